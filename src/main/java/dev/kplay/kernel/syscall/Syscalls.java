@@ -1,0 +1,80 @@
+package dev.kplay.kernel.syscall;
+
+import java.util.List;
+
+/**
+ * The system-call boundary between simulated user space ({@code userland}) and the kernel, as the
+ * syscall table is in Linux. User space names the calling process by pid (the kernel's
+ * {@code current}); every call returns a value &gt;= 0 or a negative errno, exactly as the raw
+ * syscall does.
+ *
+ * <p>A call that runs module code can end three ways: it returns; the calling task dies in the
+ * kernel (an oops kills it: the call returns {@link #DIED} and {@link #exitStatus(int)} then says
+ * "killed by SIGKILL", which the shell prints as {@code Killed}); or the task is still inside the
+ * kernel when the call gives control back (blocked with nothing to wake it, or parked after a soft
+ * lockup): the call returns {@link #RUNNING} and the task stays in state D/R. Later episodes resume
+ * such tasks; for now they stay where they are, as a stuck process does.
+ */
+public interface Syscalls {
+    /** The calling task died inside the call (oops, SIGKILL). */
+    long DIED = Long.MIN_VALUE;
+    /** The calling task is still in the kernel (blocked or parked); the call has not returned. */
+    long RUNNING = Long.MIN_VALUE + 1;
+
+    // ---- processes -----------------------------------------------------------------------
+    /** fork+execve in one: a new task with this comm and argv, child of {@code parent}; returns its pid. */
+    int spawn(int parent, String comm, List<String> argv);
+
+    /** exit_group(status) of a task that finished normally. */
+    void exit(int pid, int status);
+
+    /**
+     * How a task ended, in wait(2) encoding: (status &lt;&lt; 8) for exit, or the signal number for a
+     * task killed by a signal (9 = SIGKILL after an oops); -1 while it has not ended.
+     */
+    int exitStatus(int pid);
+
+    /** kill(pid, sig): 0 or -ESRCH. Delivery follows the task's state (D and dead tasks ignore it). */
+    long kill(int pid, int sig);
+
+    // ---- files (paths are absolute) --------------------------------------------------------
+    /** open(path, flags): a file descriptor or -ENOENT, -EACCES, -EISDIR... flags: O_RDONLY=0, O_WRONLY=1, O_RDWR=2, O_CREAT=0100, O_TRUNC=01000, O_APPEND=02000. */
+    long open(int pid, String path, int flags, int mode);
+
+    /** read(fd, count): the bytes read (possibly empty at end of file) or null with the errno in {@link #lastError(int)}. */
+    byte[] read(int pid, int fd, int count);
+
+    /** write(fd, data): bytes written or -errno. */
+    long write(int pid, int fd, byte[] data);
+
+    long close(int pid, int fd);
+
+    /** getdents: the names in a directory (without "." and ".."), or null if not a directory / missing. */
+    List<String> listDir(int pid, String path);
+
+    /** stat: null if missing; else {mode, size, nlink, mtime-seconds}. mode has S_IFDIR/S_IFREG/S_IFCHR bits. */
+    long[] stat(int pid, String path);
+
+    /** unlink(path): 0 or -errno. */
+    long unlink(int pid, String path);
+
+    /** The errno of the last failed call that returned null. */
+    int lastError(int pid);
+
+    // ---- modules --------------------------------------------------------------------------
+    /** finit_module(fd, params, flags): 0 or -errno (-EEXIST, -ENOEXEC, -ENOENT, -EBUSY...), or DIED/RUNNING. */
+    long finitModule(int pid, int fd, String params, int flags);
+
+    /** delete_module(name, flags): flags O_NONBLOCK=04000, O_TRUNC=01000 (force). 0 or -errno, or DIED/RUNNING. */
+    long deleteModule(int pid, String name, int flags);
+
+    // ---- kernel log and identity -------------------------------------------------------------
+    /**
+     * syslog(type, len) as dmesg uses it: 3 = READ_ALL, 4 = READ_CLEAR, 5 = CLEAR; returns the text
+     * in syslog format ("&lt;6&gt;[    1.662453] Hello, world 3\n" per record) or null.
+     */
+    String syslog(int pid, int type);
+
+    /** uname(2): sysname, nodename, release, version, machine. */
+    String[] uname(int pid);
+}

@@ -1,0 +1,23 @@
+package dev.kplay.ko;
+
+import java.util.List;
+
+/**
+ * A compiled function: its code, and how it sits in its section.
+ *
+ * <p>The function occupies {@code size} bytes at {@code offset} in section {@code section}
+ * (".text", ".init.text", ".exit.text"), so it has a real address once loaded: a function pointer
+ * is that address, kallsyms prints {@code name+off/size}, and freeing .init.text makes calling it a
+ * page fault. {@code size} is a plausible x86 byte size (the toolchain estimates it from the code);
+ * instruction i sits at byte {@code offset + pcOffsets[i]} of the section, for RIP in an oops.
+ *
+ * <p>The frame: {@code frameSize} bytes of locals on the kernel stack (16-byte aligned).
+ * On entry the interpreter stores argument k into the frame at {@code params.get(k).offset()}
+ * with width {@code params.get(k).size()} (1, 2, 4 or 8). A variadic function gets its
+ * extra arguments in a save area VASTART points at.
+ */
+public record Function(String name, String section, int offset, int size, boolean global, boolean variadic,
+                       List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines) {
+    /** Where argument k lands in the frame. */
+    public record Param(int offset, int size) {}
+}

@@ -1,0 +1,35 @@
+package dev.kplay.ko;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A built kernel module: what {@code X.ko} holds. The only thing the toolchain and the kernel
+ * share, as ELF is in real life.
+ *
+ * <ul>
+ *   <li>{@code name}: the module name (file name with '-' turned into '_'), as in .gnu.linkonce.this_module;</li>
+ *   <li>{@code sections}, {@code symbols}, {@code relocations}, {@code functions}: the object code;
+ *       {@code Insn}s refer to symbols by their index in {@code symbols};</li>
+ *   <li>{@code modinfo}: the .modinfo tags in source order (license, author, description, version,
+ *       parm, parmtype, srcversion, depends, retpoline, name, vermagic), keys may repeat;</li>
+ *   <li>{@code initFunction}/{@code exitFunction}: the symbol names module_init/module_exit named
+ *       (the kernel calls them through init_module/cleanup_module aliases), or null;</li>
+ *   <li>{@code params}: module_param declarations, for the loader's parse_args and /sys/module/X/parameters;</li>
+ * </ul>
+ */
+public record ModuleImage(String name, String fileName, List<Section> sections, List<Symbol> symbols,
+                          List<Relocation> relocations, List<Function> functions,
+                          List<Map.Entry<String, String>> modinfo, String initFunction, String exitFunction,
+                          List<ModuleParam> params) {
+
+    /** The first value of a .modinfo tag, or null. */
+    public String modinfo(String key) {
+        for (Map.Entry<String, String> e : modinfo) {
+            if (e.getKey().equals(key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}
