@@ -15,13 +15,13 @@ import java.util.Map;
  *       parm, parmtype, srcversion, depends, retpoline, name, vermagic), keys may repeat;</li>
  *   <li>{@code initFunction}/{@code exitFunction}: the symbol names module_init/module_exit named
  *       (the kernel calls them through init_module/cleanup_module aliases), or null;</li>
- *   <li>{@code params}: module_param declarations, for the loader's parse_args and /sys/module/X/parameters;</li>
+ *   <li>module parameters are not listed here: as in Linux, module_param() puts a {@code struct kernel_param}
+ *       in the {@code __param} section and the loader reads them from there.</li>
  * </ul>
  */
 public record ModuleImage(String name, String fileName, List<Section> sections, List<Symbol> symbols,
                           List<Relocation> relocations, List<Function> functions,
-                          List<Map.Entry<String, String>> modinfo, String initFunction, String exitFunction,
-                          List<ModuleParam> params) {
+                          List<Map.Entry<String, String>> modinfo, String initFunction, String exitFunction) {
 
     /** The first value of a .modinfo tag, or null. */
     public String modinfo(String key) {
