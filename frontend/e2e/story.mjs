@@ -73,7 +73,10 @@ function ok(step) {
 }
 
 async function story() {
-  await page.goto(url, { waitUntil: 'load' });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response || !response.ok()) {
+    throw new Error(`GET ${url} answered ${response ? response.status() : 'nothing'}: the server does not serve the page`);
+  }
   await page.waitForSelector('#btn-build', { timeout: STEP_TIMEOUT_MS });
   await until('a session', () => page.evaluate(() => window.kplay.sessionId()), (id) => !!id);
   await idle();
