@@ -1,0 +1,48 @@
+package dev.kplay.cc.pp;
+
+import dev.kplay.cc.diag.Diagnostics;
+import dev.kplay.cc.lex.Lexer;
+import dev.kplay.cc.lex.Token;
+import dev.kplay.cc.source.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * kplay's own kernel headers, served from {@code resources/include} (the system include directory
+ * of every build, as /usr/src/linux-headers-.../include is for gcc in kbuild).
+ *
+ * <p>The headers never change while the server runs, so each is read and tokenized once and its
+ * token list shared by every build (tokens are immutable records). That keeps a build of hello-3
+ * from re-lexing a few thousand lines of headers each time.
+ */
+final class BuiltinHeaders {
+    private static final Map<String, Optional<List<Token>>> CACHE = new ConcurrentHashMap<>();
+
+    private BuiltinHeaders() {}
+
+    /** The tokens of header {@code name} ("linux/module.h"), with its EOF token, or null if there is none. */
+    static List<Token> tokens(String name) {
+        if (name.contains("..") || name.startsWith("/")) return null;
+        return CACHE.computeIfAbsent(name, BuiltinHeaders::load).orElse(null);
+    }
+
+    private static Optional<List<Token>> load(String name) {
+        try (InputStream in = BuiltinHeaders.class.getResourceAsStream("/include/" + name)) {
+            if (in == null) return Optional.empty();
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Diagnostics d = new Diagnostics();
+            List<Token> toks = Lexer.tokenize(new SourceFile(name, text), d);
+            if (d.hasErrors()) {
+                throw new IllegalStateException("built-in header " + name + " does not lex:\n" + d.render());
+            }
+            return Optional.of(List.copyOf(toks));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in header " + name, e);
+        }
+    }
+}

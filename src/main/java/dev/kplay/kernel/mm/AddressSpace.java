@@ -1,0 +1,159 @@
+package dev.kplay.kernel.mm;
+
+import dev.kplay.vm.Bus;
+import dev.kplay.vm.Code;
+import dev.kplay.vm.PageFault;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/*
+ * The page tables of the simulated machine: one map from page frame number to a 4 KiB byte array
+ * (present pages only), plus the code registry that says which module function starts where. It
+ * is the Bus the CPU sees. There is one address space per kernel: the kernel half is shared by
+ * every task anyway, and the only user memory kplay maps is the buffer of the task currently in a
+ * syscall.
+ *
+ * Invariant: a page is present iff it is a key of {@code pages}; unmapping a page makes every
+ * later load, store or fetch there a page fault, which is how freed .init sections fault.
+ */
+
+/** Paged, byte-addressed memory. */
+public final class AddressSpace implements Bus {
+    private final Map<Long, byte[]> pages = new HashMap<>();
+    private final TreeMap<Long, Code> code = new TreeMap<>(Long::compareUnsigned);
+    private long cachedPfn = -1;
+    private byte[] cachedPage;
+
+    /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */
+    public void map(long addr, long len) {
+        for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
+            pages.computeIfAbsent(p >>> Layout.PAGE_SHIFT, k -> new byte[(int) Layout.PAGE_SIZE]);
+        }
+    }
+
+    /** Unmaps the pages over [addr, addr+len) and forgets code there. */
+    public void unmap(long addr, long len) {
+        for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
+            pages.remove(p >>> Layout.PAGE_SHIFT);
+        }
+        code.subMap(addr, true, addr + len, false).clear();
+        cachedPfn = -1;
+        cachedPage = null;
+    }
+
+    public boolean present(long addr) {
+        return pages.containsKey(addr >>> Layout.PAGE_SHIFT);
+    }
+
+    /** Number of present pages (for meminfo). */
+    public int presentPages() {
+        return pages.size();
+    }
+
+    /** Registers a decoded function at its address (its pages must be mapped). */
+    public void registerCode(Code c) {
+        code.put(c.address(), c);
+    }
+
+    /** The module function containing addr, or null (for kallsyms and oops RIPs). */
+    public Code codeContaining(long addr) {
+        Map.Entry<Long, Code> e = code.floorEntry(addr);
+        if (e == null) {
+            return null;
+        }
+        Code c = e.getValue();
+        return Long.compareUnsigned(addr, c.address() + c.size()) < 0 ? c : null;
+    }
+
+    private byte[] page(long addr, PageFault.Access access) {
+        long pfn = addr >>> Layout.PAGE_SHIFT;
+        if (pfn == cachedPfn) {
+            return cachedPage;
+        }
+        byte[] p = pages.get(pfn);
+        if (p == null) {
+            throw new PageFault(addr, access);
+        }
+        cachedPfn = pfn;
+        cachedPage = p;
+        return p;
+    }
+
+    @Override
+    public long load(long addr, int size) {
+        int off = (int) (addr & (Layout.PAGE_SIZE - 1));
+        if (off + size <= Layout.PAGE_SIZE) {
+            byte[] p = page(addr, PageFault.Access.READ);
+            long v = 0;
+            for (int i = size - 1; i >= 0; i--) {
+                v = (v << 8) | (p[off + i] & 0xff);
+            }
+            return v;
+        }
+        long v = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            v = (v << 8) | (load(addr + i, 1) & 0xff);
+        }
+        return v;
+    }
+
+    @Override
+    public void store(long addr, int size, long value) {
+        int off = (int) (addr & (Layout.PAGE_SIZE - 1));
+        if (off + size <= Layout.PAGE_SIZE) {
+            byte[] p = page(addr, PageFault.Access.WRITE);
+            for (int i = 0; i < size; i++) {
+                p[off + i] = (byte) (value >>> (8 * i));
+            }
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            store(addr + i, 1, value >>> (8 * i));
+        }
+    }
+
+    @Override
+    public Code fetch(long addr) {
+        page(addr, PageFault.Access.FETCH);
+        return code.get(addr);
+    }
+
+    /** Reads len bytes (page faults as for loads). */
+    public byte[] read(long addr, int len) {
+        byte[] out = new byte[len];
+        for (int i = 0; i < len; i++) {
+            out[i] = (byte) load(addr + i, 1);
+        }
+        return out;
+    }
+
+    /** Writes bytes at addr (page faults as for stores). */
+    public void write(long addr, byte[] data) {
+        for (int i = 0; i < data.length; i++) {
+            store(addr + i, 1, data[i]);
+        }
+    }
+
+    /** Reads a NUL-terminated string of at most max bytes (Latin-1, as bytes). */
+    public String readCString(long addr, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < max; i++) {
+            int b = (int) load(addr + i, 1);
+            if (b == 0) {
+                break;
+            }
+            sb.append((char) b);
+        }
+        return sb.toString();
+    }
+
+    /** Writes s plus a NUL. */
+    public void writeCString(long addr, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            store(addr + i, 1, s.charAt(i));
+        }
+        store(addr + s.length(), 1, 0);
+    }
+}

