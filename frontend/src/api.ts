@@ -274,10 +274,12 @@ export function normalizeBuild(body: any): BuildResult {
 }
 
 /**
- * Reads the session state leniently: a module's refcount may come as refcount/refcnt, its users as
- * usedBy/holders (array or comma list), taint as a number, a letters string or {value, flags}.
+ * Reads the session state leniently: the kernel's KernelSnapshot fields (uptimeNanos, taintMask,
+ * taintFlags, modules with refcnt) at the top level or under "snapshot"/"state", or the plainer
+ * names (uptime in seconds, taint as a number, letters or {value, flags}, refcount, usedBy/holders).
  */
-export function normalizeState(body: any): SessionState {
+export function normalizeState(raw: any): SessionState {
+  const body = raw?.snapshot ?? (raw?.state && typeof raw.state === 'object' ? raw.state : raw);
   const modules: ModuleRow[] = Array.isArray(body?.modules)
     ? body.modules.map((m: any) => ({
         name: String(m.name ?? ''),
@@ -288,12 +290,12 @@ export function normalizeState(body: any): SessionState {
         taint: typeof m.taint === 'string' ? m.taint : typeof m.taints === 'string' ? m.taints : '',
       }))
     : [];
-  return {
-    modules,
-    taint: normalizeTaint(body?.taint ?? body?.tainted),
-    uptime: typeof body?.uptime === 'number' ? body.uptime : null,
-    tasks: Array.isArray(body?.tasks) ? body.tasks : [],
-  };
+  const taint = body?.taintMask !== undefined || body?.taintFlags !== undefined
+    ? normalizeTaint({ value: body.taintMask, flags: body.taintFlags })
+    : normalizeTaint(body?.taint ?? body?.tainted);
+  const uptime = typeof body?.uptime === 'number' ? body.uptime
+    : typeof body?.uptimeNanos === 'number' ? body.uptimeNanos / 1e9 : null;
+  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [] };
 }
 
 function listOf(value: unknown): string[] {

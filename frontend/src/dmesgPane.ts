@@ -1,7 +1,8 @@
 // The dmesg pane: the kernel log in console format, one element per line, coloured by level. A failure
 // report (oops, BUG, WARN, soft lockup) is grouped in one block with a marked edge, so it stands out
 // from the boot log around it, and the header counts them; a click on the count jumps to the latest.
-// The pane follows new lines only while the reader is at the bottom, as `dmesg -w` in a terminal would.
+// The pane follows new lines only while the reader is at the bottom, as `dmesg -w` in a terminal would,
+// and stops at the first line of a new failure report so the reader sees what went wrong first.
 import { formatRecord, levelClass, OopsTracker, type KmsgRecord } from './kmsg';
 
 export class DmesgPane {
@@ -9,14 +10,20 @@ export class DmesgPane {
   private block: HTMLElement | null = null;
   private reports: HTMLElement[] = [];
   private lines: string[] = [];
+  /** The report whose first line is kept at the top until the reader scrolls themselves. */
+  private held: HTMLElement | null = null;
 
   constructor(private readonly body: HTMLElement, private readonly counter: HTMLElement) {
     counter.addEventListener('click', () => this.reports.at(-1)?.scrollIntoView({ block: 'start' }));
+    for (const event of ['wheel', 'mousedown', 'keydown', 'touchstart']) {
+      body.addEventListener(event, () => (this.held = null), { passive: true });
+    }
     this.updateCounter();
   }
 
   append(record: KmsgRecord): void {
     const follow = this.body.scrollHeight - this.body.scrollTop - this.body.clientHeight < 24;
+    let started: HTMLElement | null = null;
     for (const text of formatRecord(record)) {
       const mark = this.tracker.mark(text.slice(text.indexOf(']') + 2));
       const line = document.createElement('div');
@@ -30,12 +37,19 @@ export class DmesgPane {
         this.body.append(this.block);
         this.reports.push(this.block);
         this.updateCounter();
+        started = this.block;
       }
       if (mark === 'outside') this.block = null;
       (this.block ?? this.body).append(line);
       this.lines.push(text);
     }
-    if (follow) this.body.scrollTop = this.body.scrollHeight;
+    if (started && (follow || this.held)) this.held = started;
+    if (this.held) {
+      // A new report: its first line (what went wrong) stays at the top while the rest arrives.
+      this.body.scrollTop = this.held.offsetTop - 4;
+    } else if (follow) {
+      this.body.scrollTop = this.body.scrollHeight;
+    }
   }
 
   clear(): void {
@@ -43,6 +57,7 @@ export class DmesgPane {
     this.block = null;
     this.reports = [];
     this.lines = [];
+    this.held = null;
     this.body.replaceChildren();
     this.updateCounter();
   }

@@ -1,7 +1,8 @@
 // The live kernel log: a WebSocket on /api/sessions/{id}/kmsg that sends one record per frame. On a
 // drop it reconnects with ?after=<last seq seen>, so no record is shown twice or lost (as long as the
-// ring still holds it). Each connect() starts a new generation; frames from an older socket (a kernel
-// before a reboot) are ignored.
+// ring still holds it). A reboot's new kernel follows on the same socket from seq 0, which is how the
+// stream notices a reboot it did not ask for. Each connect() starts a new generation; frames from an
+// older socket are ignored.
 import type { KmsgRecord } from './kmsg';
 
 export interface KmsgStreamEvents {
@@ -10,6 +11,8 @@ export interface KmsgStreamEvents {
   status(status: 'live' | 'reconnecting' | 'closed'): void;
   /** Several connects in a row failed: the session may be gone. */
   failing(): void;
+  /** The sequence started again at 0 on the open socket: the kernel was rebooted. */
+  rebooted(): void;
 }
 
 export class KmsgStream {
@@ -56,6 +59,10 @@ export class KmsgStream {
     socket.onmessage = (message) => {
       if (generation !== this.generation) return;
       for (const record of parseFrame(message.data)) {
+        if (record.seq === 0 && this.lastSeq >= 0) {
+          this.lastSeq = -1;
+          this.events.rebooted();
+        }
         if (record.seq <= this.lastSeq) continue;
         this.lastSeq = record.seq;
         this.events.record(record);
@@ -74,7 +81,7 @@ export class KmsgStream {
   }
 }
 
-/** One frame: a record, or (tolerated) an array of records. */
+/** One frame: a record (ts in µs, or tsNanos as the kernel's LogRecord has it), or an array of them. */
 export function parseFrame(data: unknown): KmsgRecord[] {
   if (typeof data !== 'string') return [];
   let parsed: unknown;
@@ -90,7 +97,7 @@ export function parseFrame(data: unknown): KmsgRecord[] {
       seq: Number(r.seq ?? 0),
       level: Number(r.level ?? 6),
       facility: Number(r.facility ?? 0),
-      ts: Number(r.ts ?? 0),
+      ts: r.ts !== undefined ? Number(r.ts) : r.tsNanos !== undefined ? Number(r.tsNanos) / 1000 : Number(r.tsMicros ?? 0),
       text: String(r.text ?? ''),
     }));
 }

@@ -30,6 +30,10 @@ const stream = new KmsgStream({
     ui.dmesgStatus.dataset.status = status;
   },
   failing: () => void refresh(),
+  rebooted: () => {
+    dmesg.clear();
+    void refresh();
+  },
 });
 
 let runningPid: number | null = null;

@@ -99,3 +99,22 @@ describe('taint', () => {
     expect(taintValue('DOE')).toBe(12416);
   });
 });
+
+describe('normalizeState with the kernel snapshot', () => {
+  it('reads KernelSnapshot field names, nested or not', () => {
+    const snapshot = {
+      uptimeNanos: 1_700_000_000,
+      taintMask: 12416,
+      taintFlags: 'DOE',
+      modules: [{ name: 'hello_3', size: 16384, refcnt: -1, state: 'Unloading' }],
+      tasks: [{ pid: 1, ppid: 0, comm: 'init', state: 'S' }],
+    };
+    for (const body of [snapshot, { id: 'x', snapshot }, { id: 'x', state: snapshot }]) {
+      const state = normalizeState(body);
+      expect(state.uptime).toBeCloseTo(1.7);
+      expect(state.taint).toEqual({ value: 12416, flags: 'DOE' });
+      expect(state.modules[0].refcount).toBe(-1);
+      expect(state.tasks).toHaveLength(1);
+    }
+  });
+});
