@@ -47,3 +47,53 @@ export function levelAnsi(level: number, line: string): string {
     default: return line;
   }
 }
+
+/** First lines of the kernel's failure reports: each opens a block the pane sets apart. */
+const REPORT_START = [
+  /^BUG: /,
+  /^Oops: /,
+  /^general protection fault/,
+  /^kernel BUG at /,
+  /^WARNING: CPU: /,
+  /^watchdog: BUG: soft lockup/,
+  /^INFO: task .* blocked for more than/,
+  /^Kernel panic - not syncing/,
+  /^divide error: /,
+  /^stack segment: /,
+  /^invalid opcode: /,
+];
+
+/** Lines that 6.1 repeats after `---[ end trace ... ]---` (the registers again, then a note). */
+const AFTER_END = /^(RIP: |Code: |RSP: |RAX: |RDX: |RBP: |R10: |R13: |FS: |CS: |CR2: |note: |Fixing recursive fault)/;
+
+export type OopsMark = 'start' | 'inside' | 'outside';
+
+/**
+ * Follows the log line by line and says which lines belong to a failure report: from its first line
+ * (`BUG: unable to handle page fault ...`) to `---[ end trace ... ]---` and the register dump and
+ * `note:` lines the kernel prints after it.
+ */
+export class OopsTracker {
+  private state: 'outside' | 'inside' | 'after' = 'outside';
+
+  mark(text: string): OopsMark {
+    const line = text.replace(/^\s+/, '');
+    if (this.state === 'inside') {
+      if (line.startsWith('---[ end ')) this.state = 'after';
+      return 'inside';
+    }
+    if (this.state === 'after') {
+      if (AFTER_END.test(line)) return 'inside';
+      this.state = 'outside';
+    }
+    if (REPORT_START.some((re) => re.test(line))) {
+      this.state = 'inside';
+      return 'start';
+    }
+    return 'outside';
+  }
+
+  reset(): void {
+    this.state = 'outside';
+  }
+}

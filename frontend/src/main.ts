@@ -1,3 +1,275 @@
-// Entry point of kplay's page (placeholder until the panes land).
-const root = document.getElementById('app') ?? document.body;
-root.textContent = 'kplay';
+// kplay's page: lays out the panes and wires them to one session (one simulated kernel per tab).
+// Buttons are shortcuts for shell commands (make, insmod, rmmod, reboot) and show up in the terminal as
+// if typed; the dmesg pane follows the kernel log live; the modules pane is redrawn after each action.
+// #app carries data-busy="true" while an action runs, which the browser test waits on.
+import '@xterm/xterm/css/xterm.css';
+import './style.css';
+import hello3 from './samples/hello-3.c?raw';
+import { SessionClient, type CommandResult } from './api';
+import { DmesgPane } from './dmesgPane';
+import { Editor } from './editor';
+import { KmsgStream } from './kmsgStream';
+import { ModulesPane } from './modulesPane';
+import { ShellTerminal } from './terminal';
+import { layout } from './layout';
+import { nextStep } from './coach';
+import type { ModuleRow } from './api';
+
+const SAVE_DELAY_MS = 400;
+const JOB_POLL_MS = 1000;
+
+const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+app.id = 'app';
+const ui = layout(app);
+
+const client = new SessionClient((input, init) => fetch(input, init), window.sessionStorage);
+const dmesg = new DmesgPane(ui.dmesg, ui.oopsCount);
+const modules = new ModulesPane(ui.modules);
+const stream = new KmsgStream({
+  record: (record) => dmesg.append(record),
+  status: (status) => {
+    ui.dmesgStatus.textContent = status;
+    ui.dmesgStatus.dataset.status = status;
+  },
+  failing: () => void refresh(),
+  rebooted: () => {
+    dmesg.clear();
+    void refresh();
+  },
+});
+
+let runningPid: number | null = null;
+let lastBuild: { ok: boolean; errors: number; artifacts: string[] } | null = null;
+let lastModules: ModuleRow[] = [];
+let busyCount = 0;
+
+const terminal = new ShellTerminal(ui.terminal, {
+  line: async (line) => {
+    if (line.trim() === 'clear') {
+      terminal.term.clear();
+      return;
+    }
+    await busy(async () => {
+      await flushSaves();
+      await show(await client.exec(line));
+    });
+  },
+  interrupt: () => {
+    void client.signal('INT').then((result) => {
+      if (result?.output) terminal.write(result.output);
+    }).catch(() => undefined);
+  },
+});
+
+// Editor: the tab's files, saved to the session shortly after each change and before each build.
+const pendingSaves = new Map<string, number>();
+const saving = new Set<Promise<void>>();
+
+function save(name: string, text: string): void {
+  client.remember(name, text);
+  window.clearTimeout(pendingSaves.get(name));
+  pendingSaves.set(name, window.setTimeout(() => {
+    pendingSaves.delete(name);
+    track(client.putFile(name, editor.text(name)));
+  }, SAVE_DELAY_MS));
+}
+
+function track(promise: Promise<void>): void {
+  const tracked = promise.catch((error) => terminal.write(`kplay: saving failed: ${String(error?.message ?? error)}\n`));
+  saving.add(tracked);
+  void tracked.finally(() => saving.delete(tracked));
+}
+
+async function flushSaves(): Promise<void> {
+  for (const [name, timer] of pendingSaves) {
+    window.clearTimeout(timer);
+    pendingSaves.delete(name);
+    track(client.putFile(name, editor.text(name)));
+  }
+  await Promise.all(saving);
+}
+
+const editor = new Editor(ui.editor, ui.tabs, {
+  change: (name, text) => {
+    save(name, text);
+    updateCommands();
+  },
+  created: (name, text) => {
+    save(name, text);
+    updateCommands();
+  },
+  build: () => ui.build.click(),
+  save: () => void flushSaves(),
+  closed: (name) => {
+    window.clearTimeout(pendingSaves.get(name));
+    pendingSaves.delete(name);
+    void client.deleteFile(name);
+    updateCommands();
+  },
+});
+
+/** The module the buttons act on: the open .c file's, or the first .c file's. */
+function moduleSource(): string {
+  const active = editor.active;
+  if (active.endsWith('.c')) return active;
+  return editor.names().find((n) => n.endsWith('.c')) ?? 'hello-3.c';
+}
+
+function koName(): string {
+  return moduleSource().replace(/\.c$/, '.ko');
+}
+
+function moduleName(): string {
+  return moduleSource().replace(/\.c$/, '').replace(/-/g, '_');
+}
+
+function insmodCommand(): string {
+  const params = ui.params.value.trim();
+  return `insmod ${koName()}${params ? ' ' + params : ''}`;
+}
+
+function updateCommands(): void {
+  ui.insmodTarget.textContent = koName();
+  ui.rmmodTarget.textContent = moduleName();
+  ui.insmod.title = insmodCommand();
+  ui.rmmod.title = `rmmod ${moduleName()}`;
+  ui.hint.textContent = nextStep({ build: lastBuild, module: moduleName(), ko: koName(), modules: lastModules });
+}
+
+/** Marks the page busy (buttons disabled, #app[data-busy]) while `action` runs. */
+async function busy<T>(action: () => Promise<T>): Promise<T> {
+  busyCount++;
+  setBusy();
+  try {
+    return await action();
+  } finally {
+    busyCount--;
+    setBusy();
+  }
+}
+
+function setBusy(): void {
+  const isBusy = busyCount > 0;
+  app.dataset.busy = String(isBusy);
+  for (const button of [ui.build, ui.insmod, ui.rmmod, ui.reboot]) button.disabled = isBusy;
+}
+
+/** Prints a command's output; a job still running keeps the prompt away until it ends. */
+async function show(result: CommandResult): Promise<void> {
+  terminal.write(result.output);
+  if (result.running) {
+    runningPid = result.pid;
+    await waitForJob();
+  }
+  await refresh();
+}
+
+async function waitForJob(): Promise<void> {
+  while (runningPid !== null) {
+    await new Promise((resolve) => window.setTimeout(resolve, JOB_POLL_MS));
+    const state = await client.state();
+    const pid = runningPid;
+    const alive = state.tasks.some((t) => (t as { pid?: number }).pid === pid);
+    if (!alive) runningPid = null;
+  }
+}
+
+async function refresh(): Promise<void> {
+  try {
+    const state = await client.state();
+    modules.render(state);
+    lastModules = state.modules;
+    updateCommands();
+    ui.uptime.textContent = state.uptime === null ? '' : `up ${state.uptime.toFixed(1)} s`;
+  } catch (error) {
+    ui.uptime.textContent = `state unavailable: ${String((error as Error)?.message ?? error)}`;
+  }
+}
+
+function runButton(command: string, action: () => Promise<void>): void {
+  void busy(() => terminal.run(command, action));
+}
+
+ui.build.addEventListener('click', () => runButton('make', async () => {
+  await flushSaves();
+  const result = await client.build();
+  terminal.write(result.output);
+  editor.setDiagnostics(result.diagnostics);
+  lastBuild = {
+    ok: result.ok,
+    errors: result.diagnostics.filter((d) => d.severity.includes('error')).length,
+    artifacts: result.artifacts,
+  };
+  ui.buildStatus.textContent = result.ok
+    ? `built ${result.artifacts.join(', ') || 'nothing'}`
+    : `build failed (${result.diagnostics.filter((d) => d.severity.includes('error')).length} errors)`;
+  ui.buildStatus.dataset.ok = String(result.ok);
+  await refresh();
+}));
+
+ui.insmod.addEventListener('click', () => runButton(insmodCommand(), async () => {
+  await show(await client.insmod(koName(), ui.params.value.trim()));
+}));
+
+ui.rmmod.addEventListener('click', () => runButton(`rmmod ${moduleName()}`, async () => {
+  await show(await client.rmmod(moduleName()));
+}));
+
+ui.reboot.addEventListener('click', () => void busy(async () => {
+  await terminal.run('reboot', async () => {
+    await client.reboot();
+    restart(client.id!);
+  });
+}));
+
+ui.params.addEventListener('input', updateCommands);
+ui.params.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') ui.insmod.click();
+});
+
+/** A fresh kernel (new session, or the same one rebooted): every pane starts over. */
+function restart(id: string): void {
+  dmesg.clear();
+  terminal.reset('');
+  editor.setDiagnostics([]);
+  ui.buildStatus.textContent = '';
+  runningPid = null;
+  lastBuild = null;
+  lastModules = [];
+  updateCommands();
+  stream.connect(id);
+  ui.session.textContent = `session ${id.slice(0, 8)}`;
+  ui.session.title = `session ${id}`;
+  ui.kernel.textContent = client.kernel ? `Linux ${client.kernel}` : '';
+  void refresh();
+}
+
+client.onNewSession = (id) => restart(id);
+
+async function start(): Promise<void> {
+  let files = client.files();
+  if (Object.keys(files).length === 0) {
+    client.remember('hello-3.c', hello3);
+    files = client.files();
+  }
+  for (const [name, text] of Object.entries(files)) editor.addFile(name, text);
+  editor.open(files['hello-3.c'] !== undefined ? 'hello-3.c' : Object.keys(files)[0]);
+  updateCommands();
+  setBusy();
+  // A new session uploads the files and calls onNewSession; a reloaded tab reuses its session.
+  const hadSession = client.id !== null;
+  const id = await busy(() => client.ensure());
+  if (hadSession) restart(id);
+  terminal.focus();
+}
+
+(window as unknown as { kplay: object }).kplay = {
+  terminalText: () => terminal.text(),
+  dmesgText: () => dmesg.text(),
+  sessionId: () => client.id,
+};
+
+start().catch((error) => {
+  ui.session.textContent = 'no session';
+  terminal.write(`kplay: could not start a session: ${String(error?.message ?? error)}\n`);
+});

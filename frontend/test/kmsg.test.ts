@@ -31,3 +31,25 @@ describe('level colours', () => {
     expect(levelAnsi(7, 'dbg')).toBe('\x1b[2mdbg\x1b[0m');
   });
 });
+
+describe('OopsTracker', () => {
+  it('marks the whole report, including what follows the end-trace line', async () => {
+    const { OopsTracker } = await import('../src/kmsg');
+    const tracker = new OopsTracker();
+    const lines = [
+      'Hello, world 3',
+      'BUG: unable to handle page fault for address: ffffffffc030b008',
+      '#PF: supervisor read access in kernel mode',
+      'Oops: 0000 [#1] PREEMPT SMP NOPTI',
+      ' </TASK>',
+      '---[ end trace 0000000000000000 ]---',
+      'RIP: 0010:hello_3_exit+0x0/0x1000 [hello_3]',
+      'CR2: ffffffffc0304fd6 CR3: 0000000002a0a000 CR4: 00000000000006f0',
+      'note: rmmod[91] exited with irqs disabled',
+      'Hello again',
+    ];
+    expect(lines.map((l) => tracker.mark(l))).toEqual([
+      'outside', 'start', 'inside', 'inside', 'inside', 'inside', 'inside', 'inside', 'inside', 'outside',
+    ]);
+  });
+});

@@ -1,0 +1,195 @@
+// The source editor: CodeMirror 6 with C highlighting, one EditorState per file behind a row of tabs,
+// and the last build's diagnostics drawn inline (@codemirror/lint). Keeping a state per file (rather
+// than one document swapped in and out) keeps each file's undo history, selection and diagnostics.
+import { basicSetup } from 'codemirror';
+import { cpp } from '@codemirror/lang-cpp';
+import { indentUnit } from '@codemirror/language';
+import { lintGutter, setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
+import { indentWithTab } from '@codemirror/commands';
+import { oneDark } from '@codemirror/theme-one-dark';
+import type { Diagnostic } from './api';
+import { diagnosticRange, diagnosticsFor, lintSeverity } from './diagnostics';
+
+export interface EditorEvents {
+  /** The text of `name` changed (called on every change; the caller debounces). */
+  change(name: string, text: string): void;
+  /** The user made a new file. */
+  created(name: string, text: string): void;
+  /** The user closed a file. */
+  closed(name: string): void;
+  /** Ctrl/Cmd-Enter: build. */
+  build(): void;
+  /** Ctrl/Cmd-S: save now. */
+  save(): void;
+}
+
+const VALID_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*\.(c|h)$/;
+
+export class Editor {
+  private readonly states = new Map<string, EditorState>();
+  private readonly view: EditorView;
+  private diagnostics: Diagnostic[] = [];
+  private current = '';
+
+  constructor(parent: HTMLElement, private readonly tabs: HTMLElement, private readonly events: EditorEvents) {
+    this.view = new EditorView({ parent });
+  }
+
+  get active(): string {
+    return this.current;
+  }
+
+  names(): string[] {
+    return [...this.states.keys()];
+  }
+
+  text(name: string): string {
+    if (name === this.current) return this.view.state.doc.toString();
+    return this.states.get(name)?.doc.toString() ?? '';
+  }
+
+  private newState(name: string, text: string): EditorState {
+    return EditorState.create({
+      doc: text,
+      extensions: [
+        basicSetup,
+        cpp(),
+        oneDark,
+        lintGutter(),
+        indentUnit.of('\t'),
+        EditorState.tabSize.of(8),
+        keymap.of([
+          indentWithTab,
+          { key: 'Mod-Enter', run: () => (this.events.build(), true) },
+          { key: 'Mod-s', run: () => (this.events.save(), true), preventDefault: true },
+        ]),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) this.events.change(name, update.state.doc.toString());
+        }),
+      ],
+    });
+  }
+
+  /** Adds a file (or replaces its text) and shows it. */
+  addFile(name: string, text: string): void {
+    this.saveCurrent();
+    this.states.set(name, this.newState(name, text));
+    this.current = '';
+    this.open(name);
+  }
+
+  open(name: string): void {
+    const state = this.states.get(name);
+    if (!state) return;
+    this.saveCurrent();
+    this.current = name;
+    this.view.setState(state);
+    this.showDiagnostics();
+    this.renderTabs();
+  }
+
+  private saveCurrent(): void {
+    if (this.current && this.states.has(this.current)) this.states.set(this.current, this.view.state);
+  }
+
+  /** The last build's diagnostics, all files; the open file's are drawn now, others when opened. */
+  setDiagnostics(diagnostics: Diagnostic[]): void {
+    this.diagnostics = diagnostics;
+    this.showDiagnostics();
+    this.renderTabs();
+  }
+
+  private showDiagnostics(): void {
+    const doc = this.view.state.doc;
+    const lines = doc.toString().split('\n');
+    const marks: LintDiagnostic[] = diagnosticsFor(this.current, this.diagnostics).map((d) => {
+      const range = diagnosticRange(lines, d.line, d.column);
+      return {
+        from: Math.min(range.from, doc.length),
+        to: Math.min(range.to, doc.length),
+        severity: lintSeverity(d.severity),
+        message: `${d.severity}: ${d.message}`,
+        source: `${d.file}:${d.line}:${d.column}`,
+      };
+    });
+    this.view.dispatch(setDiagnostics(this.view.state, marks));
+  }
+
+  private renderTabs(): void {
+    this.tabs.replaceChildren();
+    for (const name of this.states.keys()) {
+      const tab = document.createElement('button');
+      tab.type = 'button';
+      tab.className = 'tab' + (name === this.current ? ' active' : '');
+      tab.dataset.testid = `tab-${name}`;
+      tab.dataset.file = name;
+      tab.title = name;
+      const counts = diagnosticsFor(name, this.diagnostics);
+      const errors = counts.filter((d) => lintSeverity(d.severity) === 'error').length;
+      const warnings = counts.filter((d) => lintSeverity(d.severity) === 'warning').length;
+      tab.textContent = name;
+      if (errors) tab.append(badge(`${errors}`, 'badge error', `${errors} error(s)`));
+      if (warnings) tab.append(badge(`${warnings}`, 'badge warning', `${warnings} warning(s)`));
+      tab.addEventListener('click', () => this.open(name));
+      if (this.states.size > 1) {
+        const close = document.createElement('span');
+        close.className = 'close';
+        close.textContent = '×';
+        close.title = `Close ${name}`;
+        close.addEventListener('click', (event) => {
+          event.stopPropagation();
+          this.close(name);
+        });
+        tab.append(close);
+      }
+      this.tabs.append(tab);
+    }
+    const add = document.createElement('button');
+    add.type = 'button';
+    add.className = 'tab add';
+    add.id = 'new-file';
+    add.dataset.testid = 'new-file';
+    add.textContent = '+';
+    add.title = 'New file (.c or .h)';
+    add.addEventListener('click', () => this.promptNewFile());
+    this.tabs.append(add);
+  }
+
+  private promptNewFile(): void {
+    const name = window.prompt('New file name (for example util.h or second.c):', '');
+    if (!name) return;
+    if (!VALID_NAME.test(name)) {
+      window.alert('A file name ends in .c or .h and uses letters, digits, "_", "-", "." or "+".');
+      return;
+    }
+    if (this.states.has(name)) {
+      this.open(name);
+      return;
+    }
+    const text = name.endsWith('.h') ? '' : '#include <linux/init.h>\n#include <linux/module.h>\n\nMODULE_LICENSE("GPL");\n';
+    this.addFile(name, text);
+    this.events.created(name, text);
+  }
+
+  private close(name: string): void {
+    if (!window.confirm(`Close ${name}? Its text is removed from this tab.`)) return;
+    this.states.delete(name);
+    if (this.current === name) {
+      this.current = '';
+      this.open(this.states.keys().next().value as string);
+    } else {
+      this.renderTabs();
+    }
+    this.events.closed(name);
+  }
+}
+
+function badge(text: string, className: string, title: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = className;
+  span.textContent = text;
+  span.title = title;
+  return span;
+}

@@ -1,0 +1,34 @@
+package dev.kplay.session;
+
+/*
+ * The session's event log entries. A kernel is a pure function of its log: replaying the same
+ * events into a fresh session gives byte-identical output. Wall-clock effects are recorded as
+ * their virtual outcome (TimePassed; the amount of sleep a Ctrl-C cut short), never as wall time.
+ */
+
+/** One thing that happened to a session, in the order it happened. */
+public sealed interface Event {
+    /** A client wrote a source file. */
+    record FileWritten(String name, String text) implements Event {}
+
+    /** A client deleted a source file. */
+    record FileDeleted(String name) implements Event {}
+
+    /** A client pressed Build. */
+    record Built() implements Event {}
+
+    /**
+     * A command line ran; {@code interruptAfterNanos} is how much sleeping it did before a
+     * Ctrl-C ended its sleep, or -1 if none did.
+     */
+    record Executed(String command, long interruptAfterNanos) implements Event {}
+
+    /** A signal was sent to the foreground job that was still running. */
+    record Signalled(int signal) implements Event {}
+
+    /** Idle time passed between requests. */
+    record TimePassed(long nanos) implements Event {}
+
+    /** The kernel was rebooted (same files, fresh kernel). */
+    record Rebooted() implements Event {}
+}

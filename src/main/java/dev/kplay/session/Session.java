@@ -1,0 +1,464 @@
+package dev.kplay.session;
+
+import dev.kplay.cc.kbuild.BuildResult;
+import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.KernelConfig;
+import dev.kplay.kernel.KernelSnapshot;
+import dev.kplay.kernel.printk.LogRecord;
+import dev.kplay.ko.KoFile;
+import dev.kplay.ko.ModuleImage;
+import dev.kplay.userland.Command;
+import dev.kplay.userland.Shell;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/*
+ * One browser tab's machine: its source files, the modules built from them, a booted kernel, the
+ * shell on it, and the event log everything is recorded in. The kernel is a pure function of the
+ * log, so replay() rebuilds an identical session (a shared link, a lost node, a test).
+ *
+ * Locking: one lock per session; every operation that touches the kernel holds it, so the kernel
+ * (which has no locks of its own) only ever runs on one thread at a time. signal() is the one
+ * exception: a Ctrl-C must reach a command that is sleeping while holding the lock, so it only
+ * raises a flag the sleeping clock checks.
+ *
+ * Time: a command's sleep advances kernel time in fixed virtual steps (the same steps on replay);
+ * in an interactive session the same wall time also passes, up to the command's timeout. Idle
+ * wall time between requests becomes TimePassed events when followWallClock is on.
+ */
+
+/** A kernel, its files, its shell and its event log. */
+public final class Session {
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,63}");
+    private static final long SLEEP_STEP_NANOS = 10_000_000L;
+    private static final long MIN_IDLE_NANOS = 1_000_000L;
+
+    private final String id;
+    private final Toolchain toolchain;
+    private final SessionLimits limits;
+    private final LongSupplier wallNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final TreeMap<String, String> files = new TreeMap<>();
+    private final TreeMap<String, byte[]> modules = new TreeMap<>();
+    private final List<Event> events = new ArrayList<>();
+    private final List<Consumer<LogRecord>> logListeners = new CopyOnWriteArrayList<>();
+    private Kernel kernel;
+    private Shell shell;
+    private AutoCloseable kernelSubscription;
+    private int boots;
+    private long lastWall;
+    private volatile long lastUsedNanos;
+    /** Pid of a foreground command still blocked in the kernel, or 0. */
+    private int foreground;
+    /** Set by signal() while a command runs; the sleeping clock ends the sleep when it sees it. */
+    private volatile boolean interruptRequested;
+    private volatile boolean executing;
+    /** Replay: the interruption point of the command being replayed (-1 none); live: sleep done so far. */
+    private long replayInterruptAt = -1;
+    private long sleptThisCommand;
+    private long interruptedAt;
+    private boolean pacing;
+    private long wallDeadline;
+    private boolean closed;
+
+    public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos) {
+        this.id = id;
+        this.toolchain = toolchain;
+        this.limits = limits;
+        this.wallNanos = wallNanos;
+        this.lastWall = wallNanos.getAsLong();
+        this.lastUsedNanos = lastWall;
+        boot();
+    }
+
+    /** A new session rebuilt from an event log, at full speed; the result has the same log. */
+    public static Session replay(String id, List<Event> log, Toolchain toolchain, SessionLimits limits,
+                                 LongSupplier wallNanos) {
+        Session s = new Session(id, toolchain, limits.fastForward(), wallNanos);
+        for (Event e : log) {
+            s.apply(e);
+        }
+        return s;
+    }
+
+    public String id() { return id; }
+
+    /** The kernel release this session runs ("6.1.0-56-amd64"). */
+    public String kernelRelease() {
+        return locked(() -> kernel.uname(1)[2]);
+    }
+
+    /** How many times the kernel has been booted (1 after creation). */
+    public int boots() { return boots; }
+
+    /** Wall time (System.nanoTime scale) of the last request. */
+    public long lastUsedNanos() { return lastUsedNanos; }
+
+    // ---- files ---------------------------------------------------------------------------------
+
+    /** Writes a source file into the session and into /root. */
+    public void putFile(String name, String text) {
+        checkName(name);
+        if (text.getBytes(StandardCharsets.UTF_8).length > limits.maxSourceBytes()) {
+            throw new SessionException(SessionException.Kind.TOO_LARGE,
+                    name + ": file too large (" + text.getBytes(StandardCharsets.UTF_8).length + " bytes; the limit is "
+                            + limits.maxSourceBytes() + " bytes)");
+        }
+        locked(() -> {
+            if (!files.containsKey(name) && files.size() >= limits.maxFiles()) {
+                throw new SessionException(SessionException.Kind.BAD_REQUEST,
+                        "too many files (the limit is " + limits.maxFiles() + ")");
+            }
+            apply(new Event.FileWritten(name, text));
+            return null;
+        });
+    }
+
+    /** Deletes a source file; 404 if there is none. */
+    public void deleteFile(String name) {
+        checkName(name);
+        locked(() -> {
+            if (!files.containsKey(name)) {
+                throw new SessionException(SessionException.Kind.NOT_FOUND, "no such file: " + name);
+            }
+            apply(new Event.FileDeleted(name));
+            return null;
+        });
+    }
+
+    /** The source file names, sorted. */
+    public List<String> fileNames() {
+        return locked(() -> new ArrayList<>(files.keySet()));
+    }
+
+    /** A source file's text; 404 if there is none. */
+    public String file(String name) {
+        checkName(name);
+        return locked(() -> {
+            String t = files.get(name);
+            if (t == null) {
+                throw new SessionException(SessionException.Kind.NOT_FOUND, "no such file: " + name);
+            }
+            return t;
+        });
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !FILE_NAME.matcher(name).matches() || name.contains("..")) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST,
+                    "bad file name: use letters, digits and . _ + - (at most 64 characters, no '/')");
+        }
+    }
+
+    // ---- build and commands ----------------------------------------------------------------------
+
+    /** Runs kbuild over the files; each built X.ko lands in /root next to X.c. */
+    public BuildResult build() {
+        return locked(() -> {
+            BuildResult[] r = {null};
+            apply(new Event.Built(), r);
+            return r[0];
+        });
+    }
+
+    /** Runs one shell command line; {@code timeoutMs} null means the default. */
+    public Shell.Result exec(String command, Long timeoutMs) {
+        if (command == null) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"command\"");
+        }
+        if (command.length() > 16 * 1024) {
+            throw new SessionException(SessionException.Kind.TOO_LARGE, "command line too long");
+        }
+        long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
+        return locked(() -> {
+            Shell.Result[] r = {null};
+            executing = true;
+            interruptRequested = false;
+            pacing = limits.followWallClock();
+            wallDeadline = wallNanos.getAsLong() + timeout * 1_000_000L;
+            sleptThisCommand = 0;
+            interruptedAt = -1;
+            try {
+                r[0] = shell.run(command);
+            } finally {
+                executing = false;
+                pacing = false;
+            }
+            foreground = r[0].running() && r[0].pid() != null ? r[0].pid() : 0;
+            record(new Event.Executed(command, interruptedAt));
+            lastWall = wallNanos.getAsLong();
+            return r[0];
+        });
+    }
+
+    /** The shell command the insmod button stands for. */
+    public Shell.Result insmod(String module, String params) {
+        if (module == null || module.isBlank()) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"module\"");
+        }
+        return exec("insmod " + quote(module) + (params == null || params.isBlank() ? "" : " " + params.trim()), null);
+    }
+
+    /** The shell command the rmmod button stands for. */
+    public Shell.Result rmmod(String module) {
+        if (module == null || module.isBlank()) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"module\"");
+        }
+        return exec("rmmod " + quote(module), null);
+    }
+
+    private static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * Ctrl-C and friends: reaches a command that is sleeping right now, or else the foreground
+     * job still blocked in the kernel. Returns the pid signalled, or null if there was none.
+     */
+    public Integer signal(int sig) {
+        if (executing) {
+            interruptRequested = true;
+            return -1;
+        }
+        return locked(() -> {
+            if (foreground == 0) {
+                return null;
+            }
+            int pid = foreground;
+            apply(new Event.Signalled(sig));
+            return pid;
+        });
+    }
+
+    /** A fresh kernel with the same files (and built modules). */
+    public void reboot() {
+        locked(() -> {
+            apply(new Event.Rebooted());
+            return null;
+        });
+    }
+
+    // ---- the kernel's state -------------------------------------------------------------------------
+
+    public KernelSnapshot snapshot() {
+        return locked(() -> kernel.snapshot());
+    }
+
+    /** The whole log ring in the console format, one record per line. */
+    public String dmesg() {
+        return locked(() -> {
+            StringBuilder b = new StringBuilder();
+            for (LogRecord r : kernel.log().records()) {
+                for (String line : r.text().split("\n", -1)) {
+                    b.append(LogRecord.timestamp(r.tsNanos())).append(' ').append(line).append('\n');
+                }
+            }
+            return b.toString();
+        });
+    }
+
+    /**
+     * Streams log records: first those after {@code afterSeq} (-1 for all), then each new one as
+     * it is logged, across reboots (a reboot starts again at sequence 0). Close the handle to stop.
+     */
+    public AutoCloseable subscribe(long afterSeq, Consumer<LogRecord> listener) {
+        return locked(() -> {
+            for (LogRecord r : kernel.log().after(afterSeq)) {
+                listener.accept(r);
+            }
+            logListeners.add(listener);
+            return () -> logListeners.remove(listener);
+        });
+    }
+
+    /** A copy of the event log. */
+    public List<Event> events() {
+        return locked(() -> List.copyOf(events));
+    }
+
+    /** Ends the session: listeners stop, later calls fail with 404. */
+    public void close() {
+        locked(() -> {
+            closed = true;
+            unsubscribeKernel();
+            logListeners.clear();
+            return null;
+        });
+    }
+
+    // ---- the event machine ------------------------------------------------------------------------
+
+    private void apply(Event e) {
+        apply(e, null);
+    }
+
+    /** Performs one event and logs it; builds put their result in {@code buildOut[0]}. */
+    private void apply(Event e, BuildResult[] buildOut) {
+        if (e instanceof Event.FileWritten w) {
+            files.put(w.name(), w.text());
+            writeRoot(1, w.name(), w.text().getBytes(StandardCharsets.UTF_8));
+        } else if (e instanceof Event.FileDeleted d) {
+            files.remove(d.name());
+            kernel.unlink(1, "/root/" + d.name());
+        } else if (e instanceof Event.Built) {
+            BuildResult r = make(1);
+            if (buildOut != null) {
+                buildOut[0] = r;
+            }
+        } else if (e instanceof Event.Executed x) {
+            replayInterruptAt = x.interruptAfterNanos();
+            sleptThisCommand = 0;
+            try {
+                Shell.Result r = shell.run(x.command());
+                foreground = r.running() && r.pid() != null ? r.pid() : 0;
+            } finally {
+                replayInterruptAt = -1;
+            }
+        } else if (e instanceof Event.Signalled sig) {
+            if (foreground != 0) {
+                kernel.kill(foreground, sig.signal());
+            }
+        } else if (e instanceof Event.TimePassed t) {
+            kernel.advanceTime(t.nanos());
+        } else if (e instanceof Event.Rebooted) {
+            boot();
+        }
+        record(e);
+    }
+
+    private void record(Event e) {
+        if (events.size() >= limits.maxEvents()) {
+            throw new SessionException(SessionException.Kind.UNAVAILABLE,
+                    "this session's history is full (" + limits.maxEvents() + " steps); start a new session");
+        }
+        events.add(e);
+    }
+
+    /** Models start_kernel() for this session: a fresh kernel, its shell, the files in /root. */
+    private void boot() {
+        unsubscribeKernel();
+        kernel = Kernel.boot(KernelConfig.defaults());
+        boots++;
+        foreground = 0;
+        kernelSubscription = kernel.log().subscribe(r -> {
+            for (Consumer<LogRecord> l : logListeners) {
+                try {
+                    l.accept(r);
+                } catch (RuntimeException ignored) {
+                    logListeners.remove(l);
+                }
+            }
+        });
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            writeRoot(1, f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, byte[]> m : modules.entrySet()) {
+            writeRoot(1, m.getKey(), m.getValue());
+        }
+        shell = new Shell(kernel, this::sleep, Map.of("make", (Command) p -> {
+            BuildResult r = make(p.pid());
+            p.print(r.output());
+            return r.ok() ? 0 : 2;
+        }));
+    }
+
+    private void unsubscribeKernel() {
+        if (kernelSubscription != null) {
+            try {
+                kernelSubscription.close();
+            } catch (Exception ignored) {
+                // closing a list subscription cannot fail
+            }
+            kernelSubscription = null;
+        }
+    }
+
+    /** Runs the toolchain and installs each X.ko into /root as process {@code pid}. */
+    private BuildResult make(int pid) {
+        BuildResult r = toolchain.build(new TreeMap<>(files));
+        for (Map.Entry<String, ModuleImage> a : new TreeMap<>(r.artifacts()).entrySet()) {
+            byte[] bytes = KoFile.encode(a.getValue());
+            modules.put(a.getKey(), bytes);
+            writeRoot(pid, a.getKey(), bytes);
+        }
+        return r;
+    }
+
+    private void writeRoot(int pid, String name, byte[] data) {
+        long fd = kernel.open(pid, "/root/" + name, 01 | 0100 | 01000, 0644);
+        if (fd < 0) {
+            return;
+        }
+        kernel.write(pid, (int) fd, data);
+        kernel.close(pid, (int) fd);
+    }
+
+    /** The shell's clock: fixed virtual steps, paced by wall time when interactive, cut by Ctrl-C. */
+    private boolean sleep(long nanos) {
+        long done = 0;
+        long step = Math.max(SLEEP_STEP_NANOS, nanos / 1000);
+        while (done < nanos) {
+            if (replayInterruptAt >= 0 && sleptThisCommand >= replayInterruptAt) {
+                return false;
+            }
+            if (interruptRequested) {
+                interruptRequested = false;
+                interruptedAt = sleptThisCommand;
+                return false;
+            }
+            long s = Math.min(step, nanos - done);
+            if (pacing && wallNanos.getAsLong() + s <= wallDeadline) {
+                try {
+                    Thread.sleep(s / 1_000_000L, (int) (s % 1_000_000L));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    pacing = false;
+                }
+            }
+            kernel.advanceTime(s);
+            done += s;
+            sleptThisCommand += s;
+        }
+        return true;
+    }
+
+    /** Idle wall time since the last request passes in the kernel (interactive sessions only). */
+    private void catchUp() {
+        long now = wallNanos.getAsLong();
+        lastUsedNanos = now;
+        if (!limits.followWallClock()) {
+            lastWall = now;
+            return;
+        }
+        long idle = now - lastWall;
+        if (idle >= MIN_IDLE_NANOS) {
+            apply(new Event.TimePassed(idle));
+            lastWall = now;
+        }
+    }
+
+    private interface Body<T> {
+        T run();
+    }
+
+    private <T> T locked(Body<T> body) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new SessionException(SessionException.Kind.NOT_FOUND, "no such session: " + id);
+            }
+            catchUp();
+            return body.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

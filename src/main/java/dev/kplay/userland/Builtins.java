@@ -1,0 +1,167 @@
+package dev.kplay.userland;
+
+import java.util.List;
+import java.util.Map;
+
+/*
+ * bash's builtins: commands that run inside the shell process because they change the shell
+ * itself (cd, exit, variables) or, like echo and kill, because bash implements them there. Their
+ * messages carry bash's "bash: NAME: " prefix.
+ */
+
+/** The shell's builtin commands. */
+final class Builtins {
+    private final Map<String, Command> table = Map.ofEntries(
+            Map.entry("cd", Builtins::cd),
+            Map.entry("pwd", p -> {
+                p.print(p.cwd() + "\n");
+                return 0;
+            }),
+            Map.entry("echo", Echo::run),
+            Map.entry("true", p -> 0),
+            Map.entry(":", p -> 0),
+            Map.entry("false", p -> 1),
+            Map.entry("exit", Builtins::exit),
+            Map.entry("logout", Builtins::exit),
+            Map.entry("kill", Builtins::kill),
+            Map.entry("export", Builtins::export),
+            Map.entry("unset", p -> {
+                p.args().forEach(p.shell()::unsetVariable);
+                return 0;
+            }),
+            Map.entry("wait", Builtins::waitFor),
+            Map.entry("type", Builtins::type));
+
+    Command get(String name) {
+        return table.get(name);
+    }
+
+    /** cd [dir]: "bash: cd: X: No such file or directory" when it is missing. */
+    private static int cd(Proc p) {
+        List<String> args = p.args();
+        if (args.size() > 1) {
+            p.eprint("bash: cd: too many arguments\n");
+            return 1;
+        }
+        String target = args.isEmpty() ? p.shell().variable("HOME") : args.get(0);
+        String abs = p.path(target);
+        long[] st = p.sys().stat(p.pid(), abs);
+        if (st == null) {
+            p.eprint("bash: cd: " + target + ": No such file or directory\n");
+            return 1;
+        }
+        if ((st[0] & 0170000) != 0040000) {
+            p.eprint("bash: cd: " + target + ": Not a directory\n");
+            return 1;
+        }
+        p.shell().setCwd(abs);
+        return 0;
+    }
+
+    private static int exit(Proc p) {
+        p.eprint("exit\n");
+        p.shell().relogin();
+        return 0;
+    }
+
+    private static int export(Proc p) {
+        for (String a : p.args()) {
+            int eq = a.indexOf('=');
+            if (eq > 0) {
+                p.shell().setVariable(a.substring(0, eq), a.substring(eq + 1));
+            }
+        }
+        return 0;
+    }
+
+    /** kill [-s SIG | -SIG | -n N] pid...; kill -l. */
+    private static int kill(Proc p) {
+        List<String> args = p.args();
+        if (args.isEmpty()) {
+            p.eprint("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n");
+            return 2;
+        }
+        int sig = Signals.SIGTERM;
+        int i = 0;
+        String first = args.get(0);
+        if (first.equals("-l") || first.equals("-L")) {
+            p.print(Signals.table());
+            return 0;
+        }
+        if (first.equals("-s") || first.equals("-n")) {
+            if (args.size() < 2) {
+                p.eprint("bash: kill: " + first + ": option requires an argument\n");
+                return 2;
+            }
+            sig = Signals.parse(args.get(1));
+            if (sig < 0) {
+                p.eprint("bash: kill: " + args.get(1) + ": invalid signal specification\n");
+                return 1;
+            }
+            i = 2;
+        } else if (first.startsWith("-") && first.length() > 1) {
+            sig = Signals.parse(first.substring(1));
+            if (sig < 0) {
+                p.eprint("bash: kill: " + first.substring(1) + ": invalid signal specification\n");
+                return 1;
+            }
+            i = 1;
+        }
+        if (i >= args.size()) {
+            p.eprint("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n");
+            return 2;
+        }
+        int status = 0;
+        for (; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.matches("-?\\d+")) {
+                p.eprint("bash: kill: " + a + ": arguments must be process or job IDs\n");
+                status = 1;
+                continue;
+            }
+            long r = p.shell().signal(Integer.parseInt(a), sig);
+            if (r < 0) {
+                p.eprint("bash: kill: (" + a + ") - " + Errno.strerror((int) r) + "\n");
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    /** wait [pid]: the status of a finished child. */
+    private static int waitFor(Proc p) {
+        if (p.args().isEmpty()) {
+            return 0;
+        }
+        String a = p.args().get(0);
+        if (!a.matches("\\d+")) {
+            p.eprint("bash: wait: `" + a + "': not a pid or valid job spec\n");
+            return 2;
+        }
+        int ws = p.sys().exitStatus(Integer.parseInt(a));
+        if (ws == -1 && !p.shell().isBackground(Integer.parseInt(a))) {
+            p.eprint("bash: wait: pid " + a + " is not a child of this shell\n");
+            return 127;
+        }
+        if (ws == -1) {
+            return 0;
+        }
+        return (ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff;
+    }
+
+    /** type NAME: where a command comes from. */
+    private static int type(Proc p) {
+        int status = 0;
+        for (String a : p.args()) {
+            if (p.shell().isBuiltin(a)) {
+                p.print(a + " is a shell builtin\n");
+            } else if (p.shell().programNamed(a) != null) {
+                p.print(a + " is " + Programs.location(a) + "\n");
+            } else {
+                p.eprint("bash: type: " + a + ": not found\n");
+                status = 1;
+            }
+        }
+        return status;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.kplay.userland;
+
+import dev.kplay.kernel.syscall.Syscalls;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/*
+ * A running program's view of itself: its pid, argv, stdin, stdout and stderr, and the system-call
+ * interface. The helpers here are libc's: open+read a whole file, resolve a path against the cwd,
+ * and check every raw syscall result for the two ways a task can leave user space (DIED, RUNNING).
+ */
+
+/** The process a {@link Command} runs in. */
+public final class Proc {
+    /** Largest file a program reads in one go; a module whose read never ends stops here. */
+    static final int MAX_READ = 1 << 20;
+
+    private final Syscalls sys;
+    private final int pid;
+    private final List<String> argv;
+    private final byte[] stdin;
+    private final Sink out;
+    private final Sink err;
+    private final Shell shell;
+    /** The first write(2) error on stdout, 0 if none. */
+    private int writeError;
+
+    Proc(Syscalls sys, int pid, List<String> argv, byte[] stdin, Sink out, Sink err, Shell shell) {
+        this.sys = sys;
+        this.pid = pid;
+        this.argv = argv;
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+        this.shell = shell;
+    }
+
+    public Syscalls sys() { return sys; }
+
+    public int pid() { return pid; }
+
+    /** argv, argv[0] included. */
+    public List<String> argv() { return argv; }
+
+    /** The arguments after argv[0]. */
+    public List<String> args() { return argv.subList(1, argv.size()); }
+
+    public byte[] stdin() { return stdin; }
+
+    Sink out() { return out; }
+
+    Sink err() { return err; }
+
+    Shell shell() { return shell; }
+
+    /** The working directory (absolute). */
+    public String cwd() { return shell.cwd(); }
+
+    /** Writes to stdout, remembering the first error. */
+    public void print(String s) {
+        long r = out.write(s);
+        if (r < 0 && writeError == 0) {
+            writeError = (int) -r;
+        }
+    }
+
+    /** Writes to stdout; returns bytes written or -errno. */
+    long write(byte[] data) {
+        long r = out.write(data);
+        if (r < 0 && writeError == 0) {
+            writeError = (int) -r;
+        }
+        return r;
+    }
+
+    /** Writes to stderr. */
+    public void eprint(String s) {
+        err.write(s);
+    }
+
+    int writeError() { return writeError; }
+
+    /** Whether stdout is the terminal. */
+    boolean stdoutIsTty() { return out.isTty(); }
+
+    /** An absolute, normalized path for {@code path} relative to the cwd. */
+    public String path(String path) {
+        return Paths.resolve(cwd(), path);
+    }
+
+    /** Passes a raw syscall result through, unwinding the program if the task left user space. */
+    long check(long r) {
+        if (r == Syscalls.DIED) {
+            throw new TaskGone(true);
+        }
+        if (r == Syscalls.RUNNING) {
+            throw new TaskGone(false);
+        }
+        return r;
+    }
+
+    /** errno after a read that returned null, unwinding if the task died or stayed in the kernel. */
+    int readFailure() {
+        if (sys.exitStatus(pid) != -1) {
+            throw new TaskGone(true);
+        }
+        int e = sys.lastError(pid);
+        if (e == 0) {
+            throw new TaskGone(false);
+        }
+        return e;
+    }
+
+    /** The contents of an absolute path; throws {@link FileError} with the errno of open or read. */
+    public byte[] readFile(String abs) {
+        long fd = check(sys.open(pid, abs, 0, 0));
+        if (fd < 0) {
+            throw new FileError((int) -fd);
+        }
+        try {
+            return readAll((int) fd);
+        } finally {
+            sys.close(pid, (int) fd);
+        }
+    }
+
+    /** read(2) until end of file (or {@link #MAX_READ}). */
+    byte[] readAll(int fd) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        while (b.size() < MAX_READ) {
+            byte[] chunk = sys.read(pid, fd, 4096);
+            if (chunk == null) {
+                throw new FileError(readFailure());
+            }
+            if (chunk.length == 0) {
+                break;
+            }
+            b.write(chunk, 0, chunk.length);
+        }
+        return b.toByteArray();
+    }
+
+    /** The contents of a text file, or null if it cannot be read. */
+    String readText(String abs) {
+        try {
+            return new String(readFile(abs), StandardCharsets.UTF_8);
+        } catch (FileError e) {
+            return null;
+        }
+    }
+
+    /** A failed open or read; {@code errno} is positive. */
+    public static final class FileError extends RuntimeException {
+        public final int errno;
+
+        FileError(int errno) {
+            super(Errno.strerror(errno), null, false, false);
+            this.errno = errno;
+        }
+    }
+}

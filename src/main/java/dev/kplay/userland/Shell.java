@@ -1,0 +1,389 @@
+package dev.kplay.userland;
+
+import dev.kplay.kernel.syscall.Syscalls;
+import dev.kplay.userland.Ast.AndOr;
+import dev.kplay.userland.Ast.Assignment;
+import dev.kplay.userland.Ast.Job;
+import dev.kplay.userland.Ast.Pipeline;
+import dev.kplay.userland.Ast.Redirect;
+import dev.kplay.userland.Ast.Script;
+import dev.kplay.userland.Ast.SimpleCommand;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/*
+ * The interactive shell: what bash does with one line typed at the prompt. It is itself a process
+ * (comm "bash"), and every program it starts is a child process made with spawn(), so ps, the
+ * oops report ("Comm: rmmod") and /proc see real pids. Pipelines run their stages one after the
+ * other, each stage's output buffered into the next one's stdin: tasks are data in this kernel,
+ * not threads, so there is no concurrency to model.
+ *
+ * A stage can end in three ways: it exits (status), its task dies in the kernel (bash prints the
+ * signal's description, "Killed", and $? is 128+sig), or its task stays in the kernel blocked;
+ * then the line stops there, as bash would wait in waitpid(), and run() reports it as running.
+ */
+
+/** A bash-like shell over the {@link Syscalls} interface. */
+public final class Shell {
+    /** How a line ended: exit status (null while running), terminal output, and the last process. */
+    public record Result(Integer exitCode, String output, boolean killed, boolean running, Integer pid) {}
+
+    /** Virtual time passing while a program sleeps; the session decides whether wall time passes too. */
+    @FunctionalInterface
+    public interface Clock {
+        /** Lets {@code nanos} of time pass; false if the sleep was interrupted. */
+        boolean sleep(long nanos);
+    }
+
+    /** Bytes a line may print before its output is cut (a module printing forever cannot fill the heap). */
+    static final int MAX_OUTPUT = 1 << 20;
+
+    private final Syscalls sys;
+    private final Clock clock;
+    private final Map<String, Command> programs;
+    private final Builtins builtins = new Builtins();
+    private final Map<String, String> vars = new HashMap<>();
+    private int pid;
+    private String cwd = "/root";
+    private int status;
+    private int lastBackground;
+    private int jobs;
+    /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
+    private final List<Integer> backgroundPids = new ArrayList<>();
+
+    public Shell(Syscalls sys, Clock clock, Map<String, Command> extraPrograms) {
+        this.sys = sys;
+        this.clock = clock;
+        this.programs = new LinkedHashMap<>(Programs.standard());
+        this.programs.putAll(extraPrograms);
+        login();
+    }
+
+    private void login() {
+        pid = sys.spawn(1, "bash", List.of("-bash"));
+        vars.put("HOME", "/root");
+        vars.put("USER", "root");
+        vars.put("LOGNAME", "root");
+        vars.put("SHELL", "/bin/bash");
+        vars.put("HOSTNAME", "kplay");
+        vars.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        vars.put("TERM", "xterm-256color");
+        cwd = "/root";
+    }
+
+    /** The shell's own pid. */
+    public int pid() { return pid; }
+
+    public String cwd() { return cwd; }
+
+    void setCwd(String cwd) { this.cwd = cwd; }
+
+    Clock clock() { return clock; }
+
+    Syscalls sys() { return sys; }
+
+    int lastStatus() { return status; }
+
+    boolean isBackground(int p) { return backgroundPids.contains(p); }
+
+    /** A shell variable's value, "" if unset. */
+    String variable(String name) {
+        return switch (name) {
+            case "?" -> String.valueOf(status);
+            case "!" -> lastBackground == 0 ? "" : String.valueOf(lastBackground);
+            case "$" -> String.valueOf(pid);
+            case "#" -> "0";
+            case "0" -> "bash";
+            case "PWD" -> cwd;
+            default -> vars.getOrDefault(name, "");
+        };
+    }
+
+    void setVariable(String name, String value) { vars.put(name, value); }
+
+    void unsetVariable(String name) { vars.remove(name); }
+
+    /** Runs one typed line; returns when it ends or a foreground process stays blocked in the kernel. */
+    public Result run(String line) {
+        Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
+        Script script;
+        try {
+            script = ShellParser.parse(line);
+        } catch (ShellParser.SyntaxError e) {
+            terminal.write("bash: " + e.getMessage() + "\n");
+            status = 2;
+            return new Result(2, terminal.text(), false, false, null);
+        }
+        Outcome last = new Outcome(status, null, 0);
+        List<String> notices = new ArrayList<>();
+        for (Job job : script.jobs()) {
+            if (job.background()) {
+                Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
+                Outcome o = runAndOr(job.body(), jobOut);
+                int n = ++jobs;
+                int bgPid = o.pid != null ? o.pid : pid;
+                lastBackground = bgPid;
+                backgroundPids.add(bgPid);
+                terminal.write("[" + n + "] " + bgPid + "\n");
+                terminal.write(jobOut.bytes());
+                if (!o.running) {
+                    String state = o.signal != 0 ? Signals.death(o.signal)
+                            : o.status == 0 ? "Done" : "Exit " + o.status;
+                    notices.add(String.format("[%d]+  %-24s%s%n", n, state == null ? "Interrupt" : state, job.text()));
+                }
+                status = 0;
+                last = new Outcome(0, bgPid, 0);
+            } else {
+                last = runAndOr(job.body(), terminal);
+                if (last.running) {
+                    return new Result(null, terminal.text(), false, true, last.pid);
+                }
+            }
+        }
+        for (String n : notices) {
+            terminal.write(n);
+        }
+        return new Result(status, terminal.text(), last.signal != 0, false, last.pid);
+    }
+
+    /** The result of running a command or pipeline. */
+    private record Outcome(int status, Integer pid, int signal, boolean running) {
+        Outcome(int status, Integer pid, int signal) {
+            this(status, pid, signal, false);
+        }
+    }
+
+    private Outcome runAndOr(AndOr ao, Sink terminal) {
+        Outcome o = runPipeline(ao.pipelines().get(0), terminal);
+        for (int i = 1; i < ao.pipelines().size() && !o.running; i++) {
+            boolean and = ao.ops().get(i - 1).equals("&&");
+            if ((status == 0) == and) {
+                o = runPipeline(ao.pipelines().get(i), terminal);
+            }
+        }
+        return o;
+    }
+
+    private Outcome runPipeline(Pipeline pl, Sink terminal) {
+        byte[] stdin = new byte[0];
+        Outcome o = null;
+        int deathSignal = 0;
+        List<SimpleCommand> cmds = pl.commands();
+        for (int i = 0; i < cmds.size(); i++) {
+            boolean lastStage = i == cmds.size() - 1;
+            Sink.Buffer pipe = lastStage ? null : new Sink.Buffer(false, MAX_OUTPUT);
+            o = runSimple(cmds.get(i), stdin, lastStage ? terminal : pipe, terminal, cmds.size() > 1);
+            if (o.running) {
+                return o;
+            }
+            if (o.signal != 0) {
+                deathSignal = o.signal;
+            }
+            if (pipe != null) {
+                stdin = pipe.bytes();
+            }
+        }
+        if (deathSignal != 0 && Signals.death(deathSignal) != null) {
+            terminal.write(Signals.death(deathSignal) + "\n");
+        }
+        int st = o.status;
+        if (pl.negate()) {
+            st = st == 0 ? 1 : 0;
+        }
+        status = st;
+        return new Outcome(st, o.pid, o.signal);
+    }
+
+    private Outcome runSimple(SimpleCommand cmd, byte[] stdin, Sink out, Sink terminal, boolean inPipeline) {
+        Expander ex = new Expander(this::variable, sys, pid, cwd);
+        List<String> argv = ex.fields(cmd.words());
+        if (argv.isEmpty()) {
+            for (Assignment a : cmd.assignments()) {
+                vars.put(a.name(), ex.string(a.value()));
+            }
+            Stdio io = redirect(cmd.redirects(), ex, pid, stdin, out, terminal);
+            if (io != null) {
+                io.close();
+            }
+            return new Outcome(io == null ? 1 : 0, null, 0);
+        }
+        String name = argv.get(0);
+        Command builtin = builtins.get(name);
+        if (builtin != null) {
+            Stdio io = redirect(cmd.redirects(), ex, pid, stdin, out, terminal);
+            if (io == null) {
+                return new Outcome(1, null, 0);
+            }
+            Proc p = new Proc(sys, pid, argv, io.stdin, io.out, io.err, this);
+            int st;
+            try {
+                st = builtin.run(p);
+            } finally {
+                io.close();
+            }
+            return new Outcome(st, null, 0);
+        }
+        Command program = program(name);
+        if (program == null) {
+            terminal.write(name.contains("/") ? "bash: " + name + ": No such file or directory\n"
+                    : "bash: " + name + ": command not found\n");
+            return new Outcome(127, null, 0);
+        }
+        String comm = Paths.baseName(name);
+        int child = sys.spawn(pid, comm.length() > 15 ? comm.substring(0, 15) : comm, argv);
+        if (child < 0) {
+            terminal.write("bash: fork: " + Errno.strerror(child) + "\n");
+            return new Outcome(254, null, 0);
+        }
+        Stdio io = redirect(cmd.redirects(), ex, child, stdin, out, terminal);
+        if (io == null) {
+            sys.exit(child, 1);
+            return new Outcome(1, child, 0);
+        }
+        Proc p = new Proc(sys, child, argv, io.stdin, io.out, io.err, this);
+        try {
+            int st = program.run(p);
+            if (p.writeError() != 0 && st == 0) {
+                p.eprint(comm + ": write error: " + Errno.strerror(p.writeError()) + "\n");
+                st = 1;
+            }
+            io.close();
+            sys.exit(child, st & 0xff);
+        } catch (TaskGone gone) {
+            if (!gone.died) {
+                return new Outcome(0, child, 0, true);
+            }
+        }
+        int ws = sys.exitStatus(child);
+        if (ws == -1) {
+            return new Outcome(0, child, 0, true);
+        }
+        if ((ws & 0x7f) != 0) {
+            return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);
+        }
+        return new Outcome((ws >> 8) & 0xff, child, 0);
+    }
+
+    /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */
+    private Command program(String name) {
+        if (!name.contains("/")) {
+            return programs.get(name);
+        }
+        String dir = name.substring(0, name.lastIndexOf('/'));
+        String abs = Paths.resolve(cwd, dir);
+        if (List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin").contains(abs)) {
+            return programs.get(Paths.baseName(name));
+        }
+        return null;
+    }
+
+    Command programNamed(String name) { return programs.get(name); }
+
+    boolean isBuiltin(String name) { return builtins.get(name) != null; }
+
+    /** A process's stdin bytes, stdout and stderr after its redirections, and the fds to close. */
+    private record Stdio(byte[] stdin, Sink out, Sink err, List<Sink.Fd> opened) {
+        void close() {
+            for (Sink.Fd fd : opened) {
+                fd.sys().close(fd.pid(), fd.fd());
+            }
+        }
+    }
+
+    /** Applies redirections in order for process {@code who}; null (after bash's message) if one fails. */
+    private Stdio redirect(List<Redirect> redirects, Expander ex, int who, byte[] stdin, Sink out, Sink terminal) {
+        Sink[] fds = {null, out, terminal};
+        byte[] in = stdin;
+        List<Sink.Fd> opened = new ArrayList<>();
+        for (Redirect r : redirects) {
+            String target = ex.string(r.target());
+            if (r.op().equals(">&") || r.op().equals("<&")) {
+                if (target.equals("-")) {
+                    if (r.fd() == 1 || r.fd() == 2) {
+                        fds[r.fd()] = new Sink.Null();
+                    }
+                    continue;
+                }
+                if (target.matches("\\d+")) {
+                    int from = Integer.parseInt(target);
+                    if (from > 2 || r.fd() > 2) {
+                        terminal.write("bash: " + target + ": Bad file descriptor\n");
+                        return closeAll(opened);
+                    }
+                    if (r.fd() >= 1 && from >= 1) {
+                        fds[r.fd()] = fds[from];
+                    }
+                    continue;
+                }
+            }
+            String path = Paths.resolve(cwd, target);
+            if (r.op().equals("<") || r.op().equals("<&")) {
+                if (path.equals("/dev/null")) {
+                    in = new byte[0];
+                    continue;
+                }
+                long fd = sys.open(who, path, 0, 0);
+                if (fd < 0) {
+                    terminal.write("bash: " + target + ": " + Errno.strerror((int) fd) + "\n");
+                    return closeAll(opened);
+                }
+                Proc reader = new Proc(sys, who, List.of("bash"), new byte[0], new Sink.Null(), terminal, this);
+                try {
+                    in = reader.readAll((int) fd);
+                } catch (Proc.FileError e) {
+                    terminal.write("bash: " + target + ": " + Errno.strerror(e.errno) + "\n");
+                    return closeAll(opened);
+                } finally {
+                    sys.close(who, (int) fd);
+                }
+                continue;
+            }
+            Sink sink;
+            if (path.equals("/dev/null")) {
+                sink = new Sink.Null();
+            } else {
+                int flags = 01 | 0100 | (r.op().equals(">>") ? 02000 : 01000);
+                long fd = sys.open(who, path, flags, 0644);
+                if (fd < 0) {
+                    terminal.write("bash: " + target + ": " + Errno.strerror((int) fd) + "\n");
+                    return closeAll(opened);
+                }
+                Sink.Fd f = new Sink.Fd(sys, who, (int) fd);
+                opened.add(f);
+                sink = f;
+            }
+            if (r.op().equals("&>")) {
+                fds[1] = sink;
+                fds[2] = sink;
+            } else if (r.fd() == 1 || r.fd() == 2) {
+                fds[r.fd()] = sink;
+            }
+        }
+        return new Stdio(in, fds[1], fds[2], opened);
+    }
+
+    private static Stdio closeAll(List<Sink.Fd> opened) {
+        new Stdio(null, null, null, opened).close();
+        return null;
+    }
+
+    /** Sends {@code sig} to a process, as kill(1) would; 0 or -errno. */
+    public long signal(int target, int sig) {
+        return sys.kill(target, sig);
+    }
+
+    /** Starts a fresh login shell (after "exit"). */
+    void relogin() {
+        if (pid > 0) {
+            sys.exit(pid, 0);
+        }
+        vars.clear();
+        status = 0;
+        lastBackground = 0;
+        backgroundPids.clear();
+        login();
+    }
+}

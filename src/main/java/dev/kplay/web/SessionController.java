@@ -1,0 +1,209 @@
+package dev.kplay.web;
+
+import dev.kplay.cc.diag.Diagnostic;
+import dev.kplay.cc.kbuild.BuildResult;
+import dev.kplay.kernel.KernelSnapshot;
+import dev.kplay.session.Scenario;
+import dev.kplay.session.Session;
+import dev.kplay.session.SessionException;
+import dev.kplay.session.SessionRegistry;
+import dev.kplay.userland.Shell;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/*
+ * The HTTP contract of DESIGN.md, one handler per line of it. Thin: each handler finds the
+ * session and calls one Session method; the buttons (insmod, rmmod) are shell commands, so their
+ * results are the same command results exec returns.
+ */
+
+/** REST endpoints under /api/sessions. */
+@RestController
+@RequestMapping("/api/sessions")
+public class SessionController {
+    private final SessionRegistry registry;
+
+    public SessionController(SessionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Body of POST /api/sessions. */
+    public record CreateRequest(Scenario scenario) {}
+
+    public record ExecRequest(String command, Long timeoutMs) {}
+
+    public record InsmodRequest(String module, String params) {}
+
+    public record RmmodRequest(String module) {}
+
+    public record SignalRequest(String signal) {}
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) CreateRequest body) {
+        Session s = registry.create(body == null ? null : body.scenario());
+        return ResponseEntity.status(HttpStatus.CREATED).body(identity(s));
+    }
+
+    @GetMapping("/{id}")
+    public Map<String, Object> state(@PathVariable String id) {
+        Session s = registry.get(id);
+        KernelSnapshot snap = s.snapshot();
+        Map<String, Object> m = identity(s);
+        List<Map<String, Object>> modules = new ArrayList<>();
+        for (KernelSnapshot.ModuleInfo mi : snap.modules()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", mi.name());
+            x.put("size", mi.size());
+            x.put("refcount", mi.refcnt());
+            x.put("state", mi.state());
+            modules.add(x);
+        }
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (KernelSnapshot.TaskInfo t : snap.tasks()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("pid", t.pid());
+            x.put("ppid", t.ppid());
+            x.put("comm", t.comm());
+            x.put("state", String.valueOf(t.state()));
+            tasks.add(x);
+        }
+        m.put("modules", modules);
+        m.put("tasks", tasks);
+        m.put("taint", snap.taintFlags());
+        m.put("taintMask", snap.taintMask());
+        m.put("uptime", snap.uptimeNanos() / 1e9);
+        m.put("uptimeNanos", snap.uptimeNanos());
+        m.put("boots", s.boots());
+        return m;
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        registry.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/files/{name}")
+    public ResponseEntity<Void> putFile(@PathVariable String id, @PathVariable String name,
+                                        @RequestBody(required = false) String text) {
+        registry.get(id).putFile(name, text == null ? "" : text);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/files")
+    public List<String> files(@PathVariable String id) {
+        return registry.get(id).fileNames();
+    }
+
+    @GetMapping(value = "/{id}/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String file(@PathVariable String id, @PathVariable String name) {
+        return registry.get(id).file(name);
+    }
+
+    @DeleteMapping("/{id}/files/{name}")
+    public ResponseEntity<Void> deleteFile(@PathVariable String id, @PathVariable String name) {
+        registry.get(id).deleteFile(name);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/build")
+    public Map<String, Object> build(@PathVariable String id) {
+        BuildResult r = registry.get(id).build();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", r.ok());
+        m.put("output", r.output());
+        List<Map<String, Object>> diags = new ArrayList<>();
+        for (Diagnostic d : r.diagnostics()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("file", d.file());
+            x.put("line", d.line());
+            x.put("column", d.column());
+            x.put("severity", d.severity());
+            x.put("message", d.message());
+            diags.add(x);
+        }
+        m.put("diagnostics", diags);
+        m.put("artifacts", new ArrayList<>(new TreeSet<>(r.artifacts().keySet())));
+        return m;
+    }
+
+    @PostMapping("/{id}/insmod")
+    public Shell.Result insmod(@PathVariable String id, @RequestBody InsmodRequest body) {
+        return registry.get(id).insmod(body.module(), body.params());
+    }
+
+    @PostMapping("/{id}/rmmod")
+    public Shell.Result rmmod(@PathVariable String id, @RequestBody RmmodRequest body) {
+        return registry.get(id).rmmod(body.module());
+    }
+
+    @PostMapping("/{id}/exec")
+    public Shell.Result exec(@PathVariable String id, @RequestBody ExecRequest body) {
+        return registry.get(id).exec(body.command(), body.timeoutMs());
+    }
+
+    @PostMapping("/{id}/signal")
+    public Map<String, Object> signal(@PathVariable String id, @RequestBody SignalRequest body) {
+        Session s = registry.get(id);
+        int sig = parseSignal(body.signal());
+        Integer pid = s.signal(sig);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("signal", sig);
+        m.put("delivered", pid != null);
+        m.put("pid", pid == null || pid < 0 ? null : pid);
+        return m;
+    }
+
+    @GetMapping(value = "/{id}/dmesg", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String dmesg(@PathVariable String id) {
+        return registry.get(id).dmesg();
+    }
+
+    @PostMapping("/{id}/reboot")
+    public Map<String, Object> reboot(@PathVariable String id) {
+        Session s = registry.get(id);
+        s.reboot();
+        return identity(s);
+    }
+
+    private static Map<String, Object> identity(Session s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("kernel", s.kernelRelease());
+        return m;
+    }
+
+    private static final List<String> SIGNALS = List.of("", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
+            "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM");
+
+    /** "INT", "SIGINT", "int" or "2". */
+    static int parseSignal(String s) {
+        if (s == null || s.isBlank()) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"signal\"");
+        }
+        String up = s.trim().toUpperCase(Locale.ROOT);
+        if (up.matches("\\d{1,2}") && Integer.parseInt(up) >= 1 && Integer.parseInt(up) <= 64) {
+            return Integer.parseInt(up);
+        }
+        int i = SIGNALS.indexOf(up.startsWith("SIG") ? up.substring(3) : up);
+        if (i <= 0) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "unknown signal: " + s);
+        }
+        return i;
+    }
+}

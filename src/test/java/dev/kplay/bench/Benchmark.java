@@ -1,0 +1,157 @@
+package dev.kplay.bench;
+
+import dev.kplay.KplayApplication;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./kplay bench}: the three figures the README promises, measured through the HTTP contract
+ * on an in-process server (so they include what a user's click costs, not only the kernel):
+ * <ul>
+ *   <li>kernel boot: {@code POST /reboot} on a live session (a fresh kernel, files kept), and
+ *       {@code POST /api/sessions} (boot plus the session around it);</li>
+ *   <li>the Episode I round trip: build + insmod + rmmod of hello-3, then a reboot outside the timing;</li>
+ *   <li>heap per idle session: live heap after GC with N idle sessions, minus before, over N.</li>
+ * </ul>
+ * Each timing is a median after a warm-up, in microseconds. Runs in its own JVM (see ./kplay).
+ */
+public final class Benchmark {
+
+    private static final int WARMUP = 200;
+    private static final int RUNS = 500;
+    private static final int IDLE_SESSIONS = 500;
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    private Benchmark(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ConfigurableApplicationContext context = SpringApplication.run(KplayApplication.class,
+                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        try {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            new Benchmark(port).run();
+        } finally {
+            context.close();
+        }
+    }
+
+    private void run() throws Exception {
+        String hello = Files.readString(Path.of("frontend/src/samples/hello-3.c"));
+        String id = createSession();
+        put(id, "/files/hello-3.c", hello);
+
+        for (int i = 0; i < WARMUP; i++) post(id, "/reboot", "{}");
+        long[] boot = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            post(id, "/reboot", "{}");
+            boot[i] = System.nanoTime() - start;
+        }
+
+        long[] create = new long[RUNS / 5];
+        for (int i = 0; i < create.length; i++) {
+            long start = System.nanoTime();
+            String other = createSession();
+            create[i] = System.nanoTime() - start;
+            delete(other);
+        }
+
+        long[] story = new long[RUNS];
+        for (int i = -WARMUP; i < RUNS; i++) {
+            long start = System.nanoTime();
+            String build = post(id, "/build", "{}");
+            if (!build.contains("\"ok\":true")) throw new IllegalStateException("hello-3 did not build: " + build);
+            post(id, "/insmod", "{\"module\":\"hello-3.ko\",\"params\":\"\"}");
+            String rmmod = post(id, "/rmmod", "{\"module\":\"hello_3\"}");
+            long took = System.nanoTime() - start;
+            if (!rmmod.contains("Killed")) throw new IllegalStateException("rmmod hello_3 was not killed: " + rmmod);
+            if (i >= 0) story[i] = took;
+            post(id, "/reboot", "{}");
+        }
+        delete(id);
+
+        long before = liveHeap();
+        List<String> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < IDLE_SESSIONS; i++) idle.add(createSession());
+        } catch (IllegalStateException e) {
+            System.out.println("(the server refused session " + (idle.size() + 1) + ": " + e.getMessage() + ")");
+        }
+        long after = liveHeap();
+        long perSession = idle.isEmpty() ? 0 : (after - before) / idle.size();
+        for (String s : idle) delete(s);
+
+        System.out.println("kplay benchmark (median of " + RUNS + " after " + WARMUP + " warm-up, through HTTP on loopback)");
+        System.out.printf(Locale.ROOT, "kernel boot (POST reboot):                %10.1f us%n", median(boot) / 1e3);
+        System.out.printf(Locale.ROOT, "new session (POST /api/sessions):         %10.1f us%n", median(create) / 1e3);
+        System.out.printf(Locale.ROOT, "hello-3 build + insmod + rmmod:           %10.1f us%n", median(story) / 1e3);
+        System.out.printf(Locale.ROOT, "heap per idle session (%d sessions):     %10.1f KiB%n", idle.size(), perSession / 1024.0);
+    }
+
+    private static long median(long[] samples) {
+        long[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long liveHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private String createSession() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        Matcher id = ID.matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("POST /api/sessions answered " + response.statusCode() + " " + response.body());
+        }
+        return id.group(1);
+    }
+
+    private String post(String id, String path, String json) throws Exception {
+        return check(send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build()), path);
+    }
+
+    private void put(String id, String path, String text) throws Exception {
+        check(send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + path))
+                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(text)).build()), path);
+    }
+
+    private void delete(String id) throws Exception {
+        send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id)).DELETE().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String check(HttpResponse<String> response, String path) {
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+}
