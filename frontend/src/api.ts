@@ -204,6 +204,12 @@ export class SessionClient {
     await this.call('PUT', `/files/${encodeURIComponent(name)}`, text, 'text/plain');
   }
 
+  /** Forgets a file here and removes it from the session (a server without DELETE keeps it). */
+  async deleteFile(name: string): Promise<void> {
+    this.forget(name);
+    await this.call('DELETE', `/files/${encodeURIComponent(name)}`).catch(() => undefined);
+  }
+
   async build(): Promise<BuildResult> {
     return normalizeBuild(await this.call('POST', '/build', {}));
   }

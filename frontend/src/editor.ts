@@ -19,6 +19,10 @@ export interface EditorEvents {
   created(name: string, text: string): void;
   /** The user closed a file. */
   closed(name: string): void;
+  /** Ctrl/Cmd-Enter: build. */
+  build(): void;
+  /** Ctrl/Cmd-S: save now. */
+  save(): void;
 }
 
 const VALID_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*\.(c|h)$/;
@@ -56,7 +60,11 @@ export class Editor {
         lintGutter(),
         indentUnit.of('\t'),
         EditorState.tabSize.of(8),
-        keymap.of([indentWithTab]),
+        keymap.of([
+          indentWithTab,
+          { key: 'Mod-Enter', run: () => (this.events.build(), true) },
+          { key: 'Mod-s', run: () => (this.events.save(), true), preventDefault: true },
+        ]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) this.events.change(name, update.state.doc.toString());
         }),

@@ -20,6 +20,7 @@ export interface Layout {
   dmesgStatus: HTMLElement;
   oopsCount: HTMLElement;
   modules: HTMLElement;
+  hint: HTMLElement;
 }
 
 const MARKUP = `
@@ -37,6 +38,7 @@ const MARKUP = `
   </div>
   <div class="status"><span id="kernel" data-testid="kernel"></span><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
 </header>
+<div id="hint" data-testid="hint" class="hint-bar" role="status"></div>
 <main class="panes">
  <div class="column left">
   <section class="pane editor-pane" aria-label="Editor">
@@ -88,5 +90,6 @@ export function layout(root: HTMLElement): Layout {
     dmesgStatus: get('dmesg-status'),
     oopsCount: get('oops-count'),
     modules: get('modules'),
+    hint: get('hint'),
   };
 }

@@ -12,6 +12,8 @@ import { KmsgStream } from './kmsgStream';
 import { ModulesPane } from './modulesPane';
 import { ShellTerminal } from './terminal';
 import { layout } from './layout';
+import { nextStep } from './coach';
+import type { ModuleRow } from './api';
 
 const SAVE_DELAY_MS = 400;
 const JOB_POLL_MS = 1000;
@@ -37,6 +39,8 @@ const stream = new KmsgStream({
 });
 
 let runningPid: number | null = null;
+let lastBuild: { ok: boolean; errors: number; artifacts: string[] } | null = null;
+let lastModules: ModuleRow[] = [];
 let busyCount = 0;
 
 const terminal = new ShellTerminal(ui.terminal, {
@@ -94,8 +98,12 @@ const editor = new Editor(ui.editor, ui.tabs, {
     save(name, text);
     updateCommands();
   },
+  build: () => ui.build.click(),
+  save: () => void flushSaves(),
   closed: (name) => {
-    client.forget(name);
+    window.clearTimeout(pendingSaves.get(name));
+    pendingSaves.delete(name);
+    void client.deleteFile(name);
     updateCommands();
   },
 });
@@ -125,6 +133,7 @@ function updateCommands(): void {
   ui.rmmodTarget.textContent = moduleName();
   ui.insmod.title = insmodCommand();
   ui.rmmod.title = `rmmod ${moduleName()}`;
+  ui.hint.textContent = nextStep({ build: lastBuild, module: moduleName(), ko: koName(), modules: lastModules });
 }
 
 /** Marks the page busy (buttons disabled, #app[data-busy]) while `action` runs. */
@@ -169,6 +178,8 @@ async function refresh(): Promise<void> {
   try {
     const state = await client.state();
     modules.render(state);
+    lastModules = state.modules;
+    updateCommands();
     ui.uptime.textContent = state.uptime === null ? '' : `up ${state.uptime.toFixed(1)} s`;
   } catch (error) {
     ui.uptime.textContent = `state unavailable: ${String((error as Error)?.message ?? error)}`;
@@ -184,6 +195,11 @@ ui.build.addEventListener('click', () => runButton('make', async () => {
   const result = await client.build();
   terminal.write(result.output);
   editor.setDiagnostics(result.diagnostics);
+  lastBuild = {
+    ok: result.ok,
+    errors: result.diagnostics.filter((d) => d.severity.includes('error')).length,
+    artifacts: result.artifacts,
+  };
   ui.buildStatus.textContent = result.ok
     ? `built ${result.artifacts.join(', ') || 'nothing'}`
     : `build failed (${result.diagnostics.filter((d) => d.severity.includes('error')).length} errors)`;
@@ -218,6 +234,9 @@ function restart(id: string): void {
   editor.setDiagnostics([]);
   ui.buildStatus.textContent = '';
   runningPid = null;
+  lastBuild = null;
+  lastModules = [];
+  updateCommands();
   stream.connect(id);
   ui.session.textContent = `session ${id.slice(0, 8)}`;
   ui.session.title = `session ${id}`;

@@ -12,7 +12,9 @@ export class ModulesPane {
     const table = document.createElement('table');
     table.id = 'modules-table';
     table.dataset.testid = 'modules-table';
-    table.innerHTML = '<thead><tr><th>Module</th><th class="num">Size</th><th>Used by</th><th>State</th><th>Taint</th></tr></thead>';
+    const perModuleTaint = state.modules.some((m) => m.taint);
+    table.innerHTML = '<thead><tr><th>Module</th><th class="num">Size</th><th>Used by</th><th>State</th>'
+      + (perModuleTaint ? '<th>Taint</th>' : '') + '</tr></thead>';
     const body = document.createElement('tbody');
     for (const module of state.modules) {
       const row = document.createElement('tr');
@@ -24,7 +26,7 @@ export class ModulesPane {
         [String(module.size), 'num'],
         [usedBy, module.refcount < 0 ? 'refcount bad' : 'refcount'],
         [module.state, 'state'],
-        [module.taint, 'taint'],
+        ...(perModuleTaint ? [[module.taint, 'taint']] : []),
       ]) {
         const cell = document.createElement('td');
         cell.textContent = text;
@@ -36,7 +38,7 @@ export class ModulesPane {
     if (state.modules.length === 0) {
       const row = document.createElement('tr');
       row.className = 'empty';
-      row.innerHTML = '<td colspan="5">No modules loaded. Build, then insmod.</td>';
+      row.innerHTML = '<td colspan="4">No modules loaded. Build, then insmod.</td>';
       body.append(row);
     }
     table.append(body);

@@ -1,61 +1,248 @@
 package dev.kplay.kernel;
 
+import dev.kplay.kernel.exports.Builtins;
+import dev.kplay.kernel.exports.ExportTable;
+import dev.kplay.kernel.fs.Vfs;
+import dev.kplay.kernel.mm.AddressSpace;
+import dev.kplay.kernel.mm.Layout;
+import dev.kplay.kernel.mm.Slab;
+import dev.kplay.kernel.module.Module;
+import dev.kplay.kernel.module.ModuleLoader;
+import dev.kplay.kernel.panic.Oops;
+import dev.kplay.kernel.panic.Taint;
+import dev.kplay.kernel.printk.BootLog;
 import dev.kplay.kernel.printk.LogRing;
+import dev.kplay.kernel.printk.Printk;
+import dev.kplay.kernel.sched.Task;
+import dev.kplay.kernel.syscall.SyscallTable;
 import dev.kplay.kernel.syscall.Syscalls;
+import dev.kplay.kernel.time.Clock;
+import dev.kplay.vm.Cpu;
+import dev.kplay.vm.Exit;
+import dev.kplay.vm.KernelStack;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.LongUnaryOperator;
 
 /*
- * One simulated Linux 6.1 kernel: the object graph a session owns. Skeleton; filled in by the
- * subsystems (mm, printk, sched, module, fs, panic).
+ * One simulated Linux 6.1 kernel: the object graph a session owns (no Spring, no statics, no
+ * threads). boot() brings the subsystems up in the order start_kernel() does, one line each, like
+ * xv6's main(). User space reaches the kernel only through Syscalls (implemented by the
+ * SyscallTable this class delegates to); everything else here is the kernel's own plumbing: the
+ * task table, `current`, and runTask(), the one place module code is run.
+ *
+ * Running module code: runTask() pushes a call on the task's kernel stack, runs the CPU in slices,
+ * and turns each CPU exit into kernel behaviour: a return continues the kernel path (the
+ * continuation), a fault or trap becomes an oops that kills the task, a task that runs too long
+ * gets the soft-lockup report and is parked, a blocked task stays asleep with its frames. Nothing
+ * ever loops on the Java side past the instruction budget.
  */
 
 /** A booted kernel; user space reaches it only through {@link Syscalls}. */
 public final class Kernel implements Syscalls {
+    /** Virtual time the CPU spends per instruction. */
     private final KernelConfig config;
+    private final Clock clock = new Clock();
     private final LogRing log;
-    private long now;
+    private final Printk printk;
+    private final Taint taint = new Taint();
+    private final AddressSpace memory = new AddressSpace();
+    private final Slab slab;
+    private final ExportTable exports;
+    private final Cpu cpu;
+    private final Vfs vfs = new Vfs();
+    private final TreeMap<Integer, Task> tasks = new TreeMap<>();
+    /** Loaded modules, most recent first (the order of the kernel's modules list). */
+    private final List<Module> modules = new ArrayList<>();
+    private final ModuleLoader loader;
+    private final Oops oops;
+    private int nextPid = 2;
+    private long nextStack = Layout.VMALLOC + 0x593000L;
+    private Task current;
+    private final SyscallTable sys;
 
     private Kernel(KernelConfig config) {
         this.config = config;
         this.log = new LogRing(config.logBufferBytes());
+        this.printk = new Printk(log, clock);
+        this.slab = new Slab(memory, config.memoryBytes());
+        this.exports = new ExportTable(memory);
+        this.cpu = new Cpu(memory, exports);
+        this.loader = new ModuleLoader(this);
+        this.oops = new Oops(this);
+        this.sys = new SyscallTable(this);
     }
 
     /** Models start_kernel(): brings every subsystem up in order and starts init (pid 1). */
     public static Kernel boot(KernelConfig config) {
-        return new Kernel(config);
+        Kernel k = new Kernel(config);
+        BootLog.print(k.printk, k.clock);          // setup_arch() .. the console, as a real boot logs them
+        new Builtins(k).register();                 // the exported symbol table (EXPORT_SYMBOL)
+        k.vfs.mkdirs("/root");                      // rootfs: the user's home
+        k.vfs.mkdirs("/tmp");
+        dev.kplay.kernel.fs.ProcFs.mount(k);        // proc_root_init()
+        dev.kplay.kernel.fs.SysFs.mount(k);         // sysfs + /sys/module
+        dev.kplay.kernel.fs.DevFs.mount(k);         // devtmpfs: null, zero, kmsg
+        BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
+        k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
+        k.nextPid = 88;                             // kernel threads took the pids in between
+        return k;
     }
+
+    public KernelConfig config() { return config; }
 
     public LogRing log() { return log; }
 
+    public Printk printk() { return printk; }
+
+    public Clock clock() { return clock; }
+
+    public Taint taint() { return taint; }
+
+    public AddressSpace memory() { return memory; }
+
+    public Slab slab() { return slab; }
+
+    public ExportTable exports() { return exports; }
+
+    public Vfs vfs() { return vfs; }
+
+    public ModuleLoader loader() { return loader; }
+
+    /** Loaded modules, newest first. */
+    public List<Module> modules() { return modules; }
+
+    /** The module with this name (in any state), or null. */
+    public Module findModule(String name) {
+        for (Module m : modules) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    public TreeMap<Integer, Task> tasks() { return tasks; }
+
+    public Task task(int pid) { return tasks.get(pid); }
+
+    /** The task in a syscall right now (the kernel's current), or null. */
+    public Task current() { return current; }
+
+    public void setCurrent(Task t) { current = t; }
+
     public KernelSnapshot snapshot() {
-        return new KernelSnapshot(now, 0, "G", List.of(), List.of(new KernelSnapshot.TaskInfo(1, 0, "init", 'S')));
+        List<KernelSnapshot.ModuleInfo> ms = new ArrayList<>();
+        for (Module m : modules) {
+            ms.add(new KernelSnapshot.ModuleInfo(m.name(), m.coreSize(), m.refcnt(), m.state().procWord));
+        }
+        List<KernelSnapshot.TaskInfo> ts = new ArrayList<>();
+        for (Task t : tasks.values()) {
+            ts.add(new KernelSnapshot.TaskInfo(t.pid(), t.ppid(), t.comm(), t.state().letter));
+        }
+        return new KernelSnapshot(clock.now(), taint.mask(), taint.letters(), List.copyOf(ms), List.copyOf(ts));
     }
 
     /** Virtual nanoseconds since boot. */
-    public long now() { return now; }
+    public long now() { return clock.now(); }
 
     /** Idle time passes (timers and watchdogs run in it). */
-    public void advanceTime(long nanos) { now += nanos; }
+    public void advanceTime(long nanos) { clock.advance(nanos); }
 
-    private static final long ENOSYS = -38;
+    // ---- tasks -------------------------------------------------------------------------------
 
-    @Override public int spawn(int parent, String comm, List<String> argv) { return -11; }
-    @Override public void exit(int pid, int status) { }
-    @Override public int exitStatus(int pid) { return -1; }
-    @Override public long kill(int pid, int sig) { return ENOSYS; }
-    @Override public long open(int pid, String path, int flags, int mode) { return ENOSYS; }
-    @Override public byte[] read(int pid, int fd, int count) { return null; }
-    @Override public long write(int pid, int fd, byte[] data) { return ENOSYS; }
-    @Override public long close(int pid, int fd) { return ENOSYS; }
-    @Override public List<String> listDir(int pid, String path) { return null; }
-    @Override public long[] stat(int pid, String path) { return null; }
-    @Override public long unlink(int pid, String path) { return ENOSYS; }
-    @Override public int lastError(int pid) { return 38; }
-    @Override public long finitModule(int pid, int fd, String params, int flags) { return ENOSYS; }
-    @Override public long deleteModule(int pid, String name, int flags) { return ENOSYS; }
-    @Override public String syslog(int pid, int type) { return null; }
-    @Override public String[] uname(int pid) {
-        return new String[] {"Linux", "kplay", "6.1.0-56-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-2 (2026-11-16)", "x86_64"};
+    /** Models copy_process(): a task with a fresh kernel stack; -EAGAIN past maxTasks. */
+    public Task newTask(int pid, int ppid, String comm, List<String> argv) {
+        long base = nextStack;
+        nextStack += KernelStack.THREAD_SIZE + 0x4000;  // VMAP_STACK: guard pages in between
+        memory.map(base, KernelStack.THREAD_SIZE);
+        return new Task(pid, ppid, comm, argv, new KernelStack(base));
     }
+
+    /** Allocates the next pid. */
+    public int allocPid() { return nextPid++; }
+
+    /** Models do_exit(): the task ends with the wait status; its files are closed. */
+    public void doExit(Task t, int status) {
+        t.files().clear();
+        t.setExitStatus(status);
+        t.setState(Task.State.ZOMBIE);
+        t.stack().reset();
+        memory.unmap(t.stack().base(), KernelStack.THREAD_SIZE);
+    }
+
+    // ---- running module code ------------------------------------------------------------------
+
+    /**
+     * Calls the module function at fn with args on task t, as kernel code calling a function pointer
+     * does; {@code path} lists the kernel functions the call came through (innermost first, for the
+     * call trace). When the function returns, {@code then} maps its return value to the syscall's
+     * result. Returns that result, or {@link Syscalls#DIED} if the task died (oops), or
+     * {@link Syscalls#RUNNING} if it is still in the kernel (blocked, or parked after a soft lockup).
+     */
+    public long runTask(Task t, long fn, long[] args, List<String> path, LongUnaryOperator then) {
+        List<String> saved = new ArrayList<>(t.kernelPath());
+        t.kernelPath().clear();
+        t.kernelPath().addAll(path);
+        Task prev = current;
+        current = t;
+        try {
+            Exit exit = cpu.call(t.stack(), fn, args);
+            t.setRunStart(clock.now());
+            while (exit == null || exit instanceof Exit.OutOfBudget) {
+                long before = t.stack().instructions();
+                exit = cpu.run(t.stack(), Math.min(1_000_000, config.instructionsPerSlice()));
+                long ran = t.stack().instructions() - before;
+                clock.advance(ran * config.nanosPerInstruction());
+                t.addRun(ran);
+                if (exit instanceof Exit.OutOfBudget && t.runSinceSleep() >= config.instructionsPerSlice()) {
+                    oops.softLockup(t);
+                    t.setState(Task.State.RUNNING);
+                    return RUNNING;
+                }
+            }
+            if (exit instanceof Exit.Returned r) {
+                t.kernelPath().clear();
+                t.kernelPath().addAll(saved);
+                return then.applyAsLong(r.value());
+            }
+            if (exit instanceof Exit.Blocked) {
+                return RUNNING;
+            }
+            oops.die(t, exit);
+            doExit(t, 9);
+            return DIED;
+        } finally {
+            current = prev;
+        }
+    }
+
+    /** kallsyms: "name+0xoff/0xsize [module]" for an address, or null. */
+    public String symbolize(long addr, boolean withOffset) {
+        return oops.symbolize(addr, withOffset);
+    }
+
+    /** The oops machinery (for natives that detect bugs: BUG_ON, WARN). */
+    public Oops oopsReporter() { return oops; }
+
+    // ---- Syscalls: each one is implemented in SyscallTable ----------------------------------
+
+    @Override public int spawn(int parent, String comm, List<String> argv) { return sys.spawn(parent, comm, argv); }
+    @Override public void exit(int pid, int status) { sys.exit(pid, status); }
+    @Override public int exitStatus(int pid) { return sys.exitStatus(pid); }
+    @Override public long kill(int pid, int sig) { return sys.kill(pid, sig); }
+    @Override public long open(int pid, String path, int flags, int mode) { return sys.open(pid, path, flags, mode); }
+    @Override public byte[] read(int pid, int fd, int count) { return sys.read(pid, fd, count); }
+    @Override public long write(int pid, int fd, byte[] data) { return sys.write(pid, fd, data); }
+    @Override public long close(int pid, int fd) { return sys.close(pid, fd); }
+    @Override public List<String> listDir(int pid, String path) { return sys.listDir(pid, path); }
+    @Override public long[] stat(int pid, String path) { return sys.stat(pid, path); }
+    @Override public long unlink(int pid, String path) { return sys.unlink(pid, path); }
+    @Override public int lastError(int pid) { return sys.lastError(pid); }
+    @Override public long finitModule(int pid, int fd, String params, int flags) { return sys.finitModule(pid, fd, params, flags); }
+    @Override public long deleteModule(int pid, String name, int flags) { return sys.deleteModule(pid, name, flags); }
+    @Override public String syslog(int pid, int type) { return sys.syslog(pid, type); }
+    @Override public String[] uname(int pid) { return sys.uname(pid); }
 }

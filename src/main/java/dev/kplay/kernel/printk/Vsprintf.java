@@ -288,6 +288,10 @@ public final class Vsprintf {
     }
 
     /** ptr_to_id(): a 32-bit id derived from the pointer (deterministic mix in place of siphash). */
+    public static long hashPointer(long ptr) {
+        return hash(ptr);
+    }
+
     static long hash(long ptr) {
         long z = ptr + 0x9e3779b97f4a7c15L;
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -1,0 +1,52 @@
+package dev.kplay.cc;
+
+import dev.kplay.cc.diag.Diagnostics;
+import dev.kplay.cc.diag.Severity;
+import dev.kplay.cc.lex.Token;
+import dev.kplay.cc.lower.Lowerer;
+import dev.kplay.cc.parse.Decl;
+import dev.kplay.cc.parse.Parser;
+import dev.kplay.cc.sema.Checker;
+import dev.kplay.cc.source.SourceFile;
+import dev.kplay.cc.source.Span;
+import dev.kplay.ko.ModuleImage;
+import java.util.List;
+
+/**
+ * cc1 for one translation unit: parse, check and lower preprocessed tokens into an object image.
+ *
+ * <p>Parsing and checking alternate one external declaration at a time, as in gcc's front end, so
+ * syntax errors and semantic diagnostics interleave in gcc's order. The image holds sections,
+ * symbols (undefined externals included), data relocations and functions; modinfo is empty and
+ * init/exit are null, for the link step (kbuild) to fill in.
+ */
+public final class Compiler {
+    private Compiler() {}
+
+    /** Compiles {@code tokens} (preprocessed, ending in EOF); null if any error was reported. */
+    public static ModuleImage compile(SourceFile file, List<Token> tokens, Diagnostics diags) {
+        Parser parser = new Parser(tokens, diags);
+        Checker checker = new Checker(diags);
+        Decl last = null;
+        try {
+            for (Decl d; (d = parser.nextExternal()) != null; ) {
+                last = d;
+                try {
+                    checker.external(d);
+                } catch (RuntimeException e) {
+                    if (!diags.hasErrors()) throw e;
+                    // a construct the parser recovered from: its error is already reported
+                }
+            }
+            checker.finish();
+        } catch (RuntimeException e) {
+            if (diags.hasErrors()) return null;
+            Span at = last != null ? last.span() : new Span(file, 0, 0);
+            diags.report(Severity.ERROR, at, "internal compiler error: " + e, null);
+            return null;
+        }
+        if (diags.hasErrors()) return null;
+        String base = file.name().replaceAll(".*/", "").replaceAll("\\.c$", "");
+        return new Lowerer(checker.typed(), base.replace('-', '_'), base + ".o").lower();
+    }
+}

@@ -1,0 +1,638 @@
+package dev.kplay.cc.lower;
+
+import dev.kplay.cc.parse.Expr;
+import dev.kplay.cc.parse.Stmt;
+import dev.kplay.cc.sema.ConstEval;
+import dev.kplay.cc.sema.Obj;
+import dev.kplay.cc.sema.Type;
+import dev.kplay.cc.sema.Typed;
+import dev.kplay.cc.sema.Types;
+import dev.kplay.ko.Op;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expressions to stack code, as chibicc's gen_expr/gen_addr do for x86: {@link #addr} pushes an
+ * lvalue's address, {@link #value} pushes an rvalue. Invariants: every expression pushes exactly
+ * one value (void ones push 0); a value of integer type T is kept normalized to T (sign- or
+ * zero-extended from T's width), so narrow arithmetic is followed by SEXT/ZEXT; a struct or union
+ * "value" is its address (assignment and argument passing COPY from it).
+ */
+abstract class ExprLowerer {
+    final Lowerer module;
+    final Typed typed;
+    final Code code = new Code();
+    final Map<Obj, Integer> offsets = new IdentityHashMap<>();
+    int frame;
+
+    ExprLowerer(Lowerer module) {
+        this.module = module;
+        this.typed = module.typed();
+    }
+
+    abstract void statement(Stmt s);
+
+    abstract void initLocal(Obj o, int offset);
+
+    static Object constant(Typed typed, Expr e) {
+        return new ConstEval(typed).eval(e);
+    }
+
+    int alloc(long size, int align) {
+        align = Math.max(1, align);
+        frame = (int) ((frame + align - 1) / align * align);
+        int off = frame;
+        frame += (int) Math.max(size, 1);
+        return off;
+    }
+
+    int temp() {
+        return alloc(8, 8);
+    }
+
+    Type type(Expr e) {
+        return typed.type(e);
+    }
+
+    // ---- loads, stores, conversions ------------------------------------------------------------
+
+    void load(Type t) {
+        if (t instanceof Type.Ptr) {
+            code.emit(Op.LD8);
+        } else if (Types.isInteger(t)) {
+            Type.IntKind k = Types.kind(t);
+            switch (k.size) {
+                case 1 -> code.emit(k.unsigned ? Op.LD1U : Op.LD1S);
+                case 2 -> code.emit(k.unsigned ? Op.LD2U : Op.LD2S);
+                case 4 -> code.emit(k.unsigned ? Op.LD4U : Op.LD4S);
+                default -> code.emit(Op.LD8);
+            }
+        }
+        // arrays, structs and functions: the address is the value
+    }
+
+    /** Stack: address, value → value. */
+    void store(Type t) {
+        if (t instanceof Type.Struct || t instanceof Type.Arr) {
+            code.emit(Op.COPY, Types.sizeOf(t));
+            return;
+        }
+        switch ((int) Types.sizeOf(t)) {
+            case 1 -> code.emit(Op.ST1);
+            case 2 -> code.emit(Op.ST2);
+            case 4 -> code.emit(Op.ST4);
+            default -> code.emit(Op.ST8);
+        }
+    }
+
+    /** Re-normalizes the top of stack to integer type {@code t}. */
+    void normalize(Type t) {
+        if (!Types.isInteger(t)) return;
+        Type.IntKind k = Types.kind(t);
+        if (k == Type.IntKind.BOOL) {
+            code.emit(Op.ZEXT, 1);
+        } else if (k.size < 8) {
+            code.emit(k.unsigned ? Op.ZEXT : Op.SEXT, k.size * 8L);
+        }
+    }
+
+    void cast(Type from, Type to) {
+        if (to instanceof Type.Void || !Types.isScalar(to)) return;
+        if (Types.isInteger(to)) {
+            Type.IntKind k = Types.kind(to);
+            if (k == Type.IntKind.BOOL) {
+                if (!(Types.isInteger(from) && Types.kind(from) == Type.IntKind.BOOL)) code.emit(Op.ZEXT, 1);
+                return;
+            }
+            if (Types.isInteger(from)) {
+                Type.IntKind f = Types.kind(from);
+                if (f == k) return;
+                if (f.size < k.size && (f.unsigned || !k.unsigned)) return;   // widening keeps the value
+            }
+            normalize(to);
+        }
+    }
+
+    // ---- addresses -----------------------------------------------------------------------------
+
+    void addr(Expr e) {
+        if (e instanceof Expr.Ident id) {
+            Obj o = typed.refs.get(id);
+            Integer off = offsets.get(o);
+            if (off != null) {
+                code.emit(Op.LOCAL, off);
+            } else {
+                code.emit(Op.SYM, module.sym(o));
+            }
+        } else if (e instanceof Expr.Unary u && u.op().equals("*")) {
+            value(u.operand());
+        } else if (e instanceof Expr.Index ix) {
+            pointerPlusIndex(ix);
+        } else if (e instanceof Expr.Member m) {
+            if (m.arrow()) value(m.base());
+            else value(m.base());   // a struct value is its address
+            long off = typed.members.get(m).offset();
+            if (off != 0) {
+                code.emit(Op.CONST, off);
+                code.emit(Op.ADD);
+            }
+        } else if (e instanceof Expr.StrLit s) {
+            code.emit(Op.SYM, module.string(s.bytes()));
+        } else if (e instanceof Expr.CompoundLit c) {
+            Obj o = typed.declared.get(c);
+            Integer off = offsets.get(o);
+            if (off == null) {
+                code.emit(Op.SYM, module.sym(o));
+            } else {
+                initLocal(o, off);
+                code.emit(Op.LOCAL, off);
+            }
+        } else if (e instanceof Expr.Cast c) {
+            addr(c.operand());
+        } else {
+            // struct-valued calls, conditionals, assignments and statement expressions: the value is an address
+            value(e);
+        }
+    }
+
+    private void pointerPlusIndex(Expr.Index ix) {
+        Type bt = Types.decay(type(ix.base()));
+        Expr ptr = bt instanceof Type.Ptr ? ix.base() : ix.index();
+        Expr idx = bt instanceof Type.Ptr ? ix.index() : ix.base();
+        Type pt = Types.decay(type(ptr));
+        value(ptr);
+        value(idx);
+        scale(((Type.Ptr) pt).base());
+        code.emit(Op.ADD);
+    }
+
+    private void scale(Type elem) {
+        long size = Math.max(1, Types.sizeOf(elem));
+        if (size != 1) {
+            code.emit(Op.CONST, size);
+            code.emit(Op.MUL);
+        }
+    }
+
+    // ---- values --------------------------------------------------------------------------------
+
+    void value(Expr e) {
+        Type t = type(e);
+        if (e instanceof Expr.Call c) {
+            call(c);
+            return;
+        }
+        if (t instanceof Type.Arr || t instanceof Type.Func) {
+            addr(e);
+            return;
+        }
+        Object k = constantValue(e);
+        if (k instanceof Long l) {
+            code.emit(Op.CONST, l);
+            return;
+        }
+        if (e instanceof Expr.Ident id) {
+            Obj o = typed.refs.get(id);
+            if (o.kind == Obj.Kind.ENUM_CONST) {
+                code.emit(Op.CONST, o.enumValue);
+                return;
+            }
+            addr(e);
+            load(t);
+        } else if (e instanceof Expr.StrLit || e instanceof Expr.CompoundLit) {
+            addr(e);
+            load(t);
+        } else if (e instanceof Expr.Unary u) {
+            unary(u, t);
+        } else if (e instanceof Expr.Binary b) {
+            binary(b, t);
+        } else if (e instanceof Expr.Assign a) {
+            assign(a, t);
+        } else if (e instanceof Expr.Cond c) {
+            conditional(c, t);
+        } else if (e instanceof Expr.Index) {
+            addr(e);
+            load(t);
+        } else if (e instanceof Expr.Member m) {
+            Type.Member mem = typed.members.get(m);
+            if (mem.isBitfield()) {
+                addr(e);
+                loadBitfield(mem);
+            } else {
+                addr(e);
+                load(t);
+            }
+        } else if (e instanceof Expr.Cast c) {
+            value(c.operand());
+            cast(Types.decay(type(c.operand())), t);
+        } else if (e instanceof Expr.StmtExpr s) {
+            stmtExpr(s);
+        } else if (e instanceof Expr.VaArg v) {
+            int tmp = temp();
+            addr(v.ap());
+            code.emit(Op.DUP);
+            code.emit(Op.LD8);
+            code.emit(Op.LOCAL, tmp);
+            code.emit(Op.SWAP);
+            code.emit(Op.ST8);
+            code.emit(Op.CONST, 8);
+            code.emit(Op.ADD);
+            code.emit(Op.ST8);
+            code.emit(Op.DROP);
+            code.emit(Op.LOCAL, tmp);
+            code.emit(Op.LD8);
+            if (!(t instanceof Type.Struct)) {
+                load(t);
+            }
+        } else if (e instanceof Expr.Generic g) {
+            value(typed.generic.get(g));
+        } else {
+            // sizeof and friends are constants; anything else is a checker bug
+            throw new IllegalStateException("cannot lower " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Object constantValue(Expr e) {
+        if (e instanceof Expr.IntLit || e instanceof Expr.CharLit || e instanceof Expr.SizeofExpr
+            || e instanceof Expr.SizeofType || e instanceof Expr.Offsetof || e instanceof Expr.TypesCompatible) {
+            if (e instanceof Expr.SizeofExpr || e instanceof Expr.SizeofType || e instanceof Expr.Offsetof
+                || e instanceof Expr.TypesCompatible) {
+                return typed.constants.get(e);
+            }
+            return constant(typed, e);
+        }
+        return null;
+    }
+
+    private void stmtExpr(Expr.StmtExpr s) {
+        List<Stmt> items = s.body().items();
+        for (int i = 0; i < items.size(); i++) {
+            Stmt st = items.get(i);
+            if (i == items.size() - 1 && st instanceof Stmt.ExprStmt es && es.expr() != null) {
+                code.line = st.span().line();
+                value(es.expr());
+                return;
+            }
+            statement(st);
+        }
+        code.emit(Op.CONST, 0);
+    }
+
+    void loadBitfield(Type.Member m) {
+        int unit = (int) Types.sizeOf(m.type());
+        switch (unit) {
+            case 1 -> code.emit(Op.LD1U);
+            case 2 -> code.emit(Op.LD2U);
+            case 4 -> code.emit(Op.LD4U);
+            default -> code.emit(Op.LD8);
+        }
+        int shiftUp = 64 - m.bitOffset() - m.bitWidth();
+        if (shiftUp > 0) {
+            code.emit(Op.CONST, shiftUp);
+            code.emit(Op.SHL);
+        }
+        code.emit(Op.CONST, 64 - m.bitWidth());
+        code.emit(Types.isUnsigned(m.type()) ? Op.SHRU : Op.SHRS);
+    }
+
+    /** Stores the value in temp {@code val} into bitfield {@code m} whose unit address is in temp {@code adr}. */
+    void storeBitfield(Type.Member m, int adr, int val) {
+        int unit = (int) Types.sizeOf(m.type());
+        long mask = m.bitWidth() >= 64 ? -1L : (1L << m.bitWidth()) - 1;
+        code.emit(Op.LOCAL, adr);
+        code.emit(Op.LD8);
+        code.emit(Op.LOCAL, adr);
+        code.emit(Op.LD8);
+        code.emit(unit == 1 ? Op.LD1U : unit == 2 ? Op.LD2U : unit == 4 ? Op.LD4U : Op.LD8);
+        code.emit(Op.CONST, ~(mask << m.bitOffset()));
+        code.emit(Op.AND);
+        code.emit(Op.LOCAL, val);
+        code.emit(Op.LD8);
+        code.emit(Op.CONST, mask);
+        code.emit(Op.AND);
+        if (m.bitOffset() != 0) {
+            code.emit(Op.CONST, m.bitOffset());
+            code.emit(Op.SHL);
+        }
+        code.emit(Op.OR);
+        code.emit(unit == 1 ? Op.ST1 : unit == 2 ? Op.ST2 : unit == 4 ? Op.ST4 : Op.ST8);
+        code.emit(Op.DROP);
+        // the expression's value: the stored value as the bitfield reads it back
+        code.emit(Op.LOCAL, adr);
+        code.emit(Op.LD8);
+        loadBitfield(m);
+    }
+
+    private static Type.Member bitfieldOf(Typed typed, Expr e) {
+        if (e instanceof Expr.Member m) {
+            Type.Member mem = typed.members.get(m);
+            if (mem != null && mem.isBitfield()) return mem;
+        }
+        return null;
+    }
+
+    private void unary(Expr.Unary u, Type t) {
+        switch (u.op()) {
+            case "&" -> addr(u.operand());
+            case "*" -> {
+                value(u.operand());
+                load(t);
+            }
+            case "+" -> {
+                value(u.operand());
+                cast(Types.decay(type(u.operand())), t);
+            }
+            case "-" -> {
+                value(u.operand());
+                cast(Types.decay(type(u.operand())), t);
+                code.emit(Op.NEG);
+                normalize(t);
+            }
+            case "~" -> {
+                value(u.operand());
+                cast(Types.decay(type(u.operand())), t);
+                code.emit(Op.NOT);
+                normalize(t);
+            }
+            case "!" -> {
+                value(u.operand());
+                code.emit(Op.LNOT);
+            }
+            default -> incDec(u, t);
+        }
+    }
+
+    private void incDec(Expr.Unary u, Type t) {
+        boolean inc = u.op().endsWith("++");
+        boolean post = u.op().startsWith("post");
+        long step = t instanceof Type.Ptr p ? Math.max(1, Types.sizeOf(p.base())) : 1;
+        Type.Member bf = bitfieldOf(typed, u.operand());
+        if (bf != null) {
+            int adr = temp(), val = temp(), old = temp();
+            addr(u.operand());
+            code.emit(Op.LOCAL, adr);
+            code.emit(Op.SWAP);
+            code.emit(Op.ST8);
+            code.emit(Op.LD8);
+            loadBitfield(bf);
+            code.emit(Op.LOCAL, old);
+            code.emit(Op.SWAP);
+            code.emit(Op.ST8);
+            code.emit(Op.CONST, step);
+            code.emit(inc ? Op.ADD : Op.SUB);
+            code.emit(Op.LOCAL, val);
+            code.emit(Op.SWAP);
+            code.emit(Op.ST8);
+            code.emit(Op.DROP);
+            storeBitfield(bf, adr, val);
+            if (post) {
+                code.emit(Op.DROP);
+                code.emit(Op.LOCAL, old);
+                code.emit(Op.LD8);
+            }
+            return;
+        }
+        addr(u.operand());
+        code.emit(Op.DUP);
+        load(t);
+        code.emit(Op.CONST, step);
+        code.emit(inc ? Op.ADD : Op.SUB);
+        normalize(t);
+        store(t);
+        if (post) {
+            code.emit(Op.CONST, step);
+            code.emit(inc ? Op.SUB : Op.ADD);
+            normalize(t);
+        }
+    }
+
+    private void binary(Expr.Binary b, Type t) {
+        String op = b.op();
+        switch (op) {
+            case "," -> {
+                value(b.left());
+                code.emit(Op.DROP);
+                value(b.right());
+                return;
+            }
+            case "&&", "||" -> {
+                int out = code.label(), end = code.label();
+                boolean and = op.equals("&&");
+                value(b.left());
+                code.jump(and ? Op.JZ : Op.JNZ, out);
+                value(b.right());
+                code.jump(and ? Op.JZ : Op.JNZ, out);
+                code.emit(Op.CONST, and ? 1 : 0);
+                code.jump(Op.JMP, end);
+                code.place(out);
+                code.emit(Op.CONST, and ? 0 : 1);
+                code.place(end);
+                return;
+            }
+            default -> { }
+        }
+        Type lt = Types.decay(type(b.left()));
+        Type rt = Types.decay(type(b.right()));
+        if ((op.equals("+") || op.equals("-")) && (lt instanceof Type.Ptr || rt instanceof Type.Ptr)) {
+            pointerArith(b, op, lt, rt);
+            return;
+        }
+        boolean compare = switch (op) {
+            case "==", "!=", "<", "<=", ">", ">=" -> true;
+            default -> false;
+        };
+        Type opType;
+        if (compare) {
+            opType = Types.isInteger(lt) && Types.isInteger(rt) ? Types.usualArith(lt, rt) : Type.ULONG;
+        } else if (op.equals("<<") || op.equals(">>")) {
+            opType = t;
+        } else {
+            opType = t;
+        }
+        value(b.left());
+        cast(lt, opType);
+        value(b.right());
+        if (!op.equals("<<") && !op.equals(">>")) cast(rt, opType);
+        boolean uns = Types.isUnsigned(opType);
+        switch (op) {
+            case "+" -> code.emit(Op.ADD);
+            case "-" -> code.emit(Op.SUB);
+            case "*" -> code.emit(Op.MUL);
+            case "/" -> code.emit(uns ? Op.DIVU : Op.DIVS);
+            case "%" -> code.emit(uns ? Op.REMU : Op.REMS);
+            case "&" -> code.emit(Op.AND);
+            case "|" -> code.emit(Op.OR);
+            case "^" -> code.emit(Op.XOR);
+            case "<<" -> code.emit(Op.SHL);
+            case ">>" -> code.emit(uns ? Op.SHRU : Op.SHRS);
+            case "==" -> code.emit(Op.EQ);
+            case "!=" -> code.emit(Op.NE);
+            case "<" -> code.emit(uns ? Op.LTU : Op.LTS);
+            case "<=" -> code.emit(uns ? Op.LEU : Op.LES);
+            case ">" -> code.emit(uns ? Op.GTU : Op.GTS);
+            case ">=" -> code.emit(uns ? Op.GEU : Op.GES);
+            default -> throw new IllegalStateException("operator " + op);
+        }
+        if (!compare) normalize(t);
+    }
+
+    private void pointerArith(Expr.Binary b, String op, Type lt, Type rt) {
+        if (lt instanceof Type.Ptr lp && rt instanceof Type.Ptr) {
+            value(b.left());
+            value(b.right());
+            code.emit(Op.SUB);
+            long size = Math.max(1, Types.sizeOf(lp.base()));
+            if (size != 1) {
+                code.emit(Op.CONST, size);
+                code.emit(Op.DIVS);
+            }
+            return;
+        }
+        Expr ptr = lt instanceof Type.Ptr ? b.left() : b.right();
+        Expr idx = lt instanceof Type.Ptr ? b.right() : b.left();
+        Type pt = Types.decay(type(ptr));
+        value(ptr);
+        value(idx);
+        scale(((Type.Ptr) pt).base());
+        code.emit(op.equals("+") ? Op.ADD : Op.SUB);
+    }
+
+    private void assign(Expr.Assign a, Type t) {
+        Type tt = Types.unqual(type(a.target()));
+        Type vt = Types.decay(type(a.value()));
+        Type.Member bf = bitfieldOf(typed, a.target());
+        if (bf != null) {
+            int adr = temp(), val = temp();
+            addr(a.target());
+            code.emit(Op.LOCAL, adr);
+            code.emit(Op.SWAP);
+            code.emit(Op.ST8);
+            code.emit(Op.DROP);
+            if (a.op().equals("=")) {
+                value(a.value());
+                cast(vt, tt);
+            } else {
+                code.emit(Op.LOCAL, adr);
+                code.emit(Op.LD8);
+                loadBitfield(bf);
+                compound(a.op(), tt, vt, a.value());
+            }
+            code.emit(Op.LOCAL, val);
+            code.emit(Op.SWAP);
+            code.emit(Op.ST8);
+            code.emit(Op.DROP);
+            storeBitfield(bf, adr, val);
+            return;
+        }
+        addr(a.target());
+        if (a.op().equals("=")) {
+            value(a.value());
+            cast(vt, tt);
+            store(tt);
+            return;
+        }
+        code.emit(Op.DUP);
+        load(tt);
+        compound(a.op(), tt, vt, a.value());
+        store(tt);
+    }
+
+    /** Stack: old value of type tt → new value of type tt for compound assignment {@code op}. */
+    private void compound(String assignOp, Type tt, Type vt, Expr value) {
+        String op = assignOp.substring(0, assignOp.length() - 1);
+        if (tt instanceof Type.Ptr p) {
+            value(value);
+            scale(p.base());
+            code.emit(op.equals("+") ? Op.ADD : Op.SUB);
+            return;
+        }
+        Type opType = op.equals("<<") || op.equals(">>") ? Types.promote(tt) : Types.usualArith(tt, vt);
+        cast(tt, opType);
+        value(value);
+        if (!op.equals("<<") && !op.equals(">>")) cast(vt, opType);
+        boolean uns = Types.isUnsigned(opType);
+        switch (op) {
+            case "+" -> code.emit(Op.ADD);
+            case "-" -> code.emit(Op.SUB);
+            case "*" -> code.emit(Op.MUL);
+            case "/" -> code.emit(uns ? Op.DIVU : Op.DIVS);
+            case "%" -> code.emit(uns ? Op.REMU : Op.REMS);
+            case "&" -> code.emit(Op.AND);
+            case "|" -> code.emit(Op.OR);
+            case "^" -> code.emit(Op.XOR);
+            case "<<" -> code.emit(Op.SHL);
+            case ">>" -> code.emit(uns ? Op.SHRU : Op.SHRS);
+            default -> throw new IllegalStateException("operator " + op);
+        }
+        normalize(opType);
+        cast(opType, tt);
+    }
+
+    private void conditional(Expr.Cond c, Type t) {
+        int otherwise = code.label(), end = code.label();
+        if (c.then() == null) {
+            value(c.cond());
+            cast(Types.decay(type(c.cond())), t);
+            code.emit(Op.DUP);
+            code.jump(Op.JNZ, end);
+            code.emit(Op.DROP);
+            value(c.otherwise());
+            cast(Types.decay(type(c.otherwise())), t);
+            code.place(end);
+            return;
+        }
+        value(c.cond());
+        code.jump(Op.JZ, otherwise);
+        value(c.then());
+        cast(Types.decay(type(c.then())), t);
+        code.jump(Op.JMP, end);
+        code.place(otherwise);
+        value(c.otherwise());
+        cast(Types.decay(type(c.otherwise())), t);
+        code.place(end);
+    }
+
+    // ---- calls ---------------------------------------------------------------------------------
+
+    void call(Expr.Call c) {
+        String builtin = typed.builtins.get(c);
+        if (builtin != null) {
+            BuiltinLowering.lower(this, c, builtin);
+            return;
+        }
+        int line = code.line;
+        code.line = c.span().line();
+        Type ct = Types.decay(type(c.callee()));
+        Type.Func f = (Type.Func) ((Type.Ptr) ct).base();
+        Obj direct = null;
+        if (c.callee() instanceof Expr.Ident id) {
+            Obj o = typed.refs.get(id);
+            if (o != null && o.kind == Obj.Kind.FUNC) direct = o;
+        }
+        if (direct == null) value(c.callee());
+        int argc = c.args().size();
+        Type ret = Types.unqual(f.ret());
+        int retTemp = -1;
+        if (ret instanceof Type.Struct) {
+            retTemp = alloc(Types.sizeOf(ret), Types.alignOf(ret));
+            code.emit(Op.LOCAL, retTemp);
+            argc++;
+        }
+        for (int i = 0; i < c.args().size(); i++) {
+            Expr a = c.args().get(i);
+            Type at = Types.decay(type(a));
+            value(a);
+            if (f.prototype() && i < f.params().size()) {
+                cast(at, f.params().get(i));
+            }
+        }
+        if (direct != null) {
+            code.emit(Op.CALL, module.sym(direct), argc);
+        } else {
+            code.emit(Op.CALLI, 0, argc);
+        }
+        if (Types.isInteger(ret)) normalize(ret);
+        code.line = line;
+    }
+}

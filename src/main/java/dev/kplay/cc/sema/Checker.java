@@ -1,0 +1,662 @@
+package dev.kplay.cc.sema;
+
+import dev.kplay.cc.diag.Diagnostics;
+import dev.kplay.cc.diag.Severity;
+import dev.kplay.cc.parse.Attribute;
+import dev.kplay.cc.parse.Decl;
+import dev.kplay.cc.parse.Declarator;
+import dev.kplay.cc.parse.Expr;
+import dev.kplay.cc.parse.Initializer;
+import dev.kplay.cc.parse.Stmt;
+import dev.kplay.cc.parse.TypeSpec;
+import dev.kplay.cc.source.Span;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The semantic checker: declarations, function bodies and statements, in the order gcc's C front
+ * end meets them, so diagnostics come out in gcc's order. Call {@link #external} for each external
+ * declaration as the parser produces it, then {@link #finish} once: that reports what gcc reports
+ * after the front end (control reaching the end of a non-void function, unused static definitions).
+ */
+public final class Checker extends ExprChecker {
+    private record Deferred(String function, Span at) {}
+
+    private final List<Deferred> fallsOff = new ArrayList<>();
+    private int staticCounter;
+    // per function
+    private Map<String, Span> labelsDefined;
+    private Map<String, Span> labelsUsed;
+    private boolean sawReturnValue;
+    private int loopDepth;
+    private final Deque<List<Stmt>> switches = new ArrayDeque<>();
+    private Map<Stmt.Switch, List<Stmt>> cases;
+
+    public Checker(Diagnostics diags) {
+        super(diags, new Typed());
+    }
+
+    public Typed typed() { return typed; }
+
+    public boolean hadErrors() { return errors > 0; }
+
+    // ---- external declarations ---------------------------------------------------------------
+
+    /** Checks one external declaration. */
+    public void external(Decl d) {
+        diags.enterFunction(null);
+        if (d instanceof Decl.FunctionDef f) {
+            function(f);
+        } else if (d instanceof Decl.Declaration decl) {
+            declaration(decl);
+        } else if (d instanceof Decl.StaticAssert sa) {
+            staticAssert(sa);
+        }
+    }
+
+    private void staticAssert(Decl.StaticAssert sa) {
+        check(sa.cond());
+        Long v = consts.intValue(sa.cond());
+        if (v == null) {
+            error(sa.cond().span(), "expression in static assertion is not constant");
+        } else if (v == 0) {
+            error(sa.span(), "static assertion failed" + (sa.message() == null ? "" : ": \"" + sa.message() + "\""));
+        }
+    }
+
+    private List<Attribute> attrsOf(Decl.DeclSpecs specs, Declarator d, List<Attribute> extra) {
+        List<Attribute> all = new ArrayList<>(specs.attrs());
+        all.addAll(d.attrs());
+        all.addAll(extra);
+        return all;
+    }
+
+    private void declaration(Decl.Declaration d) {
+        Decl.DeclSpecs specs = d.specs();
+        Type base = baseType(specs);
+        boolean autoType = base == null;
+        if (d.declarators().isEmpty()) {
+            if (!(specs.type() instanceof TypeSpec.StructSpec) && !(specs.type() instanceof TypeSpec.EnumSpec)) {
+                warning(d.span(), "useless type name in empty declaration", null);
+            }
+            return;
+        }
+        if (specs.type() instanceof TypeSpec.Basic b && b.words().isEmpty() && !autoType) {
+            Declarator first = d.declarators().get(0).declarator();
+            warning(first.nameSpan() != null ? first.nameSpan() : d.span(),
+                "type defaults to ‘int’ in declaration of " + q(first.name()), "implicit-int");
+        }
+        for (Decl.InitDeclarator id : d.declarators()) {
+            Declarator dr = id.declarator();
+            Type t = autoType ? null : declaratorType(base, dr);
+            List<Attribute> attrs = attrsOf(specs, dr, id.attrs());
+            Span at = dr.nameSpan() != null ? dr.nameSpan() : dr.span();
+            if (autoType) {
+                if (!(id.init() instanceof Initializer.Single s)) {
+                    error(at, "‘__auto_type’ requires an initialized data declaration");
+                    t = Type.INT;
+                } else {
+                    t = rvalue(s.expr());
+                }
+            }
+            if (specs.storage() == Decl.Storage.TYPEDEF) {
+                typedef(dr.name(), t, at);
+                continue;
+            }
+            if (t instanceof Type.Func) {
+                if (id.init() != null) error(at, "function " + q(dr.name()) + " is initialized like a variable");
+                Obj fn = declareFunction(dr.name(), t, specs, attrs, at);
+                typed.declared.put(id, fn);
+                continue;
+            }
+            if (scope.isFile()) {
+                globalVariable(id, t, specs, attrs, at);
+            } else if (specs.storage() == Decl.Storage.EXTERN) {
+                Obj o = fileObj(dr.name());
+                if (o == null) {
+                    o = new Obj(dr.name(), Obj.Kind.VAR, t, at);
+                    o.fileScope = true;
+                    o.isExtern = true;
+                    o.attrs.addAll(attrs);
+                    typed.globals.add(o);
+                }
+                scope.add(o);
+                typed.declared.put(id, o);
+            } else {
+                localVariable(id, t, specs, attrs, at);
+            }
+        }
+    }
+
+    private void typedef(String name, Type t, Span at) {
+        Obj prev = scope.names.get(name);
+        if (prev != null && (prev.kind != Obj.Kind.TYPEDEF || !Types.compatible(prev.type, t))) {
+            error(at, prev.kind == Obj.Kind.TYPEDEF ? "conflicting types for " + q(name) + "; have " + qt(t)
+                : q(name) + " redeclared as different kind of symbol");
+            note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
+            return;
+        }
+        Obj o = new Obj(name, Obj.Kind.TYPEDEF, t, at);
+        scope.add(o);
+    }
+
+    private Obj fileObj(String name) {
+        Scope s = scope;
+        while (s.parent != null) s = s.parent;
+        return s.names.get(name);
+    }
+
+    private Obj declareFunction(String name, Type t, Decl.DeclSpecs specs, List<Attribute> attrs, Span at) {
+        Obj prev = scope.isFile() ? scope.names.get(name) : fileObj(name);
+        boolean isStatic = specs.storage() == Decl.Storage.STATIC;
+        if (!scope.isFile() && isStatic) {
+            error(at, "invalid storage class for function " + q(name));
+        }
+        if (prev != null && prev.kind == Obj.Kind.FUNC) {
+            if (!Types.compatible(prev.type, t)) {
+                if (prev.span == prev.firstSpan && prev.isExtern && ((Type.Func) prev.type).prototype() == false
+                    && prev.def == null && !prev.defined && prev.attrs.isEmpty() && implicitlyDeclared(prev)) {
+                    error(at, "conflicting types for " + q(name) + "; have " + qt(t));
+                    note(prev.span, "previous implicit declaration of " + q(name) + " with type " + qt(prev.type));
+                } else {
+                    error(at, "conflicting types for " + q(name) + "; have " + qt(t));
+                    note(prev.span, "previous " + (prev.defined ? "definition" : "declaration") + " of " + q(name)
+                        + " with type " + qt(prev.type));
+                }
+            } else if (((Type.Func) t).prototype()) {
+                prev.type = t;
+            }
+            if (isStatic && !prev.isStatic) {
+                error(at, "static declaration of " + q(name) + " follows non-static declaration");
+                note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
+            }
+            prev.attrs.addAll(attrs);
+            if (specs.inline()) prev.inline = true;
+            if (!scope.isFile()) scope.add(prev);
+            return prev;
+        }
+        if (prev != null) {
+            error(at, q(name) + " redeclared as different kind of symbol");
+            note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
+        }
+        Obj o = new Obj(name, Obj.Kind.FUNC, t, at);
+        o.fileScope = true;
+        o.isStatic = isStatic;
+        o.isExtern = !isStatic;
+        o.inline = specs.inline();
+        o.attrs.addAll(attrs);
+        if (scope.isFile()) {
+            scope.add(o);
+        } else {
+            Scope s = scope;
+            while (s.parent != null) s = s.parent;
+            s.names.put(name, o);
+            scope.add(o);
+        }
+        typed.globals.add(o);
+        markAlias(attrs);
+        return o;
+    }
+
+    private boolean implicitlyDeclared(Obj o) {
+        return o.noUnusedWarning;
+    }
+
+    private void markAlias(List<Attribute> attrs) {
+        for (Attribute a : attrs) {
+            if (a.name().equals("alias") && !a.args().isEmpty() && a.args().get(0) instanceof Expr.StrLit s) {
+                Obj target = fileObj(new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+                if (target != null) target.used = true;
+            }
+        }
+    }
+
+    private void globalVariable(Decl.InitDeclarator id, Type t, Decl.DeclSpecs specs, List<Attribute> attrs, Span at) {
+        String name = id.declarator().name();
+        boolean isExtern = specs.storage() == Decl.Storage.EXTERN;
+        boolean isStatic = specs.storage() == Decl.Storage.STATIC;
+        Obj prev = scope.names.get(name);
+        Obj o;
+        if (prev != null && prev.kind == Obj.Kind.VAR) {
+            boolean sameish = Types.compatible(Types.unqual(prev.type), Types.unqual(t)) || Types.compatibleUnqual(prev.type, t);
+            if (!sameish) {
+                error(at, "conflicting types for " + q(name) + "; have " + qt(t));
+                note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
+            } else if (prev.type instanceof Type.Arr pa && pa.length() < 0) {
+                prev.type = t;
+            }
+            if (id.init() != null && prev.init != null) {
+                error(at, "redefinition of " + q(name));
+                note(prev.span, "previous definition of " + q(name) + " with type " + qt(prev.type));
+                return;
+            }
+            o = prev;
+            if (!isExtern) {
+                o.isExtern = false;
+                o.span = at;
+            }
+            if (isStatic) o.isStatic = true;
+        } else {
+            if (prev != null) {
+                error(at, q(name) + " redeclared as different kind of symbol");
+                note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
+            }
+            o = new Obj(name, Obj.Kind.VAR, t, at);
+            o.fileScope = true;
+            o.isStatic = isStatic;
+            o.isExtern = isExtern;
+            scope.add(o);
+            typed.globals.add(o);
+        }
+        o.attrs.addAll(attrs);
+        markAlias(attrs);
+        typed.declared.put(id, o);
+        if (id.init() != null) {
+            if (isExtern) warning(at, q(name) + " initialized and declared ‘extern’", null);
+            o.isExtern = false;
+            staticInit(o, id.init());
+        }
+        if (!o.isExtern && !Types.isComplete(o.type) && !(o.type instanceof Type.Arr)) {
+            error(at, "storage size of " + q(name) + " isn't known");
+        }
+    }
+
+    private void staticInit(Obj o, Initializer init) {
+        InitLayout.Flat flat = InitLayout.flatten(this, o.type, init);
+        o.type = flat.type();
+        o.init = init;
+        o.defined = true;
+        for (InitLayout.Entry e : flat.entries()) {
+            if (e.expr() instanceof Expr.StrLit && e.type() instanceof Type.Arr) continue;
+            Object v = consts.eval(e.expr());
+            if (v == null && !(Types.isStruct(e.type()) && e.expr() instanceof Expr.CompoundLit)) {
+                error(e.expr().span(), "initializer element is not constant");
+            } else if (v instanceof ConstEval.Addr && Types.isInteger(e.type()) && Types.sizeOf(e.type()) < 8) {
+                error(e.expr().span(), "initializer element is not computable at load time");
+            }
+        }
+    }
+
+    private void localVariable(Decl.InitDeclarator id, Type t, Decl.DeclSpecs specs, List<Attribute> attrs, Span at) {
+        String name = id.declarator().name();
+        Obj prev = scope.names.get(name);
+        if (prev != null) {
+            if (prev.isParam && scope.parent != null) {
+                error(at, q(name) + " redeclared as different kind of symbol");
+            } else {
+                error(at, "redeclaration of " + q(name) + " with no linkage");
+            }
+            note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
+        }
+        Obj o = new Obj(name, Obj.Kind.VAR, t, at);
+        o.attrs.addAll(attrs);
+        typed.declared.put(id, o);
+        if (specs.storage() == Decl.Storage.STATIC) {
+            o.isStatic = true;
+            o.symbol = name + "." + staticCounter++;
+            scope.add(o);
+            typed.globals.add(o);
+            if (id.init() != null) {
+                staticInit(o, id.init());
+            }
+        } else {
+            scope.add(o);
+            functionLocals.add(o);
+            if (id.init() != null) {
+                InitLayout.Flat flat = InitLayout.flatten(this, t, id.init());
+                o.type = flat.type();
+                o.init = id.init();
+            }
+        }
+        if (!Types.isComplete(o.type)) {
+            error(at, "storage size of " + q(name) + " isn't known");
+            o.type = Type.INT;
+        }
+    }
+
+    @Override
+    void checkCompoundLiteral(Expr.CompoundLit e, Type t) {
+        InitLayout.Flat flat = InitLayout.flatten(this, t, e.init());
+        typed.types.put(e, flat.type());
+        Obj o = new Obj("__compound_literal", Obj.Kind.VAR, flat.type(), e.span());
+        o.used = true;
+        o.noUnusedWarning = true;
+        o.init = e.init();
+        if (function == null) {
+            o.isStatic = true;
+            o.fileScope = true;
+            o.symbol = "__compound_literal." + staticCounter++;
+            typed.globals.add(o);
+            o.defined = true;
+        } else {
+            functionLocals.add(o);
+        }
+        typed.declared.put(e, o);
+    }
+
+    // ---- functions ---------------------------------------------------------------------------
+
+    private void function(Decl.FunctionDef fd) {
+        Declarator dr = fd.declarator();
+        Type t = declaratorType(baseType(fd.specs()), dr);
+        Span at = dr.nameSpan() != null ? dr.nameSpan() : dr.span();
+        List<Attribute> attrs = attrsOf(fd.specs(), dr, List.of());
+        Obj fn = declareFunction(dr.name(), t, fd.specs(), attrs, at);
+        if (fn.defined) {
+            error(at, "redefinition of " + q(dr.name()));
+            note(fn.span, "previous definition of " + q(dr.name()) + " with type " + qt(fn.type));
+        }
+        fn.defined = true;
+        fn.def = fd;
+        fn.span = at;
+        Type.Func ft = (Type.Func) t;
+        diags.enterFunction(dr.name());
+        function = fn;
+        returnType = ft.ret();
+        functionLocals = new ArrayList<>();
+        undeclaredInFunction.clear();
+        sseReported = false;
+        labelsDefined = new LinkedHashMap<>();
+        labelsUsed = new LinkedHashMap<>();
+        sawReturnValue = false;
+        loopDepth = 0;
+        cases = new IdentityHashMap<>();
+        if (ft.ret() instanceof Type.Float) reportSse(at);
+        pushScope();
+        List<Obj> params = new ArrayList<>();
+        Declarator.Function fder = (Declarator.Function) dr.derivations().get(0);
+        for (int i = 0; i < fder.params().size(); i++) {
+            Declarator.Param p = fder.params().get(i);
+            Type pt = ft.params().get(i);
+            String name = p.declarator().name();
+            Span ps = p.declarator().nameSpan() != null ? p.declarator().nameSpan() : p.span();
+            if (name == null) {
+                if (!(pt instanceof Type.Void)) error(p.span(), "parameter name omitted");
+                name = "";
+            }
+            Obj o = new Obj(name, Obj.Kind.VAR, pt, ps);
+            o.isParam = true;
+            o.attrs.addAll(p.specs().attrs());
+            o.attrs.addAll(p.declarator().attrs());
+            if (!name.isEmpty()) {
+                if (scope.names.containsKey(name)) error(ps, "redefinition of parameter " + q(name));
+                scope.add(o);
+            }
+            typed.declared.put(p, o);
+            params.add(o);
+        }
+        block(fd.body(), false);
+        popScope();
+        for (Map.Entry<String, Span> e : labelsUsed.entrySet()) {
+            if (!labelsDefined.containsKey(e.getKey())) error(e.getValue(), "label " + q(e.getKey()) + " used but not defined");
+        }
+        for (Map.Entry<String, Span> e : labelsDefined.entrySet()) {
+            if (!labelsUsed.containsKey(e.getKey())) warning(e.getValue(), "label " + q(e.getKey()) + " defined but not used", "unused-label");
+        }
+        if (!(ft.ret() instanceof Type.Void) && !dr.name().equals("main")) {
+            if (!sawReturnValue && Flow.fallsThrough(this, fd.body())) {
+                warning(fd.body().close(), "no return statement in function returning non-void", "return-type");
+            } else if (Flow.fallsThrough(this, fd.body())) {
+                fallsOff.add(new Deferred(dr.name(), fd.body().close()));
+            }
+        }
+        typed.functions.add(new Typed.FunctionInfo(fn, fd, params, functionLocals, cases));
+        function = null;
+        functionLocals = null;
+        diags.enterFunction(null);
+    }
+
+    /** Pops a scope, warning about its unused variables last-declared first, as gcc's pop_scope does. */
+    private void popScope() {
+        Scope s = popScopeRaw();
+        for (int i = s.order.size() - 1; i >= 0; i--) {
+            Obj o = s.order.get(i);
+            if (o.kind != Obj.Kind.VAR || o.isParam || o.used || o.fileScope || o.noUnusedWarning || o.isExtern) continue;
+            if (o.attr("unused") != null || o.attr("used") != null) continue;
+            warning(o.span, "unused variable " + q(o.name), "unused-variable");
+        }
+    }
+
+    /** Reports what gcc reports after the front end; call once after the last external declaration. */
+    public void finish() {
+        for (Deferred d : fallsOff) {
+            diags.enterFunction(d.function());
+            warning(d.at(), "control reaches end of non-void function", "return-type");
+        }
+        diags.enterFunction(null);
+        List<Obj> globals = typed.globals;
+        for (int i = globals.size() - 1; i >= 0; i--) {
+            Obj o = globals.get(i);
+            if (!o.isStatic || o.used || o.noUnusedWarning || o.attr("unused") != null || o.attr("used") != null) continue;
+            if (o.kind == Obj.Kind.FUNC) {
+                if (o.defined && !o.inline) warning(o.span, q(o.name) + " defined but not used", "unused-function");
+            } else if (o.kind == Obj.Kind.VAR && (o.type.quals() & Type.CONST) == 0) {
+                warning(o.span, q(o.name) + " defined but not used", "unused-variable");
+            }
+        }
+        for (Obj o : globals) {
+            if (o.kind == Obj.Kind.FUNC && o.isStatic && !o.defined && o.used) {
+                warning(o.span, q(o.name) + " used but never defined", null);
+            }
+        }
+    }
+
+    // ---- statements --------------------------------------------------------------------------
+
+    @Override
+    Type checkStmtExpr(Stmt.Block body) {
+        if (function == null) {
+            error(body.span(), "braced-group within expression allowed only inside a function");
+            return Type.INT;
+        }
+        pushScope();
+        Type result = Type.VOID;
+        List<Stmt> items = body.items();
+        for (int i = 0; i < items.size(); i++) {
+            Stmt s = items.get(i);
+            if (i == items.size() - 1 && s instanceof Stmt.ExprStmt es && es.expr() != null) {
+                result = rvalue(es.expr());
+            } else {
+                statement(s);
+            }
+        }
+        popScope();
+        return result;
+    }
+
+    private void block(Stmt.Block b, boolean newScope) {
+        pushScope();
+        boolean sawStatement = false;
+        for (Stmt s : b.items()) {
+            if (s instanceof Stmt.DeclStmt ds && ds.decl() instanceof Decl.Declaration) {
+                if (sawStatement) {
+                    warning(ds.span(), "ISO C90 forbids mixed declarations and code", "declaration-after-statement");
+                    sawStatement = false;
+                }
+            } else if (!(s instanceof Stmt.DeclStmt)) {
+                sawStatement = true;
+            }
+            statement(s);
+        }
+        popScope();
+    }
+
+    private void condition(Expr e) {
+        Type t = rvalue(e);
+        if (!Types.isScalar(t) && !(t instanceof Type.Void && false)) {
+            error(e.span(), "used " + (t instanceof Type.Struct s && s.tag().union ? "union" : "struct") + " type value where scalar is required");
+        }
+    }
+
+    void statement(Stmt s) {
+        if (s instanceof Stmt.Block b) {
+            block(b, true);
+        } else if (s instanceof Stmt.ExprStmt es) {
+            if (es.expr() != null) {
+                check(es.expr());
+                noEffect(es.expr());
+            }
+        } else if (s instanceof Stmt.DeclStmt ds) {
+            if (ds.decl() instanceof Decl.Declaration d) declaration(d);
+            else if (ds.decl() instanceof Decl.StaticAssert sa) staticAssert(sa);
+        } else if (s instanceof Stmt.If i) {
+            condition(i.cond());
+            statement(i.then());
+            if (i.otherwise() != null) statement(i.otherwise());
+        } else if (s instanceof Stmt.While w) {
+            condition(w.cond());
+            loop(w.body());
+        } else if (s instanceof Stmt.DoWhile dw) {
+            loop(dw.body());
+            condition(dw.cond());
+        } else if (s instanceof Stmt.For f) {
+            pushScope();
+            if (f.init() != null) statement(f.init());
+            if (f.cond() != null) condition(f.cond());
+            if (f.step() != null) check(f.step());
+            loop(f.body());
+            popScope();
+        } else if (s instanceof Stmt.Switch sw) {
+            Type t = rvalue(sw.cond());
+            if (!Types.isInteger(t)) error(sw.cond().span(), "switch quantity not an integer");
+            List<Stmt> list = new ArrayList<>();
+            cases.put(sw, list);
+            switches.push(list);
+            loopDepth += 1000;
+            statement(sw.body());
+            loopDepth -= 1000;
+            switches.pop();
+            checkDuplicateCases(list);
+        } else if (s instanceof Stmt.Case c) {
+            check(c.lo());
+            Long lo = consts.intValue(c.lo());
+            if (lo == null) error(c.lo().span(), "case label does not reduce to an integer constant");
+            else typed.constants.put(c.lo(), lo);
+            if (c.hi() != null) {
+                check(c.hi());
+                Long hi = consts.intValue(c.hi());
+                if (hi == null) error(c.hi().span(), "case label does not reduce to an integer constant");
+                else typed.constants.put(c.hi(), hi);
+            }
+            if (switches.isEmpty()) error(c.span(), "case label not within a switch statement");
+            else switches.peek().add(c);
+            statement(c.body());
+        } else if (s instanceof Stmt.Default d) {
+            if (switches.isEmpty()) {
+                error(d.span(), "‘default’ label not within a switch statement");
+            } else {
+                for (Stmt prev : switches.peek()) {
+                    if (prev instanceof Stmt.Default pd) {
+                        error(d.span(), "multiple default labels in one switch");
+                        note(pd.span(), "this is the first default label");
+                    }
+                }
+                switches.peek().add(d);
+            }
+            statement(d.body());
+        } else if (s instanceof Stmt.Break b) {
+            if (loopDepth == 0) error(b.span(), "break statement not within loop or switch");
+        } else if (s instanceof Stmt.Continue c) {
+            if (loopDepth % 1000 == 0) error(c.span(), "continue statement not within a loop");
+        } else if (s instanceof Stmt.Return r) {
+            returnStmt(r);
+        } else if (s instanceof Stmt.Goto g) {
+            labelsUsed.putIfAbsent(g.label(), g.span());
+        } else if (s instanceof Stmt.GotoExpr g) {
+            rvalue(g.target());
+        } else if (s instanceof Stmt.Labeled l) {
+            if (labelsDefined.containsKey(l.label())) {
+                error(l.span(), "duplicate label " + q(l.label()));
+                note(labelsDefined.get(l.label()), "previous definition of " + q(l.label()) + " was here");
+            } else {
+                labelsDefined.put(l.label(), l.span());
+            }
+            statement(l.body());
+        }
+    }
+
+    private void loop(Stmt body) {
+        loopDepth++;
+        statement(body);
+        loopDepth--;
+    }
+
+    private void checkDuplicateCases(List<Stmt> list) {
+        Map<Long, Span> seen = new HashMap<>();
+        for (Stmt s : list) {
+            if (!(s instanceof Stmt.Case c)) continue;
+            Long lo = typed.constants.get(c.lo());
+            if (lo == null) continue;
+            Long hi = c.hi() == null ? lo : typed.constants.get(c.hi());
+            if (hi == null || hi - lo > 4096) continue;
+            for (long v = lo; v <= hi; v++) {
+                Span prev = seen.putIfAbsent(v, c.span());
+                if (prev != null) {
+                    error(c.lo().span(), "duplicate case value");
+                    note(prev, "previously used here");
+                    break;
+                }
+            }
+        }
+    }
+
+    private void returnStmt(Stmt.Return r) {
+        Span kw = new Span(r.span().file(), r.span().start(), r.span().start() + 6);
+        if (r.value() == null) {
+            if (!(returnType instanceof Type.Void)) {
+                warning(kw, "‘return’ with no value, in function returning non-void", "return-type");
+                note(function.span, "declared here");
+            }
+            return;
+        }
+        Type t = rvalue(r.value());
+        if (returnType instanceof Type.Void) {
+            if (!(t instanceof Type.Void)) {
+                warning(r.value().span(), "‘return’ with a value, in function returning void", "return-type");
+                note(function.span, "declared here");
+            }
+            return;
+        }
+        sawReturnValue = true;
+        if (t instanceof Type.Void) {
+            error(r.value().span(), "void value not ignored as it ought to be");
+            return;
+        }
+        convertCheck(returnType, r.value(), t, Ctx.RETURN, r.value().span());
+    }
+
+    private void noEffect(Expr e) {
+        boolean pure = e instanceof Expr.Ident || e instanceof Expr.IntLit
+            || e instanceof Expr.Binary b && !b.op().equals(",") && !b.op().equals("&&") && !b.op().equals("||")
+               && isPure(b.left()) && isPure(b.right());
+        if (pure) warning(e.span(), "statement with no effect", "unused-value");
+    }
+
+    private boolean isPure(Expr e) {
+        return e instanceof Expr.Ident || e instanceof Expr.IntLit || e instanceof Expr.CharLit;
+    }
+
+    /** Reports whether a call never returns: noreturn functions and the trap/unreachable builtins. */
+    boolean isNoreturnCall(Expr e) {
+        if (!(e instanceof Expr.Call c)) return false;
+        String b = typed.builtins.get(c);
+        if ("__builtin_unreachable".equals(b) || "__builtin_trap".equals(b)) return true;
+        if (c.callee() instanceof Expr.Ident id) {
+            Obj o = typed.refs.get(id);
+            return o != null && (o.attr("noreturn") != null || o.def != null && o.def.specs().noreturn()
+                || o.attr("__noreturn__") != null);
+        }
+        return false;
+    }
+
+    /** The severity actually used for a reported warning; kept for callers that need it. */
+    Severity warn(Span at, String msg, String option) {
+        return diags.report(Severity.WARNING, at, msg, option);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kplay.cc.sema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One block scope: ordinary identifiers and struct/union/enum tags (C's two name spaces that nest).
+ * {@code order} keeps declaration order, because gcc reports unused variables when a scope is popped,
+ * walking its bindings last-declared first.
+ */
+final class Scope {
+    final Scope parent;
+    final Map<String, Obj> names = new HashMap<>();
+    final Map<String, Object> tags = new HashMap<>();
+    final List<Obj> order = new ArrayList<>();
+
+    Scope(Scope parent) {
+        this.parent = parent;
+    }
+
+    Obj lookup(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            Obj o = s.names.get(name);
+            if (o != null) return o;
+        }
+        return null;
+    }
+
+    Object lookupTag(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            Object o = s.tags.get(name);
+            if (o != null) return o;
+        }
+        return null;
+    }
+
+    void add(Obj o) {
+        names.put(o.name, o);
+        order.add(o);
+    }
+
+    boolean isFile() { return parent == null; }
+}

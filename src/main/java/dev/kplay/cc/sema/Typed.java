@@ -1,0 +1,50 @@
+package dev.kplay.cc.sema;
+
+import dev.kplay.cc.parse.Decl;
+import dev.kplay.cc.parse.Expr;
+import dev.kplay.cc.parse.Initializer;
+import dev.kplay.cc.parse.Stmt;
+import dev.kplay.cc.parse.TypeName;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checker's side tables for one translation unit, keyed by node identity (the AST records
+ * are values; a macro used twice yields equal records at the same span, so identity it must be).
+ * Lowering reads only these tables and the AST.
+ */
+public final class Typed {
+    /** The type of each expression after checking (before lvalue conversion: arrays stay arrays). */
+    public final Map<Expr, Type> types = new IdentityHashMap<>();
+    /** What each identifier expression names. */
+    public final Map<Expr.Ident, Obj> refs = new IdentityHashMap<>();
+    /** The member each member access selects, offset accumulated through anonymous members. */
+    public final Map<Expr.Member, Type.Member> members = new IdentityHashMap<>();
+    /** Values of integer constant expressions the checker evaluated (case labels, array sizes). */
+    public final Map<Expr, Long> constants = new IdentityHashMap<>();
+    /** The object each init-declarator / parameter declares. */
+    public final Map<Object, Obj> declared = new IdentityHashMap<>();
+    public final Map<TypeName, Type> typeNames = new IdentityHashMap<>();
+    /** Brace and scalar initializers flattened to stores at offsets of the initialized object. */
+    public final Map<Initializer, InitLayout.Flat> inits = new IdentityHashMap<>();
+    /** Builtin calls resolved by name ("__builtin_expect"...), so lowering need not re-check. */
+    public final Map<Expr.Call, String> builtins = new IdentityHashMap<>();
+    /** For _Generic: the selected association. */
+    public final Map<Expr.Generic, Expr> generic = new IdentityHashMap<>();
+    /** Functions in definition order, with their parameters and all their locals. */
+    public final List<FunctionInfo> functions = new ArrayList<>();
+    /** File-scope objects and functions in declaration order (includes static locals). */
+    public final List<Obj> globals = new ArrayList<>();
+
+    /** A checked function definition. */
+    public record FunctionInfo(Obj fn, Decl.FunctionDef def, List<Obj> params, List<Obj> locals,
+                               Map<Stmt.Switch, List<Stmt>> cases) {}
+
+    public Type type(Expr e) {
+        Type t = types.get(e);
+        if (t == null) throw new IllegalStateException("untyped expression at " + e.span().line() + ":" + e.span().column());
+        return t;
+    }
+}

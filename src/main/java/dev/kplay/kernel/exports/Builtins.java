@@ -1,0 +1,381 @@
+package dev.kplay.kernel.exports;
+
+import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.mm.AddressSpace;
+import dev.kplay.kernel.printk.Vsprintf;
+import dev.kplay.kernel.time.Clock;
+import dev.kplay.vm.PageFault;
+
+import java.nio.charset.StandardCharsets;
+
+/*
+ * The Java bodies of the exported kernel functions and objects a module links against: printk,
+ * the string and memory library, kmalloc, time, and the param_ops objects. Each registration
+ * below is one EXPORT_SYMBOL. Procfs, chrdev and user-copy exports live in FileExports.
+ *
+ * Conventions: arguments arrive as 64-bit values in C order; a variadic function gets its extra
+ * arguments after the fixed ones; a va_list is the address of 8-byte slots. Faults inside a builtin
+ * (memcpy through a bad pointer) are page faults at that builtin's RIP, as in Linux.
+ */
+
+/** Registers the core exports. */
+public final class Builtins {
+    private final Kernel k;
+    private final ExportTable t;
+    private final AddressSpace mem;
+
+    public Builtins(Kernel k) {
+        this.k = k;
+        this.t = k.exports();
+        this.mem = k.memory();
+    }
+
+    /** Registers every export, then the kernel-internal names call traces use. */
+    public void register() {
+        printk();
+        strings();
+        memory();
+        alloc();
+        time();
+        params();
+        new FileExports(k).register();
+        for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
+                "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
+                "proc_reg_read", "proc_reg_write", "dump_stack_lvl", "warn_alloc"}) {
+            t.internal(s, 0x200);
+        }
+    }
+
+    /** vsnprintf over arguments args[from..]. */
+    String format(long fmtAddr, long[] args, int from) {
+        int[] i = {from};
+        return Vsprintf.format(cstr(fmtAddr), () -> i[0] < args.length ? args[i[0]++] : 0, memoryView());
+    }
+
+    /** vsnprintf over a va_list in memory. */
+    String formatVa(long fmtAddr, long va) {
+        long[] p = {va};
+        return Vsprintf.format(cstr(fmtAddr), () -> {
+            long v = mem.load(p[0], 8);
+            p[0] += 8;
+            return v;
+        }, memoryView());
+    }
+
+    Vsprintf.Memory memoryView() {
+        return new Vsprintf.Memory() {
+            @Override
+            public String cString(long addr, int max) {
+                try {
+                    return mem.readCString(addr, max);
+                } catch (PageFault pf) {
+                    return null;
+                }
+            }
+
+            @Override
+            public String symbol(long addr, boolean withOffset) {
+                return k.symbolize(addr, withOffset);
+            }
+        };
+    }
+
+    /** A C string as a byte string (one char per byte). */
+    String cstr(long addr) {
+        return mem.readCString(addr, 1 << 20);
+    }
+
+    static String utf8(String byteString) {
+        return new String(byteString.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
+    /** Writes at most size-1 bytes of s and a NUL (snprintf); returns s's length. */
+    long putBounded(long buf, long size, String s) {
+        if (size > 0) {
+            int n = (int) Math.min(s.length(), size - 1);
+            for (int i = 0; i < n; i++) {
+                mem.store(buf + i, 1, s.charAt(i));
+            }
+            mem.store(buf + n, 1, 0);
+        }
+        return s.length();
+    }
+
+    private void printk() {
+        t.function("_printk", 0x60, (a, s) -> k.printk().printk(utf8(format(a[0], a, 1))));
+        t.function("printk", 0x60, (a, s) -> k.printk().printk(utf8(format(a[0], a, 1))));
+        t.function("vprintk", 0x60, (a, s) -> k.printk().printk(utf8(formatVa(a[0], a[1]))));
+        long cp = t.object("console_printk", 16);
+        for (int i = 0; i < 4; i++) {
+            mem.store(cp + 4L * i, 4, dev.kplay.kernel.printk.Printk.PRINTK_SYSCTL[i]);
+        }
+        t.function("__printk_ratelimit", 0x40, (a, s) -> 1);
+        t.function("dump_stack", 0x20, (a, s) -> {
+            k.oopsReporter().dumpStack(k.current(), java.util.List.of("dump_stack_lvl+0x44/0x5c"));
+            return 0;
+        });
+    }
+
+    private void strings() {
+        t.function("strlen", 0x20, (a, s) -> cstr(a[0]).length());
+        t.function("strnlen", 0x30, (a, s) -> mem.readCString(a[0], (int) Math.min(a[1], 1 << 20)).length());
+        t.function("strcpy", 0x20, (a, s) -> {
+            mem.writeCString(a[0], cstr(a[1]));
+            return a[0];
+        });
+        t.function("strncpy", 0x30, (a, s) -> {
+            String src = mem.readCString(a[1], (int) a[2]);
+            for (int i = 0; i < a[2]; i++) {
+                mem.store(a[0] + i, 1, i < src.length() ? src.charAt(i) : 0);
+            }
+            return a[0];
+        });
+        t.function("strscpy", 0x80, (a, s) -> {
+            if (a[2] <= 0) {
+                return -7;
+            }
+            String src = mem.readCString(a[1], (int) a[2]);
+            boolean fits = src.length() < a[2];
+            String out = fits ? src : src.substring(0, (int) a[2] - 1);
+            mem.writeCString(a[0], out);
+            return fits ? out.length() : -7;
+        });
+        t.function("strcat", 0x30, (a, s) -> {
+            mem.writeCString(a[0] + cstr(a[0]).length(), cstr(a[1]));
+            return a[0];
+        });
+        t.function("strncat", 0x40, (a, s) -> {
+            String src = mem.readCString(a[1], (int) a[2]);
+            mem.writeCString(a[0] + cstr(a[0]).length(), src);
+            return a[0];
+        });
+        t.function("strcmp", 0x30, (a, s) -> Integer.signum(cstr(a[0]).compareTo(cstr(a[1]))));
+        t.function("strncmp", 0x40, (a, s) -> Integer.signum(mem.readCString(a[0], (int) a[2]).compareTo(mem.readCString(a[1], (int) a[2]))));
+        t.function("strchr", 0x30, (a, s) -> {
+            String str = cstr(a[0]);
+            int c = (int) (a[1] & 0xff);
+            int i = c == 0 ? str.length() : str.indexOf(c);
+            return i < 0 ? 0 : a[0] + i;
+        });
+        t.function("strrchr", 0x30, (a, s) -> {
+            String str = cstr(a[0]);
+            int c = (int) (a[1] & 0xff);
+            int i = c == 0 ? str.length() : str.lastIndexOf(c);
+            return i < 0 ? 0 : a[0] + i;
+        });
+        t.function("strstr", 0x60, (a, s) -> {
+            int i = cstr(a[0]).indexOf(cstr(a[1]));
+            return i < 0 ? 0 : a[0] + i;
+        });
+        t.function("snprintf", 0x60, (a, s) -> putBounded(a[0], a[1], format(a[2], a, 3)));
+        t.function("vsnprintf", 0x60, (a, s) -> putBounded(a[0], a[1], formatVa(a[2], a[3])));
+        t.function("scnprintf", 0x60, (a, s) -> Math.min(putBounded(a[0], a[1], format(a[2], a, 3)), Math.max(0, a[1] - 1)));
+        t.function("vscnprintf", 0x60, (a, s) -> Math.min(putBounded(a[0], a[1], formatVa(a[2], a[3])), Math.max(0, a[1] - 1)));
+        t.function("sprintf", 0x60, (a, s) -> putBounded(a[0], Long.MAX_VALUE, format(a[1], a, 2)));
+        t.function("vsprintf", 0x60, (a, s) -> putBounded(a[0], Long.MAX_VALUE, formatVa(a[1], a[2])));
+        t.function("sscanf", 0x80, (a, s) -> Sscanf.scan(cstr(a[0]), cstr(a[1]), a, 2, mem));
+        for (String[] kt : new String[][] {{"kstrtoint", "4", "s"}, {"kstrtouint", "4", "u"}, {"kstrtol", "8", "s"},
+                {"kstrtoul", "8", "u"}, {"kstrtoll", "8", "s"}, {"kstrtoull", "8", "u"}, {"kstrtos8", "1", "s"},
+                {"kstrtou8", "1", "u"}, {"kstrtos16", "2", "s"}, {"kstrtou16", "2", "u"}}) {
+            int size = Integer.parseInt(kt[1]);
+            boolean signed = kt[2].equals("s");
+            t.function(kt[0], 0x80, (a, s) -> {
+                long[] out = new long[1];
+                long r = dev.kplay.kernel.module.Kstrto.parse(cstr(a[0]), (int) a[1], signed, size, out);
+                if (r == 0) {
+                    mem.store(a[2], size, out[0]);
+                }
+                return r;
+            });
+        }
+        t.function("kstrtobool", 0x60, (a, s) -> {
+            String str = cstr(a[0]);
+            Boolean b = str.isEmpty() ? null : "yY1".indexOf(str.charAt(0)) >= 0 ? Boolean.TRUE
+                    : "nN0".indexOf(str.charAt(0)) >= 0 ? Boolean.FALSE
+                    : str.toLowerCase().startsWith("on") ? Boolean.TRUE : str.toLowerCase().startsWith("of") ? Boolean.FALSE : null;
+            if (b == null) {
+                return -22;
+            }
+            mem.store(a[1], 1, b ? 1 : 0);
+            return 0;
+        });
+        t.function("simple_strtol", 0x60, (a, s) -> strtol(a, true));
+        t.function("simple_strtoul", 0x60, (a, s) -> strtol(a, false));
+        t.function("simple_strtoll", 0x60, (a, s) -> strtol(a, true));
+        t.function("simple_strtoull", 0x60, (a, s) -> strtol(a, false));
+    }
+
+    private long strtol(long[] a, boolean signed) {
+        String str = cstr(a[0]);
+        int i = 0;
+        boolean neg = false;
+        if (signed && i < str.length() && str.charAt(i) == '-') {
+            neg = true;
+            i++;
+        }
+        int base = (int) a[2];
+        if ((base == 0 || base == 16) && str.startsWith("0x", i)) {
+            base = 16;
+            i += 2;
+        } else if (base == 0 && str.startsWith("0", i)) {
+            base = 8;
+        } else if (base == 0) {
+            base = 10;
+        }
+        long v = 0;
+        while (i < str.length() && Character.digit(str.charAt(i), base) >= 0) {
+            v = v * base + Character.digit(str.charAt(i), base);
+            i++;
+        }
+        if (a[1] != 0) {
+            mem.store(a[1], 8, a[0] + i);
+        }
+        return neg ? -v : v;
+    }
+
+    private void memory() {
+        t.function("memcpy", 0x20, (a, s) -> {
+            copy(a[0], a[1], a[2]);
+            return a[0];
+        });
+        t.function("memmove", 0x40, (a, s) -> {
+            byte[] b = mem.read(a[1], (int) a[2]);
+            mem.write(a[0], b);
+            return a[0];
+        });
+        t.function("memset", 0x20, (a, s) -> {
+            for (long i = 0; i < a[2]; i++) {
+                mem.store(a[0] + i, 1, a[1]);
+            }
+            return a[0];
+        });
+        t.function("memcmp", 0x30, (a, s) -> {
+            for (long i = 0; i < a[2]; i++) {
+                int x = (int) mem.load(a[0] + i, 1);
+                int y = (int) mem.load(a[1] + i, 1);
+                if (x != y) {
+                    return x - y;
+                }
+            }
+            return 0;
+        });
+    }
+
+    void copy(long dst, long src, long n) {
+        for (long i = 0; i < n; i++) {
+            mem.store(dst + i, 1, mem.load(src + i, 1));
+        }
+    }
+
+    private void alloc() {
+        t.function("__kmalloc", 0x180, (a, s) -> kmalloc(a[0], "__kmalloc"));
+        t.function("kmalloc", 0x180, (a, s) -> kmalloc(a[0], "__kmalloc"));
+        t.function("kmalloc_trace", 0x40, (a, s) -> kmalloc(a[a.length - 1], "kmalloc_trace"));
+        t.function("kzalloc", 0x180, (a, s) -> kmalloc(a[0], "__kmalloc"));
+        t.function("kcalloc", 0x180, (a, s) -> kmalloc(a[0] * a[1], "__kmalloc"));
+        t.function("kmalloc_array", 0x180, (a, s) -> kmalloc(a[0] * a[1], "__kmalloc"));
+        t.function("krealloc", 0x100, (a, s) -> {
+            long old = a[0];
+            long n = kmalloc(a[1], "krealloc");
+            if (n != 0 && old != 0 && old != 16) {
+                copy(n, old, Math.min(k.slab().ksize(old), a[1]));
+                k.slab().kfree(old);
+            }
+            return n;
+        });
+        t.function("kfree", 0x100, (a, s) -> {
+            k.slab().kfree(a[0]);
+            return 0;
+        });
+        t.function("kvfree", 0x40, (a, s) -> {
+            k.slab().kfree(a[0]);
+            return 0;
+        });
+        t.function("ksize", 0x40, (a, s) -> k.slab().ksize(a[0]));
+        t.function("kstrdup", 0x60, (a, s) -> {
+            if (a[0] == 0) {
+                return 0;
+            }
+            String str = cstr(a[0]);
+            long p = kmalloc(str.length() + 1, "kstrdup");
+            if (p != 0) {
+                mem.writeCString(p, str);
+            }
+            return p;
+        });
+        t.function("vmalloc", 0x40, (a, s) -> kmalloc(a[0], "vmalloc"));
+        t.function("vzalloc", 0x40, (a, s) -> kmalloc(a[0], "vzalloc"));
+        t.function("vfree", 0x40, (a, s) -> {
+            k.slab().kfree(a[0]);
+            return 0;
+        });
+    }
+
+    /** kmalloc with the allocation-failure warning of warn_alloc() when it fails. */
+    long kmalloc(long size, String caller) {
+        long p = k.slab().kmalloc(size);
+        if (p == 0 && size != 0 && k.current() != null) {
+            int order = Math.max(0, 64 - Long.numberOfLeadingZeros(Math.max(1, (size - 1) >> 12)));
+            k.printk().log(4, k.current().comm() + ": page allocation failure: order:" + order
+                    + ", mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO), nodemask=(null),cpuset=/,mems_allowed=0");
+            k.oopsReporter().dumpStack(k.current(), java.util.List.of("dump_stack_lvl+0x44/0x5c",
+                    "warn_alloc+0x137/0x160", "__alloc_pages_slowpath.constprop.0+0xc8d/0xcd0",
+                    "__alloc_pages+0x2a7/0x2d0", "__kmalloc_large_node+0x7a/0x150", caller + "+0x59/0x120"));
+        }
+        return p;
+    }
+
+    private void time() {
+        long jiffies = t.object("jiffies", 8);
+        mem.store(jiffies, 8, k.clock().jiffies());
+        k.clock().onTick(j -> mem.store(jiffies, 8, j));
+        t.function("msleep", 0x40, (a, s) -> {
+            k.clock().advance(Math.max(1, a[0]) * 1_000_000L + Clock.NSEC_PER_JIFFY);
+            if (k.current() != null) {
+                k.current().slept();
+            }
+            return 0;
+        });
+        t.function("ssleep", 0x40, (a, s) -> {
+            k.clock().advance(a[0] * 1_000_000_000L);
+            if (k.current() != null) {
+                k.current().slept();
+            }
+            return 0;
+        });
+        t.function("usleep_range", 0x40, (a, s) -> {
+            k.clock().advance(a[0] * 1000L);
+            return 0;
+        });
+        t.function("__udelay", 0x40, (a, s) -> {
+            k.clock().advance(a[0] * 1000L);
+            return 0;
+        });
+        t.function("__const_udelay", 0x40, (a, s) -> {
+            k.clock().advance(1000L);
+            return 0;
+        });
+        t.function("jiffies_to_msecs", 0x20, (a, s) -> (a[0] & 0xffffffffL) * 1000 / Clock.HZ);
+        t.function("__msecs_to_jiffies", 0x20, (a, s) -> (a[0] * Clock.HZ + 999) / 1000);
+        t.function("msecs_to_jiffies", 0x20, (a, s) -> (a[0] * Clock.HZ + 999) / 1000);
+        t.function("ktime_get", 0x40, (a, s) -> k.clock().now());
+        t.function("ktime_get_ns", 0x40, (a, s) -> k.clock().now());
+        t.function("get_random_u32", 0x40, (a, s) -> Vsprintf.hashPointer(k.clock().now()));
+        t.function("schedule", 0x40, (a, s) -> {
+            if (k.current() != null) {
+                k.current().slept();
+            }
+            return 0;
+        });
+        t.function("cond_resched", 0x40, (a, s) -> 0);
+        t.function("__stack_chk_fail", 0x20, (a, s) -> 0);
+    }
+
+    private void params() {
+        for (String type : new String[] {"byte", "short", "ushort", "int", "uint", "long", "ulong", "ullong", "hexint",
+                "charp", "bool", "invbool", "string"}) {
+            t.object("param_ops_" + type, 32);
+        }
+        t.object("param_array_ops", 32);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.kplay.kernel.exports;
+
+import dev.kplay.kernel.mm.AddressSpace;
+import dev.kplay.kernel.mm.Layout;
+import dev.kplay.vm.KernelStack;
+import dev.kplay.vm.Natives;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/*
+ * The kernel's exported symbols (EXPORT_SYMBOL / __ksymtab) and kallsyms for kernel text: every
+ * exported function is a Java builtin given a real address in kernel text, so a function pointer
+ * to printk is an ordinary number that CALLI can jump through; every exported object (jiffies,
+ * param_ops_int) is real memory in kernel data. This table is the Natives the CPU calls through.
+ * Kernel functions that are not exported but appear in call traces (do_init_module...) get
+ * addresses here too, so %pS and the oops can name them.
+ */
+
+/** Exported symbols and kernel-text symbols. */
+public final class ExportTable implements Natives {
+    /** A builtin: the Java body of a kernel function. */
+    @FunctionalInterface
+    public interface Builtin {
+        long call(long[] args, KernelStack stack);
+    }
+
+    /** One kernel symbol: a function (builtin non-null, or a trace-only name) or an object. */
+    public record Export(String name, long address, int size, boolean function, boolean exported, Builtin builtin) {}
+
+    private final AddressSpace memory;
+    private final Map<String, Export> byName = new LinkedHashMap<>();
+    private final Map<Long, Export> byAddress = new HashMap<>();
+    private final TreeMap<Long, Export> sorted = new TreeMap<>(Long::compareUnsigned);
+    private long nextText = Layout.KERNEL_TEXT + 0x100000;
+    private long nextData = Layout.KERNEL_DATA;
+
+    public ExportTable(AddressSpace memory) {
+        this.memory = memory;
+    }
+
+    /** Registers an exported function with a plausible code size. */
+    public long function(String name, int size, Builtin body) {
+        return addFunction(name, size, true, body);
+    }
+
+    /** Registers a kernel function that is not exported (call traces, %pS). */
+    public long internal(String name, int size) {
+        return addFunction(name, size, false, null);
+    }
+
+    private long addFunction(String name, int size, boolean exported, Builtin body) {
+        long addr = nextText;
+        nextText += (size + 0x3f) & ~0x3fL;
+        memory.map(addr, size);
+        Export e = new Export(name, addr, size, true, exported, body);
+        add(e);
+        return addr;
+    }
+
+    /** Registers an exported object of size bytes (zeroed, mapped); returns its address. */
+    public long object(String name, int size) {
+        long addr = (nextData + 15) & ~15L;
+        nextData = addr + Math.max(size, 8);
+        memory.map(addr, Math.max(size, 8));
+        add(new Export(name, addr, size, false, true, null));
+        return addr;
+    }
+
+    private void add(Export e) {
+        if (byName.containsKey(e.name())) {
+            throw new IllegalStateException("duplicate export " + e.name());
+        }
+        byName.put(e.name(), e);
+        byAddress.put(e.address(), e);
+        sorted.put(e.address(), e);
+    }
+
+    /** Models find_symbol(): an exported symbol's address, or 0. */
+    public long lookup(String name) {
+        Export e = byName.get(name);
+        return e == null || !e.exported() ? 0 : e.address();
+    }
+
+    /** The address of any kernel symbol (exported or not), or 0. */
+    public long address(String name) {
+        Export e = byName.get(name);
+        return e == null ? 0 : e.address();
+    }
+
+    public Export byName(String name) {
+        return byName.get(name);
+    }
+
+    public Collection<Export> all() {
+        return byName.values();
+    }
+
+    /** The kernel symbol containing addr, or null. */
+    public Export containing(long addr) {
+        Map.Entry<Long, Export> e = sorted.floorEntry(addr);
+        if (e == null) {
+            return null;
+        }
+        Export x = e.getValue();
+        return Long.compareUnsigned(addr, x.address() + Math.max(1, x.size())) < 0 ? x : null;
+    }
+
+    @Override
+    public boolean isNative(long addr) {
+        Export e = byAddress.get(addr);
+        return e != null && e.builtin() != null;
+    }
+
+    @Override
+    public long call(long addr, long[] args, KernelStack stack) {
+        return byAddress.get(addr).builtin().call(args, stack);
+    }
+
+    @Override
+    public String nameOf(long addr) {
+        Export e = containing(addr);
+        return e == null ? null : e.name();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kplay.kernel.fs;
+
+/*
+ * struct file: an open instance of an inode with its position and flags. Generated files keep the
+ * text produced at open (as seq_file produces it on the first read), so a reader sees one
+ * consistent snapshot. Files whose operations are module code also have a kernel address (filp)
+ * that the module receives.
+ */
+
+/** An open file description. */
+public final class OpenFile {
+    public static final int O_ACCMODE = 3;
+    public static final int O_WRONLY = 1;
+    public static final int O_RDWR = 2;
+    public static final int O_CREAT = 0100;
+    public static final int O_TRUNC = 01000;
+    public static final int O_APPEND = 02000;
+
+    private final Inode inode;
+    private final String path;
+    private final int flags;
+    private long pos;
+    private byte[] snapshot;
+    private long filp;
+
+    public OpenFile(Inode inode, String path, int flags) {
+        this.inode = inode;
+        this.path = path;
+        this.flags = flags;
+    }
+
+    public Inode inode() { return inode; }
+
+    public String path() { return path; }
+
+    public int flags() { return flags; }
+
+    public boolean readable() { return (flags & O_ACCMODE) != O_WRONLY; }
+
+    public boolean writable() { return (flags & O_ACCMODE) != 0; }
+
+    public long pos() { return pos; }
+
+    public void setPos(long pos) { this.pos = pos; }
+
+    public byte[] snapshot() { return snapshot; }
+
+    public void setSnapshot(byte[] s) { snapshot = s; }
+
+    /** The kernel address of this struct file, 0 until one is needed. */
+    public long filp() { return filp; }
+
+    public void setFilp(long filp) { this.filp = filp; }
+}

@@ -1,0 +1,143 @@
+package dev.kplay.kernel.fs;
+
+import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.module.Module;
+import dev.kplay.kernel.module.ModuleState;
+import dev.kplay.kernel.printk.Printk;
+import dev.kplay.kernel.sched.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/*
+ * procfs (fs/proc): /proc/modules (m_show in kernel/module/procfs.c), /proc/sys/kernel/tainted
+ * and printk, version, uptime, meminfo, kallsyms and one directory per task. Every file is
+ * generated from kernel state when opened, so it is always current. proc_create() entries are
+ * added to the same /proc directory by the FileExports.
+ */
+
+/** Builds /proc. */
+public final class ProcFs {
+    static final String VERSION = "Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14+deb12u1) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-2 (2026-11-16)";
+
+    private ProcFs() {}
+
+    public static void mount(Kernel k) {
+        Dir proc = new Dir(0555, () -> pidNames(k), name -> pidDir(k, name));
+        k.vfs().root().put("proc", proc);
+        proc.put("modules", file(() -> modules(k)));
+        proc.put("version", file(() -> VERSION + "\n"));
+        proc.put("uptime", file(() -> {
+            long cs = k.now() / 10_000_000L;
+            return String.format("%d.%02d %d.%02d%n", cs / 100, cs % 100, cs / 100, cs % 100);
+        }));
+        proc.put("meminfo", file(() -> meminfo(k)));
+        proc.put("kallsyms", file(() -> kallsyms(k)));
+        proc.put("cmdline", file(() -> "console=ttyS0 panic=1\n"));
+        Dir kernel = new Dir(0555);
+        Dir sys = new Dir(0555);
+        proc.put("sys", sys);
+        sys.put("kernel", kernel);
+        kernel.put("tainted", file(() -> k.taint().mask() + "\n"));
+        kernel.put("printk", new GeneratedFile(0644, 0, () -> {
+            int[] p = Printk.PRINTK_SYSCTL;
+            return p[0] + "\t" + p[1] + "\t" + p[2] + "\t" + p[3] + "\n";
+        }, text -> 0L));
+        kernel.put("hung_task_timeout_secs", new GeneratedFile(0644, 0, () -> "120\n", text -> 0L));
+        kernel.put("osrelease", file(() -> "6.1.0-56-amd64\n"));
+    }
+
+    static GeneratedFile file(java.util.function.Supplier<String> show) {
+        return new GeneratedFile(0444, 0, show, null);
+    }
+
+    /** Models m_show() for each module. */
+    static String modules(Kernel k) {
+        StringBuilder sb = new StringBuilder();
+        for (Module m : k.modules()) {
+            if (m.state() == ModuleState.UNFORMED) {
+                continue;
+            }
+            sb.append(m.name()).append(' ').append(m.coreSize() + m.initSize());
+            sb.append(' ').append(m.refcnt()).append(' ');
+            sb.append(m.image().initFunction() != null && m.image().exitFunction() == null ? "[permanent]," : "-");
+            sb.append(' ').append(m.state().procWord);
+            sb.append(String.format(" 0x%016x", m.coreBase()));
+            if (m.taints() != 0) {
+                sb.append(' ').append(m.flags());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String meminfo(Kernel k) {
+        long total = 261624;
+        long used = k.slab().used() / 1024;
+        return String.format("MemTotal:       %8d kB%nMemFree:        %8d kB%nMemAvailable:   %8d kB%n"
+                + "Slab:           %8d kB%n", total, 192540 - used, 196608 - used, 18000 + used);
+    }
+
+    static String kallsyms(Kernel k) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : k.exports().all()) {
+            sb.append(String.format("%016x %c %s%n", e.address(), e.function() ? 'T' : 'D', e.name()));
+        }
+        for (Module m : k.modules()) {
+            for (var f : m.image().functions()) {
+                long a = m.symbol(f.name());
+                if (a != 0 && k.memory().present(a)) {
+                    sb.append(String.format("%016x %c %s\t[%s]%n", a, f.global() ? 'T' : 't', f.name(), m.name()));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    static List<String> pidNames(Kernel k) {
+        List<String> names = new ArrayList<>();
+        for (Task t : k.tasks().values()) {
+            if (t.state() != Task.State.DEAD || t.alive()) {
+                names.add(Integer.toString(t.pid()));
+            }
+        }
+        return names;
+    }
+
+    static Inode pidDir(Kernel k, String name) {
+        if (!name.matches("\\d{1,9}")) {
+            return null;
+        }
+        Task t = k.task(Integer.parseInt(name));
+        if (t == null) {
+            return null;
+        }
+        Dir d = new Dir(0555);
+        d.put("comm", file(() -> t.comm() + "\n"));
+        d.put("cmdline", file(() -> String.join("\0", t.argv()) + (t.argv().isEmpty() ? "" : "\0")));
+        d.put("status", file(() -> "Name:\t" + t.comm() + "\nUmask:\t0022\nState:\t" + t.state().status
+                + "\nTgid:\t" + t.pid() + "\nNgid:\t0\nPid:\t" + t.pid() + "\nPPid:\t" + t.ppid()
+                + "\nTracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n"));
+        d.put("stack", new GeneratedFile(0400, 0, () -> stack(k, t), null));
+        return d;
+    }
+
+    /** /proc/PID/stack: the kernel frames of a task that is in the kernel, as "[<0>] name+off/size". */
+    static String stack(Kernel k, Task t) {
+        if (!t.alive() || t.stack().depth() == 0) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.stack().depth(); i++) {
+            var c = t.stack().frameCode(i);
+            String s = k.symbolize(c.rip(t.stack().framePc(i)), true);
+            if (s != null) {
+                sb.append("[<0>] ").append(s).append('\n');
+            }
+        }
+        for (String p : t.kernelPath()) {
+            sb.append("[<0>] ").append(p).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kplay.kernel.fs;
+
+import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.module.KernelParam;
+import dev.kplay.kernel.module.Module;
+import dev.kplay.kernel.module.ModuleParams;
+import dev.kplay.kernel.module.ModuleState;
+import dev.kplay.kernel.panic.Taint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/*
+ * sysfs for modules (kernel/module/sysfs.c, kernel/params.c): /sys/module/X/{refcnt, initstate,
+ * taint, coresize, initsize, version, srcversion} and parameters/NAME for each parameter with
+ * sysfs permissions. Directories are generated from the module list, so they appear when the
+ * module reaches mod_sysfs_setup (state COMING) and vanish with free_module().
+ */
+
+/** Builds /sys. */
+public final class SysFs {
+    private SysFs() {}
+
+    public static void mount(Kernel k) {
+        Dir sys = k.vfs().mkdirs("/sys");
+        sys.put("module", new Dir(0755, () -> moduleNames(k), name -> moduleDir(k, name)));
+        k.vfs().mkdirs("/sys/kernel");
+        k.vfs().mkdirs("/sys/class");
+        k.vfs().mkdirs("/sys/devices");
+    }
+
+    static List<String> moduleNames(Kernel k) {
+        List<String> names = new ArrayList<>();
+        for (Module m : k.modules()) {
+            if (m.state() != ModuleState.UNFORMED) {
+                names.add(m.name());
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    static Inode moduleDir(Kernel k, String name) {
+        Module m = k.findModule(name);
+        if (m == null || m.state() == ModuleState.UNFORMED) {
+            return null;
+        }
+        Dir d = new Dir(0755);
+        d.put("refcnt", attr(() -> m.refcnt() + "\n"));
+        d.put("initstate", attr(() -> m.state().initstate + "\n"));
+        d.put("taint", attr(() -> Taint.moduleLetters(m.taints()) + "\n"));
+        d.put("coresize", attr(() -> m.coreSize() + "\n"));
+        d.put("initsize", attr(() -> m.initSize() + "\n"));
+        d.put("holders", new Dir(0755));
+        d.put("sections", new Dir(0755));
+        d.put("notes", new Dir(0755));
+        String version = m.image().modinfo("version");
+        if (version != null) {
+            d.put("version", attr(() -> version + "\n"));
+        }
+        String srcversion = m.image().modinfo("srcversion");
+        if (srcversion != null) {
+            d.put("srcversion", attr(() -> srcversion + "\n"));
+        }
+        ModuleParams ops = new ModuleParams(k, m);
+        Dir params = new Dir(0755);
+        boolean any = false;
+        for (KernelParam kp : m.params()) {
+            if (kp.perm() == 0) {
+                continue;
+            }
+            any = true;
+            boolean writable = (kp.perm() & 0222) != 0;
+            params.put(kp.name(), new GeneratedFile(kp.perm() & 0777, 4096, () -> ops.get(kp),
+                    writable ? text -> ops.set(kp, text.endsWith("\n") ? text.substring(0, text.length() - 1) : text, new String[1]) : null));
+        }
+        if (any) {
+            d.put("parameters", params);
+        }
+        return d;
+    }
+
+    private static GeneratedFile attr(java.util.function.Supplier<String> show) {
+        return new GeneratedFile(0444, 4096, show, null);
+    }
+}

@@ -1,0 +1,282 @@
+package dev.kplay.kernel.panic;
+
+import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.exports.ExportTable;
+import dev.kplay.kernel.mm.Layout;
+import dev.kplay.kernel.module.Module;
+import dev.kplay.kernel.printk.Printk;
+import dev.kplay.kernel.sched.Task;
+import dev.kplay.vm.Code;
+import dev.kplay.vm.Exit;
+import dev.kplay.vm.KernelStack;
+import dev.kplay.vm.PageFault;
+import dev.kplay.vm.Trap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/*
+ * The reports a dying kernel path prints: arch/x86/mm/fault.c page_fault_oops() and
+ * show_fault_oops(), arch/x86/kernel/dumpstack.c die()/__die_header()/show_regs()/
+ * show_trace_log_lvl(), traps.c's invalid-opcode and divide-error paths and
+ * handle_stack_overflow(), and kernel/watchdog.c's soft-lockup report. Line formats are the 6.1
+ * ones character for character; values that are random on real hardware (registers, user-space
+ * addresses) are plausible and fixed, and everything derived from kplay state (the faulting
+ * address, RIP, RSP, the frames, the modules, the taint) is real.
+ */
+
+/** Writes oops, BUG and soft-lockup reports to the log. */
+public final class Oops {
+    private static final String HARDWARE = "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2-debian-1.16.2-1 04/01/2014";
+    private static final String UTS = "6.1.0-56-amd64 #1  Debian 6.1.192-2";
+    private static final String USER_CODE = "Code: 73 01 c3 48 8b 0d 79 92 0c 00 f7 d8 64 89 01 48 83 c8 ff c3 66 2e 0f 1f 84 00 00 00 00 00 0f 1f 44 00 00 b8 b0 00 00 00 0f 05 <48> 3d 01 f0 ff ff 73 01 c3 48 8b 0d 49 92 0c 00 f7 d8 64 89 01 48";
+
+    private final Kernel kernel;
+    private int dieCounter;
+
+    public Oops(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    private void line(int level, String text) {
+        kernel.printk().printk(Printk.KERN_SOH + "" + (char) ('0' + level) + text + "\n");
+    }
+
+    /** Models die() after a fault or trap: the report, taint D; the caller then kills the task. */
+    public void die(Task t, Exit exit) {
+        long rip;
+        String ripName = null;
+        long cr2 = -1;
+        String header;
+        int err = 0;
+        if (exit instanceof Exit.Faulted f) {
+            PageFault pf = f.fault();
+            rip = f.rip();
+            ripName = f.nativeName();
+            cr2 = pf.address();
+            err = switch (pf.access()) {
+                case READ -> 0;
+                case WRITE -> 2;
+                case FETCH -> 0x10;
+            };
+            if (Long.compareUnsigned(cr2, Layout.PAGE_SIZE) < 0) {
+                line(1, String.format("BUG: kernel NULL pointer dereference, address: %016x", cr2));
+            } else {
+                line(1, String.format("BUG: unable to handle page fault for address: %016x", cr2));
+            }
+            line(1, "#PF: supervisor " + switch (pf.access()) {
+                case READ -> "read access";
+                case WRITE -> "write access";
+                case FETCH -> "instruction fetch";
+            } + " in kernel mode");
+            line(1, String.format("#PF: error_code(0x%04x) - not-present page", err));
+            if (Layout.isUser(cr2)) {
+                line(6, "PGD 0 P4D 0 ");
+            } else {
+                line(6, String.format("PGD %x P4D %x PUD %x PMD %x PTE 0", 0x9015067, 0x9015067, 0x9017067, 0x18d6067));
+            }
+            header = "Oops";
+        } else if (exit instanceof Exit.Trapped tr) {
+            rip = tr.rip();
+            ripName = tr.nativeName();
+            Trap trap = tr.trap();
+            if (trap.kind() == Trap.Kind.DIVIDE_ERROR) {
+                header = "divide error";
+            } else {
+                if (trap.line() > 0) {
+                    line(4, "------------[ cut here ]------------");
+                    line(0, "kernel BUG at " + sourceFile(rip) + ":" + trap.line() + "!");
+                }
+                header = "invalid opcode";
+            }
+        } else if (exit instanceof Exit.StackOverflow so) {
+            rip = so.rip();
+            KernelStack ks = t.stack();
+            line(0, String.format("BUG: TASK stack guard page was hit at %s (stack is %s..%s)",
+                    hashed(so.address()), hashed(ks.base()), hashed(ks.base() + KernelStack.THREAD_SIZE - 1)));
+            header = "stack guard page";
+        } else {
+            throw new IllegalStateException("die() for " + exit);
+        }
+        line(4, String.format("%s: %04x [#%d] PREEMPT SMP NOPTI", header, err, ++dieCounter));
+        showRegs(t, rip, ripName, cr2);
+        line(4, "Call Trace:");
+        line(4, " <TASK>");
+        trace(t, ripName != null);
+        userRegs(t);
+        line(4, " </TASK>");
+        printModules();
+        if (cr2 != -1) {
+            line(4, String.format("CR2: %016x", cr2));
+        }
+        line(4, "---[ end trace 0000000000000000 ]---");
+        kernel.taint().add(Taint.DIE);
+        regs(t, rip, ripName, cr2);
+        if (t.kernelPath().stream().anyMatch(p -> p.startsWith("__do_sys_delete_module"))) {
+            line(4, "note: " + t.comm() + "[" + t.pid() + "] exited with irqs disabled");
+        }
+    }
+
+    /** Models watchdog_timer_fn()'s report for a task that ran without sleeping for too long. */
+    public void softLockup(Task t) {
+        long start = t.runStart();
+        kernel.clock().advanceTo(start + 22_400_000_000L);
+        long seconds = (kernel.clock().now() - start) / 1_000_000_000L;
+        line(0, "watchdog: BUG: soft lockup - CPU#0 stuck for " + seconds + "s! [" + t.comm() + ":" + t.pid() + "]");
+        printModules();
+        KernelStack ks = t.stack();
+        long rip = ks.depth() > 0 ? ks.frameCode(0).rip(ks.framePc(0)) : 0;
+        showRegs(t, rip, null, -1);
+        line(4, "Call Trace:");
+        line(4, " <IRQ>");
+        line(4, " ? watchdog_timer_fn+0x1b5/0x220");
+        line(4, " ? softlockup_fn+0x70/0x70");
+        line(4, " ? __hrtimer_run_queues+0x112/0x2b0");
+        line(4, " ? hrtimer_interrupt+0xfe/0x220");
+        line(4, " ? __sysvec_apic_timer_interrupt+0x7e/0x180");
+        line(4, " ? sysvec_apic_timer_interrupt+0x6d/0x90");
+        line(4, " </IRQ>");
+        line(4, " <TASK>");
+        line(4, " ? asm_sysvec_apic_timer_interrupt+0x16/0x20");
+        String top = symbolize(rip, true);
+        if (top != null) {
+            line(4, " ? " + top);
+        }
+        trace(t, false);
+        userRegs(t);
+        line(4, " </TASK>");
+        kernel.taint().add(Taint.SOFTLOCKUP);
+    }
+
+    /** Models show_regs(): the CPU line, the hardware, RIP, code and registers. */
+    private void showRegs(Task t, long rip, String ripName, long cr2) {
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, HARDWARE);
+        regs(t, rip, ripName, cr2);
+    }
+
+    private void regs(Task t, long rip, String ripName, long cr2) {
+        KernelStack ks = t.stack();
+        String where = ripName != null ? symbolize(rip, true) : symbolize(rip, true);
+        line(4, "RIP: 0010:" + (where != null ? where : String.format("0x%x", rip)));
+        line(4, String.format("Code: Unable to access opcode bytes at 0x%016x.", rip - 42));
+        long sp = ks.sp();
+        long thisModule = 0;
+        Module m = moduleOf(rip);
+        if (m != null) {
+            thisModule = m.thisModule();
+        }
+        line(4, String.format("RSP: 0018:%016x EFLAGS: %08x", sp, 0x246));
+        line(4, String.format("RAX: %016x RBX: %016x RCX: %016x", rip & ~0xfffL, thisModule, 7L));
+        line(4, String.format("RDX: %016x RSI: %016x RDI: %016x", 0L, sp + 0x20, 0xffffffff82a292c0L));
+        line(4, String.format("RBP: %016x R08: %016x R09: %016x", sp + 0x30, 0x33L, 0L));
+        line(4, String.format("R10: %016x R11: %016x R12: %016x", 0L, 0L, 0x00005562dc4514f8L));
+        line(4, String.format("R13: %016x R14: %016x R15: %016x", 0L, 0L, 0L));
+        line(4, "FS:  00007fe4af774040(0000) GS:ffff88800ee00000(0000) knlGS:0000000000000000");
+        line(4, "CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033");
+        line(4, String.format("CR2: %016x CR3: 0000000002a0a000 CR4: 00000000000006f0", cr2 != -1 ? rip - 42 : 0x00007f2aedd33829L));
+    }
+
+    /** The frames: module callers below RIP (all module frames if RIP is in a native), then the kernel path. */
+    private void trace(Task t, boolean ripInNative) {
+        KernelStack ks = t.stack();
+        for (int i = ripInNative ? 0 : 1; i < ks.depth(); i++) {
+            Code c = ks.frameCode(i);
+            String s = symbolize(c.rip(ks.framePc(i)), true);
+            if (s != null) {
+                line(4, " " + s);
+            }
+        }
+        for (String p : t.kernelPath()) {
+            line(4, " " + p);
+        }
+    }
+
+    /** The user-space registers at syscall entry (pt_regs of the syscall). */
+    private void userRegs(Task t) {
+        int nr = Math.max(0, t.syscallNr());
+        line(4, "RIP: 0033:0x7fe4af87eb87");
+        line(4, USER_CODE);
+        line(4, String.format("RSP: 002b:00007ffd84732f28 EFLAGS: 00000206 ORIG_RAX: %016x", (long) nr));
+        line(4, "RAX: ffffffffffffffda RBX: 00005562dc451490 RCX: 00007fe4af87eb87");
+        line(4, "RDX: 0000000000000000 RSI: 0000000000000800 RDI: 00005562dc4514f8");
+        line(4, "RBP: 0000000000000000 R08: 1999999999999999 R09: 0000000000000000");
+        line(4, "R10: 00007fe4af8f2ac0 R11: 0000000000000206 R12: 00007ffd84733170");
+        line(4, "R13: 00007ffd84733f94 R14: 00005562dc4502a0 R15: 00007ffd84733178");
+    }
+
+    /** Models print_modules(). */
+    public void printModules() {
+        StringBuilder sb = new StringBuilder("Modules linked in:");
+        for (Module m : kernel.modules()) {
+            if (m.state() != dev.kplay.kernel.module.ModuleState.UNFORMED) {
+                sb.append(' ').append(m.name()).append(m.flags());
+            }
+        }
+        String last = kernel.loader().lastUnloaded();
+        if (last != null) {
+            sb.append(" [last unloaded: ").append(last).append(']');
+        }
+        line(4, sb.toString());
+    }
+
+    /** Models dump_stack() for warnings: CPU line, hardware, the trace of the current task. */
+    public void dumpStack(Task t, List<String> innermost) {
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, HARDWARE);
+        line(4, "Call Trace:");
+        line(4, " <TASK>");
+        for (String s : innermost) {
+            line(4, " " + s);
+        }
+        trace(t, true);
+        userRegs(t);
+        line(4, " </TASK>");
+    }
+
+    private Module moduleOf(long addr) {
+        for (Module m : kernel.modules()) {
+            if (Long.compareUnsigned(addr, m.coreBase()) >= 0 && Long.compareUnsigned(addr, m.coreBase() + 0x100000) < 0) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private String sourceFile(long rip) {
+        Code c = kernel.memory().codeContaining(rip);
+        if (c != null && c.module() != null) {
+            Module m = kernel.findModule(c.module());
+            if (m != null && m.image().fileName() != null) {
+                return m.image().fileName().replaceAll("\\.ko$", ".c");
+            }
+        }
+        return "kernel/module.c";
+    }
+
+    private static String hashed(long p) {
+        return String.format("%016x", dev.kplay.kernel.printk.Vsprintf.hashPointer(p));
+    }
+
+    /** kallsyms: "name+0xoff/0xsize [module]", or null for an unknown address. */
+    public String symbolize(long addr, boolean withOffset) {
+        Code c = kernel.memory().codeContaining(addr);
+        if (c != null) {
+            String s = c.name();
+            if (withOffset) {
+                s += String.format("+0x%x/0x%x", addr - c.address(), c.size());
+            }
+            return c.module() != null ? s + " [" + c.module() + "]" : s;
+        }
+        ExportTable.Export e = kernel.exports().containing(addr);
+        if (e != null) {
+            return withOffset ? e.name() + String.format("+0x%x/0x%x", addr - e.address(), Math.max(1, e.size())) : e.name();
+        }
+        return null;
+    }
+
+    /** Lines for a trace entry list (kept for callers building paths). */
+    public static List<String> path(String... entries) {
+        return new ArrayList<>(List.of(entries));
+    }
+}

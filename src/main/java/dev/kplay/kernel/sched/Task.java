@@ -1,0 +1,112 @@
+package dev.kplay.kernel.sched;
+
+import dev.kplay.kernel.fs.OpenFile;
+import dev.kplay.vm.KernelStack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/*
+ * struct task_struct, reduced: a task is plain data (as xv6's struct proc), never a Java thread.
+ * What it runs in the kernel is its KernelStack plus the kernel path it entered by (the native
+ * frames, outermost first, that a call trace prints below the module frames); what it holds is its
+ * file table.
+ */
+
+/** One process. */
+public final class Task {
+    /** The /proc/PID/status letters. */
+    public enum State {
+        RUNNING('R', "R (running)"), SLEEPING('S', "S (sleeping)"), DISK_SLEEP('D', "D (disk sleep)"),
+        ZOMBIE('Z', "Z (zombie)"), DEAD('X', "X (dead)");
+
+        public final char letter;
+        public final String status;
+
+        State(char letter, String status) {
+            this.letter = letter;
+            this.status = status;
+        }
+    }
+
+    private final int pid;
+    private final int ppid;
+    private String comm;
+    private final List<String> argv;
+    private State state = State.RUNNING;
+    /** wait(2) status once the task ended, else -1. */
+    private int exitStatus = -1;
+    private final KernelStack stack;
+    /** Kernel functions the current syscall went through, outermost first (entry_SYSCALL_64... do_init_module). */
+    private final List<String> kernelPath = new ArrayList<>();
+    private final TreeMap<Integer, OpenFile> files = new TreeMap<>();
+    private int lastError;
+    /** The number of the syscall the task is in (ORIG_RAX), -1 outside one. */
+    private int syscallNr = -1;
+    /** Instructions run since the task last slept (soft-lockup watchdog). */
+    private long runSinceSleep;
+    /** When the current stretch of running began (virtual ns). */
+    private long runStart;
+
+    public Task(int pid, int ppid, String comm, List<String> argv, KernelStack stack) {
+        this.pid = pid;
+        this.ppid = ppid;
+        this.comm = comm.length() > 15 ? comm.substring(0, 15) : comm;
+        this.argv = List.copyOf(argv);
+        this.stack = stack;
+    }
+
+    public int pid() { return pid; }
+
+    public int ppid() { return ppid; }
+
+    /** TASK_COMM_LEN-bounded name. */
+    public String comm() { return comm; }
+
+    public List<String> argv() { return argv; }
+
+    public State state() { return state; }
+
+    public void setState(State s) { state = s; }
+
+    public int exitStatus() { return exitStatus; }
+
+    public void setExitStatus(int status) { exitStatus = status; }
+
+    public boolean alive() { return exitStatus < 0; }
+
+    public KernelStack stack() { return stack; }
+
+    public List<String> kernelPath() { return kernelPath; }
+
+    public TreeMap<Integer, OpenFile> files() { return files; }
+
+    /** Installs f at the lowest free descriptor; returns it. */
+    public int installFd(OpenFile f) {
+        int fd = 0;
+        while (files.containsKey(fd)) {
+            fd++;
+        }
+        files.put(fd, f);
+        return fd;
+    }
+
+    public int syscallNr() { return syscallNr; }
+
+    public void setSyscallNr(int nr) { syscallNr = nr; }
+
+    public int lastError() { return lastError; }
+
+    public void setLastError(int errno) { lastError = errno; }
+
+    public long runSinceSleep() { return runSinceSleep; }
+
+    public void addRun(long instructions) { runSinceSleep += instructions; }
+
+    public void slept() { runSinceSleep = 0; }
+
+    public long runStart() { return runStart; }
+
+    public void setRunStart(long t) { runStart = t; }
+}

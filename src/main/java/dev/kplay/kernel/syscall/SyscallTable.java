@@ -1,0 +1,444 @@
+package dev.kplay.kernel.syscall;
+
+import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.exports.FileExports;
+import dev.kplay.kernel.fs.DevFs;
+import dev.kplay.kernel.fs.DevNode;
+import dev.kplay.kernel.fs.Dir;
+import dev.kplay.kernel.fs.GeneratedFile;
+import dev.kplay.kernel.fs.Inode;
+import dev.kplay.kernel.fs.OpenFile;
+import dev.kplay.kernel.fs.ProcEntry;
+import dev.kplay.kernel.fs.RegularFile;
+import dev.kplay.kernel.fs.Vfs;
+import dev.kplay.kernel.mm.Layout;
+import dev.kplay.kernel.printk.LogRecord;
+import dev.kplay.kernel.sched.Task;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/*
+ * The system calls (arch/x86/entry/syscalls/syscall_64.tbl, the ones kplay's user space needs),
+ * one handler each, as a flat table. Each validates the calling pid, then does what the Linux
+ * syscall does, returning a value or a negative errno. Files whose operations are module code
+ * (proc_create entries) run that code on the calling task through Kernel.runTask.
+ */
+
+/** The syscall handlers behind {@link Syscalls}. */
+public final class SyscallTable implements Syscalls {
+    static final int NR_READ = 0, NR_WRITE = 1, NR_DELETE_MODULE = 176, NR_FINIT_MODULE = 313;
+    static final List<String> PATH_READ = List.of("proc_reg_read+0x56/0xa0", "vfs_read+0xb0/0x2b0",
+            "ksys_read+0x6b/0xf0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+    static final List<String> PATH_WRITE = List.of("proc_reg_write+0x56/0xa0", "vfs_write+0xc9/0x3f0",
+            "ksys_write+0x6b/0xf0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+
+    private final Kernel k;
+
+    public SyscallTable(Kernel k) {
+        this.k = k;
+    }
+
+    private Task task(int pid) {
+        Task t = k.task(pid);
+        return t != null && t.alive() ? t : null;
+    }
+
+    // ---- processes -----------------------------------------------------------------------
+
+    @Override
+    public int spawn(int parent, String comm, List<String> argv) {
+        Task p = task(parent);
+        if (p == null) {
+            return -Errno.ESRCH;
+        }
+        long alive = k.tasks().values().stream().filter(Task::alive).count();
+        if (alive >= k.config().maxTasks()) {
+            return -Errno.EAGAIN;
+        }
+        int pid = k.allocPid();
+        Task t = k.newTask(pid, parent, comm, argv);
+        t.files().putAll(p.files());
+        k.tasks().put(pid, t);
+        return pid;
+    }
+
+    @Override
+    public void exit(int pid, int status) {
+        Task t = task(pid);
+        if (t != null && t.stack().depth() == 0) {
+            k.doExit(t, (status & 0xff) << 8);
+        }
+    }
+
+    @Override
+    public int exitStatus(int pid) {
+        Task t = k.task(pid);
+        return t == null ? -1 : t.exitStatus();
+    }
+
+    @Override
+    public long kill(int pid, int sig) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        if (sig == 0 || t.stack().depth() > 0) {
+            return 0;          // a task in the kernel (D, or looping) does not see signals there
+        }
+        if (sig == 9 || sig == 15 || sig == 2 || sig == 1) {
+            k.doExit(t, sig);
+        }
+        return 0;
+    }
+
+    // ---- files ---------------------------------------------------------------------------
+
+    @Override
+    public long open(int pid, String path, int flags, int mode) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        Inode inode = k.vfs().lookup(path);
+        boolean write = (flags & OpenFile.O_ACCMODE) != 0;
+        if (inode == null) {
+            if ((flags & OpenFile.O_CREAT) == 0) {
+                return -Errno.ENOENT;
+            }
+            Dir parent = k.vfs().parent(path);
+            if (parent == null) {
+                return -Errno.ENOENT;
+            }
+            if (isVirtual(path)) {
+                return -Errno.EACCES;
+            }
+            RegularFile f = new RegularFile(mode & 0777 & ~0022);
+            f.touch(wallSeconds());
+            parent.put(Vfs.baseName(path), f);
+            inode = f;
+        }
+        if (inode.isDir() && write) {
+            return -Errno.EISDIR;
+        }
+        if (inode instanceof GeneratedFile g && write && !g.writable()) {
+            return -Errno.EACCES;
+        }
+        if (inode instanceof RegularFile f && write && (flags & OpenFile.O_TRUNC) != 0) {
+            f.truncate();
+            f.touch(wallSeconds());
+        }
+        OpenFile file = new OpenFile(inode, path, flags);
+        if (inode instanceof RegularFile f && (flags & OpenFile.O_APPEND) != 0) {
+            file.setPos(f.size());
+        }
+        return t.installFd(file);
+    }
+
+    private static boolean isVirtual(String path) {
+        return path.startsWith("/proc") || path.startsWith("/sys") || path.startsWith("/dev");
+    }
+
+    private long wallSeconds() {
+        return 1795659114L + k.now() / 1_000_000_000L;
+    }
+
+    @Override
+    public byte[] read(int pid, int fd, int count) {
+        Task t = task(pid);
+        if (t == null) {
+            return null;
+        }
+        OpenFile f = t.files().get(fd);
+        if (f == null || !f.readable()) {
+            t.setLastError(Errno.EBADF);
+            return null;
+        }
+        Inode inode = f.inode();
+        if (inode.isDir()) {
+            t.setLastError(Errno.EISDIR);
+            return null;
+        }
+        if (inode instanceof RegularFile r) {
+            byte[] b = r.read(f.pos(), count);
+            f.setPos(f.pos() + b.length);
+            return b;
+        }
+        if (inode instanceof GeneratedFile g) {
+            if (f.snapshot() == null) {
+                f.setSnapshot(g.show().getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] s = f.snapshot();
+            int from = (int) Math.min(f.pos(), s.length);
+            int n = Math.min(count, s.length - from);
+            f.setPos(from + n);
+            return Arrays.copyOfRange(s, from, from + n);
+        }
+        if (inode instanceof DevNode d) {
+            return readDevice(t, f, d, count);
+        }
+        if (inode instanceof ProcEntry p) {
+            return procRead(t, f, p, count);
+        }
+        t.setLastError(Errno.EINVAL);
+        return null;
+    }
+
+    private byte[] readDevice(Task t, OpenFile f, DevNode d, int count) {
+        if (d.major() == DevFs.MEM_MAJOR && d.minor() == DevFs.ZERO_MINOR) {
+            return new byte[count];
+        }
+        if (d.major() == DevFs.MEM_MAJOR && d.minor() == DevFs.KMSG_MINOR) {
+            List<LogRecord> recs = k.log().after(f.pos() - 1);
+            if (recs.isEmpty()) {
+                t.setLastError(Errno.EAGAIN);
+                return null;
+            }
+            LogRecord r = recs.get(0);
+            f.setPos(r.seq() + 1);
+            byte[] b = (r.kmsg() + "\n").getBytes(StandardCharsets.UTF_8);
+            if (b.length > count) {
+                t.setLastError(Errno.EINVAL);
+                return null;
+            }
+            return b;
+        }
+        if (d.major() == DevFs.MEM_MAJOR && d.minor() == DevFs.NULL_MINOR) {
+            return new byte[0];
+        }
+        t.setLastError(Errno.ENXIO);
+        return null;
+    }
+
+    /** Models proc_reg_read() → pde->proc_ops->proc_read(file, ubuf, count, ppos) on the calling task. */
+    private byte[] procRead(Task t, OpenFile f, ProcEntry p, int count) {
+        long read = k.memory().load(p.procOps() + FileExports.PROC_READ, 8);
+        if (read == 0) {
+            t.setLastError(Errno.EIO);
+            return null;
+        }
+        long filp = filp(f);
+        long ppos = filp + 0x40;
+        k.memory().store(ppos, 8, f.pos());
+        int n = Math.max(0, Math.min(count, 1 << 20));
+        k.memory().map(Layout.USER_BUFFER, Math.max(1, n));
+        for (int i = 0; i < n; i++) {
+            k.memory().store(Layout.USER_BUFFER + i, 1, 0);
+        }
+        t.setSyscallNr(NR_READ);
+        byte[][] out = new byte[1][];
+        long r = k.runTask(t, read, new long[] {filp, Layout.USER_BUFFER, n, ppos}, PATH_READ, ret -> {
+            if (ret >= 0) {
+                int got = (int) Math.min(ret, n);
+                out[0] = k.memory().read(Layout.USER_BUFFER, got);
+                f.setPos(k.memory().load(ppos, 8));
+            }
+            return ret;
+        });
+        k.memory().unmap(Layout.USER_BUFFER, Math.max(1, n));
+        if (r == DIED || r == RUNNING) {
+            t.setLastError(Errno.EINTR);
+            return null;
+        }
+        if (r < 0) {
+            t.setLastError((int) -r);
+            return null;
+        }
+        return out[0];
+    }
+
+    /** The kernel's struct file for an open file (allocated on first use; f_pos lives at +0x40). */
+    private long filp(OpenFile f) {
+        if (f.filp() == 0) {
+            f.setFilp(k.slab().kmalloc(0x100));
+        }
+        return f.filp();
+    }
+
+    @Override
+    public long write(int pid, int fd, byte[] data) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        OpenFile f = t.files().get(fd);
+        if (f == null || !f.writable()) {
+            return -Errno.EBADF;
+        }
+        Inode inode = f.inode();
+        if (inode instanceof RegularFile r) {
+            if ((f.flags() & OpenFile.O_APPEND) != 0) {
+                f.setPos(r.size());
+            }
+            r.write(f.pos(), data);
+            r.touch(wallSeconds());
+            f.setPos(f.pos() + data.length);
+            return data.length;
+        }
+        if (inode instanceof GeneratedFile g) {
+            long r = g.store(new String(data, StandardCharsets.UTF_8));
+            return r < 0 ? r : data.length;
+        }
+        if (inode instanceof DevNode d) {
+            if (d.major() == DevFs.MEM_MAJOR && d.minor() == DevFs.KMSG_MINOR) {
+                String text = new String(data, StandardCharsets.UTF_8);
+                int level = 4;
+                if (text.matches("(?s)^<\\d>.*")) {
+                    level = text.charAt(1) - '0';
+                    text = text.substring(3);
+                }
+                k.printk().printkUser(level, text.endsWith("\n") ? text : text + "\n");
+            }
+            return data.length;
+        }
+        if (inode instanceof ProcEntry p) {
+            return procWrite(t, f, p, data);
+        }
+        return -Errno.EINVAL;
+    }
+
+    /** Models proc_reg_write() → proc_ops->proc_write(file, ubuf, count, ppos), or -EIO without one. */
+    private long procWrite(Task t, OpenFile f, ProcEntry p, byte[] data) {
+        long write = k.memory().load(p.procOps() + FileExports.PROC_WRITE, 8);
+        if (write == 0) {
+            return -Errno.EIO;
+        }
+        long filp = filp(f);
+        long ppos = filp + 0x40;
+        k.memory().store(ppos, 8, f.pos());
+        k.memory().map(Layout.USER_BUFFER, Math.max(1, data.length));
+        k.memory().write(Layout.USER_BUFFER, data);
+        t.setSyscallNr(NR_WRITE);
+        long r = k.runTask(t, write, new long[] {filp, Layout.USER_BUFFER, data.length, ppos}, PATH_WRITE, ret -> {
+            f.setPos(k.memory().load(ppos, 8));
+            return ret;
+        });
+        k.memory().unmap(Layout.USER_BUFFER, Math.max(1, data.length));
+        return r;
+    }
+
+    @Override
+    public long close(int pid, int fd) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        OpenFile f = t.files().remove(fd);
+        if (f == null) {
+            return -Errno.EBADF;
+        }
+        if (f.filp() != 0 && !t.files().containsValue(f) && !sharedElsewhere(f)) {
+            k.slab().kfree(f.filp());
+            f.setFilp(0);
+        }
+        return 0;
+    }
+
+    private boolean sharedElsewhere(OpenFile f) {
+        for (Task o : k.tasks().values()) {
+            if (o.files().containsValue(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<String> listDir(int pid, String path) {
+        Inode i = k.vfs().lookup(path);
+        return i instanceof Dir d ? d.list() : null;
+    }
+
+    @Override
+    public long[] stat(int pid, String path) {
+        Inode i = k.vfs().lookup(path);
+        if (i == null) {
+            return null;
+        }
+        long mtime = i.mtimeSeconds() != 0 ? i.mtimeSeconds() : 1795659114L + k.now() / 1_000_000_000L;
+        return new long[] {i.mode(), i.size(), i.isDir() ? 2 : 1, mtime};
+    }
+
+    @Override
+    public long unlink(int pid, String path) {
+        Dir parent = k.vfs().parent(path);
+        Inode i = k.vfs().lookup(path);
+        if (parent == null || i == null) {
+            return -Errno.ENOENT;
+        }
+        if (i.isDir()) {
+            return -Errno.EISDIR;
+        }
+        if (!(i instanceof RegularFile) || isVirtual(path)) {
+            return -Errno.EPERM;
+        }
+        parent.remove(Vfs.baseName(path));
+        return 0;
+    }
+
+    @Override
+    public int lastError(int pid) {
+        Task t = k.task(pid);
+        return t == null ? Errno.ESRCH : t.lastError();
+    }
+
+    // ---- modules --------------------------------------------------------------------------
+
+    @Override
+    public long finitModule(int pid, int fd, String params, int flags) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        OpenFile f = t.files().get(fd);
+        if (f == null || !f.readable()) {
+            return -Errno.EBADF;
+        }
+        if (!(f.inode() instanceof RegularFile r)) {
+            return -Errno.EINVAL;
+        }
+        k.clock().advance(2_100_000);
+        return k.loader().loadModule(t, r.contents(), params);
+    }
+
+    @Override
+    public long deleteModule(int pid, String name, int flags) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        k.clock().advance(1_200_000);
+        return k.loader().deleteModule(t, name, flags);
+    }
+
+    // ---- kernel log and identity -------------------------------------------------------------
+
+    @Override
+    public String syslog(int pid, int type) {
+        switch (type) {
+            case 3, 4 -> {
+                StringBuilder sb = new StringBuilder();
+                for (LogRecord r : k.log().sinceClear()) {
+                    sb.append(r.syslog()).append('\n');
+                }
+                if (type == 4) {
+                    k.log().clear();
+                }
+                return sb.toString();
+            }
+            case 5 -> {
+                k.log().clear();
+                return "";
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public String[] uname(int pid) {
+        return new String[] {"Linux", "kplay", "6.1.0-56-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-2 (2026-11-16)", "x86_64"};
+    }
+}
