@@ -24,6 +24,8 @@ export class ShellTerminal {
   private busy = false;
   private typeAhead = '';
   private queue: Promise<void> = Promise.resolve();
+  /** A ^C was echoed while a command ran: the next output or prompt starts on a new line, as in bash. */
+  private afterInterrupt = false;
 
   constructor(parent: HTMLElement, private readonly handlers: ShellHandlers) {
     this.term = new Terminal({
@@ -73,6 +75,7 @@ export class ShellTerminal {
     if (this.busy) {
       if (data.includes('\x03')) {
         this.term.write('^C');
+        this.afterInterrupt = true;
         this.typeAhead = '';
         this.handlers.interrupt();
       } else {
@@ -108,6 +111,9 @@ export class ShellTerminal {
 
   /** Writes program output, turning LF into CRLF as a tty's onlcr does. */
   write(text: string): void {
+    if (!text) return;
+    if (this.afterInterrupt) this.term.write('\r\n');
+    this.afterInterrupt = false;
     this.term.write(text.replace(/\r?\n/g, '\r\n'));
   }
 
@@ -142,6 +148,8 @@ export class ShellTerminal {
   }
 
   private showPrompt(): void {
+    if (this.afterInterrupt) this.term.write('\r\n');
+    this.afterInterrupt = false;
     this.term.write(PROMPT);
     const pending = this.typeAhead;
     this.typeAhead = '';

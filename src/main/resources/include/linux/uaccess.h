@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef __LINUX_UACCESS_H__
+#define __LINUX_UACCESS_H__
+
+/*
+ * Copying to and from user space. The copies are the kernel's exported
+ * _copy_to_user/_copy_from_user: they fault-check the user range and return
+ * the number of bytes NOT copied. put_user/get_user move one scalar through
+ * them and return 0 or -EFAULT.
+ */
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/errno.h>
+#include <linux/minmax.h>
+#include <linux/sched.h>
+#include <asm/page.h>
+
+#define TASK_SIZE_MAX		0x00007ffffffff000UL
+
+static inline bool __access_ok(const void __user *ptr, unsigned long size)
+{
+	unsigned long limit = TASK_SIZE_MAX;
+	unsigned long addr = (unsigned long)ptr;
+
+	return (size <= limit) && (addr <= (limit - size));
+}
+
+#define access_ok(addr, size)	likely(__access_ok(addr, size))
+
+extern __must_check unsigned long
+_copy_from_user(void *, const void __user *, unsigned long);
+extern __must_check unsigned long
+_copy_to_user(void __user *, const void *, unsigned long);
+
+static __always_inline unsigned long __must_check
+copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	return _copy_from_user(to, from, n);
+}
+
+static __always_inline unsigned long __must_check
+copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	return _copy_to_user(to, from, n);
+}
+
+#define __copy_from_user(to, from, n)	copy_from_user(to, from, n)
+#define __copy_to_user(to, from, n)	copy_to_user(to, from, n)
+
+/**
+ * put_user - Write a simple value into user space.
+ * @x:   Value to copy to user space.
+ * @ptr: Destination address, in user space.
+ *
+ * Context: User context only. This function may sleep if pagefaults are
+ *          enabled.
+ *
+ * This macro copies a single simple value from kernel space to user
+ * space.  It supports simple types like char and int, but not larger
+ * data types like structures or arrays.
+ *
+ * @ptr must have pointer-to-simple-variable type, and @x must be assignable
+ * to the result of dereferencing @ptr.
+ *
+ * Return: zero on success, or -EFAULT on error.
+ */
+#define put_user(x, ptr) ({						\
+	__typeof__(*(ptr)) __pu_val = (x);				\
+	_copy_to_user((ptr), &__pu_val, sizeof(*(ptr))) ? -EFAULT : 0;	\
+})
+
+/**
+ * get_user - Get a simple variable from user space.
+ * @x:   Variable to store result.
+ * @ptr: Source address, in user space.
+ *
+ * This macro copies a single simple variable from user space to kernel
+ * space.  It supports simple types like char and int, but not larger
+ * data types like structures or arrays.
+ *
+ * @ptr must have pointer-to-simple-variable type, and the result of
+ * dereferencing @ptr must be assignable to @x without a cast.
+ *
+ * Return: zero on success, or -EFAULT on error.
+ * On error, the variable @x is set to zero.
+ */
+#define get_user(x, ptr) ({						\
+	unsigned long long __gu_val = 0;				\
+	int __gu_err = _copy_from_user(&__gu_val, (ptr),		\
+				       sizeof(*(ptr))) ? -EFAULT : 0;	\
+	if (__gu_err)							\
+		__gu_val = 0;						\
+	(x) = (__force __typeof__(*(ptr))) __gu_val;			\
+	__gu_err;							\
+})
+
+#define __put_user(x, ptr) put_user(x, ptr)
+#define __get_user(x, ptr) get_user(x, ptr)
+
+extern __must_check long strncpy_from_user(char *dst, const char __user *src, long count);
+extern __must_check long strnlen_user(const char __user *str, long n);
+extern __must_check unsigned long clear_user(void __user *mem, unsigned long len);
+
+static __always_inline void pagefault_disable(void) { barrier(); }
+static __always_inline void pagefault_enable(void) { barrier(); }
+
+#endif		/* __LINUX_UACCESS_H__ */
