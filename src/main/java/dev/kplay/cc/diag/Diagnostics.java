@@ -26,8 +26,9 @@ public final class Diagnostics {
     private final StringBuilder out = new StringBuilder();
     private final List<Diagnostic> list = new ArrayList<>();
     private final java.util.Set<String> werror;
-    private String function;         // the context of the last diagnostic printed; null = file scope
-    private boolean contextPrinted;
+    private String function;         // the function being compiled now; null = file scope
+    private String printedContext;   // the context gcc last announced ("In function"/"At top level"); null = none yet
+    private boolean anyPrinted;
     private boolean promoted;
     private int errors;
 
@@ -42,16 +43,8 @@ public final class Diagnostics {
 
     /** Sets the function the next diagnostics are "In function" (null: file scope). */
     public void enterFunction(String name) {
-        if (!java.util.Objects.equals(name, function)) {
-            if (name == null && function != null && contextPrinted) {
-                pendingTopLevel = true;
-            }
-            function = name;
-            contextPrinted = false;
-        }
+        function = name;
     }
-
-    private boolean pendingTopLevel;
 
     /**
      * Reports a diagnostic at {@code span}. {@code option} is the warning flag without "-W"
@@ -67,13 +60,18 @@ public final class Diagnostics {
         }
         SourceFile file = span.file();
         if (severity != Severity.NOTE) {
-            if (function != null && !contextPrinted) {
-                out.append(file.name()).append(": In function ‘").append(function).append("’:\n");
-                contextPrinted = true;
-            } else if (function == null && pendingTopLevel) {
-                out.append(file.name()).append(": At top level:\n");
+            // gcc announces the context when it differs from the last one announced: "In function"
+            // for a function, "At top level" when file scope follows a function.
+            String context = function == null ? "" : function;
+            if (!context.equals(printedContext)) {
+                if (function != null) {
+                    out.append(file.name()).append(": In function ‘").append(function).append("’:\n");
+                } else if (anyPrinted && printedContext != null && !printedContext.isEmpty()) {
+                    out.append(file.name()).append(": At top level:\n");
+                }
+                printedContext = context;
             }
-            pendingTopLevel = false;
+            anyPrinted = true;
         }
         int line = span.line();
         int col = span.column();
