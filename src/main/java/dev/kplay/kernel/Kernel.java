@@ -14,6 +14,7 @@ import dev.kplay.kernel.printk.BootLog;
 import dev.kplay.kernel.printk.LogRing;
 import dev.kplay.kernel.printk.Printk;
 import dev.kplay.kernel.sched.Task;
+import dev.kplay.kernel.sched.TaskStruct;
 import dev.kplay.kernel.syscall.SyscallTable;
 import dev.kplay.kernel.syscall.Syscalls;
 import dev.kplay.kernel.time.Clock;
@@ -158,7 +159,13 @@ public final class Kernel implements Syscalls {
         long base = nextStack;
         nextStack += KernelStack.THREAD_SIZE + 0x4000;  // VMAP_STACK: guard pages in between
         memory.map(base, KernelStack.THREAD_SIZE);
-        return new Task(pid, ppid, comm, argv, new KernelStack(base));
+        Task t = new Task(pid, ppid, comm, argv, new KernelStack(base));
+        long ts = slab.kmalloc(TaskStruct.SIZE);
+        t.setTaskStruct(ts);
+        if (ts != 0) {
+            TaskStruct.fill(memory, t, ts);
+        }
+        return t;
     }
 
     /** Allocates the next pid. */
@@ -188,6 +195,7 @@ public final class Kernel implements Syscalls {
         t.kernelPath().addAll(path);
         Task prev = current;
         current = t;
+        setCurrentTask(t);
         try {
             Exit exit = cpu.call(t.stack(), fn, args);
             t.setRunStart(clock.now());
@@ -216,6 +224,18 @@ public final class Kernel implements Syscalls {
             return DIED;
         } finally {
             current = prev;
+            setCurrentTask(prev);
+        }
+    }
+
+    /** Keeps the exported current_task variable and the task's state field in step with `current`. */
+    private void setCurrentTask(Task t) {
+        long var = exports.address("current_task");
+        if (var != 0) {
+            memory.store(var, 8, t == null ? 0 : t.taskStruct());
+        }
+        if (t != null && t.taskStruct() != 0) {
+            TaskStruct.fill(memory, t, t.taskStruct());
         }
     }
 

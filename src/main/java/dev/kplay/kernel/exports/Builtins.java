@@ -39,6 +39,7 @@ public final class Builtins {
         time();
         params();
         new FileExports(k).register();
+        new TaskExports(k).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
                 "proc_reg_read", "proc_reg_write", "dump_stack_lvl", "warn_alloc"}) {

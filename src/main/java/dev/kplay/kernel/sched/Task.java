@@ -46,6 +46,8 @@ public final class Task {
     private int syscallNr = -1;
     /** Instructions run since the task last slept (soft-lockup watchdog). */
     private long runSinceSleep;
+    /** The address of this task's struct task_struct in kernel memory (0 if none). */
+    private long taskStruct;
     /** When the current stretch of running began (virtual ns). */
     private long runStart;
 
@@ -105,6 +107,10 @@ public final class Task {
     public void addRun(long instructions) { runSinceSleep += instructions; }
 
     public void slept() { runSinceSleep = 0; }
+
+    public long taskStruct() { return taskStruct; }
+
+    public void setTaskStruct(long addr) { taskStruct = addr; }
 
     public long runStart() { return runStart; }
 
