@@ -9,6 +9,7 @@
  * "scheduling while atomic" or a lockup).
  */
 #include <linux/typecheck.h>
+#include <linux/atomic.h>
 #include <linux/preempt.h>
 #include <linux/linkage.h>
 #include <linux/compiler.h>

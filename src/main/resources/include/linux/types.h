@@ -127,7 +127,7 @@ struct hlist_node {
 struct callback_head {
 	struct callback_head *next;
 	void (*func)(struct callback_head *head);
-} __attribute__((aligned(sizeof(void *))));
+} __attribute__((aligned(8)));
 #define rcu_head callback_head
 
 typedef struct {

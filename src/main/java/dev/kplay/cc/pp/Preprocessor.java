@@ -89,7 +89,7 @@ public final class Preprocessor {
     private final List<Cond> conds = new ArrayList<>();
     private final Set<String> pragmaOnce = new HashSet<>();
     private final Map<String, String> guards = new HashMap<>();
-    private final Map<String, List<Token>> userTokens = new HashMap<>();
+    private final Map<String, List<Token>> userTokens = new java.util.LinkedHashMap<>();
     private final List<String> prelude = new ArrayList<>();
     private final List<String> forceIncludes = new ArrayList<>();
     private int counter;
@@ -144,6 +144,11 @@ public final class Preprocessor {
             diags.raw("compilation terminated.");
             return null;
         }
+    }
+
+    /** The user's files this preprocessor included (headers the module depends on), in include order. */
+    public List<String> includedUserFiles() {
+        return List.copyOf(userTokens.keySet());
     }
 
     private static SourceFile sourceOf(List<Token> toks) {

@@ -1,0 +1,136 @@
+package dev.kplay.cc.kbuild;
+
+import dev.kplay.cc.Compiler;
+import dev.kplay.cc.diag.Diagnostic;
+import dev.kplay.cc.diag.Diagnostics;
+import dev.kplay.cc.diag.Severity;
+import dev.kplay.cc.lex.Token;
+import dev.kplay.cc.pp.Preprocessor;
+import dev.kplay.cc.source.SourceFile;
+import dev.kplay.cc.source.Span;
+import dev.kplay.ko.ModuleImage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code make -C /lib/modules/6.1.0-56-amd64/build M=$PWD modules} for a directory of sources: every
+ * {@code *.c} file is one module (obj-m), {@code *.h} files are includable. The output is what
+ * kbuild prints, line for line: the make banners, {@code CC [M]} and gcc's diagnostics for each
+ * object, {@code MODPOST}, modpost's warnings and errors, then {@code CC [M] m.mod.o},
+ * {@code LD [M] m.ko} and the BTF step, or make's error lines where the build stops.
+ *
+ * <p>The compiler runs with the kernel's flags: gcc 12, -std=gnu11, the kbuild defines, and the
+ * -Werror= set of the kernel's Makefile. A build is a pure function of the files: same inputs,
+ * byte-identical output and images.
+ */
+public final class Kbuild {
+    static final String KDIR = "/usr/src/linux-headers-6.1.0-56-amd64";
+    static final String COMMON = "/usr/src/linux-headers-6.1.0-56-common";
+
+    /** The warnings the kernel's Makefile turns into errors (-Werror=...). */
+    public static final Set<String> WERROR = Set.of("implicit-function-declaration", "implicit-int", "return-type",
+        "strict-prototypes", "date-time", "incompatible-pointer-types", "designated-init");
+
+    private Kbuild() {}
+
+    /** Builds every .c file of {@code files} (name → text) as a module. */
+    public static BuildResult build(Map<String, String> files) {
+        StringBuilder out = new StringBuilder();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        out.append("make: Entering directory '").append(KDIR).append("'\n");
+        Map<String, ModuleImage> objects = new LinkedHashMap<>();
+        Map<String, String> srcversions = new LinkedHashMap<>();
+        for (String file : new TreeMap<>(files).keySet()) {
+            if (!file.endsWith(".c") || file.contains("/")) continue;
+            String base = file.substring(0, file.length() - 2);
+            out.append("  CC [M]  ").append(base).append(".o\n");
+            Diagnostics diags = new Diagnostics(WERROR);
+            Compiled c = compile(file, files, diags);
+            out.append(diags.render());
+            diagnostics.addAll(diags.list());
+            if (c.image() == null) {
+                out.append("make[1]: *** [").append(COMMON).append("/scripts/Makefile.build:255: ")
+                   .append(base).append(".o] Error 1\n");
+                out.append("make: *** [").append(COMMON).append("/Makefile:2065: .] Error 2\n");
+                return fail(out, diagnostics);
+            }
+            objects.put(base, c.image());
+            srcversions.put(base, c.srcversion());
+        }
+        if (objects.isEmpty()) {
+            out.append("make: Leaving directory '").append(KDIR).append("'\n");
+            return new BuildResult(true, out.toString(), diagnostics, Map.of());
+        }
+        out.append("  MODPOST Module.symvers\n");
+        Modpost.Report report = Modpost.run(objects);
+        for (String line : report.lines()) out.append(line).append('\n');
+        if (report.failed()) {
+            out.append("make[1]: *** [").append(COMMON).append("/scripts/Makefile.modpost:127: Module.symvers] Error 1\n");
+            out.append("make: *** [").append(COMMON).append("/Makefile:2017: modpost] Error 2\n");
+            return fail(out, diagnostics);
+        }
+        Map<String, ModuleImage> artifacts = new LinkedHashMap<>();
+        for (Map.Entry<String, ModuleImage> e : objects.entrySet()) {
+            String base = e.getKey();
+            out.append("  CC [M]  ").append(base).append(".mod.o\n");
+            out.append("  LD [M]  ").append(base).append(".ko\n");
+            out.append("  BTF [M] ").append(base).append(".ko\n");
+            out.append("Skipping BTF generation for ").append(base).append(".ko due to unavailability of vmlinux\n");
+            artifacts.put(base + ".ko", Linker.link(base, e.getValue(), report.depends().get(base),
+                srcversions.get(base)));
+        }
+        out.append("make: Leaving directory '").append(KDIR).append("'\n");
+        return new BuildResult(true, out.toString(), diagnostics, artifacts);
+    }
+
+    private record Compiled(ModuleImage image, String srcversion) {}
+
+    /** gcc -c: preprocess and compile one file; a null image after errors. */
+    private static Compiled compile(String file, Map<String, String> files, Diagnostics diags) {
+        String text = files.get(file);
+        SourceFile source = new SourceFile(file, text);
+        if (text.length() > Preprocessor.MAX_SOURCE_CHARS) {
+            diags.report(Severity.FATAL, new Span(source, 0, 0), file + ": file is larger than kplay's limit of "
+                + Preprocessor.MAX_SOURCE_CHARS + " characters", null);
+            diags.raw("compilation terminated.");
+            return new Compiled(null, null);
+        }
+        Preprocessor pp = Preprocessor.forKbuild(files, diags, file);
+        List<Token> tokens = pp.preprocess(source);
+        if (tokens == null) return new Compiled(null, null);
+        ModuleImage image = Compiler.compile(source, tokens, diags);
+        if (diags.hasErrors()) image = null;
+        return new Compiled(image, srcversion(text, pp.includedUserFiles(), files));
+    }
+
+    /**
+     * The srcversion modpost records: a digest of the module's own sources (the .c file and the
+     * user headers it included, not kernel headers), as 23 upper-case hex digits.
+     */
+    static String srcversion(String text, List<String> headers, Map<String, String> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("MD5");
+            md.update(text.getBytes(StandardCharsets.UTF_8));
+            for (String h : headers) {
+                String t = files.get(h);
+                if (t != null) md.update(t.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().withUpperCase().formatHex(md.digest()).substring(0, 23);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no MD5", e);
+        }
+    }
+
+    private static BuildResult fail(StringBuilder out, List<Diagnostic> diagnostics) {
+        out.append("make: Leaving directory '").append(KDIR).append("'\n");
+        return new BuildResult(false, out.toString(), diagnostics, Map.of());
+    }
+}

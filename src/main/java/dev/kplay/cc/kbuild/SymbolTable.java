@@ -1,0 +1,53 @@
+package dev.kplay.cc.kbuild;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The kernel's export list, {@code Module.symvers} of linux-headers-6.1.0-56-amd64 as kplay's kernel
+ * provides it (resources/kplay/Module.symvers): one line per exported symbol,
+ * {@code 0x<crc>\t<name>\tvmlinux\tEXPORT_SYMBOL[_GPL]\t<namespace>}. modpost resolves a module's
+ * undefined symbols against it, and the CRCs go into the module's __versions table.
+ */
+public final class SymbolTable {
+    /** One exported symbol. */
+    public record Export(String name, long crc, String module, boolean gplOnly) {}
+
+    private static final Map<String, Export> VMLINUX = load();
+
+    private SymbolTable() {}
+
+    /** The kernel's exports by name, in file order. */
+    public static Map<String, Export> vmlinux() {
+        return VMLINUX;
+    }
+
+    /** The CRC modversions records for a symbol (module_layout included, as every module lists it). */
+    static long crc(String name) {
+        Export e = VMLINUX.get(name);
+        if (e != null) return e.crc();
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(("kplay-6.1:" + name).getBytes(StandardCharsets.UTF_8));
+        return c.getValue();
+    }
+
+    private static Map<String, Export> load() {
+        try (InputStream in = SymbolTable.class.getResourceAsStream("/kplay/Module.symvers")) {
+            if (in == null) throw new IllegalStateException("resources/kplay/Module.symvers is missing");
+            Map<String, Export> map = new LinkedHashMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) continue;
+                String[] f = line.split("\t", -1);
+                if (f.length < 4) throw new IllegalStateException("bad Module.symvers line: " + line);
+                map.put(f[1], new Export(f[1], Long.parseLong(f[0].substring(2), 16), f[2], f[3].endsWith("_GPL")));
+            }
+            return Collections.unmodifiableMap(map);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read Module.symvers", e);
+        }
+    }
+}
