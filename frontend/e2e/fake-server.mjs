@@ -109,10 +109,10 @@ const server = createServer(async (req, res) => {
   const path = url.pathname;
   if (path === '/' || path === '/index.html') return send(res, 200, PAGE, 'text/html');
   if (path === '/healthz') return send(res, 200, { status: 'UP' });
-  if (path.startsWith('/assets/')) {
+  if (path.startsWith('/assets/') || path === '/favicon.ico') {
     const file = join(staticDir, path);
     if (!existsSync(file)) return send(res, 404, { error: 'not_found', message: path });
-    const types = { '.js': 'text/javascript', '.css': 'text/css' };
+    const types = { '.js': 'text/javascript', '.css': 'text/css', '.ico': 'image/x-icon' };
     return send(res, 200, readFileSync(file), types[extname(file)] ?? 'application/octet-stream');
   }
   if (path === '/api/sessions' && req.method === 'POST') {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const here = new URL('..', import.meta.url).pathname;
 const bundle = join(here, '../target/classes/static/assets/index.js');
-const inputs = ['src', 'index.html', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json'];
+const inputs = ['src', 'public', 'index.html', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json'];
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: here, stdio: 'inherit' });
