@@ -13,6 +13,7 @@
 #include <linux/preempt.h>
 #include <linux/linkage.h>
 #include <linux/compiler.h>
+#include <linux/atomic.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/stringify.h>

@@ -374,7 +374,6 @@ abstract class ExprLowerer {
             code.emit(Op.LOCAL, adr);
             code.emit(Op.SWAP);
             code.emit(Op.ST8);
-            code.emit(Op.LD8);
             loadBitfield(bf);
             code.emit(Op.LOCAL, old);
             code.emit(Op.SWAP);

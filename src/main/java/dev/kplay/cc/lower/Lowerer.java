@@ -206,8 +206,7 @@ public final class Lowerer {
         Long explicit = null;
         Attribute al = o.attr("aligned");
         if (al != null) {
-            explicit = al.args().isEmpty() ? 16L : typed.constants.getOrDefault(al.args().get(0), null);
-            if (explicit == null && !al.args().isEmpty()) explicit = constOf(al.args().get(0));
+            explicit = al.args().isEmpty() ? Long.valueOf(16) : new ConstEval(typed).intValue(al.args().get(0));
         }
         if (explicit != null) align = (int) (long) explicit;
         byte[] bytes = new byte[(int) size];
@@ -231,11 +230,6 @@ public final class Lowerer {
         if (!s.bss && !s.text) System.arraycopy(bytes, 0, s.bytes, off, bytes.length);
         for (long[] p : pending) relocs.add(new Relocation(name, (int) (off + p[0]), (int) p[1], p[2]));
         defs.put(sym(o), new SymDef(name, off, (int) size, Symbol.Kind.OBJECT, !o.isStatic));
-    }
-
-    private Long constOf(Expr e) {
-        return typed.constants.get(e) != null ? typed.constants.get(e)
-            : e instanceof Expr.IntLit l ? Long.decode(l.text().replaceAll("[uUlL]+$", "")) : null;
     }
 
     private void write(byte[] buf, List<long[]> pending, InitLayout.Entry e) {

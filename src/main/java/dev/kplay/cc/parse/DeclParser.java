@@ -166,7 +166,7 @@ abstract class DeclParser extends ExprParser {
                 List<Expr> args = new ArrayList<>();
                 if (accept("(")) {
                     while (!at(")")) {
-                        if (peek().kind() == TokenKind.KEYWORD && !isTypeStart(0)) {
+                        if (peek().kind() == TokenKind.KEYWORD && (at(1, ",") || at(1, ")"))) {
                             Token k = next();
                             args.add(new Expr.Ident(k.where(), k.text()));
                         } else {

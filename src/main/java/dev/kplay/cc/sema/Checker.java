@@ -50,10 +50,12 @@ public final class Checker extends ExprChecker {
 
     /** Checks one external declaration. */
     public void external(Decl d) {
-        diags.enterFunction(null);
         if (d instanceof Decl.FunctionDef f) {
-            function(f);
-        } else if (d instanceof Decl.Declaration decl) {
+            function(f);   // the parser already set the "In function" context for its body
+            return;
+        }
+        diags.enterFunction(null);
+        if (d instanceof Decl.Declaration decl) {
             declaration(decl);
         } else if (d instanceof Decl.StaticAssert sa) {
             staticAssert(sa);

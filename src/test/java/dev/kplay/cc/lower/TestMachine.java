@@ -111,7 +111,20 @@ final class TestMachine implements Bus, Natives {
         Exit e = cpu.call(ks, address(function), args);
         if (e == null) e = cpu.run(ks, 50_000_000);
         if (e instanceof Exit.Returned r) return r.value();
-        throw new AssertionError("exit " + e + "\noutput:\n" + out);
+        String where = e instanceof Exit.Faulted f ? " at 0x" + Long.toHexString(f.rip()) + " address 0x" + Long.toHexString(f.fault().address()) : "";
+        throw new AssertionError("exit " + e + where + "\noutput:\n" + out + "\n" + disassemble(function));
+    }
+
+    /** A listing of a function's code (index, line, instruction) for debugging a failing test. */
+    String disassemble(String name) {
+        StringBuilder b = new StringBuilder();
+        for (Function f : image.functions()) {
+            if (!f.name().equals(name)) continue;
+            for (int i = 0; i < f.code().size(); i++) {
+                b.append(String.format("%4d %4x L%-4d %s%n", i, f.offset() + f.pcOffsets()[i], f.lines()[i], f.code().get(i)));
+            }
+        }
+        return b.toString();
     }
 
     // ---- Bus -----------------------------------------------------------------------------------

@@ -1,0 +1,65 @@
+package dev.kplay.cc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.kplay.cc.diag.Diagnostics;
+import dev.kplay.cc.lex.Token;
+import dev.kplay.cc.pp.Preprocessor;
+import dev.kplay.cc.source.SourceFile;
+import dev.kplay.ko.ModuleImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The oracle's module sources compile (with the built-in headers), and syntaxerr.c fails as gcc 12 does. */
+class CompileCasesTest {
+    static final Set<String> KERNEL_WERROR = Set.of("implicit-function-declaration", "implicit-int", "return-type",
+        "strict-prototypes", "incompatible-pointer-types", "designated-init", "date-time");
+
+    static String resource(String path) throws IOException {
+        try (InputStream in = CompileCasesTest.class.getResourceAsStream(path)) {
+            assertNotNull(in, path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static ModuleImage build(String file, String source, Diagnostics diags) {
+        Preprocessor pp = Preprocessor.forKbuild(Map.of(file, source), diags, file);
+        SourceFile sf = new SourceFile(file, source);
+        List<Token> tokens = pp.preprocess(sf);
+        if (tokens == null || diags.hasErrors()) return null;
+        return Compiler.compile(sf, tokens, diags);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hello-3", "hello-levels", "init-enomem", "nolicense", "nolicense-ko", "nullderef",
+        "params", "procfile", "proprietary", "twice", "undefined", "dstate", "chardev-owner", "chardev-noowner"})
+    void compiles(String name) throws IOException {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        String file = name.startsWith("chardev") ? "chardev.c" : name + ".c";
+        ModuleImage img = build(file, resource("/cc/cases/" + name + ".c"), diags);
+        assertNotNull(img, diags.render());
+        assertEquals("", diags.render());
+    }
+
+    @Test
+    void syntaxErrorAsGcc() throws IOException {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        ModuleImage img = build("syntaxerr.c", resource("/cc/cases/syntaxerr.c"), diags);
+        assertNull(img);
+        String expected = resource("/cc/cases/syntaxerr.out");
+        String gcc = expected.substring(expected.indexOf("syntaxerr.c: In function"), expected.indexOf("make[1]"));
+        assertEquals(gcc, diags.render());
+    }
+}

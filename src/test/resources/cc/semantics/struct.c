@@ -1,0 +1,73 @@
+#include "prelude.h"
+struct point { int x, y; };
+struct rect { struct point a, b; char tag; };
+struct list { int v; struct list *next; };
+union u { int i; char c[4]; long l; };
+struct packed { char c; int i; } __attribute__((packed));
+struct flex { int n; int data[]; };
+struct anon { int kind; union { int i; long l; }; struct { char a, b; }; };
+struct bits { unsigned a : 3; unsigned b : 5; int c : 4; unsigned d : 20; };
+struct b2 { char a; int b:20; int c: 20; char d; };
+struct b3 { char a; long b:40; short c:10;};
+static struct point mk(int x, int y) { struct point p = { x, y }; return p; }
+static int area(struct rect r) { return (r.b.x - r.a.x) * (r.b.y - r.a.y); }
+int test(void)
+{
+	struct point p = { 1, 2 };
+	ASSERT(1, p.x);
+	ASSERT(2, p.y);
+	ASSERT(8, sizeof(struct point));
+	ASSERT(20, sizeof(struct rect));
+	ASSERT(16, sizeof(struct list));
+	ASSERT(8, sizeof(union u));
+	ASSERT(5, sizeof(struct packed));
+	ASSERT(4, sizeof(struct flex));
+	ASSERT(24, sizeof(struct anon));
+	ASSERT(4, sizeof(struct bits));
+	ASSERT(8, sizeof(struct b2));
+	ASSERT(8, sizeof(struct b3));
+	struct point *pp = &p;
+	pp->x = 10;
+	ASSERT(10, p.x);
+	struct point q = p;
+	q.y = 5;
+	ASSERT(2, p.y);
+	ASSERT(5, q.y);
+	struct rect r = { { 0, 0 }, { 3, 4 }, 'r' };
+	ASSERT(12, area(r));
+	struct point m = mk(6, 7);
+	ASSERT(13, m.x + m.y);
+	ASSERT(7, mk(6, 7).y);
+	struct list c = { 3, 0 }, b = { 2, &c }, a = { 1, &b };
+	ASSERT(3, a.next->next->v);
+	union u un;
+	un.i = 0x01020304;
+	ASSERT(4, un.c[0]);
+	ASSERT(1, un.c[3]);
+	struct anon an = { .kind = 1, .l = 5, .a = 'x', .b = 'y' };
+	ASSERT(5, an.i);
+	ASSERT('y', an.b);
+	struct bits bt = { 5, 17, -3, 1000000 };
+	ASSERT(5, bt.a);
+	ASSERT(17, bt.b);
+	ASSERT(-3, bt.c);
+	ASSERT(1000000, bt.d);
+	bt.b = 31;
+	bt.a++;
+	ASSERT(6, bt.a);
+	ASSERT(31, bt.b);
+	bt.c += 10;
+	ASSERT(7, bt.c);
+	ASSERT(1000000, bt.d);
+	bt.a = 9;
+	ASSERT(1, bt.a);
+	struct point arr[3] = { [1] = { 5, 6 }, { 7, 8 } };
+	ASSERT(0, arr[0].x);
+	ASSERT(6, arr[1].y);
+	ASSERT(7, arr[2].x);
+	q = (struct point){ 9, 10 };
+	ASSERT(19, q.x + q.y);
+	ASSERT(4, __builtin_offsetof(struct point, y));
+	ASSERT(12, __builtin_offsetof(struct rect, b.y));
+	return failures;
+}
