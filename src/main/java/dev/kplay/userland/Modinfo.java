@@ -96,14 +96,17 @@ final class Modinfo {
         for (Map.Entry<String, String> e : fileOrder(image.modinfo())) {
             String key = e.getKey();
             String value = e.getValue();
+            if (field != null && !field.equals("parm")) {
+                if (field.equals(key)) {
+                    b.append(value).append(sep);
+                }
+                continue;
+            }
             if (key.equals("parm") || key.equals("parmtype")) {
                 addParam(params, key, value);
                 continue;
             }
             if (field != null) {
-                if (field.equals(key)) {
-                    b.append(value).append(sep);
-                }
                 continue;
             }
             if (sep == '\0') {

@@ -53,6 +53,8 @@ public final class Shell {
     private int jobs;
     /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
     private final List<Integer> backgroundPids = new ArrayList<>();
+    /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
+    private final Map<Integer, Integer> backgroundStatus = new HashMap<>();
 
     public Shell(Syscalls sys, Clock clock, Map<String, Command> extraPrograms) {
         this.sys = sys;
@@ -88,6 +90,9 @@ public final class Shell {
     int lastStatus() { return status; }
 
     boolean isBackground(int p) { return backgroundPids.contains(p); }
+
+    /** The exit status of an ended background job, or null. */
+    Integer backgroundStatus(int p) { return backgroundStatus.get(p); }
 
     /** A shell variable's value, "" if unset. */
     String variable(String name) {
@@ -125,6 +130,9 @@ public final class Shell {
                 Outcome o = runAndOr(job.body(), jobOut);
                 int n = ++jobs;
                 int bgPid = o.pid != null ? o.pid : pid;
+                if (!o.running) {
+                    backgroundStatus.put(bgPid, o.status);
+                }
                 lastBackground = bgPid;
                 backgroundPids.add(bgPid);
                 terminal.write("[" + n + "] " + bgPid + "\n");
@@ -241,6 +249,7 @@ public final class Shell {
         Stdio io = redirect(cmd.redirects(), ex, child, stdin, out, terminal);
         if (io == null) {
             sys.exit(child, 1);
+            sys.waitpid(pid, child);
             return new Outcome(1, child, 0);
         }
         Proc p = new Proc(sys, child, argv, io.stdin, io.out, io.err, this);
@@ -261,6 +270,7 @@ public final class Shell {
         if (ws == -1) {
             return new Outcome(0, child, 0, true);
         }
+        sys.waitpid(pid, child);
         if ((ws & 0x7f) != 0) {
             return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);
         }
@@ -384,6 +394,7 @@ public final class Shell {
         status = 0;
         lastBackground = 0;
         backgroundPids.clear();
+        backgroundStatus.clear();
         login();
     }
 }
