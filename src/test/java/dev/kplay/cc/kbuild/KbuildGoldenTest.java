@@ -27,14 +27,15 @@ class KbuildGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nolicense"})
+    @ValueSource(strings = {"hello-3", "nolicense", "undefined", "syntaxerr", "hello-levels", "params", "procfile",
+        "proprietary", "init-enomem", "nullderef", "twice", "dstate"})
     void buildOutputMatchesTheOracle(String name) throws IOException {
         BuildResult r = Kbuild.build(Map.of(name + ".c", resource(name + ".c")));
         assertEquals(buildSection(resource(name + ".out")), r.output());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nolicense"})
+    @ValueSource(strings = {"hello-3", "hello-levels", "params", "nolicense"})
     void buildIsDeterministic(String name) throws IOException {
         Map<String, String> files = Map.of(name + ".c", resource(name + ".c"));
         BuildResult a = Kbuild.build(files);
