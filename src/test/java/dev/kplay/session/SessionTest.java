@@ -109,5 +109,6 @@ class SessionTest {
     void signalWithNothingRunningReachesNobody() {
         Session s = newSession();
         assertEquals(null, s.signal(2));
+        assertEquals("", s.exec("true", 0L).output());
     }
 }
