@@ -125,8 +125,8 @@ class ModpostTest {
         assertEquals("hello-1.ko", ko.fileName());
         assertEquals("hello_init", ko.initFunction());
         assertEquals(null, ko.exitFunction());
-        assertEquals("[license=GPL, author=me, vermagic=6.1.0-56-amd64 SMP preempt mod_unload modversions , "
-            + "name=hello_1, retpoline=Y, depends=, srcversion=0123456789ABCDEF0123456]", ko.modinfo().toString());
+        assertEquals("[license=GPL, author=me, srcversion=0123456789ABCDEF0123456, depends=, retpoline=Y, "
+            + "name=hello_1, vermagic=6.1.0-56-amd64 SMP preempt mod_unload modversions ]", ko.modinfo().toString());
         Symbol tm = ko.symbols().get(2);
         assertEquals(".gnu.linkonce.this_module", tm.section());
         Section s = ko.sections().stream().filter(x -> x.name().equals(".gnu.linkonce.this_module")).findFirst()
