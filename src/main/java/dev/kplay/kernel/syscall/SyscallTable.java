@@ -34,9 +34,6 @@ public final class SyscallTable implements Syscalls {
     static final List<String> PATH_WRITE = List.of("proc_reg_write+0x56/0xa0", "vfs_write+0xc9/0x3f0",
             "ksys_write+0x6b/0xf0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
 
-    /** Virtual time fork+execve of a small program takes (the oracle's emulated CPU is slow). */
-    static final long EXEC_COST_NANOS = 31_000_000;
-
     private final Kernel k;
 
     public SyscallTable(Kernel k) {
@@ -60,7 +57,6 @@ public final class SyscallTable implements Syscalls {
         if (alive >= k.config().maxTasks()) {
             return -Errno.EAGAIN;
         }
-        k.clock().advance(EXEC_COST_NANOS);
         int pid = k.allocPid();
         Task t = k.newTask(pid, parent, comm, argv);
         t.files().putAll(p.files());
