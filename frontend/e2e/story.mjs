@@ -114,7 +114,7 @@ async function story() {
   ok('rmmod again: rmmod: ERROR: Module hello_3 is in use');
 
   const row = page.locator('[data-testid="module-hello_3"]');
-  await until('hello_3 with refcount -1 in the modules pane', () => row.count().then((n) => (n ? row.innerText() : '')), (t) => /\b16384\b/.test(t) && /(^|\s)-1(\s|$)/.test(t));
+  await until('hello_3 with refcount -1 in the modules pane', () => row.count().then((n) => (n ? row.innerText() : '')), (t) => /(^|\s)-1(\s|$)/.test(t));
   await until('taint D', () => page.getAttribute('#taint', 'data-flags'), (flags) => !!flags && flags.includes('D'));
   ok(`modules pane: ${(await row.innerText()).replace(/\s+/g, ' ')}; taint ${await page.getAttribute('#taint', 'data-flags')}`);
   await screenshot('03-in-use');

@@ -218,7 +218,7 @@ ui.rmmod.addEventListener('click', () => runButton(`rmmod ${moduleName()}`, asyn
 ui.reboot.addEventListener('click', () => void busy(async () => {
   await terminal.run('reboot', async () => {
     await client.reboot();
-    restart(client.id!);
+    restart(client.id!, true);
   });
 }));
 
@@ -227,10 +227,10 @@ ui.params.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') ui.insmod.click();
 });
 
-/** A fresh kernel (new session, or the same one rebooted): every pane starts over. */
-function restart(id: string): void {
+/** A fresh kernel (new session, or the same one rebooted): the kernel's panes start over. */
+function restart(id: string, clearTerminal: boolean): void {
   dmesg.clear();
-  terminal.reset('');
+  if (clearTerminal) terminal.reset('');
   editor.setDiagnostics([]);
   ui.buildStatus.textContent = '';
   runningPid = null;
@@ -244,7 +244,14 @@ function restart(id: string): void {
   void refresh();
 }
 
-client.onNewSession = (id) => restart(id);
+let started = false;
+client.onNewSession = (id) => {
+  // The first session of the tab, or a replacement for one the server no longer has (evicted when
+  // idle, or the server restarted): the terminal keeps its history and says what happened.
+  if (started) terminal.write('\x1b[2m[kplay: the previous kernel is gone (idle too long, or the server restarted); this is a fresh one with your files]\x1b[0m\n');
+  started = true;
+  restart(id, false);
+};
 
 async function start(): Promise<void> {
   let files = client.files();
@@ -259,7 +266,8 @@ async function start(): Promise<void> {
   // A new session uploads the files and calls onNewSession; a reloaded tab reuses its session.
   const hadSession = client.id !== null;
   const id = await busy(() => client.ensure());
-  if (hadSession) restart(id);
+  started = true;
+  if (hadSession) restart(id, false);
   terminal.focus();
 }
 

@@ -54,7 +54,6 @@ asmlinkage __printf(1, 2) __cold
 int _printk(const char *fmt, ...);
 
 extern void dump_stack(void) __cold;
-extern void dump_stack_lvl(const char *log_lvl) __cold;
 
 extern int __printk_ratelimit(const char *func);
 #define printk_ratelimit() __printk_ratelimit(__func__)

@@ -252,6 +252,7 @@ public final class Kernel implements Syscalls {
     @Override public int spawn(int parent, String comm, List<String> argv) { return sys.spawn(parent, comm, argv); }
     @Override public void exit(int pid, int status) { sys.exit(pid, status); }
     @Override public int exitStatus(int pid) { return sys.exitStatus(pid); }
+    @Override public long waitpid(int parent, int pid) { return sys.waitpid(parent, pid); }
     @Override public long kill(int pid, int sig) { return sys.kill(pid, sig); }
     @Override public long open(int pid, String path, int flags, int mode) { return sys.open(pid, path, flags, mode); }
     @Override public byte[] read(int pid, int fd, int count) { return sys.read(pid, fd, count); }

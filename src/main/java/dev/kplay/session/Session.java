@@ -56,8 +56,8 @@ public final class Session {
     private int boots;
     private long lastWall;
     private volatile long lastUsedNanos;
-    /** Pid of a foreground command still blocked in the kernel, or 0. */
-    private int foreground;
+    /** Where apply(Signalled) leaves its result for signal(). */
+    private Shell.Result[] signalled;
     /** Set by signal() while a command runs; the sleeping clock ends the sleep when it sees it. */
     private volatile boolean interruptRequested;
     private volatile boolean executing;
@@ -192,7 +192,6 @@ public final class Session {
                 executing = false;
                 pacing = false;
             }
-            foreground = r[0].running() && r[0].pid() != null ? r[0].pid() : 0;
             record(new Event.Executed(command, interruptedAt));
             lastWall = wallNanos.getAsLong();
             return r[0];
@@ -220,21 +219,27 @@ public final class Session {
     }
 
     /**
-     * Ctrl-C and friends: reaches a command that is sleeping right now, or else the foreground
-     * job still blocked in the kernel. Returns the pid signalled, or null if there was none.
+     * Ctrl-C and friends: reaches a command that is sleeping right now (its exec call then returns),
+     * or else the foreground job still blocked in the kernel; the result says how that job stands
+     * afterwards. Null if no job was there to receive it.
      */
-    public Integer signal(int sig) {
+    public Shell.Result signal(int sig) {
         if (executing) {
             interruptRequested = true;
-            return -1;
+            return null;
         }
         return locked(() -> {
-            if (foreground == 0) {
+            if (shell.stuckForeground() == 0) {
                 return null;
             }
-            int pid = foreground;
-            apply(new Event.Signalled(sig));
-            return pid;
+            Shell.Result[] r = {null};
+            signalled = r;
+            try {
+                apply(new Event.Signalled(sig));
+            } finally {
+                signalled = null;
+            }
+            return r[0];
         });
     }
 
@@ -317,14 +322,14 @@ public final class Session {
             replayInterruptAt = x.interruptAfterNanos();
             sleptThisCommand = 0;
             try {
-                Shell.Result r = shell.run(x.command());
-                foreground = r.running() && r.pid() != null ? r.pid() : 0;
+                shell.run(x.command());
             } finally {
                 replayInterruptAt = -1;
             }
         } else if (e instanceof Event.Signalled sig) {
-            if (foreground != 0) {
-                kernel.kill(foreground, sig.signal());
+            Shell.Result r = shell.signalForeground(sig.signal());
+            if (signalled != null) {
+                signalled[0] = r;
             }
         } else if (e instanceof Event.TimePassed t) {
             kernel.advanceTime(t.nanos());
@@ -347,7 +352,6 @@ public final class Session {
         unsubscribeKernel();
         kernel = Kernel.boot(KernelConfig.defaults());
         boots++;
-        foreground = 0;
         kernelSubscription = kernel.log().subscribe(r -> {
             for (Consumer<LogRecord> l : logListeners) {
                 try {

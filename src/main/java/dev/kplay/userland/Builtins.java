@@ -138,6 +138,10 @@ final class Builtins {
             p.eprint("bash: wait: `" + a + "': not a pid or valid job spec\n");
             return 2;
         }
+        Integer ended = p.shell().backgroundStatus(Integer.parseInt(a));
+        if (ended != null) {
+            return ended;
+        }
         int ws = p.sys().exitStatus(Integer.parseInt(a));
         if (ws == -1 && !p.shell().isBackground(Integer.parseInt(a))) {
             p.eprint("bash: wait: pid " + a + " is not a child of this shell\n");

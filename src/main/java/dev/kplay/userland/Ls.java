@@ -72,7 +72,7 @@ final class Ls {
         StringBuilder b = new StringBuilder();
         boolean tty = p.stdoutIsTty() && !one;
         if (!files.isEmpty()) {
-            b.append(render(files, longFormat, tty, false));
+            b.append(render(files, longFormat, tty, false, true));
         }
         boolean headers = operands.size() > 1;
         for (int i = 0; i < dirs.size(); i++) {
@@ -101,21 +101,23 @@ final class Ls {
                 entries.add(new Entry(n, st != null ? st : new long[] {S_IFREG | 0644, 0, 1, 0}));
             }
             entries.sort(Comparator.comparing(Entry::name, Ls::collate));
-            b.append(render(entries, longFormat, tty, true));
+            boolean pseudo = abs.startsWith("/proc") || abs.startsWith("/sys") || abs.startsWith("/dev");
+            b.append(render(entries, longFormat, tty, true, !pseudo));
         }
         p.print(b.toString());
         return status;
     }
 
-    private static String render(List<Entry> entries, boolean longFormat, boolean tty, boolean total) {
+    /** {@code blocks}: whether files take disk blocks (for "total N"; pseudo file systems report 0). */
+    private static String render(List<Entry> entries, boolean longFormat, boolean tty, boolean total, boolean blocks) {
         if (longFormat) {
-            return renderLong(entries, total);
+            return renderLong(entries, total, blocks);
         }
         List<String> names = entries.stream().map(Entry::name).toList();
         return tty ? columns(names, 80) : names.isEmpty() ? "" : String.join("\n", names) + "\n";
     }
 
-    private static String renderLong(List<Entry> entries, boolean total) {
+    private static String renderLong(List<Entry> entries, boolean total, boolean countBlocks) {
         int linkW = 1, sizeW = 1;
         long blocks = 0;
         List<String> sizes = new ArrayList<>();
@@ -143,7 +145,7 @@ final class Ls {
             }
             sizes.add(s);
             sizeW = Math.max(sizeW, s.length());
-            if (type == S_IFREG) {
+            if (type == S_IFREG && countBlocks) {
                 blocks += (e.st()[1] + 4095) / 4096 * 4;
             }
         }

@@ -10,7 +10,8 @@ import java.util.Set;
 /*
  * kmod 30's modinfo on a .ko file. The tags come out in the order they sit in the file's .modinfo
  * section: gcc places a file's MODULE_* tags in reverse source order, and modpost's generated
- * tags (srcversion, depends, retpoline, name, vermagic) follow. parm/parmtype pairs are gathered
+ * tags follow in their fixed order (srcversion, depends, retpoline, name, vermagic), whatever
+ * order the image lists them in. parm/parmtype pairs are gathered
  * per parameter (add_param() prepends, so they come out in source order) and printed last as
  * "parm:           name:description (type)".
  */
@@ -19,7 +20,10 @@ import java.util.Set;
 final class Modinfo {
     private Modinfo() {}
 
-    private static final Set<String> GENERATED = Set.of("srcversion", "depends", "retpoline", "intree", "name", "vermagic");
+    /** modpost's tags, in the order they sit in a real .ko's .modinfo (after the module's own). */
+    private static final List<String> GENERATED_ORDER = List.of("srcversion", "depends", "retpoline", "intree", "name",
+            "vermagic");
+    private static final Set<String> GENERATED = Set.copyOf(GENERATED_ORDER);
 
     static int run(Proc p) {
         String field = null;
@@ -96,14 +100,17 @@ final class Modinfo {
         for (Map.Entry<String, String> e : fileOrder(image.modinfo())) {
             String key = e.getKey();
             String value = e.getValue();
+            if (field != null && !field.equals("parm")) {
+                if (field.equals(key)) {
+                    b.append(value).append(sep);
+                }
+                continue;
+            }
             if (key.equals("parm") || key.equals("parmtype")) {
                 addParam(params, key, value);
                 continue;
             }
             if (field != null) {
-                if (field.equals(key)) {
-                    b.append(value).append(sep);
-                }
                 continue;
             }
             if (sep == '\0') {
@@ -134,7 +141,13 @@ final class Modinfo {
         for (int i = own.size() - 1; i >= 0; i--) {
             out.add(own.get(i));
         }
-        out.addAll(generated);
+        for (String key : GENERATED_ORDER) {
+            for (Map.Entry<String, String> e : generated) {
+                if (e.getKey().equals(key)) {
+                    out.add(e);
+                }
+            }
+        }
         return out;
     }
 

@@ -100,13 +100,16 @@ public final class Proc {
         return r;
     }
 
-    /** errno after a read that returned null, unwinding if the task died or stayed in the kernel. */
+    /**
+     * errno after a read that returned null, unwinding if the task died (it has an exit status)
+     * or stayed in the kernel (the kernel reports EINTR for a read that did not return).
+     */
     int readFailure() {
         if (sys.exitStatus(pid) != -1) {
             throw new TaskGone(true);
         }
         int e = sys.lastError(pid);
-        if (e == 0) {
+        if (e == 0 || e == Errno.EINTR) {
             throw new TaskGone(false);
         }
         return e;

@@ -64,7 +64,7 @@ final class Ps {
             columns = bsd && full ? List.of("user", "pid", "%cpu", "%mem", "vsz", "rss", "tty", "stat", "start", "time", "command")
                     : bsd ? List.of("pid", "tty", "stat", "time", "command")
                     : full ? List.of("uid", "pid", "ppid", "c", "stime", "tty", "time", "cmd")
-                    : List.of("pid", "tty", "time", "comm");
+                    : List.of("pid", "tty", "time", "ucmd");
         }
         StringBuilder b = new StringBuilder();
         b.append(row(columns, null, bsd)).append('\n');
@@ -115,7 +115,8 @@ final class Ps {
             case "start", "stime" -> new String[] {c.equals("start") ? "START" : "STIME", "5", "L"};
             case "time" -> new String[] {"TIME", bsd ? "6" : "8", "R"};
             case "c" -> new String[] {"C", "2", "R"};
-            case "comm", "ucmd" -> new String[] {"COMMAND", "15", "L"};
+            case "comm", "ucomm" -> new String[] {"COMMAND", "15", "L"};
+            case "ucmd" -> new String[] {"CMD", "15", "L"};
             case "cmd" -> new String[] {"CMD", "27", "L"};
             case "args", "command" -> new String[] {"COMMAND", "27", "L"};
             default -> new String[] {c.toUpperCase(), String.valueOf(c.length()), "L"};
@@ -136,7 +137,7 @@ final class Ps {
             case "start", "stime" -> "00:00";
             case "time" -> bsd ? "0:00" : "00:00:00";
             case "c" -> "0";
-            case "comm", "ucmd" -> t.comm();
+            case "comm", "ucomm", "ucmd" -> t.comm();
             case "cmd", "args", "command" -> t.args().isEmpty() ? "[" + t.comm() + "]" : t.args();
             default -> "-";
         };
@@ -160,19 +161,13 @@ final class Ps {
         java.util.Map<Integer, Integer> parent = new java.util.HashMap<>();
         java.util.Map<Integer, String[]> info = new java.util.HashMap<>();
         for (int pid : pids) {
-            String stat = p.readText("/proc/" + pid + "/stat");
-            if (stat == null) {
+            String[] fields = statFields(p, pid);
+            if (fields == null) {
                 continue;
             }
-            int open = stat.indexOf('(');
-            int close = stat.lastIndexOf(')');
-            if (open < 0 || close < 0) {
-                continue;
-            }
-            String comm = stat.substring(open + 1, close);
-            String[] rest = stat.substring(close + 1).trim().split("\\s+");
-            char state = rest.length > 0 && !rest[0].isEmpty() ? rest[0].charAt(0) : '?';
-            int ppid = rest.length > 1 && rest[1].matches("\\d+") ? Integer.parseInt(rest[1]) : 0;
+            String comm = fields[0];
+            char state = fields[1].isEmpty() ? '?' : fields[1].charAt(0);
+            int ppid = fields[2].matches("\\d+") ? Integer.parseInt(fields[2]) : 0;
             byte[] cmdline;
             try {
                 cmdline = p.readFile("/proc/" + pid + "/cmdline");
@@ -194,7 +189,7 @@ final class Ps {
                 }
             }
             String[] in = info.get(pid);
-            char state = pid == p.pid() ? 'R' : in[1].charAt(0);
+            char state = pid == p.pid() ? 'R' : pid == shell ? 'S' : in[1].charAt(0);
             StringBuilder stat = new StringBuilder().append(state);
             if (pid == shell || pid == 1) {
                 stat.append('s');
@@ -204,6 +199,35 @@ final class Ps {
             }
             String args = in[2];
             out.add(new Task(pid, r[1], in[0], state, args, tty, stat.toString()));
+        }
+        return out;
+    }
+
+    /** {comm, state, ppid} from /proc/PID/stat, or from /proc/PID/status; null if the task is gone. */
+    private static String[] statFields(Proc p, int pid) {
+        String stat = p.readText("/proc/" + pid + "/stat");
+        if (stat != null && stat.indexOf('(') >= 0 && stat.lastIndexOf(')') > stat.indexOf('(')) {
+            String[] rest = stat.substring(stat.lastIndexOf(')') + 1).trim().split("\\s+");
+            return new String[] {stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+                rest.length > 0 ? rest[0] : "", rest.length > 1 ? rest[1] : "0"};
+        }
+        String status = p.readText("/proc/" + pid + "/status");
+        if (status == null) {
+            return null;
+        }
+        String[] out = {"", "", "0"};
+        for (String line : status.split("\n")) {
+            int tab = line.indexOf(':');
+            if (tab < 0) {
+                continue;
+            }
+            String v = line.substring(tab + 1).trim();
+            switch (line.substring(0, tab)) {
+                case "Name" -> out[0] = v;
+                case "State" -> out[1] = v;
+                case "PPid" -> out[2] = v;
+                default -> { }
+            }
         }
         return out;
     }

@@ -51,8 +51,12 @@ public final class Shell {
     private int status;
     private int lastBackground;
     private int jobs;
+    /** Pid of the foreground job a line left blocked in the kernel, or 0. */
+    private int stuck;
     /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
     private final List<Integer> backgroundPids = new ArrayList<>();
+    /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
+    private final Map<Integer, Integer> backgroundStatus = new HashMap<>();
 
     public Shell(Syscalls sys, Clock clock, Map<String, Command> extraPrograms) {
         this.sys = sys;
@@ -89,6 +93,9 @@ public final class Shell {
 
     boolean isBackground(int p) { return backgroundPids.contains(p); }
 
+    /** The exit status of an ended background job, or null. */
+    Integer backgroundStatus(int p) { return backgroundStatus.get(p); }
+
     /** A shell variable's value, "" if unset. */
     String variable(String name) {
         return switch (name) {
@@ -108,6 +115,10 @@ public final class Shell {
 
     /** Runs one typed line; returns when it ends or a foreground process stays blocked in the kernel. */
     public Result run(String line) {
+        if (stuck != 0 && sys.exitStatus(stuck) != -1) {
+            sys.waitpid(pid, stuck);
+            stuck = 0;
+        }
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
         Script script;
         try {
@@ -125,6 +136,9 @@ public final class Shell {
                 Outcome o = runAndOr(job.body(), jobOut);
                 int n = ++jobs;
                 int bgPid = o.pid != null ? o.pid : pid;
+                if (!o.running) {
+                    backgroundStatus.put(bgPid, o.status);
+                }
                 lastBackground = bgPid;
                 backgroundPids.add(bgPid);
                 terminal.write("[" + n + "] " + bgPid + "\n");
@@ -139,6 +153,7 @@ public final class Shell {
             } else {
                 last = runAndOr(job.body(), terminal);
                 if (last.running) {
+                    stuck = last.pid;
                     return new Result(null, terminal.text(), false, true, last.pid);
                 }
             }
@@ -241,6 +256,7 @@ public final class Shell {
         Stdio io = redirect(cmd.redirects(), ex, child, stdin, out, terminal);
         if (io == null) {
             sys.exit(child, 1);
+            sys.waitpid(pid, child);
             return new Outcome(1, child, 0);
         }
         Proc p = new Proc(sys, child, argv, io.stdin, io.out, io.err, this);
@@ -261,6 +277,7 @@ public final class Shell {
         if (ws == -1) {
             return new Outcome(0, child, 0, true);
         }
+        sys.waitpid(pid, child);
         if ((ws & 0x7f) != 0) {
             return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);
         }
@@ -370,6 +387,32 @@ public final class Shell {
         return null;
     }
 
+    /** The foreground job still blocked in the kernel (the line that returned running), or 0. */
+    public int stuckForeground() { return stuck; }
+
+    /**
+     * Ctrl-C (or another signal) to the foreground job still blocked in the kernel, as the terminal
+     * driver sends it. Returns how the job stands afterwards (ended: its status and bash's line for
+     * the signal; still blocked: running), or null if there is no such job.
+     */
+    public Result signalForeground(int sig) {
+        if (stuck == 0) {
+            return null;
+        }
+        int job = stuck;
+        sys.kill(job, sig);
+        int ws = sys.exitStatus(job);
+        if (ws == -1) {
+            return new Result(null, "", false, true, job);
+        }
+        sys.waitpid(pid, job);
+        stuck = 0;
+        int signal = ws & 0x7f;
+        status = signal != 0 ? 128 + signal : (ws >> 8) & 0xff;
+        String line = signal != 0 && Signals.death(signal) != null ? Signals.death(signal) + "\n" : "";
+        return new Result(status, line, signal != 0, false, job);
+    }
+
     /** Sends {@code sig} to a process, as kill(1) would; 0 or -errno. */
     public long signal(int target, int sig) {
         return sys.kill(target, sig);
@@ -384,6 +427,8 @@ public final class Shell {
         status = 0;
         lastBackground = 0;
         backgroundPids.clear();
+        backgroundStatus.clear();
+        stuck = 0;
         login();
     }
 }

@@ -289,6 +289,15 @@ public final class Cpu {
             ks.instructions += budget - left;
             return new Exit.Trapped(t, nativeAddr != 0 ? nativeAddr : c.rip(pc),
                     nativeAddr != 0 ? natives.nameOf(nativeAddr) : null);
+        } catch (RuntimeException e) {
+            // Malformed code (a jump or symbol index out of range, an operand-stack underflow) or a
+            // native given impossible arguments: the CPU raises #UD there instead of failing the server.
+            ks.pcs[ks.depth - 1] = Math.max(0, Math.min(pc, c.ops.length - 1));
+            ks.nops = Math.max(0, Math.min(n, KernelStack.MAX_OPERANDS));
+            ks.instructions += budget - left;
+            return new Exit.Trapped(new Trap(Trap.Kind.INVALID_OPCODE, null, 0),
+                    nativeAddr != 0 ? nativeAddr : c.rip(ks.pcs[ks.depth - 1]),
+                    nativeAddr != 0 ? natives.nameOf(nativeAddr) : null);
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.kplay.web;
 
-import dev.kplay.cc.kbuild.BuildResult;
+import dev.kplay.cc.kbuild.Kbuild;
 import dev.kplay.session.SessionLimits;
 import dev.kplay.session.SessionRegistry;
 import dev.kplay.session.Toolchain;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +24,7 @@ public class SessionConfig {
     /** kbuild, as `make` in a module directory runs it. */
     @Bean
     public Toolchain toolchain() {
-        return files -> new BuildResult(false, "make: *** kbuild is not available in this build of kplay.  Stop.\n",
-                List.of(), Map.of());
+        return Kbuild::build;
     }
 
     @Bean

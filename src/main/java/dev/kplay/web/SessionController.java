@@ -157,15 +157,22 @@ public class SessionController {
         return registry.get(id).exec(body.command(), body.timeoutMs());
     }
 
+    /**
+     * The command result of the foreground job the signal reached (ended or still running), or
+     * {"signal", "delivered": false} when no blocked job was there (a sleeping exec is interrupted
+     * and answers on its own request).
+     */
     @PostMapping("/{id}/signal")
-    public Map<String, Object> signal(@PathVariable String id, @RequestBody SignalRequest body) {
+    public Object signal(@PathVariable String id, @RequestBody SignalRequest body) {
         Session s = registry.get(id);
         int sig = parseSignal(body.signal());
-        Integer pid = s.signal(sig);
+        Shell.Result r = s.signal(sig);
+        if (r != null) {
+            return r;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("signal", sig);
-        m.put("delivered", pid != null);
-        m.put("pid", pid == null || pid < 0 ? null : pid);
+        m.put("delivered", false);
         return m;
     }
 

@@ -99,4 +99,13 @@ class CpuTest {
         assertEquals(new Exit.Returned(40), cpu.run(ks, 100));
         assertEquals(List.of("native2"), called);
     }
+
+    @Test
+    void malformedCodeTrapsInsteadOfThrowing() {
+        List<Insn> code = List.of(Insn.of(Op.ADD), Insn.of(Op.JMP, 99));
+        load(new Function("bad", ".text", 0, 8, false, false, List.of(), 0, code, null, null), TEXT, new long[0]);
+        KernelStack ks = stack();
+        cpu.call(ks, TEXT, new long[0]);
+        assertInstanceOf(Exit.Trapped.class, cpu.run(ks, 100));
+    }
 }

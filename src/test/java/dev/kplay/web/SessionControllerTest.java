@@ -9,12 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.kplay.cc.kbuild.BuildResult;
+import dev.kplay.cc.kbuild.Kbuild;
 import dev.kplay.session.SessionLimits;
 import dev.kplay.session.SessionRegistry;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -32,9 +30,8 @@ class SessionControllerTest {
     static class Config {
         @Bean
         SessionRegistry registry() {
-            SessionLimits limits = new SessionLimits(50, Duration.ofMinutes(5), 100, 4, 1000, 2000, 1000, false);
-            return new SessionRegistry(files -> new BuildResult(false, "no toolchain\n", List.of(), Map.of()), limits,
-                    System::nanoTime);
+            SessionLimits limits = new SessionLimits(50, Duration.ofMinutes(5), 4000, 4, 1000, 2000, 1000, false);
+            return new SessionRegistry(Kbuild::build, limits, System::nanoTime);
         }
     }
 
@@ -76,9 +73,9 @@ class SessionControllerTest {
         String id = newSession();
         mvc.perform(put("/api/sessions/" + id + "/files/..").contentType(MediaType.TEXT_PLAIN).content("x"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("bad_request"));
-        mvc.perform(put("/api/sessions/" + id + "/files/big.c").contentType(MediaType.TEXT_PLAIN).content("x".repeat(101)))
+        mvc.perform(put("/api/sessions/" + id + "/files/big.c").contentType(MediaType.TEXT_PLAIN).content("x".repeat(4001)))
                 .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.error").value("too_large"))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("limit is 100 bytes")));
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("limit is 4000 bytes")));
     }
 
     @Test
@@ -108,11 +105,47 @@ class SessionControllerTest {
     }
 
     @Test
-    void buildReportsTheToolchainResult() throws Exception {
+    void buildReportsDiagnostics() throws Exception {
         String id = newSession();
+        mvc.perform(put("/api/sessions/" + id + "/files/bad.c").contentType(MediaType.TEXT_PLAIN)
+                .content("#include <linux/module.h>\nint f(void) { return x; }\nMODULE_LICENSE(\"GPL\");\n"));
         mvc.perform(post("/api/sessions/" + id + "/build")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.ok").value(false)).andExpect(jsonPath("$.output").value("no toolchain\n"))
-                .andExpect(jsonPath("$.diagnostics").isArray()).andExpect(jsonPath("$.artifacts").isArray());
+                .andExpect(jsonPath("$.ok").value(false)).andExpect(jsonPath("$.output").isString())
+                .andExpect(jsonPath("$.diagnostics[0].file").value("bad.c"))
+                .andExpect(jsonPath("$.diagnostics[0].line").value(2))
+                .andExpect(jsonPath("$.diagnostics[0].severity").value("error"))
+                .andExpect(jsonPath("$.artifacts").isEmpty());
+    }
+
+    @Test
+    void theStoryThroughTheButtons() throws Exception {
+        String id = newSession();
+        String src = new String(getClass().getResourceAsStream("/golden/hello-3.c").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(put("/api/sessions/" + id + "/files/hello-3.c").contentType(MediaType.TEXT_PLAIN).content(src))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/api/sessions/" + id + "/build")).andExpect(jsonPath("$.ok").value(true))
+                .andExpect(jsonPath("$.artifacts[0]").value("hello-3.ko"));
+        mvc.perform(post("/api/sessions/" + id + "/insmod").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"module\":\"hello-3.ko\",\"params\":\"\"}"))
+                .andExpect(jsonPath("$.exitCode").value(0)).andExpect(jsonPath("$.output").value(""));
+        mvc.perform(get("/api/sessions/" + id)).andExpect(jsonPath("$.modules[0].name").value("hello_3"))
+                .andExpect(jsonPath("$.modules[0].refcount").value(0)).andExpect(jsonPath("$.modules[0].state").value("Live"))
+                .andExpect(jsonPath("$.taint").value("OE"));
+        mvc.perform(post("/api/sessions/" + id + "/rmmod").contentType(MediaType.APPLICATION_JSON).content("{\"module\":\"hello_3\"}"))
+                .andExpect(jsonPath("$.exitCode").value(137)).andExpect(jsonPath("$.output").value("Killed\n"))
+                .andExpect(jsonPath("$.killed").value(true)).andExpect(jsonPath("$.running").value(false))
+                .andExpect(jsonPath("$.pid").isNumber());
+        mvc.perform(post("/api/sessions/" + id + "/rmmod").contentType(MediaType.APPLICATION_JSON).content("{\"module\":\"hello_3\"}"))
+                .andExpect(jsonPath("$.exitCode").value(1))
+                .andExpect(jsonPath("$.output").value("rmmod: ERROR: Module hello_3 is in use\n"));
+        mvc.perform(get("/api/sessions/" + id + "/dmesg")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("] Hello, world 3\n")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("BUG: unable to handle page fault")));
+        mvc.perform(post("/api/sessions/" + id + "/reboot")).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
+        mvc.perform(get("/api/sessions/" + id)).andExpect(jsonPath("$.modules").isEmpty()).andExpect(jsonPath("$.boots").value(2));
+        mvc.perform(get("/api/sessions/" + id + "/files")).andExpect(content().json("[\"hello-3.c\"]"));
     }
 
     @Test

@@ -57,9 +57,11 @@ final class Linker {
     /** Links object {@code obj} of module {@code base} ("hello-3") into the final .ko image. */
     static ModuleImage link(String base, ModuleImage obj, Set<String> depends, String srcversion) {
         String name = base.replace('-', '_');
+        // The .mod.c declares vermagic, name, retpoline, depends, srcversion in that order; gcc emits
+        // top-level variables in reverse, so the .mod.o's .modinfo (and modinfo's output) starts at srcversion.
         List<Map.Entry<String, String>> modPart = List.of(
-            tag("vermagic", VERMAGIC), tag("name", name), tag("retpoline", "Y"),
-            tag("depends", String.join(",", depends)), tag("srcversion", srcversion));
+            tag("srcversion", srcversion), tag("depends", String.join(",", depends)), tag("retpoline", "Y"),
+            tag("name", name), tag("vermagic", VERMAGIC));
 
         List<Section> sections = new ArrayList<>();
         ByteArrayOutputStream modinfo = new ByteArrayOutputStream();

@@ -42,8 +42,24 @@ public final class Builtins {
         new TaskExports(k).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
-                "proc_reg_read", "proc_reg_write", "dump_stack_lvl", "warn_alloc"}) {
+                "proc_reg_read", "proc_reg_write", "warn_alloc"}) {
             t.internal(s, 0x200);
+        }
+        stubs();
+    }
+
+    /** Every Module.symvers name not modelled yet: a function that logs once and returns 0. */
+    private void stubs() {
+        java.util.Set<String> warned = new java.util.HashSet<>();
+        for (String name : Symvers.names()) {
+            if (t.byName(name) == null) {
+                t.function(name, 0x40, (a, s) -> {
+                    if (warned.add(name)) {
+                        k.printk().log(4, "kplay: " + name + "() is not modelled yet, returning 0");
+                    }
+                    return 0;
+                });
+            }
         }
     }
 
@@ -111,6 +127,10 @@ public final class Builtins {
             mem.store(cp + 4L * i, 4, dev.kplay.kernel.printk.Printk.PRINTK_SYSCTL[i]);
         }
         t.function("__printk_ratelimit", 0x40, (a, s) -> 1);
+        t.function("dump_stack_lvl", 0x60, (a, s) -> {
+            k.oopsReporter().dumpStack(k.current(), java.util.List.of("dump_stack_lvl+0x44/0x5c"));
+            return 0;
+        });
         t.function("dump_stack", 0x20, (a, s) -> {
             k.oopsReporter().dumpStack(k.current(), java.util.List.of("dump_stack_lvl+0x44/0x5c"));
             return 0;

@@ -37,6 +37,8 @@ public final class ExportTable implements Natives {
     private final TreeMap<Long, Export> sorted = new TreeMap<>(Long::compareUnsigned);
     private long nextText = Layout.KERNEL_TEXT + 0x100000;
     private long nextData = Layout.KERNEL_DATA;
+    /** The frame every kernel-text page maps (kplay's kernel text has no bytes of its own). */
+    private final byte[] textFrame = new byte[(int) Layout.PAGE_SIZE];
 
     public ExportTable(AddressSpace memory) {
         this.memory = memory;
@@ -55,7 +57,7 @@ public final class ExportTable implements Natives {
     private long addFunction(String name, int size, boolean exported, Builtin body) {
         long addr = nextText;
         nextText += (size + 0x3f) & ~0x3fL;
-        memory.map(addr, size);
+        memory.mapShared(addr, size, textFrame);
         Export e = new Export(name, addr, size, true, exported, body);
         add(e);
         return addr;

@@ -33,6 +33,16 @@ public final class AddressSpace implements Bus {
         }
     }
 
+    /**
+     * Maps [addr, addr+len) to one shared page (kernel text: its bytes are never written, so all of
+     * it can share a single frame instead of a page per function).
+     */
+    public void mapShared(long addr, long len, byte[] frame) {
+        for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
+            pages.putIfAbsent(p >>> Layout.PAGE_SHIFT, frame);
+        }
+    }
+
     /** Unmaps the pages over [addr, addr+len) and forgets code there. */
     public void unmap(long addr, long len) {
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {

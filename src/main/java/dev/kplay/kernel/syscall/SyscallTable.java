@@ -78,6 +78,17 @@ public final class SyscallTable implements Syscalls {
         return t == null ? -1 : t.exitStatus();
     }
 
+    /** Models wait4() reaping an ended child: the zombie leaves the task table (and /proc). */
+    @Override
+    public long waitpid(int parent, int pid) {
+        Task t = k.task(pid);
+        if (t == null || t.alive() || t.ppid() != parent) {
+            return -Errno.ECHILD;
+        }
+        k.tasks().remove(pid);
+        return pid;
+    }
+
     @Override
     public long kill(int pid, int sig) {
         Task t = task(pid);

@@ -34,6 +34,15 @@ public interface Syscalls {
      */
     int exitStatus(int pid);
 
+    /**
+     * wait4(pid) by {@code parent} once {@link #exitStatus(int)} says the child has ended: reaps the
+     * zombie, so it leaves /proc and ps. Returns the pid, or -ECHILD if it is not an ended child of
+     * {@code parent}. (Added by userland; the default only reports that the kernel does not reap yet.)
+     */
+    default long waitpid(int parent, int pid) {
+        return -38;
+    }
+
     /** kill(pid, sig): 0 or -ESRCH. Delivery follows the task's state (D and dead tasks ignore it). */
     long kill(int pid, int sig);
 

@@ -1,0 +1,41 @@
+package dev.kplay.kernel.exports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/*
+ * Module.symvers, the list of symbols the kernel exports (kplay/Module.symvers on the classpath,
+ * maintained with the headers): "0xCRC<TAB>name<TAB>vmlinux<TAB>EXPORT_SYMBOL[_GPL]<TAB>" per line.
+ * The kernel's export table must define every name in it; the ones kplay does not model yet get a
+ * stub that says so in the log the first time it is called, so a module links exactly as modpost
+ * promised.
+ */
+
+/** Reads the export list. */
+public final class Symvers {
+    public static final String RESOURCE = "/kplay/Module.symvers";
+
+    private Symvers() {}
+
+    /** The exported names, in file order; empty if the resource is missing. */
+    public static List<String> names() {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Symvers.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] cols = line.split("\t");
+                if (cols.length >= 2 && !cols[1].isBlank()) {
+                    out.add(cols[1].trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+        return out;
+    }
+}
