@@ -233,7 +233,7 @@ public final class Session {
             interruptRequested = true;
             return new Signal(true, null);
         }
-        Shell.Result r = locked(() -> {
+        Shell.Result result = locked(() -> {
             if (shell.stuckForeground() == 0) {
                 return null;
             }
@@ -246,7 +246,7 @@ public final class Session {
             }
             return r[0];
         });
-        return new Signal(r != null, r);
+        return new Signal(result != null, result);
     }
 
     /** A fresh kernel with the same files (and built modules). */
