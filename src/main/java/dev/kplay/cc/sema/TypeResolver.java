@@ -23,6 +23,8 @@ abstract class TypeResolver {
     final ConstEval consts;
     Scope scope = new Scope(null);
     int errors;
+    /** Errors proper (not -Werror warnings): what makes gcc drop a construct. */
+    int hardErrors;
 
     TypeResolver(Diagnostics diags, Typed typed) {
         this.diags = diags;
@@ -36,6 +38,7 @@ abstract class TypeResolver {
 
     void error(Span at, String msg) {
         errors++;
+        hardErrors++;
         diags.report(Severity.ERROR, at, msg, null);
     }
 
@@ -201,11 +204,13 @@ abstract class TypeResolver {
             tag = t;
         } else {
             if (existing instanceof Type.Tag t && t.complete) {
-                error(s.span(), "redefinition of " + q((s.union() ? "union " : "struct ") + s.tag()));
+                error(s.tagSpan(), "redefinition of " + q((s.union() ? "union " : "struct ") + s.tag()));
+                if (t.span != null) note(t.span, "originally defined here");
             }
             tag = new Type.Tag(s.tag(), s.union());
             if (s.tag() != null) scope.tags.put(s.tag(), tag);
         }
+        tag.span = s.tagSpan();
         layout(tag, s);
         return new Type.Struct(tag, 0);
     }
