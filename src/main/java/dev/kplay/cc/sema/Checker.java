@@ -145,7 +145,9 @@ public final class Checker extends ExprChecker {
             note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
             return;
         }
-        Obj o = new Obj(name, Obj.Kind.TYPEDEF, t, at);
+        Type named = fresh(t);
+        typed.typedefNames.put(named, name);
+        Obj o = new Obj(name, Obj.Kind.TYPEDEF, named, at);
         scope.add(o);
     }
 
@@ -511,7 +513,9 @@ public final class Checker extends ExprChecker {
             if (s instanceof Stmt.DeclStmt ds && ds.decl() instanceof Decl.Declaration) {
                 if (sawStatement) {
                     Span at = ((Decl.Declaration) ds.decl()).specs().span();
+                    diags.emissionPoint(new Span(ds.span().file(), ds.span().end(), ds.span().end()));
                     warning(at, "ISO C90 forbids mixed declarations and code", "declaration-after-statement");
+                    diags.emissionPoint(null);
                     sawStatement = false;
                 }
             } else if (!(s instanceof Stmt.DeclStmt)) {

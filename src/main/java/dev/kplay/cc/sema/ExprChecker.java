@@ -703,7 +703,7 @@ abstract class ExprChecker extends TypeResolver {
 
     /** A warning (or error) about argument {@code at}, labelled with the argument's type as gcc does. */
     private void argDiag(Severity sev, Span at, Type ft, String msg, String option) {
-        Severity used = diags.reportRich(sev, at, List.of(new Diagnostics.Label(at, Types.name(ft))), null, null, msg, option);
+        Severity used = diags.reportRich(sev, at, List.of(new Diagnostics.Label(at, labelType(ft))), null, null, msg, option);
         if (used == Severity.ERROR) {
             errors++;
             if (sev == Severity.ERROR) hardErrors++;

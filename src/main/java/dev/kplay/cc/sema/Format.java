@@ -130,12 +130,12 @@ final class Format {
         if (have == null) return false;
         if (matches(want, have)) return false;
         String wantName = Types.name(want);
-        String haveName = Types.name(have);
+        String haveName = ch.labelType(have);
         String msg = star
             ? "field width specifier " + q(spec.endsWith(".*") ? "." + "*" : "*") + " expects argument of type " + q(wantName)
-              + ", but argument " + argNo + " has type " + q(haveName)
+              + ", but argument " + argNo + " has type " + ch.qt(have)
             : "format " + q(spec) + " expects argument of type " + q(wantName) + ", but argument " + argNo
-              + " has type " + q(haveName);
+              + " has type " + ch.qt(have);
         if (range == null) {
             ch.warning(arg.span(), msg, "format=");
             return true;

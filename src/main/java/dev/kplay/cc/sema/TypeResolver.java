@@ -52,7 +52,19 @@ abstract class TypeResolver {
 
     static String q(String s) { return "‘" + s + "’"; }
 
-    static String qt(Type t) { return q(Types.name(t)); }
+    /** A type in quotes as gcc prints it: "‘size_t’ {aka ‘long unsigned int’}" for a typedef'd type. */
+    String qt(Type t) {
+        String n = Types.name(t, typed.typedefNames);
+        String aka = Types.name(t);
+        return n.equals(aka) ? q(n) : q(n) + " {aka " + q(aka) + "}";
+    }
+
+    /** A type as gcc labels a range: "size_t {aka long unsigned int}". */
+    String labelType(Type t) {
+        String n = Types.name(t, typed.typedefNames);
+        String aka = Types.name(t);
+        return n.equals(aka) ? n : n + " {aka " + aka + "}";
+    }
 
     // ---- scopes ------------------------------------------------------------------------------
 
@@ -70,7 +82,23 @@ abstract class TypeResolver {
     Type baseType(Decl.DeclSpecs specs) {
         Type t = typeSpec(specs.type(), specs);
         int q = specs.quals() & (Type.CONST | Type.VOLATILE);
-        return q == 0 ? t : t.withQuals(t.quals() | q);
+        if (q == 0 || t == null) return t;
+        Type qualified = t.withQuals(t.quals() | q);
+        String td = typed.typedefNames.get(t);
+        if (td != null) typed.typedefNames.put(qualified, td);
+        return qualified;
+    }
+
+    /** A distinct instance of {@code t}, so a typedef's name can be attached to it alone. */
+    static Type fresh(Type t) {
+        if (t instanceof Type.Int i) return new Type.Int(i.kind(), i.quals());
+        if (t instanceof Type.Ptr p) return new Type.Ptr(p.base(), p.quals());
+        if (t instanceof Type.Struct s) return new Type.Struct(s.tag(), s.quals());
+        if (t instanceof Type.Enum e) return new Type.Enum(e.tag(), e.quals());
+        if (t instanceof Type.Arr a) return new Type.Arr(a.elem(), a.length(), a.quals());
+        if (t instanceof Type.Func f) return new Type.Func(f.ret(), f.params(), f.variadic(), f.prototype(), f.quals());
+        if (t instanceof Type.Void v) return new Type.Void(v.quals());
+        return t;
     }
 
     private Type typeSpec(TypeSpec ts, Decl.DeclSpecs specs) {
