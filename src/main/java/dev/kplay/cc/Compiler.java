@@ -34,8 +34,11 @@ public final class Compiler {
                 try {
                     checker.external(d);
                 } catch (RuntimeException e) {
+                    diags.release();
                     if (!diags.hasErrors()) throw e;
                     // a construct the parser recovered from: its error is already reported
+                } finally {
+                    diags.release();
                 }
             }
             checker.finish();

@@ -15,6 +15,12 @@ import java.util.List;
  * On entry the interpreter stores argument k into the frame at {@code params.get(k).offset()}
  * with width {@code params.get(k).size()} (1, 2, 4 or 8). A variadic function gets its
  * extra arguments in a save area VASTART points at.
+ *
+ * <p>Structs by value (the compiler's convention, which kernel code calling module functions must
+ * follow): a struct argument is passed as the address of the caller's object (an 8-byte param; the
+ * callee copies it into its own frame); a function returning a struct takes a hidden first argument,
+ * the address of the caller's result buffer, and returns that address. Integer results are returned
+ * sign- or zero-extended from their C type's width.
  */
 public record Function(String name, String section, int offset, int size, boolean global, boolean variadic,
                        List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines) {

@@ -180,8 +180,8 @@ public final class Session {
         long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
         return locked(() -> {
             Shell.Result[] r = {null};
-            executing = true;
             interruptRequested = false;
+            executing = true;
             pacing = limits.followWallClock();
             wallDeadline = wallNanos.getAsLong() + timeout * 1_000_000L;
             sleptThisCommand = 0;
@@ -219,16 +219,21 @@ public final class Session {
     }
 
     /**
-     * Ctrl-C and friends: reaches a command that is sleeping right now (its exec call then returns),
-     * or else the foreground job still blocked in the kernel; the result says how that job stands
-     * afterwards. Null if no job was there to receive it.
+     * What a signal reached: nothing, the command running right now (its own exec call answers),
+     * or the foreground job blocked in the kernel ({@code result} says how it stands afterwards).
      */
-    public Shell.Result signal(int sig) {
+    public record Signal(boolean delivered, Shell.Result result) {}
+
+    /**
+     * Ctrl-C and friends: reaches a command that is sleeping right now (its exec call then returns),
+     * or else the foreground job still blocked in the kernel.
+     */
+    public Signal signal(int sig) {
         if (executing) {
             interruptRequested = true;
-            return null;
+            return new Signal(true, null);
         }
-        return locked(() -> {
+        Shell.Result result = locked(() -> {
             if (shell.stuckForeground() == 0) {
                 return null;
             }
@@ -241,6 +246,7 @@ public final class Session {
             }
             return r[0];
         });
+        return new Signal(result != null, result);
     }
 
     /** A fresh kernel with the same files (and built modules). */

@@ -53,6 +53,8 @@ public final class Shell {
     private int jobs;
     /** Pid of the foreground job a line left blocked in the kernel, or 0. */
     private int stuck;
+    /** A foreground job died of SIGINT: bash abandons the rest of the line. */
+    private boolean interrupted;
     /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
     private final List<Integer> backgroundPids = new ArrayList<>();
     /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
@@ -130,7 +132,11 @@ public final class Shell {
         }
         Outcome last = new Outcome(status, null, 0);
         List<String> notices = new ArrayList<>();
+        interrupted = false;
         for (Job job : script.jobs()) {
+            if (interrupted) {
+                break;
+            }
             if (job.background()) {
                 Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
                 Outcome o = runAndOr(job.body(), jobOut);
@@ -173,7 +179,7 @@ public final class Shell {
 
     private Outcome runAndOr(AndOr ao, Sink terminal) {
         Outcome o = runPipeline(ao.pipelines().get(0), terminal);
-        for (int i = 1; i < ao.pipelines().size() && !o.running; i++) {
+        for (int i = 1; i < ao.pipelines().size() && !o.running && !interrupted; i++) {
             boolean and = ao.ops().get(i - 1).equals("&&");
             if ((status == 0) == and) {
                 o = runPipeline(ao.pipelines().get(i), terminal);
@@ -203,6 +209,9 @@ public final class Shell {
         }
         if (deathSignal != 0 && Signals.death(deathSignal) != null) {
             terminal.write(Signals.death(deathSignal) + "\n");
+        }
+        if (deathSignal == Signals.SIGINT) {
+            interrupted = true;
         }
         int st = o.status;
         if (pl.negate()) {
@@ -271,6 +280,11 @@ public final class Shell {
         } catch (TaskGone gone) {
             if (!gone.died) {
                 return new Outcome(0, child, 0, true);
+            }
+        } catch (Interrupted ctrlC) {
+            io.close();
+            if (sys.kill(child, Signals.SIGINT) < 0 || sys.exitStatus(child) == -1) {
+                sys.exit(child, 128 + Signals.SIGINT);
             }
         }
         int ws = sys.exitStatus(child);

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * session also lets the same wall time pass.
  */
 
-/** sleep NUMBER[SUFFIX]... */
+/** sleep NUMBER[SUFFIX]...; a Ctrl-C during the sleep kills it with SIGINT. */
 final class Sleep {
     private Sleep() {}
 
@@ -38,6 +38,9 @@ final class Sleep {
             seconds = seconds.add(new BigDecimal(num).multiply(BigDecimal.valueOf(mult)));
         }
         long nanos = seconds.multiply(BigDecimal.valueOf(1_000_000_000L)).min(BigDecimal.valueOf(Long.MAX_VALUE / 2)).longValue();
-        return p.shell().clock().sleep(nanos) ? 0 : 130;
+        if (!p.shell().clock().sleep(nanos)) {
+            throw new Interrupted();
+        }
+        return 0;
     }
 }

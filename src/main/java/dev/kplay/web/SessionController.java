@@ -158,21 +158,21 @@ public class SessionController {
     }
 
     /**
-     * The command result of the foreground job the signal reached (ended or still running), or
-     * {"signal", "delivered": false} when no blocked job was there (a sleeping exec is interrupted
-     * and answers on its own request).
+     * The command result of the blocked foreground job the signal reached (ended or still running),
+     * or {"signal", "delivered"}: true when it interrupted the command running right now (that
+     * command's exec call answers), false when no job was there.
      */
     @PostMapping("/{id}/signal")
     public Object signal(@PathVariable String id, @RequestBody SignalRequest body) {
         Session s = registry.get(id);
         int sig = parseSignal(body.signal());
-        Shell.Result r = s.signal(sig);
-        if (r != null) {
-            return r;
+        Session.Signal r = s.signal(sig);
+        if (r.result() != null) {
+            return r.result();
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("signal", sig);
-        m.put("delivered", false);
+        m.put("delivered", r.delivered());
         return m;
     }
 

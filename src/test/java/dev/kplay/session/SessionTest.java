@@ -108,7 +108,28 @@ class SessionTest {
     @Test
     void signalWithNothingRunningReachesNobody() {
         Session s = newSession();
-        assertEquals(null, s.signal(2));
+        assertEquals(new Session.Signal(false, null), s.signal(2));
         assertEquals("", s.exec("true", 0L).output());
+    }
+
+    @Test
+    void ctrlCEndsASleepAndReplayStopsItAtTheSamePoint() throws Exception {
+        Session s = new Session("s1", NO_TOOLCHAIN, LIMITS, System::nanoTime);
+        Thread sender = new Thread(() -> {
+            while (!s.signal(2).delivered()) {
+                Thread.onSpinWait();
+            }
+        });
+        sender.start();
+        Shell.Result r = s.exec("sleep 1000; echo after", 2000L);
+        sender.join();
+        assertEquals(130, r.exitCode());
+        assertEquals("", r.output(), "bash abandons the rest of the line when its job dies of SIGINT");
+        assertTrue(r.killed());
+        Event.Executed x = (Event.Executed) s.events().stream().filter(e -> e instanceof Event.Executed).findFirst().orElseThrow();
+        assertTrue(x.interruptAfterNanos() >= 0 && x.interruptAfterNanos() < 1000_000_000_000L, x.toString());
+        Session r2 = Session.replay("r", s.events(), NO_TOOLCHAIN, LIMITS, System::nanoTime);
+        assertEquals(s.snapshot().uptimeNanos() > 0, r2.snapshot().uptimeNanos() > 0);
+        assertEquals(s.exec("echo $?", 0L).output(), r2.exec("echo $?", 0L).output());
     }
 }

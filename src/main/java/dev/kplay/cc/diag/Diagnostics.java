@@ -51,6 +51,93 @@ public final class Diagnostics {
      * ("unused-variable") or null. Returns the severity actually used (a -Werror= warning is an error).
      */
     public Severity report(Severity severity, Span span, String message, String option) {
+        return report(severity, span, span, message, option);
+    }
+
+    private Span lastQuoted;
+    private Span lastQuotedCaret;
+
+    /**
+     * Reports a diagnostic whose location is {@code caret} inside the underlined range {@code range}
+     * (gcc's "~~^~~" for a binary operator). As gcc does, the source line is not quoted again when
+     * a diagnostic has exactly the location of the previous one (a note right after its error).
+     */
+    public Severity report(Severity severity, Span range, Span caret, String message, String option) {
+        if (held != null) {
+            hold(caret, () -> emit(severity, range, caret, message, option), severity);
+            return effective(severity, option);
+        }
+        return emit(severity, range, caret, message, option);
+    }
+
+    // ---- holding: gcc's order inside a function ------------------------------------------------
+
+    private record Pending(long key, Runnable render, String function) {}
+
+    private List<Pending> held;
+    private SourceFile heldFile;
+    private Span emissionPoint;
+    private long lastKey;
+
+    /**
+     * Starts holding diagnostics for a function body in {@code file}: the parser reports syntax
+     * errors while reading the body and the checker reports the rest after it, but gcc reports
+     * both as it reads, so {@link #release()} prints them in source order (a note stays with the
+     * diagnostic before it; diagnostics in other files stay next to their neighbour).
+     */
+    public void hold(SourceFile file) {
+        if (held == null) {
+            held = new ArrayList<>();
+            heldFile = file;
+            lastKey = 0;
+        }
+    }
+
+    /**
+     * While holding: the point in the source at which gcc would emit the next diagnostics
+     * (the closing brace for a scope's unused variables), or null for "at their location".
+     */
+    public void emissionPoint(Span at) {
+        emissionPoint = at;
+    }
+
+    /** Prints the held diagnostics in source order and stops holding. */
+    public void release() {
+        List<Pending> list = held;
+        held = null;
+        emissionPoint = null;
+        if (list == null) return;
+        List<Pending> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.comparingLong(Pending::key));
+        String current = function;
+        for (Pending p : sorted) {
+            enterFunction(p.function());
+            p.render().run();
+        }
+        enterFunction(current);
+    }
+
+    private void hold(Span caret, Runnable render, Severity severity) {
+        long key;
+        if (severity == Severity.NOTE) {
+            key = lastKey;
+        } else if (emissionPoint != null) {
+            key = emissionPoint.start() * 2L + 1;
+        } else if (caret.file() == heldFile) {
+            key = caret.start() * 2L;
+        } else {
+            key = lastKey;
+        }
+        lastKey = key;
+        held.add(new Pending(key, render, function));
+    }
+
+    private Severity effective(Severity severity, String option) {
+        return severity == Severity.WARNING && option != null && werror.contains(option) ? Severity.ERROR : severity;
+    }
+
+    private Severity emit(Severity severity, Span range, Span caret, String message, String option) {
+        Span span = caret;
         if (severity == Severity.WARNING && option != null && werror.contains(option)) {
             severity = Severity.ERROR;
             message = message + " [-Werror=" + option + "]";
@@ -77,7 +164,11 @@ public final class Diagnostics {
         int col = span.column();
         out.append(file.name()).append(':').append(line).append(':').append(col).append(": ")
            .append(severity.label()).append(": ").append(message).append('\n');
-        quote(file, span, line, col);
+        if (!richPending && !(range.equals(lastQuoted) && caret.equals(lastQuotedCaret))) {
+            quote(file, range, caret, line, col);
+        }
+        lastQuoted = range;
+        lastQuotedCaret = caret;
         list.add(new Diagnostic(file.name(), line, col, severity.label(), message));
         if (severity == Severity.ERROR || severity == Severity.FATAL) {
             errors++;
@@ -85,22 +176,152 @@ public final class Diagnostics {
         return severity;
     }
 
+    /** A range underlined with '~' in a rich diagnostic, with an optional label printed under it. */
+    public record Label(Span span, String text) {
+        public static Label of(Span span) { return new Label(span, null); }
+    }
+
+    /**
+     * Reports a diagnostic with gcc's rich location: the caret at {@code caret}; ranges underlined
+     * with '~' (on the caret's line, or quoted on their own lines after it), labelled as gcc labels
+     * them ("|" then the text under the range); and an optional fix-it: {@code fixit} to insert or
+     * substitute at {@code fixitAt}, printed under the caret line as gcc does for a missing ';'.
+     */
+    public Severity reportRich(Severity severity, Span caret, List<Label> ranges, String fixit, Span fixitAt,
+                               String message, String option) {
+        if (held != null) {
+            hold(caret, () -> emitRich(severity, caret, ranges, fixit, fixitAt, message, option), severity);
+            return effective(severity, option);
+        }
+        return emitRich(severity, caret, ranges, fixit, fixitAt, message, option);
+    }
+
+    private Severity emitRich(Severity severity, Span caret, List<Label> ranges, String fixit, Span fixitAt,
+                              String message, String option) {
+        boolean same = caret.equals(lastQuoted) && caret.equals(lastQuotedCaret);
+        richPending = true;
+        Severity used = emit(severity, caret, caret, message, option);
+        richPending = false;
+        if (!same) richQuote(caret, ranges, fixit, fixitAt);
+        return used;
+    }
+
+    private boolean richPending;
+
+    /** A range on one line: columns a..b, the label's column and text. */
+    private record Mark(int a, int b, int labelCol, String text) {}
+
+    private void richQuote(Span caret, List<Label> ranges, String fixit, Span fixitAt) {
+        SourceFile file = caret.file();
+        int line = caret.line();
+        int col = caret.column();
+        int width = col;
+        java.util.TreeMap<Integer, List<Mark>> byLine = new java.util.TreeMap<>();
+        for (Label l : ranges) {
+            Span r = l.span();
+            if (r == null || r.file() != file) continue;
+            int rl = r.line();
+            int a = r.column();
+            int b = r.end() > r.start() && file.line(r.end() - 1) == rl ? file.column(r.end() - 1) : a;
+            int labelCol = rl == line && col >= a && col <= b ? col : a;
+            byLine.computeIfAbsent(rl, k -> new ArrayList<>()).add(new Mark(a, b, labelCol, l.text()));
+            width = Math.max(width, b);
+        }
+        int fixCol = fixitAt != null ? fixitAt.column() : -1;
+        if (fixit != null) width = Math.max(width, fixCol + fixit.length() - 1);
+        List<Mark> here = byLine.getOrDefault(line, List.of());
+        out.append(String.format("%5d | ", line)).append(expandTabs(file.lineText(line))).append('\n');
+        out.append("      | ").append(markers(col, here, false, 0)).append('\n');
+        labels(here);
+        if (fixit != null) {
+            out.append("      | ").append(" ".repeat(Math.max(0, fixCol - 1))).append(fixit).append('\n');
+        }
+        for (var e : byLine.entrySet()) {
+            if (e.getKey() == line) continue;
+            out.append(String.format("%5d | ", e.getKey())).append(expandTabs(file.lineText(e.getKey()))).append('\n');
+            out.append("      | ").append(markers(-1, e.getValue(), true, width)).append('\n');
+            labels(e.getValue());
+        }
+    }
+
+    /** gcc's layout::print_any_labels: label lines with '|' connectors, staggered when labels would touch. */
+    private void labels(List<Mark> marks) {
+        List<Mark> ls = new ArrayList<>();
+        for (Mark m : marks) if (m.text() != null) ls.add(m);
+        if (ls.isEmpty()) return;
+        ls.sort(java.util.Comparator.comparingInt(Mark::labelCol));
+        int n = ls.size();
+        int[] lineOf = new int[n];
+        boolean[] vbar = new boolean[n];
+        int max = 1;
+        int next = Integer.MAX_VALUE;
+        for (int i = n - 1; i >= 0; i--) {
+            Mark m = ls.get(i);
+            vbar[i] = true;
+            if (m.labelCol() + m.text().length() >= next) {
+                max++;
+                if (m.labelCol() == next) vbar[i] = false;
+            }
+            lineOf[i] = max;
+            next = m.labelCol();
+        }
+        for (int row = 0; row <= max; row++) {
+            StringBuilder b = new StringBuilder("      | ");
+            int column = 1;
+            for (int i = 0; i < n; i++) {
+                if (row > lineOf[i]) break;
+                Mark m = ls.get(i);
+                if (row == lineOf[i]) {
+                    b.append(" ".repeat(Math.max(0, m.labelCol() - column)));
+                    column = Math.max(column, m.labelCol());
+                    b.append(m.text());
+                    column += m.text().length();
+                } else if (vbar[i]) {
+                    b.append(" ".repeat(Math.max(0, m.labelCol() - column)));
+                    column = Math.max(column, m.labelCol());
+                    b.append('|');
+                    column++;
+                }
+            }
+            out.append(b).append('\n');
+        }
+    }
+
+    private static String markers(int caretCol, List<Mark> ranges, boolean pad, int width) {
+        int last = caretCol;
+        for (Mark r : ranges) last = Math.max(last, r.b());
+        StringBuilder b = new StringBuilder();
+        for (int c = 1; c <= last; c++) {
+            char ch = ' ';
+            for (Mark r : ranges) if (c >= r.a() && c <= r.b()) ch = '~';
+            if (c == caretCol) ch = '^';
+            b.append(ch);
+        }
+        if (pad) while (b.length() < width) b.append(' ');
+        return b.toString();
+    }
+
     /** Appends a raw line (e.g. "compilation terminated."). */
     public void raw(String line) {
         out.append(line).append('\n');
     }
 
-    private void quote(SourceFile file, Span span, int line, int col) {
+    private void quote(SourceFile file, Span range, Span at, int line, int col) {
         String src = expandTabs(file.lineText(line));
         out.append(String.format("%5d | ", line)).append(src).append('\n');
+        int startCol = file.line(range.start()) == line ? file.column(range.start()) : col;
         int endCol = col;
-        if (span.end() > span.start() && file.line(span.end() - 1) == line) {
-            endCol = file.column(span.end() - 1);
+        if (range.end() > range.start() && file.line(range.end() - 1) == line) {
+            endCol = file.column(range.end() - 1);
         }
+        if (at.end() > at.start() && file.line(at.end() - 1) == line) {
+            endCol = Math.max(endCol, file.column(at.end() - 1));
+        }
+        startCol = Math.min(startCol, col);
         StringBuilder caret = new StringBuilder("      | ");
-        caret.append(" ".repeat(Math.max(0, col - 1))).append('^');
-        if (endCol > col) {
-            caret.append("~".repeat(endCol - col));
+        caret.append(" ".repeat(Math.max(0, startCol - 1)));
+        for (int c = startCol; c <= Math.max(endCol, col); c++) {
+            caret.append(c == col ? '^' : '~');
         }
         out.append(caret).append('\n');
     }

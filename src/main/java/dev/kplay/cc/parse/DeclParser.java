@@ -195,7 +195,11 @@ abstract class DeclParser extends ExprParser {
         boolean union = kw.text().equals("union");
         List<Attribute> attrs = new ArrayList<>(maybeAttributes());
         String tag = null;
-        if (peek().kind() == TokenKind.IDENT) tag = next().text();
+        Span tagSpan = kw.where();
+        if (peek().kind() == TokenKind.IDENT) {
+            tagSpan = peek().where();
+            tag = next().text();
+        }
         List<TypeSpec.Field> fields = null;
         if (at("{")) {
             next();
@@ -212,7 +216,7 @@ abstract class DeclParser extends ExprParser {
         } else if (tag == null) {
             throw error("expected ‘{’");
         }
-        return new TypeSpec.StructSpec(from(kw.where()), union, tag, fields, attrs);
+        return new TypeSpec.StructSpec(from(kw.where()), union, tag, fields, attrs, tagSpan);
     }
 
     // struct-declaration = specifier-qualifier-list (struct-declarator ("," struct-declarator)*)? ";"

@@ -25,6 +25,9 @@ public sealed interface Expr {
 
     record Ident(Span span, String name) implements Expr {}
 
+    /** Where a syntax error was reported instead of an expression (gcc's error_mark_node). */
+    record Error(Span span) implements Expr {}
+
     /**
      * Prefix and postfix operators. {@code op} is one of "-", "+", "~", "!", "*", "&", "++", "--"
      * (prefix) and "post++", "post--".
@@ -35,17 +38,18 @@ public sealed interface Expr {
     record Binary(Span span, String op, Expr left, Expr right, Span opSpan) implements Expr {}
 
     /** "=" or a compound assignment ("+=", "<<=", ...). */
-    record Assign(Span span, String op, Expr target, Expr value) implements Expr {}
+    record Assign(Span span, String op, Expr target, Expr value, Span opSpan) implements Expr {}
 
     /** {@code c ? t : e}; {@code then} is null for GNU {@code c ?: e}. */
     record Cond(Span span, Expr cond, Expr then, Expr otherwise) implements Expr {}
 
     record Call(Span span, Expr callee, List<Expr> args) implements Expr {}
 
-    record Index(Span span, Expr base, Expr index) implements Expr {}
+    /** {@code base[index]}; {@code open} is the '[' (where gcc reports subscript errors). */
+    record Index(Span span, Expr base, Expr index, Span open) implements Expr {}
 
     /** {@code base.name} or {@code base->name}. */
-    record Member(Span span, Expr base, String name, boolean arrow, Span nameSpan) implements Expr {}
+    record Member(Span span, Expr base, String name, boolean arrow, Span nameSpan, Span opSpan) implements Expr {}
 
     record Cast(Span span, TypeName type, Expr operand) implements Expr {}
 

@@ -53,9 +53,9 @@ abstract class ExprParser extends ParserBase {
         Expr e = parseConditional();
         String op = canon(peek());
         if (op != null && ASSIGN_OPS.contains(op) && peek().kind() == TokenKind.PUNCT) {
-            next();
+            Span opSpan = next().where();
             Expr v = parseAssign();
-            return new Expr.Assign(span(e.span(), v.span()), op, e, v);
+            return new Expr.Assign(span(e.span(), v.span()), op, e, v, opSpan);
         }
         return e;
     }
@@ -66,7 +66,7 @@ abstract class ExprParser extends ParserBase {
         if (!at("?")) return c;
         next();
         Expr t = at(":") ? null : parseExpr();
-        expect(":");
+        if (!require(":", null)) return new Expr.Error(here());
         Expr f = parseConditional();
         return new Expr.Cond(span(c.span(), f.span()), c, t, f);
     }
@@ -153,26 +153,30 @@ abstract class ExprParser extends ParserBase {
     Expr parsePostfixOps(Expr e) {
         while (true) {
             if (at("[")) {
-                next();
+                Span open = next().where();
                 Expr idx = parseExpr();
-                expect("]");
-                e = new Expr.Index(from(e.span()), e, idx);
+                skipUntilFound("]", open);
+                e = new Expr.Index(from(e.span()), e, idx, open);
             } else if (at("(")) {
-                next();
+                Span open = next().where();
                 List<Expr> args = new ArrayList<>();
                 if (!at(")")) {
                     do {
                         args.add(parseAssign());
                     } while (accept(","));
                 }
-                expect(")");
+                skipUntilFound(")", open);
                 e = new Expr.Call(from(e.span()), e, args);
             } else if (at(".") || at("->")) {
-                boolean arrow = next().text().equals("->");
+                Token opTok = next();
+                boolean arrow = opTok.text().equals("->");
                 Token name = peek();
-                if (name.kind() != TokenKind.IDENT) throw error("expected identifier");
+                if (name.kind() != TokenKind.IDENT) {
+                    reportExpected("expected identifier");
+                    return new Expr.Error(name.where());
+                }
                 next();
-                e = new Expr.Member(span(e.span(), name.where()), e, name.text(), arrow, name.where());
+                e = new Expr.Member(span(e.span(), name.where()), e, name.text(), arrow, name.where(), opTok.where());
             } else if (at("++") || at("--")) {
                 Token op = next();
                 e = new Expr.Unary(span(e.span(), op.where()), "post" + op.text(), e);
@@ -225,11 +229,15 @@ abstract class ExprParser extends ParserBase {
             next();
             if (at("{")) {
                 Stmt.Block body = parseCompound();
-                expect(")");
+                skipUntilFound(")", start);
                 return new Expr.StmtExpr(from(start), body);
             }
             Expr e = parseExpr();
-            expect(")");
+            skipUntilFound(")", start);
+            if (e instanceof Expr.Assign a) {
+                // keep the parentheses in the span: -Wparentheses asks whether an assignment was parenthesized
+                return new Expr.Assign(from(start), a.op(), a.target(), a.value(), a.opSpan());
+            }
             return e;
         }
         if ("__builtin_va_arg".equals(c)) {
@@ -290,7 +298,8 @@ abstract class ExprParser extends ParserBase {
             expect(")");
             return new Expr.Generic(from(start), ctl, types, values);
         }
-        throw error("expected expression");
+        reportExpected("expected expression");
+        return new Expr.Error(t.where());
     }
 
     String expectIdent() {

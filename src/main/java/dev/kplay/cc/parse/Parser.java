@@ -122,6 +122,7 @@ public final class Parser extends DeclParser {
 
     private Decl.FunctionDef parseFunctionBody(Span start, Decl.DeclSpecs specs, Declarator d) {
         diags.enterFunction(d.name());
+        diags.hold(here().file());
         pushScope();
         Declarator.Function f = (Declarator.Function) d.derivations().get(0);
         for (Declarator.Param p : f.params()) declareName(p.declarator().name(), false);
@@ -148,6 +149,7 @@ public final class Parser extends DeclParser {
         popScope();
         Span close = here();
         if (atEof()) {
+            errorState = false;
             reportExpected("expected declaration or statement");
         } else {
             next();
@@ -216,40 +218,39 @@ public final class Parser extends DeclParser {
             }
             case "if" -> {
                 next();
-                expect("(");
-                Expr cond = parseExpr();
-                expect(")");
+                Expr cond = parenCondition();
                 Stmt then = parseStatement();
                 Stmt otherwise = accept("else") ? parseStatement() : null;
                 return new Stmt.If(from(start), cond, then, otherwise);
             }
             case "switch" -> {
                 next();
-                expect("(");
-                Expr cond = parseExpr();
-                expect(")");
+                Expr cond = parenCondition();
                 return new Stmt.Switch(from(start), cond, parseStatement());
             }
             case "while" -> {
                 next();
-                expect("(");
-                Expr cond = parseExpr();
-                expect(")");
+                Expr cond = parenCondition();
                 return new Stmt.While(from(start), cond, parseStatement());
             }
             case "do" -> {
                 next();
                 Stmt body = parseStatement();
-                expect("while");
-                expect("(");
-                Expr cond = parseExpr();
-                expect(")");
+                Expr cond;
+                if (require("while", null)) {
+                    cond = parenCondition();
+                } else {
+                    cond = new Expr.Error(here());
+                }
                 expectSemi();
                 return new Stmt.DoWhile(from(start), body, cond);
             }
             case "for" -> {
                 next();
-                expect("(");
+                Span open = here();
+                if (!require("(", null)) {
+                    return new Stmt.ExprStmt(start, new Expr.Error(start));
+                }
                 pushScope();
                 try {
                     Stmt init = null;
@@ -264,7 +265,7 @@ public final class Parser extends DeclParser {
                     Expr cond = at(";") ? null : parseExpr();
                     expectSemi();
                     Expr step = at(")") ? null : parseExpr();
-                    expect(")");
+                    skipUntilFound(")", open);
                     return new Stmt.For(from(start), init, cond, step, parseStatement());
                 } finally {
                     popScope();
@@ -311,8 +312,18 @@ public final class Parser extends DeclParser {
         return new Stmt.ExprStmt(span(start, e.span()), e);
     }
 
+    /** Statement end: gcc's c_parser_skip_until_found for ';'. */
     private void expectSemi() {
-        if (!accept(";")) throw error("expected ‘;’");
+        skipUntilFound(";", null);
+    }
+
+    // paren-condition = "(" expression ")"
+    private Expr parenCondition() {
+        Span open = here();
+        if (!require("(", null)) return new Expr.Error(open);
+        Expr cond = parseExpr();
+        skipUntilFound(")", open);
+        return cond;
     }
 
     // asm-statement = "asm" ("volatile" | "inline" | "goto")* "(" string-literal

@@ -42,6 +42,8 @@ abstract class ParserBase {
     int pos;
     private final Deque<Map<String, Boolean>> scopes = new ArrayDeque<>();
     int errorCount;
+    /** gcc's parser->error: set after a syntax error, so cascading errors stay silent until resync. */
+    boolean errorState;
 
     ParserBase(List<Token> tokens, Diagnostics diags) {
         this.tokens = tokens;
@@ -94,7 +96,92 @@ abstract class ParserBase {
     /** Consumes {@code s} or reports "expected ‘s’ before ..." and throws. */
     Token expect(String s) {
         if (at(s)) return next();
-        throw error("expected ‘" + s + "’");
+        reportMissing(s, null);
+        throw new SyntaxError();
+    }
+
+    /**
+     * gcc's c_parser_require: consumes {@code s} if it is next, else reports it missing (with the
+     * fix-it gcc suggests) and returns false without consuming anything.
+     */
+    boolean require(String s, Span matching) {
+        if (at(s)) {
+            next();
+            return true;
+        }
+        reportMissing(s, matching);
+        return false;
+    }
+
+    /**
+     * gcc's c_parser_skip_until_found: requires {@code s}; if it is missing, skips tokens up to and
+     * including the next {@code s} at bracket depth 0, stopping before an unmatched closing bracket.
+     * Leaves the error state, so the next syntax error is reported again.
+     */
+    void skipUntilFound(String s, Span matching) {
+        if (require(s, matching)) {
+            errorState = false;
+            return;
+        }
+        int depth = 0;
+        while (!atEof()) {
+            if (depth == 0 && at(s)) {
+                next();
+                break;
+            }
+            if (at("{") || at("(") || at("[")) {
+                depth++;
+            } else if (at("}") || at(")") || at("]")) {
+                if (depth-- == 0) break;
+            }
+            next();
+        }
+        errorState = false;
+    }
+
+    /** "expected ‘s’ before X", located and decorated as gcc's maybe_suggest_missing_token_insertion does. */
+    void reportMissing(String s, Span matching) {
+        if (errorState) return;
+        boolean after = s.equals(")") || s.equals("]") || s.equals(";") || s.equals(",") || s.equals(":");
+        boolean before = s.equals("(") || s.equals("[");
+        if (!after && !before || pos == 0 && after) {
+            reportExpected("expected ‘" + s + "’");
+            return;
+        }
+        errorState = true;
+        errorCount++;
+        Token t = peek();
+        String message = "expected ‘" + s + "’" + beforeText(t);
+        java.util.List<Diagnostics.Label> ranges = new java.util.ArrayList<>();
+        Span caret;
+        if (after) {
+            Span p = prev().where();
+            caret = new Span(p.file(), p.end(), p.end());
+            if (t.kind() != TokenKind.EOF && t.where().file() == p.file()) ranges.add(Diagnostics.Label.of(t.where()));
+        } else {
+            caret = t.where();
+            ranges.add(Diagnostics.Label.of(t.where()));
+        }
+        boolean noteMatching = false;
+        if (matching != null) {
+            if (matching.file() == caret.file() && matching.line() == caret.line()) ranges.add(Diagnostics.Label.of(matching));
+            else noteMatching = true;
+        }
+        diags.reportRich(Severity.ERROR, caret, ranges, s, caret, message, null);
+        if (noteMatching) {
+            diags.report(Severity.NOTE, matching, "to match this ‘" + (s.equals(")") ? "(" : "[") + "’", null);
+        }
+    }
+
+    private static String beforeText(Token t) {
+        return switch (t.kind()) {
+            case EOF -> " at end of input";
+            case KEYWORD, IDENT -> " before ‘" + t.text() + "’";
+            case NUMBER -> " before numeric constant";
+            case STRING -> " before string constant";
+            case CHAR -> " before character constant";
+            default -> " before ‘" + t.text() + "’ token";
+        };
     }
 
     /** Reports "{what} before {current token}" at the current token and returns a SyntaxError to throw. */
@@ -104,6 +191,8 @@ abstract class ParserBase {
     }
 
     void reportExpected(String what) {
+        if (errorState) return;
+        errorState = true;
         Token t = peek();
         String where;
         switch (t.kind()) {
@@ -138,6 +227,7 @@ abstract class ParserBase {
      * balanced '{...}' block, or up to (not past) a '}' closing the enclosing block.
      */
     void skipToEndOfStatement() {
+        errorState = false;
         int depth = 0;
         while (!atEof()) {
             if (at(";") && depth == 0) {

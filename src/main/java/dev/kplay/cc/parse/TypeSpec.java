@@ -19,7 +19,7 @@ public sealed interface TypeSpec {
      * {@code struct/union tag { fields }}; {@code fields} is null for a reference to the tag
      * ({@code struct foo *p}), empty for {@code {}}.
      */
-    record StructSpec(Span span, boolean union, String tag, List<Field> fields, List<Attribute> attrs) implements TypeSpec {}
+    record StructSpec(Span span, boolean union, String tag, List<Field> fields, List<Attribute> attrs, Span tagSpan) implements TypeSpec {}
 
     /** A member declaration; a null declarator name is an anonymous struct/union or an unnamed bitfield. */
     record Field(Span span, Decl.DeclSpecs specs, Declarator declarator, Expr bitWidth, List<Attribute> attrs) {}

@@ -43,6 +43,7 @@ public final class Preprocessor {
         final String key;               // "u:" / "s:" + name, for #pragma once; null for expansions
         final int depth;                // include depth, main file = 1
         final int condBase;             // conds.size() when the file was entered
+        int includeLine;                // line of the #include in the includer; 0 for the main file
         int pos;
 
         Frame(List<Token> toks, SourceFile file, String key, int depth, int condBase) {
@@ -434,7 +435,7 @@ public final class Preprocessor {
                 conds.remove(conds.size() - 1);
             }
             case "error" -> report(Severity.ERROR, d.span(), "#error" + restOfLine(readLine()));
-            case "warning" -> diags.report(Severity.WARNING, d.span(), "#warning" + restOfLine(readLine()), "cpp");
+            case "warning" -> report(Severity.WARNING, d.span(), "#warning" + restOfLine(readLine()), "cpp");
             case "pragma" -> pragma(readLine(), f);
             case "line", "ident", "sccs", "assert", "unassert" -> readLine();
             default -> {
@@ -460,8 +461,7 @@ public final class Preprocessor {
 
     private void extraTokens(List<Token> line, int from, String directive) {
         if (line.size() > from) {
-            diags.report(Severity.WARNING, line.get(from).span(), "extra tokens at end of #" + directive + " directive",
-                null);
+            report(Severity.WARNING, line.get(from).span(), "extra tokens at end of #" + directive + " directive");
         }
     }
 
@@ -589,7 +589,7 @@ public final class Preprocessor {
         Macro m = new Macro(name.text(), params == null ? null : List.copyOf(params), variadic, body, name.span(), null);
         Macro old = macros.get(name.text());
         if (old != null && (old.builtin() != null || !old.sameAs(m))) {
-            diags.report(Severity.WARNING, name.span(), "\"" + name.text() + "\" redefined", null);
+            report(Severity.WARNING, name.span(), "\"" + name.text() + "\" redefined");
             if (old.where() != null) {
                 report(Severity.NOTE, old.where(), "this is the location of the previous definition");
             }
@@ -731,7 +731,9 @@ public final class Preprocessor {
         List<Token> toks = key.startsWith("s:") ? BuiltinHeaders.tokens(key.substring(2)) : userTokens(key.substring(2));
         if (toks == null) return;
         if (guard == null) guards.put(key, guardOf(toks));
-        stack.push(new Frame(toks, sourceOf(toks), key, depth + 1, conds.size()));
+        Frame header = new Frame(toks, sourceOf(toks), key, depth + 1, conds.size());
+        header.includeLine = d.span().line();
+        stack.push(header);
     }
 
     /** The header name of an #include line, or null if it is not one. */
@@ -822,7 +824,41 @@ public final class Preprocessor {
     // ---- diagnostics ---------------------------------------------------------------------------
 
     private void report(Severity s, Span at, String message) {
-        diags.report(s, at, message, null);
+        report(s, at, message, null);
+    }
+
+    /**
+     * Reports through the one diagnostics path, preceded by gcc's include chain
+     * ("In file included from a.h:2,\n                 from x.c:3:") when the diagnostic is in a
+     * header and the chain differs from the last one printed.
+     */
+    private void report(Severity s, Span at, String message, String option) {
+        if (s != Severity.NOTE) {
+            List<String> chain = includeChain(at.file());
+            String text = String.join("\n", chain);
+            if (!chain.isEmpty() && !text.equals(lastChain)) {
+                for (String line : chain) diags.raw(line);
+            }
+            lastChain = text;
+        }
+        diags.report(s, at, message, option);
+    }
+
+    private String lastChain = "";
+
+    /** gcc's "In file included from" lines for a diagnostic in {@code file}, or none for the main file. */
+    private List<String> includeChain(SourceFile file) {
+        List<Frame> files = new ArrayList<>();
+        for (Frame f : stack) if (f.file != null && f.key != null) files.add(f);
+        int i = 0;
+        while (i < files.size() && files.get(i).file != file) i++;
+        List<String> out = new ArrayList<>();
+        for (int k = i; k + 1 < files.size() && files.get(k).includeLine > 0; k++) {
+            String where = files.get(k + 1).file.name() + ":" + files.get(k).includeLine;
+            out.add((out.isEmpty() ? "In file included from " : "                 from ") + where);
+        }
+        for (int k = 0; k < out.size(); k++) out.set(k, out.get(k) + (k + 1 < out.size() ? "," : ":"));
+        return out;
     }
 
     private void fatal(Span at, String message) {
@@ -837,7 +873,7 @@ public final class Preprocessor {
             SourceFile file = f != null ? f.file : new SourceFile("<unknown>", "");
             at = new Span(file, 0, 0);
         }
-        diags.report(Severity.FATAL, at, message, null);
+        report(Severity.FATAL, at, message, null);
         throw new Fatal();
     }
 }

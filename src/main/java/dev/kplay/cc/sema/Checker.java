@@ -114,6 +114,7 @@ public final class Checker extends ExprChecker {
             if (t instanceof Type.Func) {
                 if (id.init() != null) error(at, "function " + q(dr.name()) + " is initialized like a variable");
                 Obj fn = declareFunction(dr.name(), t, specs, attrs, at);
+                paramSpans(fn, dr);
                 typed.declared.put(id, fn);
                 continue;
             }
@@ -144,7 +145,9 @@ public final class Checker extends ExprChecker {
             note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
             return;
         }
-        Obj o = new Obj(name, Obj.Kind.TYPEDEF, t, at);
+        Type named = fresh(t);
+        typed.typedefNames.put(named, name);
+        Obj o = new Obj(name, Obj.Kind.TYPEDEF, named, at);
         scope.add(o);
     }
 
@@ -204,6 +207,22 @@ public final class Checker extends ExprChecker {
         typed.globals.add(o);
         markAlias(attrs);
         return o;
+    }
+
+    private static void paramSpans(Obj fn, Declarator dr) {
+        for (Declarator.Derivation d : dr.derivations()) {
+            if (d instanceof Declarator.Function f) {
+                List<Span> spans = new ArrayList<>();
+                List<Span> ranges = new ArrayList<>();
+                for (Declarator.Param p : f.params()) {
+                    spans.add(p.declarator().nameSpan() != null ? p.declarator().nameSpan() : p.span());
+                    ranges.add(p.span());
+                }
+                fn.paramSpans = spans;
+                fn.paramRanges = ranges;
+                return;
+            }
+        }
     }
 
     private boolean implicitlyDeclared(Obj o) {
@@ -270,10 +289,12 @@ public final class Checker extends ExprChecker {
     }
 
     private void staticInit(Obj o, Initializer init) {
+        int before = hardErrors;
         InitLayout.Flat flat = InitLayout.flatten(this, o.type, init);
         o.type = flat.type();
         o.init = init;
         o.defined = true;
+        if (hardErrors > before) return;
         for (InitLayout.Entry e : flat.entries()) {
             if (e.expr() instanceof Expr.StrLit && e.type() instanceof Type.Arr) continue;
             Object v = consts.eval(e.expr());
@@ -295,6 +316,7 @@ public final class Checker extends ExprChecker {
                 error(at, "redeclaration of " + q(name) + " with no linkage");
             }
             note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
+            prev.noUnusedWarning = true;
         }
         Obj o = new Obj(name, Obj.Kind.VAR, t, at);
         o.attrs.addAll(attrs);
@@ -349,7 +371,9 @@ public final class Checker extends ExprChecker {
         Type t = declaratorType(baseType(fd.specs()), dr);
         Span at = dr.nameSpan() != null ? dr.nameSpan() : dr.span();
         List<Attribute> attrs = attrsOf(fd.specs(), dr, List.of());
+        diags.enterFunction(null);
         Obj fn = declareFunction(dr.name(), t, fd.specs(), attrs, at);
+        paramSpans(fn, dr);
         if (fn.defined) {
             error(at, "redefinition of " + q(dr.name()));
             note(fn.span, "previous definition of " + q(dr.name()) + " with type " + qt(fn.type));
@@ -357,6 +381,7 @@ public final class Checker extends ExprChecker {
         fn.defined = true;
         fn.def = fd;
         fn.span = at;
+        diags.enterFunction(dr.name());
         Type.Func ft = (Type.Func) t;
         diags.enterFunction(dr.name());
         function = fn;
@@ -395,6 +420,7 @@ public final class Checker extends ExprChecker {
         }
         block(fd.body(), false);
         popScope();
+        diags.emissionPoint(fd.body().close());
         for (Map.Entry<String, Span> e : labelsUsed.entrySet()) {
             if (!labelsDefined.containsKey(e.getKey())) error(e.getValue(), "label " + q(e.getKey()) + " used but not defined");
         }
@@ -402,12 +428,14 @@ public final class Checker extends ExprChecker {
             if (!labelsUsed.containsKey(e.getKey())) warning(e.getValue(), "label " + q(e.getKey()) + " defined but not used", "unused-label");
         }
         if (!(ft.ret() instanceof Type.Void) && !dr.name().equals("main")) {
-            if (!sawReturnValue && Flow.fallsThrough(this, fd.body())) {
+            if (!sawReturnValue && fn.isStatic && Flow.fallsThrough(this, fd.body())) {
                 warning(fd.body().close(), "no return statement in function returning non-void", "return-type");
             } else if (Flow.fallsThrough(this, fd.body())) {
                 fallsOff.add(new Deferred(dr.name(), fd.body().close()));
             }
         }
+        diags.emissionPoint(null);
+        diags.release();
         typed.functions.add(new Typed.FunctionInfo(fn, fd, params, functionLocals, cases));
         function = null;
         functionLocals = null;
@@ -416,6 +444,11 @@ public final class Checker extends ExprChecker {
 
     /** Pops a scope, warning about its unused variables last-declared first, as gcc's pop_scope does. */
     private void popScope() {
+        popScope(null);
+    }
+
+    private void popScope(Span close) {
+        diags.emissionPoint(close);
         Scope s = popScopeRaw();
         for (int i = s.order.size() - 1; i >= 0; i--) {
             Obj o = s.order.get(i);
@@ -423,6 +456,7 @@ public final class Checker extends ExprChecker {
             if (o.attr("unused") != null || o.attr("used") != null) continue;
             warning(o.span, "unused variable " + q(o.name), "unused-variable");
         }
+        diags.emissionPoint(null);
     }
 
     /** Reports what gcc reports after the front end; call once after the last external declaration. */
@@ -478,7 +512,10 @@ public final class Checker extends ExprChecker {
         for (Stmt s : b.items()) {
             if (s instanceof Stmt.DeclStmt ds && ds.decl() instanceof Decl.Declaration) {
                 if (sawStatement) {
-                    warning(ds.span(), "ISO C90 forbids mixed declarations and code", "declaration-after-statement");
+                    Span at = ((Decl.Declaration) ds.decl()).specs().span();
+                    diags.emissionPoint(new Span(ds.span().file(), ds.span().end(), ds.span().end()));
+                    warning(at, "ISO C90 forbids mixed declarations and code", "declaration-after-statement");
+                    diags.emissionPoint(null);
                     sawStatement = false;
                 }
             } else if (!(s instanceof Stmt.DeclStmt)) {
@@ -486,10 +523,14 @@ public final class Checker extends ExprChecker {
             }
             statement(s);
         }
-        popScope();
+        popScope(b.close());
     }
 
     private void condition(Expr e) {
+        if (e instanceof Expr.Assign a && a.op().equals("=") && a.span().start() == a.target().span().start()) {
+            check(e);
+            warning(a.target().span(), "suggest parentheses around assignment used as truth value", "parentheses");
+        }
         Type t = rvalue(e);
         if (!Types.isScalar(t) && !(t instanceof Type.Void && false)) {
             error(e.span(), "used " + (t instanceof Type.Struct s && s.tag().union ? "union" : "struct") + " type value where scalar is required");
@@ -608,8 +649,18 @@ public final class Checker extends ExprChecker {
         }
     }
 
+    /** Returns whose value had errors: gcc drops them, so for flow analysis they are not there. */
+    final java.util.Set<Stmt.Return> erroneousReturns = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
     private void returnStmt(Stmt.Return r) {
+        int before = hardErrors;
+        returnCheck(r);
+        if (hardErrors > before) erroneousReturns.add(r);
+    }
+
+    private void returnCheck(Stmt.Return r) {
         Span kw = new Span(r.span().file(), r.span().start(), r.span().start() + 6);
+        sawReturnValue = true;
         if (r.value() == null) {
             if (!(returnType instanceof Type.Void)) {
                 warning(kw, "‘return’ with no value, in function returning non-void", "return-type");
@@ -637,7 +688,10 @@ public final class Checker extends ExprChecker {
         boolean pure = e instanceof Expr.Ident || e instanceof Expr.IntLit
             || e instanceof Expr.Binary b && !b.op().equals(",") && !b.op().equals("&&") && !b.op().equals("||")
                && isPure(b.left()) && isPure(b.right());
-        if (pure) warning(e.span(), "statement with no effect", "unused-value");
+        if (pure) {
+            Span caret = e instanceof Expr.Binary b ? b.opSpan() : e.span();
+            if (diags.report(Severity.WARNING, e.span(), caret, "statement with no effect", "unused-value") == Severity.ERROR) errors++;
+        }
     }
 
     private boolean isPure(Expr e) {

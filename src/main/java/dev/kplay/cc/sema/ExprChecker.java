@@ -1,6 +1,7 @@
 package dev.kplay.cc.sema;
 
 import dev.kplay.cc.diag.Diagnostics;
+import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.parse.Expr;
 import dev.kplay.cc.parse.Stmt;
 import dev.kplay.cc.source.Span;
@@ -15,10 +16,10 @@ import java.util.Set;
  */
 abstract class ExprChecker extends TypeResolver {
     /** How a value is being converted by assignment: the wording of gcc's messages depends on it. */
-    record Ctx(String kind, int argNo, Obj callee, Span calleeSpan) {
-        static final Ctx INIT = new Ctx("init", 0, null, null);
-        static final Ctx ASSIGN = new Ctx("assign", 0, null, null);
-        static final Ctx RETURN = new Ctx("return", 0, null, null);
+    record Ctx(String kind, int argNo, Obj callee, Span calleeSpan, Span paramRange) {
+        static final Ctx INIT = new Ctx("init", 0, null, null, null);
+        static final Ctx ASSIGN = new Ctx("assign", 0, null, null, null);
+        static final Ctx RETURN = new Ctx("return", 0, null, null, null);
     }
 
     /** The function being checked, or null at file scope. */
@@ -55,9 +56,10 @@ abstract class ExprChecker extends TypeResolver {
         if (e instanceof Expr.IntLit l) return intLiteralType(l);
         if (e instanceof Expr.CharLit) return Type.INT;
         if (e instanceof Expr.StrLit s) return new Type.Arr(Type.CHAR, s.bytes().length + 1, 0);
-        if (e instanceof Expr.FloatLit f) {
-            reportSse(f.span());
-            return new Type.Float("double", 8, 0);
+        if (e instanceof Expr.FloatLit) return new Type.Float("double", 8, 0);
+        if (e instanceof Expr.Error) {
+            hardErrors++;   // already reported by the parser
+            return Type.INT;
         }
         if (e instanceof Expr.Ident id) return ident(id);
         if (e instanceof Expr.Unary u) return unary(u);
@@ -373,9 +375,9 @@ abstract class ExprChecker extends TypeResolver {
     private Type assign(Expr.Assign a) {
         Type t = check(a.target());
         Type v = rvalue(a.value());
-        if (!requireModifiable(a.target(), a.target().span(), "left operand of assignment")) return Types.unqual(t);
+        if (!requireModifiable(a.target(), a.opSpan(), "left operand of assignment")) return Types.unqual(t);
         if (a.op().equals("=")) {
-            convertCheck(t, a.value(), v, Ctx.ASSIGN, a.value().span());
+            convertCheck(t, a.value(), v, Ctx.ASSIGN, a.opSpan());
         } else {
             String op = a.op().substring(0, a.op().length() - 1);
             boolean ok;
@@ -387,7 +389,7 @@ abstract class ExprChecker extends TypeResolver {
             if (t instanceof Type.Float || v instanceof Type.Float) {
                 reportSse(a.span());
             } else if (!ok) {
-                error(a.span(), "invalid operands to binary " + op + " (have " + qt(t) + " and " + qt(v) + ")");
+                error(a.opSpan(), "invalid operands to binary " + op + " (have " + qt(t) + " and " + qt(v) + ")");
             }
         }
         return Types.unqual(t);
@@ -430,11 +432,12 @@ abstract class ExprChecker extends TypeResolver {
         Type p = b instanceof Type.Ptr ? b : i instanceof Type.Ptr ? i : null;
         Type n = b instanceof Type.Ptr ? i : b;
         if (p == null) {
-            error(ix.span(), "subscripted value is neither array nor pointer nor vector");
+            error(ix.open(), "subscripted value is neither array nor pointer nor vector");
             return Type.INT;
         }
         if (!Types.isInteger(n)) {
-            error(ix.span(), "array subscript is not an integer");
+            error(ix.open(), "array subscript is not an integer");
+            return Type.INT;
         }
         Type base = ((Type.Ptr) p).base();
         if (base instanceof Type.Void) warning(ix.span(), "dereferencing ‘void *’ pointer", null);
@@ -446,22 +449,28 @@ abstract class ExprChecker extends TypeResolver {
         Type st = t;
         if (m.arrow()) {
             if (!(t instanceof Type.Ptr p)) {
-                error(m.span(), "invalid type argument of ‘->’ (have " + qt(t) + ")");
+                error(m.opSpan(), "invalid type argument of ‘->’ (have " + qt(t) + ")");
                 return Type.INT;
             }
             st = p.base();
+        } else if (t instanceof Type.Ptr p && p.base() instanceof Type.Struct) {
+            String msg = (m.base() instanceof Expr.Ident id ? q(id.name()) : "expression") + " is a pointer; did you mean to use ‘->’?";
+            diags.reportRich(Severity.ERROR, m.opSpan(), List.of(Diagnostics.Label.of(m.opSpan())), "->", m.opSpan(), msg, null);
+            errors++;
+            hardErrors++;
+            return Type.INT;
         }
         if (!(st instanceof Type.Struct s)) {
-            error(m.nameSpan(), "request for member " + q(m.name()) + " in something not a structure or union");
+            error(m.opSpan(), "request for member " + q(m.name()) + " in something not a structure or union");
             return Type.INT;
         }
         if (!s.tag().complete) {
-            error(m.span(), "invalid use of undefined type " + qt(Types.unqual(st)));
+            error(m.opSpan(), "invalid use of undefined type " + qt(Types.unqual(st)));
             return Type.INT;
         }
         Type.Member mem = Types.findMember(s.tag(), m.name());
         if (mem == null) {
-            error(m.nameSpan(), qt(Types.unqual(st)) + " has no member named " + q(m.name()));
+            error(m.opSpan(), qt(Types.unqual(st)) + " has no member named " + q(m.name()));
             return Type.INT;
         }
         typed.members.put(m, mem);
@@ -569,11 +578,12 @@ abstract class ExprChecker extends TypeResolver {
         String name = callee != null ? callee.name : null;
         List<Type> params = f.params();
         if (f.prototype()) {
+            Span at = c.callee().span();
             if (c.args().size() < params.size()) {
-                error(c.span(), "too few arguments to function " + q(name != null ? name : Printer.print(c.callee())));
+                error(at, "too few arguments to function " + q(name != null ? name : Printer.print(c.callee())));
                 if (callee != null) note(callee.span, "declared here");
             } else if (c.args().size() > params.size() && !f.variadic()) {
-                error(c.span(), "too many arguments to function " + q(name != null ? name : Printer.print(c.callee())));
+                error(at, "too many arguments to function " + q(name != null ? name : Printer.print(c.callee())));
                 if (callee != null) note(callee.span, "declared here");
             }
         }
@@ -582,7 +592,9 @@ abstract class ExprChecker extends TypeResolver {
             Type at = rvalue(a);
             if (at instanceof Type.Void) error(a.span(), "invalid use of void expression");
             if (f.prototype() && i < params.size()) {
-                convertCheck(params.get(i), a, at, new Ctx("arg", i + 1, callee, callee != null ? callee.span : null), a.span());
+                Span ps = callee != null && i < callee.paramSpans.size() ? callee.paramSpans.get(i) : callee != null ? callee.span : null;
+                Span pr = callee != null && i < callee.paramRanges.size() ? callee.paramRanges.get(i) : ps;
+                convertCheck(params.get(i), a, at, new Ctx("arg", i + 1, callee, ps, pr), a.span());
             } else if (at instanceof Type.Float) {
                 reportSse(a.span());
             }
@@ -644,7 +656,8 @@ abstract class ExprChecker extends TypeResolver {
                     case "return" -> "returning " + qt(ft) + " from a function with return type " + qt(t) + " makes pointer from integer without a cast";
                     default -> "passing argument " + ctx.argNo() + " of " + q(calleeName(ctx)) + " makes pointer from integer without a cast";
                 };
-                warning(at, msg, "int-conversion");
+                if (ctx.kind().equals("arg")) argDiag(Severity.WARNING, at, ft, msg, "int-conversion");
+                else warning(at, msg, "int-conversion");
                 argNote(ctx, t, ft);
                 return;
             }
@@ -659,7 +672,8 @@ abstract class ExprChecker extends TypeResolver {
                 case "return" -> "returning " + qt(ft) + " from a function with return type " + qt(t) + " makes integer from pointer without a cast";
                 default -> "passing argument " + ctx.argNo() + " of " + q(calleeName(ctx)) + " makes integer from pointer without a cast";
             };
-            warning(at, msg, "int-conversion");
+            if (ctx.kind().equals("arg")) argDiag(Severity.WARNING, at, ft, msg, "int-conversion");
+            else warning(at, msg, "int-conversion");
             argNote(ctx, t, ft);
             return;
         }
@@ -687,13 +701,27 @@ abstract class ExprChecker extends TypeResolver {
         }
     }
 
+    /** A warning (or error) about argument {@code at}, labelled with the argument's type as gcc does. */
+    private void argDiag(Severity sev, Span at, Type ft, String msg, String option) {
+        Severity used = diags.reportRich(sev, at, List.of(new Diagnostics.Label(at, labelType(ft))), null, null, msg, option);
+        if (used == Severity.ERROR) {
+            errors++;
+            if (sev == Severity.ERROR) hardErrors++;
+        }
+    }
+
     private static String calleeName(Ctx ctx) {
         return ctx.callee() != null ? ctx.callee().name : "function";
     }
 
     private void argNote(Ctx ctx, Type t, Type ft) {
         if (ctx.kind().equals("arg") && ctx.calleeSpan() != null) {
-            note(ctx.calleeSpan(), "expected " + qt(t) + " but argument is of type " + qt(ft));
+            String msg = "expected " + qt(t) + " but argument is of type " + qt(ft);
+            if (ctx.paramRange() != null) {
+                diags.reportRich(Severity.NOTE, ctx.calleeSpan(), List.of(Diagnostics.Label.of(ctx.paramRange())), null, null, msg, null);
+            } else {
+                note(ctx.calleeSpan(), msg);
+            }
         }
     }
 
@@ -704,7 +732,8 @@ abstract class ExprChecker extends TypeResolver {
             case "return" -> "returning " + qt(ft) + " from a function with incompatible return type " + qt(t);
             default -> "passing argument " + ctx.argNo() + " of " + q(calleeName(ctx)) + " from incompatible pointer type";
         };
-        warning(at, msg, "incompatible-pointer-types");
+        if (ctx.kind().equals("arg")) argDiag(Severity.WARNING, at, ft, msg, "incompatible-pointer-types");
+        else warning(at, msg, "incompatible-pointer-types");
         argNote(ctx, t, ft);
     }
 
@@ -715,7 +744,8 @@ abstract class ExprChecker extends TypeResolver {
             case "return" -> "incompatible types when returning type " + qt(ft) + " but " + qt(t) + " was expected";
             default -> "incompatible type for argument " + ctx.argNo() + " of " + q(calleeName(ctx));
         };
-        error(at, msg);
+        if (ctx.kind().equals("arg")) argDiag(Severity.ERROR, at, ft, msg, null);
+        else error(at, msg);
         argNote(ctx, t, ft);
     }
 }

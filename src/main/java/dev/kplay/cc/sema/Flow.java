@@ -20,7 +20,9 @@ final class Flow {
     }
 
     private Long constant(Expr e) {
-        return e == null ? Long.valueOf(1) : ch.consts.intValue(e);
+        if (e == null) return 1L;
+        if (e instanceof Expr.Assign a && a.op().equals("=")) return ch.consts.intValue(a.value());
+        return ch.consts.intValue(e);
     }
 
     private boolean may(Stmt s) {
@@ -33,12 +35,13 @@ final class Flow {
             return reach;
         }
         if (s instanceof Stmt.ExprStmt es) return es.expr() == null || !ch.isNoreturnCall(es.expr());
+        if (s instanceof Stmt.Return r && ch.erroneousReturns.contains(r)) return true;
         if (s instanceof Stmt.Return || s instanceof Stmt.Goto || s instanceof Stmt.GotoExpr
             || s instanceof Stmt.Break || s instanceof Stmt.Continue) {
             return false;
         }
         if (s instanceof Stmt.If i) {
-            Long c = ch.consts.intValue(i.cond());
+            Long c = constant(i.cond());
             if (c != null && c != 0) return may(i.then());
             if (c != null) return i.otherwise() == null || may(i.otherwise());
             return may(i.then()) || i.otherwise() == null || may(i.otherwise());

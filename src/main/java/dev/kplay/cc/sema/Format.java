@@ -1,7 +1,10 @@
 package dev.kplay.cc.sema;
 
+import dev.kplay.cc.diag.Diagnostics;
+import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.parse.Attribute;
 import dev.kplay.cc.parse.Expr;
+import dev.kplay.cc.source.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -26,6 +29,7 @@ final class Format {
         String fmt = new String(s.bytes(), StandardCharsets.ISO_8859_1);
         List<Expr> args = call.args();
         int argNo = firstArg.intValue();   // 1-based index of the next argument to consume (0 = none: vprintf style)
+        int[] map = sourceMap(s);
         for (int i = 0; i < fmt.length(); i++) {
             if (fmt.charAt(i) != '%') continue;
             int start = i;
@@ -33,14 +37,14 @@ final class Format {
             if (i < fmt.length() && fmt.charAt(i) == '%') continue;
             while (i < fmt.length() && "-+ #0".indexOf(fmt.charAt(i)) >= 0) i++;
             if (i < fmt.length() && fmt.charAt(i) == '*') {
-                if (argNo > 0) checkArg(ch, call, args, argNo++, "*", Type.INT, fmt.substring(start, i + 1), true);
+                if (argNo > 0) checkArg(ch, call, args, argNo++, "*", Type.INT, fmt.substring(start, i + 1), true, null, null, "", '*');
                 i++;
             }
             while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) i++;
             if (i < fmt.length() && fmt.charAt(i) == '.') {
                 i++;
                 if (i < fmt.length() && fmt.charAt(i) == '*') {
-                    if (argNo > 0) checkArg(ch, call, args, argNo++, ".*", Type.INT, fmt.substring(start, i + 1), true);
+                    if (argNo > 0) checkArg(ch, call, args, argNo++, ".*", Type.INT, fmt.substring(start, i + 1), true, null, null, "", '*');
                     i++;
                 }
                 while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) i++;
@@ -52,12 +56,24 @@ final class Format {
             String spec = fmt.substring(start, i + 1);
             Type want = expected(len, conv);
             if (want == null || argNo <= 0) continue;
+            Span range = span(s, map, start, i);
+            Span caret = span(s, map, i, i);
             if (argNo > args.size()) {
-                ch.warning(fmtExpr.span(), "format " + q(spec) + " expects a matching " + q(Types.name(want)) + " argument", "format=");
+                String msg = "format " + q(spec) + " expects a matching " + q(Types.name(want)) + " argument";
+                if (range != null) {
+                    ch.diags.reportRich(Severity.WARNING, caret, List.of(new Diagnostics.Label(range, Types.name(want))),
+                        null, null, msg, "format=");
+                } else {
+                    ch.warning(fmtExpr.span(), msg, "format=");
+                }
                 argNo++;
                 continue;
             }
-            checkArg(ch, call, args, argNo++, spec, want, spec, false);
+            if (!checkArg(ch, call, args, argNo, spec, want, spec, false, range, caret, len, conv)) {
+                argNo++;
+                continue;
+            }
+            argNo++;
         }
         if (argNo > 0 && argNo <= args.size()) {
             ch.warning(fmtExpr.span(), "too many arguments for format", "format-extra-args");
@@ -105,21 +121,106 @@ final class Format {
         }
     }
 
-    private static void checkArg(ExprChecker ch, Expr.Call call, List<Expr> args, int argNo, String what,
-                                 Type want, String spec, boolean star) {
-        if (argNo > args.size()) return;
+    /** Checks one argument; returns false if it matched. */
+    private static boolean checkArg(ExprChecker ch, Expr.Call call, List<Expr> args, int argNo, String what,
+                                    Type want, String spec, boolean star, Span range, Span caret, String len, char conv) {
+        if (argNo > args.size()) return false;
         Expr arg = args.get(argNo - 1);
         Type have = Types.decay(ch.typed.types.get(arg));
-        if (have == null) return;
-        if (matches(want, have)) return;
+        if (have == null) return false;
+        if (matches(want, have)) return false;
         String wantName = Types.name(want);
-        String haveName = Types.name(have);
+        String haveName = ch.labelType(have);
         String msg = star
             ? "field width specifier " + q(spec.endsWith(".*") ? "." + "*" : "*") + " expects argument of type " + q(wantName)
-              + ", but argument " + argNo + " has type " + q(haveName)
+              + ", but argument " + argNo + " has type " + ch.qt(have)
             : "format " + q(spec) + " expects argument of type " + q(wantName) + ", but argument " + argNo
-              + " has type " + q(haveName);
-        ch.warning(arg.span(), msg, "format=");
+              + " has type " + ch.qt(have);
+        if (range == null) {
+            ch.warning(arg.span(), msg, "format=");
+            return true;
+        }
+        String fix = suggestion(spec, len, conv, have);
+        Span fixAt = new Span(range.file(), range.start(), range.start());
+        Severity used = ch.diags.reportRich(Severity.WARNING, caret,
+            List.of(new Diagnostics.Label(range, wantName), new Diagnostics.Label(arg.span(), haveName)),
+            fix, fix == null ? null : fixAt, msg, "format=");
+        if (used == Severity.ERROR) ch.errors++;
+        return true;
+    }
+
+    /** gcc's fix-it for a mismatched directive: the same flags and width, a conversion that fits the argument. */
+    private static String suggestion(String spec, String len, char conv, Type have) {
+        String prefix = spec.substring(0, spec.length() - 1 - len.length());
+        if (Types.isInteger(have)) {
+            Type p = Types.promote(have);
+            Type.IntKind k = Types.kind(p);
+            String mod = k.size == 8 ? (k.rank == Type.IntKind.LLONG.rank ? "ll" : "l") : "";
+            char c = "diouxX".indexOf(conv) >= 0 ? conv : k.unsigned ? 'u' : 'd';
+            return prefix + mod + c;
+        }
+        if (have instanceof Type.Ptr ptr) {
+            Type b = Types.unqual(ptr.base());
+            if (b instanceof Type.Int i && i.kind().size == 1) return prefix + "s";
+            return prefix + "p";
+        }
+        return null;
+    }
+
+    /** For each byte of the literal's value, the source offset it was written at; null if not mappable. */
+    private static int[] sourceMap(Expr.StrLit lit) {
+        String text = lit.span().file().text();
+        int i = lit.span().start();
+        int n = lit.bytes().length;
+        int[] map = new int[n + 1];
+        if (i >= text.length() || text.charAt(i) != '"') return null;
+        i++;
+        int idx = 0;
+        while (idx < n) {
+            if (i >= text.length()) return null;
+            char c = text.charAt(i);
+            if (c == '"') {
+                i++;
+                while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+                if (i >= text.length() || text.charAt(i) != '"') return null;
+                i++;
+                continue;
+            }
+            map[idx] = i;
+            if (c == '\\') {
+                i++;
+                char e = i < text.length() ? text.charAt(i) : 0;
+                if (e == 'x') {
+                    i++;
+                    while (i < text.length() && Character.digit(text.charAt(i), 16) >= 0) i++;
+                } else if (e >= '0' && e <= '7') {
+                    int k = 0;
+                    while (k < 3 && i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '7') {
+                        i++;
+                        k++;
+                    }
+                } else {
+                    i++;
+                }
+                idx++;
+            } else if (c < 0x80) {
+                i++;
+                idx++;
+            } else {
+                int cp = text.codePointAt(i);
+                int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                for (int k = 1; k < bytes && idx + k < n; k++) map[idx + k] = i;
+                idx += bytes;
+                i += Character.charCount(cp);
+            }
+        }
+        map[n] = i;
+        return map;
+    }
+
+    private static Span span(Expr.StrLit lit, int[] map, int from, int to) {
+        if (map == null || to >= map.length - 1) return null;
+        return new Span(lit.span().file(), map[from], map[to] + 1);
     }
 
     private static boolean matches(Type want, Type have) {

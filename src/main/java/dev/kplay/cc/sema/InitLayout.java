@@ -79,7 +79,7 @@ public final class InitLayout {
         Type.Arr a = (Type.Arr) t;
         long n = s.bytes().length + 1;
         if (a.length() >= 0 && n - 1 > a.length()) {
-            ch.warning(s.span(), "initializer-string for array of " + ExprChecker.qt(a.elem()) + " is too long", null);
+            ch.warning(s.span(), "initializer-string for array of " + ch.qt(a.elem()) + " is too long", null);
         }
         Type done = a.length() < 0 ? new Type.Arr(a.elem(), n, a.quals()) : a;
         out.add(new Entry(off, done, s, null));
@@ -168,7 +168,7 @@ public final class InitLayout {
                     }
                     Type.Member m = Types.findMember(s.tag(), f.name());
                     if (m == null) {
-                        ch.error(d.span(), ExprChecker.qt(Types.unqual(t)) + " has no member named " + ExprChecker.q(f.name()));
+                        ch.error(d.span(), ch.qt(Types.unqual(t)) + " has no member named " + ExprChecker.q(f.name()));
                         if (it.init() instanceof Initializer.Single sg) ch.check(sg.expr());
                         pos++;
                         continue;

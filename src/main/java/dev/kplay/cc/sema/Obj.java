@@ -44,6 +44,10 @@ public final class Obj {
     public Span firstSpan;
     /** The -Wunused-function / -Wunused-variable check has been done or is not wanted. */
     public boolean noUnusedWarning;
+    /** For functions: where each parameter was declared (gcc's "expected ... but argument is" notes point there). */
+    public List<Span> paramSpans = List.of();
+    /** For functions: each parameter's whole declaration ("int *p"), underlined in those notes. */
+    public List<Span> paramRanges = List.of();
 
     public Obj(String name, Kind kind, Type type, Span span) {
         this.name = name;

@@ -88,6 +88,8 @@ public sealed interface Type {
         public boolean complete;
         public boolean packed;
         public boolean flexible;
+        /** Where the definition was written (for "originally defined here"). */
+        public dev.kplay.cc.source.Span span;
 
         public Tag(String name, boolean union) {
             this.name = name;

@@ -23,6 +23,8 @@ abstract class TypeResolver {
     final ConstEval consts;
     Scope scope = new Scope(null);
     int errors;
+    /** Errors proper (not -Werror warnings): what makes gcc drop a construct. */
+    int hardErrors;
 
     TypeResolver(Diagnostics diags, Typed typed) {
         this.diags = diags;
@@ -36,6 +38,7 @@ abstract class TypeResolver {
 
     void error(Span at, String msg) {
         errors++;
+        hardErrors++;
         diags.report(Severity.ERROR, at, msg, null);
     }
 
@@ -49,7 +52,19 @@ abstract class TypeResolver {
 
     static String q(String s) { return "‘" + s + "’"; }
 
-    static String qt(Type t) { return q(Types.name(t)); }
+    /** A type in quotes as gcc prints it: "‘size_t’ {aka ‘long unsigned int’}" for a typedef'd type. */
+    String qt(Type t) {
+        String n = Types.name(t, typed.typedefNames);
+        String aka = Types.name(t);
+        return n.equals(aka) ? q(n) : q(n) + " {aka " + q(aka) + "}";
+    }
+
+    /** A type as gcc labels a range: "size_t {aka long unsigned int}". */
+    String labelType(Type t) {
+        String n = Types.name(t, typed.typedefNames);
+        String aka = Types.name(t);
+        return n.equals(aka) ? n : n + " {aka " + aka + "}";
+    }
 
     // ---- scopes ------------------------------------------------------------------------------
 
@@ -67,7 +82,23 @@ abstract class TypeResolver {
     Type baseType(Decl.DeclSpecs specs) {
         Type t = typeSpec(specs.type(), specs);
         int q = specs.quals() & (Type.CONST | Type.VOLATILE);
-        return q == 0 ? t : t.withQuals(t.quals() | q);
+        if (q == 0 || t == null) return t;
+        Type qualified = t.withQuals(t.quals() | q);
+        String td = typed.typedefNames.get(t);
+        if (td != null) typed.typedefNames.put(qualified, td);
+        return qualified;
+    }
+
+    /** A distinct instance of {@code t}, so a typedef's name can be attached to it alone. */
+    static Type fresh(Type t) {
+        if (t instanceof Type.Int i) return new Type.Int(i.kind(), i.quals());
+        if (t instanceof Type.Ptr p) return new Type.Ptr(p.base(), p.quals());
+        if (t instanceof Type.Struct s) return new Type.Struct(s.tag(), s.quals());
+        if (t instanceof Type.Enum e) return new Type.Enum(e.tag(), e.quals());
+        if (t instanceof Type.Arr a) return new Type.Arr(a.elem(), a.length(), a.quals());
+        if (t instanceof Type.Func f) return new Type.Func(f.ret(), f.params(), f.variadic(), f.prototype(), f.quals());
+        if (t instanceof Type.Void v) return new Type.Void(v.quals());
+        return t;
     }
 
     private Type typeSpec(TypeSpec ts, Decl.DeclSpecs specs) {
@@ -201,11 +232,13 @@ abstract class TypeResolver {
             tag = t;
         } else {
             if (existing instanceof Type.Tag t && t.complete) {
-                error(s.span(), "redefinition of " + q((s.union() ? "union " : "struct ") + s.tag()));
+                error(s.tagSpan(), "redefinition of " + q((s.union() ? "union " : "struct ") + s.tag()));
+                if (t.span != null) note(t.span, "originally defined here");
             }
             tag = new Type.Tag(s.tag(), s.union());
             if (s.tag() != null) scope.tags.put(s.tag(), tag);
         }
+        tag.span = s.tagSpan();
         layout(tag, s);
         return new Type.Struct(tag, 0);
     }

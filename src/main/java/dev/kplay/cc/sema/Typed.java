@@ -33,6 +33,8 @@ public final class Typed {
     public final Map<Expr.Call, String> builtins = new IdentityHashMap<>();
     /** For _Generic: the selected association. */
     public final Map<Expr.Generic, Expr> generic = new IdentityHashMap<>();
+    /** Type instances that were written with a typedef name ("size_t"), for gcc's "{aka ...}" messages. */
+    public final Map<Type, String> typedefNames = new IdentityHashMap<>();
     /** Functions in definition order, with their parameters and all their locals. */
     public final List<FunctionInfo> functions = new ArrayList<>();
     /** File-scope objects and functions in declaration order (includes static locals). */

@@ -2,6 +2,7 @@ package dev.kplay.cc.sema;
 
 import dev.kplay.cc.sema.Type.IntKind;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -134,15 +135,22 @@ public final class Types {
 
     /** The type as gcc prints it in diagnostics. */
     public static String name(Type t) {
-        return render(t, "").trim();
+        return render(t, "", null).trim();
+    }
+
+    /** The type as gcc prints it, with typedef names where the type was written with one. */
+    public static String name(Type t, Map<Type, String> typedefs) {
+        return render(t, "", typedefs).trim();
     }
 
     private static String quals(int q) {
         return ((q & Type.CONST) != 0 ? "const " : "") + ((q & Type.VOLATILE) != 0 ? "volatile " : "");
     }
 
-    private static String render(Type t, String inner) {
+    private static String render(Type t, String inner, Map<Type, String> names) {
         String sep = inner.isEmpty() ? "" : inner.startsWith("[") || inner.startsWith("(") ? "" : " ";
+        String td = names == null ? null : names.get(t);
+        if (td != null) return quals(t.quals()) + td + sep + inner;
         if (t instanceof Type.Void v) return quals(v.quals()) + "void" + sep + inner;
         if (t instanceof Type.Int i) return quals(i.quals()) + i.kind().cname + sep + inner;
         if (t instanceof Type.Float f) return quals(f.quals()) + f.name() + sep + inner;
@@ -157,16 +165,16 @@ public final class Types {
             String q = p.quals() == 0 ? "" : " " + quals(p.quals()).trim();
             String star = "*" + q + (inner.isEmpty() ? "" : (q.isEmpty() && inner.startsWith("*") ? "" : " ") + inner);
             if (p.base() instanceof Type.Arr || p.base() instanceof Type.Func) {
-                return render(p.base(), "(" + star + ")");
+                return render(p.base(), "(" + star + ")", names);
             }
-            return render(p.base(), star);
+            return render(p.base(), star, names);
         }
-        if (t instanceof Type.Arr a) return render(a.elem(), inner + "[" + (a.length() < 0 ? "" : a.length()) + "]");
+        if (t instanceof Type.Arr a) return render(a.elem(), inner + "[" + (a.length() < 0 ? "" : a.length()) + "]", names);
         Type.Func f = (Type.Func) t;
-        String ps = f.params().stream().map(Types::name).collect(Collectors.joining(", "));
+        String ps = f.params().stream().map(p -> name(p, names)).collect(Collectors.joining(", "));
         if (f.variadic()) ps = ps.isEmpty() ? "..." : ps + ", ...";
         if (f.prototype() && f.params().isEmpty() && !f.variadic()) ps = "void";
-        return render(f.ret(), inner + "(" + ps + ")");
+        return render(f.ret(), inner + "(" + ps + ")", names);
     }
 
     /** A member by name, searching anonymous struct/union members; offsets accumulate. */

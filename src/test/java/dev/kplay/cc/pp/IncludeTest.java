@@ -44,8 +44,9 @@ class IncludeTest {
     void depthLimit() {
         PP pp = new PP().file("self.h", "#include \"self.h\"\n").run("#include \"self.h\"\n");
         String out = pp.diags.render();
-        assertTrue(out.startsWith("self.h:1:10: error: #include nested depth 200 exceeds maximum of 200 "
-            + "(use -fmax-include-depth=DEPTH to increase the maximum)\n"), out);
+        assertTrue(out.startsWith("In file included from self.h:1,\n                 from self.h:1,\n"), out);
+        assertTrue(out.contains("                 from t.c:1:\nself.h:1:10: error: #include nested depth 200 "
+            + "exceeds maximum of 200 (use -fmax-include-depth=DEPTH to increase the maximum)\n"), out);
     }
 
     @Test
@@ -65,5 +66,23 @@ class IncludeTest {
     void hasInclude() {
         PP pp = new PP().file("x.h", "").run("#if __has_include(\"x.h\") && !__has_include(<nope.h>)\nok\n#endif\n");
         assertEquals("ok", pp.text());
+    }
+
+    @Test
+    void includeChainPrecedesHeaderDiagnostics() {
+        PP pp = new PP().file("b.h", "\n#error deep\n").file("a.h", "#include \"b.h\"\n#warning shallow\n")
+            .run("int x;\n#include \"a.h\"\n#error top\n");
+        assertEquals("In file included from a.h:1,\n"
+            + "                 from t.c:2:\n"
+            + "b.h:2:2: error: #error deep\n"
+            + "    2 | #error deep\n"
+            + "      |  ^~~~~\n"
+            + "In file included from t.c:2:\n"
+            + "a.h:2:2: warning: #warning shallow [-Wcpp]\n"
+            + "    2 | #warning shallow\n"
+            + "      |  ^~~~~~~\n"
+            + "t.c:3:2: error: #error top\n"
+            + "    3 | #error top\n"
+            + "      |  ^~~~~\n", pp.diags.render());
     }
 }

@@ -1,0 +1,5 @@
+int f(void)
+{
+	foo(1);
+	return bar();
+}

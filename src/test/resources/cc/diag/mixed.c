@@ -1,0 +1,6 @@
+int f(int n)
+{
+	n++;
+	int m = n;
+	return m;
+}
