@@ -50,6 +50,7 @@ public final class Session {
     private final TreeMap<String, byte[]> modules = new TreeMap<>();
     private final List<Event> events = new ArrayList<>();
     private final List<Consumer<LogRecord>> logListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private Kernel kernel;
     private Shell shell;
     private AutoCloseable kernelSubscription;
@@ -278,15 +279,21 @@ public final class Session {
 
     /**
      * Streams log records: first those after {@code afterSeq} (-1 for all), then each new one as
-     * it is logged, across reboots (a reboot starts again at sequence 0). Close the handle to stop.
+     * it is logged, across reboots (a reboot starts again at sequence 0). {@code onClose} runs when
+     * the session ends. Close the handle to stop. The listener runs on the kernel's thread with the
+     * session locked: it must only queue the record.
      */
-    public AutoCloseable subscribe(long afterSeq, Consumer<LogRecord> listener) {
+    public AutoCloseable subscribe(long afterSeq, Consumer<LogRecord> listener, Runnable onClose) {
         return locked(() -> {
             for (LogRecord r : kernel.log().after(afterSeq)) {
                 listener.accept(r);
             }
             logListeners.add(listener);
-            return () -> logListeners.remove(listener);
+            closeListeners.add(onClose);
+            return () -> {
+                logListeners.remove(listener);
+                closeListeners.remove(onClose);
+            };
         });
     }
 
@@ -301,6 +308,10 @@ public final class Session {
             closed = true;
             unsubscribeKernel();
             logListeners.clear();
+            for (Runnable r : closeListeners) {
+                r.run();
+            }
+            closeListeners.clear();
             return null;
         });
     }
@@ -358,15 +369,10 @@ public final class Session {
         unsubscribeKernel();
         kernel = Kernel.boot(KernelConfig.defaults());
         boots++;
-        kernelSubscription = kernel.log().subscribe(r -> {
-            for (Consumer<LogRecord> l : logListeners) {
-                try {
-                    l.accept(r);
-                } catch (RuntimeException ignored) {
-                    logListeners.remove(l);
-                }
-            }
-        });
+        kernelSubscription = kernel.log().subscribe(this::publish);
+        for (LogRecord r : kernel.log().records()) {
+            publish(r);
+        }
         for (Map.Entry<String, String> f : files.entrySet()) {
             writeRoot(1, f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
         }
@@ -378,6 +384,17 @@ public final class Session {
             p.print(r.output());
             return r.ok() ? 0 : 2;
         }));
+    }
+
+    /** Hands a record to every log listener (a listener that throws is dropped). */
+    private void publish(LogRecord r) {
+        for (Consumer<LogRecord> l : logListeners) {
+            try {
+                l.accept(r);
+            } catch (RuntimeException e) {
+                logListeners.remove(l);
+            }
+        }
     }
 
     private void unsubscribeKernel() {

@@ -1,6 +1,9 @@
 package dev.kplay.web;
 
 import dev.kplay.session.SessionRegistry;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -22,8 +25,20 @@ public class KmsgConfig implements WebSocketConfigurer {
         this.registry = registry;
     }
 
+    /** Threads that write queued kmsg frames to sockets (never the kernel's thread). */
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "kmsg-sender");
+        t.setDaemon(true);
+        return t;
+    });
+
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
-        handlers.addHandler(new KmsgSocket(registry), "/api/sessions/*/kmsg").setAllowedOriginPatterns("*");
+        handlers.addHandler(new KmsgSocket(registry, senders), "/api/sessions/*/kmsg").setAllowedOriginPatterns("*");
+    }
+
+    @PreDestroy
+    public void stop() {
+        senders.shutdownNow();
     }
 }

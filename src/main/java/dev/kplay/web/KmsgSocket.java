@@ -6,13 +6,14 @@ import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionRegistry;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,20 +23,84 @@ import tools.jackson.databind.json.JsonMapper;
  * that reconnects passes the last seq it saw and gets exactly the records after it. After a
  * reboot the new kernel's records follow on the same socket, starting again at seq 0.
  *
- * Records are produced on the thread that runs the kernel (a request holding the session lock);
- * the decorator queues frames so a slow client never stalls the kernel, and a client that falls
- * too far behind is disconnected (it resumes with ?after=).
+ * Records are produced on the thread that runs the kernel, with the session locked; that thread
+ * only appends to the socket's queue, and a shared pool drains each queue in order, so a slow
+ * client can never stall a kernel. A client that falls too far behind is disconnected (it
+ * resumes with ?after=), and every socket closes when its session ends.
  */
 
 /** The kmsg WebSocket endpoint. */
 final class KmsgSocket extends TextWebSocketHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Frames a client may have queued before it is dropped. */
+    static final int MAX_QUEUED = 20_000;
 
     private final SessionRegistry registry;
-    private final Map<String, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
+    private final ExecutorService senders;
+    private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
-    KmsgSocket(SessionRegistry registry) {
+    KmsgSocket(SessionRegistry registry, ExecutorService senders) {
         this.registry = registry;
+        this.senders = senders;
+    }
+
+    /** One socket's queue of frames, drained by at most one pool task at a time. */
+    private final class Outbox {
+        private final WebSocketSession ws;
+        private final ArrayDeque<String> queue = new ArrayDeque<>();
+        private boolean draining;
+        private AutoCloseable subscription;
+
+        Outbox(WebSocketSession ws) {
+            this.ws = ws;
+        }
+
+        synchronized void offer(String frame) {
+            if (queue.size() >= MAX_QUEUED) {
+                queue.clear();
+                queue.add("");
+            } else {
+                queue.add(frame);
+            }
+            if (!draining) {
+                draining = true;
+                senders.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                String frame;
+                synchronized (this) {
+                    frame = queue.poll();
+                    if (frame == null) {
+                        draining = false;
+                        return;
+                    }
+                }
+                try {
+                    if (frame.isEmpty()) {
+                        ws.close(CloseStatus.SESSION_NOT_RELIABLE.withReason("too far behind; resume with ?after="));
+                    } else if (ws.isOpen()) {
+                        ws.sendMessage(new TextMessage(frame));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    synchronized (this) {
+                        queue.clear();
+                    }
+                }
+            }
+        }
+
+        void closeSocket() {
+            senders.execute(() -> {
+                try {
+                    ws.close(CloseStatus.GOING_AWAY.withReason("session ended"));
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            });
+        }
     }
 
     @Override
@@ -51,19 +116,13 @@ final class KmsgSocket extends TextWebSocketHandler {
             ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
             return;
         }
-        WebSocketSession out = new ConcurrentWebSocketSessionDecorator(ws, 10_000, 4 << 20);
-        AutoCloseable sub = session.subscribe(after, r -> send(out, r));
-        subscriptions.put(ws.getId(), sub);
-    }
-
-    private static void send(WebSocketSession out, LogRecord r) {
-        if (!out.isOpen()) {
-            throw new IllegalStateException("socket closed");
-        }
+        Outbox box = new Outbox(ws);
+        outboxes.put(ws.getId(), box);
         try {
-            out.sendMessage(new TextMessage(frame(r)));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("socket send failed", e);
+            box.subscription = session.subscribe(after, r -> box.offer(frame(r)), box::closeSocket);
+        } catch (SessionException e) {
+            outboxes.remove(ws.getId());
+            ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
         }
     }
 
@@ -96,9 +155,9 @@ final class KmsgSocket extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession ws, CloseStatus status) throws Exception {
-        AutoCloseable sub = subscriptions.remove(ws.getId());
-        if (sub != null) {
-            sub.close();
+        Outbox box = outboxes.remove(ws.getId());
+        if (box != null && box.subscription != null) {
+            box.subscription.close();
         }
     }
 }

@@ -96,4 +96,27 @@ class KmsgSocketTest {
         assertTrue(resumed.frames.stream().noneMatch(f -> f.contains("kplay: first")), resumed.frames.toString());
         ws2.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aRebootStreamsTheNewKernelFromSeqZeroAndDeleteClosesTheSocket() throws Exception {
+        String id = JsonPath.read(post("/api/sessions", "{}"), "$.id");
+        post("/api/sessions/" + id + "/exec", "{\"command\":\"echo '<6>kplay: before' > /dev/kmsg\"}");
+        Frames frames = new Frames();
+        WebSocket ws = connect(id, -1, frames);
+        int before = frames.awaitText("kplay: before");
+        assertTrue(before >= 0, frames.frames.toString());
+        post("/api/sessions/" + id + "/reboot", "{}");
+        post("/api/sessions/" + id + "/exec", "{\"command\":\"echo '<6>kplay: after' > /dev/kmsg\"}");
+        int after = frames.awaitText("kplay: after");
+        assertTrue(after > before, frames.frames.toString());
+        assertEquals(0L, ((Number) JsonPath.read(frames.frames.get(before + 1), "$.seq")).longValue(),
+                "the new kernel's log starts again at seq 0: " + frames.frames.get(before + 1));
+        HttpRequest del = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sessions/" + id)).DELETE().build();
+        assertEquals(204, http.send(del, HttpResponse.BodyHandlers.ofString()).statusCode());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!ws.isInputClosed() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(ws.isInputClosed(), "the socket closes when its session ends");
+    }
 }
