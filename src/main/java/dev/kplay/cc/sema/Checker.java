@@ -26,9 +26,8 @@ import java.util.Map;
  * after the front end (control reaching the end of a non-void function, unused static definitions).
  */
 public final class Checker extends ExprChecker {
-    private record Deferred(String function, Span at) {}
-
-    private final List<Deferred> fallsOff = new ArrayList<>();
+    /** Diagnostics gcc's middle end reports after the front end, per function in order. */
+    private final List<Runnable> middleEnd = new ArrayList<>();
     private int staticCounter;
     // per function
     private Map<String, Span> labelsDefined;
@@ -431,8 +430,23 @@ public final class Checker extends ExprChecker {
             if (!sawReturnValue && fn.isStatic && Flow.fallsThrough(this, fd.body())) {
                 warning(fd.body().close(), "no return statement in function returning non-void", "return-type");
             } else if (Flow.fallsThrough(this, fd.body())) {
-                fallsOff.add(new Deferred(dr.name(), fd.body().close()));
+                Span close = fd.body().close();
+                middleEnd.add(() -> {
+                    diags.enterFunction(dr.name());
+                    warning(close, "control reaches end of non-void function", "return-type");
+                });
             }
+        }
+        for (Uninit.Use u : Uninit.find(typed, functionLocals, fd.body())) {
+            middleEnd.add(() -> {
+                if (errors > 0) return;   // gcc's optimizers, which find these, do not run after errors
+                diags.enterFunction(dr.name());
+                String msg = q(u.var().name) + (u.definite() ? " is used uninitialized" : " may be used uninitialized");
+                Severity used = diags.report(Severity.WARNING, u.range(), u.caret(), msg,
+                    u.definite() ? "uninitialized" : "maybe-uninitialized");
+                if (used == Severity.ERROR) errors++;
+                note(u.var().span, q(u.var().name) + " was declared here");
+            });
         }
         diags.emissionPoint(null);
         diags.release();
@@ -461,10 +475,7 @@ public final class Checker extends ExprChecker {
 
     /** Reports what gcc reports after the front end; call once after the last external declaration. */
     public void finish() {
-        for (Deferred d : fallsOff) {
-            diags.enterFunction(d.function());
-            warning(d.at(), "control reaches end of non-void function", "return-type");
-        }
+        for (Runnable r : middleEnd) r.run();
         diags.enterFunction(null);
         List<Obj> globals = typed.globals;
         for (int i = globals.size() - 1; i >= 0; i--) {

@@ -30,7 +30,7 @@ class SemanticsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arith", "control", "pointer", "struct", "init", "function", "gnu", "string"})
+    @ValueSource(strings = {"arith", "control", "pointer", "struct", "init", "function", "gnu", "string", "kernelish"})
     void runs(String name) throws IOException {
         String file = name + ".c";
         String src = resource(file);
