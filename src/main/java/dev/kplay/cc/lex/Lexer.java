@@ -135,11 +135,6 @@ public final class Lexer {
                 scanNumber();
             } else if (c == '"' || c == '\'' || isLiteralPrefix()) {
                 kind = scanLiteral();
-                if (kind == null) {
-                    atLineStart = false;
-                    space = true;
-                    continue;
-                }
             } else if (isIdentStart(c)) {
                 while (pos < n && isIdentPart(src.charAt(pos))) pos++;
                 kind = KEYWORDS.contains(src.substring(start, pos)) ? TokenKind.KEYWORD : TokenKind.IDENT;
@@ -185,7 +180,11 @@ public final class Lexer {
         return false;
     }
 
-    /** A character or string literal, prefix included; null (after an error) if unterminated. */
+    /**
+     * A character or string literal, prefix included. An unterminated one runs to the end of the
+     * line and is not an error here: the preprocessor decides (nothing in a skipped group, a warning
+     * in #error, an error in code), as gcc's does. See {@link #unterminated(Token)}.
+     */
     private TokenKind scanLiteral() {
         int start = pos;
         while (src.charAt(pos) != '"' && src.charAt(pos) != '\'') pos++;
@@ -194,8 +193,7 @@ public final class Lexer {
         int n = src.length();
         while (true) {
             if (pos >= n || src.charAt(pos) == '\n') {
-                error(start, start + 1, "missing terminating " + quote + " character");
-                return null;
+                return quote == '"' ? TokenKind.STRING : TokenKind.CHAR;
             }
             char c = src.charAt(pos);
             if (c == '\\' && pos + 1 < n && src.charAt(pos + 1) != '\n') {
@@ -209,6 +207,27 @@ public final class Lexer {
             error(start, pos, "empty character constant");
         }
         return quote == '"' ? TokenKind.STRING : TokenKind.CHAR;
+    }
+
+    /** True for a CHAR or STRING token whose closing quote is missing (it ran to the end of its line). */
+    public static boolean unterminated(Token t) {
+        if (t.kind() != TokenKind.CHAR && t.kind() != TokenKind.STRING) return false;
+        String s = t.text();
+        int i = 0;
+        while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\'') i++;
+        if (i >= s.length()) return true;
+        char quote = s.charAt(i++);
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == quote) {
+                return i != s.length() - 1;
+            } else {
+                i++;
+            }
+        }
+        return true;
     }
 
     private int punctuatorLength() {

@@ -168,6 +168,13 @@ public final class Preprocessor {
                 continue;
             }
             if (expand(t)) continue;
+            if (Lexer.unterminated(t.tok()) && t.tok().expansion() == null) {
+                Span sp = t.tok().span();
+                String q = missingQuote(t.tok());
+                report(Severity.WARNING, new Span(sp.file(), sp.start(), sp.start() + 1), q);
+                report(Severity.ERROR, sp, q);
+                continue;
+            }
             sink.accept(t);
         }
     }
@@ -370,14 +377,23 @@ public final class Preprocessor {
 
     // ---- directives ----------------------------------------------------------------------------
 
-    /** The rest of the directive line (raw tokens of the current file frame). */
+    /** The rest of the directive line (raw tokens of the current file frame); warns of unterminated quotes. */
     private List<Token> readLine() {
         Frame f = stack.peek();
         List<Token> line = new ArrayList<>();
         while (f.pos < f.size() && !f.raw(f.pos).atLineStart()) {
-            line.add(f.raw(f.pos++));
+            Token t = f.raw(f.pos++);
+            if (Lexer.unterminated(t)) {
+                Span sp = t.span();
+                report(Severity.WARNING, new Span(sp.file(), sp.start(), sp.start() + 1), missingQuote(t));
+            }
+            line.add(t);
         }
         return line;
+    }
+
+    private static String missingQuote(Token t) {
+        return "missing terminating " + (t.kind() == TokenKind.CHAR ? '\'' : '"') + " character";
     }
 
     private void directive(Token hash) {

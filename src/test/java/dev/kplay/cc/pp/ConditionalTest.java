@@ -64,4 +64,22 @@ class ConditionalTest {
         PP bad = new PP().run("#foo\n");
         assertTrue(bad.diags.render().contains("t.c:1:2: error: invalid preprocessing directive #foo"));
     }
+
+    @Test
+    void apostrophesInSkippedGroupsAndErrorLines() {
+        PP pp = new PP().run("#if 0\nIt's not compiled\n#endif\n#warning don't\nchar c = 'x;\n");
+        assertEquals("t.c:4:13: warning: missing terminating ' character\n"
+            + "    4 | #warning don't\n"
+            + "      |             ^\n"
+            + "t.c:4:2: warning: #warning don't [-Wcpp]\n"
+            + "    4 | #warning don't\n"
+            + "      |  ^~~~~~~\n"
+            + "t.c:5:10: warning: missing terminating ' character\n"
+            + "    5 | char c = 'x;\n"
+            + "      |          ^\n"
+            + "t.c:5:10: error: missing terminating ' character\n"
+            + "    5 | char c = 'x;\n"
+            + "      |          ^~~\n", pp.diags.render());
+        assertEquals("char c =", pp.text());
+    }
 }
