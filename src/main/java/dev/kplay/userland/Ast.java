@@ -47,18 +47,27 @@ final class Ast {
         String raw() {
             StringBuilder b = new StringBuilder();
             for (Segment s : segments) {
-                b.append(s instanceof Param p ? "$" + p.name() : ((Literal) s).text());
+                if (s instanceof Param p) {
+                    b.append('$').append(p.name());
+                } else if (s instanceof CmdSubst c) {
+                    b.append("$(").append(c.script()).append(')');
+                } else {
+                    b.append(((Literal) s).text());
+                }
             }
             return b.toString();
         }
     }
 
     /** A piece of a word. */
-    sealed interface Segment permits Literal, Param {}
+    sealed interface Segment permits Literal, Param, CmdSubst {}
 
     /** Literal text; {@code quoted} text takes no part in globbing or tilde expansion. */
     record Literal(String text, boolean quoted) implements Segment {}
 
     /** $name, ${name}, $?, $!, $$, $#, $0; {@code quoted} inside double quotes (no field splitting). */
     record Param(String name, boolean quoted) implements Segment {}
+
+    /** $(script) or `script`; {@code quoted} inside double quotes (no field splitting). */
+    record CmdSubst(String script, boolean quoted) implements Segment {}
 }

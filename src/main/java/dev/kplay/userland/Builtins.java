@@ -18,6 +18,7 @@ final class Builtins {
                 return 0;
             }),
             Map.entry("echo", Echo::run),
+            Map.entry("printf", Printf::run),
             Map.entry("true", p -> 0),
             Map.entry(":", p -> 0),
             Map.entry("false", p -> 1),

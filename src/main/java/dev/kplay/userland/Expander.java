@@ -1,6 +1,7 @@
 package dev.kplay.userland;
 
 import dev.kplay.kernel.syscall.Syscalls;
+import dev.kplay.userland.Ast.CmdSubst;
 import dev.kplay.userland.Ast.Literal;
 import dev.kplay.userland.Ast.Param;
 import dev.kplay.userland.Ast.Segment;
@@ -12,7 +13,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /*
- * Word expansion in bash's order: tilde, parameters, field splitting of unquoted expansions,
+ * Word expansion in bash's order: tilde, parameters and command substitution, field splitting of
+ * unquoted expansions,
  * pathname expansion (globs through getdents), quote removal. Quoting is already resolved into
  * segments by the parser, so "quote removal" is just concatenation here.
  */
@@ -20,12 +22,14 @@ import java.util.regex.Pattern;
 /** Expands parsed words into argv fields. */
 final class Expander {
     private final Function<String, String> lookup;
+    private final Function<String, String> substitute;
     private final Syscalls sys;
     private final int pid;
     private final String cwd;
 
-    Expander(Function<String, String> lookup, Syscalls sys, int pid, String cwd) {
+    Expander(Function<String, String> lookup, Function<String, String> substitute, Syscalls sys, int pid, String cwd) {
         this.lookup = lookup;
+        this.substitute = substitute;
         this.sys = sys;
         this.pid = pid;
         this.cwd = cwd;
@@ -59,9 +63,10 @@ final class Expander {
                 }
                 cur.append(text);
                 keep |= l.quoted() || !text.isEmpty();
-            } else if (s instanceof Param p) {
-                String v = lookup.apply(p.name());
-                if (p.quoted()) {
+            } else {
+                boolean quoted = s instanceof Param p ? p.quoted() : ((CmdSubst) s).quoted();
+                String v = s instanceof Param p ? lookup.apply(p.name()) : substitute.apply(((CmdSubst) s).script());
+                if (quoted) {
                     cur.append(v);
                     keep = true;
                     continue;

@@ -30,6 +30,11 @@ final class Programs {
         m.put("ps", Ps::run);
         m.put("sleep", Sleep::run);
         m.put("busybox", Busybox::run);
+        m.put("modprobe", Insmod::modprobe);
+        m.put("rm", Coreutils::rm);
+        m.put("touch", Coreutils::touch);
+        m.put("pidof", Coreutils::pidof);
+        m.put("printf", Printf::run);
         m.put("clear", p -> {
             p.print("\033[H\033[2J\033[3J");
             return 0;

@@ -139,7 +139,7 @@ public final class Shell {
             }
             if (job.background()) {
                 Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
-                Outcome o = runAndOr(job.body(), jobOut);
+                Outcome o = runAndOr(job.body(), jobOut, jobOut);
                 int n = ++jobs;
                 int bgPid = o.pid != null ? o.pid : pid;
                 if (!o.running) {
@@ -157,7 +157,7 @@ public final class Shell {
                 status = 0;
                 last = new Outcome(0, bgPid, 0);
             } else {
-                last = runAndOr(job.body(), terminal);
+                last = runAndOr(job.body(), terminal, terminal);
                 if (last.running) {
                     stuck = last.pid;
                     return new Result(null, terminal.text(), false, true, last.pid);
@@ -177,18 +177,18 @@ public final class Shell {
         }
     }
 
-    private Outcome runAndOr(AndOr ao, Sink terminal) {
-        Outcome o = runPipeline(ao.pipelines().get(0), terminal);
+    private Outcome runAndOr(AndOr ao, Sink out, Sink err) {
+        Outcome o = runPipeline(ao.pipelines().get(0), out, err);
         for (int i = 1; i < ao.pipelines().size() && !o.running && !interrupted; i++) {
             boolean and = ao.ops().get(i - 1).equals("&&");
             if ((status == 0) == and) {
-                o = runPipeline(ao.pipelines().get(i), terminal);
+                o = runPipeline(ao.pipelines().get(i), out, err);
             }
         }
         return o;
     }
 
-    private Outcome runPipeline(Pipeline pl, Sink terminal) {
+    private Outcome runPipeline(Pipeline pl, Sink out, Sink err) {
         byte[] stdin = new byte[0];
         Outcome o = null;
         int deathSignal = 0;
@@ -196,7 +196,7 @@ public final class Shell {
         for (int i = 0; i < cmds.size(); i++) {
             boolean lastStage = i == cmds.size() - 1;
             Sink.Buffer pipe = lastStage ? null : new Sink.Buffer(false, MAX_OUTPUT);
-            o = runSimple(cmds.get(i), stdin, lastStage ? terminal : pipe, terminal, cmds.size() > 1);
+            o = runSimple(cmds.get(i), stdin, lastStage ? out : pipe, err, cmds.size() > 1);
             if (o.running) {
                 return o;
             }
@@ -208,7 +208,7 @@ public final class Shell {
             }
         }
         if (deathSignal != 0 && Signals.death(deathSignal) != null) {
-            terminal.write(Signals.death(deathSignal) + "\n");
+            err.write(Signals.death(deathSignal) + "\n");
         }
         if (deathSignal == Signals.SIGINT) {
             interrupted = true;
@@ -222,7 +222,7 @@ public final class Shell {
     }
 
     private Outcome runSimple(SimpleCommand cmd, byte[] stdin, Sink out, Sink terminal, boolean inPipeline) {
-        Expander ex = new Expander(this::variable, sys, pid, cwd);
+        Expander ex = new Expander(this::variable, script -> substitute(script, terminal), sys, pid, cwd);
         List<String> argv = ex.fields(cmd.words());
         if (argv.isEmpty()) {
             for (Assignment a : cmd.assignments()) {
@@ -296,6 +296,41 @@ public final class Shell {
             return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);
         }
         return new Outcome((ws >> 8) & 0xff, child, 0);
+    }
+
+    /**
+     * $(...) and `...`: runs the script as a subshell would (its cd and variables do not stick)
+     * and returns its stdout without trailing newlines; its stderr goes to the terminal.
+     */
+    private String substitute(String script, Sink err) {
+        Script parsed;
+        try {
+            parsed = ShellParser.parse(script);
+        } catch (ShellParser.SyntaxError e) {
+            err.write("bash: command substitution: " + e.getMessage() + "\n");
+            status = 2;
+            return "";
+        }
+        String savedCwd = cwd;
+        Map<String, String> savedVars = new HashMap<>(vars);
+        Sink.Buffer out = new Sink.Buffer(false, MAX_OUTPUT);
+        try {
+            for (Job job : parsed.jobs()) {
+                if (runAndOr(job.body(), out, err).running) {
+                    break;
+                }
+            }
+        } finally {
+            cwd = savedCwd;
+            vars.clear();
+            vars.putAll(savedVars);
+        }
+        String text = out.text();
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */

@@ -2,6 +2,7 @@ package dev.kplay.userland;
 
 import dev.kplay.userland.Ast.AndOr;
 import dev.kplay.userland.Ast.Assignment;
+import dev.kplay.userland.Ast.CmdSubst;
 import dev.kplay.userland.Ast.Job;
 import dev.kplay.userland.Ast.Literal;
 import dev.kplay.userland.Ast.Param;
@@ -245,6 +246,9 @@ final class ShellParser {
                 }
             } else if (c == '$' && param(segs, lit, litQuoted, false)) {
                 continue;
+            } else if (c == '`') {
+                flush(segs, lit, litQuoted);
+                segs.add(new CmdSubst(backquoted(), false));
             } else {
                 lit.append(c);
                 pos++;
@@ -274,6 +278,10 @@ final class ShellParser {
                 pos += 2;
             } else if (c == '$' && param(segs, lit, true, true)) {
                 sawSegment = true;
+            } else if (c == '`') {
+                flush(segs, lit, true);
+                segs.add(new CmdSubst(backquoted(), true));
+                sawSegment = true;
             } else {
                 lit.append(c);
                 pos++;
@@ -294,6 +302,13 @@ final class ShellParser {
         char n = src.charAt(pos + 1);
         String name;
         int end;
+        if (n == '(') {
+            int close = matchingParen(pos + 2);
+            flush(segs, lit, litQuoted);
+            segs.add(new CmdSubst(src.substring(pos + 2, close), quoted));
+            pos = close + 1;
+            return true;
+        }
         if (n == '{') {
             int close = src.indexOf('}', pos + 2);
             if (close < 0) {
@@ -317,6 +332,51 @@ final class ShellParser {
         segs.add(new Param(name, quoted));
         pos = end;
         return true;
+    }
+
+    /** The index of the ')' closing a $( that opened just before {@code from}, skipping quotes. */
+    private int matchingParen(int from) throws SyntaxError {
+        int depth = 1;
+        for (int i = from; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '\'') {
+                int e = src.indexOf('\'', i + 1);
+                if (e < 0) {
+                    break;
+                }
+                i = e;
+            } else if (c == '"') {
+                int e = i + 1;
+                while (e < src.length() && src.charAt(e) != '"') {
+                    e += src.charAt(e) == '\\' ? 2 : 1;
+                }
+                i = e;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new SyntaxError("unexpected EOF while looking for matching `)'");
+    }
+
+    /** `script` at pos; returns the script with \` and \\ unescaped. */
+    private String backquoted() throws SyntaxError {
+        StringBuilder b = new StringBuilder();
+        int i = pos + 1;
+        while (i < src.length() && src.charAt(i) != '`') {
+            if (src.charAt(i) == '\\' && i + 1 < src.length() && "`\\$".indexOf(src.charAt(i + 1)) >= 0) {
+                i++;
+            }
+            b.append(src.charAt(i++));
+        }
+        if (i >= src.length()) {
+            throw new SyntaxError("unexpected EOF while looking for matching ``'");
+        }
+        pos = i + 1;
+        return b.toString();
     }
 
     private static void flush(List<Segment> segs, StringBuilder lit, boolean quoted) {

@@ -127,4 +127,30 @@ class ShellTest {
         out("kill -INT 1");
         assertTrue(sys.calls.contains("kill 1 2"));
     }
+
+    @Test
+    void commandSubstitution() {
+        assertEquals("x=/root\n", out("echo x=$(pwd)"));
+        assertEquals("a b\n", out("echo $(echo a; echo b)"));
+        assertEquals("a\nb\n", out("echo \"$(echo a; echo b)\""));
+        assertEquals("/root\n", out("d=`cd /proc; pwd`; pwd"));
+        assertEquals("hi\n", out("echo $(echo $(echo hi))"));
+        assertEquals("bash: unexpected EOF while looking for matching `)'\n", out("echo $(echo"));
+    }
+
+    @Test
+    void printfFormats() {
+        assertEquals("a\nb\n", out("printf '%s\\n' a b"));
+        assertEquals("  7|ff|x\n", out("printf '%3d|%x|%s\\n' 7 255 x"));
+    }
+
+    @Test
+    void rmTouchAndModprobe() {
+        out("touch /root/t");
+        assertEquals("t\n", out("ls /root | cat"));
+        assertEquals("", out("rm t"));
+        assertEquals("rm: cannot remove 't': No such file or directory\n", out("rm t"));
+        assertEquals("modprobe: FATAL: Module hello_3 not found in directory /lib/modules/6.1.0-56-amd64\n",
+                out("modprobe hello-3"));
+    }
 }
