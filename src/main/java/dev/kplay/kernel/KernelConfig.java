@@ -19,6 +19,6 @@ public record KernelConfig(long memoryBytes, int maxTasks, int logBufferBytes, l
 
     /** The defaults a browser session gets. */
     public static KernelConfig defaults() {
-        return new KernelConfig(64L << 20, 256, 1 << 17, 20_000_000L, 2L);
+        return new KernelConfig(64L << 20, 256, 1 << 17, 200_000_000L, 1L);
     }
 }

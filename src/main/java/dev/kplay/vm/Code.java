@@ -2,7 +2,6 @@ package dev.kplay.vm;
 
 import dev.kplay.ko.Function;
 import dev.kplay.ko.Insn;
-import dev.kplay.ko.Op;
 
 import java.util.List;
 
@@ -59,7 +58,7 @@ public final class Code {
         int[] bs = new int[n];
         for (int i = 0; i < n; i++) {
             Insn insn = code.get(i);
-            ops[i] = insn.op().ordinal();
+            ops[i] = Opcodes.of(insn.op());
             as[i] = insn.a();
             bs[i] = insn.b();
         }
@@ -105,5 +104,4 @@ public final class Code {
         return lines[pc];
     }
 
-    static final Op[] OPS = Op.values();
 }

@@ -1,5 +1,7 @@
 package dev.kplay.vm;
 
+import static dev.kplay.vm.Opcodes.*;
+
 /*
  * The interpreter: one switch over the ISA of dev.kplay.ko.Op, run on a task's KernelStack.
  *
@@ -115,7 +117,7 @@ public final class Cpu {
                 }
                 long x;
                 long y;
-                switch (Code.OPS[ops[pc]]) {
+                switch (ops[pc]) {
                     case CONST -> st[n++] = as[pc];
                     case LOCAL -> st[n++] = fp + as[pc];
                     case SYM -> st[n++] = c.symbols[(int) as[pc]] + bs[pc];
@@ -128,7 +130,7 @@ public final class Cpu {
                     case LD8 -> st[n - 1] = bus.load(st[n - 1], 8);
                     case ST1, ST2, ST4, ST8 -> {
                         x = st[--n];
-                        int size = switch (Code.OPS[ops[pc]]) {
+                        int size = switch (ops[pc]) {
                             case ST1 -> 1;
                             case ST2 -> 2;
                             case ST4 -> 4;
@@ -218,7 +220,7 @@ public final class Cpu {
                         long[] args = new long[argc];
                         n -= argc;
                         System.arraycopy(st, n, args, 0, argc);
-                        long target = Code.OPS[ops[pc]] == dev.kplay.ko.Op.CALL ? c.symbols[(int) as[pc]] : st[--n];
+                        long target = ops[pc] == CALL ? c.symbols[(int) as[pc]] : st[--n];
                         ks.pcs[ks.depth - 1] = pc;
                         ks.nops = n;
                         Code callee = natives.isNative(target) ? null : bus.fetch(target);

@@ -23,8 +23,10 @@ import java.util.TreeMap;
 public final class AddressSpace implements Bus {
     private final Map<Long, byte[]> pages = new HashMap<>();
     private final TreeMap<Long, Code> code = new TreeMap<>(Long::compareUnsigned);
-    private long cachedPfn = -1;
-    private byte[] cachedPage;
+    /** A direct-mapped TLB in front of the page map: index = pfn mod TLB_SIZE. */
+    private static final int TLB_SIZE = 64;
+    private final long[] tlbPfn = new long[TLB_SIZE];
+    private final byte[][] tlbPage = new byte[TLB_SIZE][];
 
     /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */
     public void map(long addr, long len) {
@@ -49,8 +51,7 @@ public final class AddressSpace implements Bus {
             pages.remove(p >>> Layout.PAGE_SHIFT);
         }
         code.subMap(addr, true, addr + len, false).clear();
-        cachedPfn = -1;
-        cachedPage = null;
+        java.util.Arrays.fill(tlbPage, null);
     }
 
     public boolean present(long addr) {
@@ -79,15 +80,17 @@ public final class AddressSpace implements Bus {
 
     private byte[] page(long addr, PageFault.Access access) {
         long pfn = addr >>> Layout.PAGE_SHIFT;
-        if (pfn == cachedPfn) {
-            return cachedPage;
+        int slot = (int) (pfn & (TLB_SIZE - 1));
+        byte[] p = tlbPage[slot];
+        if (p != null && tlbPfn[slot] == pfn) {
+            return p;
         }
-        byte[] p = pages.get(pfn);
+        p = pages.get(pfn);
         if (p == null) {
             throw new PageFault(addr, access);
         }
-        cachedPfn = pfn;
-        cachedPage = p;
+        tlbPfn[slot] = pfn;
+        tlbPage[slot] = p;
         return p;
     }
 
