@@ -28,17 +28,16 @@ import java.util.regex.Pattern;
  * Locking: one lock per session; every operation that touches the kernel holds it, so the kernel
  * (which has no locks of its own) only ever runs on one thread at a time. signal() is the one
  * exception: a Ctrl-C must reach a command that is sleeping while holding the lock, so it only
- * raises a flag the sleeping clock checks.
+ * raises a flag on the command's clock.
  *
- * Time: a command's sleep advances kernel time in fixed virtual steps (the same steps on replay);
- * in an interactive session the same wall time also passes, up to the command's timeout. Idle
- * wall time between requests becomes TimePassed events when followWallClock is on.
+ * Time: a command's sleep runs on the CommandClock (fixed virtual steps, wall-paced when
+ * interactive). Idle wall time between requests becomes TimePassed events when followWallClock
+ * is on.
  */
 
 /** A kernel, its files, its shell and its event log. */
 public final class Session {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,63}");
-    private static final long SLEEP_STEP_NANOS = 10_000_000L;
     private static final long MIN_IDLE_NANOS = 1_000_000L;
 
     private final String id;
@@ -59,15 +58,8 @@ public final class Session {
     private volatile long lastUsedNanos;
     /** Where apply(Signalled) leaves its result for signal(). */
     private Shell.Result[] signalled;
-    /** Set by signal() while a command runs; the sleeping clock ends the sleep when it sees it. */
-    private volatile boolean interruptRequested;
-    private volatile boolean executing;
-    /** Replay: the interruption point of the command being replayed (-1 none); live: sleep done so far. */
-    private long replayInterruptAt = -1;
-    private long sleptThisCommand;
-    private long interruptedAt;
-    private boolean pacing;
-    private long wallDeadline;
+    /** The running command's sleeping clock (Ctrl-C reaches it without the lock). */
+    private final CommandClock clock;
     private boolean closed;
 
     public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos) {
@@ -77,6 +69,7 @@ public final class Session {
         this.wallNanos = wallNanos;
         this.lastWall = wallNanos.getAsLong();
         this.lastUsedNanos = lastWall;
+        this.clock = new CommandClock(wallNanos, nanos -> kernel.advanceTime(nanos));
         boot();
     }
 
@@ -181,17 +174,12 @@ public final class Session {
         long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
         return locked(() -> {
             Shell.Result[] r = {null};
-            interruptRequested = false;
-            executing = true;
-            pacing = limits.followWallClock();
-            wallDeadline = wallNanos.getAsLong() + timeout * 1_000_000L;
-            sleptThisCommand = 0;
-            interruptedAt = -1;
+            clock.startLive(limits.followWallClock(), timeout);
+            long interruptedAt;
             try {
                 r[0] = shell.run(command);
             } finally {
-                executing = false;
-                pacing = false;
+                interruptedAt = clock.stop();
             }
             record(new Event.Executed(command, interruptedAt));
             lastWall = wallNanos.getAsLong();
@@ -230,8 +218,7 @@ public final class Session {
      * or else the foreground job still blocked in the kernel.
      */
     public Signal signal(int sig) {
-        if (executing) {
-            interruptRequested = true;
+        if (clock.interrupt()) {
             return new Signal(true, null);
         }
         Shell.Result result = locked(() -> {
@@ -336,12 +323,11 @@ public final class Session {
                 buildOut[0] = r;
             }
         } else if (e instanceof Event.Executed x) {
-            replayInterruptAt = x.interruptAfterNanos();
-            sleptThisCommand = 0;
+            clock.startReplay(x.interruptAfterNanos());
             try {
                 shell.run(x.command());
             } finally {
-                replayInterruptAt = -1;
+                clock.stop();
             }
         } else if (e instanceof Event.Signalled sig) {
             Shell.Result r = shell.signalForeground(sig.signal());
@@ -379,7 +365,7 @@ public final class Session {
         for (Map.Entry<String, byte[]> m : modules.entrySet()) {
             writeRoot(1, m.getKey(), m.getValue());
         }
-        shell = new Shell(kernel, this::sleep, Map.of("make", (Command) p -> {
+        shell = new Shell(kernel, clock::sleep, Map.of("make", (Command) p -> {
             BuildResult r = make(p.pid());
             p.print(r.output());
             return r.ok() ? 0 : 2;
@@ -426,35 +412,6 @@ public final class Session {
         }
         kernel.write(pid, (int) fd, data);
         kernel.close(pid, (int) fd);
-    }
-
-    /** The shell's clock: fixed virtual steps, paced by wall time when interactive, cut by Ctrl-C. */
-    private boolean sleep(long nanos) {
-        long done = 0;
-        long step = Math.max(SLEEP_STEP_NANOS, nanos / 1000);
-        while (done < nanos) {
-            if (replayInterruptAt >= 0 && sleptThisCommand >= replayInterruptAt) {
-                return false;
-            }
-            if (interruptRequested) {
-                interruptRequested = false;
-                interruptedAt = sleptThisCommand;
-                return false;
-            }
-            long s = Math.min(step, nanos - done);
-            if (pacing && wallNanos.getAsLong() + s <= wallDeadline) {
-                try {
-                    Thread.sleep(s / 1_000_000L, (int) (s % 1_000_000L));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    pacing = false;
-                }
-            }
-            kernel.advanceTime(s);
-            done += s;
-            sleptThisCommand += s;
-        }
-        return true;
     }
 
     /** Idle wall time since the last request passes in the kernel (interactive sessions only). */

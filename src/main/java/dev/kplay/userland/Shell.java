@@ -5,7 +5,6 @@ import dev.kplay.userland.Ast.AndOr;
 import dev.kplay.userland.Ast.Assignment;
 import dev.kplay.userland.Ast.Job;
 import dev.kplay.userland.Ast.Pipeline;
-import dev.kplay.userland.Ast.Redirect;
 import dev.kplay.userland.Ast.Script;
 import dev.kplay.userland.Ast.SimpleCommand;
 import java.util.ArrayList;
@@ -228,7 +227,7 @@ public final class Shell {
             for (Assignment a : cmd.assignments()) {
                 vars.put(a.name(), ex.string(a.value()));
             }
-            Stdio io = redirect(cmd.redirects(), ex, pid, stdin, out, terminal);
+            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal);
             if (io != null) {
                 io.close();
             }
@@ -237,11 +236,11 @@ public final class Shell {
         String name = argv.get(0);
         Command builtin = builtins.get(name);
         if (builtin != null) {
-            Stdio io = redirect(cmd.redirects(), ex, pid, stdin, out, terminal);
+            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal);
             if (io == null) {
                 return new Outcome(1, null, 0);
             }
-            Proc p = new Proc(sys, pid, argv, io.stdin, io.out, io.err, this);
+            Proc p = new Proc(sys, pid, argv, io.stdin(), io.out(), io.err(), this);
             int st;
             try {
                 st = builtin.run(p);
@@ -262,13 +261,13 @@ public final class Shell {
             terminal.write("bash: fork: " + Errno.strerror(child) + "\n");
             return new Outcome(254, null, 0);
         }
-        Stdio io = redirect(cmd.redirects(), ex, child, stdin, out, terminal);
+        Stdio io = Stdio.open(cmd.redirects(), ex, sys, child, cwd, stdin, out, terminal);
         if (io == null) {
             sys.exit(child, 1);
             sys.waitpid(pid, child);
             return new Outcome(1, child, 0);
         }
-        Proc p = new Proc(sys, child, argv, io.stdin, io.out, io.err, this);
+        Proc p = new Proc(sys, child, argv, io.stdin(), io.out(), io.err(), this);
         try {
             int st = program.run(p);
             if (p.writeError() != 0 && st == 0) {
@@ -350,91 +349,6 @@ public final class Shell {
 
     boolean isBuiltin(String name) { return builtins.get(name) != null; }
 
-    /** A process's stdin bytes, stdout and stderr after its redirections, and the fds to close. */
-    private record Stdio(byte[] stdin, Sink out, Sink err, List<Sink.Fd> opened) {
-        void close() {
-            for (Sink.Fd fd : opened) {
-                fd.sys().close(fd.pid(), fd.fd());
-            }
-        }
-    }
-
-    /** Applies redirections in order for process {@code who}; null (after bash's message) if one fails. */
-    private Stdio redirect(List<Redirect> redirects, Expander ex, int who, byte[] stdin, Sink out, Sink terminal) {
-        Sink[] fds = {null, out, terminal};
-        byte[] in = stdin;
-        List<Sink.Fd> opened = new ArrayList<>();
-        for (Redirect r : redirects) {
-            String target = ex.string(r.target());
-            if (r.op().equals(">&") || r.op().equals("<&")) {
-                if (target.equals("-")) {
-                    if (r.fd() == 1 || r.fd() == 2) {
-                        fds[r.fd()] = new Sink.Null();
-                    }
-                    continue;
-                }
-                if (target.matches("\\d+")) {
-                    int from = Integer.parseInt(target);
-                    if (from > 2 || r.fd() > 2) {
-                        terminal.write("bash: " + target + ": Bad file descriptor\n");
-                        return closeAll(opened);
-                    }
-                    if (r.fd() >= 1 && from >= 1) {
-                        fds[r.fd()] = fds[from];
-                    }
-                    continue;
-                }
-            }
-            String path = Paths.resolve(cwd, target);
-            if (r.op().equals("<") || r.op().equals("<&")) {
-                if (path.equals("/dev/null")) {
-                    in = new byte[0];
-                    continue;
-                }
-                long fd = sys.open(who, path, 0, 0);
-                if (fd < 0) {
-                    terminal.write("bash: " + target + ": " + Errno.strerror((int) fd) + "\n");
-                    return closeAll(opened);
-                }
-                Proc reader = new Proc(sys, who, List.of("bash"), new byte[0], new Sink.Null(), terminal, this);
-                try {
-                    in = reader.readAll((int) fd);
-                } catch (Proc.FileError e) {
-                    terminal.write("bash: " + target + ": " + Errno.strerror(e.errno) + "\n");
-                    return closeAll(opened);
-                } finally {
-                    sys.close(who, (int) fd);
-                }
-                continue;
-            }
-            Sink sink;
-            if (path.equals("/dev/null")) {
-                sink = new Sink.Null();
-            } else {
-                int flags = 01 | 0100 | (r.op().equals(">>") ? 02000 : 01000);
-                long fd = sys.open(who, path, flags, 0644);
-                if (fd < 0) {
-                    terminal.write("bash: " + target + ": " + Errno.strerror((int) fd) + "\n");
-                    return closeAll(opened);
-                }
-                Sink.Fd f = new Sink.Fd(sys, who, (int) fd);
-                opened.add(f);
-                sink = f;
-            }
-            if (r.op().equals("&>")) {
-                fds[1] = sink;
-                fds[2] = sink;
-            } else if (r.fd() == 1 || r.fd() == 2) {
-                fds[r.fd()] = sink;
-            }
-        }
-        return new Stdio(in, fds[1], fds[2], opened);
-    }
-
-    private static Stdio closeAll(List<Sink.Fd> opened) {
-        new Stdio(null, null, null, opened).close();
-        return null;
-    }
 
     /** The foreground job still blocked in the kernel (the line that returned running), or 0. */
     public int stuckForeground() { return stuck; }
