@@ -44,7 +44,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         ConfigurableApplicationContext context = SpringApplication.run(KplayApplication.class,
-                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--spring.output.ansi.enabled=never",
                 "--kplay.sessions.max=" + (IDLE_SESSIONS + 10));
         try {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));

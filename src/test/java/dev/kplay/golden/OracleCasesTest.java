@@ -15,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The golden tests: each real-kernel case of the Episode I issue, replayed against a kplay session
+ * The golden tests: each real-kernel case (the Episode I issue's, plus params, LKMPG hello-5 and a
+ * list/kmalloc module run on the oracle), replayed against a kplay session
  * (build, then every script line through the shell, then dmesg) must reproduce what Debian 6.1 printed.
  */
 class OracleCasesTest {
@@ -49,7 +50,7 @@ class OracleCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"hello-3", "hello-3-state", "hello-levels", "proprietary", "nullderef", "init-enomem",
-            "twice", "nolicense", "undefined", "syntaxerr"})
+            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list"})
     void reproducesTheRealKernel(String name) {
         List<String> diffs = CaseReplay.replay(name, player(newSession("golden-" + name)));
         assertEquals(List.of(), diffs, name + " differs from Debian 6.1");

@@ -59,9 +59,15 @@ final class Linker {
         String name = base.replace('-', '_');
         // The .mod.c declares vermagic, name, retpoline, depends, srcversion in that order; gcc emits
         // top-level variables in reverse, so the .mod.o's .modinfo (and modinfo's output) starts at srcversion.
-        List<Map.Entry<String, String>> modPart = List.of(
-            tag("srcversion", srcversion), tag("depends", String.join(",", depends)), tag("retpoline", "Y"),
-            tag("name", name), tag("vermagic", VERMAGIC));
+        // modpost computes a srcversion only for a module with MODULE_VERSION (Debian's kernel does not
+        // set CONFIG_MODULE_SRCVERSION_ALL), as read_symbols() does.
+        boolean versioned = modinfo(obj).stream().anyMatch(t -> t.getKey().equals("version"));
+        List<Map.Entry<String, String>> modPart = new ArrayList<>();
+        if (versioned) {
+            modPart.add(tag("srcversion", srcversion));
+        }
+        modPart.addAll(List.of(tag("depends", String.join(",", depends)), tag("retpoline", "Y"),
+            tag("name", name), tag("vermagic", VERMAGIC)));
 
         List<Section> sections = new ArrayList<>();
         ByteArrayOutputStream modinfo = new ByteArrayOutputStream();
