@@ -61,7 +61,11 @@ public interface Syscalls {
     /** getdents: the names in a directory (without "." and ".."), or null if not a directory / missing. */
     List<String> listDir(int pid, String path);
 
-    /** stat: null if missing; else {mode, size, nlink, mtime-seconds}. mode has S_IFDIR/S_IFREG/S_IFCHR bits. */
+    /**
+     * stat: null if missing; else {mode, size, nlink, mtime-seconds} and, where the kernel gives it, a
+     * fifth element rdev (new_encode_dev() of a device node's major:minor, 0 otherwise). mode has
+     * S_IFDIR/S_IFREG/S_IFCHR bits.
+     */
     long[] stat(int pid, String path);
 
     /** unlink(path): 0 or -errno. */
