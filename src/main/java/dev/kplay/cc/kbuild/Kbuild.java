@@ -104,11 +104,53 @@ public final class Kbuild {
             return new Compiled(null, null);
         }
         Preprocessor pp = Preprocessor.forKbuild(files, diags, file);
-        List<Token> tokens = pp.preprocess(source);
-        if (tokens == null) return new Compiled(null, null);
-        ModuleImage image = Compiler.compile(source, tokens, diags);
-        if (diags.hasErrors()) image = null;
-        return new Compiled(image, srcversion(text, pp.includedUserFiles(), files));
+        ModuleImage[] image = new ModuleImage[1];
+        boolean finished = onDeepStack(() -> {
+            List<Token> tokens = pp.preprocess(source);
+            if (tokens != null) {
+                image[0] = Compiler.compile(source, tokens, diags);
+            }
+        });
+        if (!finished) {
+            diags.report(Severity.FATAL, new Span(source, 0, 0),
+                "nesting in " + file + " is deeper than kplay's compiler can follow", null);
+            diags.raw("compilation terminated.");
+            return new Compiled(null, null);
+        }
+        if (diags.hasErrors()) image[0] = null;
+        return new Compiled(image[0], srcversion(text, pp.includedUserFiles(), files));
+    }
+
+    /** Stack for one compilation: the parser and checker recurse once per nesting level. */
+    private static final long COMPILER_STACK_BYTES = 512L << 20;
+
+    /**
+     * Runs a compilation on its own thread with a deep stack, as cc1 runs with a large one, so
+     * thousands of nested parentheses or blocks compile; returns false if even that overflowed.
+     */
+    private static boolean onDeepStack(Runnable work) {
+        boolean[] overflowed = new boolean[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                work.run();
+            } catch (StackOverflowError e) {
+                overflowed[0] = true;
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "cc1", COMPILER_STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return !overflowed[0];
     }
 
     /**

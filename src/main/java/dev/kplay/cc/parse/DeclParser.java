@@ -421,7 +421,8 @@ abstract class DeclParser extends ExprParser {
                 while (at("[") || at(".")) {
                     Span s = here();
                     if (accept(".")) {
-                        ds.add(new Designator.Field(from(s), expectIdent()));
+                        Span nameAt = here();
+                        ds.add(new Designator.Field(nameAt, expectIdent()));
                     } else {
                         next();
                         Expr lo = parseConditional();

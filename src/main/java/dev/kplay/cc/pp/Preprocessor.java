@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class Preprocessor {
     public static final int MAX_INCLUDE_DEPTH = 200;
-    public static final long EXPANSION_BUDGET = 4_000_000;
+    public static final long EXPANSION_BUDGET = 1_000_000;
     public static final int MAX_SOURCE_CHARS = 256 * 1024;
 
     /** An input frame: a file (file != null) or a macro expansion. Invariant: pos <= size. */

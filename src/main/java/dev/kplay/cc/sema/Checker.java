@@ -28,6 +28,8 @@ import java.util.Map;
 public final class Checker extends ExprChecker {
     /** Diagnostics gcc's middle end reports after the front end, per function in order. */
     private final List<Runnable> middleEnd = new ArrayList<>();
+    /** -Wuninitialized and friends: gcc's optimizers report them after every function's return-type check. */
+    private final List<Runnable> optimizer = new ArrayList<>();
     private int staticCounter;
     // per function
     private Map<String, Span> labelsDefined;
@@ -163,23 +165,27 @@ public final class Checker extends ExprChecker {
             error(at, "invalid storage class for function " + q(name));
         }
         if (prev != null && prev.kind == Obj.Kind.FUNC) {
+            String prevKind = prev.implicit ? "previous implicit declaration" : prev.defined ? "previous definition" : "previous declaration";
+            Type prevType = prev.type;
             if (!Types.compatible(prev.type, t)) {
-                if (prev.span == prev.firstSpan && prev.isExtern && ((Type.Func) prev.type).prototype() == false
-                    && prev.def == null && !prev.defined && prev.attrs.isEmpty() && implicitlyDeclared(prev)) {
-                    error(at, "conflicting types for " + q(name) + "; have " + qt(t));
-                    note(prev.span, "previous implicit declaration of " + q(name) + " with type " + qt(prev.type));
-                } else {
-                    error(at, "conflicting types for " + q(name) + "; have " + qt(t));
-                    note(prev.span, "previous " + (prev.defined ? "definition" : "declaration") + " of " + q(name)
-                        + " with type " + qt(prev.type));
-                }
+                error(at, "conflicting types for " + q(name) + "; have " + qt(t));
+                note(prev.span, prevKind + " of " + q(name) + " with type " + qt(prevType));
             } else if (((Type.Func) t).prototype()) {
                 prev.type = t;
             }
             if (isStatic && !prev.isStatic) {
                 error(at, "static declaration of " + q(name) + " follows non-static declaration");
-                note(prev.span, "previous declaration of " + q(name) + " with type " + qt(prev.type));
+                note(prev.span, (prev.implicit ? "previous implicit declaration" : "previous declaration") + " of " + q(name)
+                    + " with type " + qt(prevType));
+                if (prev.implicit) {
+                    // gcc makes a new declaration: the calls before it used the implicit one
+                    prev.isStatic = true;
+                    prev.isExtern = false;
+                    prev.used = false;
+                    prev.span = at;
+                }
             }
+            prev.implicit = false;
             prev.attrs.addAll(attrs);
             if (specs.inline()) prev.inline = true;
             if (!scope.isFile()) scope.add(prev);
@@ -222,10 +228,6 @@ public final class Checker extends ExprChecker {
                 return;
             }
         }
-    }
-
-    private boolean implicitlyDeclared(Obj o) {
-        return o.noUnusedWarning;
     }
 
     private void markAlias(List<Attribute> attrs) {
@@ -289,7 +291,7 @@ public final class Checker extends ExprChecker {
 
     private void staticInit(Obj o, Initializer init) {
         int before = hardErrors;
-        InitLayout.Flat flat = InitLayout.flatten(this, o.type, init);
+        InitLayout.Flat flat = InitLayout.flatten(this, o.type, init, o.name);
         o.type = flat.type();
         o.init = init;
         o.defined = true;
@@ -332,7 +334,7 @@ public final class Checker extends ExprChecker {
             scope.add(o);
             functionLocals.add(o);
             if (id.init() != null) {
-                InitLayout.Flat flat = InitLayout.flatten(this, t, id.init());
+                InitLayout.Flat flat = InitLayout.flatten(this, t, id.init(), name);
                 o.type = flat.type();
                 o.init = id.init();
             }
@@ -438,8 +440,8 @@ public final class Checker extends ExprChecker {
             }
         }
         for (Uninit.Use u : Uninit.find(typed, functionLocals, fd.body())) {
-            middleEnd.add(() -> {
-                if (errors > 0) return;   // gcc's optimizers, which find these, do not run after errors
+            optimizer.add(() -> {
+                if (hardErrors > 0) return;   // gcc's optimizers, which find these, do not run after errors
                 diags.enterFunction(dr.name());
                 String msg = q(u.var().name) + (u.definite() ? " is used uninitialized" : " may be used uninitialized");
                 Severity used = diags.report(Severity.WARNING, u.range(), u.caret(), msg,
@@ -476,6 +478,7 @@ public final class Checker extends ExprChecker {
     /** Reports what gcc reports after the front end; call once after the last external declaration. */
     public void finish() {
         for (Runnable r : middleEnd) r.run();
+        for (Runnable r : optimizer) r.run();
         diags.enterFunction(null);
         List<Obj> globals = typed.globals;
         for (int i = globals.size() - 1; i >= 0; i--) {

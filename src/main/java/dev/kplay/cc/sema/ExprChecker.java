@@ -563,6 +563,7 @@ abstract class ExprChecker extends TypeResolver {
             Obj o = new Obj(id.name(), Obj.Kind.FUNC, new Type.Func(Type.INT, List.of(), false, false, 0), id.span());
             o.fileScope = true;
             o.isExtern = true;
+            o.implicit = true;
             Scope file = scope;
             while (file.parent != null) file = file.parent;
             file.add(o);
@@ -703,6 +704,7 @@ abstract class ExprChecker extends TypeResolver {
 
     /** A warning (or error) about argument {@code at}, labelled with the argument's type as gcc does. */
     private void argDiag(Severity sev, Span at, Type ft, String msg, String option) {
+        reported++;
         Severity used = diags.reportRich(sev, at, List.of(new Diagnostics.Label(at, labelType(ft))), null, null, msg, option);
         if (used == Severity.ERROR) {
             errors++;

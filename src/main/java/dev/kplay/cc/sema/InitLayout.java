@@ -21,13 +21,22 @@ public final class InitLayout {
 
     private final ExprChecker ch;
     private final List<Entry> out = new ArrayList<>();
+    /** What is being initialized, as gcc names it in "(near initialization for ‘fops.read’)". */
+    private String path;
+    /** Inside braces: gcc adds the "near initialization" note only there. */
+    private int braces;
 
-    private InitLayout(ExprChecker ch) {
+    private InitLayout(ExprChecker ch, String name) {
         this.ch = ch;
+        this.path = name == null ? "(anonymous)" : name;
     }
 
     static Flat flatten(ExprChecker ch, Type t, Initializer init) {
-        InitLayout l = new InitLayout(ch);
+        return flatten(ch, t, init, null);
+    }
+
+    static Flat flatten(ExprChecker ch, Type t, Initializer init, String name) {
+        InitLayout l = new InitLayout(ch, name);
         Type done = l.top(t, init);
         Flat f = new Flat(done, List.copyOf(l.out));
         ch.typed.inits.put(init, f);
@@ -57,6 +66,7 @@ public final class InitLayout {
             }
             if (list.items().size() > 1) {
                 ch.warning(list.items().get(1).init().span(), "excess elements in scalar initializer", null);
+                near(list.items().get(1).init().span());
             }
             return t;
         }
@@ -65,7 +75,9 @@ public final class InitLayout {
             return string(t, 0, str);
         }
         long[] len = {0};
+        braces++;
         fill(t, 0, list.items(), 0, true, len);
+        braces--;
         if (t instanceof Type.Arr a && a.length() < 0) return new Type.Arr(a.elem(), len[0], a.quals());
         return t;
     }
@@ -86,9 +98,15 @@ public final class InitLayout {
         return done;
     }
 
+    private void near(dev.kplay.cc.source.Span at) {
+        ch.note(at, "(near initialization for ‘" + path + "’)");
+    }
+
     private void scalar(Type t, long off, Expr e, Type.Member bitfield) {
         Type ft = ch.rvalue(e);
+        int before = ch.reported;
         ch.convertCheck(t, e, ft, ExprChecker.Ctx.INIT, e.span());
+        if (ch.reported > before && braces > 0) near(e.span());
         out.add(new Entry(off, t, e, bitfield));
     }
 
@@ -127,9 +145,12 @@ public final class InitLayout {
                     if (a.length() >= 0 && hi >= a.length()) {
                         ch.error(d.span(), "array index in initializer exceeds array bounds");
                     }
+                    String saved = path;
                     for (long k = lo; k <= hi; k++) {
+                        path = saved + "[" + k + "]";
                         designated(a.elem(), off + k * es, it.designators(), 1, it.init());
                     }
+                    path = saved;
                     pos++;
                     idx = hi + 1;
                     max = Math.max(max, idx);
@@ -138,10 +159,14 @@ public final class InitLayout {
                 if (a.length() >= 0 && idx >= a.length()) {
                     if (!braced) break;
                     ch.warning(it.init().span(), "excess elements in array initializer", null);
+                    near(it.init().span());
                     pos++;
                     continue;
                 }
+                String saved = path;
+                path = saved + "[" + idx + "]";
                 pos = element(a.elem(), off + idx * es, items, pos);
+                path = saved;
                 idx++;
                 max = Math.max(max, idx);
             }
@@ -170,10 +195,15 @@ public final class InitLayout {
                     if (m == null) {
                         ch.error(d.span(), ch.qt(Types.unqual(t)) + " has no member named " + ExprChecker.q(f.name()));
                         if (it.init() instanceof Initializer.Single sg) ch.check(sg.expr());
+                        ch.warning(it.init().span(), "excess elements in " + (s.tag().union ? "union" : "struct") + " initializer", null);
+                        near(it.init().span());
                         pos++;
                         continue;
                     }
+                    String saved = path;
+                    path = saved + "." + f.name();
                     designatedMember(m, off, it.designators(), it.init());
+                    path = saved;
                     int direct = indexOf(ms, f.name());
                     mi = direct >= 0 ? direct + 1 : mi;
                     pos++;
@@ -184,10 +214,13 @@ public final class InitLayout {
                 if (mi >= ms.size() || (s.tag().union && !first)) {
                     if (!braced) break;
                     ch.warning(it.init().span(), "excess elements in " + (s.tag().union ? "union" : "struct") + " initializer", null);
+                    near(it.init().span());
                     pos++;
                     continue;
                 }
                 Type.Member m = ms.get(mi++);
+                String savedPath = path;
+                if (m.name() != null) path = savedPath + "." + m.name();
                 if (m.isBitfield()) {
                     if (it.init() instanceof Initializer.Single sg) {
                         scalar(m.type(), off + m.offset(), sg.expr(), m);
@@ -201,6 +234,7 @@ public final class InitLayout {
                 } else {
                     pos = element(m.type(), off + m.offset(), items, pos);
                 }
+                path = savedPath;
                 first = false;
             }
             return pos;
@@ -241,6 +275,15 @@ public final class InitLayout {
     }
 
     private void nested(Type t, long off, Initializer.List_ l) {
+        braces++;
+        try {
+            nestedIn(t, off, l);
+        } finally {
+            braces--;
+        }
+    }
+
+    private void nestedIn(Type t, long off, Initializer.List_ l) {
         if (Types.isScalar(t)) {
             if (!l.items().isEmpty()) {
                 Initializer first = l.items().get(0).init();
@@ -295,11 +338,14 @@ public final class InitLayout {
                 return;
             }
             Type.Member m = Types.findMember(s.tag(), f.name());
+            String saved = path;
+            path = saved + "." + f.name();
             if (m.isBitfield() && k + 1 == ds.size() && init instanceof Initializer.Single sg) {
                 scalar(m.type(), off + m.offset(), sg.expr(), m);
-                return;
+            } else {
+                designated(m.type(), off + m.offset(), ds, k + 1, init);
             }
-            designated(m.type(), off + m.offset(), ds, k + 1, init);
+            path = saved;
             return;
         }
         if (!(t instanceof Type.Arr a)) {

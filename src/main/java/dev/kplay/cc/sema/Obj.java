@@ -44,6 +44,8 @@ public final class Obj {
     public Span firstSpan;
     /** The -Wunused-function / -Wunused-variable check has been done or is not wanted. */
     public boolean noUnusedWarning;
+    /** A function declared implicitly by a call (C89 rules, an error in the kernel). */
+    public boolean implicit;
     /** For functions: where each parameter was declared (gcc's "expected ... but argument is" notes point there). */
     public List<Span> paramSpans = List.of();
     /** For functions: each parameter's whole declaration ("int *p"), underlined in those notes. */

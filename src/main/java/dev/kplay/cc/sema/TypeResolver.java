@@ -36,13 +36,18 @@ abstract class TypeResolver {
 
     // ---- diagnostics -----------------------------------------------------------------------
 
+    /** Diagnostics reported so far (errors, warnings, notes), to tell whether a check said something. */
+    int reported;
+
     void error(Span at, String msg) {
+        reported++;
         errors++;
         hardErrors++;
         diags.report(Severity.ERROR, at, msg, null);
     }
 
     void warning(Span at, String msg, String option) {
+        reported++;
         if (diags.report(Severity.WARNING, at, msg, option) == Severity.ERROR) errors++;
     }
 

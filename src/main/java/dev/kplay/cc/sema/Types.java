@@ -3,7 +3,6 @@ package dev.kplay.cc.sema;
 import dev.kplay.cc.sema.Type.IntKind;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Questions about types: size and alignment on x86-64, classification, the integer promotions and
@@ -171,7 +170,13 @@ public final class Types {
         }
         if (t instanceof Type.Arr a) return render(a.elem(), inner + "[" + (a.length() < 0 ? "" : a.length()) + "]", names);
         Type.Func f = (Type.Func) t;
-        String ps = f.params().stream().map(p -> name(p, names)).collect(Collectors.joining(", "));
+        // gcc's pretty-printer leaves a space after a parameter ending in a word: "int (*)(int,  char *)"
+        StringBuilder pb = new StringBuilder();
+        for (Type p : f.params()) {
+            if (pb.length() > 0) pb.append(Character.isLetterOrDigit(pb.charAt(pb.length() - 1)) ? ",  " : ", ");
+            pb.append(name(p, names));
+        }
+        String ps = pb.toString();
         if (f.variadic()) ps = ps.isEmpty() ? "..." : ps + ", ...";
         if (f.prototype() && f.params().isEmpty() && !f.variadic()) ps = "void";
         return render(f.ret(), inner + "(" + ps + ")", names);
