@@ -339,6 +339,7 @@ public final class Session {
         } else if (e instanceof Event.Rebooted) {
             boot();
         }
+        shell.reapStuck();
         record(e);
     }
 
