@@ -1,7 +1,7 @@
 // The Episode I story, driven in headless Chromium against a running kplay:
 //   node e2e/story.mjs http://localhost:8080/ [screenshot-dir]
 // Open the page, Build (section mismatch warning), insmod (Hello, world 3), rmmod (Killed + oops),
-// rmmod again (in use), check the modules pane (hello_3, -1, taint D), Reboot (clean again).
+// rmmod again (in use), lsmod typed in the terminal, the modules pane (hello_3, -1, taint D), Reboot.
 // Prints one "ok - ..." line per step and "screenshot: PATH" per picture; exits 1 on the first failure
 // (with a screenshot of the page as it was). Uses Debian's /usr/bin/chromium (or $KPLAY_CHROMIUM),
 // never a downloaded browser, with a fresh profile and no background networking.
@@ -112,6 +112,13 @@ async function story() {
   await click('btn-rmmod');
   await until('"in use" after the second rmmod', terminalText, (t) => t.includes('rmmod: ERROR: Module hello_3 is in use'));
   ok('rmmod again: rmmod: ERROR: Module hello_3 is in use');
+
+  await page.click('#terminal');
+  await page.keyboard.type('lsmod');
+  await page.keyboard.press('Enter');
+  await until('lsmod typed in the terminal', terminalText, (t) => /root@kplay:~# lsmod\nModule {18}Size {2}Used by\nhello_3 +\d+ +-1\n/.test(t));
+  await idle();
+  ok('typed lsmod: hello_3 ... -1');
 
   const row = page.locator('[data-testid="module-hello_3"]');
   await until('hello_3 with refcount -1 in the modules pane', () => row.count().then((n) => (n ? row.innerText() : '')), (t) => /(^|\s)-1(\s|$)/.test(t));

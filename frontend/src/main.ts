@@ -49,6 +49,11 @@ const terminal = new ShellTerminal(ui.terminal, {
       terminal.term.clear();
       return;
     }
+    if (line.trim() === 'make') {
+      // The module directory's make is the build endpoint (kbuild), as the Build button is.
+      await busy(build);
+      return;
+    }
     await busy(async () => {
       await flushSaves();
       await show(await client.exec(line));
@@ -190,7 +195,7 @@ function runButton(command: string, action: () => Promise<void>): void {
   void busy(() => terminal.run(command, action));
 }
 
-ui.build.addEventListener('click', () => runButton('make', async () => {
+async function build(): Promise<void> {
   await flushSaves();
   const result = await client.build();
   terminal.write(result.output);
@@ -202,10 +207,12 @@ ui.build.addEventListener('click', () => runButton('make', async () => {
   };
   ui.buildStatus.textContent = result.ok
     ? `built ${result.artifacts.join(', ') || 'nothing'}`
-    : `build failed (${result.diagnostics.filter((d) => d.severity.includes('error')).length} errors)`;
+    : `build failed (${lastBuild.errors} ${lastBuild.errors === 1 ? 'error' : 'errors'})`;
   ui.buildStatus.dataset.ok = String(result.ok);
   await refresh();
-}));
+}
+
+ui.build.addEventListener('click', () => runButton('make', build));
 
 ui.insmod.addEventListener('click', () => runButton(insmodCommand(), async () => {
   await show(await client.insmod(koName(), ui.params.value.trim()));

@@ -169,4 +169,28 @@ final class Builtins {
         }
         return status;
     }
+
+    /** bash/sh as a program: -c SCRIPT, or a script FILE. */
+    static int subshell(Proc p) {
+        java.util.List<String> args = p.args();
+        String name = Paths.baseName(p.argv().get(0));
+        if (args.isEmpty()) {
+            return 0;
+        }
+        if (args.get(0).equals("-c")) {
+            if (args.size() < 2) {
+                p.eprint(name + ": -c: option requires an argument\n");
+                return 2;
+            }
+            return p.shell().runScript(args.get(1), p.out(), p.err());
+        }
+        String file = args.get(0);
+        try {
+            byte[] text = p.readFile(p.path(file));
+            return p.shell().runScript(new String(text, java.nio.charset.StandardCharsets.UTF_8), p.out(), p.err());
+        } catch (Proc.FileError e) {
+            p.eprint(name + ": " + file + ": " + Errno.strerror(e.errno) + "\n");
+            return 127;
+        }
+    }
 }

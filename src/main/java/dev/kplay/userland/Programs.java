@@ -35,6 +35,8 @@ final class Programs {
         m.put("touch", Coreutils::touch);
         m.put("pidof", Coreutils::pidof);
         m.put("printf", Printf::run);
+        m.put("bash", Builtins::subshell);
+        m.put("sh", Builtins::subshell);
         m.put("clear", p -> {
             p.print("\033[H\033[2J\033[3J");
             return 0;

@@ -116,10 +116,7 @@ public final class Shell {
 
     /** Runs one typed line; returns when it ends or a foreground process stays blocked in the kernel. */
     public Result run(String line) {
-        if (stuck != 0 && sys.exitStatus(stuck) != -1) {
-            sys.waitpid(pid, stuck);
-            stuck = 0;
-        }
+        reapStuck();
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
         Script script;
         try {
@@ -332,6 +329,38 @@ public final class Shell {
         return text.substring(0, end);
     }
 
+    /**
+     * bash -c SCRIPT or bash FILE: runs the script as a child shell would (its cd and variables do
+     * not stick), with the calling program's stdout and stderr; returns the last status.
+     */
+    int runScript(String script, Sink out, Sink err) {
+        Script parsed;
+        try {
+            parsed = ShellParser.parse(script);
+        } catch (ShellParser.SyntaxError e) {
+            err.write("bash: " + e.getMessage() + "\n");
+            return 2;
+        }
+        String savedCwd = cwd;
+        Map<String, String> savedVars = new HashMap<>(vars);
+        int savedStatus = status;
+        try {
+            Outcome o = new Outcome(0, null, 0);
+            for (Job job : parsed.jobs()) {
+                o = runAndOr(job.body(), out, err);
+                if (o.running) {
+                    throw new TaskGone(false);
+                }
+            }
+            return status;
+        } finally {
+            cwd = savedCwd;
+            vars.clear();
+            vars.putAll(savedVars);
+            status = savedStatus;
+        }
+    }
+
     /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */
     private Command program(String name) {
         if (!name.contains("/")) {
@@ -349,6 +378,16 @@ public final class Shell {
 
     boolean isBuiltin(String name) { return builtins.get(name) != null; }
 
+
+    /** Reaps the blocked foreground job if it has ended since (bash's waitpid returning). */
+    public void reapStuck() {
+        if (stuck != 0 && sys.exitStatus(stuck) != -1) {
+            int ws = sys.exitStatus(stuck);
+            sys.waitpid(pid, stuck);
+            stuck = 0;
+            status = (ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff;
+        }
+    }
 
     /** The foreground job still blocked in the kernel (the line that returned running), or 0. */
     public int stuckForeground() { return stuck; }

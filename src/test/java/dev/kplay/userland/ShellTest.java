@@ -153,4 +153,14 @@ class ShellTest {
         assertEquals("modprobe: FATAL: Module hello_3 not found in directory /lib/modules/6.1.0-56-amd64\n",
                 out("modprobe hello-3"));
     }
+
+    @Test
+    void bashDashCAndScripts() {
+        assertEquals("a\n/proc\n/root\n", out("bash -c 'echo a; cd /proc; pwd'; pwd"));
+        sys.put("/root/t.sh", "echo one\necho two | wc -l\nfalse\n");
+        Shell.Result r = sh.run("sh t.sh");
+        assertEquals("one\n1\n", r.output());
+        assertEquals(1, r.exitCode());
+        assertEquals("bash: nope.sh: No such file or directory\n", out("bash nope.sh"));
+    }
 }

@@ -26,7 +26,8 @@ class CurriculumBuildTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kthread-timer", "workqueue-tasklet", "procfs-seq", "params-misc", "chardev-cdev"})
+    @ValueSource(strings = {"kthread-timer", "workqueue-tasklet", "procfs-seq", "params-misc", "chardev-cdev",
+        "misc-api"})
     void buildsCleanly(String name) throws IOException {
         BuildResult r = Kbuild.build(Map.of(name + ".c", source(name + ".c")));
         String expected = "make: Entering directory '/usr/src/linux-headers-6.1.0-56-amd64'\n"
