@@ -62,6 +62,8 @@ public final class Kernel implements Syscalls {
     private int nextPid = 2;
     private long nextStack = Layout.VMALLOC + 0x593000L;
     private Task current;
+    /** Tasks parked after a soft lockup (still spinning, as far as anyone can tell), with their next report time. */
+    private final java.util.LinkedHashMap<Task, Long> lockedUp = new java.util.LinkedHashMap<>();
     private final SyscallTable sys;
 
     private Kernel(KernelConfig config) {
@@ -149,8 +151,35 @@ public final class Kernel implements Syscalls {
     /** Virtual nanoseconds since boot. */
     public long now() { return clock.now(); }
 
-    /** Idle time passes (timers and watchdogs run in it). */
-    public void advanceTime(long nanos) { clock.advance(nanos); }
+    /**
+     * Idle time passes. The watchdog keeps reporting a task that is still stuck every
+     * SOFTLOCKUP_REPEAT nanoseconds ("stuck for 48s!"), as watchdog_timer_fn() does.
+     */
+    public void advanceTime(long nanos) {
+        long target = clock.now() + Math.max(0, nanos);
+        while (true) {
+            Task next = null;
+            long when = Long.MAX_VALUE;
+            for (var e : lockedUp.entrySet()) {
+                if (e.getKey().alive() && e.getValue() < when) {
+                    next = e.getKey();
+                    when = e.getValue();
+                }
+            }
+            if (next == null || when > target) {
+                break;
+            }
+            clock.advanceTo(when);
+            oops.softLockup(next);
+            lockedUp.put(next, when + SOFTLOCKUP_REPEAT);
+        }
+        clock.advanceTo(target);
+    }
+
+    /** The watchdog's first report comes this long after a task stopped scheduling (2 * watchdog_thresh + a period). */
+    static final long SOFTLOCKUP_FIRST = 22_400_000_000L;
+    /** And again after each further period of being stuck. */
+    static final long SOFTLOCKUP_REPEAT = 26_000_000_000L;
 
     // ---- tasks -------------------------------------------------------------------------------
 
@@ -206,7 +235,9 @@ public final class Kernel implements Syscalls {
                 clock.advance(ran * config.nanosPerInstruction());
                 t.addRun(ran);
                 if (exit instanceof Exit.OutOfBudget && t.runSinceSleep() >= config.instructionsPerSlice()) {
+                    clock.advanceTo(t.runStart() + SOFTLOCKUP_FIRST);
                     oops.softLockup(t);
+                    lockedUp.put(t, clock.now() + SOFTLOCKUP_REPEAT);
                     t.setState(Task.State.RUNNING);
                     return RUNNING;
                 }

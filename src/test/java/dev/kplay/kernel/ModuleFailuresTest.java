@@ -108,6 +108,9 @@ class ModuleFailuresTest extends KernelTestSupport {
         assertEquals("OEL", k.snapshot().taintFlags());
         assertEquals(-1, k.exitStatus(pid[0]));
         assertTrue(cat("/proc/" + pid[0] + "/stack").contains("spin_init+0x0/0x40 [spin]"));
+        k.advanceTime(30_000_000_000L);
+        assertTrue(dmesgText().contains("watchdog: BUG: soft lockup - CPU#0 stuck for 48s! [insmod:" + pid[0] + "]"));
+        assertTrue(!dmesgText().contains("stuck for 74s"));
     }
 
     @Test

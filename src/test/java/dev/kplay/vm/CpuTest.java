@@ -1,6 +1,5 @@
 package dev.kplay.vm;
 
-import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.ko.Function;
 import dev.kplay.ko.Insn;
 import dev.kplay.ko.Op;
@@ -12,11 +11,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-/** The interpreter on hand-assembled functions. */
+/** The interpreter on hand-assembled functions, over a minimal bus. */
 class CpuTest {
     static final long TEXT = 0xffffffffc0300000L;
     static final long STACK = 0xffffc90000010000L;
-    final AddressSpace mem = new AddressSpace();
+    final MapBus mem = new MapBus();
     final List<String> called = new ArrayList<>();
     final Natives natives = new Natives() {
         @Override public boolean isNative(long addr) { return addr == 0xffffffff81000000L; }
@@ -107,5 +106,51 @@ class CpuTest {
         KernelStack ks = stack();
         cpu.call(ks, TEXT, new long[0]);
         assertInstanceOf(Exit.Trapped.class, cpu.run(ks, 100));
+    }
+
+    /** Pages in a map; code registered by address. */
+    static final class MapBus implements Bus {
+        final java.util.Map<Long, byte[]> pages = new java.util.HashMap<>();
+        final java.util.Map<Long, Code> code = new java.util.HashMap<>();
+
+        void map(long addr, long len) {
+            for (long p = addr >>> 12; p <= (addr + len - 1) >>> 12; p++) {
+                pages.putIfAbsent(p, new byte[4096]);
+            }
+        }
+
+        void registerCode(Code c) {
+            code.put(c.address(), c);
+        }
+
+        private byte[] page(long addr, PageFault.Access a) {
+            byte[] p = pages.get(addr >>> 12);
+            if (p == null) {
+                throw new PageFault(addr, a);
+            }
+            return p;
+        }
+
+        @Override
+        public long load(long addr, int size) {
+            long v = 0;
+            for (int i = size - 1; i >= 0; i--) {
+                v = (v << 8) | (page(addr + i, PageFault.Access.READ)[(int) ((addr + i) & 4095)] & 0xff);
+            }
+            return v;
+        }
+
+        @Override
+        public void store(long addr, int size, long value) {
+            for (int i = 0; i < size; i++) {
+                page(addr + i, PageFault.Access.WRITE)[(int) ((addr + i) & 4095)] = (byte) (value >>> (8 * i));
+            }
+        }
+
+        @Override
+        public Code fetch(long addr) {
+            page(addr, PageFault.Access.FETCH);
+            return code.get(addr);
+        }
     }
 }

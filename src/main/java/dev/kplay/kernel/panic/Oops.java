@@ -119,9 +119,7 @@ public final class Oops {
 
     /** Models watchdog_timer_fn()'s report for a task that ran without sleeping for too long. */
     public void softLockup(Task t) {
-        long start = t.runStart();
-        kernel.clock().advanceTo(start + 22_400_000_000L);
-        long seconds = (kernel.clock().now() - start) / 1_000_000_000L;
+        long seconds = (kernel.clock().now() - t.runStart()) / 1_000_000_000L;
         line(0, "watchdog: BUG: soft lockup - CPU#0 stuck for " + seconds + "s! [" + t.comm() + ":" + t.pid() + "]");
         printModules();
         KernelStack ks = t.stack();
@@ -146,6 +144,12 @@ public final class Oops {
         userRegs(t);
         line(4, " </TASK>");
         kernel.taint().add(Taint.SOFTLOCKUP);
+    }
+
+    /** The /proc/PID/stack-style first frame of a stuck task, for later reports. */
+    public String topFrame(Task t) {
+        KernelStack ks = t.stack();
+        return ks.depth() > 0 ? symbolize(ks.frameCode(0).rip(ks.framePc(0)), true) : null;
     }
 
     /** Models show_regs(): the CPU line, the hardware, RIP, code and registers. */
