@@ -71,16 +71,47 @@ public final class Session {
         this.lastUsedNanos = lastWall;
         this.clock = new CommandClock(wallNanos, nanos -> kernel.advanceTime(nanos));
         boot();
+        this.lastWall = wallNanos.getAsLong();
     }
 
-    /** A new session rebuilt from an event log, at full speed; the result has the same log. */
+    /**
+     * A new session rebuilt from an event log at full speed (no pacing, no wall time); the result
+     * has the same log and then goes on with {@code limits} as any session.
+     */
     public static Session replay(String id, List<Event> log, Toolchain toolchain, SessionLimits limits,
                                  LongSupplier wallNanos) {
-        Session s = new Session(id, toolchain, limits.fastForward(), wallNanos);
-        for (Event e : log) {
-            s.apply(e);
+        Session s = new Session(id, toolchain, limits, wallNanos);
+        s.lock.lock();
+        try {
+            for (Event e : log) {
+                s.apply(e);
+            }
+            s.lastWall = wallNanos.getAsLong();
+        } finally {
+            s.lock.unlock();
         }
         return s;
+    }
+
+    /**
+     * Sets up a new session from a scenario at full speed, as a replay would: its files, then its
+     * command lines, with no wall time passing in between (the result is the same every time).
+     */
+    public void runScenario(Scenario scenario) {
+        locked(() -> {
+            scenario.files().forEach((name, text) -> {
+                checkName(name);
+                if (text.getBytes(StandardCharsets.UTF_8).length > limits.maxSourceBytes()) {
+                    throw new SessionException(SessionException.Kind.TOO_LARGE, name + ": file too large (the limit is "
+                            + limits.maxSourceBytes() + " bytes)");
+                }
+                apply(new Event.FileWritten(name, text));
+            });
+            for (String c : scenario.commands()) {
+                apply(new Event.Executed(c, -1));
+            }
+            return null;
+        });
     }
 
     public String id() { return id; }
@@ -182,7 +213,6 @@ public final class Session {
                 interruptedAt = clock.stop();
             }
             record(new Event.Executed(command, interruptedAt));
-            lastWall = wallNanos.getAsLong();
             return r[0];
         });
     }
@@ -441,7 +471,9 @@ public final class Session {
                 throw new SessionException(SessionException.Kind.NOT_FOUND, "no such session: " + id);
             }
             catchUp();
-            return body.run();
+            T result = body.run();
+            lastWall = wallNanos.getAsLong();
+            return result;
         } finally {
             lock.unlock();
         }

@@ -36,10 +36,7 @@ public final class SessionRegistry {
         Session s = new Session(id, toolchain, limits, wallNanos);
         if (scenario != null) {
             try {
-                scenario.files().forEach(s::putFile);
-                for (String c : scenario.commands()) {
-                    s.exec(c, 0L);
-                }
+                s.runScenario(scenario);
             } catch (RuntimeException e) {
                 s.close();
                 throw e;

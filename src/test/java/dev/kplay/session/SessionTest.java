@@ -132,4 +132,18 @@ class SessionTest {
         assertEquals(s.snapshot().uptimeNanos() > 0, r2.snapshot().uptimeNanos() > 0);
         assertEquals(s.exec("echo $?", 0L).output(), r2.exec("echo $?", 0L).output());
     }
+
+    @Test
+    void aScenarioGivesTheSameSessionEveryTime() {
+        SessionRegistry reg = new SessionRegistry(NO_TOOLCHAIN, LIMITS, wall::get);
+        Scenario sc = new Scenario(Map.of("x.c", "int x;\n"), List.of("sleep 2", "echo hi > /dev/kmsg", "uname -r"));
+        Session a = reg.create(sc);
+        List<Event> ea = a.events();
+        String da = a.dmesg();
+        wall.addAndGet(3_000_000_000L);
+        Session b = reg.create(sc);
+        assertEquals(ea, b.events());
+        assertEquals(da, b.dmesg());
+        assertTrue(ea.stream().noneMatch(e -> e instanceof Event.TimePassed), ea.toString());
+    }
 }
