@@ -27,8 +27,12 @@ import java.util.Map;
 
 /** A bash-like shell over the {@link Syscalls} interface. */
 public final class Shell {
-    /** How a line ended: exit status (null while running), terminal output, and the last process. */
-    public record Result(Integer exitCode, String output, boolean killed, boolean running, Integer pid) {}
+    /**
+     * How a line ended: exit status (null while running), terminal output, whether the last job was
+     * killed by a signal, whether it is still running, the last process, and the shell's working
+     * directory afterwards (for the prompt).
+     */
+    public record Result(Integer exitCode, String output, boolean killed, boolean running, Integer pid, String cwd) {}
 
     /** Virtual time passing while a program sleeps; the session decides whether wall time passes too. */
     @FunctionalInterface
@@ -124,7 +128,7 @@ public final class Shell {
         } catch (ShellParser.SyntaxError e) {
             terminal.write("bash: " + e.getMessage() + "\n");
             status = 2;
-            return new Result(2, terminal.text(), false, false, null);
+            return new Result(2, terminal.text(), false, false, null, cwd);
         }
         Outcome last = new Outcome(status, null, 0);
         List<String> notices = new ArrayList<>();
@@ -156,14 +160,14 @@ public final class Shell {
                 last = runAndOr(job.body(), terminal, terminal);
                 if (last.running) {
                     stuck = last.pid;
-                    return new Result(null, terminal.text(), false, true, last.pid);
+                    return new Result(null, terminal.text(), false, true, last.pid, cwd);
                 }
             }
         }
         for (String n : notices) {
             terminal.write(n);
         }
-        return new Result(status, terminal.text(), last.signal != 0, false, last.pid);
+        return new Result(status, terminal.text(), last.signal != 0, false, last.pid, cwd);
     }
 
     /** The result of running a command or pipeline. */
@@ -405,14 +409,14 @@ public final class Shell {
         sys.kill(job, sig);
         int ws = sys.exitStatus(job);
         if (ws == -1) {
-            return new Result(null, "", false, true, job);
+            return new Result(null, "", false, true, job, cwd);
         }
         sys.waitpid(pid, job);
         stuck = 0;
         int signal = ws & 0x7f;
         status = signal != 0 ? 128 + signal : (ws >> 8) & 0xff;
         String line = signal != 0 && Signals.death(signal) != null ? Signals.death(signal) + "\n" : "";
-        return new Result(status, line, signal != 0, false, job);
+        return new Result(status, line, signal != 0, false, job, cwd);
     }
 
     /** Sends {@code sig} to a process, as kill(1) would; 0 or -errno. */

@@ -91,8 +91,9 @@ class SessionControllerTest {
     void execReturnsACommandResult() throws Exception {
         String id = newSession();
         mvc.perform(post("/api/sessions/" + id + "/exec").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"command\":\"echo hi; false\"}"))
+                        .content("{\"command\":\"echo hi; cd /proc; false\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.exitCode").value(1))
+                .andExpect(jsonPath("$.cwd").value("/proc"))
                 .andExpect(jsonPath("$.output").value("hi\n")).andExpect(jsonPath("$.killed").value(false))
                 .andExpect(jsonPath("$.running").value(false));
     }
