@@ -50,6 +50,12 @@ public final class Compiler {
         }
         if (diags.hasErrors()) return null;
         String base = file.name().replaceAll(".*/", "").replaceAll("\\.c$", "");
-        return new Lowerer(checker.typed(), base.replace('-', '_'), base + ".o").lower();
+        try {
+            return new Lowerer(checker.typed(), base.replace('-', '_'), base + ".o").lower();
+        } catch (RuntimeException e) {
+            Span at = last != null ? last.span() : new Span(file, 0, 0);
+            diags.report(Severity.ERROR, at, "internal compiler error: " + e, null);
+            return null;
+        }
     }
 }

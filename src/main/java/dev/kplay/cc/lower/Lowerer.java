@@ -235,7 +235,7 @@ public final class Lowerer {
     private void write(byte[] buf, List<long[]> pending, InitLayout.Entry e) {
         int off = (int) e.offset();
         if (e.expr() instanceof Expr.StrLit s && e.type() instanceof Type.Arr a) {
-            int n = (int) Math.min(s.bytes().length, a.length());
+            int n = (int) Math.max(0, Math.min(Math.min(s.bytes().length, a.length()), buf.length - off));
             System.arraycopy(s.bytes(), 0, buf, off, n);
             return;
         }

@@ -18,6 +18,17 @@ final class Builtins {
         "memcmp", Type.INT, "strlen", Type.ULONG, "strcmp", Type.INT, "strncmp", Type.INT,
         "strcpy", Type.ptr(Type.CHAR), "strncpy", Type.ptr(Type.CHAR), "strcat", Type.ptr(Type.CHAR));
 
+    private static final Map<String, Integer> ARITY = Map.ofEntries(
+        Map.entry("expect", 2), Map.entry("constant_p", 1), Map.entry("unreachable", 0), Map.entry("trap", 0),
+        Map.entry("va_start", 2), Map.entry("va_end", 1), Map.entry("va_copy", 2), Map.entry("return_address", 1),
+        Map.entry("frame_address", 1), Map.entry("object_size", 2), Map.entry("choose_expr", 3),
+        Map.entry("clz", 1), Map.entry("clzl", 1), Map.entry("clzll", 1), Map.entry("ctz", 1), Map.entry("ctzl", 1),
+        Map.entry("ctzll", 1), Map.entry("popcount", 1), Map.entry("popcountl", 1), Map.entry("popcountll", 1),
+        Map.entry("ffs", 1), Map.entry("ffsl", 1), Map.entry("ffsll", 1), Map.entry("parity", 1), Map.entry("parityl", 1),
+        Map.entry("parityll", 1), Map.entry("abs", 1), Map.entry("labs", 1), Map.entry("bswap16", 1),
+        Map.entry("bswap32", 1), Map.entry("bswap64", 1), Map.entry("add_overflow", 3), Map.entry("sub_overflow", 3),
+        Map.entry("mul_overflow", 3), Map.entry("assume_aligned", 2));
+
     /** Types a call to builtin {@code id}, or returns null if {@code id} is not a builtin. */
     static Type check(ExprChecker ch, Expr.Call c, Expr.Ident id) {
         String name = id.name();
@@ -42,6 +53,12 @@ final class Builtins {
             return Types.unqual(((Type.Func) o.type).ret());
         }
         ch.typed.types.put(id, Type.INT);
+        Integer arity = ARITY.get(base);
+        if (arity != null && args.size() != arity) {
+            for (Expr a : args) ch.rvalue(a);
+            ch.error(c.span(), (args.size() < arity ? "too few" : "too many") + " arguments to function " + ExprChecker.q(name));
+            return Type.INT;
+        }
         Type result;
         switch (base) {
             case "expect", "expect_with_probability" -> {

@@ -28,6 +28,8 @@ import java.util.Map;
 public final class Checker extends ExprChecker {
     /** Diagnostics gcc's middle end reports after the front end, per function in order. */
     private final List<Runnable> middleEnd = new ArrayList<>();
+    /** -Wunused-result: gcc's gimplifier reports it, before any function's return-type check. */
+    private final List<Runnable> gimplify = new ArrayList<>();
     /** -Wuninitialized and friends: gcc's optimizers report them after every function's return-type check. */
     private final List<Runnable> optimizer = new ArrayList<>();
     private int staticCounter;
@@ -477,6 +479,7 @@ public final class Checker extends ExprChecker {
 
     /** Reports what gcc reports after the front end; call once after the last external declaration. */
     public void finish() {
+        for (Runnable r : gimplify) r.run();
         for (Runnable r : middleEnd) r.run();
         for (Runnable r : optimizer) r.run();
         diags.enterFunction(null);
@@ -558,6 +561,7 @@ public final class Checker extends ExprChecker {
             if (es.expr() != null) {
                 check(es.expr());
                 noEffect(es.expr());
+                unusedResult(es.expr());
             }
         } else if (s instanceof Stmt.DeclStmt ds) {
             if (ds.decl() instanceof Decl.Declaration d) declaration(d);
@@ -696,6 +700,22 @@ public final class Checker extends ExprChecker {
             return;
         }
         convertCheck(returnType, r.value(), t, Ctx.RETURN, r.value().span());
+    }
+
+    /** -Wunused-result: a call to a warn_unused_result function whose value is dropped, even through (void). */
+    private void unusedResult(Expr e) {
+        Expr inner = e;
+        while (inner instanceof Expr.Cast c) inner = c.operand();
+        if (!(inner instanceof Expr.Call call) || !(call.callee() instanceof Expr.Ident id)) return;
+        Obj fn = typed.refs.get(id);
+        if (fn == null || fn.attr("warn_unused_result") == null) return;
+        String name = function.name;
+        gimplify.add(() -> {
+            diags.enterFunction(name);
+            Severity used = diags.report(Severity.WARNING, call.span(), call.span(),
+                "ignoring return value of " + q(fn.name) + " declared with attribute ‘warn_unused_result’", "unused-result");
+            if (used == Severity.ERROR) errors++;
+        });
     }
 
     private void noEffect(Expr e) {

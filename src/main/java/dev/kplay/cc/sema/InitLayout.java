@@ -165,8 +165,14 @@ public final class InitLayout {
                 }
                 String saved = path;
                 path = saved + "[" + idx + "]";
+                int was = pos;
                 pos = element(a.elem(), off + idx * es, items, pos);
                 path = saved;
+                if (pos == was) {
+                    // an element that takes nothing (an empty struct): stop, or drop the item
+                    if (!braced) break;
+                    pos++;
+                }
                 idx++;
                 max = Math.max(max, idx);
             }
@@ -232,15 +238,22 @@ public final class InitLayout {
                     ch.error(it.init().span(), "initialization of flexible array member in a nested context");
                     pos++;
                 } else {
+                    int was = pos;
                     pos = element(m.type(), off + m.offset(), items, pos);
+                    if (pos == was) pos++;
                 }
                 path = savedPath;
                 first = false;
             }
             return pos;
         }
-        // scalar inside an elided list
-        return element(t, off, items, pos);
+        if (Types.isScalar(t)) return element(t, off, items, pos);   // a scalar inside an elided list
+        if (pos < items.size()) {
+            Initializer bad = items.get(pos).init();
+            if (bad instanceof Initializer.Single sg) ch.check(sg.expr());
+            ch.error(bad.span(), "invalid initializer");
+        }
+        return items.size();
     }
 
     private static int indexOf(List<Type.Member> ms, String name) {

@@ -299,6 +299,7 @@ abstract class TypeResolver {
             if (!flexible && !Types.isComplete(t) && !(t instanceof Type.Func)) {
                 error(f.declarator() != null && f.declarator().nameSpan() != null ? f.declarator().nameSpan() : f.span(),
                     "field " + q(name == null ? "" : name) + " has incomplete type");
+                t = Type.INT;   // never let a struct contain itself
             }
             if (flexible) tag.flexible = true;
             members.add(new Type.Member(name, t, off, 0, -1));
