@@ -11,7 +11,7 @@ import java.time.Duration;
 /**
  * Limits for sessions.
  *
- * @param maxSessions      live sessions per server (creating one more evicts the idlest idle one, or fails)
+ * @param maxSessions      live sessions per server (past it, sessions idle past the timeout are evicted, or creation fails)
  * @param idleTimeout      a session untouched for this long is evicted
  * @param maxSourceBytes   largest file a client may write
  * @param maxFiles         files per session

@@ -31,7 +31,8 @@ final class Builtins {
                 return 0;
             }),
             Map.entry("wait", Builtins::waitFor),
-            Map.entry("type", Builtins::type));
+            Map.entry("type", Builtins::type),
+            Map.entry("jobs", Builtins::jobs));
 
     Command get(String name) {
         return table.get(name);
@@ -115,6 +116,15 @@ final class Builtins {
         int status = 0;
         for (; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.matches("%\\d+")) {
+                int job = p.shell().jobPid(Integer.parseInt(a.substring(1)));
+                if (job < 0) {
+                    p.eprint("bash: kill: " + a + ": no such job\n");
+                    status = 1;
+                    continue;
+                }
+                a = String.valueOf(job);
+            }
             if (!a.matches("-?\\d+")) {
                 p.eprint("bash: kill: " + a + ": arguments must be process or job IDs\n");
                 status = 1;
@@ -192,5 +202,18 @@ final class Builtins {
             p.eprint(name + ": " + file + ": " + Errno.strerror(e.errno) + "\n");
             return 127;
         }
+    }
+
+    /** jobs: the running background jobs, '+' marking the current one and '-' the previous. */
+    static int jobs(Proc p) {
+        List<Shell.BackgroundJob> all = p.shell().activeJobs();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < all.size(); i++) {
+            Shell.BackgroundJob j = all.get(i);
+            char mark = i == all.size() - 1 ? '+' : i == all.size() - 2 ? '-' : ' ';
+            b.append(String.format("[%d]%c  %-24s%s &%n", j.number(), mark, "Running", j.text()));
+        }
+        p.print(b.toString());
+        return 0;
     }
 }

@@ -53,7 +53,11 @@ public final class Shell {
     private String cwd = "/root";
     private int status;
     private int lastBackground;
-    private int jobs;
+    /** Background jobs still running, by job number ("[1]"). */
+    private final java.util.TreeMap<Integer, BackgroundJob> activeJobs = new java.util.TreeMap<>();
+
+    /** A background job left running in the kernel. */
+    record BackgroundJob(int number, int pid, String text) {}
     /** Pid of the foreground job a line left blocked in the kernel, or 0. */
     private int stuck;
     /** A foreground job died of SIGINT: bash abandons the rest of the line. */
@@ -122,6 +126,7 @@ public final class Shell {
     public Result run(String line) {
         reapStuck();
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
+        reportEndedJobs(terminal);
         Script script;
         try {
             script = ShellParser.parse(line);
@@ -140,10 +145,12 @@ public final class Shell {
             if (job.background()) {
                 Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
                 Outcome o = runAndOr(job.body(), jobOut, jobOut);
-                int n = ++jobs;
+                int n = activeJobs.isEmpty() ? 1 : activeJobs.lastKey() + 1;
                 int bgPid = o.pid != null ? o.pid : pid;
                 if (!o.running) {
                     backgroundStatus.put(bgPid, o.status);
+                } else {
+                    activeJobs.put(n, new BackgroundJob(n, bgPid, job.text()));
                 }
                 lastBackground = bgPid;
                 backgroundPids.add(bgPid);
@@ -383,6 +390,35 @@ public final class Shell {
     boolean isBuiltin(String name) { return builtins.get(name) != null; }
 
 
+    /** bash's notices, at the prompt, for background jobs that ended since ("[1]+  Killed  cat ..."). */
+    private void reportEndedJobs(Sink terminal) {
+        for (BackgroundJob j : new ArrayList<>(activeJobs.values())) {
+            int ws = sys.exitStatus(j.pid());
+            if (ws == -1) {
+                continue;
+            }
+            sys.waitpid(pid, j.pid());
+            activeJobs.remove(j.number());
+            int sig = ws & 0x7f;
+            int st = sig != 0 ? 128 + sig : (ws >> 8) & 0xff;
+            backgroundStatus.put(j.pid(), st);
+            String state = sig != 0 ? (Signals.death(sig) == null ? "Interrupt" : Signals.death(sig))
+                    : st == 0 ? "Done" : "Exit " + st;
+            terminal.write(String.format("[%d]+  %-24s%s%n", j.number(), state, j.text()));
+        }
+    }
+
+    /** The running background jobs, by number. */
+    List<BackgroundJob> activeJobs() {
+        return new ArrayList<>(activeJobs.values());
+    }
+
+    /** The pid of job %n, or -1. */
+    int jobPid(int n) {
+        BackgroundJob j = activeJobs.get(n);
+        return j == null ? -1 : j.pid();
+    }
+
     /** Reaps the blocked foreground job if it has ended since (bash's waitpid returning). */
     public void reapStuck() {
         if (stuck != 0 && sys.exitStatus(stuck) != -1) {
@@ -434,6 +470,7 @@ public final class Shell {
         lastBackground = 0;
         backgroundPids.clear();
         backgroundStatus.clear();
+        activeJobs.clear();
         stuck = 0;
         login();
     }

@@ -63,7 +63,13 @@ class FakeSyscalls implements Syscalls {
     @Override
     public long kill(int pid, int sig) {
         calls.add("kill " + pid + " " + sig);
-        return tasks.containsKey(pid) && !status.containsKey(pid) ? 0 : -3;
+        if (!tasks.containsKey(pid) || status.containsKey(pid)) {
+            return -3;
+        }
+        if (sig == 9) {
+            status.put(pid, 9);
+        }
+        return 0;
     }
 
     @Override
@@ -93,6 +99,10 @@ class FakeSyscalls implements Syscalls {
     @Override
     public byte[] read(int pid, int fd, int count) {
         Object[] f = fds.get(fd);
+        if (f[0].equals("/dev/block")) {
+            lastErr = 4;
+            return null;
+        }
         byte[] data = files.get((String) f[0]);
         if (data == null) {
             lastErr = 21;

@@ -163,4 +163,23 @@ class ShellTest {
         assertEquals(1, r.exitCode());
         assertEquals("bash: nope.sh: No such file or directory\n", out("bash nope.sh"));
     }
+
+    @Test
+    void blockedJobsAndJobControl() {
+        sys.put("/dev/block", "");
+        Shell.Result fg = sh.run("cat /dev/block; echo never");
+        assertTrue(fg.running());
+        assertEquals("", fg.output());
+        Shell.Result bg = sh.run("cat /dev/block &");
+        assertEquals("[1] " + bg.pid() + "\n", bg.output());
+        assertEquals("[1]+  Running                 cat /dev/block &\n", out("jobs"));
+        assertEquals("", out("kill -9 %1"));
+        assertEquals("[1]+  Killed                  cat /dev/block\n", out("true"));
+        assertEquals("", out("jobs"));
+        assertEquals("bash: kill: %1: no such job\n", out("kill %1"));
+        Shell.Result sig = sh.signalForeground(9);
+        assertEquals("Killed\n", sig.output());
+        assertEquals(137, sig.exitCode());
+        assertEquals(null, sh.signalForeground(2));
+    }
 }
