@@ -62,7 +62,7 @@ public final class Kbuild {
                 }
                 out.append("  CC [M]  ").append(obj).append(".o\n");
                 Diagnostics diags = new Diagnostics(WERROR);
-                Compiled c = compile(file, files, diags);
+                Compiled c = compile(file, m.name(), files, diags);
                 out.append(diags.render());
                 diagnostics.addAll(diags.list());
                 if (c.image() == null) {
@@ -110,7 +110,7 @@ public final class Kbuild {
     private record Compiled(ModuleImage image, String srcversion) {}
 
     /** gcc -c: preprocess and compile one file; a null image after errors. */
-    private static Compiled compile(String file, Map<String, String> files, Diagnostics diags) {
+    private static Compiled compile(String file, String module, Map<String, String> files, Diagnostics diags) {
         String text = files.get(file);
         SourceFile source = new SourceFile(file, text);
         if (text.length() > Preprocessor.MAX_SOURCE_CHARS) {
@@ -119,7 +119,7 @@ public final class Kbuild {
             diags.raw("compilation terminated.");
             return new Compiled(null, null);
         }
-        Preprocessor pp = Preprocessor.forKbuild(files, diags, file);
+        Preprocessor pp = Preprocessor.forKbuild(files, diags, file, module);
         ModuleImage[] image = new ModuleImage[1];
         boolean finished = onDeepStack(() -> {
             List<Token> tokens = pp.preprocess(source);
