@@ -50,7 +50,7 @@ class OracleCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"hello-3", "hello-3-state", "hello-levels", "proprietary", "nullderef", "init-enomem",
-            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem"})
+            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem", "bug"})
     void reproducesTheRealKernel(String name) {
         List<String> diffs = CaseReplay.replay(name, player(newSession("golden-" + name)));
         assertEquals(List.of(), diffs, name + " differs from Debian 6.1");
