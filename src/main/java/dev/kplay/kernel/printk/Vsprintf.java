@@ -306,7 +306,7 @@ public final class Vsprintf {
         char sep = ext.length() < 2 ? ' ' : switch (ext.charAt(1)) {
             case 'C' -> ':';
             case 'D' -> '-';
-            case 'N' -> 0;
+            case 'N' -> (char) 0;
             default -> ' ';
         };
         StringBuilder out = new StringBuilder();
