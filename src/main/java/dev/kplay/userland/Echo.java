@@ -40,7 +40,7 @@ final class Echo {
         if (newline) {
             b.append('\n');
         }
-        long r = p.out().write(b.toString());
+        long r = p.check(p.out().write(b.toString()));
         if (r < 0) {
             p.eprint("bash: echo: write error: " + Errno.strerror((int) r) + "\n");
             return 1;

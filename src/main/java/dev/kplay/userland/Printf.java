@@ -77,7 +77,11 @@ final class Printf {
                 break;
             }
         } while (next < values.size());
-        p.out().write(out.toString());
+        long r = p.check(p.out().write(out.toString()));
+        if (r < 0) {
+            p.eprint("bash: printf: write error: " + Errno.strerror((int) r) + "\n");
+            return 1;
+        }
         return status;
     }
 }

@@ -59,7 +59,7 @@ public final class Proc {
 
     /** Writes to stdout, remembering the first error. */
     public void print(String s) {
-        long r = out.write(s);
+        long r = check(out.write(s));
         if (r < 0 && writeError == 0) {
             writeError = (int) -r;
         }
@@ -67,7 +67,7 @@ public final class Proc {
 
     /** Writes to stdout; returns bytes written or -errno. */
     long write(byte[] data) {
-        long r = out.write(data);
+        long r = check(out.write(data));
         if (r < 0 && writeError == 0) {
             writeError = (int) -r;
         }

@@ -60,7 +60,7 @@ public final class Shell {
     record BackgroundJob(int number, int pid, String text) {}
     /** Pid of the foreground job a line left blocked in the kernel, or 0. */
     private int stuck;
-    /** A foreground job died of SIGINT: bash abandons the rest of the line. */
+    /** A foreground job died of SIGINT, or the shell itself died: the rest of the line is abandoned. */
     private boolean interrupted;
     /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
     private final List<Integer> backgroundPids = new ArrayList<>();
@@ -203,7 +203,7 @@ public final class Shell {
         for (int i = 0; i < cmds.size(); i++) {
             boolean lastStage = i == cmds.size() - 1;
             Sink.Buffer pipe = lastStage ? null : new Sink.Buffer(false, MAX_OUTPUT);
-            o = runSimple(cmds.get(i), stdin, lastStage ? out : pipe, err, cmds.size() > 1);
+            o = runSimple(cmds.get(i), stdin, lastStage ? out : pipe, err);
             if (o.running) {
                 return o;
             }
@@ -228,7 +228,7 @@ public final class Shell {
         return new Outcome(st, o.pid, o.signal);
     }
 
-    private Outcome runSimple(SimpleCommand cmd, byte[] stdin, Sink out, Sink terminal, boolean inPipeline) {
+    private Outcome runSimple(SimpleCommand cmd, byte[] stdin, Sink out, Sink terminal) {
         Expander ex = new Expander(this::variable, script -> substitute(script, terminal), sys, pid, cwd);
         List<String> argv = ex.fields(cmd.words());
         if (argv.isEmpty()) {
@@ -252,6 +252,13 @@ public final class Shell {
             int st;
             try {
                 st = builtin.run(p);
+            } catch (TaskGone gone) {
+                if (!gone.died) {
+                    return new Outcome(0, pid, 0, true);
+                }
+                relogin();
+                interrupted = true;
+                return new Outcome(128 + Signals.SIGKILL, null, Signals.SIGKILL);
             } finally {
                 io.close();
             }
@@ -288,6 +295,10 @@ public final class Shell {
             if (!gone.died) {
                 return new Outcome(0, child, 0, true);
             }
+        } catch (Proc.FileError e) {
+            p.eprint(comm + ": " + Errno.strerror(e.errno) + "\n");
+            io.close();
+            sys.exit(child, 1);
         } catch (Interrupted ctrlC) {
             io.close();
             if (sys.kill(child, Signals.SIGINT) < 0 || sys.exitStatus(child) == -1) {

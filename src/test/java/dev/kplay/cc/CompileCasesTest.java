@@ -62,4 +62,35 @@ class CompileCasesTest {
         String gcc = expected.substring(expected.indexOf("syntaxerr.c: In function"), expected.indexOf("make[1]"));
         assertEquals(gcc, diags.render());
     }
+
+    @Test
+    void printkFormatWarningsPointIntoTheUsersString() {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        String src = """
+            #include <linux/module.h>
+            #include <linux/kernel.h>
+
+            static int __init fmt_init(void)
+            {
+            	size_t len = sizeof(long);
+
+            	pr_info("fmt: %d bytes\\n", len);
+            	return 0;
+            }
+            module_init(fmt_init);
+            MODULE_LICENSE("GPL");
+            """;
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        ModuleImage img = build("fmt.c", src, diags);
+        assertNotNull(img, diags.render());
+        assertEquals("""
+            fmt.c: In function ‘fmt_init’:
+            fmt.c:8:24: warning: format ‘%d’ expects argument of type ‘int’, but argument 2 has type ‘size_t’ {aka ‘long unsigned int’} [-Wformat=]
+                8 |         pr_info("fmt: %d bytes\\n", len);
+                  |                       ~^           ~~~
+                  |                        |           |
+                  |                        int         size_t {aka long unsigned int}
+                  |                       %ld
+            """, diags.render());
+    }
 }

@@ -119,6 +119,10 @@ class FakeSyscalls implements Syscalls {
     @Override
     public long write(int pid, int fd, byte[] data) {
         String path = (String) fds.get(fd)[0];
+        if (path.equals("/dev/oops")) {
+            status.put(pid, 9);
+            return DIED;
+        }
         byte[] old = files.get(path);
         byte[] n = Arrays.copyOf(old, old.length + data.length);
         System.arraycopy(data, 0, n, old.length, data.length);

@@ -182,4 +182,17 @@ class ShellTest {
         assertEquals(137, sig.exitCode());
         assertEquals(null, sh.signalForeground(2));
     }
+
+    @Test
+    void aBuiltinWhoseWriteOopsesKillsTheShellAndALoginShellTakesOver() {
+        sys.put("/dev/oops", "");
+        int before = sh.pid();
+        Shell.Result r = sh.run("echo hi > /dev/oops; echo not reached");
+        assertEquals("Killed\n", r.output());
+        assertEquals(137, r.exitCode());
+        assertTrue(sh.pid() != before, "a new login shell");
+        Shell.Result c = sh.run("cat /dev/oops");
+        assertEquals("", c.output());
+        assertEquals("Killed\n", sh.run("echo x | cat > /dev/oops").output());
+    }
 }

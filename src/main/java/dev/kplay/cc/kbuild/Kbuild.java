@@ -18,11 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * {@code make -C /lib/modules/6.1.0-56-amd64/build M=$PWD modules} for a directory of sources: every
- * {@code *.c} file is one module (obj-m), {@code *.h} files are includable. The output is what
+ * {@code make -C /lib/modules/6.1.0-56-amd64/build M=$PWD modules} for a directory of sources: the
+ * modules its Makefile lists ({@code obj-m}, with {@code m-objs} for modules of several files), or
+ * without one every {@code *.c} file as a module; {@code *.h} files are includable. The output is what
  * kbuild prints, line for line: the make banners, {@code CC [M]} and gcc's diagnostics for each
  * object, {@code MODPOST}, modpost's warnings and errors, then {@code CC [M] m.mod.o},
  * {@code LD [M] m.ko} and the BTF step, or make's error lines where the build stops.
@@ -48,22 +48,38 @@ public final class Kbuild {
         out.append("make: Entering directory '").append(KDIR).append("'\n");
         Map<String, ModuleImage> objects = new LinkedHashMap<>();
         Map<String, String> srcversions = new LinkedHashMap<>();
-        for (String file : new TreeMap<>(files).keySet()) {
-            if (!file.endsWith(".c") || file.contains("/")) continue;
-            String base = file.substring(0, file.length() - 2);
-            out.append("  CC [M]  ").append(base).append(".o\n");
-            Diagnostics diags = new Diagnostics(WERROR);
-            Compiled c = compile(file, files, diags);
-            out.append(diags.render());
-            diagnostics.addAll(diags.list());
-            if (c.image() == null) {
-                out.append("make[1]: *** [").append(COMMON).append("/scripts/Makefile.build:255: ")
-                   .append(base).append(".o] Error 1\n");
-                out.append("make: *** [").append(COMMON).append("/Makefile:2065: .] Error 2\n");
-                return fail(out, diagnostics);
+        for (Makefile.Module m : Makefile.of(files).modules()) {
+            List<ModuleImage> parts = new ArrayList<>();
+            StringBuilder sources = new StringBuilder();
+            for (String obj : m.objects()) {
+                String file = obj + ".c";
+                if (!files.containsKey(file)) {
+                    out.append("make[2]: *** No rule to make target '").append(obj).append(".o', needed by '")
+                       .append(m.objects().size() > 1 ? m.name() + ".o" : "__build").append("'.  Stop.\n");
+                    out.append("make[1]: *** [").append(COMMON).append("/Makefile:2065: .] Error 2\n");
+                    out.append("make: *** [").append(COMMON).append("/Makefile:234: __sub-make] Error 2\n");
+                    return fail(out, diagnostics);
+                }
+                out.append("  CC [M]  ").append(obj).append(".o\n");
+                Diagnostics diags = new Diagnostics(WERROR);
+                Compiled c = compile(file, m.name(), files, diags);
+                out.append(diags.render());
+                diagnostics.addAll(diags.list());
+                if (c.image() == null) {
+                    out.append("make[1]: *** [").append(COMMON).append("/scripts/Makefile.build:255: ")
+                       .append(obj).append(".o] Error 1\n");
+                    out.append("make: *** [").append(COMMON).append("/Makefile:2065: .] Error 2\n");
+                    return fail(out, diagnostics);
+                }
+                parts.add(c.image());
+                sources.append(c.srcversion());
             }
-            objects.put(base, c.image());
-            srcversions.put(base, c.srcversion());
+            if (parts.size() > 1) {
+                out.append("  LD [M]  ").append(m.name()).append(".o\n");
+            }
+            objects.put(m.name(), PartialLink.link(m.name(), parts));
+            srcversions.put(m.name(), parts.size() > 1 ? srcversion(sources.toString(), List.of(), files)
+                : sources.toString());
         }
         if (objects.isEmpty()) {
             out.append("make: Leaving directory '").append(KDIR).append("'\n");
@@ -94,7 +110,7 @@ public final class Kbuild {
     private record Compiled(ModuleImage image, String srcversion) {}
 
     /** gcc -c: preprocess and compile one file; a null image after errors. */
-    private static Compiled compile(String file, Map<String, String> files, Diagnostics diags) {
+    private static Compiled compile(String file, String module, Map<String, String> files, Diagnostics diags) {
         String text = files.get(file);
         SourceFile source = new SourceFile(file, text);
         if (text.length() > Preprocessor.MAX_SOURCE_CHARS) {
@@ -103,7 +119,7 @@ public final class Kbuild {
             diags.raw("compilation terminated.");
             return new Compiled(null, null);
         }
-        Preprocessor pp = Preprocessor.forKbuild(files, diags, file);
+        Preprocessor pp = Preprocessor.forKbuild(files, diags, file, module);
         ModuleImage[] image = new ModuleImage[1];
         boolean finished = onDeepStack(() -> {
             List<Token> tokens = pp.preprocess(source);

@@ -17,8 +17,17 @@ public sealed interface Expr {
     /** A character constant, already decoded; {@code text} is the spelling. */
     record CharLit(Span span, long value, String text) implements Expr {}
 
-    /** Adjacent string literals, concatenated and decoded (no terminating NUL). */
-    record StrLit(Span span, byte[] bytes) implements Expr {}
+    /**
+     * Adjacent string literals, concatenated and decoded (no terminating NUL). {@code pieces} are
+     * the literal tokens as written (inside a macro definition for macro-made ones) and
+     * {@code pieceStarts} the byte offset where each one's bytes begin, so a diagnostic about a
+     * format directive can point into the literal the user wrote.
+     */
+    record StrLit(Span span, byte[] bytes, List<Span> pieces, int[] pieceStarts) implements Expr {
+        public StrLit(Span span, byte[] bytes) {
+            this(span, bytes, List.of(), new int[0]);
+        }
+    }
 
     /** A floating constant: parsed so the checker can reject it as gcc does with -mno-sse. */
     record FloatLit(Span span, String text) implements Expr {}

@@ -215,12 +215,17 @@ abstract class ExprParser extends ParserBase {
             case STRING -> {
                 ByteArrayOutputStream b = new ByteArrayOutputStream();
                 Span end = start;
+                List<Span> pieces = new ArrayList<>();
+                List<Integer> starts = new ArrayList<>();
                 while (peek().kind() == TokenKind.STRING) {
                     Token s = next();
                     end = s.where();
+                    pieces.add(s.span());
+                    starts.add(b.size());
                     decodeString(s.text(), b);
                 }
-                return new Expr.StrLit(span(start, end), b.toByteArray());
+                return new Expr.StrLit(span(start, end), b.toByteArray(), List.copyOf(pieces),
+                    starts.stream().mapToInt(Integer::intValue).toArray());
             }
             default -> { }
         }

@@ -27,7 +27,10 @@ public final class Parser extends DeclParser {
     public static List<Decl> parseAll(List<Token> tokens, Diagnostics diags) {
         Parser p = new Parser(tokens, diags);
         List<Decl> out = new ArrayList<>();
-        for (Decl d; (d = p.nextExternal()) != null; ) out.add(d);
+        for (Decl d; (d = p.nextExternal()) != null; ) {
+            out.add(d);
+            diags.release();   // no checker here to release the function's held diagnostics
+        }
         return out;
     }
 

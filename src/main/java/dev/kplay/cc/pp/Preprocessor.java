@@ -107,12 +107,22 @@ public final class Preprocessor {
         prelude.add(Predefined.BUILTIN);
     }
 
-    /** A preprocessor set up as kbuild runs gcc on module {@code modName}'s source {@code fileName}. */
+    /** A preprocessor set up as kbuild runs gcc on {@code fileName}, a module of its own. */
     public static Preprocessor forKbuild(Map<String, String> userFiles, Diagnostics diags, String fileName) {
+        String base = fileName.endsWith(".c") ? fileName.substring(0, fileName.length() - 2) : fileName;
+        return forKbuild(userFiles, diags, fileName, base);
+    }
+
+    /**
+     * A preprocessor set up as kbuild runs gcc on {@code fileName}, one object of module {@code module}
+     * ("startstop" for start.c): KBUILD_BASENAME names the object, KBUILD_MODNAME the module.
+     */
+    public static Preprocessor forKbuild(Map<String, String> userFiles, Diagnostics diags, String fileName,
+                                         String module) {
         Preprocessor pp = new Preprocessor(userFiles, diags);
         String base = fileName.endsWith(".c") ? fileName.substring(0, fileName.length() - 2) : fileName;
-        String modName = base.replace('-', '_');
-        pp.prelude.add(Predefined.commandLine(modName, modName, base));
+        String modName = module.replace('-', '_');
+        pp.prelude.add(Predefined.commandLine(modName, base.replace('-', '_'), module));
         pp.forceIncludes.addAll(List.of(Predefined.FORCE_INCLUDES));
         return pp;
     }

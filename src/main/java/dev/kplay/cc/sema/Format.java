@@ -29,7 +29,7 @@ final class Format {
         String fmt = new String(s.bytes(), StandardCharsets.ISO_8859_1);
         List<Expr> args = call.args();
         int argNo = firstArg.intValue();   // 1-based index of the next argument to consume (0 = none: vprintf style)
-        int[] map = sourceMap(s);
+        SourceMap map = sourceMap(s);
         for (int i = 0; i < fmt.length(); i++) {
             if (fmt.charAt(i) != '%') continue;
             int start = i;
@@ -167,61 +167,74 @@ final class Format {
         return null;
     }
 
-    /** For each byte of the literal's value, the source offset it was written at; null if not mappable. */
-    private static int[] sourceMap(Expr.StrLit lit) {
-        String text = lit.span().file().text();
-        int i = lit.span().start();
+    /**
+     * For each byte of the literal's value, the source offset it was written at (in the file of the
+     * literal token it came from, {@code files[i]}), or -1 where it cannot be mapped.
+     */
+    private record SourceMap(int[] offsets, dev.kplay.cc.source.SourceFile[] files) {}
+
+    private static SourceMap sourceMap(Expr.StrLit lit) {
         int n = lit.bytes().length;
         int[] map = new int[n + 1];
-        if (i >= text.length() || text.charAt(i) != '"') return null;
-        i++;
-        int idx = 0;
-        while (idx < n) {
-            if (i >= text.length()) return null;
-            char c = text.charAt(i);
-            if (c == '"') {
-                i++;
-                while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
-                if (i >= text.length() || text.charAt(i) != '"') return null;
-                i++;
-                continue;
-            }
-            map[idx] = i;
-            if (c == '\\') {
-                i++;
-                char e = i < text.length() ? text.charAt(i) : 0;
-                if (e == 'x') {
+        dev.kplay.cc.source.SourceFile[] files = new dev.kplay.cc.source.SourceFile[n + 1];
+        java.util.Arrays.fill(map, -1);
+        List<Span> pieces = lit.pieces().isEmpty() ? List.of(lit.span()) : lit.pieces();
+        int[] starts = lit.pieces().isEmpty() ? new int[] {0} : lit.pieceStarts();
+        for (int p = 0; p < pieces.size(); p++) {
+            Span sp = pieces.get(p);
+            int from = starts[p];
+            int to = p + 1 < starts.length ? starts[p + 1] : n;
+            String text = sp.file().text();
+            int i = sp.start();
+            if (i >= text.length() || text.charAt(i) != '"') continue;
+            i++;
+            int idx = from;
+            while (idx < to && i < text.length() && text.charAt(i) != '"') {
+                char c = text.charAt(i);
+                map[idx] = i;
+                files[idx] = sp.file();
+                if (c == '\\') {
                     i++;
-                    while (i < text.length() && Character.digit(text.charAt(i), 16) >= 0) i++;
-                } else if (e >= '0' && e <= '7') {
-                    int k = 0;
-                    while (k < 3 && i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '7') {
+                    char e = i < text.length() ? text.charAt(i) : 0;
+                    if (e == 'x') {
                         i++;
-                        k++;
+                        while (i < text.length() && Character.digit(text.charAt(i), 16) >= 0) i++;
+                    } else if (e >= '0' && e <= '7') {
+                        int k = 0;
+                        while (k < 3 && i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '7') {
+                            i++;
+                            k++;
+                        }
+                    } else {
+                        i++;
                     }
-                } else {
+                    idx++;
+                } else if (c < 0x80) {
                     i++;
+                    idx++;
+                } else {
+                    int cp = text.codePointAt(i);
+                    int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                    for (int k = 1; k < bytes && idx + k < to; k++) {
+                        map[idx + k] = i;
+                        files[idx + k] = sp.file();
+                    }
+                    idx += bytes;
+                    i += Character.charCount(cp);
                 }
-                idx++;
-            } else if (c < 0x80) {
-                i++;
-                idx++;
-            } else {
-                int cp = text.codePointAt(i);
-                int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-                for (int k = 1; k < bytes && idx + k < n; k++) map[idx + k] = i;
-                idx += bytes;
-                i += Character.charCount(cp);
             }
         }
-        map[n] = i;
-        return map;
+        return new SourceMap(map, files);
     }
 
-    private static Span span(Expr.StrLit lit, int[] map, int from, int to) {
-        if (map == null || to >= map.length - 1) return null;
-        return new Span(lit.span().file(), map[from], map[to] + 1);
+    private static Span span(Expr.StrLit lit, SourceMap m, int from, int to) {
+        if (m == null || to >= m.offsets().length - 1 || m.offsets()[from] < 0 || m.offsets()[to] < 0
+            || m.files()[from] != m.files()[to]) {
+            return null;
+        }
+        return new Span(m.files()[from], m.offsets()[from], m.offsets()[to] + 1);
     }
+
 
     private static boolean matches(Type want, Type have) {
         if (want instanceof Type.Ptr wp) {

@@ -77,4 +77,13 @@ class BuiltinHeadersTest {
         assertTrue(text.contains("__UNIQUE_ID_author1"), text);
         assertTrue(text.contains("static int __attribute__ ( ( __section__ ( \".init.text\" ) ) ) __attribute__ ( ( __cold__ ) ) a ( void )"), text);
     }
+
+    @Test
+    void objectOfACompositeModule() {
+        Diagnostics d = new Diagnostics();
+        List<Token> toks = Preprocessor.forKbuild(Map.of("start.c", ""), d, "start.c", "start-stop")
+            .preprocess(new SourceFile("start.c", "KBUILD_MODNAME KBUILD_BASENAME KBUILD_MODFILE\n"));
+        assertEquals("\"start_stop\" \"start\" \"start-stop\"",
+            toks.stream().filter(t -> !t.text().isEmpty()).map(Token::text).collect(Collectors.joining(" ")));
+    }
 }
