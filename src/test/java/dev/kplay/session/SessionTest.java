@@ -121,7 +121,7 @@ class SessionTest {
             }
         });
         sender.start();
-        Shell.Result r = s.exec("sleep 1000; echo after", 2000L);
+        Shell.Result r = s.exec("sleep 1000; echo after", 60_000L); // room for a starved sender thread
         sender.join();
         assertEquals(130, r.exitCode());
         assertEquals("", r.output(), "bash abandons the rest of the line when its job dies of SIGINT");
