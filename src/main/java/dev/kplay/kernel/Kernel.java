@@ -59,6 +59,7 @@ public final class Kernel implements Syscalls {
     private final List<Module> modules = new ArrayList<>();
     private final ModuleLoader loader;
     private final Oops oops;
+    private final dev.kplay.kernel.fs.Devices devices = new dev.kplay.kernel.fs.Devices(this);
     private int nextPid = 2;
     private long nextStack = Layout.VMALLOC + 0x593000L;
     private Task current;
@@ -114,6 +115,9 @@ public final class Kernel implements Syscalls {
 
     public ModuleLoader loader() { return loader; }
 
+    /** Device registries (misc devices) and the sleepers' bookkeeping. */
+    public dev.kplay.kernel.fs.Devices devices() { return devices; }
+
     /** Loaded modules, newest first. */
     public List<Module> modules() { return modules; }
 
@@ -121,6 +125,16 @@ public final class Kernel implements Syscalls {
     public Module findModule(String name) {
         for (Module m : modules) {
             if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The module whose struct module (THIS_MODULE) is at addr, or null. */
+    public Module moduleByStruct(long addr) {
+        for (Module m : modules) {
+            if (m.thisModule() == addr && addr != 0) {
                 return m;
             }
         }
@@ -157,6 +171,7 @@ public final class Kernel implements Syscalls {
      */
     public void advanceTime(long nanos) {
         long target = clock.now() + Math.max(0, nanos);
+        devices.hungTaskCheck(target);
         while (true) {
             Task next = null;
             long when = Long.MAX_VALUE;
@@ -202,6 +217,13 @@ public final class Kernel implements Syscalls {
 
     /** Models do_exit(): the task ends with the wait status; its files are closed. */
     public void doExit(Task t, int status) {
+        for (var f : t.files().values()) {
+            boolean shared = tasks.values().stream().anyMatch(o -> o != t && o.files().containsValue(f));
+            Module owner = moduleByStruct(f.owner());
+            if (!shared && f.fops() != 0 && owner != null) {
+                owner.modulePut();
+            }
+        }
         t.files().clear();
         t.setExitStatus(status);
         t.setState(Task.State.ZOMBIE);
@@ -222,40 +244,86 @@ public final class Kernel implements Syscalls {
         List<String> saved = new ArrayList<>(t.kernelPath());
         t.kernelPath().clear();
         t.kernelPath().addAll(path);
+        t.setContinuation(value -> {
+            t.kernelPath().clear();
+            t.kernelPath().addAll(saved);
+            return then.applyAsLong(value);
+        });
         Task prev = current;
         current = t;
         setCurrentTask(t);
         try {
-            Exit exit = cpu.call(t.stack(), fn, args);
             t.setRunStart(clock.now());
-            while (exit == null || exit instanceof Exit.OutOfBudget) {
-                long before = t.stack().instructions();
-                exit = cpu.run(t.stack(), Math.min(1_000_000, config.instructionsPerSlice()));
-                long ran = t.stack().instructions() - before;
-                clock.advance(ran * config.nanosPerInstruction());
-                t.addRun(ran);
-                if (exit instanceof Exit.OutOfBudget && t.runSinceSleep() >= config.instructionsPerSlice()) {
-                    clock.advanceTo(t.runStart() + SOFTLOCKUP_FIRST);
-                    oops.softLockup(t);
-                    lockedUp.put(t, clock.now() + SOFTLOCKUP_REPEAT);
-                    t.setState(Task.State.RUNNING);
-                    return RUNNING;
-                }
-            }
-            if (exit instanceof Exit.Returned r) {
-                t.kernelPath().clear();
-                t.kernelPath().addAll(saved);
-                return then.applyAsLong(r.value());
-            }
-            if (exit instanceof Exit.Blocked) {
-                return RUNNING;
-            }
-            oops.die(t, exit);
-            doExit(t, 9);
-            return DIED;
+            Exit exit = cpu.call(t.stack(), fn, args);
+            return runLoop(t, exit);
         } finally {
             current = prev;
             setCurrentTask(prev);
+            if (prev == null) {
+                scheduleWoken();
+            }
+        }
+    }
+
+    /** Runs t until its call completes or it stops; turns the CPU's exit into kernel behaviour. */
+    private long runLoop(Task t, Exit exit) {
+        while (exit == null || exit instanceof Exit.OutOfBudget) {
+            long before = t.stack().instructions();
+            exit = cpu.run(t.stack(), Math.min(1_000_000, config.instructionsPerSlice()));
+            long ran = t.stack().instructions() - before;
+            clock.advance(ran * config.nanosPerInstruction());
+            t.addRun(ran);
+            if (exit instanceof Exit.OutOfBudget && t.runSinceSleep() >= config.instructionsPerSlice()) {
+                clock.advanceTo(t.runStart() + SOFTLOCKUP_FIRST);
+                oops.softLockup(t);
+                lockedUp.put(t, clock.now() + SOFTLOCKUP_REPEAT);
+                t.setState(Task.State.RUNNING);
+                return RUNNING;
+            }
+        }
+        if (exit instanceof Exit.Returned r) {
+            LongUnaryOperator then = t.continuation();
+            t.setContinuation(null);
+            t.setState(Task.State.RUNNING);
+            return then == null ? r.value() : then.applyAsLong(r.value());
+        }
+        if (exit instanceof Exit.Blocked) {
+            return RUNNING;
+        }
+        oops.die(t, exit);
+        doExit(t, 9);
+        return DIED;
+    }
+
+    /** Tasks woken by wake_up() while another task ran; they run when the CPU is free. */
+    private final java.util.ArrayDeque<Task> woken = new java.util.ArrayDeque<>();
+
+    /** Models try_to_wake_up(): a task asleep on its kernel stack becomes runnable. */
+    public void wakeUp(Task t) {
+        if (t.alive() && t.stack().isBlocked() && !woken.contains(t)) {
+            t.setState(Task.State.RUNNING);
+            woken.add(t);
+        }
+    }
+
+    /** Runs woken tasks from where they slept; the result of their syscall is kept on the task. */
+    private void scheduleWoken() {
+        while (!woken.isEmpty()) {
+            Task t = woken.poll();
+            if (!t.alive() || !t.stack().isBlocked()) {
+                continue;
+            }
+            current = t;
+            setCurrentTask(t);
+            try {
+                t.stack().resume(0);
+                t.slept();
+                t.setRunStart(clock.now());
+                t.setSyscallResult(runLoop(t, null));
+            } finally {
+                current = null;
+                setCurrentTask(null);
+            }
         }
     }
 

@@ -93,4 +93,13 @@ class CompileCasesTest {
                   |                       %ld
             """, diags.render());
     }
+
+    @Test
+    void aKitchenSinkModuleCompilesCleanly() throws IOException {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        ModuleImage img = build("sink.c", resource("/cc/modules/sink.c"), diags);
+        assertEquals("", diags.render());
+        assertNotNull(img);
+    }
 }

@@ -182,7 +182,7 @@ abstract class TypeResolver {
                         error(a.size().span(), "variable length arrays are not supported by kplay");
                         len = 1;
                     } else if (v < 0) {
-                        error(a.size().span(), "size of array " + (d.name() == null ? "" : q(d.name()) + " ") + "is negative");
+                        error(a.size().span(), d.name() == null ? "size of unnamed array is negative" : "size of array " + q(d.name()) + " is negative");
                         len = 1;
                     } else {
                         len = v;

@@ -40,6 +40,7 @@ public final class Builtins {
         params();
         new FileExports(k).register();
         new TaskExports(k).register();
+        new DeviceExports(k).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
                 "proc_reg_read", "proc_reg_write", "warn_alloc"}) {
@@ -382,12 +383,6 @@ public final class Builtins {
         t.function("ktime_get", 0x40, (a, s) -> k.clock().now());
         t.function("ktime_get_ns", 0x40, (a, s) -> k.clock().now());
         t.function("get_random_u32", 0x40, (a, s) -> Vsprintf.hashPointer(k.clock().now()));
-        t.function("schedule", 0x40, (a, s) -> {
-            if (k.current() != null) {
-                k.current().slept();
-            }
-            return 0;
-        });
         t.function("cond_resched", 0x40, (a, s) -> 0);
         t.function("__stack_chk_fail", 0x20, (a, s) -> 0);
     }

@@ -65,11 +65,6 @@ final class TaskExports {
     }
 
     private Module byStruct(long addr) {
-        for (Module m : k.modules()) {
-            if (m.thisModule() == addr) {
-                return m;
-            }
-        }
-        return null;
+        return k.moduleByStruct(addr);
     }
 }

@@ -22,6 +22,10 @@ public final class OpenFile {
     private long pos;
     private byte[] snapshot;
     private long filp;
+    /** For device files: the driver's file_operations, the struct inode handed to it, the owner's struct module. */
+    private long fops;
+    private long inodeAddr;
+    private long owner;
 
     public OpenFile(Inode inode, String path, int flags) {
         this.inode = inode;
@@ -51,4 +55,17 @@ public final class OpenFile {
     public long filp() { return filp; }
 
     public void setFilp(long filp) { this.filp = filp; }
+
+    public long fops() { return fops; }
+
+    public long inodeAddr() { return inodeAddr; }
+
+    public long owner() { return owner; }
+
+    /** Binds the file to a driver (after a successful open). */
+    public void bindDriver(long fops, long inodeAddr, long owner) {
+        this.fops = fops;
+        this.inodeAddr = inodeAddr;
+        this.owner = owner;
+    }
 }

@@ -146,6 +146,22 @@ public final class Oops {
         kernel.taint().add(Taint.SOFTLOCKUP);
     }
 
+    /** Models check_hung_task(): a task stuck in D state for longer than the timeout. */
+    public void hungTask(Task t, long seconds) {
+        line(3, "INFO: task " + t.comm() + ":" + t.pid() + " blocked for more than " + seconds + " seconds.");
+        line(3, "      " + kernel.taint().printTainted() + " 6.1.0-56-amd64 #1 Debian 6.1.192-2");
+        line(3, "\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.");
+        line(6, String.format("task:%-15.15s state:%c stack:%-5d pid:%-5d ppid:%-6d flags:0x%08x", t.comm(),
+                t.state().letter, 0, t.pid(), t.ppid(), 6));
+        line(4, "Call Trace:");
+        line(4, " <TASK>");
+        line(4, " __schedule+0x34d/0xa00");
+        line(4, " schedule+0x5a/0xd0");
+        trace(t, true);
+        userRegs(t);
+        line(4, " </TASK>");
+    }
+
     /** The /proc/PID/stack-style first frame of a stuck task, for later reports. */
     public String topFrame(Task t) {
         KernelStack ks = t.stack();

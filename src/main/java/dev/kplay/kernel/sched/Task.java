@@ -48,6 +48,12 @@ public final class Task {
     private long runSinceSleep;
     /** The address of this task's struct task_struct in kernel memory (0 if none). */
     private long taskStruct;
+    /** What the kernel path does with the module call's return value once it returns (the syscall's tail). */
+    private java.util.function.LongUnaryOperator continuation;
+    /** The result of a syscall that completed after the task was woken, or Long.MIN_VALUE. */
+    private long syscallResult = Long.MIN_VALUE;
+    /** When the task went to sleep in the kernel (virtual ns), for the hung-task detector. */
+    private long sleepStart;
     /** When the current stretch of running began (virtual ns). */
     private long runStart;
 
@@ -111,6 +117,18 @@ public final class Task {
     public long taskStruct() { return taskStruct; }
 
     public void setTaskStruct(long addr) { taskStruct = addr; }
+
+    public java.util.function.LongUnaryOperator continuation() { return continuation; }
+
+    public void setContinuation(java.util.function.LongUnaryOperator c) { continuation = c; }
+
+    public long syscallResult() { return syscallResult; }
+
+    public void setSyscallResult(long r) { syscallResult = r; }
+
+    public long sleepStart() { return sleepStart; }
+
+    public void setSleepStart(long t) { sleepStart = t; }
 
     public long runStart() { return runStart; }
 

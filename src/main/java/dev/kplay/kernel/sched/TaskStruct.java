@@ -12,7 +12,8 @@ import dev.kplay.kernel.mm.AddressSpace;
 /** Writes a Task's visible fields into its task_struct. */
 public final class TaskStruct {
     public static final int SIZE = 200;
-    static final int STATE = 24, STACK = 32, USAGE = 40, FLAGS = 44, PRIO = 48, STATIC_PRIO = 52, NORMAL_PRIO = 56,
+    public static final int STATE_OFFSET = 24;
+    static final int STATE = STATE_OFFSET, STACK = 32, USAGE = 40, FLAGS = 44, PRIO = 48, STATIC_PRIO = 52, NORMAL_PRIO = 56,
             PID = 92, TGID = 96, COMM = 184;
 
     private TaskStruct() {}

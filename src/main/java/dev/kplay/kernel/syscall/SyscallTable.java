@@ -12,6 +12,7 @@ import dev.kplay.kernel.fs.ProcEntry;
 import dev.kplay.kernel.fs.RegularFile;
 import dev.kplay.kernel.fs.Vfs;
 import dev.kplay.kernel.mm.Layout;
+import dev.kplay.kernel.module.Module;
 import dev.kplay.kernel.printk.LogRecord;
 import dev.kplay.kernel.sched.Task;
 
@@ -34,15 +35,34 @@ public final class SyscallTable implements Syscalls {
     static final List<String> PATH_WRITE = List.of("proc_reg_write+0x56/0xa0", "vfs_write+0xc9/0x3f0",
             "ksys_write+0x6b/0xf0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
 
+    static final int NR_CLOSE = 3, NR_OPENAT = 257;
+    /** struct file_operations / struct file / struct inode offsets (kplay's <linux/fs.h>). */
+    static final int FOPS_OWNER = 0, FOPS_READ = 16, FOPS_WRITE = 24, FOPS_OPEN = 112, FOPS_RELEASE = 128;
+    static final int FILE_POS = 88, FILE_PRIVATE_DATA = 112, FILE_SIZE = 128, INODE_SIZE = 80;
+    static final List<String> PATH_DEV_READ = List.of("vfs_read+0xa5/0x310", "ksys_read+0x6b/0xf0",
+            "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+    static final List<String> PATH_DEV_WRITE = List.of("vfs_write+0xc9/0x3f0", "ksys_write+0x6b/0xf0",
+            "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+    static final List<String> PATH_OPEN = List.of("chrdev_open+0xc4/0x250", "do_dentry_open+0x1e2/0x410",
+            "path_openat+0xb7d/0x1260", "do_filp_open+0xaf/0x160", "do_sys_openat2+0xaf/0x170",
+            "__x64_sys_openat+0x6a/0xa0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+    static final List<String> PATH_CLOSE = List.of("__fput+0x91/0x250", "task_work_run+0x59/0x90",
+            "exit_to_user_mode_prepare+0x1e6/0x1f0", "syscall_exit_to_user_mode+0x1e/0x40",
+            "do_syscall_64+0x69/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+
     private final Kernel k;
 
     public SyscallTable(Kernel k) {
         this.k = k;
     }
 
+    /**
+     * The calling task, or null if there is none, it has ended, or it is still inside an earlier
+     * syscall (blocked or parked on its kernel stack): such a task cannot make another call.
+     */
     private Task task(int pid) {
         Task t = k.task(pid);
-        return t != null && t.alive() ? t : null;
+        return t != null && t.alive() && t.stack().depth() == 0 ? t : null;
     }
 
     // ---- processes -----------------------------------------------------------------------
@@ -68,6 +88,9 @@ public final class SyscallTable implements Syscalls {
     public void exit(int pid, int status) {
         Task t = task(pid);
         if (t != null && t.stack().depth() == 0) {
+            for (Integer fd : List.copyOf(t.files().keySet())) {
+                close(pid, fd);
+            }
             k.doExit(t, (status & 0xff) << 8);
         }
     }
@@ -91,8 +114,8 @@ public final class SyscallTable implements Syscalls {
 
     @Override
     public long kill(int pid, int sig) {
-        Task t = task(pid);
-        if (t == null) {
+        Task t = k.task(pid);
+        if (t == null || !t.alive()) {
             return -Errno.ESRCH;
         }
         if (sig == 0 || t.stack().depth() > 0) {
@@ -144,7 +167,84 @@ public final class SyscallTable implements Syscalls {
         if (inode instanceof RegularFile f && (flags & OpenFile.O_APPEND) != 0) {
             file.setPos(f.size());
         }
+        if (inode instanceof DevNode d && d.major() != DevFs.MEM_MAJOR) {
+            long r = chrdevOpen(t, file, d, flags);
+            if (r != 0) {
+                return r;
+            }
+        }
         return t.installFd(file);
+    }
+
+    /** Models chrdev_open() + misc_open(): module reference, struct file, then fops->open. 0 or -errno. */
+    private long chrdevOpen(Task t, OpenFile file, DevNode d, int flags) {
+        long fops = k.devices().fops(d);
+        if (fops == 0) {
+            return -Errno.ENXIO;
+        }
+        long owner = k.memory().load(fops + FOPS_OWNER, 8);
+        Module m = k.moduleByStruct(owner);
+        if (owner != 0 && (m == null || !m.tryModuleGet())) {
+            return -Errno.ENODEV;
+        }
+        long filp = filp(file);
+        long inode = k.slab().kmalloc(INODE_SIZE);
+        k.memory().store(inode, 2, d.mode());
+        k.memory().store(inode + 40, 4, ((long) d.major() << 20) | d.minor());
+        k.memory().store(inode + 56, 8, fops);
+        k.memory().store(filp + 16, 8, inode);
+        k.memory().store(filp + 24, 8, fops);
+        k.memory().store(filp + 36, 4, flags);
+        k.memory().store(filp + 40, 8, 1);
+        if (d.major() == 10 && k.devices().misc(d.minor()) != null) {
+            k.memory().store(filp + FILE_PRIVATE_DATA, 8, k.devices().misc(d.minor()).misc());
+        }
+        file.bindDriver(fops, inode, owner);
+        long open = k.memory().load(fops + FOPS_OPEN, 8);
+        if (open == 0) {
+            return 0;
+        }
+        t.setSyscallNr(NR_OPENAT);
+        long r = k.runTask(t, open, new long[] {inode, filp}, PATH_OPEN, ret -> (int) ret);
+        if (r == DIED || r == RUNNING) {
+            return r == DIED ? -Errno.EINTR : r;
+        }
+        if (r < 0) {
+            if (m != null) {
+                m.modulePut();
+            }
+            file.bindDriver(0, 0, 0);
+        }
+        return r < 0 ? r : 0;
+    }
+
+    /** Calls a driver's read or write (fops offset) on the calling task with a user buffer. */
+    private long driverIo(Task t, OpenFile f, int fopsOffset, byte[] in, int count, byte[][] out) {
+        long fn = k.memory().load(f.fops() + fopsOffset, 8);
+        if (fn == 0) {
+            return -Errno.EINVAL;
+        }
+        long filp = filp(f);
+        long ppos = filp + FILE_POS;
+        k.memory().store(ppos, 8, f.pos());
+        int n = in != null ? in.length : Math.max(0, Math.min(count, 1 << 20));
+        k.memory().map(Layout.USER_BUFFER, Math.max(1, n));
+        if (in != null) {
+            k.memory().write(Layout.USER_BUFFER, in);
+        }
+        t.setSyscallNr(in != null ? NR_WRITE : NR_READ);
+        long r = k.runTask(t, fn, new long[] {filp, Layout.USER_BUFFER, n, ppos}, in != null ? PATH_DEV_WRITE : PATH_DEV_READ,
+                ret -> {
+                    if (out != null && ret >= 0) {
+                        out[0] = k.memory().read(Layout.USER_BUFFER, (int) Math.min(ret, n));
+                    }
+                    f.setPos(k.memory().load(ppos, 8));
+                    return ret;
+                });
+        if (r != RUNNING) {
+            k.memory().unmap(Layout.USER_BUFFER, Math.max(1, n));
+        }
+        return r;
     }
 
     private static boolean isVirtual(String path) {
@@ -185,6 +285,19 @@ public final class SyscallTable implements Syscalls {
             int n = Math.min(count, s.length - from);
             f.setPos(from + n);
             return Arrays.copyOfRange(s, from, from + n);
+        }
+        if (f.fops() != 0) {
+            byte[][] out = new byte[1][];
+            long r = driverIo(t, f, FOPS_READ, null, count, out);
+            if (r == DIED || r == RUNNING) {
+                t.setLastError(Errno.EINTR);
+                return null;
+            }
+            if (r < 0) {
+                t.setLastError((int) -r);
+                return null;
+            }
+            return out[0] == null ? new byte[0] : out[0];
         }
         if (inode instanceof DevNode d) {
             return readDevice(t, f, d, count);
@@ -230,7 +343,7 @@ public final class SyscallTable implements Syscalls {
             return null;
         }
         long filp = filp(f);
-        long ppos = filp + 0x40;
+        long ppos = filp + FILE_POS;
         k.memory().store(ppos, 8, f.pos());
         int n = Math.max(0, Math.min(count, 1 << 20));
         k.memory().map(Layout.USER_BUFFER, Math.max(1, n));
@@ -262,7 +375,7 @@ public final class SyscallTable implements Syscalls {
     /** The kernel's struct file for an open file (allocated on first use; f_pos lives at +0x40). */
     private long filp(OpenFile f) {
         if (f.filp() == 0) {
-            f.setFilp(k.slab().kmalloc(0x100));
+            f.setFilp(k.slab().kmalloc(FILE_SIZE));
         }
         return f.filp();
     }
@@ -291,6 +404,9 @@ public final class SyscallTable implements Syscalls {
             long r = g.store(new String(data, StandardCharsets.UTF_8));
             return r < 0 ? r : data.length;
         }
+        if (f.fops() != 0) {
+            return driverIo(t, f, FOPS_WRITE, data, data.length, null);
+        }
         if (inode instanceof DevNode d) {
             if (d.major() == DevFs.MEM_MAJOR && d.minor() == DevFs.KMSG_MINOR) {
                 String text = new String(data, StandardCharsets.UTF_8);
@@ -316,7 +432,7 @@ public final class SyscallTable implements Syscalls {
             return -Errno.EIO;
         }
         long filp = filp(f);
-        long ppos = filp + 0x40;
+        long ppos = filp + FILE_POS;
         k.memory().store(ppos, 8, f.pos());
         k.memory().map(Layout.USER_BUFFER, Math.max(1, data.length));
         k.memory().write(Layout.USER_BUFFER, data);
@@ -339,11 +455,38 @@ public final class SyscallTable implements Syscalls {
         if (f == null) {
             return -Errno.EBADF;
         }
-        if (f.filp() != 0 && !t.files().containsValue(f) && !sharedElsewhere(f)) {
+        if (t.files().containsValue(f) || sharedElsewhere(f)) {
+            return 0;
+        }
+        long r = 0;
+        if (f.fops() != 0) {
+            r = release(t, f);
+        }
+        if (f.filp() != 0 && r != DIED && r != RUNNING) {
             k.slab().kfree(f.filp());
             f.setFilp(0);
         }
-        return 0;
+        return r == DIED || r == RUNNING ? r : 0;
+    }
+
+    /** Models __fput(): fops->release, then the module reference taken at open goes. */
+    private long release(Task t, OpenFile f) {
+        long rel = k.memory().load(f.fops() + FOPS_RELEASE, 8);
+        long owner = f.owner();
+        long r = 0;
+        if (rel != 0) {
+            t.setSyscallNr(NR_CLOSE);
+            r = k.runTask(t, rel, new long[] {f.inodeAddr(), f.filp()}, PATH_CLOSE, ret -> ret);
+        }
+        if (r != DIED && r != RUNNING) {
+            Module m = k.moduleByStruct(owner);
+            if (m != null) {
+                m.modulePut();
+            }
+            k.slab().kfree(f.inodeAddr());
+            f.bindDriver(0, 0, 0);
+        }
+        return r;
     }
 
     private boolean sharedElsewhere(OpenFile f) {

@@ -1,0 +1,127 @@
+package dev.kplay.kernel.fs;
+
+import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.mm.AddressSpace;
+import dev.kplay.kernel.sched.Task;
+import dev.kplay.vm.KernelStack;
+
+import java.util.TreeMap;
+
+/*
+ * The character-device side of the kernel: the misc device registry (drivers/char/misc.c), the
+ * sleeping side of wait queues, and khungtaskd (kernel/hung_task.c), which reports tasks stuck
+ * in D state for longer than hung_task_timeout_secs. Sleepers are tasks whose kernel stack is
+ * blocked; a wake_up() finds them through the wait-queue entries in module memory, exactly the
+ * list the module's own code built.
+ */
+
+/** Device registries and sleepers. */
+public final class Devices {
+    /** One misc_register()ed device. */
+    public record Misc(long misc, int minor, String name, long fops) {}
+
+    private final Kernel k;
+    private final TreeMap<Integer, Misc> misc = new TreeMap<>();
+    /** /proc/sys/kernel/hung_task_timeout_secs (0 disables the detector). */
+    private long hungTimeoutSecs = 120;
+    /** When khungtaskd looks next (virtual ns). */
+    private long nextHungCheck = -1;
+    /** sysctl_hung_task_warnings: reports left. */
+    private int hungWarnings = 10;
+
+    public Devices(Kernel k) {
+        this.k = k;
+    }
+
+    public void miscRegister(long miscAddr, int minor, String name, long fops) {
+        misc.put(minor, new Misc(miscAddr, minor, name, fops));
+    }
+
+    /** Models misc_deregister(): the device and its /dev node go away. */
+    public void miscDeregister(long miscAddr) {
+        for (Misc m : misc.values()) {
+            if (m.misc() == miscAddr) {
+                misc.remove(m.minor());
+                Dir dev = (Dir) k.vfs().lookup("/dev");
+                if (dev.lookup(m.name()) instanceof DevNode d && d.major() == 10 && d.minor() == m.minor()) {
+                    dev.remove(m.name());
+                }
+                return;
+            }
+        }
+    }
+
+    /** The file_operations of misc device minor, or 0. */
+    public long miscByMinor(int minor) {
+        Misc m = misc.get(minor);
+        return m == null ? 0 : m.fops();
+    }
+
+    public Misc misc(int minor) {
+        return misc.get(minor);
+    }
+
+    /** The file_operations behind a device node, or 0 (no driver: -ENXIO on open). */
+    public long fops(DevNode d) {
+        return d.major() == 10 ? miscByMinor(d.minor()) : 0;
+    }
+
+    /** schedule() with the task not running: it sleeps on its kernel stack. */
+    public void sleep(Task t, KernelStack s) {
+        s.block();
+        t.setSleepStart(k.now());
+    }
+
+    /** Models __wake_up(): wakes the tasks queued on the wait-queue head (removing autoremove entries). */
+    public void wakeUp(long head) {
+        AddressSpace mem = k.memory();
+        long list = head + 8;
+        long node = mem.load(list, 8);
+        int guard = 0;
+        while (node != list && node != 0 && guard++ < 10_000) {
+            long next = mem.load(node, 8);
+            long entry = node - 24;
+            long taskStruct = mem.load(entry + 8, 8);
+            for (Task t : k.tasks().values()) {
+                if (t.taskStruct() == taskStruct && taskStruct != 0) {
+                    k.wakeUp(t);
+                }
+            }
+            long prev = mem.load(node + 8, 8);
+            mem.store(prev, 8, next);
+            mem.store(next + 8, 8, prev);
+            mem.store(node, 8, node);
+            mem.store(node + 8, 8, node);
+            node = next;
+        }
+    }
+
+    public long hungTimeoutSecs() {
+        return hungTimeoutSecs;
+    }
+
+    /** Writing hung_task_timeout_secs re-arms khungtaskd. */
+    public void setHungTimeoutSecs(long secs) {
+        hungTimeoutSecs = secs;
+        nextHungCheck = secs > 0 ? k.now() + secs * 1_000_000_000L : -1;
+    }
+
+    /** Runs khungtaskd's checks due up to time {@code until}. */
+    public void hungTaskCheck(long until) {
+        if (nextHungCheck < 0 && hungTimeoutSecs > 0) {
+            nextHungCheck = k.now() + hungTimeoutSecs * 1_000_000_000L;
+        }
+        long period = hungTimeoutSecs * 1_000_000_000L;
+        while (hungTimeoutSecs > 0 && nextHungCheck <= until) {
+            k.clock().advanceTo(nextHungCheck);
+            for (Task t : k.tasks().values()) {
+                if (t.alive() && t.state() == Task.State.DISK_SLEEP && t.stack().isBlocked()
+                        && k.now() - t.sleepStart() >= period && hungWarnings > 0) {
+                    hungWarnings--;
+                    k.oopsReporter().hungTask(t, (k.now() - t.sleepStart()) / 1_000_000_000L);
+                }
+            }
+            nextHungCheck += period;
+        }
+    }
+}

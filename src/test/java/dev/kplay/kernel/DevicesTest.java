@@ -1,0 +1,83 @@
+package dev.kplay.kernel;
+
+import dev.kplay.ko.Op;
+import dev.kplay.ko.Relocation;
+import dev.kplay.ko.Section;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+import static dev.kplay.kernel.Images.i;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A misc device whose read sleeps in wait_event forever: D state, module in use, hung-task report. */
+class DevicesTest extends KernelTestSupport {
+
+    static Images dstate() {
+        Images m = new Images("dstate");
+        m.sections.add(new Section(".data", 24 + 80, 8, new byte[104]));
+        int wq = ParamsAndProcTest.sym(m, "dstate_wq", ".data", 0);
+        int dev = ParamsAndProcTest.sym(m, "dstate_dev", ".data", 24);
+        ByteBuffer fops = ByteBuffer.allocate(272).order(ByteOrder.LITTLE_ENDIAN);
+        m.sections.add(new Section(".rodata", 272, 8, fops.array()));
+        int fopsSym = ParamsAndProcTest.sym(m, "dstate_fops", ".rodata", 0);
+        ByteBuffer misc = ByteBuffer.wrap(m.sections.get(0).bytes()).order(ByteOrder.LITTLE_ENDIAN);
+        misc.putInt(24, 255);
+        m.relocs.add(new Relocation(".data", 8, wq, 8));
+        m.relocs.add(new Relocation(".data", 16, wq, 8));
+        int name = m.string("dstate");
+        m.relocs.add(new Relocation(".data", 24 + 8, name, 0));
+        m.relocs.add(new Relocation(".data", 24 + 16, fopsSym, 0));
+        int thisModule = m.extern("__this_module");
+        m.relocs.add(new Relocation(".rodata", 0, thisModule, 0));
+        int initWait = m.extern("init_wait_entry");
+        int prepare = m.extern("prepare_to_wait_event");
+        int schedule = m.extern("schedule");
+        int miscRegister = m.extern("misc_register");
+        int miscDeregister = m.extern("misc_deregister");
+        int read = m.function("dstate_read", ".text",
+                i(Op.LOCAL, 32), i(Op.CONST, 0), i(Op.CALL, initWait, 2), i(Op.DROP),
+                i(Op.SYM, wq), i(Op.LOCAL, 32), i(Op.CONST, 2), i(Op.CALL, prepare, 3), i(Op.DROP),
+                i(Op.CALL, schedule, 0), i(Op.DROP), i(Op.CONST, 0), i(Op.RET));
+        m.relocs.add(new Relocation(".rodata", 16, read, 0));
+        m.function("dstate_init", ".init.text", i(Op.SYM, dev), i(Op.CALL, miscRegister, 1), i(Op.RET));
+        m.function("dstate_exit", ".exit.text", i(Op.SYM, dev), i(Op.CALL, miscDeregister, 1), i(Op.DROP), i(Op.CONST, 0), i(Op.RET));
+        m.init = "dstate_init";
+        m.exit = "dstate_exit";
+        var f = m.functions.get(0);
+        m.functions.set(0, new dev.kplay.ko.Function(f.name(), f.section(), f.offset(), f.size(), f.global(), f.variadic(),
+                List.of(new dev.kplay.ko.Function.Param(0, 8), new dev.kplay.ko.Function.Param(8, 8),
+                        new dev.kplay.ko.Function.Param(16, 8), new dev.kplay.ko.Function.Param(24, 8)),
+                80, f.code(), f.pcOffsets(), f.lines()));
+        return m;
+    }
+
+    @Test
+    void readerSleepsInDStateAndHoldsTheModule() {
+        writeFile("/root/dstate.ko", dstate().ko());
+        assertEquals(0, insmod("/root/dstate.ko", "", null));
+        assertEquals(List.of(0020600L, 0L), List.of(k.stat(1, "/dev/dstate")[0], k.stat(1, "/dev/dstate")[1]));
+        int cat = k.spawn(1, "cat", List.of("cat", "/dev/dstate"));
+        long fd = k.open(cat, "/dev/dstate", 0, 0);
+        assertEquals(1, k.snapshot().modules().get(0).refcnt());
+        assertNull(k.read(cat, (int) fd, 4096));
+        assertEquals('D', k.snapshot().tasks().stream().filter(t -> t.pid() == cat).findFirst().get().state());
+        assertTrue(cat("/proc/" + cat + "/status").contains("State:\tD (disk sleep)"));
+        String stack = cat("/proc/" + cat + "/stack");
+        assertTrue(stack.startsWith("[<0>] dstate_read+0x28/0x40 [dstate]\n[<0>] vfs_read+0xa5/0x310\n"), stack);
+        assertEquals(0, k.kill(cat, 9));
+        assertEquals(-1, k.exitStatus(cat));
+        assertEquals(-11, rmmod("dstate", null));
+        writeFile("/proc/sys/kernel/hung_task_timeout_secs", "5\n".getBytes());
+        k.advanceTime(12_000_000_000L);
+        List<String> t = texts();
+        assertTrue(t.contains("INFO: task cat:" + cat + " blocked for more than 5 seconds."), String.join("\n", t));
+        assertTrue(t.contains("INFO: task cat:" + cat + " blocked for more than 10 seconds."));
+        assertTrue(t.contains(String.format("task:cat             state:D stack:0     pid:%-5d ppid:1      flags:0x00000006", cat)));
+        assertTrue(t.contains(" dstate_read+0x28/0x40 [dstate]"));
+    }
+}
