@@ -8,7 +8,9 @@ import java.util.List;
  *   list     := and_or ((';' | '&' | newline) and_or)* [';' | '&']
  *   and_or   := pipeline (('&&' | '||') pipeline)*
  *   pipeline := ['!'] command ('|' command)*
- *   command  := (assignment)* (word | redirect)+
+ *   command  := simple | compound redirect*
+ *   simple   := (assignment)* (word | redirect)+
+ *   compound := if | while | until | for | case | '{' list '}' | '(' list ')'
  *
  * Words keep their quoting as segments so that expansion can tell "$x" (one field) from $x
  * (split on blanks) and '*' (literal) from * (a glob).
@@ -28,10 +30,39 @@ final class Ast {
     record AndOr(List<Pipeline> pipelines, List<String> ops) {}
 
     /** commands joined by '|'; {@code negate} for a leading '!'. */
-    record Pipeline(List<SimpleCommand> commands, boolean negate) {}
+    record Pipeline(List<Cmd> commands, boolean negate) {}
+
+    /** One stage of a pipeline. */
+    sealed interface Cmd permits SimpleCommand, Compound {}
 
     /** NAME=value prefixes, words, and redirections in source order. */
-    record SimpleCommand(List<Assignment> assignments, List<Word> words, List<Redirect> redirects) {}
+    record SimpleCommand(List<Assignment> assignments, List<Word> words, List<Redirect> redirects) implements Cmd {}
+
+    /** A compound command with the redirections that follow its closing word ("done &lt; file"). */
+    record Compound(Body body, List<Redirect> redirects) implements Cmd {}
+
+    /** The compound commands. */
+    sealed interface Body permits If, Loop, For, Group, Subshell, Case {}
+
+    /** if c1; then b1; elif c2; then b2; else orElse; fi ({@code orElse} empty when absent). */
+    record If(List<List<Job>> conditions, List<List<Job>> branches, List<Job> orElse) implements Body {}
+
+    /** while/until condition; do body; done. */
+    record Loop(List<Job> condition, boolean until, List<Job> body) implements Body {}
+
+    /** for name in items; do body; done ({@code items} null for "for name; do": the positional parameters). */
+    record For(String name, List<Word> items, List<Job> body) implements Body {}
+
+    /** { list; }: runs in the shell itself. */
+    record Group(List<Job> body) implements Body {}
+
+    /** ( list ): runs in a copy of the shell; its cd and variables do not stick. */
+    record Subshell(List<Job> body) implements Body {}
+
+    /** case subject in pattern|pattern) body;; ... esac. */
+    record Case(Word subject, List<CaseItem> items) implements Body {}
+
+    record CaseItem(List<Word> patterns, List<Job> body) {}
 
     record Assignment(String name, Word value) {}
 
@@ -51,6 +82,8 @@ final class Ast {
                     b.append('$').append(p.name());
                 } else if (s instanceof CmdSubst c) {
                     b.append("$(").append(c.script()).append(')');
+                } else if (s instanceof Arith a) {
+                    b.append("$((").append(a.expr()).append("))");
                 } else {
                     b.append(((Literal) s).text());
                 }
@@ -60,7 +93,7 @@ final class Ast {
     }
 
     /** A piece of a word. */
-    sealed interface Segment permits Literal, Param, CmdSubst {}
+    sealed interface Segment permits Literal, Param, CmdSubst, Arith {}
 
     /** Literal text; {@code quoted} text takes no part in globbing or tilde expansion. */
     record Literal(String text, boolean quoted) implements Segment {}
@@ -70,4 +103,7 @@ final class Ast {
 
     /** $(script) or `script`; {@code quoted} inside double quotes (no field splitting). */
     record CmdSubst(String script, boolean quoted) implements Segment {}
+
+    /** $((expr)): arithmetic expansion; the result is one number, split like $x when unquoted. */
+    record Arith(String expr, boolean quoted) implements Segment {}
 }

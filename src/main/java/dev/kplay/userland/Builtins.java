@@ -32,10 +32,39 @@ final class Builtins {
             }),
             Map.entry("wait", Builtins::waitFor),
             Map.entry("type", Builtins::type),
-            Map.entry("jobs", Builtins::jobs));
+            Map.entry("jobs", Builtins::jobs),
+            Map.entry("read", Read::run),
+            Map.entry("test", TestCommand::run),
+            Map.entry("[", TestCommand::run),
+            Map.entry("break", p -> loopControl(p, true)),
+            Map.entry("continue", p -> loopControl(p, false)));
 
     Command get(String name) {
         return table.get(name);
+    }
+
+    /** break [n] / continue [n]: unwinds to the n-th enclosing loop (at most the outermost). */
+    private static int loopControl(Proc p, boolean isBreak) {
+        String name = isBreak ? "break" : "continue";
+        int depth = p.shell().compounds().loopDepth();
+        if (depth == 0) {
+            p.eprint("bash: " + name + ": only meaningful in a `for', `while', or `until' loop\n");
+            return 0;
+        }
+        int n = 1;
+        if (!p.args().isEmpty()) {
+            String a = p.args().get(0);
+            if (!a.matches("\\d+")) {
+                p.eprint("bash: " + name + ": " + a + ": numeric argument required\n");
+                return 1;
+            }
+            n = Integer.parseInt(a);
+            if (n < 1) {
+                p.eprint("bash: " + name + ": " + a + ": loop count out of range\n");
+                return 1;
+            }
+        }
+        throw new Compounds.LoopControl(isBreak, Math.min(n, depth));
     }
 
     /** cd [dir]: "bash: cd: X: No such file or directory" when it is missing. */

@@ -1,6 +1,7 @@
 package dev.kplay.userland;
 
 import dev.kplay.kernel.syscall.Syscalls;
+import dev.kplay.userland.Ast.Arith;
 import dev.kplay.userland.Ast.CmdSubst;
 import dev.kplay.userland.Ast.Literal;
 import dev.kplay.userland.Ast.Param;
@@ -64,8 +65,9 @@ final class Expander {
                 cur.append(text);
                 keep |= l.quoted() || !text.isEmpty();
             } else {
-                boolean quoted = s instanceof Param p ? p.quoted() : ((CmdSubst) s).quoted();
-                String v = s instanceof Param p ? lookup.apply(p.name()) : substitute.apply(((CmdSubst) s).script());
+                boolean quoted = s instanceof Param p ? p.quoted() : s instanceof Arith a ? a.quoted() : ((CmdSubst) s).quoted();
+                String v = s instanceof Param p ? lookup.apply(p.name())
+                        : s instanceof Arith a ? arithmetic(a.expr()) : substitute.apply(((CmdSubst) s).script());
                 if (quoted) {
                     cur.append(v);
                     keep = true;
@@ -107,6 +109,30 @@ final class Expander {
             }
         }
         return out;
+    }
+
+    /** $((expr)): parameters and $(...) inside are expanded first, then the expression is evaluated. */
+    String arithmetic(String expr) {
+        java.util.regex.Matcher m = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*|[?#$!0-9])}?").matcher(expr);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(lookup.apply(m.group(1))));
+        }
+        m.appendTail(b);
+        return String.valueOf(Arithmetic.eval(b.toString(), lookup));
+    }
+
+    /** A case pattern as a regex: quoted parts match literally, unquoted ones as globs. */
+    Pattern patternRegex(Word w) {
+        StringBuilder re = new StringBuilder();
+        for (Segment s : w.segments()) {
+            if (s instanceof Literal l) {
+                re.append(l.quoted() ? Pattern.quote(l.text()) : toRegex(l.text()).pattern());
+            } else {
+                re.append(Pattern.quote(String.join(" ", fields(new Word(List.of(s))))));
+            }
+        }
+        return Pattern.compile(re.toString(), Pattern.DOTALL);
     }
 
     /** One word as a single string (for redirection targets and assignments). */

@@ -19,14 +19,16 @@ public final class Proc {
     private final Syscalls sys;
     private final int pid;
     private final List<String> argv;
-    private final byte[] stdin;
+    private final Input stdin;
+    /** stdin as read so far by {@link #stdin()}, null until a program asks for it. */
+    private byte[] stdinBytes;
     private final Sink out;
     private final Sink err;
     private final Shell shell;
     /** The first write(2) error on stdout, 0 if none. */
     private int writeError;
 
-    Proc(Syscalls sys, int pid, List<String> argv, byte[] stdin, Sink out, Sink err, Shell shell) {
+    Proc(Syscalls sys, int pid, List<String> argv, Input stdin, Sink out, Sink err, Shell shell) {
         this.sys = sys;
         this.pid = pid;
         this.argv = argv;
@@ -46,7 +48,16 @@ public final class Proc {
     /** The arguments after argv[0]. */
     public List<String> args() { return argv.subList(1, argv.size()); }
 
-    public byte[] stdin() { return stdin; }
+    /** All of stdin (read to end of file on first use). */
+    public byte[] stdin() {
+        if (stdinBytes == null) {
+            stdinBytes = stdin.drain(this);
+        }
+        return stdinBytes;
+    }
+
+    /** stdin itself, for the read builtin that takes one line at a time. */
+    Input input() { return stdin; }
 
     Sink out() { return out; }
 

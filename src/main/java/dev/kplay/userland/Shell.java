@@ -3,10 +3,13 @@ package dev.kplay.userland;
 import dev.kplay.kernel.syscall.Syscalls;
 import dev.kplay.userland.Ast.AndOr;
 import dev.kplay.userland.Ast.Assignment;
+import dev.kplay.userland.Ast.Cmd;
+import dev.kplay.userland.Ast.Compound;
 import dev.kplay.userland.Ast.Job;
 import dev.kplay.userland.Ast.Pipeline;
 import dev.kplay.userland.Ast.Script;
 import dev.kplay.userland.Ast.SimpleCommand;
+import dev.kplay.userland.Ast.Word;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +51,9 @@ public final class Shell {
     private final Clock clock;
     private final Map<String, Command> programs;
     private final Builtins builtins = new Builtins();
+    private final Compounds compounds = new Compounds(this);
+    /** Descriptors above 2 the shell process holds open in the kernel (exec 3&lt; file), inherited by children. */
+    private final java.util.TreeSet<Integer> heldFds = new java.util.TreeSet<>();
     private final Map<String, String> vars = new HashMap<>();
     private int pid;
     private String cwd = "/root";
@@ -138,13 +144,32 @@ public final class Shell {
         Outcome last = new Outcome(status, null, 0);
         List<String> notices = new ArrayList<>();
         interrupted = false;
+        try {
+            last = runLine(script, terminal, notices);
+        } catch (Arithmetic.ArithError e) {
+            terminal.write("bash: " + e.getMessage() + "\n");
+            status = 1;
+            last = new Outcome(1, null, 0);
+        }
+        if (last == null) {
+            return new Result(null, terminal.text(), false, true, stuck, cwd);
+        }
+        for (String n : notices) {
+            terminal.write(n);
+        }
+        return new Result(status, terminal.text(), last.signal != 0, false, last.pid, cwd);
+    }
+
+    /** The jobs of a typed line; null if the line stopped at a foreground job blocked in the kernel. */
+    private Outcome runLine(Script script, Sink.Buffer terminal, List<String> notices) {
+        Outcome last = new Outcome(status, null, 0);
         for (Job job : script.jobs()) {
             if (interrupted) {
                 break;
             }
             if (job.background()) {
                 Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
-                Outcome o = runAndOr(job.body(), jobOut, jobOut);
+                Outcome o = runAndOr(job.body(), Input.empty(), jobOut, jobOut);
                 int n = activeJobs.isEmpty() ? 1 : activeJobs.lastKey() + 1;
                 int bgPid = o.pid != null ? o.pid : pid;
                 if (!o.running) {
@@ -164,46 +189,104 @@ public final class Shell {
                 status = 0;
                 last = new Outcome(0, bgPid, 0);
             } else {
-                last = runAndOr(job.body(), terminal, terminal);
+                last = runAndOr(job.body(), Input.empty(), terminal, terminal);
                 if (last.running) {
                     stuck = last.pid;
-                    return new Result(null, terminal.text(), false, true, last.pid, cwd);
+                    return null;
                 }
             }
         }
-        for (String n : notices) {
-            terminal.write(n);
-        }
-        return new Result(status, terminal.text(), last.signal != 0, false, last.pid, cwd);
+        return last;
     }
 
-    /** The result of running a command or pipeline. */
-    private record Outcome(int status, Integer pid, int signal, boolean running) {
-        Outcome(int status, Integer pid, int signal) {
-            this(status, pid, signal, false);
-        }
-    }
-
-    private Outcome runAndOr(AndOr ao, Sink out, Sink err) {
-        Outcome o = runPipeline(ao.pipelines().get(0), out, err);
-        for (int i = 1; i < ao.pipelines().size() && !o.running && !interrupted; i++) {
-            boolean and = ao.ops().get(i - 1).equals("&&");
-            if ((status == 0) == and) {
-                o = runPipeline(ao.pipelines().get(i), out, err);
+    /** The jobs of a compound command's list, in order, all in the foreground, sharing stdin. */
+    Outcome runJobs(List<Job> jobs, Input in, Sink out, Sink err) {
+        Outcome o = ok();
+        for (Job job : jobs) {
+            if (interrupted) {
+                break;
+            }
+            o = runAndOr(job.body(), in, out, err);
+            if (o.running) {
+                break;
             }
         }
         return o;
     }
 
-    private Outcome runPipeline(Pipeline pl, Sink out, Sink err) {
-        byte[] stdin = new byte[0];
+    /** A successful outcome ($? = 0). */
+    Outcome ok() {
+        status = 0;
+        return new Outcome(0, null, 0);
+    }
+
+    /** The outcome of a finished compound: that of its last command. */
+    Outcome ok(Outcome last) {
+        status = last.status;
+        return last;
+    }
+
+    /** Whether the rest of the line is abandoned (Ctrl-C, the shell died). */
+    boolean abandoned() { return interrupted; }
+
+    /** Runs {@code body} as a subshell would: its cd and variables do not stick. */
+    Outcome inSubshell(java.util.function.Supplier<Outcome> body) {
+        String savedCwd = cwd;
+        Map<String, String> savedVars = new HashMap<>(vars);
+        try {
+            return body.get();
+        } finally {
+            cwd = savedCwd;
+            vars.clear();
+            vars.putAll(savedVars);
+        }
+    }
+
+    /** An expander for the shell's current state; $(...) errors go to {@code err}. */
+    Expander expander(Sink err) {
+        return new Expander(this::variable, script -> substitute(script, err), sys, pid, cwd);
+    }
+
+    List<String> expand(List<Word> words, Sink err) {
+        return expander(err).fields(words);
+    }
+
+    /** A compound command's redirections, opened by process {@code who}; null after bash's message. */
+    Stdio openStdio(List<Ast.Redirect> redirects, int who, Input in, Sink out, Sink err) {
+        return Stdio.open(redirects, expander(err), sys, who, cwd, in, out, err, heldFds);
+    }
+
+    Compounds compounds() { return compounds; }
+
+    /** The result of running a command or pipeline. */
+    record Outcome(int status, Integer pid, int signal, boolean running) {
+        Outcome(int status, Integer pid, int signal) {
+            this(status, pid, signal, false);
+        }
+    }
+
+    Outcome runAndOr(AndOr ao, Input in, Sink out, Sink err) {
+        Outcome o = runPipeline(ao.pipelines().get(0), in, out, err);
+        for (int i = 1; i < ao.pipelines().size() && !o.running && !interrupted; i++) {
+            boolean and = ao.ops().get(i - 1).equals("&&");
+            if ((status == 0) == and) {
+                o = runPipeline(ao.pipelines().get(i), in, out, err);
+            }
+        }
+        return o;
+    }
+
+    private Outcome runPipeline(Pipeline pl, Input in, Sink out, Sink err) {
+        Input stdin = in;
         Outcome o = null;
         int deathSignal = 0;
-        List<SimpleCommand> cmds = pl.commands();
+        List<Cmd> cmds = pl.commands();
         for (int i = 0; i < cmds.size(); i++) {
             boolean lastStage = i == cmds.size() - 1;
             Sink.Buffer pipe = lastStage ? null : new Sink.Buffer(false, MAX_OUTPUT);
-            o = runSimple(cmds.get(i), stdin, lastStage ? out : pipe, err);
+            Sink stageOut = lastStage ? out : pipe;
+            o = cmds.get(i) instanceof Compound c ? compounds.run(c, stdin, stageOut, err)
+                    : runSimple((SimpleCommand) cmds.get(i), stdin, stageOut, err);
             if (o.running) {
                 return o;
             }
@@ -211,7 +294,7 @@ public final class Shell {
                 deathSignal = o.signal;
             }
             if (pipe != null) {
-                stdin = pipe.bytes();
+                stdin = Input.of(pipe.bytes());
             }
         }
         if (deathSignal != 0 && Signals.death(deathSignal) != null) {
@@ -228,14 +311,17 @@ public final class Shell {
         return new Outcome(st, o.pid, o.signal);
     }
 
-    private Outcome runSimple(SimpleCommand cmd, byte[] stdin, Sink out, Sink terminal) {
-        Expander ex = new Expander(this::variable, script -> substitute(script, terminal), sys, pid, cwd);
+    private Outcome runSimple(SimpleCommand cmd, Input stdin, Sink out, Sink terminal) {
+        Expander ex = expander(terminal);
         List<String> argv = ex.fields(cmd.words());
+        if (argv.size() == 1 && argv.get(0).equals("exec")) {
+            return new Outcome(new HeldFds(sys, pid, cwd, heldFds).exec(cmd.redirects(), ex, terminal), null, 0);
+        }
         if (argv.isEmpty()) {
             for (Assignment a : cmd.assignments()) {
                 vars.put(a.name(), ex.string(a.value()));
             }
-            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal);
+            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal, heldFds);
             if (io != null) {
                 io.close();
             }
@@ -244,7 +330,7 @@ public final class Shell {
         String name = argv.get(0);
         Command builtin = builtins.get(name);
         if (builtin != null) {
-            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal);
+            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal, heldFds);
             if (io == null) {
                 return new Outcome(1, null, 0);
             }
@@ -276,7 +362,7 @@ public final class Shell {
             terminal.write("bash: fork: " + Errno.strerror(child) + "\n");
             return new Outcome(254, null, 0);
         }
-        Stdio io = Stdio.open(cmd.redirects(), ex, sys, child, cwd, stdin, out, terminal);
+        Stdio io = Stdio.open(cmd.redirects(), ex, sys, child, cwd, stdin, out, terminal, heldFds);
         if (io == null) {
             sys.exit(child, 1);
             sys.waitpid(pid, child);
@@ -334,7 +420,7 @@ public final class Shell {
         Sink.Buffer out = new Sink.Buffer(false, MAX_OUTPUT);
         try {
             for (Job job : parsed.jobs()) {
-                if (runAndOr(job.body(), out, err).running) {
+                if (runAndOr(job.body(), Input.empty(), out, err).running) {
                     break;
                 }
             }
@@ -369,7 +455,7 @@ public final class Shell {
         try {
             Outcome o = new Outcome(0, null, 0);
             for (Job job : parsed.jobs()) {
-                o = runAndOr(job.body(), out, err);
+                o = runAndOr(job.body(), Input.empty(), out, err);
                 if (o.running) {
                     throw new TaskGone(false);
                 }
@@ -483,6 +569,7 @@ public final class Shell {
         backgroundStatus.clear();
         activeJobs.clear();
         stuck = 0;
+        heldFds.clear();
         login();
     }
 }

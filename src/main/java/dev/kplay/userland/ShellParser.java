@@ -2,40 +2,39 @@ package dev.kplay.userland;
 
 import dev.kplay.userland.Ast.AndOr;
 import dev.kplay.userland.Ast.Assignment;
-import dev.kplay.userland.Ast.CmdSubst;
+import dev.kplay.userland.Ast.Body;
+import dev.kplay.userland.Ast.Case;
+import dev.kplay.userland.Ast.CaseItem;
+import dev.kplay.userland.Ast.For;
+import dev.kplay.userland.Ast.Group;
+import dev.kplay.userland.Ast.If;
+import dev.kplay.userland.Ast.Loop;
+import dev.kplay.userland.Ast.Subshell;
+import dev.kplay.userland.Ast.Word;
+import dev.kplay.userland.Ast.Cmd;
+import dev.kplay.userland.Ast.Compound;
 import dev.kplay.userland.Ast.Job;
 import dev.kplay.userland.Ast.Literal;
-import dev.kplay.userland.Ast.Param;
 import dev.kplay.userland.Ast.Pipeline;
 import dev.kplay.userland.Ast.Redirect;
 import dev.kplay.userland.Ast.Script;
 import dev.kplay.userland.Ast.Segment;
 import dev.kplay.userland.Ast.SimpleCommand;
-import dev.kplay.userland.Ast.Word;
 import java.util.ArrayList;
 import java.util.List;
 
 /*
- * A recursive-descent parser for one line of bash, scanning characters directly (bash's own
- * lexer is context-sensitive too: an IO number is a word only when no '<' or '>' follows it).
+ * A recursive-descent parser for bash's grammar (see {@link Ast}) over {@link ShellScanner}'s
+ * characters. Compound commands nest lists that end at a reserved word ("fi", "done"...), so
+ * list() takes the words that may end it; any other closer at a command start is bash's error.
  * Errors use bash's wording: "syntax error near unexpected token `;'" and, for an unclosed quote,
  * "unexpected EOF while looking for matching `''".
  */
 
 /** Parses a command line into an {@link Ast.Script}; throws {@link SyntaxError} with bash's message. */
-final class ShellParser {
-    /** A parse failure; the message is what bash prints after "bash: ". */
-    static final class SyntaxError extends Exception {
-        SyntaxError(String message) {
-            super(message);
-        }
-    }
-
-    private final String src;
-    private int pos;
-
+final class ShellParser extends ShellScanner {
     private ShellParser(String src) {
-        this.src = src;
+        super(src);
     }
 
     static Script parse(String line) throws SyntaxError {
@@ -43,20 +42,39 @@ final class ShellParser {
         return p.script();
     }
 
-    // list := and_or ((';' | '&' | newline) and_or)* [';' | '&']
+    // script := list EOF
     private Script script() throws SyntaxError {
+        return new Script(list(List.of()));
+    }
+
+    /**
+     * list := and_or ((';' | '&' | newline) and_or)* [';' | '&'], ending at end of input or, inside a
+     * compound command, before one of {@code stops} (reserved words, ")" or ";;") at a command start.
+     */
+    private List<Job> list(List<String> stops) throws SyntaxError {
         List<Job> jobs = new ArrayList<>();
         while (true) {
-            skipBlanks();
+            skipBlanksAndNewlines();
+            if (!atEnd() && src.charAt(pos) == '#') {
+                int nl = src.indexOf('\n', pos);
+                pos = nl < 0 ? src.length() : nl;
+                continue;
+            }
             if (atEnd()) {
+                if (!stops.isEmpty()) {
+                    throw new SyntaxError("syntax error: unexpected end of file");
+                }
                 break;
             }
+            String kw = peekReserved();
             String op = peekOperator();
-            if (op != null && !op.equals("!") && !isRedirectOp(op)) {
-                if (op.equals("\n")) {
-                    pos++;
-                    continue;
-                }
+            if (kw != null && stops.contains(kw) || op != null && stops.contains(op)) {
+                break;
+            }
+            if (kw != null && CLOSERS.contains(kw)) {
+                throw unexpected(kw);
+            }
+            if (op != null && !op.equals("!") && !op.equals("(") && !isRedirectOp(op)) {
                 throw unexpected(op);
             }
             int start = pos;
@@ -68,18 +86,31 @@ final class ShellParser {
             if (sep != null && (sep.equals(";") || sep.equals("&") || sep.equals("\n"))) {
                 pos += sep.length();
                 background = sep.equals("&");
-            } else if (!atEnd()) {
+            } else if (!atEnd() && !(sep != null && stops.contains(sep))) {
                 throw unexpected(sep != null ? sep : String.valueOf(src.charAt(pos)));
             }
             jobs.add(new Job(body, background, text));
             skipBlanks();
             String next = peekOperator();
-            if (next != null && (next.equals(";") || next.equals("&"))) {
-                throw unexpected(next.equals(";") && src.startsWith(";;", pos) ? ";;" : next);
+            if (next != null && (next.equals(";") || next.equals("&")) || next != null && next.equals(";;") && !stops.contains(";;")) {
+                throw unexpected(next);
             }
         }
-        return new Script(jobs);
+        return jobs;
     }
+
+    /** A list that must hold at least one command (bash: "then fi" is an error at "fi"). */
+    private List<Job> body(String... stops) throws SyntaxError {
+        List<Job> jobs = list(List.of(stops));
+        if (jobs.isEmpty()) {
+            String kw = peekReserved();
+            throw unexpected(kw != null ? kw : peekOperator());
+        }
+        return jobs;
+    }
+
+    /** Reserved words that end a compound command's part; at a command start outside one, an error. */
+    private static final List<String> CLOSERS = List.of("then", "elif", "else", "fi", "do", "done", "esac", "}");
 
     // and_or := pipeline (('&&' | '||') pipeline)*
     private AndOr andOr() throws SyntaxError {
@@ -107,7 +138,7 @@ final class ShellParser {
             pos++;
             negate = true;
         }
-        List<SimpleCommand> commands = new ArrayList<>();
+        List<Cmd> commands = new ArrayList<>();
         commands.add(command());
         while (true) {
             skipBlanks();
@@ -121,8 +152,175 @@ final class ShellParser {
         }
     }
 
-    // command := (assignment)* (word | redirect)+
-    private SimpleCommand command() throws SyntaxError {
+    // command := compound redirect* | simple
+    private Cmd command() throws SyntaxError {
+        skipBlanks();
+        String kw = peekReserved();
+        if (kw != null && !CLOSERS.contains(kw) || "(".equals(peekOperator())) {
+            Body body = compound(kw == null ? "(" : kw);
+            List<Redirect> redirects = new ArrayList<>();
+            while (true) {
+                skipBlanks();
+                int ioStart = pos;
+                while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                    pos++;
+                }
+                int fd = pos > ioStart && pos < src.length() && "<>".indexOf(src.charAt(pos)) >= 0
+                        ? Integer.parseInt(src.substring(ioStart, pos)) : -1;
+                if (fd < 0) {
+                    pos = ioStart;
+                }
+                String op = peekOperator();
+                if (op == null || !isRedirectOp(op)) {
+                    pos = ioStart;
+                    return new Compound(body, redirects);
+                }
+                redirects.add(redirect(fd));
+            }
+        }
+        return simple();
+    }
+
+    /** The compound command opened by reserved word (or "(") {@code kw}. */
+    private Body compound(String kw) throws SyntaxError {
+        take(kw);
+        return switch (kw) {
+            case "if" -> ifClause();
+            case "while", "until" -> {
+                List<Job> cond = body("do");
+                take("do");
+                List<Job> loop = body("done");
+                take("done");
+                yield new Loop(cond, kw.equals("until"), loop);
+            }
+            case "for" -> forClause();
+            case "case" -> caseClause();
+            case "{" -> {
+                List<Job> jobs = body("}");
+                take("}");
+                yield new Group(jobs);
+            }
+            default -> {
+                List<Job> jobs = body(")");
+                pos++;
+                yield new Subshell(jobs);
+            }
+        };
+    }
+
+    // if := 'if' list 'then' list ('elif' list 'then' list)* ['else' list] 'fi'
+    private If ifClause() throws SyntaxError {
+        List<List<Job>> conds = new ArrayList<>();
+        List<List<Job>> branches = new ArrayList<>();
+        List<Job> orElse = List.of();
+        while (true) {
+            conds.add(body("then"));
+            take("then");
+            branches.add(body("elif", "else", "fi"));
+            String kw = peekReserved();
+            take(kw);
+            if (kw.equals("else")) {
+                orElse = body("fi");
+                take("fi");
+                break;
+            }
+            if (kw.equals("fi")) {
+                break;
+            }
+        }
+        return new If(conds, branches, orElse);
+    }
+
+    // for := 'for' name [newline* 'in' word* (';' | newline)] [';'] newline* 'do' list 'done'
+    private For forClause() throws SyntaxError {
+        skipBlanks();
+        String op = peekOperator();
+        if (atEnd() || op != null) {
+            throw atEnd() ? new SyntaxError("syntax error: unexpected end of file") : unexpected(op.equals("\n") ? "newline" : op);
+        }
+        String name = word().raw();
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new SyntaxError("`" + name + "': not a valid identifier");
+        }
+        skipBlanksAndNewlines();
+        List<Word> items = null;
+        if (src.startsWith("in", pos) && (pos + 2 == src.length() || " \t\n;".indexOf(src.charAt(pos + 2)) >= 0)) {
+            pos += 2;
+            items = new ArrayList<>();
+            while (true) {
+                skipBlanks();
+                if (atEnd() || peekOperator() != null) {
+                    break;
+                }
+                items.add(word());
+            }
+        }
+        skipBlanks();
+        if (";".equals(peekOperator())) {
+            pos++;
+        }
+        skipBlanksAndNewlines();
+        if (!"do".equals(peekReserved())) {
+            throw atEnd() ? new SyntaxError("syntax error: unexpected end of file")
+                    : unexpected(peekOperator() != null ? peekOperator() : word().raw());
+        }
+        take("do");
+        List<Job> loop = body("done");
+        take("done");
+        return new For(name, items, loop);
+    }
+
+    // case := 'case' word newline* 'in' newline* (['('] word ('|' word)* ')' list [';;'] newline*)* 'esac'
+    private Case caseClause() throws SyntaxError {
+        skipBlanks();
+        Word subject = word();
+        skipBlanksAndNewlines();
+        if (!src.startsWith("in", pos)) {
+            throw atEnd() ? new SyntaxError("syntax error: unexpected end of file") : unexpected(word().raw());
+        }
+        pos += 2;
+        List<CaseItem> items = new ArrayList<>();
+        while (true) {
+            skipBlanksAndNewlines();
+            if (atEnd()) {
+                throw new SyntaxError("syntax error: unexpected end of file");
+            }
+            if ("esac".equals(peekReserved())) {
+                take("esac");
+                return new Case(subject, items);
+            }
+            if ("(".equals(peekOperator())) {
+                pos++;
+            }
+            List<Word> patterns = new ArrayList<>();
+            while (true) {
+                skipBlanks();
+                String op = peekOperator();
+                if (atEnd() || op != null) {
+                    throw atEnd() ? new SyntaxError("syntax error: unexpected end of file") : unexpected(op);
+                }
+                patterns.add(word());
+                skipBlanks();
+                op = peekOperator();
+                if ("|".equals(op)) {
+                    pos++;
+                } else if (")".equals(op)) {
+                    pos++;
+                    break;
+                } else {
+                    throw atEnd() ? new SyntaxError("syntax error: unexpected end of file") : unexpected(op != null ? op : word().raw());
+                }
+            }
+            List<Job> jobs = list(List.of(";;", "esac"));
+            if (";;".equals(peekOperator())) {
+                pos += 2;
+            }
+            items.add(new CaseItem(patterns, jobs));
+        }
+    }
+
+    // simple := (assignment)* (word | redirect)+
+    private SimpleCommand simple() throws SyntaxError {
         List<Assignment> assignments = new ArrayList<>();
         List<Word> words = new ArrayList<>();
         List<Redirect> redirects = new ArrayList<>();
@@ -136,7 +334,7 @@ final class ShellParser {
                 redirects.add(redirect(-1));
                 continue;
             }
-            if (op != null) {
+            if (op != null && !op.equals("!")) {
                 break;
             }
             int ioStart = pos;
@@ -193,220 +391,4 @@ final class ShellParser {
                 || op.equals("&>") || op.equals(">|");
     }
 
-    /** The operator at pos, or null if a word starts here. */
-    private String peekOperator() {
-        if (atEnd()) {
-            return null;
-        }
-        for (String op : new String[] {"&&", "||", ";;", "&>", ">>", ">&", "<&", ">|", ";", "&", "|", "<", ">", "\n", "(", ")"}) {
-            if (src.startsWith(op, pos)) {
-                return op.equals(";;") ? ";" : op;
-            }
-        }
-        if (src.charAt(pos) == '!' && (pos + 1 == src.length() || isBlank(src.charAt(pos + 1)))) {
-            return "!";
-        }
-        return null;
-    }
-
-    /** A word: unquoted text, 'single', "double" quotes, backslash escapes and $ expansions. */
-    private Word word() throws SyntaxError {
-        List<Segment> segs = new ArrayList<>();
-        StringBuilder lit = new StringBuilder();
-        boolean litQuoted = false;
-        while (!atEnd()) {
-            char c = src.charAt(pos);
-            if (isBlank(c) || c == '\n' || ";&|<>()".indexOf(c) >= 0) {
-                break;
-            }
-            if (c == '#' && lit.isEmpty() && segs.isEmpty()) {
-                pos = src.length();
-                break;
-            }
-            if (c == '\'') {
-                int end = src.indexOf('\'', pos + 1);
-                if (end < 0) {
-                    throw new SyntaxError("unexpected EOF while looking for matching `''");
-                }
-                flush(segs, lit, litQuoted);
-                segs.add(new Literal(src.substring(pos + 1, end), true));
-                pos = end + 1;
-            } else if (c == '"') {
-                flush(segs, lit, litQuoted);
-                doubleQuoted(segs);
-            } else if (c == '\\') {
-                if (pos + 1 < src.length()) {
-                    flush(segs, lit, litQuoted);
-                    if (src.charAt(pos + 1) != '\n') {
-                        segs.add(new Literal(String.valueOf(src.charAt(pos + 1)), true));
-                    }
-                    pos += 2;
-                } else {
-                    pos++;
-                }
-            } else if (c == '$' && param(segs, lit, litQuoted, false)) {
-                continue;
-            } else if (c == '`') {
-                flush(segs, lit, litQuoted);
-                segs.add(new CmdSubst(backquoted(), false));
-            } else {
-                lit.append(c);
-                pos++;
-            }
-        }
-        flush(segs, lit, litQuoted);
-        return new Word(segs);
-    }
-
-    private void doubleQuoted(List<Segment> segs) throws SyntaxError {
-        pos++;
-        StringBuilder lit = new StringBuilder();
-        boolean sawSegment = false;
-        while (true) {
-            if (atEnd()) {
-                throw new SyntaxError("unexpected EOF while looking for matching `\"'");
-            }
-            char c = src.charAt(pos);
-            if (c == '"') {
-                pos++;
-                break;
-            }
-            if (c == '\\' && pos + 1 < src.length() && "$`\"\\\n".indexOf(src.charAt(pos + 1)) >= 0) {
-                if (src.charAt(pos + 1) != '\n') {
-                    lit.append(src.charAt(pos + 1));
-                }
-                pos += 2;
-            } else if (c == '$' && param(segs, lit, true, true)) {
-                sawSegment = true;
-            } else if (c == '`') {
-                flush(segs, lit, true);
-                segs.add(new CmdSubst(backquoted(), true));
-                sawSegment = true;
-            } else {
-                lit.append(c);
-                pos++;
-            }
-        }
-        if (!lit.isEmpty() || !sawSegment) {
-            segs.add(new Literal(lit.toString(), true));
-            lit.setLength(0);
-        }
-    }
-
-    /** Parses $x at pos into segs (flushing lit first); false if the '$' is literal. */
-    private boolean param(List<Segment> segs, StringBuilder lit, boolean litQuoted, boolean quoted)
-            throws SyntaxError {
-        if (pos + 1 >= src.length()) {
-            return false;
-        }
-        char n = src.charAt(pos + 1);
-        String name;
-        int end;
-        if (n == '(') {
-            int close = matchingParen(pos + 2);
-            flush(segs, lit, litQuoted);
-            segs.add(new CmdSubst(src.substring(pos + 2, close), quoted));
-            pos = close + 1;
-            return true;
-        }
-        if (n == '{') {
-            int close = src.indexOf('}', pos + 2);
-            if (close < 0) {
-                throw new SyntaxError("unexpected EOF while looking for matching `}'");
-            }
-            name = src.substring(pos + 2, close);
-            end = close + 1;
-        } else if ("?!$#0".indexOf(n) >= 0 || Character.isDigit(n)) {
-            name = String.valueOf(n);
-            end = pos + 2;
-        } else if (Character.isLetter(n) || n == '_') {
-            end = pos + 1;
-            while (end < src.length() && (Character.isLetterOrDigit(src.charAt(end)) || src.charAt(end) == '_')) {
-                end++;
-            }
-            name = src.substring(pos + 1, end);
-        } else {
-            return false;
-        }
-        flush(segs, lit, litQuoted);
-        segs.add(new Param(name, quoted));
-        pos = end;
-        return true;
-    }
-
-    /** The index of the ')' closing a $( that opened just before {@code from}, skipping quotes. */
-    private int matchingParen(int from) throws SyntaxError {
-        int depth = 1;
-        for (int i = from; i < src.length(); i++) {
-            char c = src.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '\'') {
-                int e = src.indexOf('\'', i + 1);
-                if (e < 0) {
-                    break;
-                }
-                i = e;
-            } else if (c == '"') {
-                int e = i + 1;
-                while (e < src.length() && src.charAt(e) != '"') {
-                    e += src.charAt(e) == '\\' ? 2 : 1;
-                }
-                i = e;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        throw new SyntaxError("unexpected EOF while looking for matching `)'");
-    }
-
-    /** `script` at pos; returns the script with \` and \\ unescaped. */
-    private String backquoted() throws SyntaxError {
-        StringBuilder b = new StringBuilder();
-        int i = pos + 1;
-        while (i < src.length() && src.charAt(i) != '`') {
-            if (src.charAt(i) == '\\' && i + 1 < src.length() && "`\\$".indexOf(src.charAt(i + 1)) >= 0) {
-                i++;
-            }
-            b.append(src.charAt(i++));
-        }
-        if (i >= src.length()) {
-            throw new SyntaxError("unexpected EOF while looking for matching ``'");
-        }
-        pos = i + 1;
-        return b.toString();
-    }
-
-    private static void flush(List<Segment> segs, StringBuilder lit, boolean quoted) {
-        if (!lit.isEmpty()) {
-            segs.add(new Literal(lit.toString(), quoted));
-            lit.setLength(0);
-        }
-    }
-
-    private SyntaxError unexpected(String token) {
-        return new SyntaxError("syntax error near unexpected token `" + token + "'");
-    }
-
-    private void skipBlanks() {
-        while (pos < src.length() && isBlank(src.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private void skipBlanksAndNewlines() {
-        while (pos < src.length() && (isBlank(src.charAt(pos)) || src.charAt(pos) == '\n')) {
-            pos++;
-        }
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\r';
-    }
-
-    private boolean atEnd() {
-        return pos >= src.length();
-    }
 }

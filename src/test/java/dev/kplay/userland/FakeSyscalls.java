@@ -132,7 +132,18 @@ class FakeSyscalls implements Syscalls {
 
     @Override
     public long close(int pid, int fd) {
+        calls.add("close " + pid + " " + fd);
         return fds.remove(fd) == null ? -9 : 0;
+    }
+
+    @Override
+    public long dup2(int pid, int oldfd, int newfd) {
+        if (!fds.containsKey(oldfd)) {
+            return -9;
+        }
+        calls.add("dup2 " + pid + " " + oldfd + " " + newfd);
+        fds.put(newfd, new Object[] {fds.get(oldfd)[0], 0});
+        return newfd;
     }
 
     @Override

@@ -489,6 +489,26 @@ public final class SyscallTable implements Syscalls {
         return r;
     }
 
+    /** Models dup2(): newfd shares oldfd's open file; an open newfd is closed first. */
+    @Override
+    public long dup2(int pid, int oldfd, int newfd) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        OpenFile f = t.files().get(oldfd);
+        if (f == null || newfd < 0) {
+            return -Errno.EBADF;
+        }
+        if (oldfd != newfd) {
+            if (t.files().containsKey(newfd)) {
+                close(pid, newfd);
+            }
+            t.files().put(newfd, f);
+        }
+        return newfd;
+    }
+
     private boolean sharedElsewhere(OpenFile f) {
         for (Task o : k.tasks().values()) {
             if (o.files().containsValue(f)) {

@@ -58,6 +58,14 @@ public interface Syscalls {
 
     long close(int pid, int fd);
 
+    /**
+     * dup2(oldfd, newfd): newfd refers to oldfd's open file (an open newfd is closed first); returns
+     * newfd or -EBADF. (Added by userland for bash's "exec 3&lt; file"; the default reports ENOSYS.)
+     */
+    default long dup2(int pid, int oldfd, int newfd) {
+        return -38;
+    }
+
     /** getdents: the names in a directory (without "." and ".."), or null if not a directory / missing. */
     List<String> listDir(int pid, String path);
 

@@ -1,0 +1,80 @@
+package dev.kplay.userland;
+
+import java.io.ByteArrayOutputStream;
+
+/*
+ * A command's standard input as bash hands it over: bytes in memory (a pipe from the previous
+ * stage, a file "<" read ahead, nothing at the terminal) or a descriptor the process holds open
+ * ("<&3" on a file the shell opened with exec), read through read(2) only when the program reads.
+ * Input is consumed, not copied: in "while read -r l; do ...; done < f" each read takes one line
+ * and the loop's body sees the rest, as with a real file offset.
+ */
+
+/** A standard input that programs consume: in-memory bytes or an open fd read on demand. */
+final class Input {
+    private final byte[] data;
+    private int offset;
+    /** The descriptor read on demand, or -1 for in-memory bytes. */
+    private final int fd;
+
+    private Input(byte[] data, int fd) {
+        this.data = data;
+        this.fd = fd;
+    }
+
+    static Input of(byte[] data) {
+        return new Input(data, -1);
+    }
+
+    static Input empty() {
+        return of(new byte[0]);
+    }
+
+    /** An fd that process {@code p} reads with read(2) (it has it by fork or exec N&lt;). */
+    static Input fd(int fd) {
+        return new Input(null, fd);
+    }
+
+    /** The rest of the input, as process {@code p} reads it to end of file. */
+    byte[] drain(Proc p) {
+        if (fd >= 0) {
+            return p.readAll(fd);
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(data, offset, data.length);
+        offset = data.length;
+        return rest;
+    }
+
+    /**
+     * One line without its newline ({@code max} &gt; 0: at most max bytes); {@code eof} when end of
+     * input came first (read then returns 1, though it still assigns what it got).
+     */
+    record Line(String text, boolean eof) {}
+
+    Line readLine(Proc p, int max) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        while (max <= 0 || b.size() < max) {
+            int c = readByte(p);
+            if (c < 0) {
+                return new Line(b.toString(java.nio.charset.StandardCharsets.UTF_8), true);
+            }
+            if (c == '\n') {
+                break;
+            }
+            b.write(c);
+        }
+        return new Line(b.toString(java.nio.charset.StandardCharsets.UTF_8), false);
+    }
+
+    /** One byte, or -1 at end of input; an fd is read one byte at a time, as bash's read does. */
+    private int readByte(Proc p) {
+        if (fd < 0) {
+            return offset < data.length ? data[offset++] & 0xff : -1;
+        }
+        byte[] one = p.sys().read(p.pid(), fd, 1);
+        if (one == null) {
+            throw new Proc.FileError(p.readFailure());
+        }
+        return one.length == 0 ? -1 : one[0] & 0xff;
+    }
+}
