@@ -20,7 +20,7 @@
 #define __malloc                        __attribute__((__malloc__))
 #define __mode(x)                       __attribute__((__mode__(x)))
 #define __noclone                       __attribute__((__noclone__))
-#define fallthrough                     do {} while (0)  /* fallthrough */
+#define fallthrough                     __attribute__((__fallthrough__))
 #define __flatten                       __attribute__((flatten))
 #define noinline                        __attribute__((__noinline__))
 #define __nonstring

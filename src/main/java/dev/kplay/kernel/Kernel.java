@@ -291,7 +291,9 @@ public final class Kernel implements Syscalls {
             return RUNNING;
         }
         oops.die(t, exit);
-        doExit(t, 9);
+        // oops_end(): a page-fault oops kills with SIGKILL; die() from a trap (invalid opcode for BUG(),
+        // divide error) kills with SIGSEGV, which the shell reports as "Segmentation fault".
+        doExit(t, exit instanceof Exit.Trapped ? 11 : 9);
         return DIED;
     }
 

@@ -3,6 +3,7 @@ package dev.kplay.cc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kplay.cc.diag.Diagnostics;
@@ -101,5 +102,43 @@ class CompileCasesTest {
         ModuleImage img = build("sink.c", resource("/cc/modules/sink.c"), diags);
         assertEquals("", diags.render());
         assertNotNull(img);
+    }
+
+    @Test
+    void fallthroughMacroSilencesImplicitFallthrough() {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        String src = """
+            #include <linux/module.h>
+            #include <linux/kernel.h>
+            static int pick(int x)
+            {
+            \tint r = 0;
+            
+            \tswitch (x) {
+            \tcase 1:
+            \t\tr = 1;
+            \t\tfallthrough;
+            \tcase 2:
+            \t\tr += 2;
+            \t\tbreak;
+            \tdefault:
+            \t\tbreak;
+            \t}
+            \treturn r;
+            }
+            static int __init ft_init(void)
+            {
+            \tpr_info("ft: %d\\n", pick(1));
+            \treturn 0;
+            }
+            module_init(ft_init);
+            MODULE_LICENSE("GPL");
+            """;
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        assertNotNull(build("ft.c", src, diags), diags.render());
+        assertEquals("", diags.render());
+        Diagnostics warned = new Diagnostics(KERNEL_WERROR);
+        assertNotNull(build("ft.c", src.replace("\t\tfallthrough;\n", ""), warned));
+        assertTrue(warned.render().contains("this statement may fall through [-Wimplicit-fallthrough=]"), warned.render());
     }
 }

@@ -167,6 +167,16 @@ public final class Parser extends DeclParser {
             Decl d = parseStaticAssert();
             return new Stmt.DeclStmt(d.span(), d);
         }
+        if (at("__attribute__")) {
+            int save = pos;
+            List<Attribute> attrs = parseAttributes();
+            if (at(";")) {
+                next();
+                boolean fallthrough = attrs.stream().anyMatch(a -> a.name().equals("fallthrough"));
+                return fallthrough ? new Stmt.Fallthrough(from(start)) : new Stmt.ExprStmt(from(start), null);
+            }
+            pos = save;
+        }
         if (isDeclStart(0) || (at("__label__"))) {
             if (accept("__label__")) {
                 while (!at(";") && !atEof()) next();

@@ -46,4 +46,7 @@ public sealed interface Stmt {
 
     /** An accepted inline asm statement (only compiler barriers are accepted): does nothing. */
     record Asm(Span span) implements Stmt {}
+
+    /** {@code __attribute__((fallthrough));}: a null statement that says a case falls through on purpose. */
+    record Fallthrough(Span span) implements Stmt {}
 }

@@ -366,7 +366,8 @@ public final class ModuleLoader {
 
     /** Models free_module(): sysfs and procfs entries go, memory is unmapped. */
     private long freeModule(Module mod) {
-        lastUnloaded = mod.name();
+        lastUnloaded = mod.name() + (mod.taints() == 0 ? ""
+            : "(" + dev.kplay.kernel.panic.Taint.moduleLetters(mod.taints()) + ")");
         kernel.modules().remove(mod);
         freeMemory(mod);
         return 0;
