@@ -32,5 +32,8 @@ int test(void)
 	char buf[32];
 	sprintf(buf, "%d-%s", 42, "x");
 	ASSERT(0, strcmp(buf, "42-x"));
+	ASSERT(0, strcmp(__func__, "test"));
+	ASSERT(5, sizeof(__func__));
+	ASSERT(0, strcmp(__FUNCTION__, "test"));
 	return failures;
 }

@@ -197,6 +197,11 @@ abstract class ExprParser extends ParserBase {
         switch (t.kind()) {
             case IDENT -> {
                 next();
+                if (currentFunction != null && FUNCTION_NAMES.contains(t.text())) {
+                    // C99 6.4.2.2: static const char __func__[] = "function-name"; gcc's
+                    // __FUNCTION__ and __PRETTY_FUNCTION__ are the same in C.
+                    return new Expr.StrLit(start, currentFunction.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
                 return new Expr.Ident(start, t.text());
             }
             case NUMBER -> {

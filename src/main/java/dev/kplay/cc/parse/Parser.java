@@ -129,7 +129,13 @@ public final class Parser extends DeclParser {
         pushScope();
         Declarator.Function f = (Declarator.Function) d.derivations().get(0);
         for (Declarator.Param p : f.params()) declareName(p.declarator().name(), false);
-        Stmt.Block body = parseCompound();
+        currentFunction = d.name();
+        Stmt.Block body;
+        try {
+            body = parseCompound();
+        } finally {
+            currentFunction = null;
+        }
         popScope();
         return new Decl.FunctionDef(from(start), specs, d, body);
     }

@@ -37,9 +37,14 @@ abstract class ParserBase {
         Map.entry("__alignof", "_Alignof"), Map.entry("__alignof__", "_Alignof"),
         Map.entry("<:", "["), Map.entry(":>", "]"), Map.entry("<%", "{"), Map.entry("%>", "}"));
 
+    /** The predefined identifiers that name the enclosing function. */
+    static final java.util.Set<String> FUNCTION_NAMES = java.util.Set.of("__func__", "__FUNCTION__", "__PRETTY_FUNCTION__");
+
     final List<Token> tokens;
     final Diagnostics diags;
     int pos;
+    /** The function whose body is being parsed, for __func__; null at file scope. */
+    String currentFunction;
     private final Deque<Map<String, Boolean>> scopes = new ArrayDeque<>();
     int errorCount;
     /** gcc's parser->error: set after a syntax error, so cascading errors stay silent until resync. */

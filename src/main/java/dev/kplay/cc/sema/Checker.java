@@ -481,7 +481,6 @@ public final class Checker extends ExprChecker {
     public void finish() {
         for (Runnable r : gimplify) r.run();
         for (Runnable r : middleEnd) r.run();
-        for (Runnable r : optimizer) r.run();
         diags.enterFunction(null);
         List<Obj> globals = typed.globals;
         for (int i = globals.size() - 1; i >= 0; i--) {
@@ -498,6 +497,7 @@ public final class Checker extends ExprChecker {
                 warning(o.span, q(o.name) + " used but never defined", null);
             }
         }
+        for (Runnable r : optimizer) r.run();
     }
 
     // ---- statements --------------------------------------------------------------------------
@@ -525,19 +525,7 @@ public final class Checker extends ExprChecker {
 
     private void block(Stmt.Block b, boolean newScope) {
         pushScope();
-        boolean sawStatement = false;
         for (Stmt s : b.items()) {
-            if (s instanceof Stmt.DeclStmt ds && ds.decl() instanceof Decl.Declaration) {
-                if (sawStatement) {
-                    Span at = ((Decl.Declaration) ds.decl()).specs().span();
-                    diags.emissionPoint(new Span(ds.span().file(), ds.span().end(), ds.span().end()));
-                    warning(at, "ISO C90 forbids mixed declarations and code", "declaration-after-statement");
-                    diags.emissionPoint(null);
-                    sawStatement = false;
-                }
-            } else if (!(s instanceof Stmt.DeclStmt)) {
-                sawStatement = true;
-            }
             statement(s);
         }
         popScope(b.close());

@@ -70,6 +70,7 @@ public final class Devices {
     public void sleep(Task t, KernelStack s) {
         s.block();
         t.setSleepStart(k.now());
+        t.setHungObservedAt(-1);
     }
 
     /** Models __wake_up(): wakes the tasks queued on the wait-queue head (removing autoremove entries). */
@@ -100,10 +101,15 @@ public final class Devices {
         return hungTimeoutSecs;
     }
 
-    /** Writing hung_task_timeout_secs re-arms khungtaskd. */
+    /** Writing hung_task_timeout_secs wakes khungtaskd: it checks now, then every timeout seconds. */
     public void setHungTimeoutSecs(long secs) {
         hungTimeoutSecs = secs;
-        nextHungCheck = secs > 0 ? k.now() + secs * 1_000_000_000L : -1;
+        if (secs > 0) {
+            checkHungTasks();
+            nextHungCheck = k.now() + secs * 1_000_000_000L;
+        } else {
+            nextHungCheck = -1;
+        }
     }
 
     /** Runs khungtaskd's checks due up to time {@code until}. */
@@ -111,17 +117,29 @@ public final class Devices {
         if (nextHungCheck < 0 && hungTimeoutSecs > 0) {
             nextHungCheck = k.now() + hungTimeoutSecs * 1_000_000_000L;
         }
-        long period = hungTimeoutSecs * 1_000_000_000L;
         while (hungTimeoutSecs > 0 && nextHungCheck <= until) {
             k.clock().advanceTo(nextHungCheck);
-            for (Task t : k.tasks().values()) {
-                if (t.alive() && t.state() == Task.State.DISK_SLEEP && t.stack().isBlocked()
-                        && k.now() - t.sleepStart() >= period && hungWarnings > 0) {
-                    hungWarnings--;
-                    k.oopsReporter().hungTask(t, (k.now() - t.sleepStart()) / 1_000_000_000L);
-                }
+            checkHungTasks();
+            nextHungCheck += hungTimeoutSecs * 1_000_000_000L;
+        }
+    }
+
+    /**
+     * Models check_hung_uninterruptible_tasks(): a D-state sleeper is first noticed (its
+     * last_switch_time set to now), and reported once it has stayed asleep for the timeout since then.
+     */
+    private void checkHungTasks() {
+        long period = hungTimeoutSecs * 1_000_000_000L;
+        for (Task t : k.tasks().values()) {
+            if (!t.alive() || t.state() != Task.State.DISK_SLEEP || !t.stack().isBlocked()) {
+                continue;
             }
-            nextHungCheck += period;
+            if (t.hungObservedAt() < 0) {
+                t.setHungObservedAt(k.now());
+            } else if (k.now() - t.hungObservedAt() >= period && hungWarnings > 0) {
+                hungWarnings--;
+                k.oopsReporter().hungTask(t, (k.now() - t.hungObservedAt()) / 1_000_000_000L);
+            }
         }
     }
 }

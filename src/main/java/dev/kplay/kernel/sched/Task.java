@@ -54,6 +54,8 @@ public final class Task {
     private long syscallResult = Long.MIN_VALUE;
     /** When the task went to sleep in the kernel (virtual ns), for the hung-task detector. */
     private long sleepStart;
+    /** When khungtaskd first saw the task asleep (its last_switch_time), or -1. */
+    private long hungObservedAt = -1;
     /** When the current stretch of running began (virtual ns). */
     private long runStart;
 
@@ -129,6 +131,10 @@ public final class Task {
     public long sleepStart() { return sleepStart; }
 
     public void setSleepStart(long t) { sleepStart = t; }
+
+    public long hungObservedAt() { return hungObservedAt; }
+
+    public void setHungObservedAt(long t) { hungObservedAt = t; }
 
     public long runStart() { return runStart; }
 
