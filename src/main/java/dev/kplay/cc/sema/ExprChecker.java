@@ -137,9 +137,7 @@ abstract class ExprChecker extends TypeResolver {
     }
 
     private Type sizeofResult(Expr e, Type t, boolean align, Span at) {
-        if (t instanceof Type.Func && !align) {
-            warning(at, "invalid application of ‘sizeof’ to a function type", "pointer-arith");
-        } else if (!align && !Types.isComplete(t) && !(t instanceof Type.Void)) {
+        if (!align && !Types.isComplete(t) && !(t instanceof Type.Void) && !(t instanceof Type.Func)) {
             error(at, "invalid application of ‘sizeof’ to incomplete type " + qt(t));
         }
         typed.constants.put(e, align ? (long) Types.alignOf(t) : Types.sizeOf(t));
