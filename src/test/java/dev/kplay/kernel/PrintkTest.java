@@ -90,4 +90,18 @@ class PrintkTest {
         assertEquals(hashed, fmt("%pK", 0xffff888000001000L));
         assertEquals("hello_init+0x4/0x20 [hello] hello_init", fmt("%pS %ps", 1, 1));
     }
+
+    @Test
+    void hexBytesAsHexStringDoes() {
+        byte[] data = {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef, 1, 2};
+        Vsprintf.Memory mem = new Vsprintf.Memory() {
+            @Override public String cString(long addr, int max) { return null; }
+            @Override public String symbol(long addr, boolean off) { return null; }
+            @Override public byte[] bytes(long addr, int len) { return java.util.Arrays.copyOf(data, len); }
+        };
+        long[] args = {6, 0x1000, 4, 0x1000, 3, 0x1000, 0x1000};
+        int[] i = {0};
+        assertEquals("[de ad be ef 01 02] [de:ad:be:ef] [deadbe] [de]",
+            Vsprintf.format("[%*ph] [%*phC] [%*phN] [%ph]", () -> args[i[0]++], mem));
+    }
 }

@@ -95,6 +95,15 @@ public final class Builtins {
             public String symbol(long addr, boolean withOffset) {
                 return k.symbolize(addr, withOffset);
             }
+
+            @Override
+            public byte[] bytes(long addr, int len) {
+                try {
+                    return mem.read(addr, len);
+                } catch (PageFault pf) {
+                    return null;
+                }
+            }
         };
     }
 

@@ -25,6 +25,11 @@ public final class Vsprintf {
 
         /** "name+0xoff/0xsize [module]" for %pS / %pB, or null if no symbol contains addr. */
         String symbol(long addr, boolean withOffset);
+
+        /** len bytes at addr for %*ph, or null if they cannot be read. */
+        default byte[] bytes(long addr, int len) {
+            return null;
+        }
     }
 
     private static final int ZEROPAD = 1, SIGN = 2, PLUS = 4, SPACE = 8, LEFT = 16, SMALL = 32, SPECIAL = 64;
@@ -270,6 +275,9 @@ public final class Vsprintf {
             case 'x' -> {
                 return rawPointer(ptr, width, flags);
             }
+            case 'h' -> {
+                return hexString(ext, ptr, mem, width);
+            }
             default -> {
                 if (ptr == 0 || Long.compareUnsigned(ptr, -4095L) >= 0) {
                     return rawPointer(ptr, width, flags);
@@ -277,6 +285,38 @@ public final class Vsprintf {
                 return rawPointer(hash(ptr), width, flags);
             }
         }
+    }
+
+    /**
+     * Models hex_string(): "%*ph" prints width bytes (1 by default, at most 64) as hex pairs
+     * separated by ' ', or ':' for %phC, '-' for %phD, nothing for %phN. A zero width prints nothing.
+     */
+    private static String hexString(String ext, long ptr, Memory mem, int width) {
+        if (width == 0) {
+            return "";
+        }
+        if (ptr == 0) {
+            return "(null)";
+        }
+        int len = width > 0 ? Math.min(width, 64) : 1;
+        byte[] b = mem.bytes(ptr, len);
+        if (b == null) {
+            return "(efault)";
+        }
+        char sep = ext.length() < 2 ? ' ' : switch (ext.charAt(1)) {
+            case 'C' -> ':';
+            case 'D' -> '-';
+            case 'N' -> (char) 0;
+            default -> ' ';
+        };
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < len; i++) {
+            out.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+            if (sep != 0 && i != len - 1) {
+                out.append(sep);
+            }
+        }
+        return out.toString();
     }
 
     private static String rawPointer(long ptr, int width, int flags) {
