@@ -41,6 +41,7 @@ public final class Compiler {
                     diags.release();
                 }
             }
+            diags.release();   // a function body the parser gave up on may still hold its errors
             checker.finish();
         } catch (RuntimeException e) {
             if (diags.hasErrors()) return null;

@@ -31,6 +31,7 @@ public final class Parser extends DeclParser {
             out.add(d);
             diags.release();   // no checker here to release the function's held diagnostics
         }
+        diags.release();
         return out;
     }
 

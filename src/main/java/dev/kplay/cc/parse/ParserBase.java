@@ -209,9 +209,15 @@ abstract class ParserBase {
             default -> where = " before ‘" + t.text() + "’ token";
         }
         Span span = t.where();
-        if (t.kind() == TokenKind.EOF) {
-            span = prev().where();
-            span = new Span(span.file(), span.end(), span.end());
+        if (t.kind() == TokenKind.EOF && pos > 0) {
+            // gcc puts the end of input at the first token of the last line
+            Span last = prev().where();
+            int k = pos - 1;
+            while (k > 0 && tokens.get(k - 1).where().file() == last.file()
+                   && tokens.get(k - 1).where().line() == last.line()) {
+                k--;
+            }
+            span = tokens.get(k).where();
         }
         report(span, what + where);
     }

@@ -48,14 +48,14 @@ class DiagnosticsGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"undeclared", "implicit", "pointers", "calls", "unused", "redef", "members", "returns",
-        "syntax", "mixed", "format", "misc", "typedefs", "uninit", "unusedresult", "fallthrough", "order"})
+        "syntax", "mixed", "format", "misc", "typedefs", "uninit", "unusedresult", "fallthrough", "unterminated", "order"})
     void messagesMatchGcc(String name) throws IOException {
         assertEquals(messages(resource(name + ".out")), messages(compile(name + ".c")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"undeclared", "implicit", "pointers", "calls", "unused", "redef", "members", "returns",
-        "syntax", "mixed", "format", "misc", "typedefs", "uninit", "unusedresult", "fallthrough", "order"})
+        "syntax", "mixed", "format", "misc", "typedefs", "uninit", "unusedresult", "fallthrough", "unterminated", "order"})
     void exactlyAsGcc(String name) throws IOException {
         assertEquals(resource(name + ".out"), compile(name + ".c"));
     }
