@@ -50,7 +50,9 @@ class OracleCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"hello-3", "hello-3-state", "hello-levels", "proprietary", "nullderef", "init-enomem",
-            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem", "bug"})
+            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem", "bug",
+            "hello-1", "hello-2", "hello-4", "current", "exitnull", "implicit", "incompat", "init-ebusy", "init-einval",
+            "init-enodev"})
     void reproducesTheRealKernel(String name) {
         List<String> diffs = CaseReplay.replay(name, player(newSession("golden-" + name)));
         assertEquals(List.of(), diffs, name + " differs from Debian 6.1");
