@@ -141,4 +141,13 @@ class CompileCasesTest {
         assertNotNull(build("ft.c", src.replace("\t\tfallthrough;\n", ""), warned));
         assertTrue(warned.render().contains("this statement may fall through [-Wimplicit-fallthrough=]"), warned.render());
     }
+
+    /** Checked on the oracle: Debian 6.1's kbuild prints exactly this for cpy.c. */
+    @Test
+    void uncheckedCopyToUserAndAMissingReturnAsTheRealKbuild() throws IOException {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        assertNull(build("cpy.c", resource("/cc/modules/cpy.c"), diags));
+        assertEquals(resource("/cc/modules/cpy.out"), diags.render());
+    }
 }
