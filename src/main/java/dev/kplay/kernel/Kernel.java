@@ -220,7 +220,7 @@ public final class Kernel implements Syscalls {
         for (var f : t.files().values()) {
             boolean shared = tasks.values().stream().anyMatch(o -> o != t && o.files().containsValue(f));
             Module owner = moduleByStruct(f.owner());
-            if (!shared && f.fops() != 0 && owner != null) {
+            for (int i = 0; !shared && f.fops() != 0 && owner != null && i < f.moduleRefs(); i++) {
                 owner.modulePut();
             }
         }

@@ -38,7 +38,7 @@ public final class Builtins {
         alloc();
         time();
         params();
-        new FileExports(k).register();
+        new FileExports(k, this).register();
         new TaskExports(k).register();
         new DeviceExports(k).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",

@@ -9,7 +9,6 @@ import dev.kplay.kernel.mm.Layout;
 import dev.kplay.vm.KernelStack;
 import dev.kplay.vm.PageFault;
 
-import java.util.TreeMap;
 
 /*
  * Exports that connect module code to files: the user-copy routines (a fault on a bad user
@@ -27,11 +26,11 @@ public final class FileExports {
     private final Kernel k;
     private final ExportTable t;
     private final AddressSpace mem;
-    /** Registered char majors: major → name (register_chrdev). */
-    private final TreeMap<Integer, String> chrdevs = new TreeMap<>();
+    private final Builtins builtins;
 
-    FileExports(Kernel k) {
+    FileExports(Kernel k, Builtins builtins) {
         this.k = k;
+        this.builtins = builtins;
         this.t = k.exports();
         this.mem = k.memory();
     }
@@ -53,14 +52,45 @@ public final class FileExports {
             procRemove(0, Kernel_cstr(a[0]));
             return 0;
         });
-        t.function("__register_chrdev", 0x200, (a, s) -> registerChrdev((int) a[0], Kernel_cstr(a[4])));
-        t.function("register_chrdev", 0x200, (a, s) -> registerChrdev((int) a[0], Kernel_cstr(a[1])));
+        t.function("__register_chrdev", 0x200, (a, s) -> k.devices().registerChrdev((int) a[0], Kernel_cstr(a[3]), a[4]));
+        t.function("register_chrdev", 0x200, (a, s) -> k.devices().registerChrdev((int) a[0], Kernel_cstr(a[1]), a[2]));
         t.function("__unregister_chrdev", 0x100, (a, s) -> {
-            chrdevs.remove((int) a[0]);
+            k.devices().unregisterChrdev((int) a[0]);
             return 0;
         });
         t.function("unregister_chrdev", 0x100, (a, s) -> {
-            chrdevs.remove((int) a[0]);
+            k.devices().unregisterChrdev((int) a[0]);
+            return 0;
+        });
+        t.function("__class_create", 0x100, (a, s) -> {
+            long cls = k.slab().kmalloc(64);
+            if (cls != 0) {
+                mem.store(cls, 8, a[1]);
+                mem.store(cls + 8, 8, a[0]);
+            }
+            return cls == 0 ? -12 : cls;
+        });
+        t.function("class_destroy", 0x60, (a, s) -> {
+            if (a[0] != 0 && Long.compareUnsigned(a[0], -4095L) < 0) {
+                k.slab().kfree(a[0]);
+            }
+            return 0;
+        });
+        t.function("device_create", 0x100, (a, s) -> {
+            String name = Builtins.utf8(builtins.format(a[4], a, 5));
+            long dev = k.slab().kmalloc(128);
+            if (dev == 0) {
+                return -12;
+            }
+            mem.store(dev, 8, a[2]);
+            k.devices().deviceCreate(name, (int) (a[2] >>> 20), (int) (a[2] & 0xfffff), dev);
+            return dev;
+        });
+        t.function("device_destroy", 0x80, (a, s) -> {
+            long dev = k.devices().deviceDestroy((int) (a[1] >>> 20), (int) (a[1] & 0xfffff));
+            if (dev != 0) {
+                k.slab().kfree(dev);
+            }
             return 0;
         });
     }
@@ -163,21 +193,4 @@ public final class FileExports {
         }
     }
 
-    /** Models __register_chrdev(): major 0 asks for a dynamic one (from 254 down); returns it, or -EBUSY. */
-    private long registerChrdev(int major, String name) {
-        if (major == 0) {
-            for (int m = 254; m >= 234; m--) {
-                if (!chrdevs.containsKey(m)) {
-                    chrdevs.put(m, name);
-                    return m;
-                }
-            }
-            return -16;
-        }
-        if (chrdevs.containsKey(major)) {
-            return -16;
-        }
-        chrdevs.put(major, name);
-        return 0;
-    }
 }

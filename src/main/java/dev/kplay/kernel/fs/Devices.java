@@ -22,6 +22,13 @@ public final class Devices {
 
     private final Kernel k;
     private final TreeMap<Integer, Misc> misc = new TreeMap<>();
+    /** register_chrdev()ed majors: major → (name, fops). */
+    private final TreeMap<Integer, Chrdev> chrdevs = new TreeMap<>();
+    /** device_create()d nodes: /dev name → struct device address. */
+    private final TreeMap<String, Long> created = new TreeMap<>();
+
+    /** One register_chrdev() registration (a cdev whose owner is fops->owner). */
+    public record Chrdev(String name, long fops) {}
     /** /proc/sys/kernel/hung_task_timeout_secs (0 disables the detector). */
     private long hungTimeoutSecs = 120;
     /** When khungtaskd looks next (virtual ns). */
@@ -63,7 +70,60 @@ public final class Devices {
 
     /** The file_operations behind a device node, or 0 (no driver: -ENXIO on open). */
     public long fops(DevNode d) {
-        return d.major() == 10 ? miscByMinor(d.minor()) : 0;
+        if (d.major() == 10) {
+            return miscByMinor(d.minor());
+        }
+        Chrdev c = chrdevs.get(d.major());
+        return c == null ? 0 : c.fops();
+    }
+
+    /** Whether the node's cdev is a module's own (register_chrdev), so open takes a second reference. */
+    public boolean moduleCdev(DevNode d) {
+        return d.major() != 10 && chrdevs.containsKey(d.major());
+    }
+
+    /** Models __register_chrdev(): major 0 asks for a dynamic one (from 246 down: the oracle machine's drivers hold 247-254); returns it or 0, or -EBUSY. */
+    public long registerChrdev(int major, String name, long fops) {
+        if (major == 0) {
+            for (int m = 246; m >= 234; m--) {
+                if (!chrdevs.containsKey(m)) {
+                    chrdevs.put(m, new Chrdev(name, fops));
+                    return m;
+                }
+            }
+            return -16;
+        }
+        if (chrdevs.containsKey(major)) {
+            return -16;
+        }
+        chrdevs.put(major, new Chrdev(name, fops));
+        return 0;
+    }
+
+    public void unregisterChrdev(int major) {
+        chrdevs.remove(major);
+    }
+
+    /** device_create(): devtmpfs makes /dev/NAME for the device number. */
+    public void deviceCreate(String name, int major, int minor, long dev) {
+        Dir d = (Dir) k.vfs().lookup("/dev");
+        if (d.lookup(name) == null) {
+            d.put(name, new DevNode(0600, major, minor));
+            created.put(name, dev);
+        }
+    }
+
+    /** device_destroy(): the node goes; returns the struct device address or 0. */
+    public long deviceDestroy(int major, int minor) {
+        Dir d = (Dir) k.vfs().lookup("/dev");
+        for (var e : created.entrySet()) {
+            if (d.lookup(e.getKey()) instanceof DevNode n && n.major() == major && n.minor() == minor) {
+                d.remove(e.getKey());
+                created.remove(e.getKey());
+                return e.getValue();
+            }
+        }
+        return 0;
     }
 
     /** schedule() with the task not running: it sleeps on its kernel stack. */

@@ -26,6 +26,8 @@ public final class OpenFile {
     private long fops;
     private long inodeAddr;
     private long owner;
+    /** Module references the open took (fops_get, plus cdev_get for a module's own cdev). */
+    private int moduleRefs;
 
     public OpenFile(Inode inode, String path, int flags) {
         this.inode = inode;
@@ -61,6 +63,10 @@ public final class OpenFile {
     public long inodeAddr() { return inodeAddr; }
 
     public long owner() { return owner; }
+
+    public int moduleRefs() { return moduleRefs; }
+
+    public void setModuleRefs(int n) { moduleRefs = n; }
 
     /** Binds the file to a driver (after a successful open). */
     public void bindDriver(long fops, long inodeAddr, long owner) {

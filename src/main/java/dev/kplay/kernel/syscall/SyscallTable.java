@@ -187,6 +187,11 @@ public final class SyscallTable implements Syscalls {
         if (owner != 0 && (m == null || !m.tryModuleGet())) {
             return -Errno.ENODEV;
         }
+        int refs = m == null ? 0 : 1;
+        if (m != null && k.devices().moduleCdev(d)) {
+            m.tryModuleGet();
+            refs++;
+        }
         long filp = filp(file);
         long inode = k.slab().kmalloc(INODE_SIZE);
         k.memory().store(inode, 2, d.mode());
@@ -200,6 +205,7 @@ public final class SyscallTable implements Syscalls {
             k.memory().store(filp + FILE_PRIVATE_DATA, 8, k.devices().misc(d.minor()).misc());
         }
         file.bindDriver(fops, inode, owner);
+        file.setModuleRefs(refs);
         long open = k.memory().load(fops + FOPS_OPEN, 8);
         if (open == 0) {
             return 0;
@@ -210,7 +216,7 @@ public final class SyscallTable implements Syscalls {
             return r == DIED ? -Errno.EINTR : r;
         }
         if (r < 0) {
-            if (m != null) {
+            for (int i = 0; i < refs && m != null; i++) {
                 m.modulePut();
             }
             file.bindDriver(0, 0, 0);
@@ -480,7 +486,7 @@ public final class SyscallTable implements Syscalls {
         }
         if (r != DIED && r != RUNNING) {
             Module m = k.moduleByStruct(owner);
-            if (m != null) {
+            for (int i = 0; i < f.moduleRefs() && m != null; i++) {
                 m.modulePut();
             }
             k.slab().kfree(f.inodeAddr());
