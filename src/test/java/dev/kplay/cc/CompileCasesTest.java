@@ -150,4 +150,13 @@ class CompileCasesTest {
         assertNull(build("cpy.c", resource("/cc/modules/cpy.c"), diags));
         assertEquals(resource("/cc/modules/cpy.out"), diags.render());
     }
+
+    /** Checked on the oracle: a read handler with the wrong return type in file_operations. */
+    @Test
+    void wrongFopsSignatureAsTheRealKbuild() throws IOException {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        assertNull(build("sig.c", resource("/cc/modules/sig.c"), diags));
+        assertEquals(resource("/cc/modules/sig.out"), diags.render());
+    }
 }

@@ -147,7 +147,8 @@ public final class Types {
     }
 
     private static String render(Type t, String inner, Map<Type, String> names) {
-        String sep = inner.isEmpty() ? "" : inner.startsWith("[") || inner.startsWith("(") ? "" : " ";
+        // "char[64]" and "int(void)", but "int (*)(int)"
+        String sep = inner.isEmpty() ? "" : inner.startsWith("[") || inner.startsWith("(") && !inner.startsWith("(*") ? "" : " ";
         String td = names == null ? null : names.get(t);
         if (td != null) return quals(t.quals()) + td + sep + inner;
         if (t instanceof Type.Void v) return quals(v.quals()) + "void" + sep + inner;
