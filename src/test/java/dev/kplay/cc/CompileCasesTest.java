@@ -159,4 +159,13 @@ class CompileCasesTest {
         assertNull(build("sig.c", resource("/cc/modules/sig.c"), diags));
         assertEquals(resource("/cc/modules/sig.out"), diags.render());
     }
+
+    /** Checked on the oracle: a misspelt function and an undeclared variable. */
+    @Test
+    void typosAsTheRealKbuild() throws IOException {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        assertNull(build("typo.c", resource("/cc/modules/typo.c"), diags));
+        assertEquals(resource("/cc/modules/typo.out"), diags.render());
+    }
 }

@@ -152,7 +152,16 @@ abstract class ExprChecker extends TypeResolver {
             if (function == null) {
                 error(id.span(), q(id.name()) + " undeclared here (not in a function)");
             } else {
-                error(id.span(), q(id.name()) + " undeclared (first use in this function)");
+                String hint = Spelling.suggest(scope, id.name(), false);
+                if (hint == null) {
+                    error(id.span(), q(id.name()) + " undeclared (first use in this function)");
+                } else {
+                    reported++;
+                    errors++;
+                    hardErrors++;
+                    diags.reportRich(Severity.ERROR, id.span(), List.of(Diagnostics.Label.of(id.span())), hint, id.span(),
+                        q(id.name()) + " undeclared (first use in this function); did you mean " + q(hint) + "?", null);
+                }
                 if (!undeclaredNoteShown) {
                     undeclaredNoteShown = true;
                     note(id.span(), "each undeclared identifier is reported only once for each function it appears in");
@@ -161,6 +170,7 @@ abstract class ExprChecker extends TypeResolver {
             o = new Obj(id.name(), Obj.Kind.VAR, Type.INT, id.span());
             o.used = true;
             o.noUnusedWarning = true;
+            o.erroneous = true;
             o.fileScope = function == null;
             if (function != null) {
                 Scope fs = scope;
@@ -557,7 +567,16 @@ abstract class ExprChecker extends TypeResolver {
         if (c.callee() instanceof Expr.Ident id && scope.lookup(id.name()) == null) {
             Type bt = Builtins.check(this, c, id);
             if (bt != null) return bt;
-            warning(id.span(), "implicit declaration of function " + q(id.name()), "implicit-function-declaration");
+            String hint = Spelling.suggest(scope, id.name(), true);
+            if (hint == null) {
+                warning(id.span(), "implicit declaration of function " + q(id.name()), "implicit-function-declaration");
+            } else {
+                reported++;
+                Severity used = diags.reportRich(Severity.WARNING, id.span(), List.of(Diagnostics.Label.of(id.span())), hint,
+                    id.span(), "implicit declaration of function " + q(id.name()) + "; did you mean " + q(hint) + "?",
+                    "implicit-function-declaration");
+                if (used == Severity.ERROR) errors++;
+            }
             Obj o = new Obj(id.name(), Obj.Kind.FUNC, new Type.Func(Type.INT, List.of(), false, false, 0), id.span());
             o.fileScope = true;
             o.isExtern = true;
@@ -605,8 +624,32 @@ abstract class ExprChecker extends TypeResolver {
 
     // ---- conversion as if by assignment ------------------------------------------------------
 
+    /** Whether an expression contains an error gcc already reported (its error_mark_node silences the rest). */
+    boolean isErroneous(Expr e) {
+        if (e instanceof Expr.Error) return true;
+        if (e instanceof Expr.Ident id) {
+            Obj o = typed.refs.get(id);
+            return o != null && o.erroneous;
+        }
+        if (e instanceof Expr.Unary u) return isErroneous(u.operand());
+        if (e instanceof Expr.Binary b) return isErroneous(b.left()) || isErroneous(b.right());
+        if (e instanceof Expr.Cast c) return isErroneous(c.operand());
+        if (e instanceof Expr.Cond c) return isErroneous(c.cond()) || c.then() != null && isErroneous(c.then()) || isErroneous(c.otherwise());
+        if (e instanceof Expr.Index ix) return isErroneous(ix.base()) || isErroneous(ix.index());
+        if (e instanceof Expr.Member m) return isErroneous(m.base()) || typed.members.get(m) == null;
+        return false;
+    }
+
+    /** gcc's location of an expression: a call is where its function is named. */
+    static Span location(Expr e) {
+        if (e instanceof Expr.Call c) return c.callee().span();
+        return e.span();
+    }
+
     /** Checks that {@code from} (of type {@code ft}) converts to {@code to} as by assignment (6.5.16.1). */
     void convertCheck(Type to, Expr from, Type ft, Ctx ctx, Span at) {
+        if (isErroneous(from)) return;
+        if (ctx.kind().equals("init") || ctx.kind().equals("return")) at = location(from);
         Type t = Types.unqual(to);
         if (t instanceof Type.Float || ft instanceof Type.Float) {
             // gcc -O2 folds a constant into a float variable without touching an FPU register

@@ -46,6 +46,8 @@ public final class Obj {
     public boolean noUnusedWarning;
     /** A function declared implicitly by a call (C89 rules, an error in the kernel). */
     public boolean implicit;
+    /** Made up for an undeclared identifier: uses of it stay silent, as gcc's error_mark_node. */
+    public boolean erroneous;
     /** For functions: where each parameter was declared (gcc's "expected ... but argument is" notes point there). */
     public List<Span> paramSpans = List.of();
     /** For functions: each parameter's whole declaration ("int *p"), underlined in those notes. */
