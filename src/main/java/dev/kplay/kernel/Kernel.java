@@ -340,6 +340,27 @@ public final class Kernel implements Syscalls {
         }
     }
 
+    /**
+     * A page fault in kernel code itself (vfs_read following a file's f_op into a freed module, say):
+     * the oops names {@code function} as RIP, {@code path} lists its callers, and the task dies.
+     * Returns {@link Syscalls#DIED}.
+     */
+    public long kernelFault(Task t, dev.kplay.vm.PageFault pf, String function, int offset, List<String> path) {
+        t.kernelPath().clear();
+        t.kernelPath().addAll(path);
+        long rip = exports.address(function) + offset;
+        Task prev = current;
+        current = t;
+        try {
+            oops.die(t, new Exit.Faulted(pf, rip, function));
+        } finally {
+            current = prev;
+        }
+        t.stack().reset();
+        doExit(t, 9);
+        return DIED;
+    }
+
     /** kallsyms: "name+0xoff/0xsize [module]" for an address, or null. */
     public String symbolize(long addr, boolean withOffset) {
         return oops.symbolize(addr, withOffset);

@@ -18,6 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DevicesTest extends KernelTestSupport {
 
     static Images dstate() {
+        return dstate(true);
+    }
+
+    static Images dstate(boolean owner) {
         Images m = new Images("dstate");
         m.sections.add(new Section(".data", 24 + 80, 8, new byte[104]));
         int wq = ParamsAndProcTest.sym(m, "dstate_wq", ".data", 0);
@@ -33,7 +37,9 @@ class DevicesTest extends KernelTestSupport {
         m.relocs.add(new Relocation(".data", 24 + 8, name, 0));
         m.relocs.add(new Relocation(".data", 24 + 16, fopsSym, 0));
         int thisModule = m.extern("__this_module");
-        m.relocs.add(new Relocation(".rodata", 0, thisModule, 0));
+        if (owner) {
+            m.relocs.add(new Relocation(".rodata", 0, thisModule, 0));
+        }
         int initWait = m.extern("init_wait_entry");
         int prepare = m.extern("prepare_to_wait_event");
         int schedule = m.extern("schedule");
@@ -79,5 +85,22 @@ class DevicesTest extends KernelTestSupport {
         assertTrue(t.contains("INFO: task cat:" + cat + " blocked for more than 10 seconds."));
         assertTrue(t.contains(String.format("task:cat             state:D stack:0     pid:%-5d ppid:1      flags:0x00000006", cat)));
         assertTrue(t.contains(" dstate_read+0x28/0x40 [dstate]"));
+    }
+
+    @Test
+    void readingAfterAnOwnerlessDriverWasUnloadedOopsesInVfsRead() {
+        writeFile("/root/dstate.ko", dstate(false).ko());
+        assertEquals(0, insmod("/root/dstate.ko", "", null));
+        int cat = k.spawn(1, "cat", List.of("cat", "/dev/dstate"));
+        long fd = k.open(cat, "/dev/dstate", 0, 0);
+        assertEquals(0, k.snapshot().modules().get(0).refcnt());
+        assertEquals(0, rmmod("dstate", null));
+        assertNull(k.stat(1, "/dev/dstate"));
+        assertNull(k.read(cat, (int) fd, 4096));
+        assertEquals(9, k.exitStatus(cat));
+        String d = dmesgText();
+        assertTrue(d.contains("BUG: unable to handle page fault for address: ffffffffc0"), d);
+        assertTrue(d.contains("RIP: 0010:vfs_read+0x3b/0x200"), d);
+        assertTrue(d.contains(" ksys_read+0x6b/0xf0"), d);
     }
 }

@@ -32,6 +32,7 @@ public final class Builtins {
 
     /** Registers every export, then the kernel-internal names call traces use. */
     public void register() {
+        java.util.Set<String> exported = new java.util.HashSet<>(Symvers.names());
         printk();
         strings();
         memory();
@@ -43,8 +44,11 @@ public final class Builtins {
         new DeviceExports(k).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
+                "filp_close", "__x64_sys_close", "chrdev_open", "do_dentry_open", "__fput",
                 "proc_reg_read", "proc_reg_write", "warn_alloc"}) {
-            t.internal(s, 0x200);
+            if (!exported.contains(s)) {
+                t.internal(s, 0x200);
+            }
         }
         stubs();
     }

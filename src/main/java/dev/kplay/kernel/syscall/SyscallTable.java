@@ -15,6 +15,7 @@ import dev.kplay.kernel.mm.Layout;
 import dev.kplay.kernel.module.Module;
 import dev.kplay.kernel.printk.LogRecord;
 import dev.kplay.kernel.sched.Task;
+import dev.kplay.vm.PageFault;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -168,7 +169,12 @@ public final class SyscallTable implements Syscalls {
             file.setPos(f.size());
         }
         if (inode instanceof DevNode d && d.major() != DevFs.MEM_MAJOR) {
-            long r = chrdevOpen(t, file, d, flags);
+            long r;
+            try {
+                r = chrdevOpen(t, file, d, flags);
+            } catch (PageFault pf) {
+                r = k.kernelFault(t, pf, "chrdev_open", 0x5a, PATH_OPEN.subList(1, PATH_OPEN.size()));
+            }
             if (r != 0) {
                 return r;
             }
@@ -294,7 +300,12 @@ public final class SyscallTable implements Syscalls {
         }
         if (f.fops() != 0) {
             byte[][] out = new byte[1][];
-            long r = driverIo(t, f, FOPS_READ, null, count, out);
+            long r;
+            try {
+                r = driverIo(t, f, FOPS_READ, null, count, out);
+            } catch (PageFault pf) {
+                r = k.kernelFault(t, pf, "vfs_read", 0x3b, PATH_DEV_READ.subList(1, PATH_DEV_READ.size()));
+            }
             if (r == DIED || r == RUNNING) {
                 t.setLastError(Errno.EINTR);
                 return null;
@@ -411,7 +422,11 @@ public final class SyscallTable implements Syscalls {
             return r < 0 ? r : data.length;
         }
         if (f.fops() != 0) {
-            return driverIo(t, f, FOPS_WRITE, data, data.length, null);
+            try {
+                return driverIo(t, f, FOPS_WRITE, data, data.length, null);
+            } catch (PageFault pf) {
+                return k.kernelFault(t, pf, "vfs_write", 0x3b, PATH_DEV_WRITE.subList(1, PATH_DEV_WRITE.size()));
+            }
         }
         if (inode instanceof DevNode d) {
             if (d.major() == DevFs.MEM_MAJOR && d.minor() == DevFs.KMSG_MINOR) {
@@ -466,7 +481,12 @@ public final class SyscallTable implements Syscalls {
         }
         long r = 0;
         if (f.fops() != 0) {
-            r = release(t, f);
+            try {
+                r = release(t, f);
+            } catch (PageFault pf) {
+                return k.kernelFault(t, pf, "filp_close", 0x1e, List.of("__x64_sys_close+0x11/0x40",
+                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+            }
         }
         if (f.filp() != 0 && r != DIED && r != RUNNING) {
             k.slab().kfree(f.filp());
