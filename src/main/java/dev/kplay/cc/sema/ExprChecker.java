@@ -286,6 +286,7 @@ abstract class ExprChecker extends TypeResolver {
         }
         Type l = rvalue(b.left());
         Type r = rvalue(b.right());
+        if (isErroneous(b.left()) || isErroneous(b.right())) return Type.INT;   // already reported
         if (l instanceof Type.Float || r instanceof Type.Float) {
             reportSse(b.opSpan());
             return new Type.Float("double", 8, 0);
