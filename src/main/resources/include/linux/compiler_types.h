@@ -42,7 +42,7 @@
 #define __no_sanitize_address
 #define __no_sanitize_or_inline __always_inline
 #define noinstr                 noinline notrace __section(".noinstr.text")
-#define __randomize_layout
+#define __randomize_layout		__attribute__((__designated_init__))
 #define __no_randomize_layout
 #define randomized_struct_fields_start  struct {
 #define randomized_struct_fields_end    };

@@ -168,4 +168,13 @@ class CompileCasesTest {
         assertNull(build("typo.c", resource("/cc/modules/typo.c"), diags));
         assertEquals(resource("/cc/modules/typo.out"), diags.render());
     }
+
+    /** Checked on the oracle: misspelt members, in a designated initializer and through a pointer. */
+    @Test
+    void misspeltMembersAsTheRealKbuild() throws IOException {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        assertNull(build("fld.c", resource("/cc/modules/fld.c"), diags));
+        assertEquals(resource("/cc/modules/fld.out"), diags.render());
+    }
 }

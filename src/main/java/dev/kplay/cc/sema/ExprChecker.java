@@ -286,6 +286,7 @@ abstract class ExprChecker extends TypeResolver {
         }
         Type l = rvalue(b.left());
         Type r = rvalue(b.right());
+        if (isErroneous(b.left()) || isErroneous(b.right())) return Type.INT;   // already reported
         if (l instanceof Type.Float || r instanceof Type.Float) {
             reportSse(b.opSpan());
             return new Type.Float("double", 8, 0);
@@ -478,6 +479,15 @@ abstract class ExprChecker extends TypeResolver {
         }
         Type.Member mem = Types.findMember(s.tag(), m.name());
         if (mem == null) {
+            String hint = Spelling.suggestMember(s.tag(), m.name());
+            if (hint != null) {
+                reported++;
+                errors++;
+                hardErrors++;
+                diags.reportRich(Severity.ERROR, m.nameSpan(), List.of(Diagnostics.Label.of(m.nameSpan())), hint, m.nameSpan(),
+                    qt(st) + " has no member named " + q(m.name()) + "; did you mean " + q(hint) + "?", null);
+                return Type.INT;
+            }
             error(m.opSpan(), qt(Types.unqual(st)) + " has no member named " + q(m.name()));
             return Type.INT;
         }
@@ -643,6 +653,10 @@ abstract class ExprChecker extends TypeResolver {
     /** gcc's location of an expression: a call is where its function is named. */
     static Span location(Expr e) {
         if (e instanceof Expr.Call c) return c.callee().span();
+        if (e instanceof Expr.Unary u && !u.op().startsWith("post")) {
+            Span s = u.span();
+            return new Span(s.file(), s.start(), Math.min(s.end(), s.start() + u.op().length()));
+        }
         return e.span();
     }
 

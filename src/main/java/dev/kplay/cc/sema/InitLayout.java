@@ -189,6 +189,7 @@ public final class InitLayout {
             boolean first = true;
             while (pos < items.size()) {
                 Initializer.Item it = items.get(pos);
+                boolean unknownField = false;
                 if (!it.designators().isEmpty()) {
                     if (!braced) break;
                     Designator d = it.designators().get(0);
@@ -199,13 +200,25 @@ public final class InitLayout {
                     }
                     Type.Member m = Types.findMember(s.tag(), f.name());
                     if (m == null) {
-                        ch.error(d.span(), ch.qt(Types.unqual(t)) + " has no member named " + ExprChecker.q(f.name()));
-                        if (it.init() instanceof Initializer.Single sg) ch.check(sg.expr());
-                        ch.warning(it.init().span(), "excess elements in " + (s.tag().union ? "union" : "struct") + " initializer", null);
-                        near(it.init().span());
-                        pos++;
-                        continue;
+                        String hint = Spelling.suggestMember(s.tag(), f.name());
+                        String msg = ch.qt(t) + " has no member named " + ExprChecker.q(f.name());
+                        if (hint == null) {
+                            ch.error(d.span(), msg);
+                        } else {
+                            ch.reported++;
+                            ch.errors++;
+                            ch.hardErrors++;
+                            ch.diags.reportRich(dev.kplay.cc.diag.Severity.ERROR, d.span(),
+                                List.of(dev.kplay.cc.diag.Diagnostics.Label.of(d.span())), hint, d.span(),
+                                msg + "; did you mean " + ExprChecker.q(hint) + "?", null);
+                        }
+                        unknownField = true;   // gcc goes on as if the value were positional
                     }
+                }
+                if (!it.designators().isEmpty() && !unknownField) {
+                    Designator d = it.designators().get(0);
+                    Designator.Field f = (Designator.Field) d;
+                    Type.Member m = Types.findMember(s.tag(), f.name());
                     String saved = path;
                     path = saved + "." + f.name();
                     designatedMember(m, off, it.designators(), it.init());
@@ -219,10 +232,18 @@ public final class InitLayout {
                 while (mi < ms.size() && ms.get(mi).name() == null && ms.get(mi).isBitfield()) mi++;
                 if (mi >= ms.size() || (s.tag().union && !first)) {
                     if (!braced) break;
+                    if (it.init() instanceof Initializer.Single sg) ch.check(sg.expr());
                     ch.warning(it.init().span(), "excess elements in " + (s.tag().union ? "union" : "struct") + " initializer", null);
                     near(it.init().span());
                     pos++;
                     continue;
+                }
+                if (braced && s.tag().designatedInit) {
+                    Initializer.Item cur = it;
+                    dev.kplay.cc.source.Span at = cur.init() instanceof Initializer.Single sg ? ExprChecker.location(sg.expr()) : cur.init().span();
+                    ch.warning(at, "positional initialization of field in ‘" + (s.tag().union ? "union" : "struct")
+                        + "’ declared with ‘designated_init’ attribute", "designated-init");
+                    near(at);
                 }
                 Type.Member m = ms.get(mi++);
                 String savedPath = path;

@@ -26,6 +26,28 @@ final class Spelling {
         return best;
     }
 
+    /** The closest member name of a struct or union (searching anonymous members), or null. */
+    static String suggestMember(Type.Tag tag, String goal) {
+        String[] best = {null};
+        int[] bestDistance = {Integer.MAX_VALUE};
+        members(tag, goal, best, bestDistance);
+        return best[0];
+    }
+
+    private static void members(Type.Tag tag, String goal, String[] best, int[] bestDistance) {
+        for (Type.Member m : tag.members) {
+            if (m.name() == null) {
+                if (m.type() instanceof Type.Struct s) members(s.tag(), goal, best, bestDistance);
+                continue;
+            }
+            int d = distance(goal, m.name());
+            if (d < bestDistance[0] && d <= cutoff(goal.length(), m.name().length())) {
+                best[0] = m.name();
+                bestDistance[0] = d;
+            }
+        }
+    }
+
     /** gcc's get_edit_distance_cutoff. */
     static int cutoff(int goal, int candidate) {
         int max = Math.max(goal, candidate), min = Math.min(goal, candidate);

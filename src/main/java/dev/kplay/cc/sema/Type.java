@@ -88,6 +88,8 @@ public sealed interface Type {
         public boolean complete;
         public boolean packed;
         public boolean flexible;
+        /** __attribute__((designated_init)): positional initializers get -Wdesignated-init. */
+        public boolean designatedInit;
         /** Where the definition was written (for "originally defined here"). */
         public dev.kplay.cc.source.Span span;
 

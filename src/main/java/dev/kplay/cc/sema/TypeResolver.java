@@ -315,6 +315,7 @@ abstract class TypeResolver {
         tag.size = size;
         tag.align = align;
         tag.packed = packed;
+        tag.designatedInit = hasAttr(s.attrs(), "designated_init");
         tag.complete = true;
     }
 
