@@ -136,4 +136,21 @@ class ModuleFailuresTest extends KernelTestSupport {
         assertTrue(d.contains("BUG: TASK stack guard page was hit at "), d);
         assertTrue(d.contains("stack guard page: 0000 [#1] PREEMPT SMP NOPTI"), d);
     }
+
+    @Test
+    void hugeKmallocWarnsOnceAndReturnsNull() {
+        Images m = new Images("big");
+        int kmalloc = m.extern("__kmalloc");
+        m.function("big_init", ".init.text", i(Op.CONST, 64 << 20), i(Op.CONST, 0xcc0), i(Op.CALL, kmalloc, 2),
+                i(Op.CONST, 64 << 20), i(Op.CONST, 0xcc0), i(Op.CALL, kmalloc, 2), i(Op.OR), i(Op.RET));
+        m.init = "big_init";
+        writeFile("/root/big.ko", m.ko());
+        assertEquals(0, insmod("/root/big.ko", "", null));
+        String d = dmesgText();
+        assertTrue(d.contains("WARNING: CPU: 0 PID: "), d);
+        assertTrue(d.contains(" at mm/page_alloc.c:5634 __alloc_pages+0x2a9/0x330\n"), d);
+        assertTrue(d.contains(" big_init+0x8/0x40 [big]\n"), d);
+        assertEquals(d.indexOf("WARNING: CPU"), d.lastIndexOf("WARNING: CPU"));
+        assertEquals("12800\n", cat("/proc/sys/kernel/tainted"));
+    }
 }

@@ -346,8 +346,19 @@ public final class Builtins {
         });
     }
 
+    /** WARN_ON_ONCE(order >= MAX_ORDER) in __alloc_pages() fires once per boot. */
+    private boolean warnedHugeAlloc;
+
     /** kmalloc with the allocation-failure warning of warn_alloc() when it fails. */
     long kmalloc(long size, String caller) {
+        if (size > dev.kplay.kernel.mm.Slab.KMALLOC_MAX_SIZE && size > 0) {
+            if (!warnedHugeAlloc && k.current() != null) {
+                warnedHugeAlloc = true;
+                k.oopsReporter().warn(k.current(), "mm/page_alloc.c:5634", "__alloc_pages+0x2a9/0x330",
+                        java.util.List.of("__kmalloc_large_node+0x6e/0xe0", "kmalloc_large+0x19/0xa0"));
+            }
+            return 0;
+        }
         long p = k.slab().kmalloc(size);
         if (p == 0 && size != 0 && k.current() != null) {
             int order = Math.max(0, 64 - Long.numberOfLeadingZeros(Math.max(1, (size - 1) >> 12)));

@@ -175,9 +175,14 @@ public final class Oops {
     }
 
     private void regs(Task t, long rip, String ripName, long cr2) {
+        String where = symbolize(rip, true);
+        regsAt(t, rip, where != null ? where : String.format("0x%x", rip), cr2);
+    }
+
+    /** __show_regs() with RIP printed as {@code ripText}. */
+    private void regsAt(Task t, long rip, String ripText, long cr2) {
         KernelStack ks = t.stack();
-        String where = ripName != null ? symbolize(rip, true) : symbolize(rip, true);
-        line(4, "RIP: 0010:" + (where != null ? where : String.format("0x%x", rip)));
+        line(4, "RIP: 0010:" + ripText);
         line(4, String.format("Code: Unable to access opcode bytes at 0x%016x.", rip - 42));
         long sp = ks.sp();
         long thisModule = 0;
@@ -222,6 +227,31 @@ public final class Oops {
         line(4, "RBP: 0000000000000000 R08: 1999999999999999 R09: 0000000000000000");
         line(4, "R10: 00007fe4af8f2ac0 R11: 0000000000000206 R12: 00007ffd84733170");
         line(4, "R13: 00007ffd84733f94 R14: 00005562dc4502a0 R15: 00007ffd84733178");
+    }
+
+    /**
+     * Models __warn() for a WARN_ON in kernel code called from module code: "cut here", the
+     * WARNING line with file:line and the function, modules, CPU, registers and the trace
+     * ({@code inner} are the kernel frames between the warning function and the module's call).
+     * Taints W afterwards, as __warn() does.
+     */
+    public void warn(Task t, String fileLine, String function, List<String> inner) {
+        line(4, "------------[ cut here ]------------");
+        line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + function);
+        printModules();
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, HARDWARE);
+        regsAt(t, 0xffffffff81000000L, function, -1);
+        line(4, "Call Trace:");
+        line(4, " <TASK>");
+        for (String s : inner) {
+            line(4, " " + s);
+        }
+        trace(t, true);
+        userRegs(t);
+        line(4, " </TASK>");
+        line(4, "---[ end trace 0000000000000000 ]---");
+        kernel.taint().add(Taint.WARN);
     }
 
     /** Models print_modules(). */
