@@ -103,4 +103,47 @@ class DevicesTest extends KernelTestSupport {
         assertTrue(d.contains("RIP: 0010:vfs_read+0x3b/0x200"), d);
         assertTrue(d.contains(" ksys_read+0x6b/0xf0"), d);
     }
+
+    /** chardev.c reduced: register_chrdev(0, "chardev", &fops) + class_create + device_create, fops with .owner. */
+    static Images chardev() {
+        Images m = new Images("chardev");
+        m.sections.add(new Section(".rodata", 272, 8, new byte[272]));
+        int fopsSym = ParamsAndProcTest.sym(m, "chardev_fops", ".rodata", 0);
+        m.sections.add(new Section(".bss", 16, 8, null));
+        int major = ParamsAndProcTest.sym(m, "major", ".bss", 0);
+        int cls = ParamsAndProcTest.sym(m, "cls", ".bss", 8);
+        int thisModule = m.extern("__this_module");
+        m.relocs.add(new Relocation(".rodata", 0, thisModule, 0));
+        int name = m.string("chardev");
+        int fmt = m.string("%s");
+        int reg = m.extern("__register_chrdev");
+        int classCreate = m.extern("__class_create");
+        int deviceCreate = m.extern("device_create");
+        m.function("chardev_init", ".init.text",
+                i(Op.SYM, major), i(Op.CONST, 0), i(Op.CONST, 0), i(Op.CONST, 256), i(Op.SYM, name), i(Op.SYM, fopsSym),
+                i(Op.CALL, reg, 5), i(Op.ST4), i(Op.DROP),
+                i(Op.SYM, cls), i(Op.SYM, thisModule), i(Op.SYM, name), i(Op.CONST, 0), i(Op.CALL, classCreate, 3), i(Op.ST8), i(Op.DROP),
+                i(Op.SYM, cls), i(Op.LD8), i(Op.CONST, 0), i(Op.SYM, major), i(Op.LD4S), i(Op.CONST, 20), i(Op.SHL), i(Op.CONST, 0),
+                i(Op.SYM, fmt), i(Op.SYM, name), i(Op.CALL, deviceCreate, 6), i(Op.DROP), i(Op.CONST, 0), i(Op.RET));
+        m.function("chardev_exit", ".exit.text", i(Op.CONST, 0), i(Op.RET));
+        m.init = "chardev_init";
+        m.exit = "chardev_exit";
+        return m;
+    }
+
+    @Test
+    void aModulesOwnCdevAndItsFopsEachHoldAReference() {
+        writeFile("/root/chardev.ko", chardev().ko());
+        assertEquals(0, insmod("/root/chardev.ko", "", null));
+        long[] st = k.stat(1, "/dev/chardev");
+        assertEquals(0020600, st[0]);
+        int holder = k.spawn(1, "sh", List.of("sh"));
+        long fd = k.open(holder, "/dev/chardev", 0, 0);
+        assertTrue(fd >= 0);
+        assertEquals(2, k.snapshot().modules().get(0).refcnt());
+        assertEquals(-11, rmmod("chardev", null));
+        assertEquals(0, k.close(holder, (int) fd));
+        assertEquals(0, k.snapshot().modules().get(0).refcnt());
+        assertEquals(0, rmmod("chardev", null));
+    }
 }

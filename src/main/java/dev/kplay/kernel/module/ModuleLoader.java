@@ -13,7 +13,6 @@ import dev.kplay.ko.Section;
 import dev.kplay.ko.Symbol;
 import dev.kplay.vm.Code;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /*
@@ -378,10 +377,5 @@ public final class ModuleLoader {
         if (mod.initSize > 0) {
             kernel.memory().unmap(mod.initBase, mod.initSize);
         }
-    }
-
-    /** The errnos the loader returns, listed for callers. */
-    public static List<Integer> errnos() {
-        return new ArrayList<>(List.of(Errno.ENOEXEC, Errno.EEXIST, Errno.EBUSY, Errno.ENOENT, Errno.EINVAL));
     }
 }

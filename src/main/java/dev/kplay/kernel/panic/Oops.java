@@ -12,7 +12,6 @@ import dev.kplay.vm.KernelStack;
 import dev.kplay.vm.PageFault;
 import dev.kplay.vm.Trap;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /*
@@ -293,10 +292,5 @@ public final class Oops {
             return withOffset ? e.name() + String.format("+0x%x/0x%x", addr - e.address(), Math.max(1, e.size())) : e.name();
         }
         return null;
-    }
-
-    /** Lines for a trace entry list (kept for callers building paths). */
-    public static List<String> path(String... entries) {
-        return new ArrayList<>(List.of(entries));
     }
 }
