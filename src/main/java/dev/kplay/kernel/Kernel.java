@@ -380,6 +380,7 @@ public final class Kernel implements Syscalls {
     @Override public byte[] read(int pid, int fd, int count) { return sys.read(pid, fd, count); }
     @Override public long write(int pid, int fd, byte[] data) { return sys.write(pid, fd, data); }
     @Override public long close(int pid, int fd) { return sys.close(pid, fd); }
+    @Override public long dup2(int pid, int oldfd, int newfd) { return sys.dup2(pid, oldfd, newfd); }
     @Override public List<String> listDir(int pid, String path) { return sys.listDir(pid, path); }
     @Override public long[] stat(int pid, String path) { return sys.stat(pid, path); }
     @Override public long unlink(int pid, String path) { return sys.unlink(pid, path); }

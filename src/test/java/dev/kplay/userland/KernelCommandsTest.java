@@ -70,4 +70,13 @@ class KernelCommandsTest {
     void unameComesFromTheKernel() {
         assertEquals("6.1.0-56-amd64\n", run("uname -r").output());
     }
+
+    @Test
+    void theShellHoldsAnExecFdInTheKernelAcrossCommands() {
+        run("printf 'one\\ntwo\\n' > /root/lines");
+        assertEquals(0, run("exec 3< /root/lines").exitCode());
+        assertEquals("one\n", run("head -n 1 <&3").output());
+        assertEquals(0, run("exec 3<&-").exitCode());
+        assertEquals("bash: 3: Bad file descriptor\n", run("cat <&3").output());
+    }
 }
