@@ -248,9 +248,22 @@ public final class Session {
      * or else the foreground job still blocked in the kernel.
      */
     public Signal signal(int sig) {
-        if (clock.interrupt()) {
-            return new Signal(true, null);
+        // A command holding the session is reached through its clock, never by waiting for the
+        // lock: it may not have started sleeping yet, and waiting would let the sleep run out.
+        while (!lock.tryLock()) {
+            if (clock.interrupt()) {
+                return new Signal(true, null);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
         }
+        try {
+            return signalLocked(sig);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Signal signalLocked(int sig) {
         Shell.Result result = locked(() -> {
             if (shell.stuckForeground() == 0) {
                 return null;
