@@ -348,10 +348,10 @@ public final class ModuleLoader {
         if (mod.state() != ModuleState.LIVE) {
             return -Errno.EBUSY;
         }
-        if (mod.initFn != 0 && mod.exitFn == 0) {
+        if (mod.initFn != 0 && mod.exitFn == 0 && !tryForceUnload(flags)) {
             return -Errno.EBUSY;
         }
-        if (mod.refcnt != 0) {
+        if (mod.refcnt != 0 && !tryForceUnload(flags)) {
             return -Errno.EWOULDBLOCK;
         }
         mod.refcnt = -1;
@@ -361,6 +361,27 @@ public final class ModuleLoader {
         }
         task.setSyscallNr(176);
         return kernel.runTask(task, mod.exitFn, new long[0], PATH_EXIT, ret -> freeModule(mod));
+    }
+
+    /** O_TRUNC in delete_module's flags: rmmod -f. */
+    private static final int O_TRUNC = 01000;
+    /** TAINT_FORCED_RMMOD, 'R'. */
+    private static final int FORCED_RMMOD = 3;
+
+    /**
+     * Models try_force_unload() with CONFIG_MODULE_FORCE_UNLOAD, which Debian's kernel sets: rmmod -f
+     * unloads anyway and taints the kernel R (add_taint with LOCKDEP_NOW_UNRELIABLE).
+     */
+    private boolean tryForceUnload(int flags) {
+        if ((flags & O_TRUNC) == 0) {
+            return false;
+        }
+        kernel.taint().add(FORCED_RMMOD);
+        if (!lockDebugOff) {
+            lockDebugOff = true;
+            kernel.printk().log(4, "Disabling lock debugging due to kernel taint");
+        }
+        return true;
     }
 
     /** Models free_module(): sysfs and procfs entries go, memory is unmapped. */
