@@ -60,6 +60,15 @@ final class CaseReplay {
         return files;
     }
 
+    /** Text split as Python's splitlines() does: an empty last line counts, the final newline does not. */
+    static List<String> lines(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return List.of(t.split("\n", -1));
+    }
+
     /** Replays the case; returns the differences (empty = reproduced). */
     static List<String> replay(String name, Player kplay) {
         OracleOutput real = OracleOutput.parse(resource(name + ".out"));
@@ -90,7 +99,7 @@ final class CaseReplay {
             if (r.exitCode() == null || r.exitCode() != c.exit()) {
                 diffs.add("'" + c.line() + "': exit " + r.exitCode() + ", real " + c.exit());
             }
-            List<String> gl = r.output().isEmpty() ? List.of() : List.of(r.output().split("\n"));
+            List<String> gl = lines(r.output());
             if (c.line().trim().equals("dmesg")) {
                 String miss = Normalizer.firstMissingInOrder(OracleOutput.postBoot(expLines), Normalizer.norm(gl));
                 if (miss != null) {

@@ -50,7 +50,7 @@ class OracleCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"hello-3", "hello-3-state", "hello-levels", "proprietary", "nullderef", "init-enomem",
-            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem", "bug", "noexit",
+            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem", "bug", "noexit", "params2",
             "hello-1", "hello-2", "hello-4", "current", "exitnull", "implicit", "incompat", "init-ebusy", "init-einval",
             "init-enodev", "init-eperm", "jiffies", "kmem", "list2", "mitlicense", "noreturn", "strings", "unexported",
             "unused", "declafter", "nolevel", "uaf", "fmt", "bugon", "divzero", "misc"})

@@ -72,7 +72,7 @@ public final class SysFs {
             any = true;
             boolean writable = (kp.perm() & 0222) != 0;
             params.put(kp.name(), new GeneratedFile(kp.perm() & 0777, 4096, () -> ops.get(kp),
-                    writable ? text -> ops.set(kp, text.endsWith("\n") ? text.substring(0, text.length() - 1) : text, new String[1]) : null));
+                    writable ? text -> ops.set(kp, text, new String[1]) : null));
         }
         if (any) {
             d.put("parameters", params);
