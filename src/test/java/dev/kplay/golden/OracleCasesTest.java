@@ -50,7 +50,7 @@ class OracleCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"hello-3", "hello-3-state", "hello-levels", "proprietary", "nullderef", "init-enomem",
-            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem", "bug", "noexit", "params2",
+            "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem", "bug", "noexit", "params2", "oopsthenprop",
             "hello-1", "hello-2", "hello-4", "current", "exitnull", "implicit", "incompat", "init-ebusy", "init-einval",
             "init-enodev", "init-eperm", "jiffies", "kmem", "list2", "mitlicense", "noreturn", "strings", "unexported",
             "unused", "declafter", "nolevel", "uaf", "fmt", "bugon", "divzero", "misc"})
@@ -70,6 +70,18 @@ class OracleCasesTest {
         assertTrue(first.contains("Killed") && first.contains("BUG: unable to handle page fault"), first);
         assertEquals(first, second);
         assertEquals(story(newSession("golden-other")), first.replace("golden-reboot", "golden-other"));
+    }
+
+    /** oops_enter() turns lock debugging off silently: a later proprietary taint does not announce it. */
+    @Test
+    void anOopsLeavesNoLockDebuggingToDisable() {
+        Session s = newSession("golden-lockdep");
+        CaseReplay.sources("oopsthenprop").forEach(s::putFile);
+        assertTrue(s.build().ok());
+        s.exec("insmod nullderef.ko", 60_000L);
+        s.exec("insmod proprietary.ko", 60_000L);
+        assertTrue(s.dmesg().contains("module license 'Proprietary' taints kernel."), s.dmesg());
+        assertTrue(!s.dmesg().contains("Disabling lock debugging"), s.dmesg());
     }
 
     private static String story(Session s) {

@@ -43,6 +43,7 @@ public final class Oops {
 
     /** Models die() after a fault or trap: the report, taint D; the caller then kills the task. */
     public void die(Task t, Exit exit) {
+        kernel.loader().debugLocksOff();
         long rip;
         String ripName = null;
         long cr2 = -1;
