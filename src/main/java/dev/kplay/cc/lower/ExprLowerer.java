@@ -441,19 +441,27 @@ abstract class ExprLowerer {
             case "==", "!=", "<", "<=", ">", ">=" -> true;
             default -> false;
         };
-        Type opType;
-        if (compare) {
-            opType = Types.isInteger(lt) && Types.isInteger(rt) ? Types.usualArith(lt, rt) : Type.ULONG;
-        } else if (op.equals("<<") || op.equals(">>")) {
-            opType = t;
-        } else {
-            opType = t;
-        }
+        Type opType = !compare ? t
+            : Types.isInteger(lt) && Types.isInteger(rt) ? Types.usualArith(lt, rt) : Type.ULONG;
         value(b.left());
         cast(lt, opType);
         value(b.right());
         if (!op.equals("<<") && !op.equals(">>")) cast(rt, opType);
         boolean uns = Types.isUnsigned(opType);
+        switch (op) {
+            case "==" -> code.emit(Op.EQ);
+            case "!=" -> code.emit(Op.NE);
+            case "<" -> code.emit(uns ? Op.LTU : Op.LTS);
+            case "<=" -> code.emit(uns ? Op.LEU : Op.LES);
+            case ">" -> code.emit(uns ? Op.GTU : Op.GTS);
+            case ">=" -> code.emit(uns ? Op.GEU : Op.GES);
+            default -> arith(op, uns);
+        }
+        if (!compare) normalize(t);
+    }
+
+    /** Emits the instruction of arithmetic or bitwise operator {@code op} on operands of the given signedness. */
+    private void arith(String op, boolean uns) {
         switch (op) {
             case "+" -> code.emit(Op.ADD);
             case "-" -> code.emit(Op.SUB);
@@ -465,15 +473,8 @@ abstract class ExprLowerer {
             case "^" -> code.emit(Op.XOR);
             case "<<" -> code.emit(Op.SHL);
             case ">>" -> code.emit(uns ? Op.SHRU : Op.SHRS);
-            case "==" -> code.emit(Op.EQ);
-            case "!=" -> code.emit(Op.NE);
-            case "<" -> code.emit(uns ? Op.LTU : Op.LTS);
-            case "<=" -> code.emit(uns ? Op.LEU : Op.LES);
-            case ">" -> code.emit(uns ? Op.GTU : Op.GTS);
-            case ">=" -> code.emit(uns ? Op.GEU : Op.GES);
             default -> throw new IllegalStateException("operator " + op);
         }
-        if (!compare) normalize(t);
     }
 
     private void pointerArith(Expr.Binary b, String op, Type lt, Type rt) {
@@ -550,20 +551,7 @@ abstract class ExprLowerer {
         cast(tt, opType);
         value(value);
         if (!op.equals("<<") && !op.equals(">>")) cast(vt, opType);
-        boolean uns = Types.isUnsigned(opType);
-        switch (op) {
-            case "+" -> code.emit(Op.ADD);
-            case "-" -> code.emit(Op.SUB);
-            case "*" -> code.emit(Op.MUL);
-            case "/" -> code.emit(uns ? Op.DIVU : Op.DIVS);
-            case "%" -> code.emit(uns ? Op.REMU : Op.REMS);
-            case "&" -> code.emit(Op.AND);
-            case "|" -> code.emit(Op.OR);
-            case "^" -> code.emit(Op.XOR);
-            case "<<" -> code.emit(Op.SHL);
-            case ">>" -> code.emit(uns ? Op.SHRU : Op.SHRS);
-            default -> throw new IllegalStateException("operator " + op);
-        }
+        arith(op, Types.isUnsigned(opType));
         normalize(opType);
         cast(opType, tt);
     }
