@@ -118,16 +118,12 @@ final class Grep {
         StringBuilder out = new StringBuilder();
         for (String f : files) {
             byte[] data;
-            if (f.equals("-")) {
-                data = p.stdin();
-            } else {
-                try {
-                    data = p.readFile(p.path(f));
-                } catch (Proc.FileError e) {
-                    p.eprint("grep: " + f + ": " + Errno.strerror(e.errno) + "\n");
-                    error = true;
-                    continue;
-                }
+            try {
+                data = p.operand(f);
+            } catch (Proc.FileError e) {
+                p.eprint("grep: " + f + ": " + Errno.strerror(e.errno) + "\n");
+                error = true;
+                continue;
             }
             String label = f.equals("-") ? "(standard input)" : f;
             String[] lines = splitLines(new String(data, StandardCharsets.UTF_8));

@@ -70,16 +70,12 @@ final class HeadTail {
         boolean first = true;
         for (String f : files) {
             byte[] data;
-            if (f.equals("-")) {
-                data = p.stdin();
-            } else {
-                try {
-                    data = p.readFile(p.path(f));
-                } catch (Proc.FileError e) {
-                    p.eprint(tool + ": cannot open '" + f + "' for reading: " + Errno.strerror(e.errno) + "\n");
-                    status = 1;
-                    continue;
-                }
+            try {
+                data = p.operand(f);
+            } catch (Proc.FileError e) {
+                p.eprint(tool + ": cannot open '" + f + "' for reading: " + Errno.strerror(e.errno) + "\n");
+                status = 1;
+                continue;
             }
             if (files.size() > 1 && !quiet) {
                 p.print((first ? "" : "\n") + "==> " + (f.equals("-") ? "standard input" : f) + " <==\n");

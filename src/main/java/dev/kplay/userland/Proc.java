@@ -127,6 +127,11 @@ public final class Proc {
     }
 
     /** The contents of an absolute path; throws {@link FileError} with the errno of open or read. */
+    /** The bytes of a command's file operand: standard input for "-", else the file (FileError if unreadable). */
+    public byte[] operand(String f) {
+        return f.equals("-") ? stdin() : readFile(path(f));
+    }
+
     public byte[] readFile(String abs) {
         long fd = check(sys.open(pid, abs, 0, 0));
         if (fd < 0) {
