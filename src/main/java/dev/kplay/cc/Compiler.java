@@ -1,5 +1,6 @@
 package dev.kplay.cc;
 
+import dev.kplay.cc.diag.CpuLimit;
 import dev.kplay.cc.diag.Diagnostics;
 import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.lex.Token;
@@ -33,6 +34,8 @@ public final class Compiler {
                 last = d;
                 try {
                     checker.external(d);
+                } catch (CpuLimit.Exceeded e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     diags.release();
                     if (!diags.hasErrors()) throw e;
@@ -43,6 +46,8 @@ public final class Compiler {
             }
             diags.release();   // a function body the parser gave up on may still hold its errors
             checker.finish();
+        } catch (CpuLimit.Exceeded e) {
+            throw e;
         } catch (RuntimeException e) {
             if (diags.hasErrors()) return null;
             Span at = last != null ? last.span() : new Span(file, 0, 0);
@@ -53,6 +58,8 @@ public final class Compiler {
         String base = file.name().replaceAll(".*/", "").replaceAll("\\.c$", "");
         try {
             return new Lowerer(checker.typed(), base.replace('-', '_'), base + ".o").lower();
+        } catch (CpuLimit.Exceeded e) {
+            throw e;
         } catch (RuntimeException e) {
             Span at = last != null ? last.span() : new Span(file, 0, 0);
             diags.report(Severity.ERROR, at, "internal compiler error: " + e, null);

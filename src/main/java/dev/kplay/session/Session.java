@@ -98,6 +98,17 @@ public final class Session {
      * command lines, with no wall time passing in between (the result is the same every time).
      */
     public void runScenario(Scenario scenario) {
+        if (scenario.files().size() > limits.maxFiles()) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "too many files in the scenario ("
+                    + scenario.files().size() + "; the limit is " + limits.maxFiles() + ")");
+        }
+        if (scenario.commands().size() > limits.maxEvents() / 2) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "too many commands in the scenario ("
+                    + scenario.commands().size() + "; the limit is " + limits.maxEvents() / 2 + ")");
+        }
+        for (String c : scenario.commands()) {
+            checkCommand(c);
+        }
         locked(() -> {
             scenario.files().forEach((name, text) -> {
                 checkName(name);
@@ -196,12 +207,7 @@ public final class Session {
 
     /** Runs one shell command line; {@code timeoutMs} null means the default. */
     public Shell.Result exec(String command, Long timeoutMs) {
-        if (command == null) {
-            throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"command\"");
-        }
-        if (command.length() > 16 * 1024) {
-            throw new SessionException(SessionException.Kind.TOO_LARGE, "command line too long");
-        }
+        checkCommand(command);
         long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
         return locked(() -> {
             Shell.Result[] r = {null};
@@ -217,12 +223,58 @@ public final class Session {
         });
     }
 
+    /** Longest command line a client may send. */
+    static final int MAX_COMMAND_CHARS = 16 * 1024;
+
+    private static void checkCommand(String command) {
+        if (command == null) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"command\"");
+        }
+        if (command.length() > MAX_COMMAND_CHARS) {
+            throw new SessionException(SessionException.Kind.TOO_LARGE, "command line too long (the limit is "
+                    + MAX_COMMAND_CHARS + " characters)");
+        }
+    }
+
     /** The shell command the insmod button stands for. */
     public Shell.Result insmod(String module, String params) {
         if (module == null || module.isBlank()) {
             throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"module\"");
         }
-        return exec("insmod " + quote(module) + (params == null || params.isBlank() ? "" : " " + params.trim()), null);
+        StringBuilder line = new StringBuilder("insmod ").append(quote(module));
+        for (String word : paramWords(params == null ? "" : params)) {
+            line.append(' ').append(quote(word));
+        }
+        return exec(line.toString(), null);
+    }
+
+    /**
+     * The params field split into insmod's arguments as the kernel's next_arg() reads them: at
+     * blanks outside double quotes, quotes kept (the kernel strips them). Each word becomes one
+     * argument, quoted for the shell, so nothing in the field is ever read as shell syntax.
+     */
+    static List<String> paramWords(String params) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        boolean inQuote = false;
+        for (int i = 0; i < params.length(); i++) {
+            char c = params.charAt(i);
+            if (c == '"') {
+                inQuote = !inQuote;
+            }
+            if (!inQuote && Character.isWhitespace(c)) {
+                if (w.length() > 0) {
+                    words.add(w.toString());
+                    w.setLength(0);
+                }
+            } else {
+                w.append(c);
+            }
+        }
+        if (w.length() > 0) {
+            words.add(w.toString());
+        }
+        return words;
     }
 
     /** The shell command the rmmod button stands for. */
@@ -234,7 +286,7 @@ public final class Session {
     }
 
     private static String quote(String word) {
-        return word.matches("[A-Za-z0-9_./+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+        return word.matches("[A-Za-z0-9_./+=,:-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /**

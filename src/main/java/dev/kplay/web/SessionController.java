@@ -122,7 +122,7 @@ public class SessionController {
     }
 
     @PostMapping("/{id}/build")
-    public Map<String, Object> build(@PathVariable String id) {
+    public Map<String, Object> build(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
         BuildResult r = registry.get(id).build();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ok", r.ok());
@@ -182,7 +182,7 @@ public class SessionController {
     }
 
     @PostMapping("/{id}/reboot")
-    public Map<String, Object> reboot(@PathVariable String id) {
+    public Map<String, Object> reboot(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
         Session s = registry.get(id);
         s.reboot();
         return identity(s);

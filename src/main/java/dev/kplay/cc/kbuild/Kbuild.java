@@ -1,6 +1,7 @@
 package dev.kplay.cc.kbuild;
 
 import dev.kplay.cc.Compiler;
+import dev.kplay.cc.diag.CpuLimit;
 import dev.kplay.cc.diag.Diagnostic;
 import dev.kplay.cc.diag.Diagnostics;
 import dev.kplay.cc.diag.Severity;
@@ -41,8 +42,16 @@ public final class Kbuild {
 
     private Kbuild() {}
 
+    /** CPU time one file's compilation may take by default. */
+    public static final long DEFAULT_CPU_NANOS = 5_000_000_000L;
+
     /** Builds every .c file of {@code files} (name → text) as a module. */
     public static BuildResult build(Map<String, String> files) {
+        return build(files, DEFAULT_CPU_NANOS);
+    }
+
+    /** Builds as {@link #build(Map)}, each file's compilation stopped after {@code cpuNanos} of CPU time. */
+    public static BuildResult build(Map<String, String> files, long cpuNanos) {
         StringBuilder out = new StringBuilder();
         List<Diagnostic> diagnostics = new ArrayList<>();
         out.append("make: Entering directory '").append(KDIR).append("'\n");
@@ -62,7 +71,7 @@ public final class Kbuild {
                 }
                 out.append("  CC [M]  ").append(obj).append(".o\n");
                 Diagnostics diags = new Diagnostics(WERROR);
-                Compiled c = compile(file, m.name(), files, diags);
+                Compiled c = compile(file, m.name(), files, diags, cpuNanos);
                 out.append(diags.render());
                 diagnostics.addAll(diags.list());
                 if (c.image() == null) {
@@ -110,7 +119,8 @@ public final class Kbuild {
     private record Compiled(ModuleImage image, String srcversion) {}
 
     /** gcc -c: preprocess and compile one file; a null image after errors. */
-    private static Compiled compile(String file, String module, Map<String, String> files, Diagnostics diags) {
+    private static Compiled compile(String file, String module, Map<String, String> files, Diagnostics diags,
+                                    long cpuNanos) {
         String text = files.get(file);
         SourceFile source = new SourceFile(file, text);
         if (text.length() > Preprocessor.MAX_SOURCE_CHARS) {
@@ -121,12 +131,26 @@ public final class Kbuild {
         }
         Preprocessor pp = Preprocessor.forKbuild(files, diags, file, module);
         ModuleImage[] image = new ModuleImage[1];
+        boolean[] tooLong = {false};
         boolean finished = onDeepStack(() -> {
-            List<Token> tokens = pp.preprocess(source);
-            if (tokens != null) {
-                image[0] = Compiler.compile(source, tokens, diags);
+            CpuLimit.start(cpuNanos);
+            try {
+                List<Token> tokens = pp.preprocess(source);
+                if (tokens != null) {
+                    image[0] = Compiler.compile(source, tokens, diags);
+                }
+            } catch (CpuLimit.Exceeded e) {
+                tooLong[0] = true;
+            } finally {
+                CpuLimit.stop();
             }
         });
+        if (tooLong[0]) {
+            diags.report(Severity.FATAL, new Span(source, 0, 0), "compiling " + file + " took more than kplay's limit of "
+                + cpuNanos / 1_000_000 + " ms of CPU time", null);
+            diags.raw("compilation terminated.");
+            return new Compiled(null, null);
+        }
         if (!finished) {
             diags.report(Severity.FATAL, new Span(source, 0, 0),
                 "nesting in " + file + " is deeper than kplay's compiler can follow", null);

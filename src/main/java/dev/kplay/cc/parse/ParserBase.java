@@ -1,5 +1,6 @@
 package dev.kplay.cc.parse;
 
+import dev.kplay.cc.diag.CpuLimit;
 import dev.kplay.cc.diag.Diagnostics;
 import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.lex.Token;
@@ -64,6 +65,7 @@ abstract class ParserBase {
     Token peek(int k) { return tokens.get(Math.min(pos + k, tokens.size() - 1)); }
 
     Token next() {
+        CpuLimit.tick();
         Token t = tokens.get(pos);
         if (t.kind() != TokenKind.EOF) pos++;
         return t;

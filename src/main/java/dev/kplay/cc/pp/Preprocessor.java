@@ -1,5 +1,6 @@
 package dev.kplay.cc.pp;
 
+import dev.kplay.cc.diag.CpuLimit;
 import dev.kplay.cc.diag.Diagnostics;
 import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.lex.Lexer;
@@ -34,6 +35,8 @@ public final class Preprocessor {
     public static final int MAX_INCLUDE_DEPTH = 200;
     public static final long EXPANSION_BUDGET = 1_000_000;
     public static final int MAX_SOURCE_CHARS = 256 * 1024;
+    /** Tokens one translation unit may have after preprocessing (the kernel headers are ~20,000). */
+    public static final int MAX_OUTPUT_TOKENS = 1_000_000;
 
     /** An input frame: a file (file != null) or a macro expansion. Invariant: pos <= size. */
     private static final class Frame {
@@ -147,7 +150,13 @@ public final class Preprocessor {
                 SourceFile f = new SourceFile(i == 0 ? "<built-in>" : "<command-line>", prelude.get(i));
                 stack.push(new Frame(Lexer.tokenize(f, diags), f, null, 1, 0));
             }
-            run(p -> out.add(p.tok()), true);
+            run(p -> {
+                if (out.size() >= MAX_OUTPUT_TOKENS) {
+                    fatal(p.tok().where(), "preprocessed output has more than " + MAX_OUTPUT_TOKENS
+                        + " tokens; kplay stops here");
+                }
+                out.add(p.tok());
+            }, true);
             Token last = mainToks.get(mainToks.size() - 1);
             out.add(new Token(TokenKind.EOF, "", last.span(), true, false, null));
             return out;
@@ -191,6 +200,7 @@ public final class Preprocessor {
 
     /** The next token of the input, popping exhausted frames; null at the very end. */
     private PToken next() {
+        CpuLimit.tick();
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
             if (f.pos < f.size()) return f.get(f.pos++);

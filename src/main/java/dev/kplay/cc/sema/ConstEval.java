@@ -116,7 +116,19 @@ public final class ConstEval {
             Object r = cond != 0 ? (c.then() == null ? cond : evalRaw(c.then())) : evalRaw(c.otherwise());
             return r instanceof Long l ? (Object) normalize(l, t) : r;
         }
-        if (e instanceof Expr.Binary b) return binary(b, t);
+        if (e instanceof Expr.Binary b) {
+            if (t == null) return binary(b, null);
+            java.util.Optional<Object> known = typed.folded.get(b);
+            if (known != null) return known.orElse(null);
+            Object v;
+            try {
+                v = binary(b, t);
+            } catch (RuntimeException ex) {
+                v = null;
+            }
+            typed.folded.put(b, java.util.Optional.ofNullable(v));
+            return v;
+        }
         if (e instanceof Expr.Member || e instanceof Expr.Index) {
             if (t instanceof Type.Arr) return address(e);
             return null;

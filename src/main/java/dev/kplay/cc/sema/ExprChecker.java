@@ -1,12 +1,15 @@
 package dev.kplay.cc.sema;
 
+import dev.kplay.cc.diag.CpuLimit;
 import dev.kplay.cc.diag.Diagnostics;
 import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.parse.Expr;
 import dev.kplay.cc.parse.Stmt;
 import dev.kplay.cc.source.Span;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +32,8 @@ abstract class ExprChecker extends TypeResolver {
     final Set<String> undeclaredInFunction = new HashSet<>();
     boolean undeclaredNoteShown;
     boolean sseReported;
+    /** isErroneous of each compound expression already asked, so a long chain costs linear time. */
+    private final Map<Expr, Boolean> erroneous = new IdentityHashMap<>();
 
     ExprChecker(Diagnostics diags, Typed typed) {
         super(diags, typed);
@@ -44,6 +49,7 @@ abstract class ExprChecker extends TypeResolver {
 
     @Override
     Type check(Expr e) {
+        CpuLimit.tick();
         Type t = typed.types.get(e);
         if (t != null) return t;
         t = compute(e);
@@ -641,13 +647,17 @@ abstract class ExprChecker extends TypeResolver {
             Obj o = typed.refs.get(id);
             return o != null && o.erroneous;
         }
-        if (e instanceof Expr.Unary u) return isErroneous(u.operand());
-        if (e instanceof Expr.Binary b) return isErroneous(b.left()) || isErroneous(b.right());
-        if (e instanceof Expr.Cast c) return isErroneous(c.operand());
-        if (e instanceof Expr.Cond c) return isErroneous(c.cond()) || c.then() != null && isErroneous(c.then()) || isErroneous(c.otherwise());
-        if (e instanceof Expr.Index ix) return isErroneous(ix.base()) || isErroneous(ix.index());
         if (e instanceof Expr.Member m) return isErroneous(m.base()) || typed.members.get(m) == null;
-        return false;
+        Boolean known = erroneous.get(e);
+        if (known != null) return known;
+        boolean r = false;
+        if (e instanceof Expr.Unary u) r = isErroneous(u.operand());
+        if (e instanceof Expr.Binary b) r = isErroneous(b.left()) || isErroneous(b.right());
+        if (e instanceof Expr.Cast c) r = isErroneous(c.operand());
+        if (e instanceof Expr.Cond c) r = isErroneous(c.cond()) || c.then() != null && isErroneous(c.then()) || isErroneous(c.otherwise());
+        if (e instanceof Expr.Index ix) r = isErroneous(ix.base()) || isErroneous(ix.index());
+        erroneous.put(e, r);
+        return r;
     }
 
     /** gcc's location of an expression: a call is where its function is named. */

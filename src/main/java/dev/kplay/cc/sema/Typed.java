@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checker's side tables for one translation unit, keyed by node identity (the AST records
@@ -24,6 +25,8 @@ public final class Typed {
     public final Map<Expr.Member, Type.Member> members = new IdentityHashMap<>();
     /** Values of integer constant expressions the checker evaluated (case labels, array sizes). */
     public final Map<Expr, Long> constants = new IdentityHashMap<>();
+    /** ConstEval's result for each typed binary expression it has folded (a long chain then folds in linear time). */
+    public final Map<Expr.Binary, Optional<Object>> folded = new IdentityHashMap<>();
     /** The object each init-declarator / parameter declares. */
     public final Map<Object, Obj> declared = new IdentityHashMap<>();
     public final Map<TypeName, Type> typeNames = new IdentityHashMap<>();
