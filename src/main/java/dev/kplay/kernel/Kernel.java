@@ -5,6 +5,7 @@ import dev.kplay.kernel.exports.ExportTable;
 import dev.kplay.kernel.fs.Vfs;
 import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.kernel.mm.Layout;
+import dev.kplay.kernel.mm.PageBudget;
 import dev.kplay.kernel.mm.Slab;
 import dev.kplay.kernel.module.Module;
 import dev.kplay.kernel.module.ModuleLoader;
@@ -49,7 +50,7 @@ public final class Kernel implements Syscalls {
     private final LogRing log;
     private final Printk printk;
     private final Taint taint = new Taint();
-    private final AddressSpace memory = new AddressSpace();
+    private final AddressSpace memory;
     private final Slab slab;
     private final ExportTable exports;
     private final Cpu cpu;
@@ -67,11 +68,12 @@ public final class Kernel implements Syscalls {
     private final java.util.LinkedHashMap<Task, Long> lockedUp = new java.util.LinkedHashMap<>();
     private final SyscallTable sys;
 
-    private Kernel(KernelConfig config) {
+    private Kernel(KernelConfig config, PageBudget budget) {
         this.config = config;
         this.log = new LogRing(config.logBufferBytes());
         this.printk = new Printk(log, clock);
-        this.slab = new Slab(memory, config.memoryBytes());
+        this.memory = new AddressSpace(budget);
+        this.slab = new Slab(memory, config.memoryBytes(), budget);
         this.exports = new ExportTable(memory);
         this.cpu = new Cpu(memory, exports);
         this.loader = new ModuleLoader(this);
@@ -81,7 +83,12 @@ public final class Kernel implements Syscalls {
 
     /** Models start_kernel(): brings every subsystem up in order and starts init (pid 1). */
     public static Kernel boot(KernelConfig config) {
-        Kernel k = new Kernel(config);
+        return boot(config, PageBudget.unlimited());
+    }
+
+    /** Boots as {@link #boot(KernelConfig)}, with kernel memory drawn from the server's {@code budget}. */
+    public static Kernel boot(KernelConfig config, PageBudget budget) {
+        Kernel k = new Kernel(config, budget);
         BootLog.print(k.printk, k.clock);          // setup_arch() .. the console, as a real boot logs them
         new Builtins(k).register();                 // the exported symbol table (EXPORT_SYMBOL)
         k.vfs.mkdirs("/root");                      // rootfs: the user's home
@@ -96,6 +103,12 @@ public final class Kernel implements Syscalls {
     }
 
     public KernelConfig config() { return config; }
+
+    /** The machine is switched off: its memory goes back to the server's budget. */
+    public void release() {
+        slab.release();
+        memory.release();
+    }
 
     public LogRing log() { return log; }
 

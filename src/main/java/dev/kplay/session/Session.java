@@ -4,6 +4,7 @@ import dev.kplay.cc.kbuild.BuildResult;
 import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.KernelConfig;
 import dev.kplay.kernel.KernelSnapshot;
+import dev.kplay.kernel.mm.PageBudget;
 import dev.kplay.kernel.printk.LogRecord;
 import dev.kplay.ko.KoFile;
 import dev.kplay.ko.ModuleImage;
@@ -44,6 +45,8 @@ public final class Session {
     private final Toolchain toolchain;
     private final SessionLimits limits;
     private final LongSupplier wallNanos;
+    /** The server's kernel memory, shared with every other session. */
+    private final PageBudget budget;
     private final ReentrantLock lock = new ReentrantLock();
     private final TreeMap<String, String> files = new TreeMap<>();
     private final TreeMap<String, byte[]> modules = new TreeMap<>();
@@ -63,7 +66,13 @@ public final class Session {
     private boolean closed;
 
     public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos) {
+        this(id, toolchain, limits, wallNanos, PageBudget.unlimited());
+    }
+
+    /** A session whose kernels draw their memory from the server's {@code budget}. */
+    public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget) {
         this.id = id;
+        this.budget = budget;
         this.toolchain = toolchain;
         this.limits = limits;
         this.wallNanos = wallNanos;
@@ -80,7 +89,13 @@ public final class Session {
      */
     public static Session replay(String id, List<Event> log, Toolchain toolchain, SessionLimits limits,
                                  LongSupplier wallNanos) {
-        Session s = new Session(id, toolchain, limits, wallNanos);
+        return replay(id, log, toolchain, limits, wallNanos, PageBudget.unlimited());
+    }
+
+    /** As {@link #replay(String, List, Toolchain, SessionLimits, LongSupplier)}, on the server's budget. */
+    public static Session replay(String id, List<Event> log, Toolchain toolchain, SessionLimits limits,
+                                 LongSupplier wallNanos, PageBudget budget) {
+        Session s = new Session(id, toolchain, limits, wallNanos, budget);
         s.lock.lock();
         try {
             for (Event e : log) {
@@ -389,6 +404,7 @@ public final class Session {
         locked(() -> {
             closed = true;
             unsubscribeKernel();
+            kernel.release();
             logListeners.clear();
             for (Runnable r : closeListeners) {
                 r.run();
@@ -449,7 +465,10 @@ public final class Session {
     /** Models start_kernel() for this session: a fresh kernel, its shell, the files in /root. */
     private void boot() {
         unsubscribeKernel();
-        kernel = Kernel.boot(KernelConfig.defaults());
+        if (kernel != null) {
+            kernel.release();
+        }
+        kernel = Kernel.boot(KernelConfig.defaults(), budget);
         boots++;
         kernelSubscription = kernel.log().subscribe(this::publish);
         for (LogRecord r : kernel.log().records()) {

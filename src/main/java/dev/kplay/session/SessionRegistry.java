@@ -1,5 +1,6 @@
 package dev.kplay.session;
 
+import dev.kplay.kernel.mm.PageBudget;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,12 +21,21 @@ public final class SessionRegistry {
     private final SessionLimits limits;
     private final LongSupplier wallNanos;
     private final SecureRandom random = new SecureRandom();
+    private final PageBudget budget;
 
     public SessionRegistry(Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos) {
+        this(toolchain, limits, wallNanos, PageBudget.unlimited());
+    }
+
+    /** A registry whose sessions draw kernel memory from the server's {@code budget}. */
+    public SessionRegistry(Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget) {
         this.toolchain = toolchain;
         this.limits = limits;
         this.wallNanos = wallNanos;
+        this.budget = budget;
     }
+
+    public PageBudget budget() { return budget; }
 
     public SessionLimits limits() { return limits; }
 
@@ -33,7 +43,7 @@ public final class SessionRegistry {
     public Session create(Scenario scenario) {
         makeRoom();
         String id = newId();
-        Session s = new Session(id, toolchain, limits, wallNanos);
+        Session s = new Session(id, toolchain, limits, wallNanos, budget);
         if (scenario != null) {
             try {
                 s.runScenario(scenario);

@@ -33,7 +33,8 @@ public class ApiErrors {
             case NOT_FOUND -> error(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
             case BAD_REQUEST -> error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
             case TOO_LARGE -> error(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", e.getMessage());
-            case UNAVAILABLE -> error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+            case UNAVAILABLE -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                    .contentType(MediaType.APPLICATION_JSON).body(body("unavailable", e.getMessage()));
         };
     }
 
@@ -66,9 +67,13 @@ public class ApiErrors {
     }
 
     static ResponseEntity<Map<String, String>> error(HttpStatus status, String error, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(error, message));
+    }
+
+    private static Map<String, String> body(String error, String message) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return body;
     }
 }

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import jakarta.websocket.RemoteEndpoint;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -24,16 +26,25 @@ import tools.jackson.databind.json.JsonMapper;
  * reboot the new kernel's records follow on the same socket, starting again at seq 0.
  *
  * Records are produced on the thread that runs the kernel, with the session locked; that thread
- * only appends to the socket's queue, and a shared pool drains each queue in order, so a slow
- * client can never stall a kernel. A client that falls too far behind is disconnected (it
- * resumes with ?after=), and every socket closes when its session ends.
+ * only appends to the socket's bounded queue. Frames go out with the container's asynchronous
+ * send, one in flight per socket, the next started from the completion of the one before, so no
+ * thread ever waits for a client to read and a client that does not read delays nobody else. A
+ * client whose queue passes its bound (frames or bytes), or whose send does not complete within
+ * the send timeout, is dropped with close code 4000 and the last sequence number it was sent,
+ * and resumes with ?after=. Every socket closes when its session ends.
  */
 
 /** The kmsg WebSocket endpoint. */
 final class KmsgSocket extends TextWebSocketHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Frames a client may have queued before it is dropped. */
-    static final int MAX_QUEUED = 20_000;
+    static final int MAX_QUEUED = 4096;
+    /** Bytes a client may have queued before it is dropped. */
+    static final long MAX_QUEUED_BYTES = 1L << 20;
+    /** How long one frame may take to reach a client before it is dropped. */
+    static final long SEND_TIMEOUT_MS = 10_000;
+    /** Close code for a client dropped for not reading (a private-use code, RFC 6455 7.4.2). */
+    static final int TOO_SLOW = 4000;
 
     private final SessionRegistry registry;
     private final ExecutorService senders;
@@ -44,59 +55,144 @@ final class KmsgSocket extends TextWebSocketHandler {
         this.senders = senders;
     }
 
-    /** One socket's queue of frames, drained by at most one pool task at a time. */
+    /** Frames queued for all sockets right now. */
+    long queuedFrames() {
+        long n = 0;
+        for (Outbox b : outboxes.values()) {
+            n += b.size();
+        }
+        return n;
+    }
+
+    /** Open sockets. */
+    int sockets() {
+        return outboxes.size();
+    }
+
+    /** One queued frame and the sequence number it carries. */
+    private record Frame(long seq, String json) {}
+
+    /** One socket's bounded queue of frames; at most one send in flight. */
     private final class Outbox {
         private final WebSocketSession ws;
-        private final ArrayDeque<String> queue = new ArrayDeque<>();
-        private boolean draining;
+        private final RemoteEndpoint.Async async;
+        private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+        private long queuedBytes;
+        private boolean sending;
+        private boolean dropped;
+        private long lastSent;
         private AutoCloseable subscription;
 
-        Outbox(WebSocketSession ws) {
+        Outbox(WebSocketSession ws, long after) {
             this.ws = ws;
+            this.lastSent = after;
+            RemoteEndpoint.Async a = null;
+            if (ws instanceof NativeWebSocketSession n && n.getNativeSession() instanceof jakarta.websocket.Session js) {
+                a = js.getAsyncRemote();
+                a.setSendTimeout(SEND_TIMEOUT_MS);
+                js.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", 2000L);
+            }
+            this.async = a;
         }
 
-        synchronized void offer(String frame) {
-            if (queue.size() >= MAX_QUEUED) {
-                queue.clear();
-                queue.add("");
-            } else {
-                queue.add(frame);
+        synchronized int size() {
+            return queue.size();
+        }
+
+        /** Queues a frame (the kernel's thread; never blocks). */
+        synchronized void offer(long seq, String json) {
+            if (dropped) {
+                return;
             }
-            if (!draining) {
-                draining = true;
-                senders.execute(this::drain);
+            if (queue.size() >= MAX_QUEUED || queuedBytes + json.length() > MAX_QUEUED_BYTES) {
+                drop();
+                return;
+            }
+            queue.add(new Frame(seq, json));
+            queuedBytes += json.length();
+            if (!sending) {
+                sending = true;
+                senders.execute(this::sendNext);
             }
         }
 
-        private void drain() {
-            while (true) {
-                String frame;
+        /** Starts sending the next frame, or notes that none is in flight. */
+        private void sendNext() {
+            Frame f;
+            synchronized (this) {
+                f = queue.poll();
+                if (f == null || dropped) {
+                    sending = false;
+                    return;
+                }
+                queuedBytes -= f.json().length();
+            }
+            if (!ws.isOpen()) {
                 synchronized (this) {
-                    frame = queue.poll();
-                    if (frame == null) {
-                        draining = false;
-                        return;
-                    }
+                    sending = false;
+                    queue.clear();
                 }
-                try {
-                    if (frame.isEmpty()) {
-                        ws.close(CloseStatus.SESSION_NOT_RELIABLE.withReason("too far behind; resume with ?after="));
-                    } else if (ws.isOpen()) {
-                        ws.sendMessage(new TextMessage(frame));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    synchronized (this) {
-                        queue.clear();
-                    }
-                }
+                return;
             }
+            if (async == null) {
+                try {
+                    ws.sendMessage(new TextMessage(f.json()));
+                    sent(f);
+                } catch (IOException | RuntimeException e) {
+                    failed();
+                }
+                return;
+            }
+            try {
+                async.sendText(f.json(), result -> {
+                    if (result.isOK()) {
+                        sent(f);
+                    } else {
+                        failed();
+                    }
+                });
+            } catch (RuntimeException e) {
+                failed();
+            }
+        }
+
+        private void sent(Frame f) {
+            synchronized (this) {
+                lastSent = f.seq();
+            }
+            sendNext();
+        }
+
+        private void failed() {
+            synchronized (this) {
+                drop();
+                sending = false;
+            }
+        }
+
+        /** Drops a client that is too far behind: close code 4000 and where to resume. Holds the lock. */
+        private void drop() {
+            if (dropped) {
+                return;
+            }
+            dropped = true;
+            queue.clear();
+            queuedBytes = 0;
+            long resume = lastSent;
+            senders.execute(() -> {
+                try {
+                    ws.close(new CloseStatus(TOO_SLOW, "too far behind; resume with ?after=" + resume));
+                } catch (IOException | RuntimeException ignored) {
+                    // already gone
+                }
+            });
         }
 
         void closeSocket() {
             senders.execute(() -> {
                 try {
                     ws.close(CloseStatus.GOING_AWAY.withReason("session ended"));
-                } catch (IOException ignored) {
+                } catch (IOException | RuntimeException ignored) {
                     // already gone
                 }
             });
@@ -116,10 +212,10 @@ final class KmsgSocket extends TextWebSocketHandler {
             ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
             return;
         }
-        Outbox box = new Outbox(ws);
+        Outbox box = new Outbox(ws, after);
         outboxes.put(ws.getId(), box);
         try {
-            box.subscription = session.subscribe(after, r -> box.offer(frame(r)), box::closeSocket);
+            box.subscription = session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
         } catch (SessionException e) {
             outboxes.remove(ws.getId());
             ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));

@@ -1,6 +1,8 @@
 package dev.kplay.web;
 
 import dev.kplay.cc.kbuild.Kbuild;
+import dev.kplay.kernel.mm.PageBudget;
+import dev.kplay.session.HeapPressure;
 import dev.kplay.session.SessionLimits;
 import dev.kplay.session.SessionRegistry;
 import dev.kplay.session.Toolchain;
@@ -21,10 +23,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 public class SessionConfig {
 
-    /** kbuild, as `make` in a module directory runs it. */
+    /** kbuild, as `make` in a module directory runs it, each file's compilation bounded in CPU time. */
     @Bean
-    public Toolchain toolchain() {
-        return Kbuild::build;
+    public Toolchain toolchain(@Value("${kplay.build.max-cpu-ms:5000}") long maxCpuMs) {
+        return files -> Kbuild.build(files, maxCpuMs * 1_000_000L);
     }
 
     @Bean
@@ -41,8 +43,23 @@ public class SessionConfig {
     }
 
     @Bean
-    public SessionRegistry sessionRegistry(Toolchain toolchain, SessionLimits limits) {
-        return new SessionRegistry(toolchain, limits, System::nanoTime);
+    public SessionRegistry sessionRegistry(Toolchain toolchain, SessionLimits limits, PageBudget budget) {
+        return new SessionRegistry(toolchain, limits, System::nanoTime, budget);
+    }
+
+    /** The heap's occupancy after GC, for admission control and metrics. */
+    @Bean
+    public HeapPressure heapPressure() {
+        return new HeapPressure();
+    }
+
+    /**
+     * Kernel memory for all sessions together: a fraction of the maximum heap, so kernels that
+     * kmalloc all they may meet warn_alloc's failure before the JVM could run out.
+     */
+    @Bean
+    public PageBudget pageBudget(@Value("${kplay.memory.kernel-fraction:0.30}") double fraction) {
+        return new PageBudget((long) (Runtime.getRuntime().maxMemory() * fraction));
     }
 
     /** Ends sessions idle past the timeout, periodically. */

@@ -17,22 +17,74 @@ import java.util.TreeMap;
  *
  * Invariant: a page is present iff it is a key of {@code pages}; unmapping a page makes every
  * later load, store or fetch there a page fault, which is how freed .init sections fault.
+ *
+ * Pages are backed only once written, as Linux maps fresh anonymous memory to the shared zero page
+ * and copies on the first write: a mapped page starts as ZERO_PAGE (read as zeros, never written)
+ * and gets a frame of its own at its first store. So a session that kmallocs 64 MiB and touches a
+ * few bytes costs the heap a few pages; the budget counts backed pages for the whole server.
  */
 
 /** Paged, byte-addressed memory. */
 public final class AddressSpace implements Bus {
+    /** Frames mapped with mapShared (kernel text): never counted as backed. */
+    private final java.util.Set<byte[]> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The shared zero page: every mapped page reads from it until its first write. Never written. */
+    private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE];
+
     private final Map<Long, byte[]> pages = new HashMap<>();
+    private final PageBudget budget;
+    /** Pages with a frame of their own (written since mapped). */
+    private long backed;
     private final TreeMap<Long, Code> code = new TreeMap<>(Long::compareUnsigned);
     /** A direct-mapped TLB in front of the page map: index = pfn mod TLB_SIZE. */
     private static final int TLB_SIZE = 64;
     private final long[] tlbPfn = new long[TLB_SIZE];
     private final byte[][] tlbPage = new byte[TLB_SIZE][];
 
+    public AddressSpace() {
+        this(PageBudget.unlimited());
+    }
+
+    public AddressSpace(PageBudget budget) {
+        this.budget = budget;
+    }
+
     /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */
     public void map(long addr, long len) {
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
-            pages.computeIfAbsent(p >>> Layout.PAGE_SHIFT, k -> new byte[(int) Layout.PAGE_SIZE]);
+            pages.putIfAbsent(p >>> Layout.PAGE_SHIFT, ZERO_PAGE);
         }
+    }
+
+    /** Zeroes [addr, addr+len) of mapped memory; pages still on the zero page stay unbacked. */
+    public void zero(long addr, long len) {
+        long end = addr + len;
+        for (long a = addr; Long.compareUnsigned(a, end) < 0; ) {
+            long pageEnd = (a & Layout.PAGE_MASK) + Layout.PAGE_SIZE;
+            long stop = Long.compareUnsigned(pageEnd, end) < 0 ? pageEnd : end;
+            byte[] p = pages.get(a >>> Layout.PAGE_SHIFT);
+            if (p == null) {
+                throw new PageFault(a, PageFault.Access.WRITE);
+            }
+            if (p != ZERO_PAGE) {
+                java.util.Arrays.fill(p, (int) (a & (Layout.PAGE_SIZE - 1)), (int) (stop - (a & Layout.PAGE_MASK)), (byte) 0);
+            }
+            a = stop;
+        }
+    }
+
+    /** Pages with a frame of their own. */
+    public long backedPages() {
+        return backed;
+    }
+
+    /** Gives every backed page back to the budget (the kernel is being torn down). */
+    public void release() {
+        budget.pagesBacked(-backed);
+        backed = 0;
+        pages.clear();
+        code.clear();
+        java.util.Arrays.fill(tlbPage, null);
     }
 
     /**
@@ -40,6 +92,7 @@ public final class AddressSpace implements Bus {
      * it can share a single frame instead of a page per function).
      */
     public void mapShared(long addr, long len, byte[] frame) {
+        shared.add(frame);
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
             pages.putIfAbsent(p >>> Layout.PAGE_SHIFT, frame);
         }
@@ -48,7 +101,11 @@ public final class AddressSpace implements Bus {
     /** Unmaps the pages over [addr, addr+len) and forgets code there. */
     public void unmap(long addr, long len) {
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
-            pages.remove(p >>> Layout.PAGE_SHIFT);
+            byte[] frame = pages.remove(p >>> Layout.PAGE_SHIFT);
+            if (frame != null && frame != ZERO_PAGE && frame.length == Layout.PAGE_SIZE && !shared.contains(frame)) {
+                backed--;
+                budget.pagesBacked(-1);
+            }
         }
         code.subMap(addr, true, addr + len, false).clear();
         java.util.Arrays.fill(tlbPage, null);
@@ -88,6 +145,15 @@ public final class AddressSpace implements Bus {
         p = pages.get(pfn);
         if (p == null) {
             throw new PageFault(addr, access);
+        }
+        if (p == ZERO_PAGE) {
+            if (access != PageFault.Access.WRITE) {
+                return p;
+            }
+            p = new byte[(int) Layout.PAGE_SIZE];
+            pages.put(pfn, p);
+            backed++;
+            budget.pagesBacked(1);
         }
         tlbPfn[slot] = pfn;
         tlbPage[slot] = p;

@@ -24,14 +24,21 @@ public final class Slab {
 
     private final AddressSpace memory;
     private final long limit;
+    private final PageBudget budget;
     private long next = Layout.DIRECT_MAP + 0x2000000L;
     private long used;
     private final Map<Long, Long> sizes = new HashMap<>();
     private final Map<Integer, ArrayDeque<Long>> free = new HashMap<>();
 
     public Slab(AddressSpace memory, long limit) {
+        this(memory, limit, PageBudget.unlimited());
+    }
+
+    /** A kmalloc whose objects are also reserved from the server-wide {@code budget}. */
+    public Slab(AddressSpace memory, long limit, PageBudget budget) {
         this.memory = memory;
         this.limit = limit;
+        this.budget = budget;
     }
 
     /** The cache size a request of n bytes uses, or the page-rounded size for large ones. */
@@ -53,7 +60,7 @@ public final class Slab {
             return 0;
         }
         long size = cacheSize(n);
-        if (used + size > limit) {
+        if (used + size > limit || !budget.charge(size)) {
             return 0;
         }
         long addr;
@@ -74,9 +81,7 @@ public final class Slab {
             next += size + Layout.PAGE_SIZE;
             memory.map(addr, size);
         }
-        for (long i = 0; i < size; i += 8) {
-            memory.store(addr + i, 8, 0);
-        }
+        memory.zero(addr, size);
         sizes.put(addr, size);
         used += size;
         return addr;
@@ -92,6 +97,7 @@ public final class Slab {
             return false;
         }
         used -= size;
+        budget.uncharge(size);
         if (size <= 8192) {
             free.computeIfAbsent(size.intValue(), k -> new ArrayDeque<>()).push(addr);
         } else {
@@ -112,5 +118,13 @@ public final class Slab {
 
     public long limit() {
         return limit;
+    }
+
+    /** Gives everything still allocated back to the budget (the kernel is being torn down). */
+    public void release() {
+        budget.uncharge(used);
+        used = 0;
+        sizes.clear();
+        free.clear();
     }
 }
