@@ -1,4 +1,4 @@
-package dev.kplay.ko;
+package dev.kplay.vm;
 
 /**
  * The instruction set of kplay's CPU: the contract between the toolchain's code generator

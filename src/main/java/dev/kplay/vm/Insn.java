@@ -1,4 +1,4 @@
-package dev.kplay.ko;
+package dev.kplay.vm;
 
 /** One instruction of a module function. See {@link Op} for what {@code a} and {@code b} mean. */
 public record Insn(Op op, long a, int b) {
