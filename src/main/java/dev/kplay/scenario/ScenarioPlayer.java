@@ -8,7 +8,7 @@ import dev.kplay.session.Session;
 import dev.kplay.session.SessionLimits;
 import dev.kplay.session.SessionRegistry;
 import dev.kplay.session.Toolchain;
-import dev.kplay.userland.Shell;
+import dev.kplay.userland.sh.Shell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
