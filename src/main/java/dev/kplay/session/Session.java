@@ -64,6 +64,13 @@ public final class Session {
     /** The running command's sleeping clock (Ctrl-C reaches it without the lock). */
     private final CommandClock clock;
     private boolean closed;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Server CPU time this session's requests have used (this copy, since it was built). */
+    private volatile long cpuNanos;
+    private Journal journal;
+    /** Events already in the journal. */
+    private int journaled;
+    private volatile boolean stale;
 
     public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos) {
         this(id, toolchain, limits, wallNanos, PageBudget.unlimited());
@@ -570,7 +577,6 @@ public final class Session {
     /** Idle wall time since the last request passes in the kernel (interactive sessions only). */
     private void catchUp() {
         long now = wallNanos.getAsLong();
-        lastUsedNanos = now;
         if (!limits.followWallClock()) {
             lastWall = now;
             return;
@@ -592,12 +598,73 @@ public final class Session {
             if (closed) {
                 throw new SessionException(SessionException.Kind.NOT_FOUND, "no such session: " + id);
             }
+            long now = wallNanos.getAsLong();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            int before = events.size();
             catchUp();
-            T result = body.run();
-            lastWall = wallNanos.getAsLong();
-            return result;
+            int afterCatchUp = events.size();
+            try {
+                T result = body.run();
+                lastWall = wallNanos.getAsLong();
+                return result;
+            } finally {
+                if (events.size() > afterCatchUp || before == 0) {
+                    lastUsedNanos = now;
+                }
+                cpuNanos += Math.max(0, CPU.getCurrentThreadCpuTime() - cpu0);
+                flushJournal();
+            }
         } finally {
             lock.unlock();
+        }
+    }
+
+    // ---- the journal ------------------------------------------------------------------------------
+
+    /** Where a session's new events go as they are logged (the store), so it can be rebuilt by replay. */
+    public interface Journal {
+        /** Appends {@code events} numbered from {@code firstSeq}; throws if that number is taken. */
+        void append(String sessionId, int firstSeq, List<Event> events);
+    }
+
+    /** From now on new events also go to {@code journal}; the first {@code already} are there. */
+    public void journalTo(Journal journal, int already) {
+        lock.lock();
+        try {
+            this.journal = journal;
+            this.journaled = already;
+            flushJournal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Server CPU time this session's requests have used since this copy was built. */
+    public long cpuNanos() {
+        return cpuNanos;
+    }
+
+    /** Events this session has written to its journal (all of them after each request). */
+    public int journaled() {
+        return journaled;
+    }
+
+    /** Whether another node wrote this session's log since this copy last did (the copy is stale). */
+    public boolean stale() {
+        return stale;
+    }
+
+    private void flushJournal() {
+        if (journal == null || events.size() <= journaled) {
+            return;
+        }
+        try {
+            journal.append(id, journaled, List.copyOf(events.subList(journaled, events.size())));
+            journaled = events.size();
+        } catch (IllegalStateException e) {
+            stale = true;
+            throw new SessionException(SessionException.Kind.UNAVAILABLE,
+                    "this session was changed on another node; retry to continue there");
         }
     }
 }

@@ -76,6 +76,13 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public int eventCount(String sessionId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM session_event WHERE session_id = ?", Integer.class,
+                sessionId);
+        return n == null ? 0 : n;
+    }
+
+    @Override
     public void deleteEvents(String sessionId) {
         jdbc.update("DELETE FROM session_event WHERE session_id = ?", sessionId);
     }

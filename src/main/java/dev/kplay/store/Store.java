@@ -36,6 +36,11 @@ public interface Store {
     /** A session's whole log in order; empty if it has none. */
     List<String> events(String sessionId);
 
+    /** How many events a session's log holds (0 if it has none). */
+    default int eventCount(String sessionId) {
+        return events(sessionId).size();
+    }
+
     /** Forgets a session's log (nothing happens if there is none). */
     void deleteEvents(String sessionId);
 

@@ -32,9 +32,19 @@ public class KmsgConfig implements WebSocketConfigurer {
         return t;
     });
 
+    private KmsgSocket socket;
+
+    /** The endpoint (one for all sockets; its queues are published as metrics). */
+    synchronized KmsgSocket socket() {
+        if (socket == null) {
+            socket = new KmsgSocket(registry, senders);
+        }
+        return socket;
+    }
+
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
-        handlers.addHandler(new KmsgSocket(registry, senders), "/api/sessions/*/kmsg").setAllowedOriginPatterns("*");
+        handlers.addHandler(socket(), "/api/sessions/*/kmsg").setAllowedOriginPatterns("*");
     }
 
     @PreDestroy

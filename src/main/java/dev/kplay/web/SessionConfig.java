@@ -47,8 +47,8 @@ public class SessionConfig {
     }
 
     @Bean
-    public SessionRegistry sessionRegistry(Toolchain toolchain, SessionLimits limits, PageBudget budget) {
-        return new SessionRegistry(toolchain, limits, System::nanoTime, budget);
+    public SessionRegistry sessionRegistry(Toolchain toolchain, SessionLimits limits, PageBudget budget, Store store) {
+        return new SessionRegistry(toolchain, limits, System::nanoTime, budget, store);
     }
 
     /** The heap's occupancy after GC, for admission control and metrics. */
@@ -103,6 +103,17 @@ public class SessionConfig {
         @Scheduled(fixedDelayString = "${kplay.sessions.sweep-interval-ms:60000}")
         public void sweep() {
             registry.evictIdle();
+        }
+
+        /**
+         * SIGTERM: by now the web server has drained its requests (graceful shutdown), and every
+         * event was written to the store as it happened; the sessions leave memory, and the next
+         * server (or another node) rebuilds each by replay on its next request.
+         */
+        @jakarta.annotation.PreDestroy
+        public void drain() {
+            int n = registry.parkAll();
+            org.slf4j.LoggerFactory.getLogger(Sweeper.class).info("shutdown: {} sessions parked in the store", n);
         }
     }
 }

@@ -1,0 +1,64 @@
+package dev.kplay.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/*
+ * One event as one JSON text, the form a session's log takes in the store: {"type": ..., fields}.
+ * The store treats the text as opaque; this is the only place that knows its shape, so parking,
+ * restarts and other nodes all read back exactly the events that were logged.
+ */
+
+/** Event <-> JSON. */
+public final class EventCodec {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EventCodec() {}
+
+    /** The JSON text of an event. */
+    public static String write(Event e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (e instanceof Event.FileWritten w) {
+            m.put("type", "file");
+            m.put("name", w.name());
+            m.put("text", w.text());
+        } else if (e instanceof Event.FileDeleted d) {
+            m.put("type", "rm");
+            m.put("name", d.name());
+        } else if (e instanceof Event.Built) {
+            m.put("type", "build");
+        } else if (e instanceof Event.Executed x) {
+            m.put("type", "exec");
+            m.put("command", x.command());
+            m.put("interruptAfterNanos", x.interruptAfterNanos());
+        } else if (e instanceof Event.Signalled s) {
+            m.put("type", "signal");
+            m.put("signal", s.signal());
+        } else if (e instanceof Event.TimePassed t) {
+            m.put("type", "time");
+            m.put("nanos", t.nanos());
+        } else if (e instanceof Event.Rebooted) {
+            m.put("type", "reboot");
+        } else {
+            throw new IllegalStateException("no JSON form for " + e);
+        }
+        return JSON.writeValueAsString(m);
+    }
+
+    /** The event a JSON text written by {@link #write} stands for. */
+    public static Event read(String json) {
+        Map<?, ?> m = JSON.readValue(json, Map.class);
+        String type = (String) m.get("type");
+        return switch (type) {
+            case "file" -> new Event.FileWritten((String) m.get("name"), (String) m.get("text"));
+            case "rm" -> new Event.FileDeleted((String) m.get("name"));
+            case "build" -> new Event.Built();
+            case "exec" -> new Event.Executed((String) m.get("command"), ((Number) m.get("interruptAfterNanos")).longValue());
+            case "signal" -> new Event.Signalled(((Number) m.get("signal")).intValue());
+            case "time" -> new Event.TimePassed(((Number) m.get("nanos")).longValue());
+            case "reboot" -> new Event.Rebooted();
+            default -> throw new IllegalStateException("unknown event type in the store: " + type);
+        };
+    }
+}
