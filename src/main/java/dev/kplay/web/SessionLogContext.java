@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every log line written while a request for a session is served carries the session's id (MDC
  * key "session"): in the console pattern, and as a field of the structured (JSON) logs that
  * logging.structured.format.console=ecs turns on. The same filter times the calls users wait on:
- * builds (kplay.build) and commands (kplay.command: exec, insmod, rmmod), for Prometheus.
+ * builds (kplay.build) and commands (kplay.command: exec, insmod, rmmod), for Prometheus. With
+ * kplay.node-name set, each answer says which node gave it (X-Kplay-Node), for operators and tests.
  */
 
 /** MDC session id and the build/command timers. */
@@ -28,10 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SessionLogContext extends OncePerRequestFilter {
     private static final Pattern SESSION_PATH = Pattern.compile("^/api/sessions/([A-Za-z0-9_-]{1,64})(/([a-z]+))?");
 
+    private final String node;
     private final Timer builds;
     private final Timer commands;
 
-    public SessionLogContext(MeterRegistry meters) {
+    public SessionLogContext(MeterRegistry meters, @org.springframework.beans.factory.annotation.Value("${kplay.node-name:}") String node) {
+        this.node = node;
         this.builds = Timer.builder("kplay.build").description("POST .../build, wall time")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.commands = Timer.builder("kplay.command").description("POST .../exec, insmod, rmmod, wall time")
@@ -41,6 +44,9 @@ public class SessionLogContext extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!node.isEmpty()) {
+            response.setHeader("X-Kplay-Node", node);
+        }
         Matcher m = SESSION_PATH.matcher(request.getRequestURI());
         if (!m.find()) {
             chain.doFilter(request, response);
