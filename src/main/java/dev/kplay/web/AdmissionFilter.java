@@ -28,10 +28,10 @@ public class AdmissionFilter extends OncePerRequestFilter {
     private final double sessionThreshold;
     private final double workThreshold;
 
-    public AdmissionFilter(HeapPressure heap,
+    public AdmissionFilter(org.springframework.beans.factory.ObjectProvider<HeapPressure> heap,
                            @Value("${kplay.memory.admit-sessions-below:0.70}") double sessionThreshold,
                            @Value("${kplay.memory.admit-work-below:0.85}") double workThreshold) {
-        this.heap = heap;
+        this.heap = heap.getIfAvailable(HeapPressure::new);
         this.sessionThreshold = sessionThreshold;
         this.workThreshold = workThreshold;
     }

@@ -33,8 +33,9 @@ public class SessionLogContext extends OncePerRequestFilter {
     private final Timer builds;
     private final Timer commands;
 
-    public SessionLogContext(MeterRegistry meters, @org.springframework.beans.factory.annotation.Value("${kplay.node-name:}") String node) {
+    public SessionLogContext(org.springframework.beans.factory.ObjectProvider<MeterRegistry> registries, @org.springframework.beans.factory.annotation.Value("${kplay.node-name:}") String node) {
         this.node = node;
+        MeterRegistry meters = registries.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         this.builds = Timer.builder("kplay.build").description("POST .../build, wall time")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.commands = Timer.builder("kplay.command").description("POST .../exec, insmod, rmmod, wall time")
