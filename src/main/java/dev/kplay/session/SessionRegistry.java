@@ -28,6 +28,8 @@ public final class SessionRegistry {
     private final PageBudget budget;
     private final Store store;
     private final Session.Journal journal;
+    /** Row 0 of every session's log in the store. */
+    private static final String CREATED = "{\"type\":\"created\"}";
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong restored = new AtomicLong();
 
@@ -52,7 +54,7 @@ public final class SessionRegistry {
         this.budget = budget;
         this.store = store;
         this.journal = store == null ? null : (id, first, events) ->
-                store.appendEvents(id, first, events.stream().map(EventCodec::write).toList());
+                store.appendEvents(id, first + 1, events.stream().map(EventCodec::write).toList());
     }
 
     /** Sessions parked to the store since this server started. */
@@ -106,7 +108,7 @@ public final class SessionRegistry {
      */
     public Session get(String id) {
         Session s = id == null ? null : sessions.get(id);
-        if (s != null && store != null && (s.stale() || store.eventCount(id) != s.journaled())) {
+        if (s != null && store != null && (s.stale() || store.eventCount(id) != s.journaled() + 1)) {
             if (sessions.remove(id, s)) {
                 s.close();
             }
@@ -124,12 +126,12 @@ public final class SessionRegistry {
     /** Rebuilds a session from its log in the store; null if the store has none. One replay per id at a time. */
     private Session restore(String id) {
         List<String> json = store.events(id);
-        if (json.isEmpty()) {
+        if (json.isEmpty() || !CREATED.equals(json.get(0))) {
             return null;
         }
         makeRoom();
         return sessions.computeIfAbsent(id, k -> {
-            List<Event> log = json.stream().map(EventCodec::read).toList();
+            List<Event> log = json.subList(1, json.size()).stream().map(EventCodec::read).toList();
             Session s = Session.replay(id, log, toolchain, limits, wallNanos, budget);
             s.journalTo(journal, log.size());
             restored.incrementAndGet();
@@ -137,8 +139,14 @@ public final class SessionRegistry {
         });
     }
 
+    /**
+     * Starts a new session's log in the store: the first row says it exists (a session nobody has
+     * touched yet has no events but must be found by another node), then its events, each row
+     * one after the event it stands for.
+     */
     private void journal(Session s, int already) {
         if (journal != null) {
+            store.appendEvents(s.id(), 0, List.of(CREATED));
             s.journalTo(journal, already);
         }
     }
