@@ -71,7 +71,14 @@ public final class ProcFs {
             }
             sb.append(m.name()).append(' ').append(m.coreSize() + m.initSize());
             sb.append(' ').append(m.refcnt()).append(' ');
-            sb.append(m.image().initFunction() != null && m.image().exitFunction() == null ? "[permanent]," : "-");
+            StringBuilder deps = new StringBuilder();
+            for (Module user : m.users()) {
+                deps.append(user.name()).append(',');
+            }
+            if (m.image().initFunction() != null && m.image().exitFunction() == null) {
+                deps.append("[permanent],");
+            }
+            sb.append(deps.length() == 0 ? "-" : deps);
             sb.append(' ').append(m.state().procWord);
             sb.append(String.format(" 0x%016x", m.coreBase()));
             if (m.taints() != 0) {
