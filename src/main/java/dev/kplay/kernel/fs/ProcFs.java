@@ -32,6 +32,7 @@ public final class ProcFs {
             return String.format("%d.%02d %d.%02d%n", cs / 100, cs % 100, cs / 100, cs % 100);
         }));
         proc.put("meminfo", file(() -> meminfo(k)));
+        proc.put("slabinfo", new GeneratedFile(0400, 0, () -> k.slabCaches().slabinfo(), null));
         proc.put("kallsyms", file(() -> kallsyms(k)));
         proc.put("cmdline", file(() -> "console=ttyS0 panic=1\n"));
         Dir kernel = new Dir(0555);
