@@ -412,6 +412,7 @@ final class Directives {
         }
         String key = resolve(h);
         if (key == null) {
+            pp.missingLinuxHeader = LinuxHeaders.exists(h.name()) ? h.name() : null;
             pp.fatal(h.span(), h.name() + ": No such file or directory");
         }
         if (pragmaOnce.contains(key)) return;

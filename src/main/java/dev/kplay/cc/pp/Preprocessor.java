@@ -70,6 +70,9 @@ public final class Preprocessor {
         Token raw(int i) { return file != null ? fileToks.get(i) : macroToks.get(i).tok(); }
     }
 
+    /** A header of real Linux 6.1 that kplay lacks, when an #include of it was fatal (for the note). */
+    String missingLinuxHeader;
+
     /** Stops the compilation after a fatal error (already reported). */
     private static final class Fatal extends RuntimeException {
         Fatal() { super(null, null, false, false); }
@@ -144,6 +147,9 @@ public final class Preprocessor {
             return out;
         } catch (Fatal f) {
             diags.raw("compilation terminated.");
+            if (missingLinuxHeader != null) {
+                diags.raw("kplay: note: " + missingLinuxHeader + " is a header of Linux 6.1; kplay does not simulate what it declares yet");
+            }
             return null;
         }
     }
