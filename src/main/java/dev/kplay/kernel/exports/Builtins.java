@@ -40,6 +40,7 @@ public final class Builtins {
         params();
         new FileExports(k, this).register();
         new TaskExports(k).register();
+        new MemoryExports(k, this).register();
         new DeviceExports(k).register();
         new TimerExports(k).register();
         new SchedExports(k, this).register();
@@ -51,22 +52,6 @@ public final class Builtins {
                 "proc_reg_read", "proc_reg_write", "warn_alloc"}) {
             if (!exported.contains(s)) {
                 t.internal(s, 0x200);
-            }
-        }
-        stubs();
-    }
-
-    /** Every Module.symvers name not modelled yet: a function that logs once and returns 0. */
-    private void stubs() {
-        java.util.Set<String> warned = new java.util.HashSet<>();
-        for (String name : Symvers.names()) {
-            if (t.byName(name) == null) {
-                t.function(name, 0x40, (a, s) -> {
-                    if (warned.add(name)) {
-                        k.printk().log(4, "kplay: " + name + "() is not modelled yet, returning 0");
-                    }
-                    return 0;
-                });
             }
         }
     }
@@ -314,6 +299,13 @@ public final class Builtins {
         t.function("kmalloc_array", 0x180, (a, s) -> kmalloc(a[0] * a[1], "__kmalloc"));
         t.function("krealloc", 0x100, (a, s) -> {
             long old = a[0];
+            if (a[1] == 0 && old != 0) {
+                k.slab().kfree(old);
+                return 16;
+            }
+            if (Long.compareUnsigned(old, 16) > 0 && k.slab().ksize(old) >= a[1]) {
+                return old;
+            }
             long n = kmalloc(a[1], "krealloc");
             if (n != 0 && old != 0 && old != 16) {
                 copy(n, old, Math.min(k.slab().ksize(old), a[1]));
@@ -322,10 +314,6 @@ public final class Builtins {
             return n;
         });
         t.function("kfree", 0x100, (a, s) -> {
-            k.slab().kfree(a[0]);
-            return 0;
-        });
-        t.function("kvfree", 0x40, (a, s) -> {
             k.slab().kfree(a[0]);
             return 0;
         });
@@ -340,12 +328,6 @@ public final class Builtins {
                 mem.writeCString(p, str);
             }
             return p;
-        });
-        t.function("vmalloc", 0x40, (a, s) -> kmalloc(a[0], "vmalloc"));
-        t.function("vzalloc", 0x40, (a, s) -> kmalloc(a[0], "vzalloc"));
-        t.function("vfree", 0x40, (a, s) -> {
-            k.slab().kfree(a[0]);
-            return 0;
         });
     }
 

@@ -9,16 +9,41 @@ import java.util.List;
 /*
  * Module.symvers, the list of symbols the kernel exports (kplay/Module.symvers on the classpath,
  * maintained with the headers): "0xCRC<TAB>name<TAB>vmlinux<TAB>EXPORT_SYMBOL[_GPL]<TAB>" per line.
- * The kernel's export table must define every name in it; the ones kplay does not model yet get a
- * stub that says so in the log the first time it is called, so a module links exactly as modpost
- * promised.
+ * It lists exactly what kplay models: the kernel's export table defines every name in it. What Linux
+ * 6.1 exports and kplay does not simulate yet is in kplay/unmodelled.symvers instead, and modpost
+ * refuses it at build; nothing returns a made-up value (ExportsTest holds the two files to this).
  */
 
 /** Reads the export list. */
 public final class Symvers {
     public static final String RESOURCE = "/kplay/Module.symvers";
 
+    private static final java.util.Set<String> GPL_ONLY = readGplOnly();
+
     private Symvers() {}
+
+    /** True if vmlinux exports name with EXPORT_SYMBOL_GPL. */
+    public static boolean gplOnly(String name) {
+        return GPL_ONLY.contains(name);
+    }
+
+    private static java.util.Set<String> readGplOnly() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (InputStream in = Symvers.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] cols = line.split("\t");
+                if (cols.length >= 4 && cols[3].trim().equals("EXPORT_SYMBOL_GPL")) {
+                    out.add(cols[1].trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+        return java.util.Set.copyOf(out);
+    }
 
     /** The exported names, in file order; empty if the resource is missing. */
     public static List<String> names() {
