@@ -204,6 +204,11 @@ public final class Scheduler {
         }
     }
 
+    /** Whether no task wants the CPU. */
+    public boolean idle() {
+        return onCpu == null && runQueue.isEmpty();
+    }
+
     /** Lets {@code nanos} of virtual time pass: runnable tasks get the CPU, timers fire on the way. */
     public void advanceTime(long nanos) {
         long target = timers.clock().now() + Math.max(0, nanos);
