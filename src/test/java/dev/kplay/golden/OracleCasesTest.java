@@ -54,7 +54,8 @@ class OracleCasesTest {
             "hello-1", "hello-2", "hello-4", "current", "exitnull", "implicit", "incompat", "init-ebusy", "init-einval",
             "init-enodev", "init-eperm", "jiffies", "kmem", "list2", "mitlicense", "noreturn", "strings", "unexported",
             "unused", "declafter", "nolevel", "uaf", "fmt", "bugon", "divzero", "misc",
-            "seqfile", "singleshow", "procleft", "procrw"})
+            "seqfile", "singleshow", "procleft", "procrw",
+            "slabcache", "vmem", "kdup"})
     void reproducesTheRealKernel(String name) {
         List<String> diffs = CaseReplay.replay(name, player(newSession("golden-" + name)));
         assertEquals(List.of(), diffs, name + " differs from Debian 6.1");
