@@ -32,12 +32,19 @@ public class KmsgConfig implements WebSocketConfigurer {
         return t;
     });
 
+    /** The thread that lets wall time pass in the kernels of open pages. */
+    private final java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kmsg-ticker");
+        t.setDaemon(true);
+        return t;
+    });
+
     private KmsgSocket socket;
 
     /** The endpoint (one for all sockets; its queues are published as metrics). */
     synchronized KmsgSocket socket() {
         if (socket == null) {
-            socket = new KmsgSocket(registry, senders);
+            socket = new KmsgSocket(registry, senders, ticker);
         }
         return socket;
     }
@@ -50,5 +57,6 @@ public class KmsgConfig implements WebSocketConfigurer {
     @PreDestroy
     public void stop() {
         senders.shutdownNow();
+        ticker.shutdownNow();
     }
 }

@@ -25,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * that reconnects passes the last seq it saw and gets exactly the records after it. After a
  * reboot the new kernel's records follow on the same socket, starting again at seq 0.
  *
+ * While a socket is open, its session's time follows the wall clock between requests (every
+ * TICK_MS the ticker lets the idle time pass, recorded as any idle time is), so a timer module's
+ * lines appear in the pane as they are printed.
+ *
  * Records are produced on the thread that runs the kernel, with the session locked; that thread
  * only appends to the socket's bounded queue. Frames go out with the container's asynchronous
  * send, one in flight per socket, the next started from the completion of the one before, so no
@@ -46,13 +50,18 @@ final class KmsgSocket extends TextWebSocketHandler {
     /** Close code for a client dropped for not reading (a private-use code, RFC 6455 7.4.2). */
     static final int TOO_SLOW = 4000;
 
+    /** How often an open page lets wall time pass in its kernel (timers tick live). */
+    static final long TICK_MS = 200;
+
     private final SessionRegistry registry;
     private final ExecutorService senders;
+    private final java.util.concurrent.ScheduledExecutorService ticker;
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
-    KmsgSocket(SessionRegistry registry, ExecutorService senders) {
+    KmsgSocket(SessionRegistry registry, ExecutorService senders, java.util.concurrent.ScheduledExecutorService ticker) {
         this.registry = registry;
         this.senders = senders;
+        this.ticker = ticker;
     }
 
     /** Frames queued for all sockets right now. */
@@ -82,6 +91,7 @@ final class KmsgSocket extends TextWebSocketHandler {
         private boolean dropped;
         private long lastSent;
         private AutoCloseable subscription;
+        private java.util.concurrent.ScheduledFuture<?> tick;
 
         Outbox(WebSocketSession ws, long after) {
             this.ws = ws;
@@ -216,6 +226,13 @@ final class KmsgSocket extends TextWebSocketHandler {
         outboxes.put(ws.getId(), box);
         try {
             box.subscription = session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
+            box.tick = ticker.scheduleWithFixedDelay(() -> {
+                try {
+                    session.passTime();
+                } catch (RuntimeException e) {
+                    // the session ended or failed; its socket closes through the session
+                }
+            }, TICK_MS, TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (SessionException e) {
             outboxes.remove(ws.getId());
             ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
@@ -257,6 +274,9 @@ final class KmsgSocket extends TextWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession ws, CloseStatus status) throws Exception {
         Outbox box = outboxes.remove(ws.getId());
+        if (box != null && box.tick != null) {
+            box.tick.cancel(false);
+        }
         if (box != null && box.subscription != null) {
             box.subscription.close();
         }
