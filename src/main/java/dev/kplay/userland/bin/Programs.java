@@ -38,6 +38,8 @@ public final class Programs {
         m.put("touch", Coreutils::touch);
         m.put("pidof", Coreutils::pidof);
         m.put("printf", Printf::run);
+        m.put("awk", dev.kplay.userland.bin.awk.Awk::run);
+        m.put("mawk", dev.kplay.userland.bin.awk.Awk::run);
         m.put("bash", Builtins::subshell);
         m.put("sh", Builtins::subshell);
         m.put("clear", p -> {
