@@ -176,6 +176,16 @@ public class FakeSyscalls implements Syscalls {
     }
 
     @Override
+    public long mknod(int pid, String path, int mode, long dev) {
+        calls.add("mknod " + path + " " + Integer.toOctalString(mode) + " " + Long.toHexString(dev));
+        if (files.containsKey(path)) {
+            return -17;
+        }
+        files.put(path, new byte[0]);
+        return 0;
+    }
+
+    @Override
     public int lastError(int pid) {
         return lastErr;
     }

@@ -79,6 +79,15 @@ public interface Syscalls {
     /** unlink(path): 0 or -errno. */
     long unlink(int pid, String path);
 
+    /**
+     * mknod(path, mode, dev): makes a device node (S_IFCHR/S_IFBLK in mode, dev = new_encode_dev of
+     * major:minor) or a FIFO (S_IFIFO); 0 or -errno (-EEXIST, -ENOENT...). The default, for a
+     * kernel without the VFS side, reports ENOSYS.
+     */
+    default long mknod(int pid, String path, int mode, long dev) {
+        return -38;
+    }
+
     /** The errno of the last failed call that returned null. */
     int lastError(int pid);
 
