@@ -521,6 +521,7 @@ public final class Session {
             kernel.release();
         }
         kernel = Kernel.boot(KernelConfig.defaults(), budget);
+        kernel.setPacer(clock::pace);
         boots++;
         kernelSubscription = kernel.log().subscribe(this::publish);
         for (LogRecord r : kernel.log().records()) {
