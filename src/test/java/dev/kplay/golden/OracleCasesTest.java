@@ -54,7 +54,9 @@ class OracleCasesTest {
             "hello-1", "hello-2", "hello-4", "current", "exitnull", "implicit", "incompat", "init-ebusy", "init-einval",
             "init-enodev", "init-eperm", "jiffies", "kmem", "list2", "mitlicense", "noreturn", "strings", "unexported",
             "unused", "declafter", "nolevel", "uaf", "fmt", "bugon", "divzero", "misc",
-            "slabcache", "vmem", "kdup"})
+            "slabcache", "vmem", "kdup", "pdevfail", "devres",
+            "whoami", "tasklist", "paramcb", "paramrange", "pdev", "scanfmt", "scanbad", "evalorder", "shared", "gplonly",
+            "export"})
     void reproducesTheRealKernel(String name) {
         List<String> diffs = CaseReplay.replay(name, player(newSession("golden-" + name)));
         assertEquals(List.of(), diffs, name + " differs from Debian 6.1");
