@@ -17,6 +17,7 @@ import type { ModuleRow } from './api';
 import { decodeFragment, filesAt, prefix, records, transcript, type Replayed, type Scenario } from './scenario';
 import { ShareDialog, shareLinks } from './shareDialog';
 import { Timeline } from './timeline';
+import { embedOptions, hostMessage, isEmbed, memoryStore, toHost } from './embed';
 
 const SAVE_DELAY_MS = 400;
 const JOB_POLL_MS = 1000;
@@ -25,11 +26,22 @@ const app = document.getElementById('app') ?? document.body.appendChild(document
 app.id = 'app';
 const ui = layout(app);
 
-const client = new SessionClient((input, init) => fetch(input, init), window.sessionStorage);
+/** Set when the page runs inside another site's iframe (/embed...): compact, session id in memory. */
+const embed = isEmbed(location.pathname) ? embedOptions(location.search) : null;
+if (embed) {
+  app.classList.add('embed');
+  app.dataset.panes = embed.panes.join(' ');
+  if (embed.readOnly) app.dataset.readonly = 'true';
+}
+
+const client = new SessionClient((input, init) => fetch(input, init), embed ? memoryStore() : window.sessionStorage);
 const dmesg = new DmesgPane(ui.dmesg, ui.oopsCount);
 const modules = new ModulesPane(ui.modules);
 const stream = new KmsgStream({
-  record: (record) => dmesg.append(record),
+  record: (record) => {
+    dmesg.append(record);
+    if (embed) toHost({ type: 'kplay:dmesg', record });
+  },
   status: (status) => {
     ui.dmesgStatus.textContent = status;
     ui.dmesgStatus.dataset.status = status;
@@ -60,7 +72,7 @@ const terminal = new ShellTerminal(ui.terminal, {
     }
     await busy(async () => {
       await flushSaves();
-      await show(await client.exec(line));
+      await show(await client.exec(line), line);
     });
   },
   interrupt: () => {
@@ -165,8 +177,9 @@ function setBusy(): void {
 }
 
 /** Prints a command's output; a job still running keeps the prompt away until it ends. */
-async function show(result: CommandResult): Promise<void> {
+async function show(result: CommandResult, command: string): Promise<void> {
   terminal.write(result.output);
+  if (embed) toHost({ type: 'kplay:result', command, ...result });
   if (result.running) {
     runningPid = result.pid;
     await waitForJob();
@@ -215,17 +228,18 @@ async function build(): Promise<void> {
     ? `built ${result.artifacts.join(', ') || 'nothing'}`
     : `build failed (${lastBuild.errors} ${lastBuild.errors === 1 ? 'error' : 'errors'})`;
   ui.buildStatus.dataset.ok = String(result.ok);
+  if (embed) toHost({ type: 'kplay:build', ok: result.ok, output: result.output, artifacts: result.artifacts });
   await refresh();
 }
 
 ui.build.addEventListener('click', () => runButton('make', build));
 
 ui.insmod.addEventListener('click', () => runButton(insmodCommand(), async () => {
-  await show(await client.insmod(koName(), ui.params.value.trim()));
+  await show(await client.insmod(koName(), ui.params.value.trim()), insmodCommand());
 }));
 
 ui.rmmod.addEventListener('click', () => runButton(`rmmod ${moduleName()}`, async () => {
-  await show(await client.rmmod(moduleName()));
+  await show(await client.rmmod(moduleName()), `rmmod ${moduleName()}`);
 }));
 
 ui.reboot.addEventListener('click', () => void busy(async () => {
@@ -289,7 +303,7 @@ const timeline = new Timeline(ui.timeline, {
 
 /** What a link in the address names: a short link (/s/ID), a full link (#s=...), or nothing. */
 async function linkInAddress(): Promise<{ link: string } | { scenario: Scenario } | null> {
-  const short = /^\/s\/([A-Za-z0-9_-]+)$/.exec(location.pathname);
+  const short = /^\/(?:s|embed)\/([A-Za-z0-9_-]+)$/.exec(location.pathname);
   if (short) return { link: short[1] };
   const scenario = await decodeFragment(location.hash);
   return scenario ? { scenario } : null;
@@ -313,8 +327,8 @@ async function showFrame(frame: number, live: boolean): Promise<void> {
   if (!replayed) return;
   const frames = replayed.replay.frames;
   viewingPast = !live;
-  terminal.readOnly = !live;
-  editor.setReadOnly(!live);
+  terminal.readOnly = !live || !!embed?.readOnly;
+  editor.setReadOnly(!live || !!embed?.readOnly);
   editor.replaceAll(filesAt(replayed.scenario, frame));
   dmesg.clear();
   for (const record of records(frames, frame)) dmesg.append(record);
@@ -329,8 +343,8 @@ async function fork(frame: number): Promise<void> {
   const scenario = prefix(replayed.scenario, frame);
   history.replaceState(null, '', '/');
   viewingPast = false;
-  terminal.readOnly = false;
-  editor.setReadOnly(false);
+  terminal.readOnly = !!embed?.readOnly;
+  editor.setReadOnly(!!embed?.readOnly);
   app.dataset.view = 'live';
   await openReplay({ scenario });
 }
@@ -342,13 +356,61 @@ function leaveReplay(): void {
   timeline.hide();
 }
 
+/** What the page was opened with (a link, or nothing), for an embed's reset. */
+let openedWith: { link: string } | { scenario: Scenario } | null = null;
+let initialFiles: Record<string, string> = {};
+
+/** Tells the host page (if embedded) that a session is ready. */
+function ready(): void {
+  if (embed) toHost({ type: 'kplay:ready', session: client.id, kernel: client.kernel });
+}
+
+/** The host page's requests (embeds only): files, commands, reset. */
+window.addEventListener('message', (event) => {
+  if (!embed || event.source !== window.parent) return;
+  const message = hostMessage(event.data);
+  if (!message) return;
+  if (message.type === 'kplay:files') {
+    for (const [name, text] of Object.entries(message.files)) {
+      editor.addFile(name, text);
+      track(client.putFile(name, text));
+    }
+    updateCommands();
+  } else if (message.type === 'kplay:exec') {
+    const command = message.command;
+    if (command.trim() === 'make') runButton('make', build);
+    else runButton(command, async () => {
+      await flushSaves();
+      await show(await client.exec(command), command);
+    });
+  } else if (message.type === 'kplay:reset') {
+    void busy(async () => {
+      if (openedWith) {
+        await openReplay(openedWith);
+      } else {
+        editor.replaceAll(initialFiles);
+        for (const [name, text] of Object.entries(initialFiles)) client.remember(name, text);
+        await client.replace();
+        terminal.reset('');
+      }
+      ready();
+    }).catch((error) => toHost({ type: 'kplay:error', message: String(error?.message ?? error) }));
+  }
+});
+
 async function start(): Promise<void> {
+  if (embed?.readOnly) {
+    editor.setReadOnly(true);
+    terminal.readOnly = true;
+  }
   const link = await linkInAddress().catch(() => null);
   if (link) {
+    openedWith = link;
     setBusy();
     await busy(() => openReplay(link));
     started = true;
-    editor.focus();
+    if (!embed) editor.focus();
+    ready();
     return;
   }
   let files = client.files();
@@ -365,7 +427,9 @@ async function start(): Promise<void> {
   const id = await busy(() => client.ensure());
   started = true;
   if (hadSession) restart(id, false);
-  editor.focus();
+  initialFiles = client.files();
+  if (!embed) editor.focus();
+  ready();
 }
 
 (window as unknown as { kplay: object }).kplay = {
@@ -376,6 +440,7 @@ async function start(): Promise<void> {
 };
 
 start().catch((error) => {
+  if (embed) toHost({ type: 'kplay:error', message: String(error?.message ?? error) });
   ui.session.textContent = 'no session';
   terminal.write(`kplay: could not start a session: ${String(error?.message ?? error)}\n`);
 });
