@@ -58,7 +58,7 @@ public final class Kernel implements Syscalls {
     private final Cpu cpu;
     private final dev.kplay.kernel.mm.SlabCaches slabCaches;
     private final dev.kplay.kernel.mm.Vmalloc vmalloc;
-    private final dev.kplay.kernel.base.PlatformBus platformBus = new dev.kplay.kernel.base.PlatformBus(this);
+    private final dev.kplay.kernel.base.PlatformBus platformBus;
     private final Vfs vfs = new Vfs();
     private final TreeMap<Integer, Task> tasks = new TreeMap<>();
     /** Loaded modules, most recent first (the order of the kernel's modules list). */
@@ -87,6 +87,7 @@ public final class Kernel implements Syscalls {
         this.slab = new Slab(memory, config.memoryBytes(), budget);
         this.slabCaches = new dev.kplay.kernel.mm.SlabCaches(slab, memory);
         this.vmalloc = new dev.kplay.kernel.mm.Vmalloc(memory, slab);
+        this.platformBus = new dev.kplay.kernel.base.PlatformBus(this);
         this.exports = new ExportTable(memory);
         this.cpu = new Cpu(memory, exports);
         this.loader = new ModuleLoader(this);
