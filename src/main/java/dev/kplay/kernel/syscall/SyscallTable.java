@@ -105,8 +105,14 @@ public final class SyscallTable implements Syscalls {
         if (t == null || !t.alive()) {
             return -Errno.ESRCH;
         }
-        if (sig == 0 || t.stack().depth() > 0) {
-            return 0;          // a task in the kernel (D, or looping) does not see signals there
+        if (sig == 0 || t.isKthread()) {
+            return 0;          // kernel threads ignore signals
+        }
+        if (t.stack().depth() > 0) {
+            // In the kernel: an interruptible sleep (or a killable one, for SIGKILL) ends with -ERESTARTSYS
+            // and the task dies on its way out; D sleeps and running kernel code see it only when they return.
+            k.scheduler().signal(t, sig);
+            return 0;
         }
         if (sig == 9 || sig == 15 || sig == 2 || sig == 1) {
             k.doExit(t, sig);
