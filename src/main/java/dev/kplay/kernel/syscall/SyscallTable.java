@@ -389,7 +389,7 @@ public final class SyscallTable implements Syscalls {
             }
         }
         if (f.filp() != 0 && r != DIED && r != RUNNING) {
-            k.slab().kfree(f.filp());
+            dev.kplay.kernel.fs.Files.free(k.memory(), k.slab(), f.filp());
             f.setFilp(0);
         }
         return r == DIED || r == RUNNING ? r : 0;
