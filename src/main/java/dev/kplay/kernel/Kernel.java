@@ -9,6 +9,7 @@ import dev.kplay.kernel.mm.Slab;
 import dev.kplay.kernel.module.Module;
 import dev.kplay.kernel.module.ModuleLoader;
 import dev.kplay.kernel.panic.Oops;
+import dev.kplay.kernel.panic.Panic;
 import dev.kplay.kernel.panic.Taint;
 import dev.kplay.kernel.printk.BootLog;
 import dev.kplay.kernel.printk.LogRing;
@@ -59,6 +60,7 @@ public final class Kernel implements Syscalls {
     private final List<Module> modules = new ArrayList<>();
     private final ModuleLoader loader;
     private final Oops oops;
+    private final Panic panic;
     private final dev.kplay.kernel.fs.Devices devices = new dev.kplay.kernel.fs.Devices(this);
     private int nextPid = 2;
     private long nextStack = Layout.VMALLOC + 0x593000L;
@@ -76,6 +78,7 @@ public final class Kernel implements Syscalls {
         this.cpu = new Cpu(memory, exports);
         this.loader = new ModuleLoader(this);
         this.oops = new Oops(this);
+        this.panic = new Panic(printk, taint, oops);
         this.sys = new SyscallTable(this);
     }
 
@@ -159,7 +162,8 @@ public final class Kernel implements Syscalls {
         for (Task t : tasks.values()) {
             ts.add(new KernelSnapshot.TaskInfo(t.pid(), t.ppid(), t.comm(), t.state().letter));
         }
-        return new KernelSnapshot(clock.now(), taint.mask(), taint.letters(), List.copyOf(ms), List.copyOf(ts));
+        return new KernelSnapshot(clock.now(), taint.mask(), taint.letters(), List.copyOf(ms), List.copyOf(ts),
+                panic.message());
     }
 
     /** Virtual nanoseconds since boot. */
@@ -170,6 +174,9 @@ public final class Kernel implements Syscalls {
      * SOFTLOCKUP_REPEAT nanoseconds ("stuck for 48s!"), as watchdog_timer_fn() does.
      */
     public void advanceTime(long nanos) {
+        if (panic.panicked()) {
+            return;
+        }
         long target = clock.now() + Math.max(0, nanos);
         devices.hungTaskCheck(target);
         while (true) {
@@ -291,6 +298,9 @@ public final class Kernel implements Syscalls {
             return RUNNING;
         }
         oops.die(t, exit);
+        if (panic.panicked()) {
+            return RUNNING;   // oops_end() panicked: the task never leaves the kernel again
+        }
         // oops_end(): a page-fault oops kills with SIGKILL; die() from a trap (invalid opcode for BUG(),
         // divide error) kills with SIGSEGV, which the shell reports as "Segmentation fault".
         doExit(t, exit instanceof Exit.Trapped ? 11 : 9);
@@ -368,6 +378,15 @@ public final class Kernel implements Syscalls {
 
     /** The oops machinery (for natives that detect bugs: BUG_ON, WARN). */
     public Oops oopsReporter() { return oops; }
+
+    /** panic(): once it ran, the kernel is dead until the session reboots. */
+    public Panic panicState() { return panic; }
+
+    /** True once the kernel panicked: no task runs and time stands still. */
+    public boolean panicked() { return panic.panicked(); }
+
+    /** in_interrupt(): kplay runs no code in interrupt context yet, so an oops always has a task to kill. */
+    public boolean inInterrupt() { return false; }
 
     // ---- Syscalls: each one is implemented in SyscallTable ----------------------------------
 

@@ -42,6 +42,7 @@ public final class Builtins {
         new FileExports(k, this).register();
         new TaskExports(k).register();
         new DeviceExports(k).register();
+        new PanicExports(k, this).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
                 "filp_close", "__x64_sys_close", "chrdev_open", "do_dentry_open", "__fput",

@@ -92,8 +92,8 @@ public final class Oops {
         } else if (exit instanceof Exit.StackOverflow so) {
             rip = so.rip();
             KernelStack ks = t.stack();
-            line(0, String.format("BUG: TASK stack guard page was hit at %s (stack is %s..%s)",
-                    hashed(so.address()), hashed(ks.base()), hashed(ks.base() + KernelStack.THREAD_SIZE - 1)));
+            line(0, "BUG: TASK stack guard page was hit at " + plainPointer(so.address()) + " (stack is "
+                    + plainPointer(ks.base()) + ".." + plainPointer(ks.base() + KernelStack.THREAD_SIZE - 1) + ")");
             header = "stack guard page";
         } else {
             throw new IllegalStateException("die() for " + exit);
@@ -112,6 +112,12 @@ public final class Oops {
         line(4, "---[ end trace 0000000000000000 ]---");
         kernel.taint().add(Taint.DIE);
         regs(t, rip, ripName, cr2);
+        if (exit instanceof Exit.StackOverflow || kernel.inInterrupt()) {
+            // oops_end(): a stack overflow is caught on the double-fault stack, in NMI context, and an
+            // oops in interrupt context has no task to kill: either way there is no way back.
+            kernel.panicState().panic(t, "Fatal exception in interrupt");
+            return;
+        }
         if (t.kernelPath().stream().anyMatch(p -> p.startsWith("__do_sys_delete_module"))) {
             line(4, "note: " + t.comm() + "[" + t.pid() + "] exited with irqs disabled");
         }
@@ -255,6 +261,31 @@ public final class Oops {
         kernel.taint().add(Taint.WARN);
     }
 
+    /**
+     * Models __warn() for a WARN in module code (report_bug() on the ud2 of __WARN_FLAGS): the
+     * WARNING line names the site's file:line and the function at {@code rip}, then the modules,
+     * CPU and registers with RIP at the site, and the callers below it. Taints {@code taintFlag}
+     * afterwards (TAINT_WARN for WARN*), as __warn() does; the caller's code then goes on.
+     */
+    public void warnAt(Task t, String fileLine, long rip, int taintFlag) {
+        String where = symbolize(rip, true);
+        line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + (where != null ? where : String.format("0x%x", rip)));
+        printModules();
+        showRegs(t, rip, null, -1);
+        line(4, "Call Trace:");
+        line(4, " <TASK>");
+        trace(t, false);
+        userRegs(t);
+        line(4, " </TASK>");
+        line(4, "---[ end trace 0000000000000000 ]---");
+        kernel.taint().add(taintFlag);
+    }
+
+    /** The CUT_HERE marker __warn_printk() and report_bug() print before a warning. */
+    public void cutHere() {
+        line(4, "------------[ cut here ]------------");
+    }
+
     /** Models print_modules(). */
     public void printModules() {
         StringBuilder sb = new StringBuilder("Modules linked in:");
@@ -304,8 +335,12 @@ public final class Oops {
         return "kernel/module.c";
     }
 
-    private static String hashed(long p) {
-        return String.format("%016x", dev.kplay.kernel.printk.Vsprintf.hashPointer(p));
+    /**
+     * A plain %p as handle_stack_overflow() prints it: the oracle's guest never has its random pool
+     * ready (no entropy source), so ptr_to_id() prints the placeholder instead of a hashed value.
+     */
+    private static String plainPointer(long p) {
+        return "(____ptrval____)";
     }
 
     /** kallsyms: "name+0xoff/0xsize [module]", or null for an unknown address. */
