@@ -222,8 +222,38 @@ public final class Kernel implements Syscalls {
     /** Allocates the next pid. */
     public int allocPid() { return nextPid++; }
 
-    /** Models do_exit(): the task ends with the wait status; its files are closed. */
+    /** do_exit() from make_task_dead(), after an oops killed the task. */
+    public static final List<String> EXIT_AFTER_OOPS = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
+            "make_task_dead+0x8d/0x90", "rewind_stack_and_make_dead+0x17/0x20");
+    /** do_exit() from exit_group(2). */
+    public static final List<String> EXIT_GROUP = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
+            "do_group_exit+0x2d/0x80", "__x64_sys_exit_group+0x14/0x20", "do_syscall_64+0x5d/0xb0",
+            "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+    /** do_exit() from get_signal(), for a fatal signal on the way back to user space. */
+    public static final List<String> EXIT_ON_SIGNAL = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
+            "do_group_exit+0x2d/0x80", "get_signal+0x985/0x990", "arch_do_signal_or_restart+0x3e/0x830",
+            "exit_to_user_mode_prepare+0x1b2/0x240", "syscall_exit_to_user_mode+0x17/0x40", "do_syscall_64+0x69/0xb0",
+            "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+
+    /** Models do_exit() from exit_group(2) (or a signal: see {@link #doExit(Task, int, List)}). */
     public void doExit(Task t, int status) {
+        doExit(t, status, EXIT_GROUP);
+    }
+
+    /**
+     * Models do_exit(): PF_EXITING, then put_files_struct() closes every descriptor, and filp_close()
+     * reads each file's f_op->flush. A file whose f_op points into a module that is gone faults
+     * there: an oops while already exiting is a recursive fault (make_task_dead()), and the task is
+     * left dead (X) for good, never reaped, holding what it held. {@code path} is how do_exit() was
+     * reached, for that oops's call trace. Otherwise the task ends with the wait status.
+     */
+    public void doExit(Task t, int status, List<String> path) {
+        t.stack().reset();
+        for (var fd : new ArrayList<>(t.files().values())) {
+            if (fd.fops() != 0 && !filpCloseFlush(t, fd, path)) {
+                return;
+            }
+        }
         for (var f : t.files().values()) {
             boolean shared = tasks.values().stream().anyMatch(o -> o != t && o.files().containsValue(f));
             Module owner = moduleByStruct(f.owner());
@@ -237,6 +267,32 @@ public final class Kernel implements Syscalls {
         t.stack().reset();
         memory.unmap(t.stack().base(), KernelStack.THREAD_SIZE);
     }
+
+    /** filp_close() reading f_op->flush; false if that faulted and the exiting task is now dead. */
+    private boolean filpCloseFlush(Task t, dev.kplay.kernel.fs.OpenFile f, List<String> path) {
+        try {
+            memory.load(f.fops() + FOPS_FLUSH, 8);
+            return true;
+        } catch (dev.kplay.vm.PageFault pf) {
+            t.kernelPath().clear();
+            t.kernelPath().addAll(path);
+            Task prev = current;
+            current = t;
+            try {
+                oops.die(t, new Exit.Faulted(pf, exports.address("filp_close") + 0x1d, "filp_close"));
+            } finally {
+                current = prev;
+            }
+            if (!panic.panicked()) {
+                oops.recursiveFault(t);
+                t.setState(Task.State.DEAD);
+            }
+            return false;
+        }
+    }
+
+    /** offsetof(struct file_operations, flush). */
+    private static final int FOPS_FLUSH = 0x78;
 
     // ---- running module code ------------------------------------------------------------------
 
@@ -303,7 +359,7 @@ public final class Kernel implements Syscalls {
         }
         // oops_end(): a page-fault oops kills with SIGKILL; die() from a trap (invalid opcode for BUG(),
         // divide error) kills with SIGSEGV, which the shell reports as "Segmentation fault".
-        doExit(t, exit instanceof Exit.Trapped ? 11 : 9);
+        doExit(t, exit instanceof Exit.Trapped ? 11 : 9, EXIT_AFTER_OOPS);
         return DIED;
     }
 
@@ -367,7 +423,9 @@ public final class Kernel implements Syscalls {
             current = prev;
         }
         t.stack().reset();
-        doExit(t, 9);
+        if (!panic.panicked()) {
+            doExit(t, 9, EXIT_AFTER_OOPS);
+        }
         return DIED;
     }
 

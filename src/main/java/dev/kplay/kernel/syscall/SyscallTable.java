@@ -98,11 +98,14 @@ public final class SyscallTable implements Syscalls {
         if (t == null || !t.alive()) {
             return -Errno.ESRCH;
         }
+        if (t.state() == Task.State.DEAD) {
+            return 0;          // left dead by a recursive fault: nothing is there to receive a signal
+        }
         if (sig == 0 || t.stack().depth() > 0) {
             return 0;          // a task in the kernel (D, or looping) does not see signals there
         }
         if (sig == 9 || sig == 15 || sig == 2 || sig == 1) {
-            k.doExit(t, sig);
+            k.doExit(t, sig, Kernel.EXIT_ON_SIGNAL);
         }
         return 0;
     }
