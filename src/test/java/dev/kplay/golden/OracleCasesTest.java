@@ -8,7 +8,7 @@ import dev.kplay.cc.kbuild.Kbuild;
 import dev.kplay.session.Session;
 import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionLimits;
-import dev.kplay.userland.Shell;
+import dev.kplay.userland.sh.Shell;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kplay.cc.kbuild.Kbuild;
-import dev.kplay.userland.Shell;
+import dev.kplay.userland.sh.Shell;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
