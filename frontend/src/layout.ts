@@ -21,6 +21,7 @@ export interface Layout {
   oopsCount: HTMLElement;
   modules: HTMLElement;
   hint: HTMLElement;
+  panic: HTMLElement;
 }
 
 const MARKUP = `
@@ -39,6 +40,7 @@ const MARKUP = `
   <div class="status"><span id="kernel" data-testid="kernel"></span><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
 </header>
 <div id="hint" data-testid="hint" class="hint-bar" role="status"></div>
+<div id="panic" data-testid="panic" class="panic-banner" role="alert" hidden></div>
 <main class="panes">
  <div class="column left">
   <section class="pane editor-pane" aria-label="Editor">
@@ -91,5 +93,6 @@ export function layout(root: HTMLElement): Layout {
     oopsCount: get('oops-count'),
     modules: get('modules'),
     hint: get('hint'),
+    panic: get('panic'),
   };
 }

@@ -39,6 +39,8 @@ const stream = new KmsgStream({
 });
 
 let runningPid: number | null = null;
+/** The panic() reason while the kernel is dead, else null. */
+let panicked: string | null = null;
 let lastBuild: { ok: boolean; errors: number; artifacts: string[] } | null = null;
 let lastModules: ModuleRow[] = [];
 let busyCount = 0;
@@ -156,7 +158,35 @@ async function busy<T>(action: () => Promise<T>): Promise<T> {
 function setBusy(): void {
   const isBusy = busyCount > 0;
   app.dataset.busy = String(isBusy);
-  for (const button of [ui.build, ui.insmod, ui.rmmod, ui.reboot]) button.disabled = isBusy;
+  for (const button of [ui.build, ui.insmod, ui.rmmod]) button.disabled = isBusy || panicked !== null;
+  ui.reboot.disabled = isBusy;
+}
+
+/**
+ * After a panic nothing runs on the machine: the banner says why, the buttons that would run
+ * something are off (their tooltip says so), and Reboot is the way out. The terminal shows the
+ * server's refusal for anything typed.
+ */
+function showPanic(reason: string | null): void {
+  if (reason === panicked) return;
+  panicked = reason;
+  app.dataset.panic = String(reason !== null);
+  ui.panic.hidden = reason === null;
+  ui.panic.replaceChildren();
+  if (reason !== null) {
+    const what = document.createElement('strong');
+    what.textContent = 'Kernel panic - not syncing: ';
+    const text = document.createElement('code');
+    text.textContent = reason;
+    ui.panic.append(what, text, document.createTextNode(
+      ' — the kernel has stopped for good. Nothing runs on it any more: not the buttons, not the terminal. '
+      + 'Press Reboot for a fresh kernel (your files are kept).'));
+  }
+  for (const button of [ui.build, ui.insmod, ui.rmmod]) {
+    if (button.dataset.title === undefined) button.dataset.title = button.title;
+    button.title = reason !== null ? 'the kernel panicked: press Reboot first' : button.dataset.title;
+  }
+  setBusy();
 }
 
 /** Prints a command's output; a job still running keeps the prompt away until it ends. */
@@ -175,7 +205,7 @@ async function waitForJob(): Promise<void> {
     const state = await client.state();
     const pid = runningPid;
     const alive = state.tasks.some((t) => (t as { pid?: number }).pid === pid);
-    if (!alive) runningPid = null;
+    if (!alive || state.panic !== null) runningPid = null;
   }
 }
 
@@ -183,6 +213,7 @@ async function refresh(): Promise<void> {
   try {
     const state = await client.state();
     modules.render(state);
+    showPanic(state.panic);
     lastModules = state.modules;
     updateCommands();
     ui.uptime.textContent = state.uptime === null ? '' : `up ${state.uptime.toFixed(1)} s`;

@@ -316,6 +316,16 @@ public final class SyscallTable implements Syscalls {
         if (f == null) {
             return -Errno.EBADF;
         }
+        if (f.fops() != 0) {
+            // filp_close() reads f_op->flush whoever else holds the file: into a module that is gone,
+            // that is an oops (chardev-noowner-close), and the task dies closing the rest
+            try {
+                k.memory().load(f.fops() + FileOpsCalls.FOPS_FLUSH, 8);
+            } catch (PageFault pf) {
+                return k.kernelFault(t, pf, "filp_close", 0x1d, List.of("__x64_sys_close+0xd/0x50",
+                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+            }
+        }
         if (t.files().containsValue(f) || sharedElsewhere(f)) {
             return 0;
         }
