@@ -256,11 +256,13 @@ public final class Session {
      * back as still running, with no output, as a frozen terminal shows it.
      */
     private Shell.Result runOnKernel(String command) {
+        Shell.Result r;
         try {
-            return shell.run(command);
+            r = shell.run(command);
         } catch (Halted h) {
-            return new Shell.Result(null, "", false, true, null, "/root");
+            r = null;
         }
+        return r == null || kernel.panicked() ? new Shell.Result(null, "", false, true, null, "/root") : r;
     }
 
     /** After a panic nothing runs on the machine until it reboots: say so instead of doing nothing. */

@@ -47,24 +47,6 @@ final class CaseReplay {
         }
     }
 
-    /** The names of the golden cases: every NAME.script in the folder that has a NAME.out beside it. */
-    static List<String> caseNames() {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of(CaseReplay.class.getResource("/golden").toURI());
-            try (var files = java.nio.file.Files.list(dir)) {
-                List<String> names = files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".script"))
-                        .map(f -> f.substring(0, f.length() - ".script".length()))
-                        .filter(n -> java.nio.file.Files.exists(dir.resolve(n + ".out"))).sorted().toList();
-                if (names.isEmpty()) {
-                    throw new IllegalStateException("no golden cases in " + dir);
-                }
-                return names;
-            }
-        } catch (IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The case's module sources (by "# oracle-src:" or NAME.c) and its script lines. */
     static Map<String, String> sources(String name) {
         String script = resource(name + ".script");

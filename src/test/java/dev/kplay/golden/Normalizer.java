@@ -28,6 +28,7 @@ final class Normalizer {
         s = s.replaceAll("(task \\S+?:)\\d+", "$1N");
         s = s.replaceAll("\\(pid \\d+\\)", "(pid N)");
         s = s.replaceAll("\\b(process|pid|task) \\d+\\b", "$1 N");
+        s = s.replaceAll("(scheduling while atomic: \\S+?)/\\d+/", "$1/N/");
         s = s.replaceAll("\\[\\d+\\]", "[N]");
         s = s.replaceAll("6\\.1\\.0-\\S+( #1\\s+(SMP )?(PREEMPT_DYNAMIC )?Debian \\S+( \\(\\S+\\))?)?", "KVER");
         Matcher t = Pattern.compile("(Tainted: [A-Z ]+?)\\s+KVER.*").matcher(s);
