@@ -118,15 +118,17 @@ async function episodeTwo() {
   if ((await page.locator('#dmesg .oops').count()) < 2) throw new Error('the two oopses are not set apart in the dmesg pane');
   ok('rmmod while open, then a read: the oops in vfs_read, the second in filp_close, "Fixing recursive fault but reboot is needed!"');
 
+  // ps inherits fd 3 as well: it prints, then dies closing the file, and stays dead too (as in bash)
   await type('ps -o pid,ppid,stat,args');
   await until('the dead reader in ps', terminalText, (t) => /\n +\d+ +\d+ X +\[cat\]\n/.test(t));
+  await until('the note on the stuck ps', terminalText, (t) => t.includes('stuck as a dead task (X) for good'));
   await type('grep State /proc/$!/status');
-  await until('State: X (dead)', terminalText, (t) => t.includes('State:\tX (dead)'));
+  await until('State: X (dead)', terminalText, (t) => /State:\s+X \(dead\)/.test(t));
   await type('kill -9 $!');
   await type('ps -o pid,ppid,stat,args');
   const after = await terminalText();
   if ((after.match(/\n +\d+ +\d+ X +\[cat\]\n/g) ?? []).length < 2) throw new Error(`kill -9 removed the dead task:\n${after}`);
-  ok('ps shows the reader as X [cat]; kill -9 does not remove it');
+  ok('ps shows the reader as X [cat]; kill -9 does not remove it; every command holding the file dies the same way');
   await screenshot('e2-01-dead-task');
 
   await upload('panicmod.c', readFileSync(panicPath, 'utf8'));

@@ -41,6 +41,7 @@ const stream = new KmsgStream({
 let runningPid: number | null = null;
 /** The panic() reason while the kernel is dead, else null. */
 let panicked: string | null = null;
+const DEAD_TITLE = 'the kernel panicked: nothing runs on it until you press Reboot';
 let lastBuild: { ok: boolean; errors: number; artifacts: string[] } | null = null;
 let lastModules: ModuleRow[] = [];
 let busyCount = 0;
@@ -138,9 +139,10 @@ function insmodCommand(): string {
 function updateCommands(): void {
   ui.insmodTarget.textContent = koName();
   ui.rmmodTarget.textContent = moduleName();
-  ui.insmod.title = insmodCommand();
-  ui.rmmod.title = `rmmod ${moduleName()}`;
-  ui.hint.textContent = nextStep({ build: lastBuild, module: moduleName(), ko: koName(), modules: lastModules });
+  ui.insmod.title = panicked !== null ? DEAD_TITLE : insmodCommand();
+  ui.rmmod.title = panicked !== null ? DEAD_TITLE : `rmmod ${moduleName()}`;
+  ui.hint.textContent = panicked !== null ? 'The kernel panicked: press Reboot for a fresh kernel (your files are kept).'
+    : nextStep({ build: lastBuild, module: moduleName(), ko: koName(), modules: lastModules });
 }
 
 /** Marks the page busy (buttons disabled, #app[data-busy]) while `action` runs. */
@@ -182,10 +184,9 @@ function showPanic(reason: string | null): void {
       ' — the kernel has stopped for good. Nothing runs on it any more: not the buttons, not the terminal. '
       + 'Press Reboot for a fresh kernel (your files are kept).'));
   }
-  for (const button of [ui.build, ui.insmod, ui.rmmod]) {
-    if (button.dataset.title === undefined) button.dataset.title = button.title;
-    button.title = reason !== null ? 'the kernel panicked: press Reboot first' : button.dataset.title;
-  }
+  if (ui.build.dataset.title === undefined) ui.build.dataset.title = ui.build.title;
+  ui.build.title = reason !== null ? DEAD_TITLE : ui.build.dataset.title;
+  updateCommands();
   setBusy();
 }
 
@@ -204,8 +205,15 @@ async function waitForJob(): Promise<void> {
     await new Promise((resolve) => window.setTimeout(resolve, JOB_POLL_MS));
     const state = await client.state();
     const pid = runningPid;
-    const alive = state.tasks.some((t) => (t as { pid?: number }).pid === pid);
-    if (!alive || state.panic !== null) runningPid = null;
+    const task = state.tasks.find((t) => (t as { pid?: number }).pid === pid) as { state?: string } | undefined;
+    if (!task || state.panic !== null) {
+      runningPid = null;
+    } else if (task.state === 'X') {
+      // A recursive fault left the job dead for good: bash would wait for it forever.
+      runningPid = null;
+      terminal.write(`\x1b[2m[kplay: process ${pid} died in the kernel while exiting and is stuck as a dead task (X) for good; `
+        + 'a real shell would wait for it forever. Only Reboot clears it.]\x1b[0m\n');
+    }
   }
 }
 

@@ -68,6 +68,14 @@ public final class SyscallTable implements Syscalls {
     public void exit(int pid, int status) {
         Task t = task(pid);
         if (t != null && t.stack().depth() == 0) {
+            // do_exit(): put_files_struct() runs filp_close() on every fd; one whose f_op is in a module
+            // that is gone faults there, and the exiting task is left dead (Kernel.doExit)
+            for (OpenFile f : t.files().values()) {
+                if (f.fops() != 0 && !flushReadable(f)) {
+                    k.doExit(t, (status & 0xff) << 8, Kernel.EXIT_GROUP);
+                    return;
+                }
+            }
             for (Integer fd : List.copyOf(t.files().keySet())) {
                 close(pid, fd);
             }
@@ -363,6 +371,16 @@ public final class SyscallTable implements Syscalls {
             t.files().put(newfd, f);
         }
         return newfd;
+    }
+
+    /** Whether filp_close() could read f's f_op->flush (false: the file_operations were freed). */
+    private boolean flushReadable(OpenFile f) {
+        try {
+            k.memory().load(f.fops() + FileOpsCalls.FOPS_FLUSH, 8);
+            return true;
+        } catch (PageFault pf) {
+            return false;
+        }
     }
 
     private boolean sharedElsewhere(OpenFile f) {
