@@ -104,7 +104,9 @@ public final class Oops {
         showRegs(t, rip, ripName, cr2);
         line(4, "Call Trace:");
         line(4, " <TASK>");
-        trace(t, ripName != null);
+        // with RIP in no known function (a call into freed module text) the unwinder cannot trust
+        // any frame, and show_trace_log_lvl() marks them all unreliable
+        trace(t, ripName != null, symbolize(rip, true) == null ? " ? " : " ");
         userRegs(t);
         line(4, " </TASK>");
         printModules();
@@ -268,16 +270,21 @@ public final class Oops {
 
     /** The frames: module callers below RIP (all module frames if RIP is in a native), then the kernel path. */
     private void trace(Task t, boolean ripInNative) {
+        trace(t, ripInNative, " ");
+    }
+
+    /** The frames, each after {@code prefix} (" ", or " ? " for frames the unwinder cannot vouch for). */
+    private void trace(Task t, boolean ripInNative, String prefix) {
         KernelStack ks = t.stack();
         for (int i = ripInNative ? 0 : 1; i < ks.depth(); i++) {
             Code c = ks.frameCode(i);
             String s = symbolize(c.rip(ks.framePc(i)), true);
             if (s != null) {
-                line(4, " " + s);
+                line(4, prefix + s);
             }
         }
         for (String p : t.kernelPath()) {
-            line(4, " " + p);
+            line(4, prefix + p);
         }
     }
 
