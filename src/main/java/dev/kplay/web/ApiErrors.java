@@ -35,6 +35,7 @@ public class ApiErrors {
             case TOO_LARGE -> error(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", e.getMessage());
             case UNAVAILABLE -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
                     .contentType(MediaType.APPLICATION_JSON).body(body("unavailable", e.getMessage()));
+            case HALTED -> error(HttpStatus.CONFLICT, "kernel_panic", e.getMessage());
         };
     }
 
