@@ -37,6 +37,22 @@ public final class KernelStack {
     long instructions;
     boolean blocked;
 
+    // Registers the compiled tier passes between its frames and the interpreter (see Compiled).
+    /** Instructions left in the current run's budget while compiled code runs. */
+    long left;
+    /** The value a compiled frame or native returned. */
+    long retval;
+    /** What a compiled frame threw (page fault, trap), at the top frame's pc. */
+    RuntimeException thrown;
+    /** The native being called from compiled code, for the RIP of a fault inside it; 0 otherwise. */
+    long nativeAddr;
+    /** How a run ends when compiled code stops it for a reason of the interpreter's (overflow, bad call). */
+    Exit pending;
+    /** Compiled frames on the Java stack right now. */
+    int javaDepth;
+    /** Arguments of the call being made (copied into the callee's frame at once, so one buffer serves all calls). */
+    long[] args = new long[8];
+
     public KernelStack(long base) {
         this.base = base;
         this.sp = base + THREAD_SIZE;
