@@ -46,7 +46,26 @@ public final class Tier {
         }
     };
 
+    private static final java.util.concurrent.atomic.AtomicInteger translations = new java.util.concurrent.atomic.AtomicInteger();
+
     private Tier() {}
+
+    /** How many functions have been translated since the JVM started. */
+    public static int translations() { return translations.get(); }
+
+    /** Translations in the cache now. */
+    public static int cached() {
+        synchronized (cache) {
+            return (int) cache.values().stream().filter(k -> k != NONE).count();
+        }
+    }
+
+    /** Empties the code cache (tests: each run then translates afresh). */
+    public static void clearCache() {
+        synchronized (cache) {
+            cache.clear();
+        }
+    }
 
     public static Mode mode() { return mode; }
 
@@ -97,6 +116,8 @@ public final class Tier {
             k = Translator.translate(c);
             if (k == null) {
                 k = NONE;
+            } else {
+                translations.incrementAndGet();
             }
             synchronized (cache) {
                 cache.put(key, k);
