@@ -1,5 +1,8 @@
 package dev.kplay.ko;
 
+import dev.kplay.vm.Insn;
+import dev.kplay.vm.Routine;
+
 import java.util.List;
 
 /**
@@ -23,7 +26,14 @@ import java.util.List;
  * sign- or zero-extended from their C type's width.
  */
 public record Function(String name, String section, int offset, int size, boolean global, boolean variadic,
-                       List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines) {
+                       List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines)
+        implements Routine {
     /** Where argument k lands in the frame. */
     public record Param(int offset, int size) {}
+
+    @Override public int paramCount() { return params.size(); }
+
+    @Override public int paramOffset(int k) { return params.get(k).offset(); }
+
+    @Override public int paramSize(int k) { return params.get(k).size(); }
 }

@@ -1,5 +1,8 @@
 package dev.kplay.ko;
 
+import dev.kplay.vm.Insn;
+import dev.kplay.vm.Op;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -10,7 +10,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code name}: the module name (file name with '-' turned into '_'), as in .gnu.linkonce.this_module;</li>
  *   <li>{@code sections}, {@code symbols}, {@code relocations}, {@code functions}: the object code;
- *       {@code Insn}s refer to symbols by their index in {@code symbols};</li>
+ *       {@link dev.kplay.vm.Insn}s refer to symbols by their index in {@code symbols};</li>
  *   <li>{@code modinfo}: the .modinfo tags in source order (license, author, description, version,
  *       parm, parmtype, srcversion, depends, retpoline, name, vermagic), keys may repeat;</li>
  *   <li>{@code initFunction}/{@code exitFunction}: the symbol names module_init/module_exit named

@@ -8,7 +8,7 @@ import dev.kplay.kernel.printk.LogRecord;
 import dev.kplay.ko.KoFile;
 import dev.kplay.ko.ModuleImage;
 import dev.kplay.userland.Command;
-import dev.kplay.userland.Shell;
+import dev.kplay.userland.sh.Shell;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,17 +6,17 @@ package dev.kplay.userland;
  */
 
 /** errno numbers and their glibc messages. */
-final class Errno {
+public final class Errno {
     private Errno() {}
 
-    static final int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7, ENOEXEC = 8,
+    public static final int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7, ENOEXEC = 8,
             EBADF = 9, ECHILD = 10, EAGAIN = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14, EBUSY = 16,
             EEXIST = 17, ENODEV = 19, ENOTDIR = 20, EISDIR = 21, EINVAL = 22, ENFILE = 23, EMFILE = 24,
             ENOTTY = 25, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EPIPE = 32, ERANGE = 34,
             EDEADLK = 35, ENAMETOOLONG = 36, ENOSYS = 38, ENOTEMPTY = 39, ENOKEY = 126, EKEYREJECTED = 129;
 
     /** strerror(errno) as glibc 2.36 words it. */
-    static String strerror(int errno) {
+    public static String strerror(int errno) {
         return switch (Math.abs(errno)) {
             case EPERM -> "Operation not permitted";
             case ENOENT -> "No such file or directory";

@@ -11,7 +11,7 @@ import java.io.ByteArrayOutputStream;
  */
 
 /** A standard input that programs consume: in-memory bytes or an open fd read on demand. */
-final class Input {
+public final class Input {
     private final byte[] data;
     private int offset;
     /** The descriptor read on demand, or -1 for in-memory bytes. */
@@ -22,16 +22,16 @@ final class Input {
         this.fd = fd;
     }
 
-    static Input of(byte[] data) {
+    public static Input of(byte[] data) {
         return new Input(data, -1);
     }
 
-    static Input empty() {
+    public static Input empty() {
         return of(new byte[0]);
     }
 
     /** An fd that process {@code p} reads with read(2) (it has it by fork or exec N&lt;). */
-    static Input fd(int fd) {
+    public static Input fd(int fd) {
         return new Input(null, fd);
     }
 
@@ -49,9 +49,9 @@ final class Input {
      * One line without its newline ({@code max} &gt; 0: at most max bytes); {@code eof} when end of
      * input came first (read then returns 1, though it still assigns what it got).
      */
-    record Line(String text, boolean eof) {}
+    public record Line(String text, boolean eof) {}
 
-    Line readLine(Proc p, int max) {
+    public Line readLine(Proc p, int max) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         while (max <= 0 || b.size() < max) {
             int c = readByte(p);

@@ -7,8 +7,8 @@ package dev.kplay.userland;
  */
 
 /** Thrown out of a program that the terminal's SIGINT ends. */
-final class Interrupted extends RuntimeException {
-    Interrupted() {
+public final class Interrupted extends RuntimeException {
+    public Interrupted() {
         super("interrupted", null, false, false);
     }
 }

@@ -10,11 +10,11 @@ import java.util.Deque;
  */
 
 /** Absolute path resolution. */
-final class Paths {
+public final class Paths {
     private Paths() {}
 
     /** {@code path} made absolute against {@code cwd}, with "." and ".." removed. */
-    static String resolve(String cwd, String path) {
+    public static String resolve(String cwd, String path) {
         String full = path.startsWith("/") ? path : cwd + "/" + path;
         Deque<String> parts = new ArrayDeque<>();
         for (String p : full.split("/")) {
@@ -31,7 +31,7 @@ final class Paths {
     }
 
     /** The last component of a path. */
-    static String baseName(String path) {
+    public static String baseName(String path) {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         int slash = p.lastIndexOf('/');
         return slash < 0 ? p : p.substring(slash + 1);

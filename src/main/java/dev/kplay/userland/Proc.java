@@ -1,5 +1,6 @@
 package dev.kplay.userland;
 
+import dev.kplay.userland.sh.Shell;
 import dev.kplay.kernel.syscall.Syscalls;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.List;
 /** The process a {@link Command} runs in. */
 public final class Proc {
     /** Largest file a program reads in one go; a module whose read never ends stops here. */
-    static final int MAX_READ = 1 << 20;
+    public static final int MAX_READ = 1 << 20;
 
     private final Syscalls sys;
     private final int pid;
@@ -28,7 +29,7 @@ public final class Proc {
     /** The first write(2) error on stdout, 0 if none. */
     private int writeError;
 
-    Proc(Syscalls sys, int pid, List<String> argv, Input stdin, Sink out, Sink err, Shell shell) {
+    public Proc(Syscalls sys, int pid, List<String> argv, Input stdin, Sink out, Sink err, Shell shell) {
         this.sys = sys;
         this.pid = pid;
         this.argv = argv;
@@ -57,13 +58,13 @@ public final class Proc {
     }
 
     /** stdin itself, for the read builtin that takes one line at a time. */
-    Input input() { return stdin; }
+    public Input input() { return stdin; }
 
-    Sink out() { return out; }
+    public Sink out() { return out; }
 
-    Sink err() { return err; }
+    public Sink err() { return err; }
 
-    Shell shell() { return shell; }
+    public Shell shell() { return shell; }
 
     /** The working directory (absolute). */
     public String cwd() { return shell.cwd(); }
@@ -77,7 +78,7 @@ public final class Proc {
     }
 
     /** Writes to stdout; returns bytes written or -errno. */
-    long write(byte[] data) {
+    public long write(byte[] data) {
         long r = check(out.write(data));
         if (r < 0 && writeError == 0) {
             writeError = (int) -r;
@@ -90,10 +91,10 @@ public final class Proc {
         err.write(s);
     }
 
-    int writeError() { return writeError; }
+    public int writeError() { return writeError; }
 
     /** Whether stdout is the terminal. */
-    boolean stdoutIsTty() { return out.isTty(); }
+    public boolean stdoutIsTty() { return out.isTty(); }
 
     /** An absolute, normalized path for {@code path} relative to the cwd. */
     public String path(String path) {
@@ -101,7 +102,7 @@ public final class Proc {
     }
 
     /** Passes a raw syscall result through, unwinding the program if the task left user space. */
-    long check(long r) {
+    public long check(long r) {
         if (r == Syscalls.DIED) {
             throw new TaskGone(true);
         }
@@ -115,7 +116,7 @@ public final class Proc {
      * errno after a read that returned null, unwinding if the task died (it has an exit status)
      * or stayed in the kernel (the kernel reports EINTR for a read that did not return).
      */
-    int readFailure() {
+    public int readFailure() {
         if (sys.exitStatus(pid) != -1) {
             throw new TaskGone(true);
         }
@@ -145,7 +146,7 @@ public final class Proc {
     }
 
     /** read(2) until end of file (or {@link #MAX_READ}). */
-    byte[] readAll(int fd) {
+    public byte[] readAll(int fd) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         while (b.size() < MAX_READ) {
             byte[] chunk = sys.read(pid, fd, 4096);
@@ -161,7 +162,7 @@ public final class Proc {
     }
 
     /** The contents of a text file, or null if it cannot be read. */
-    String readText(String abs) {
+    public String readText(String abs) {
         try {
             return new String(readFile(abs), StandardCharsets.UTF_8);
         } catch (FileError e) {

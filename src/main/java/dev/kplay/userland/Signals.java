@@ -9,17 +9,17 @@ import java.util.Locale;
  */
 
 /** x86-64 signal numbers, names and bash's death descriptions. */
-final class Signals {
+public final class Signals {
     private Signals() {}
 
-    static final int SIGINT = 2, SIGKILL = 9, SIGTERM = 15;
+    public static final int SIGINT = 2, SIGKILL = 9, SIGTERM = 15;
 
     private static final String[] NAMES = {null, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
         "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
         "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS"};
 
     /** The number of "KILL", "SIGKILL", "kill" or "9"; -1 if unknown. */
-    static int parse(String s) {
+    public static int parse(String s) {
         if (s.matches("\\d+")) {
             int n = Integer.parseInt(s);
             return n >= 0 && n < 65 ? n : -1;
@@ -41,7 +41,7 @@ final class Signals {
     }
 
     /** bash's line for a job killed by {@code sig}, or null when bash prints none. */
-    static String death(int sig) {
+    public static String death(int sig) {
         return switch (sig) {
             case 1 -> "Hangup";
             case 3 -> "Quit";
@@ -61,7 +61,7 @@ final class Signals {
     }
 
     /** The table kill -l prints. */
-    static String table() {
+    public static String table() {
         StringBuilder b = new StringBuilder();
         for (int i = 1; i < NAMES.length; i++) {
             b.append(String.format("%2d) %-10s", i, "SIG" + NAMES[i]));

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 
 /** A file descriptor's destination; {@link #write} returns bytes written or -errno, as write(2). */
-sealed interface Sink permits Sink.Buffer, Sink.Fd, Sink.Null {
+public sealed interface Sink permits Sink.Buffer, Sink.Fd, Sink.Null {
     long write(byte[] data);
 
     default long write(String s) {
@@ -29,7 +29,7 @@ sealed interface Sink permits Sink.Buffer, Sink.Fd, Sink.Null {
         private final boolean tty;
         private final int limit;
 
-        Buffer(boolean tty, int limit) {
+        public Buffer(boolean tty, int limit) {
             this.tty = tty;
             this.limit = limit;
         }
@@ -46,11 +46,11 @@ sealed interface Sink permits Sink.Buffer, Sink.Fd, Sink.Null {
             return tty;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return bytes.toByteArray();
         }
 
-        String text() {
+        public String text() {
             return bytes.toString(StandardCharsets.UTF_8);
         }
     }

@@ -7,10 +7,10 @@ package dev.kplay.userland;
  */
 
 /** Thrown out of a command whose task died ({@code died}) or is still inside the kernel. */
-final class TaskGone extends RuntimeException {
-    final boolean died;
+public final class TaskGone extends RuntimeException {
+    public final boolean died;
 
-    TaskGone(boolean died) {
+    public TaskGone(boolean died) {
         super(died ? "task died in the kernel" : "task still in the kernel", null, false, false);
         this.died = died;
     }

@@ -1,8 +1,5 @@
 package dev.kplay.vm;
 
-import dev.kplay.ko.Function;
-import dev.kplay.ko.Insn;
-
 import java.util.List;
 
 /*
@@ -54,7 +51,7 @@ public final class Code {
     }
 
     /** Decodes f, loaded at address in module {@code module}, with the module's symbol addresses. */
-    public static Code decode(Function f, String module, long address, long[] symbols) {
+    public static Code decode(Routine f, String module, long address, long[] symbols) {
         List<Insn> code = f.code();
         int n = code.size();
         int[] ops = new int[n];
@@ -66,11 +63,11 @@ public final class Code {
             as[i] = insn.a();
             bs[i] = insn.b();
         }
-        int[] po = new int[f.params().size()];
+        int[] po = new int[f.paramCount()];
         int[] ps = new int[po.length];
         for (int i = 0; i < po.length; i++) {
-            po[i] = f.params().get(i).offset();
-            ps[i] = f.params().get(i).size();
+            po[i] = f.paramOffset(i);
+            ps[i] = f.paramSize(i);
         }
         int[] pcOffsets = f.pcOffsets();
         if (pcOffsets == null || pcOffsets.length != n) {

@@ -3,7 +3,7 @@ package dev.kplay.vm;
 import static dev.kplay.vm.Opcodes.*;
 
 /*
- * The interpreter: one switch over the ISA of dev.kplay.ko.Op, run on a task's KernelStack.
+ * The interpreter: one switch over the ISA of dev.kplay.vm.Op, run on a task's KernelStack.
  *
  * Design: the loop keeps the hot state (the current function's arrays, pc, frame pointer, operand
  * stack height) in locals and writes it back to the KernelStack only when it leaves a frame (call,

@@ -1,9 +1,8 @@
 package dev.kplay.vm;
 
-import dev.kplay.ko.Op;
 
 /*
- * The interpreter's own opcode numbers. Code.decode maps each ko.Op to one of these once, so the
+ * The interpreter's own opcode numbers. Code.decode maps each Op to one of these once, so the
  * inner loop switches on int constants (a plain tableswitch) and does not depend on the enum's
  * declaration order. The switch in of() is exhaustive, so an Op added to the ISA fails to compile
  * here until the CPU implements it.

@@ -7,7 +7,7 @@ import dev.kplay.session.Scenario;
 import dev.kplay.session.Session;
 import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionRegistry;
-import dev.kplay.userland.Shell;
+import dev.kplay.userland.sh.Shell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.kplay.cc.kbuild.BuildResult;
 import dev.kplay.cc.kbuild.Kbuild;
 import dev.kplay.session.Session;
 import dev.kplay.session.SessionLimits;
-import dev.kplay.userland.Shell;
+import dev.kplay.userland.sh.Shell;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

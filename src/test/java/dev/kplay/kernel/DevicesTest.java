@@ -1,6 +1,6 @@
 package dev.kplay.kernel;
 
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Op;
 import dev.kplay.ko.Relocation;
 import dev.kplay.ko.Section;
 import org.junit.jupiter.api.Test;

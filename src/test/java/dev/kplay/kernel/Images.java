@@ -1,10 +1,10 @@
 package dev.kplay.kernel;
 
 import dev.kplay.ko.Function;
-import dev.kplay.ko.Insn;
+import dev.kplay.vm.Insn;
 import dev.kplay.ko.KoFile;
 import dev.kplay.ko.ModuleImage;
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Op;
 import dev.kplay.ko.Relocation;
 import dev.kplay.ko.Section;
 import dev.kplay.ko.Symbol;

@@ -1,6 +1,6 @@
 package dev.kplay.kernel;
 
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Op;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.kplay.ko;
 
+import dev.kplay.vm.Insn;
+import dev.kplay.vm.Op;
 import org.junit.jupiter.api.Test;
 
 import java.util.AbstractMap;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kplay.cc.kbuild.BuildResult;
 import dev.kplay.cc.kbuild.Kbuild;
-import dev.kplay.userland.Shell;
+import dev.kplay.userland.sh.Shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kplay.cc.kbuild.BuildResult;
-import dev.kplay.userland.Shell;
+import dev.kplay.userland.sh.Shell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,20 +16,20 @@ import java.util.TreeMap;
  */
 
 /** In-memory Syscalls for userland unit tests. */
-class FakeSyscalls implements Syscalls {
-    final TreeMap<String, byte[]> files = new TreeMap<>();
-    final Map<String, Integer> modes = new HashMap<>();
+public class FakeSyscalls implements Syscalls {
+    public final TreeMap<String, byte[]> files = new TreeMap<>();
+    public final Map<String, Integer> modes = new HashMap<>();
     final Map<Integer, String[]> tasks = new TreeMap<>();
     final Map<Integer, Integer> status = new HashMap<>();
     final Map<Integer, Object[]> fds = new HashMap<>();
-    final List<String> calls = new ArrayList<>();
-    long finitResult;
-    long deleteResult;
-    String syslog = "";
+    public final List<String> calls = new ArrayList<>();
+    public long finitResult;
+    public long deleteResult;
+    public String syslog = "";
     private int nextPid = 100;
     private int nextFd = 3;
 
-    FakeSyscalls() {
+    public FakeSyscalls() {
         for (String d : List.of("/", "/root", "/proc", "/sys", "/sys/module", "/dev")) {
             files.put(d, null);
         }
@@ -37,7 +37,7 @@ class FakeSyscalls implements Syscalls {
         put("/proc/modules", "");
     }
 
-    FakeSyscalls put(String path, String text) {
+    public FakeSyscalls put(String path, String text) {
         files.put(path, text.getBytes(StandardCharsets.UTF_8));
         return this;
     }

@@ -1,8 +1,6 @@
 package dev.kplay.vm;
 
 import dev.kplay.ko.Function;
-import dev.kplay.ko.Insn;
-import dev.kplay.ko.Op;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -107,10 +107,10 @@ public final class Kbuild {
         return new BuildResult(true, out.toString(), diagnostics, artifacts);
     }
 
-    private record Compiled(ModuleImage image, String srcversion) {}
+    record Compiled(ModuleImage image, String srcversion) {}
 
     /** gcc -c: preprocess and compile one file; a null image after errors. */
-    private static Compiled compile(String file, String module, Map<String, String> files, Diagnostics diags) {
+    static Compiled compile(String file, String module, Map<String, String> files, Diagnostics diags) {
         String text = files.get(file);
         SourceFile source = new SourceFile(file, text);
         if (text.length() > Preprocessor.MAX_SOURCE_CHARS) {

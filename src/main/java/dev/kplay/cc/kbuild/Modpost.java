@@ -1,9 +1,9 @@
 package dev.kplay.cc.kbuild;
 
 import dev.kplay.ko.Function;
-import dev.kplay.ko.Insn;
+import dev.kplay.vm.Insn;
 import dev.kplay.ko.ModuleImage;
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Op;
 import dev.kplay.ko.Relocation;
 import dev.kplay.ko.Symbol;
 import java.util.ArrayList;
@@ -96,6 +96,7 @@ final class Modpost {
             }
         }
         Map<String, Set<String>> depends = new LinkedHashMap<>();
+        Map<String, String> unsimulated = new LinkedHashMap<>();   // symbol -> declaring header
         for (Map.Entry<String, ModuleImage> e : objects.entrySet()) {
             String base = e.getKey();
             ModuleImage o = e.getValue();
@@ -114,6 +115,8 @@ final class Modpost {
                     deps.add(exportedBy.get(s.name()).replace('-', '_'));
                 } else {
                     out.add("ERROR: modpost: \"" + s.name() + "\" [" + base + ".ko] undefined!");
+                    String header = SymbolTable.unmodelled().get(s.name());
+                    if (header != null) unsimulated.put(s.name(), header);
                     failed = true;
                     continue;
                 }
@@ -125,7 +128,21 @@ final class Modpost {
             }
             depends.put(base, deps);
         }
+        if (!unsimulated.isEmpty()) out.add(unsimulatedNote(unsimulated));
         return new Report(out, failed, depends);
+    }
+
+    /**
+     * kplay's one note after modpost's errors when some undefined symbols are real Linux 6.1 exports
+     * that kplay does not simulate: the module is right, kplay is behind.
+     */
+    static String unsimulatedNote(Map<String, String> symbols) {
+        List<String> names = new ArrayList<>();
+        for (String n : symbols.keySet()) names.add("\"" + n + "\"");
+        String list = names.size() == 1 ? names.get(0)
+            : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return "kplay: note: Linux 6.1 exports " + list + " (" + String.join(", ", new LinkedHashSet<>(symbols.values()))
+            + "), but kplay does not simulate " + (names.size() == 1 ? "it" : "them") + " yet";
     }
 
     /** Models check_sec_ref(): every code and data reference, in section order. */

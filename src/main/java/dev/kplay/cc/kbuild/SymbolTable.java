@@ -18,12 +18,39 @@ public final class SymbolTable {
     public record Export(String name, long crc, String module, boolean gplOnly) {}
 
     private static final Map<String, Export> VMLINUX = load();
+    private static final Map<String, String> UNMODELLED = loadUnmodelled();
 
     private SymbolTable() {}
 
     /** The kernel's exports by name, in file order. */
     public static Map<String, Export> vmlinux() {
         return VMLINUX;
+    }
+
+    /**
+     * Symbols Linux 6.1 exports that kplay's kernel does not simulate yet (resources/kplay/unmodelled.symvers),
+     * by name, each with the header that declares it: modpost refuses them as undefined and says so.
+     */
+    public static Map<String, String> unmodelled() {
+        return UNMODELLED;
+    }
+
+    private static Map<String, String> loadUnmodelled() {
+        try (InputStream in = SymbolTable.class.getResourceAsStream("/kplay/unmodelled.symvers")) {
+            if (in == null) throw new IllegalStateException("resources/kplay/unmodelled.symvers is missing");
+            Map<String, String> map = new LinkedHashMap<>();
+            String group = "";
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("# ") && line.indexOf(' ', 2) < 0) {
+                    group = line.substring(2);
+                } else if (!line.isBlank() && !line.startsWith("#")) {
+                    map.put(line.split("\t", -1)[1], group);
+                }
+            }
+            return Collections.unmodifiableMap(map);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read unmodelled.symvers", e);
+        }
     }
 
     /** The CRC modversions records for a symbol (module_layout included, as every module lists it). */

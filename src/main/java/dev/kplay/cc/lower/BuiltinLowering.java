@@ -3,7 +3,7 @@ package dev.kplay.cc.lower;
 import dev.kplay.cc.parse.Expr;
 import dev.kplay.cc.sema.Type;
 import dev.kplay.cc.sema.Types;
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Op;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.kplay.cc.lower;
 
-import dev.kplay.ko.Insn;
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Insn;
+import dev.kplay.vm.Op;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import dev.kplay.cc.sema.Obj;
 import dev.kplay.cc.sema.Type;
 import dev.kplay.cc.sema.Typed;
 import dev.kplay.cc.sema.Types;
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Op;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

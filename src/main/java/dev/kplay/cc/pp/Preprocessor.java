@@ -75,6 +75,9 @@ public final class Preprocessor {
     private record Cond(Token directive, boolean taken, boolean inElse) {}
 
     /** Stops the compilation after a fatal error (already reported). */
+    /** A header of real Linux 6.1 that kplay lacks, when an #include of it was fatal (for the note). */
+    private String missingLinuxHeader;
+
     private static final class Fatal extends RuntimeException {
         Fatal() { super(null, null, false, false); }
     }
@@ -153,6 +156,9 @@ public final class Preprocessor {
             return out;
         } catch (Fatal f) {
             diags.raw("compilation terminated.");
+            if (missingLinuxHeader != null) {
+                diags.raw("kplay: note: " + missingLinuxHeader + " is a header of Linux 6.1; kplay does not simulate what it declares yet");
+            }
             return null;
         }
     }
@@ -749,6 +755,7 @@ public final class Preprocessor {
         }
         String key = resolve(h);
         if (key == null) {
+            missingLinuxHeader = LinuxHeaders.exists(h.name()) ? h.name() : null;
             fatal(h.span(), h.name() + ": No such file or directory");
         }
         if (pragmaOnce.contains(key)) return;

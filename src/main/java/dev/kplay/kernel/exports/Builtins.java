@@ -50,22 +50,6 @@ public final class Builtins {
                 t.internal(s, 0x200);
             }
         }
-        stubs();
-    }
-
-    /** Every Module.symvers name not modelled yet: a function that logs once and returns 0. */
-    private void stubs() {
-        java.util.Set<String> warned = new java.util.HashSet<>();
-        for (String name : Symvers.names()) {
-            if (t.byName(name) == null) {
-                t.function(name, 0x40, (a, s) -> {
-                    if (warned.add(name)) {
-                        k.printk().log(4, "kplay: " + name + "() is not modelled yet, returning 0");
-                    }
-                    return 0;
-                });
-            }
-        }
     }
 
     /** vsnprintf over arguments args[from..]. */

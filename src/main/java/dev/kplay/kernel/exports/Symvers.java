@@ -9,9 +9,9 @@ import java.util.List;
 /*
  * Module.symvers, the list of symbols the kernel exports (kplay/Module.symvers on the classpath,
  * maintained with the headers): "0xCRC<TAB>name<TAB>vmlinux<TAB>EXPORT_SYMBOL[_GPL]<TAB>" per line.
- * The kernel's export table must define every name in it; the ones kplay does not model yet get a
- * stub that says so in the log the first time it is called, so a module links exactly as modpost
- * promised.
+ * It lists exactly what kplay models: the kernel's export table defines every name in it. What Linux
+ * 6.1 exports and kplay does not simulate yet is in kplay/unmodelled.symvers instead, and modpost
+ * refuses it at build; nothing returns a made-up value (ExportsTest holds the two files to this).
  */
 
 /** Reads the export list. */

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kplay.ko.Function;
-import dev.kplay.ko.Insn;
+import dev.kplay.vm.Insn;
 import dev.kplay.ko.ModuleImage;
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Op;
 import dev.kplay.ko.Relocation;
 import dev.kplay.ko.Section;
 import dev.kplay.ko.Symbol;

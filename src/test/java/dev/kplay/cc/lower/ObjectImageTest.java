@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kplay.cc.diag.Diagnostics;
 import dev.kplay.ko.Function;
 import dev.kplay.ko.ModuleImage;
-import dev.kplay.ko.Op;
+import dev.kplay.vm.Op;
 import dev.kplay.ko.Section;
 import dev.kplay.ko.Symbol;
 import java.util.stream.Collectors;

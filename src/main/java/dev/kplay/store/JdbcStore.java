@@ -1,0 +1,87 @@
+package dev.kplay.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/*
+ * The Store over JDBC, in SQL that H2 and PostgreSQL both run (the schema is Flyway's
+ * db/migration). Links are insert-once: a duplicate id is the same content (the id is its hash),
+ * so a lost race is not an error. An append is one transaction that first checks the log's
+ * length, and the (session_id, seq) key makes two writers of one log fail instead of interleave.
+ */
+
+/** A Store on a DataSource whose schema Flyway has migrated. */
+public final class JdbcStore implements Store {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public JdbcStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    @Override
+    public boolean putLink(String id, String json) {
+        if (link(id).isPresent()) {
+            return false;
+        }
+        try {
+            jdbc.update("INSERT INTO link (id, scenario) VALUES (?, ?)", id, json);
+            return true;
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<String> link(String id) {
+        List<String> rows = jdbc.queryForList("SELECT scenario FROM link WHERE id = ?", String.class, id);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    @Override
+    public void appendEvents(String sessionId, int firstSeq, List<String> eventsJson) {
+        if (eventsJson.isEmpty()) {
+            return;
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                Integer length = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM session_event WHERE session_id = ?", Integer.class, sessionId);
+                if (length == null || length != firstSeq) {
+                    throw new IllegalStateException("event log of " + sessionId + " has " + length
+                            + " events, not " + firstSeq);
+                }
+                List<Object[]> rows = new ArrayList<>(eventsJson.size());
+                for (int i = 0; i < eventsJson.size(); i++) {
+                    rows.add(new Object[] {sessionId, firstSeq + i, eventsJson.get(i)});
+                }
+                jdbc.batchUpdate("INSERT INTO session_event (session_id, seq, event) VALUES (?, ?, ?)", rows);
+            });
+        } catch (DuplicateKeyException raced) {
+            throw new IllegalStateException("event log of " + sessionId + " was written concurrently", raced);
+        }
+    }
+
+    @Override
+    public List<String> events(String sessionId) {
+        return jdbc.queryForList("SELECT event FROM session_event WHERE session_id = ? ORDER BY seq",
+                String.class, sessionId);
+    }
+
+    @Override
+    public void deleteEvents(String sessionId) {
+        jdbc.update("DELETE FROM session_event WHERE session_id = ?", sessionId);
+    }
+
+    @Override
+    public List<String> sessionIds() {
+        return jdbc.queryForList("SELECT DISTINCT session_id FROM session_event", String.class);
+    }
+}

@@ -1,0 +1,585 @@
+package dev.kplay.userland.sh;
+
+import dev.kplay.userland.Command;
+import dev.kplay.userland.Errno;
+import dev.kplay.userland.Input;
+import dev.kplay.userland.Interrupted;
+import dev.kplay.userland.Paths;
+import dev.kplay.userland.Proc;
+import dev.kplay.userland.Signals;
+import dev.kplay.userland.Sink;
+import dev.kplay.userland.TaskGone;
+import dev.kplay.userland.bin.Programs;
+import dev.kplay.kernel.syscall.Syscalls;
+import dev.kplay.userland.sh.Ast.AndOr;
+import dev.kplay.userland.sh.Ast.Assignment;
+import dev.kplay.userland.sh.Ast.Cmd;
+import dev.kplay.userland.sh.Ast.Compound;
+import dev.kplay.userland.sh.Ast.Job;
+import dev.kplay.userland.sh.Ast.Pipeline;
+import dev.kplay.userland.sh.Ast.Script;
+import dev.kplay.userland.sh.Ast.SimpleCommand;
+import dev.kplay.userland.sh.Ast.Word;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/*
+ * The interactive shell: what bash does with one line typed at the prompt. It is itself a process
+ * (comm "bash"), and every program it starts is a child process made with spawn(), so ps, the
+ * oops report ("Comm: rmmod") and /proc see real pids. Pipelines run their stages one after the
+ * other, each stage's output buffered into the next one's stdin: tasks are data in this kernel,
+ * not threads, so there is no concurrency to model.
+ *
+ * A stage can end in three ways: it exits (status), its task dies in the kernel (bash prints the
+ * signal's description, "Killed", and $? is 128+sig), or its task stays in the kernel blocked;
+ * then the line stops there, as bash would wait in waitpid(), and run() reports it as running.
+ */
+
+/** A bash-like shell over the {@link Syscalls} interface. */
+public final class Shell {
+    /**
+     * How a line ended: exit status (null while running), terminal output, whether the last job was
+     * killed by a signal, whether it is still running, the last process, and the shell's working
+     * directory afterwards (for the prompt).
+     */
+    public record Result(Integer exitCode, String output, boolean killed, boolean running, Integer pid, String cwd) {}
+
+    /** Virtual time passing while a program sleeps; the session decides whether wall time passes too. */
+    @FunctionalInterface
+    public interface Clock {
+        /** Lets {@code nanos} of time pass; false if the sleep was interrupted. */
+        boolean sleep(long nanos);
+    }
+
+    /** Bytes a line may print before its output is cut (a module printing forever cannot fill the heap). */
+    static final int MAX_OUTPUT = 1 << 20;
+
+    private final Syscalls sys;
+    private final Clock clock;
+    private final Map<String, Command> programs;
+    private final Builtins builtins = new Builtins();
+    private final Compounds compounds = new Compounds(this);
+    /** Descriptors above 2 the shell process holds open in the kernel (exec 3&lt; file), inherited by children. */
+    private final java.util.TreeSet<Integer> heldFds = new java.util.TreeSet<>();
+    private final Map<String, String> vars = new HashMap<>();
+    private int pid;
+    private String cwd = "/root";
+    private int status;
+    private int lastBackground;
+    /** Background jobs still running, by job number ("[1]"). */
+    private final java.util.TreeMap<Integer, BackgroundJob> activeJobs = new java.util.TreeMap<>();
+
+    /** A background job left running in the kernel. */
+    record BackgroundJob(int number, int pid, String text) {}
+    /** Pid of the foreground job a line left blocked in the kernel, or 0. */
+    private int stuck;
+    /** A foreground job died of SIGINT, or the shell itself died: the rest of the line is abandoned. */
+    private boolean interrupted;
+    /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
+    private final List<Integer> backgroundPids = new ArrayList<>();
+    /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
+    private final Map<Integer, Integer> backgroundStatus = new HashMap<>();
+
+    public Shell(Syscalls sys, Clock clock, Map<String, Command> extraPrograms) {
+        this.sys = sys;
+        this.clock = clock;
+        this.programs = new LinkedHashMap<>(Programs.standard());
+        this.programs.putAll(extraPrograms);
+        login();
+    }
+
+    private void login() {
+        pid = sys.spawn(1, "bash", List.of("-bash"));
+        vars.put("HOME", "/root");
+        vars.put("USER", "root");
+        vars.put("LOGNAME", "root");
+        vars.put("SHELL", "/bin/bash");
+        vars.put("HOSTNAME", "kplay");
+        vars.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        vars.put("TERM", "xterm-256color");
+        cwd = "/root";
+    }
+
+    /** The shell's own pid. */
+    public int pid() { return pid; }
+
+    public String cwd() { return cwd; }
+
+    void setCwd(String cwd) { this.cwd = cwd; }
+
+    public Clock clock() { return clock; }
+
+    Syscalls sys() { return sys; }
+
+    int lastStatus() { return status; }
+
+    public boolean isBackground(int p) { return backgroundPids.contains(p); }
+
+    /** The exit status of an ended background job, or null. */
+    Integer backgroundStatus(int p) { return backgroundStatus.get(p); }
+
+    /** A shell variable's value, "" if unset. */
+    String variable(String name) {
+        return switch (name) {
+            case "?" -> String.valueOf(status);
+            case "!" -> lastBackground == 0 ? "" : String.valueOf(lastBackground);
+            case "$" -> String.valueOf(pid);
+            case "#" -> "0";
+            case "0" -> "bash";
+            case "PWD" -> cwd;
+            default -> vars.getOrDefault(name, "");
+        };
+    }
+
+    void setVariable(String name, String value) { vars.put(name, value); }
+
+    void unsetVariable(String name) { vars.remove(name); }
+
+    /** Runs one typed line; returns when it ends or a foreground process stays blocked in the kernel. */
+    public Result run(String line) {
+        reapStuck();
+        Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
+        reportEndedJobs(terminal);
+        Script script;
+        try {
+            script = ShellParser.parse(line);
+        } catch (ShellParser.SyntaxError e) {
+            terminal.write("bash: " + e.getMessage() + "\n");
+            status = 2;
+            return new Result(2, terminal.text(), false, false, null, cwd);
+        }
+        Outcome last = new Outcome(status, null, 0);
+        List<String> notices = new ArrayList<>();
+        interrupted = false;
+        try {
+            last = runLine(script, terminal, notices);
+        } catch (Arithmetic.ArithError e) {
+            terminal.write("bash: " + e.getMessage() + "\n");
+            status = 1;
+            last = new Outcome(1, null, 0);
+        }
+        if (last == null) {
+            return new Result(null, terminal.text(), false, true, stuck, cwd);
+        }
+        for (String n : notices) {
+            terminal.write(n);
+        }
+        return new Result(status, terminal.text(), last.signal != 0, false, last.pid, cwd);
+    }
+
+    /** The jobs of a typed line; null if the line stopped at a foreground job blocked in the kernel. */
+    private Outcome runLine(Script script, Sink.Buffer terminal, List<String> notices) {
+        Outcome last = new Outcome(status, null, 0);
+        for (Job job : script.jobs()) {
+            if (interrupted) {
+                break;
+            }
+            if (job.background()) {
+                Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
+                Outcome o = runAndOr(job.body(), Input.empty(), jobOut, jobOut);
+                int n = activeJobs.isEmpty() ? 1 : activeJobs.lastKey() + 1;
+                int bgPid = o.pid != null ? o.pid : pid;
+                if (!o.running) {
+                    backgroundStatus.put(bgPid, o.status);
+                } else {
+                    activeJobs.put(n, new BackgroundJob(n, bgPid, job.text()));
+                }
+                lastBackground = bgPid;
+                backgroundPids.add(bgPid);
+                terminal.write("[" + n + "] " + bgPid + "\n");
+                terminal.write(jobOut.bytes());
+                if (!o.running) {
+                    String state = o.signal != 0 ? Signals.death(o.signal)
+                            : o.status == 0 ? "Done" : "Exit " + o.status;
+                    notices.add(String.format("[%d]+  %-24s%s%n", n, state == null ? "Interrupt" : state, job.text()));
+                }
+                status = 0;
+                last = new Outcome(0, bgPid, 0);
+            } else {
+                last = runAndOr(job.body(), Input.empty(), terminal, terminal);
+                if (last.running) {
+                    stuck = last.pid;
+                    return null;
+                }
+            }
+        }
+        return last;
+    }
+
+    /** The jobs of a compound command's list, in order, all in the foreground, sharing stdin. */
+    Outcome runJobs(List<Job> jobs, Input in, Sink out, Sink err) {
+        Outcome o = ok();
+        for (Job job : jobs) {
+            if (interrupted) {
+                break;
+            }
+            o = runAndOr(job.body(), in, out, err);
+            if (o.running) {
+                break;
+            }
+        }
+        return o;
+    }
+
+    /** A successful outcome ($? = 0). */
+    Outcome ok() {
+        status = 0;
+        return new Outcome(0, null, 0);
+    }
+
+    /** The outcome of a finished compound: that of its last command. */
+    Outcome ok(Outcome last) {
+        status = last.status;
+        return last;
+    }
+
+    /** Whether the rest of the line is abandoned (Ctrl-C, the shell died). */
+    boolean abandoned() { return interrupted; }
+
+    /** Runs {@code body} as a subshell would: its cd and variables do not stick. */
+    Outcome inSubshell(java.util.function.Supplier<Outcome> body) {
+        String savedCwd = cwd;
+        Map<String, String> savedVars = new HashMap<>(vars);
+        try {
+            return body.get();
+        } finally {
+            cwd = savedCwd;
+            vars.clear();
+            vars.putAll(savedVars);
+        }
+    }
+
+    /** An expander for the shell's current state; $(...) errors go to {@code err}. */
+    Expander expander(Sink err) {
+        return new Expander(this::variable, script -> substitute(script, err), sys, pid, cwd);
+    }
+
+    List<String> expand(List<Word> words, Sink err) {
+        return expander(err).fields(words);
+    }
+
+    /** A compound command's redirections, opened by process {@code who}; null after bash's message. */
+    Stdio openStdio(List<Ast.Redirect> redirects, int who, Input in, Sink out, Sink err) {
+        return Stdio.open(redirects, expander(err), sys, who, cwd, in, out, err, heldFds);
+    }
+
+    Compounds compounds() { return compounds; }
+
+    /** The result of running a command or pipeline. */
+    record Outcome(int status, Integer pid, int signal, boolean running) {
+        Outcome(int status, Integer pid, int signal) {
+            this(status, pid, signal, false);
+        }
+    }
+
+    Outcome runAndOr(AndOr ao, Input in, Sink out, Sink err) {
+        Outcome o = runPipeline(ao.pipelines().get(0), in, out, err);
+        for (int i = 1; i < ao.pipelines().size() && !o.running && !interrupted; i++) {
+            boolean and = ao.ops().get(i - 1).equals("&&");
+            if ((status == 0) == and) {
+                o = runPipeline(ao.pipelines().get(i), in, out, err);
+            }
+        }
+        return o;
+    }
+
+    private Outcome runPipeline(Pipeline pl, Input in, Sink out, Sink err) {
+        Input stdin = in;
+        Outcome o = null;
+        int deathSignal = 0;
+        List<Cmd> cmds = pl.commands();
+        for (int i = 0; i < cmds.size(); i++) {
+            boolean lastStage = i == cmds.size() - 1;
+            Sink.Buffer pipe = lastStage ? null : new Sink.Buffer(false, MAX_OUTPUT);
+            Sink stageOut = lastStage ? out : pipe;
+            o = cmds.get(i) instanceof Compound c ? compounds.run(c, stdin, stageOut, err)
+                    : runSimple((SimpleCommand) cmds.get(i), stdin, stageOut, err);
+            if (o.running) {
+                return o;
+            }
+            if (o.signal != 0) {
+                deathSignal = o.signal;
+            }
+            if (pipe != null) {
+                stdin = Input.of(pipe.bytes());
+            }
+        }
+        if (deathSignal != 0 && Signals.death(deathSignal) != null) {
+            err.write(Signals.death(deathSignal) + "\n");
+        }
+        if (deathSignal == Signals.SIGINT) {
+            interrupted = true;
+        }
+        int st = o.status;
+        if (pl.negate()) {
+            st = st == 0 ? 1 : 0;
+        }
+        status = st;
+        return new Outcome(st, o.pid, o.signal);
+    }
+
+    private Outcome runSimple(SimpleCommand cmd, Input stdin, Sink out, Sink terminal) {
+        Expander ex = expander(terminal);
+        List<String> argv = ex.fields(cmd.words());
+        if (argv.size() == 1 && argv.get(0).equals("exec")) {
+            return new Outcome(new HeldFds(sys, pid, cwd, heldFds).exec(cmd.redirects(), ex, terminal), null, 0);
+        }
+        if (argv.isEmpty()) {
+            for (Assignment a : cmd.assignments()) {
+                vars.put(a.name(), ex.string(a.value()));
+            }
+            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal, heldFds);
+            if (io != null) {
+                io.close();
+            }
+            return new Outcome(io == null ? 1 : 0, null, 0);
+        }
+        String name = argv.get(0);
+        Command builtin = builtins.get(name);
+        if (builtin != null) {
+            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal, heldFds);
+            if (io == null) {
+                return new Outcome(1, null, 0);
+            }
+            Proc p = new Proc(sys, pid, argv, io.stdin(), io.out(), io.err(), this);
+            int st;
+            try {
+                st = builtin.run(p);
+            } catch (TaskGone gone) {
+                if (!gone.died) {
+                    return new Outcome(0, pid, 0, true);
+                }
+                relogin();
+                interrupted = true;
+                return new Outcome(128 + Signals.SIGKILL, null, Signals.SIGKILL);
+            } finally {
+                io.close();
+            }
+            return new Outcome(st, null, 0);
+        }
+        Command program = program(name);
+        if (program == null) {
+            terminal.write(name.contains("/") ? "bash: " + name + ": No such file or directory\n"
+                    : "bash: " + name + ": command not found\n");
+            return new Outcome(127, null, 0);
+        }
+        String comm = Paths.baseName(name);
+        int child = sys.spawn(pid, comm.length() > 15 ? comm.substring(0, 15) : comm, argv);
+        if (child < 0) {
+            terminal.write("bash: fork: " + Errno.strerror(child) + "\n");
+            return new Outcome(254, null, 0);
+        }
+        Stdio io = Stdio.open(cmd.redirects(), ex, sys, child, cwd, stdin, out, terminal, heldFds);
+        if (io == null) {
+            sys.exit(child, 1);
+            sys.waitpid(pid, child);
+            return new Outcome(1, child, 0);
+        }
+        Proc p = new Proc(sys, child, argv, io.stdin(), io.out(), io.err(), this);
+        try {
+            int st = program.run(p);
+            if (p.writeError() != 0 && st == 0) {
+                p.eprint(comm + ": write error: " + Errno.strerror(p.writeError()) + "\n");
+                st = 1;
+            }
+            io.close();
+            sys.exit(child, st & 0xff);
+        } catch (TaskGone gone) {
+            if (!gone.died) {
+                return new Outcome(0, child, 0, true);
+            }
+        } catch (Proc.FileError e) {
+            p.eprint(comm + ": " + Errno.strerror(e.errno) + "\n");
+            io.close();
+            sys.exit(child, 1);
+        } catch (Interrupted ctrlC) {
+            io.close();
+            if (sys.kill(child, Signals.SIGINT) < 0 || sys.exitStatus(child) == -1) {
+                sys.exit(child, 128 + Signals.SIGINT);
+            }
+        }
+        int ws = sys.exitStatus(child);
+        if (ws == -1) {
+            return new Outcome(0, child, 0, true);
+        }
+        sys.waitpid(pid, child);
+        if ((ws & 0x7f) != 0) {
+            return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);
+        }
+        return new Outcome((ws >> 8) & 0xff, child, 0);
+    }
+
+    /**
+     * $(...) and `...`: runs the script as a subshell would (its cd and variables do not stick)
+     * and returns its stdout without trailing newlines; its stderr goes to the terminal.
+     */
+    private String substitute(String script, Sink err) {
+        Script parsed;
+        try {
+            parsed = ShellParser.parse(script);
+        } catch (ShellParser.SyntaxError e) {
+            err.write("bash: command substitution: " + e.getMessage() + "\n");
+            status = 2;
+            return "";
+        }
+        String savedCwd = cwd;
+        Map<String, String> savedVars = new HashMap<>(vars);
+        Sink.Buffer out = new Sink.Buffer(false, MAX_OUTPUT);
+        try {
+            for (Job job : parsed.jobs()) {
+                if (runAndOr(job.body(), Input.empty(), out, err).running) {
+                    break;
+                }
+            }
+        } finally {
+            cwd = savedCwd;
+            vars.clear();
+            vars.putAll(savedVars);
+        }
+        String text = out.text();
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    /**
+     * bash -c SCRIPT or bash FILE: runs the script as a child shell would (its cd and variables do
+     * not stick), with the calling program's stdout and stderr; returns the last status.
+     */
+    int runScript(String script, Sink out, Sink err) {
+        Script parsed;
+        try {
+            parsed = ShellParser.parse(script);
+        } catch (ShellParser.SyntaxError e) {
+            err.write("bash: " + e.getMessage() + "\n");
+            return 2;
+        }
+        String savedCwd = cwd;
+        Map<String, String> savedVars = new HashMap<>(vars);
+        int savedStatus = status;
+        try {
+            Outcome o = new Outcome(0, null, 0);
+            for (Job job : parsed.jobs()) {
+                o = runAndOr(job.body(), Input.empty(), out, err);
+                if (o.running) {
+                    throw new TaskGone(false);
+                }
+            }
+            return status;
+        } finally {
+            cwd = savedCwd;
+            vars.clear();
+            vars.putAll(savedVars);
+            status = savedStatus;
+        }
+    }
+
+    /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */
+    private Command program(String name) {
+        if (!name.contains("/")) {
+            return programs.get(name);
+        }
+        String dir = name.substring(0, name.lastIndexOf('/'));
+        String abs = Paths.resolve(cwd, dir);
+        if (List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin").contains(abs)) {
+            return programs.get(Paths.baseName(name));
+        }
+        return null;
+    }
+
+    Command programNamed(String name) { return programs.get(name); }
+
+    boolean isBuiltin(String name) { return builtins.get(name) != null; }
+
+
+    /** bash's notices, at the prompt, for background jobs that ended since ("[1]+  Killed  cat ..."). */
+    private void reportEndedJobs(Sink terminal) {
+        for (BackgroundJob j : new ArrayList<>(activeJobs.values())) {
+            int ws = sys.exitStatus(j.pid());
+            if (ws == -1) {
+                continue;
+            }
+            sys.waitpid(pid, j.pid());
+            activeJobs.remove(j.number());
+            int sig = ws & 0x7f;
+            int st = sig != 0 ? 128 + sig : (ws >> 8) & 0xff;
+            backgroundStatus.put(j.pid(), st);
+            String state = sig != 0 ? (Signals.death(sig) == null ? "Interrupt" : Signals.death(sig))
+                    : st == 0 ? "Done" : "Exit " + st;
+            terminal.write(String.format("[%d]+  %-24s%s%n", j.number(), state, j.text()));
+        }
+    }
+
+    /** The running background jobs, by number. */
+    List<BackgroundJob> activeJobs() {
+        return new ArrayList<>(activeJobs.values());
+    }
+
+    /** The pid of job %n, or -1. */
+    int jobPid(int n) {
+        BackgroundJob j = activeJobs.get(n);
+        return j == null ? -1 : j.pid();
+    }
+
+    /** Reaps the blocked foreground job if it has ended since (bash's waitpid returning). */
+    public void reapStuck() {
+        if (stuck != 0 && sys.exitStatus(stuck) != -1) {
+            int ws = sys.exitStatus(stuck);
+            sys.waitpid(pid, stuck);
+            stuck = 0;
+            status = (ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff;
+        }
+    }
+
+    /** The foreground job still blocked in the kernel (the line that returned running), or 0. */
+    public int stuckForeground() { return stuck; }
+
+    /**
+     * Ctrl-C (or another signal) to the foreground job still blocked in the kernel, as the terminal
+     * driver sends it. Returns how the job stands afterwards (ended: its status and bash's line for
+     * the signal; still blocked: running), or null if there is no such job.
+     */
+    public Result signalForeground(int sig) {
+        if (stuck == 0) {
+            return null;
+        }
+        int job = stuck;
+        sys.kill(job, sig);
+        int ws = sys.exitStatus(job);
+        if (ws == -1) {
+            return new Result(null, "", false, true, job, cwd);
+        }
+        sys.waitpid(pid, job);
+        stuck = 0;
+        int signal = ws & 0x7f;
+        status = signal != 0 ? 128 + signal : (ws >> 8) & 0xff;
+        String line = signal != 0 && Signals.death(signal) != null ? Signals.death(signal) + "\n" : "";
+        return new Result(status, line, signal != 0, false, job, cwd);
+    }
+
+    /** Sends {@code sig} to a process, as kill(1) would; 0 or -errno. */
+    public long signal(int target, int sig) {
+        return sys.kill(target, sig);
+    }
+
+    /** Starts a fresh login shell (after "exit"). */
+    void relogin() {
+        if (pid > 0) {
+            sys.exit(pid, 0);
+        }
+        vars.clear();
+        status = 0;
+        lastBackground = 0;
+        backgroundPids.clear();
+        backgroundStatus.clear();
+        activeJobs.clear();
+        stuck = 0;
+        heldFds.clear();
+        login();
+    }
+}
