@@ -80,14 +80,39 @@ public final class Session {
      */
     public static Session replay(String id, List<Event> log, Toolchain toolchain, SessionLimits limits,
                                  LongSupplier wallNanos) {
+        return replay(id, log, toolchain, limits, wallNanos, null);
+    }
+
+    /**
+     * What one replayed event did: the command result of an exec or signal, the build result of
+     * a build, and the kernel log records it added ({@code event} null for the first boot's).
+     */
+    public record Replayed(Event event, Shell.Result result, BuildResult build, List<LogRecord> records) {}
+
+    /** As {@link #replay(String, List, Toolchain, SessionLimits, LongSupplier)}, telling {@code observer} each step. */
+    public static Session replay(String id, List<Event> log, Toolchain toolchain, SessionLimits limits,
+                                 LongSupplier wallNanos, Consumer<Replayed> observer) {
         Session s = new Session(id, toolchain, limits, wallNanos);
         s.lock.lock();
+        List<LogRecord> added = new ArrayList<>();
+        Consumer<LogRecord> collect = added::add;
         try {
+            if (observer != null) {
+                observer.accept(new Replayed(null, null, null, s.kernel.log().records()));
+                s.logListeners.add(collect);
+            }
             for (Event e : log) {
-                s.apply(e);
+                Object[] out = {null};
+                s.apply(e, out);
+                if (observer != null) {
+                    observer.accept(new Replayed(e, out[0] instanceof Shell.Result r ? r : null,
+                            out[0] instanceof BuildResult b ? b : null, List.copyOf(added)));
+                    added.clear();
+                }
             }
             s.lastWall = wallNanos.getAsLong();
         } finally {
+            s.logListeners.remove(collect);
             s.lock.unlock();
         }
         return s;
@@ -176,7 +201,8 @@ public final class Session {
         });
     }
 
-    private static void checkName(String name) {
+    /** Refuses a file name the session would not accept (400). */
+    public static void checkName(String name) {
         if (name == null || !FILE_NAME.matcher(name).matches() || name.contains("..")) {
             throw new SessionException(SessionException.Kind.BAD_REQUEST,
                     "bad file name: use letters, digits and . _ + - (at most 64 characters, no '/')");
@@ -188,9 +214,9 @@ public final class Session {
     /** Runs kbuild over the files; each built X.ko lands in /root next to X.c. */
     public BuildResult build() {
         return locked(() -> {
-            BuildResult[] r = {null};
+            Object[] r = {null};
             apply(new Event.Built(), r);
-            return r[0];
+            return (BuildResult) r[0];
         });
     }
 
@@ -352,8 +378,8 @@ public final class Session {
         apply(e, null);
     }
 
-    /** Performs one event and logs it; builds put their result in {@code buildOut[0]}. */
-    private void apply(Event e, BuildResult[] buildOut) {
+    /** Performs one event and logs it; builds and commands put their result in {@code out[0]}. */
+    private void apply(Event e, Object[] out) {
         if (e instanceof Event.FileWritten w) {
             files.put(w.name(), w.text());
             writeRoot(1, w.name(), w.text().getBytes(StandardCharsets.UTF_8));
@@ -362,13 +388,16 @@ public final class Session {
             kernel.unlink(1, "/root/" + d.name());
         } else if (e instanceof Event.Built) {
             BuildResult r = make(1);
-            if (buildOut != null) {
-                buildOut[0] = r;
+            if (out != null) {
+                out[0] = r;
             }
         } else if (e instanceof Event.Executed x) {
             clock.startReplay(x.interruptAfterNanos());
             try {
-                shell.run(x.command());
+                Shell.Result r = shell.run(x.command());
+                if (out != null) {
+                    out[0] = r;
+                }
             } finally {
                 clock.stop();
             }
@@ -376,6 +405,9 @@ public final class Session {
             Shell.Result r = shell.signalForeground(sig.signal());
             if (signalled != null) {
                 signalled[0] = r;
+            }
+            if (out != null) {
+                out[0] = r;
             }
         } else if (e instanceof Event.TimePassed t) {
             kernel.advanceTime(t.nanos());

@@ -3,8 +3,10 @@ package dev.kplay.session;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /*
@@ -42,6 +44,18 @@ public final class SessionRegistry {
                 throw e;
             }
         }
+        sessions.put(id, s);
+        return s;
+    }
+
+    /**
+     * A new session rebuilt from an event log at full speed (a scenario, a link), telling
+     * {@code observer} what each event did; it then goes on as a live session.
+     */
+    public Session replay(List<Event> log, Consumer<Session.Replayed> observer) {
+        makeRoom();
+        String id = newId();
+        Session s = Session.replay(id, log, toolchain, limits, wallNanos, observer);
         sessions.put(id, s);
         return s;
     }

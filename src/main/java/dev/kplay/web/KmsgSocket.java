@@ -128,13 +128,18 @@ final class KmsgSocket extends TextWebSocketHandler {
 
     /** The JSON of one record. */
     static String frame(LogRecord r) {
+        return JSON.writeValueAsString(json(r));
+    }
+
+    /** One record as {seq, level, facility, ts (µs), text}. */
+    static Map<String, Object> json(LogRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", r.seq());
         m.put("level", r.level());
         m.put("facility", r.facility());
         m.put("ts", r.tsNanos() / 1000);
         m.put("text", r.text());
-        return JSON.writeValueAsString(m);
+        return m;
     }
 
     static long parseAfter(String query) {

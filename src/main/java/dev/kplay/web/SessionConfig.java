@@ -1,9 +1,13 @@
 package dev.kplay.web;
 
 import dev.kplay.cc.kbuild.Kbuild;
+import dev.kplay.scenario.Links;
+import dev.kplay.scenario.ScenarioCodec;
+import dev.kplay.scenario.ScenarioPlayer;
 import dev.kplay.session.SessionLimits;
 import dev.kplay.session.SessionRegistry;
 import dev.kplay.session.Toolchain;
+import dev.kplay.store.Store;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +47,26 @@ public class SessionConfig {
     @Bean
     public SessionRegistry sessionRegistry(Toolchain toolchain, SessionLimits limits) {
         return new SessionRegistry(toolchain, limits, System::nanoTime);
+    }
+
+    /** Reads and writes scenario JSON within the configured limits. */
+    @Bean
+    public ScenarioCodec scenarioCodec(@Value("${kplay.scenarios.max-bytes:921600}") int maxBytes,
+                                       @Value("${kplay.scenarios.max-files:32}") int maxFiles,
+                                       @Value("${kplay.sessions.max-source-bytes:65536}") int maxFileBytes,
+                                       @Value("${kplay.scenarios.max-steps:5000}") int maxSteps) {
+        return new ScenarioCodec(new ScenarioCodec.Limits(maxBytes, maxFiles, maxFileBytes, maxSteps));
+    }
+
+    @Bean
+    public ScenarioPlayer scenarioPlayer(Toolchain toolchain, SessionLimits limits) {
+        return new ScenarioPlayer(toolchain, limits, System::nanoTime);
+    }
+
+    /** Short links, kept in the store. */
+    @Bean
+    public Links links(Store store, ScenarioCodec codec) {
+        return new Links(store, codec);
     }
 
     /** Ends sessions idle past the timeout, periodically. */

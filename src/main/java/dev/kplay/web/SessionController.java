@@ -3,7 +3,6 @@ package dev.kplay.web;
 import dev.kplay.cc.diag.Diagnostic;
 import dev.kplay.cc.kbuild.BuildResult;
 import dev.kplay.kernel.KernelSnapshot;
-import dev.kplay.session.Scenario;
 import dev.kplay.session.Session;
 import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionRegistry;
@@ -38,12 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class SessionController {
     private final SessionRegistry registry;
 
-    public SessionController(SessionRegistry registry) {
-        this.registry = registry;
-    }
+    private final ScenarioController scenarios;
 
-    /** Body of POST /api/sessions. */
-    public record CreateRequest(Scenario scenario) {}
+    public SessionController(SessionRegistry registry, ScenarioController scenarios) {
+        this.registry = registry;
+        this.scenarios = scenarios;
+    }
 
     public record ExecRequest(String command, Long timeoutMs) {}
 
@@ -53,9 +52,14 @@ public class SessionController {
 
     public record SignalRequest(String signal) {}
 
+    /** A fresh session, or with {"scenario": {...}} or {"link": "ID"} one that replayed it (and its timeline). */
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) CreateRequest body) {
-        Session s = registry.create(body == null ? null : body.scenario());
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) Map<String, Object> body) {
+        dev.kplay.scenario.Scenario scenario = scenarios.scenarioOf(body);
+        if (scenario != null) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(scenarios.play(scenario, Map.of()));
+        }
+        Session s = registry.create(null);
         return ResponseEntity.status(HttpStatus.CREATED).body(identity(s));
     }
 

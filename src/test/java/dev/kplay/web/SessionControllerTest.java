@@ -10,7 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import dev.kplay.cc.kbuild.Kbuild;
+import dev.kplay.scenario.Links;
+import dev.kplay.scenario.ScenarioCodec;
+import dev.kplay.scenario.ScenarioPlayer;
 import dev.kplay.session.SessionLimits;
+import dev.kplay.store.TestStores;
 import dev.kplay.session.SessionRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The HTTP contract's shapes and errors, over a real session registry. */
-@WebMvcTest({SessionController.class, PageController.class})
+@WebMvcTest({SessionController.class, ScenarioController.class, PageController.class})
 @Import(SessionControllerTest.Config.class)
 class SessionControllerTest {
     @TestConfiguration
@@ -32,6 +36,21 @@ class SessionControllerTest {
         SessionRegistry registry() {
             SessionLimits limits = new SessionLimits(50, Duration.ofMinutes(5), 4000, 4, 1000, 2000, 1000, false);
             return new SessionRegistry(Kbuild::build, limits, System::nanoTime);
+        }
+
+        @Bean
+        ScenarioCodec codec() {
+            return new ScenarioCodec(ScenarioCodec.Limits.defaults());
+        }
+
+        @Bean
+        ScenarioPlayer player(SessionRegistry registry) {
+            return new ScenarioPlayer(Kbuild::build, registry.limits(), System::nanoTime);
+        }
+
+        @Bean
+        Links links(ScenarioCodec codec) {
+            return new Links(TestStores.h2InMemory(), codec);
         }
     }
 
