@@ -59,6 +59,7 @@ struct kmem_cache *kmem_cache_create_usercopy(const char *name,
 			unsigned int useroffset, unsigned int usersize,
 			void (*ctor)(void *));
 void kmem_cache_destroy(struct kmem_cache *s);
+unsigned int kmem_cache_size(struct kmem_cache *s);
 int kmem_cache_shrink(struct kmem_cache *s);
 
 /*

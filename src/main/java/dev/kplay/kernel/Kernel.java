@@ -53,6 +53,8 @@ public final class Kernel implements Syscalls {
     private final Slab slab;
     private final ExportTable exports;
     private final Cpu cpu;
+    private final dev.kplay.kernel.mm.SlabCaches slabCaches;
+    private final dev.kplay.kernel.mm.Vmalloc vmalloc;
     private final Vfs vfs = new Vfs();
     private final TreeMap<Integer, Task> tasks = new TreeMap<>();
     /** Loaded modules, most recent first (the order of the kernel's modules list). */
@@ -72,6 +74,8 @@ public final class Kernel implements Syscalls {
         this.log = new LogRing(config.logBufferBytes());
         this.printk = new Printk(log, clock);
         this.slab = new Slab(memory, config.memoryBytes());
+        this.slabCaches = new dev.kplay.kernel.mm.SlabCaches(slab, memory);
+        this.vmalloc = new dev.kplay.kernel.mm.Vmalloc(memory, slab);
         this.exports = new ExportTable(memory);
         this.cpu = new Cpu(memory, exports);
         this.loader = new ModuleLoader(this);
@@ -110,6 +114,11 @@ public final class Kernel implements Syscalls {
     public Slab slab() { return slab; }
 
     public ExportTable exports() { return exports; }
+
+    /** The slab caches modules created (kmem_cache_create). */
+    public dev.kplay.kernel.mm.SlabCaches slabCaches() { return slabCaches; }
+
+    public dev.kplay.kernel.mm.Vmalloc vmalloc() { return vmalloc; }
 
     public Vfs vfs() { return vfs; }
 
@@ -262,6 +271,41 @@ public final class Kernel implements Syscalls {
             if (prev == null) {
                 scheduleWoken();
             }
+        }
+    }
+
+    /**
+     * Models kernel code calling a module's function pointer and using its result in place (the
+     * driver core calling probe, kmem_cache_alloc calling a constructor): the call runs on the
+     * current task's stack above the native that asked for it and returns fn's value. A callee
+     * that oopses throws {@link dev.kplay.vm.NestedExit}, so the task dies of that fault with both
+     * frames in the trace. The callee may not sleep (the native has no continuation to resume).
+     */
+    public long callModule(long fn, long... args) {
+        Task t = current;
+        if (t == null) {
+            throw new IllegalStateException("callModule with no current task");
+        }
+        KernelStack ks = t.stack();
+        int floor = ks.enterNested();
+        try {
+            Exit exit = cpu.call(ks, fn, args);
+            while (exit == null || exit instanceof Exit.OutOfBudget) {
+                long before = ks.instructions();
+                exit = cpu.run(ks, Math.min(1_000_000, config.instructionsPerSlice()));
+                long ran = ks.instructions() - before;
+                clock.advance(ran * config.nanosPerInstruction());
+                t.addRun(ran);
+            }
+            if (exit instanceof Exit.Returned r) {
+                return r.value();
+            }
+            if (exit instanceof Exit.Blocked) {
+                throw new IllegalStateException("a module callback slept inside " + t.comm());
+            }
+            throw new dev.kplay.vm.NestedExit(exit);
+        } finally {
+            ks.leaveNested(floor);
         }
     }
 

@@ -293,7 +293,7 @@ public final class Cpu {
                         ks.sp = ks.entrySps[top];
                         n = ks.opBases[top];
                         ks.codes[top] = null;
-                        if (top == 0) {
+                        if (top == ks.floor) {
                             ks.nops = n;
                             ks.instructions += budget - left;
                             return new Exit.Returned(r);
@@ -325,6 +325,11 @@ public final class Cpu {
             ks.instructions += budget - left;
             return new Exit.Trapped(t, nativeAddr != 0 ? nativeAddr : c.rip(pc),
                     nativeAddr != 0 ? natives.nameOf(nativeAddr) : null);
+        } catch (NestedExit e) {
+            // A module function a native called stopped for good (an oops): its frames stay on the
+            // stack above the native's caller, so the report's call trace shows both.
+            ks.instructions += budget - left;
+            return e.exit();
         } catch (RuntimeException e) {
             // Malformed code (a jump or symbol index out of range, an operand-stack underflow) or a
             // native given impossible arguments: the CPU raises #UD there instead of failing the server.

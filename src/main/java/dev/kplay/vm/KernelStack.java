@@ -27,6 +27,12 @@ public final class KernelStack {
     final long[] entrySps = new long[MAX_FRAMES];
     final long[] vaAreas = new long[MAX_FRAMES];
     int depth;
+    /**
+     * The depth whose frame's return ends Cpu.run with Returned: 0 for a call from a syscall, the
+     * depth at the time of the call for a module function called from inside a native (see
+     * {@link #enterNested}).
+     */
+    int floor;
 
     final long[] operands = new long[MAX_OPERANDS];
     int nops;
@@ -87,9 +93,27 @@ public final class KernelStack {
         operands[nops++] = value;
     }
 
+    /**
+     * A native is about to call a module function and wait for it (probe from
+     * platform_driver_register, a constructor from kmem_cache_alloc): the frame pushed next returns
+     * to the native instead of to the module code below. Returns the previous floor for
+     * {@link #leaveNested}.
+     */
+    public int enterNested() {
+        int old = floor;
+        floor = depth;
+        return old;
+    }
+
+    /** The nested call returned: frames below belong to the run that called the native again. */
+    public void leaveNested(int oldFloor) {
+        floor = oldFloor;
+    }
+
     /** Drops every frame (the task died or its call was abandoned). */
     public void reset() {
         depth = 0;
+        floor = 0;
         nops = 0;
         blocked = false;
         sp = base + THREAD_SIZE;

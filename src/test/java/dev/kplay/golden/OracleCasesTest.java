@@ -53,7 +53,8 @@ class OracleCasesTest {
             "twice", "nolicense", "undefined", "syntaxerr", "params", "hello-3-sleep", "default", "hello-5", "list", "csem", "bug", "noexit", "params2", "oopsthenprop",
             "hello-1", "hello-2", "hello-4", "current", "exitnull", "implicit", "incompat", "init-ebusy", "init-einval",
             "init-enodev", "init-eperm", "jiffies", "kmem", "list2", "mitlicense", "noreturn", "strings", "unexported",
-            "unused", "declafter", "nolevel", "uaf", "fmt", "bugon", "divzero", "misc"})
+            "unused", "declafter", "nolevel", "uaf", "fmt", "bugon", "divzero", "misc",
+            "slabcache", "vmem", "kdup"})
     void reproducesTheRealKernel(String name) {
         List<String> diffs = CaseReplay.replay(name, player(newSession("golden-" + name)));
         assertEquals(List.of(), diffs, name + " differs from Debian 6.1");

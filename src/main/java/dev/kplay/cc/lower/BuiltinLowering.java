@@ -189,23 +189,78 @@ final class BuiltinLowering {
         code.emit(Op.LD8);
     }
 
-    /** {@code __builtin_add_overflow(a, b, res)}: stores the wrapped result, pushes 1 on overflow. */
+    /**
+     * {@code __builtin_add_overflow(a, b, res)}: stores the wrapped result, pushes 1 on overflow.
+     * For a result narrower than 64 bits the 64-bit value is compared with the stored one; for a
+     * 64-bit result the carry is recovered: an unsigned sum below an operand, a product that does
+     * not divide back to its factor.
+     */
     private static void overflow(ExprLowerer x, Expr.Call c, String base) {
         Code code = x.code;
         List<Expr> args = c.args();
         Type rt = ((Type.Ptr) Types.decay(x.type(args.get(2)))).base();
+        boolean wide = Types.sizeOf(rt) == 8;
+        boolean unsigned = Types.isUnsigned(rt);
         int full = x.temp();
+        int a = x.temp();
+        int b = x.temp();
         x.value(args.get(0));
+        store(code, a);
         x.value(args.get(1));
+        store(code, b);
+        load(code, a);
+        load(code, b);
         code.emit(base.startsWith("add") ? Op.ADD : base.startsWith("sub") ? Op.SUB : Op.MUL);
         store(code, full);
         x.value(args.get(2));
-        code.emit(Op.LOCAL, full);
-        code.emit(Op.LD8);
+        load(code, full);
         x.normalize(rt);
         x.store(rt);
-        code.emit(Op.LOCAL, full);
+        if (!wide) {
+            load(code, full);
+            code.emit(Op.NE);
+            return;
+        }
+        code.emit(Op.DROP);
+        if (base.startsWith("mul")) {
+            // a != 0 && full / a != b
+            load(code, a);
+            code.emit(Op.CONST, 0);
+            code.emit(Op.NE);
+            load(code, full);
+            load(code, a);
+            load(code, a);
+            code.emit(Op.CONST, 0);
+            code.emit(Op.EQ);
+            code.emit(Op.OR);
+            code.emit(unsigned ? Op.DIVU : Op.DIVS);
+            load(code, b);
+            code.emit(Op.NE);
+            code.emit(Op.AND);
+        } else if (unsigned) {
+            // add: full < a; sub: a < b
+            load(code, base.startsWith("add") ? full : a);
+            load(code, base.startsWith("add") ? a : b);
+            code.emit(Op.LTU);
+        } else {
+            // signed: the operands' signs agree (add) or differ (sub) and the result's sign differs from a's
+            load(code, a);
+            load(code, b);
+            code.emit(Op.XOR);
+            if (base.startsWith("add")) {
+                code.emit(Op.NOT);
+            }
+            load(code, a);
+            load(code, full);
+            code.emit(Op.XOR);
+            code.emit(Op.AND);
+            code.emit(Op.CONST, 0);
+            code.emit(Op.LTS);
+        }
+    }
+
+    private static void load(Code code, int temp) {
+        code.emit(Op.LOCAL, temp);
         code.emit(Op.LD8);
-        code.emit(Op.NE);
     }
 }

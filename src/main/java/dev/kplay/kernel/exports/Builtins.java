@@ -41,6 +41,7 @@ public final class Builtins {
         params();
         new FileExports(k, this).register();
         new TaskExports(k).register();
+        new MemoryExports(k, this).register();
         new DeviceExports(k).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
@@ -295,6 +296,13 @@ public final class Builtins {
         t.function("kmalloc_array", 0x180, (a, s) -> kmalloc(a[0] * a[1], "__kmalloc"));
         t.function("krealloc", 0x100, (a, s) -> {
             long old = a[0];
+            if (a[1] == 0 && old != 0) {
+                k.slab().kfree(old);
+                return 16;
+            }
+            if (Long.compareUnsigned(old, 16) > 0 && k.slab().ksize(old) >= a[1]) {
+                return old;
+            }
             long n = kmalloc(a[1], "krealloc");
             if (n != 0 && old != 0 && old != 16) {
                 copy(n, old, Math.min(k.slab().ksize(old), a[1]));
@@ -303,10 +311,6 @@ public final class Builtins {
             return n;
         });
         t.function("kfree", 0x100, (a, s) -> {
-            k.slab().kfree(a[0]);
-            return 0;
-        });
-        t.function("kvfree", 0x40, (a, s) -> {
             k.slab().kfree(a[0]);
             return 0;
         });
@@ -321,12 +325,6 @@ public final class Builtins {
                 mem.writeCString(p, str);
             }
             return p;
-        });
-        t.function("vmalloc", 0x40, (a, s) -> kmalloc(a[0], "vmalloc"));
-        t.function("vzalloc", 0x40, (a, s) -> kmalloc(a[0], "vzalloc"));
-        t.function("vfree", 0x40, (a, s) -> {
-            k.slab().kfree(a[0]);
-            return 0;
         });
     }
 

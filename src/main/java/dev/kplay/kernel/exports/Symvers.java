@@ -18,7 +18,32 @@ import java.util.List;
 public final class Symvers {
     public static final String RESOURCE = "/kplay/Module.symvers";
 
+    private static final java.util.Set<String> GPL_ONLY = readGplOnly();
+
     private Symvers() {}
+
+    /** True if vmlinux exports name with EXPORT_SYMBOL_GPL. */
+    public static boolean gplOnly(String name) {
+        return GPL_ONLY.contains(name);
+    }
+
+    private static java.util.Set<String> readGplOnly() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (InputStream in = Symvers.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] cols = line.split("\t");
+                if (cols.length >= 4 && cols[3].trim().equals("EXPORT_SYMBOL_GPL")) {
+                    out.add(cols[1].trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+        return java.util.Set.copyOf(out);
+    }
 
     /** The exported names, in file order; empty if the resource is missing. */
     public static List<String> names() {

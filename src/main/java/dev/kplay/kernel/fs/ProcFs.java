@@ -32,6 +32,7 @@ public final class ProcFs {
             return String.format("%d.%02d %d.%02d%n", cs / 100, cs % 100, cs / 100, cs % 100);
         }));
         proc.put("meminfo", file(() -> meminfo(k)));
+        proc.put("slabinfo", new GeneratedFile(0400, 0, () -> k.slabCaches().slabinfo(), null));
         proc.put("kallsyms", file(() -> kallsyms(k)));
         proc.put("cmdline", file(() -> "console=ttyS0 panic=1\n"));
         Dir kernel = new Dir(0555);
@@ -71,7 +72,14 @@ public final class ProcFs {
             }
             sb.append(m.name()).append(' ').append(m.coreSize() + m.initSize());
             sb.append(' ').append(m.refcnt()).append(' ');
-            sb.append(m.image().initFunction() != null && m.image().exitFunction() == null ? "[permanent]," : "-");
+            StringBuilder deps = new StringBuilder();
+            for (Module user : m.users()) {
+                deps.append(user.name()).append(',');
+            }
+            if (m.image().initFunction() != null && m.image().exitFunction() == null) {
+                deps.append("[permanent],");
+            }
+            sb.append(deps.length() == 0 ? "-" : deps);
             sb.append(' ').append(m.state().procWord);
             sb.append(String.format(" 0x%016x", m.coreBase()));
             if (m.taints() != 0) {

@@ -51,7 +51,11 @@ public final class SysFs {
         d.put("taint", attr(() -> Taint.moduleLetters(m.taints()) + "\n"));
         d.put("coresize", attr(() -> m.coreSize() + "\n"));
         d.put("initsize", attr(() -> m.initSize() + "\n"));
-        d.put("holders", new Dir(0755));
+        Dir holders = new Dir(0755);
+        for (Module user : m.users()) {
+            holders.put(user.name(), new Dir(0755));
+        }
+        d.put("holders", holders);
         d.put("sections", new Dir(0755));
         d.put("notes", new Dir(0755));
         String version = m.image().modinfo("version");

@@ -100,6 +100,59 @@ public final class Slab {
         return true;
     }
 
+    /** Live kmalloc objects in the cache of that size (for /proc/slabinfo). */
+    public long liveObjects(int cacheSize) {
+        return sizes.values().stream().filter(v -> v == cacheSize).count();
+    }
+
+    /** Counts bytes another allocator (vmalloc) takes against the limit; false if they do not fit. */
+    public boolean charge(long bytes) {
+        if (used + bytes > limit) {
+            return false;
+        }
+        used += bytes;
+        return true;
+    }
+
+    /** Returns bytes charged with {@link #charge}. */
+    public void uncharge(long bytes) {
+        used -= bytes;
+    }
+
+    /** Blocks from the page allocator, by address: their size in bytes. */
+    private final Map<Long, Long> pageBlocks = new HashMap<>();
+
+    /**
+     * Models __get_free_pages(): 2^order zeroed, page-aligned pages of the direct map, or 0 when the
+     * session's memory is used up or order is past MAX_ORDER (10).
+     */
+    public long allocPages(int order) {
+        if (order < 0 || order > 10) {
+            return 0;
+        }
+        long size = Layout.PAGE_SIZE << order;
+        if (used + size > limit) {
+            return 0;
+        }
+        long addr = (next + size - 1) & -size;
+        next = addr + size + Layout.PAGE_SIZE;
+        memory.map(addr, size);
+        pageBlocks.put(addr, size);
+        used += size;
+        return addr;
+    }
+
+    /** Models free_pages(): false if addr is not a block allocPages returned. */
+    public boolean freePages(long addr) {
+        Long size = pageBlocks.remove(addr);
+        if (size == null) {
+            return false;
+        }
+        memory.unmap(addr, size);
+        used -= size;
+        return true;
+    }
+
     /** Models ksize(): the usable size of a live object, 0 if not live. */
     public long ksize(long addr) {
         return sizes.getOrDefault(addr, 0L);

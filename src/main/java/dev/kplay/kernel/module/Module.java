@@ -38,6 +38,10 @@ public final class Module {
     long exitFn;
     long thisModule;
     String args = "";
+    /** source_list: the modules using this one's exports, newest first (lsmod's "Used by"). */
+    final List<Module> users = new ArrayList<>();
+    /** target_list: the modules whose exports this one uses. */
+    final List<Module> uses = new ArrayList<>();
 
     Module(String name, ModuleImage image) {
         this.name = name;
@@ -63,6 +67,9 @@ public final class Module {
 
     public List<KernelParam> params() { return params; }
 
+    /** The modules that use this one's exports, newest first (source_list). */
+    public List<Module> users() { return users; }
+
     /** The address of this module's struct module (THIS_MODULE). */
     public long thisModule() { return thisModule; }
 
@@ -74,6 +81,25 @@ public final class Module {
             }
         }
         return 0;
+    }
+
+    /** An exported symbol of this module (its __ksymtab entry). */
+    public record KernelSymbol(long value, boolean gplOnly) {}
+
+    /**
+     * Models find_exported_symbol_in_section() over this module's __ksymtab and __ksymtab_gpl:
+     * the exported symbol's value as the relocated kernel_symbol holds it, or null.
+     */
+    KernelSymbol exported(String symbolName, dev.kplay.kernel.mm.AddressSpace memory) {
+        String entry = "__ksymtab_" + symbolName;
+        for (int i = 0; i < image.symbols().size(); i++) {
+            var s = image.symbols().get(i);
+            if (s.defined() && s.name().equals(entry) && s.section().startsWith("__ksymtab")
+                    && !s.section().equals("__ksymtab_strings") && symbolAddrs != null && symbolAddrs[i] != 0) {
+                return new KernelSymbol(memory.load(symbolAddrs[i], 8), s.section().equals("__ksymtab_gpl"));
+            }
+        }
+        return null;
     }
 
     /** Models try_module_get(): false once the module is going. */

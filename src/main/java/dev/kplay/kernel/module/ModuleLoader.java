@@ -88,6 +88,7 @@ public final class ModuleLoader {
             err = new ModuleParams(kernel, mod).parseArgs();
         }
         if (err != 0) {
+            moduleUnloadFree(mod);
             kernel.modules().remove(mod);
             freeMemory(mod);
             return err;
@@ -235,19 +236,22 @@ public final class ModuleLoader {
     private long simplifySymbols(Module mod) {
         List<Symbol> syms = mod.image().symbols();
         mod.symbolAddrs = new long[syms.size()];
-        long ret = 0;
         for (int i = 0; i < syms.size(); i++) {
             Symbol s = syms.get(i);
             if (s.defined()) {
                 Long base = mod.sectionAddrs.get(s.section());
                 mod.symbolAddrs[i] = base == null ? 0 : base + s.offset();
-                continue;
-            }
-            if (s.name().equals("__this_module")) {
+            } else if (s.name().equals("__this_module")) {
                 mod.symbolAddrs[i] = mod.thisModule;
+            }
+        }
+        long ret = 0;
+        for (int i = 0; i < syms.size(); i++) {
+            Symbol s = syms.get(i);
+            if (s.defined() || s.name().equals("__this_module")) {
                 continue;
             }
-            long addr = resolveSymbol(s.name());
+            long addr = resolveSymbol(mod, s.name());
             if (addr == 0) {
                 kernel.printk().log(4, mod.name() + ": Unknown symbol " + s.name() + " (err -2)");
                 ret = -Errno.ENOENT;
@@ -257,21 +261,50 @@ public final class ModuleLoader {
         return ret;
     }
 
-    /** Models resolve_symbol(): the kernel's exports, then other live modules' global symbols. */
-    private long resolveSymbol(String name) {
+    /**
+     * Models resolve_symbol(): find_symbol() over vmlinux's exports, then every formed module's
+     * __ksymtab (newest first); a module tainted proprietary does not see EXPORT_SYMBOL_GPL
+     * symbols (fsa.gplok). Using a module's symbol takes a reference on it (ref_module()).
+     */
+    private long resolveSymbol(Module mod, String name) {
+        boolean gplok = (mod.taints & (1L << Taint.PROPRIETARY_MODULE)) == 0;
         long addr = kernel.exports().lookup(name);
         if (addr != 0) {
-            return addr;
+            return gplok || !dev.kplay.kernel.exports.Symvers.gplOnly(name) ? addr : 0;
         }
-        for (Module m : kernel.modules()) {
-            if (m.state() == ModuleState.LIVE && m.image().modinfo("exports") != null) {
-                long a = m.symbol(name);
-                if (a != 0) {
-                    return a;
-                }
+        for (Module owner : kernel.modules()) {
+            if (owner == mod || owner.state() == ModuleState.UNFORMED) {
+                continue;
             }
+            Module.KernelSymbol ks = owner.exported(name, kernel.memory());
+            if (ks == null || (ks.gplOnly() && !gplok)) {
+                continue;
+            }
+            return refModule(mod, owner) ? ks.value() : 0;
         }
         return 0;
+    }
+
+    /** Models ref_module(): a's use of b pins b (strong_try_module_get) and makes b list a as a user. */
+    private static boolean refModule(Module a, Module b) {
+        if (a.uses.contains(b)) {
+            return true;
+        }
+        if (b.state() == ModuleState.COMING || !b.tryModuleGet()) {
+            return false;
+        }
+        a.uses.add(b);
+        b.users.add(0, a);
+        return true;
+    }
+
+    /** Models module_unload_free(): drops the references this module took on the modules it used. */
+    private static void moduleUnloadFree(Module mod) {
+        for (Module target : mod.uses) {
+            target.users.remove(mod);
+            target.modulePut();
+        }
+        mod.uses.clear();
     }
 
     /** Models apply_relocations(). */
@@ -325,6 +358,7 @@ public final class ModuleLoader {
         if (r < 0) {
             mod.state = ModuleState.GOING;
             mod.modulePut();
+            moduleUnloadFree(mod);
             kernel.modules().remove(mod);
             freeMemory(mod);
             return r;
@@ -350,6 +384,9 @@ public final class ModuleLoader {
         Module mod = kernel.findModule(name);
         if (mod == null || mod.state() == ModuleState.UNFORMED) {
             return -Errno.ENOENT;
+        }
+        if (!mod.users.isEmpty()) {
+            return -Errno.EWOULDBLOCK;
         }
         if (mod.state() != ModuleState.LIVE) {
             return -Errno.EBUSY;
@@ -394,6 +431,7 @@ public final class ModuleLoader {
     private long freeModule(Module mod) {
         lastUnloaded = mod.name() + (mod.taints() == 0 ? ""
             : "(" + dev.kplay.kernel.panic.Taint.moduleLetters(mod.taints()) + ")");
+        moduleUnloadFree(mod);
         kernel.modules().remove(mod);
         freeMemory(mod);
         return 0;

@@ -156,7 +156,7 @@ public final class Builtins {
         for (; i < args.size(); i++) {
             String a = args.get(i);
             if (a.matches("%\\d+")) {
-                int job = p.shell().jobPid(Integer.parseInt(a.substring(1)));
+                int job = p.shell().jobs().jobPid(Integer.parseInt(a.substring(1)));
                 if (job < 0) {
                     p.eprint("bash: kill: " + a + ": no such job\n");
                     status = 1;
@@ -188,7 +188,7 @@ public final class Builtins {
             p.eprint("bash: wait: `" + a + "': not a pid or valid job spec\n");
             return 2;
         }
-        Integer ended = p.shell().backgroundStatus(Integer.parseInt(a));
+        Integer ended = p.shell().jobs().backgroundStatus(Integer.parseInt(a));
         if (ended != null) {
             return ended;
         }
@@ -245,10 +245,10 @@ public final class Builtins {
 
     /** jobs: the running background jobs, '+' marking the current one and '-' the previous. */
     static int jobs(Proc p) {
-        List<Shell.BackgroundJob> all = p.shell().activeJobs();
+        List<Jobs.BackgroundJob> all = p.shell().jobs().activeJobs();
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < all.size(); i++) {
-            Shell.BackgroundJob j = all.get(i);
+            Jobs.BackgroundJob j = all.get(i);
             char mark = i == all.size() - 1 ? '+' : i == all.size() - 2 ? '-' : ' ';
             b.append(String.format("[%d]%c  %-24s%s &%n", j.number(), mark, "Running", j.text()));
         }

@@ -62,27 +62,15 @@ public final class Shell {
     private final Map<String, Command> programs;
     private final Builtins builtins = new Builtins();
     private final Compounds compounds = new Compounds(this);
+    private final Jobs jobs = new Jobs(this);
     /** Descriptors above 2 the shell process holds open in the kernel (exec 3&lt; file), inherited by children. */
     private final java.util.TreeSet<Integer> heldFds = new java.util.TreeSet<>();
     private final Map<String, String> vars = new HashMap<>();
     private int pid;
     private String cwd = "/root";
     private int status;
-    private int lastBackground;
-    /** Background jobs still running, by job number ("[1]"). */
-    private final java.util.TreeMap<Integer, BackgroundJob> activeJobs = new java.util.TreeMap<>();
-
-    /** A background job left running in the kernel. */
-    record BackgroundJob(int number, int pid, String text) {}
-    /** Pid of the foreground job a line left blocked in the kernel, or 0. */
-    private int stuck;
     /** A foreground job died of SIGINT, or the shell itself died: the rest of the line is abandoned. */
     private boolean interrupted;
-    /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
-    private final List<Integer> backgroundPids = new ArrayList<>();
-    /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
-    private final Map<Integer, Integer> backgroundStatus = new HashMap<>();
-
     public Shell(Syscalls sys, Clock clock, Map<String, Command> extraPrograms) {
         this.sys = sys;
         this.clock = clock;
@@ -116,16 +104,30 @@ public final class Shell {
 
     int lastStatus() { return status; }
 
-    public boolean isBackground(int p) { return backgroundPids.contains(p); }
+    void setStatus(int status) { this.status = status; }
 
-    /** The exit status of an ended background job, or null. */
-    Integer backgroundStatus(int p) { return backgroundStatus.get(p); }
+    Jobs jobs() { return jobs; }
+
+    /** Reaps the blocked foreground job if it has ended since (bash's waitpid returning). */
+    public void reapStuck() { jobs.reapStuck(); }
+
+    /** The foreground job still blocked in the kernel (the line that returned running), or 0. */
+    public int stuckForeground() { return jobs.stuckForeground(); }
+
+    /**
+     * Ctrl-C (or another signal) to the foreground job still blocked in the kernel, as the terminal
+     * driver sends it. Returns how the job stands afterwards, or null if there is no such job.
+     */
+    public Result signalForeground(int sig) { return jobs.signalForeground(sig); }
+
+    /** Whether {@code p} is a background job (ps shows it without the '+' of the foreground group). */
+    public boolean isBackground(int p) { return jobs.isBackground(p); }
 
     /** A shell variable's value, "" if unset. */
     String variable(String name) {
         return switch (name) {
             case "?" -> String.valueOf(status);
-            case "!" -> lastBackground == 0 ? "" : String.valueOf(lastBackground);
+            case "!" -> jobs.lastBackground();
             case "$" -> String.valueOf(pid);
             case "#" -> "0";
             case "0" -> "bash";
@@ -140,9 +142,9 @@ public final class Shell {
 
     /** Runs one typed line; returns when it ends or a foreground process stays blocked in the kernel. */
     public Result run(String line) {
-        reapStuck();
+        jobs.reapStuck();
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
-        reportEndedJobs(terminal);
+        jobs.reportEndedJobs(terminal);
         Script script;
         try {
             script = ShellParser.parse(line);
@@ -162,7 +164,7 @@ public final class Shell {
             last = new Outcome(1, null, 0);
         }
         if (last == null) {
-            return new Result(null, terminal.text(), false, true, stuck, cwd);
+            return new Result(null, terminal.text(), false, true, jobs.stuckForeground(), cwd);
         }
         for (String n : notices) {
             terminal.write(n);
@@ -180,15 +182,8 @@ public final class Shell {
             if (job.background()) {
                 Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
                 Outcome o = runAndOr(job.body(), Input.empty(), jobOut, jobOut);
-                int n = activeJobs.isEmpty() ? 1 : activeJobs.lastKey() + 1;
                 int bgPid = o.pid != null ? o.pid : pid;
-                if (!o.running) {
-                    backgroundStatus.put(bgPid, o.status);
-                } else {
-                    activeJobs.put(n, new BackgroundJob(n, bgPid, job.text()));
-                }
-                lastBackground = bgPid;
-                backgroundPids.add(bgPid);
+                int n = jobs.add(bgPid, o, job.text());
                 terminal.write("[" + n + "] " + bgPid + "\n");
                 terminal.write(jobOut.bytes());
                 if (!o.running) {
@@ -201,7 +196,7 @@ public final class Shell {
             } else {
                 last = runAndOr(job.body(), Input.empty(), terminal, terminal);
                 if (last.running) {
-                    stuck = last.pid;
+                    jobs.setStuck(last.pid);
                     return null;
                 }
             }
@@ -497,71 +492,6 @@ public final class Shell {
     boolean isBuiltin(String name) { return builtins.get(name) != null; }
 
 
-    /** bash's notices, at the prompt, for background jobs that ended since ("[1]+  Killed  cat ..."). */
-    private void reportEndedJobs(Sink terminal) {
-        for (BackgroundJob j : new ArrayList<>(activeJobs.values())) {
-            int ws = sys.exitStatus(j.pid());
-            if (ws == -1) {
-                continue;
-            }
-            sys.waitpid(pid, j.pid());
-            activeJobs.remove(j.number());
-            int sig = ws & 0x7f;
-            int st = sig != 0 ? 128 + sig : (ws >> 8) & 0xff;
-            backgroundStatus.put(j.pid(), st);
-            String state = sig != 0 ? (Signals.death(sig) == null ? "Interrupt" : Signals.death(sig))
-                    : st == 0 ? "Done" : "Exit " + st;
-            terminal.write(String.format("[%d]+  %-24s%s%n", j.number(), state, j.text()));
-        }
-    }
-
-    /** The running background jobs, by number. */
-    List<BackgroundJob> activeJobs() {
-        return new ArrayList<>(activeJobs.values());
-    }
-
-    /** The pid of job %n, or -1. */
-    int jobPid(int n) {
-        BackgroundJob j = activeJobs.get(n);
-        return j == null ? -1 : j.pid();
-    }
-
-    /** Reaps the blocked foreground job if it has ended since (bash's waitpid returning). */
-    public void reapStuck() {
-        if (stuck != 0 && sys.exitStatus(stuck) != -1) {
-            int ws = sys.exitStatus(stuck);
-            sys.waitpid(pid, stuck);
-            stuck = 0;
-            status = (ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff;
-        }
-    }
-
-    /** The foreground job still blocked in the kernel (the line that returned running), or 0. */
-    public int stuckForeground() { return stuck; }
-
-    /**
-     * Ctrl-C (or another signal) to the foreground job still blocked in the kernel, as the terminal
-     * driver sends it. Returns how the job stands afterwards (ended: its status and bash's line for
-     * the signal; still blocked: running), or null if there is no such job.
-     */
-    public Result signalForeground(int sig) {
-        if (stuck == 0) {
-            return null;
-        }
-        int job = stuck;
-        sys.kill(job, sig);
-        int ws = sys.exitStatus(job);
-        if (ws == -1) {
-            return new Result(null, "", false, true, job, cwd);
-        }
-        sys.waitpid(pid, job);
-        stuck = 0;
-        int signal = ws & 0x7f;
-        status = signal != 0 ? 128 + signal : (ws >> 8) & 0xff;
-        String line = signal != 0 && Signals.death(signal) != null ? Signals.death(signal) + "\n" : "";
-        return new Result(status, line, signal != 0, false, job, cwd);
-    }
-
     /** Sends {@code sig} to a process, as kill(1) would; 0 or -errno. */
     public long signal(int target, int sig) {
         return sys.kill(target, sig);
@@ -574,11 +504,7 @@ public final class Shell {
         }
         vars.clear();
         status = 0;
-        lastBackground = 0;
-        backgroundPids.clear();
-        backgroundStatus.clear();
-        activeJobs.clear();
-        stuck = 0;
+        jobs.clear();
         heldFds.clear();
         login();
     }

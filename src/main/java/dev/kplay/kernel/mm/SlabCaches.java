@@ -1,0 +1,133 @@
+package dev.kplay.kernel.mm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/*
+ * The slab_caches list (mm/slab_common.c) for caches modules create, and /proc/slabinfo's view of
+ * it. Debian's 6.1 is built without CONFIG_SLAB_MERGE_DEFAULT, so every kmem_cache_create() makes a
+ * cache of its own, listed by name even while it holds no objects. Slab pages come from the page
+ * allocator (Slab.allocPages), so they count against the session's memory like kmalloc does.
+ */
+
+/** Module-created slab caches. */
+public final class SlabCaches {
+    /** sizeof(struct kmem_cache) in Debian's 6.1 configuration. */
+    static final int STRUCT_SIZE = 256;
+
+    private final Slab slab;
+    private final AddressSpace memory;
+    /** Newest first, as create_cache() adds to the head of slab_caches. */
+    private final List<KmemCache> caches = new ArrayList<>();
+
+    public SlabCaches(Slab slab, AddressSpace memory) {
+        this.slab = slab;
+        this.memory = memory;
+    }
+
+    /** Models kmem_cache_create(): the new cache, or null when out of memory. */
+    public KmemCache create(String name, int size, int align, int flags, long ctor) {
+        long addr = slab.kmalloc(STRUCT_SIZE);
+        if (addr == 0) {
+            return null;
+        }
+        KmemCache c = new KmemCache(name, size, align, flags, ctor, addr);
+        caches.add(0, c);
+        return c;
+    }
+
+    /** The cache whose struct kmem_cache is at addr, or null. */
+    public KmemCache byAddress(long addr) {
+        for (KmemCache c : caches) {
+            if (c.address == addr) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Models slab_alloc(): an object from the cache's freelist, taking a new slab when it is empty
+     * (the constructor runs once per object of a new slab, through {@code construct}). Returns 0
+     * when no slab can be had. {@code zero}: init_on_alloc or __GFP_ZERO, never for a cache with a
+     * constructor.
+     */
+    public long alloc(KmemCache c, boolean zero, LongConsumer construct) {
+        if (c.free.isEmpty()) {
+            long base = slab.allocPages(c.order);
+            if (base == 0) {
+                return 0;
+            }
+            c.slabs.add(base);
+            int n = c.objectsPerSlab();
+            for (int i = n - 1; i >= 0; i--) {
+                c.free.push(base + (long) i * c.size);
+            }
+            if (c.ctor != 0) {
+                for (int i = 0; i < n; i++) {
+                    construct.accept(base + (long) i * c.size);
+                }
+            }
+        }
+        long obj = c.free.pop();
+        c.live.add(obj);
+        if (zero && c.ctor == 0) {
+            for (int i = 0; i < c.objectSize; i++) {
+                memory.store(obj + i, 1, 0);
+            }
+        }
+        return obj;
+    }
+
+    /** Models kmem_cache_free(): false if obj is not a live object of c. */
+    public boolean free(KmemCache c, long obj) {
+        if (!c.live.remove(obj)) {
+            return false;
+        }
+        c.free.push(obj);
+        return true;
+    }
+
+    /**
+     * Models kmem_cache_destroy(): frees the cache and its slabs; a cache that still has objects
+     * stays (as __kmem_cache_shutdown() refuses it). Returns false in that case.
+     */
+    public boolean destroy(KmemCache c) {
+        if (!c.live.isEmpty()) {
+            return false;
+        }
+        for (long s : c.slabs) {
+            slab.freePages(s);
+        }
+        caches.remove(c);
+        slab.kfree(c.address);
+        return true;
+    }
+
+    /** /proc/slabinfo (slabinfo_show() under print_slabinfo_header()), module caches first. */
+    public String slabinfo() {
+        StringBuilder sb = new StringBuilder("slabinfo - version: 2.1\n");
+        sb.append("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
+                + " : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+        for (KmemCache c : caches) {
+            line(sb, c.name, (long) c.slabs.size() * c.objectsPerSlab(), c.size, c.objectsPerSlab(), c.order,
+                    c.slabs.size());
+        }
+        for (int i = Slab.CACHES.length - 1; i >= 0; i--) {
+            int size = Slab.CACHES[i];
+            int order = KmemCache.calculateOrder(size);
+            int perSlab = (int) ((Layout.PAGE_SIZE << order) / size);
+            long objects = slab.liveObjects(size);
+            long slabs = (objects + perSlab - 1) / perSlab;
+            line(sb, size >= 1024 ? "kmalloc-" + size / 1024 + "k" : "kmalloc-" + size, slabs * perSlab, size,
+                    perSlab, order, slabs);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String name, long objs, int size, int perSlab, int order, long slabs) {
+        sb.append(String.format("%-17s %6d %6d %6d %4d %4d : tunables %4d %4d %4d : slabdata %6d %6d %6d%n",
+                name, objs, objs, size, perSlab, 1 << order, 0, 0, 0, slabs, slabs, 0));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.kplay.userland.sh;
+
+import dev.kplay.userland.Signals;
+import dev.kplay.userland.Sink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/*
+ * bash's job table (jobs.c): the background jobs a line started with '&', by job number, the
+ * statuses of those that ended (for `wait` and the "[1]+  Done" notices at the next prompt),
+ * and the foreground job a line left blocked in the kernel, which the terminal's Ctrl-C signals.
+ * Split from Shell, which runs lines and asks here about jobs.
+ */
+
+/** The shell's jobs. */
+final class Jobs {
+    private final Shell shell;
+    /** $!: the pid of the last background job, 0 if none. */
+    private int lastBackground;
+    /** Background jobs still running, by job number ("[1]"). */
+    private final TreeMap<Integer, BackgroundJob> activeJobs = new TreeMap<>();
+
+    /** A background job left running in the kernel. */
+    record BackgroundJob(int number, int pid, String text) {}
+
+    /** Pid of the foreground job a line left blocked in the kernel, or 0. */
+    private int stuck;
+
+    /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
+    private final List<Integer> backgroundPids = new ArrayList<>();
+
+    /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
+    private final Map<Integer, Integer> backgroundStatus = new HashMap<>();
+
+    boolean isBackground(int p) { return backgroundPids.contains(p); }
+
+    /** The exit status of an ended background job, or null. */
+    Integer backgroundStatus(int p) { return backgroundStatus.get(p); }
+
+    /** bash's notices, at the prompt, for background jobs that ended since ("[1]+  Killed  cat ..."). */
+    void reportEndedJobs(Sink terminal) {
+        for (BackgroundJob j : new ArrayList<>(activeJobs.values())) {
+            int ws = shell.sys().exitStatus(j.pid());
+            if (ws == -1) {
+                continue;
+            }
+            shell.sys().waitpid(shell.pid(), j.pid());
+            activeJobs.remove(j.number());
+            int sig = ws & 0x7f;
+            int st = sig != 0 ? 128 + sig : (ws >> 8) & 0xff;
+            backgroundStatus.put(j.pid(), st);
+            String state = sig != 0 ? (Signals.death(sig) == null ? "Interrupt" : Signals.death(sig))
+                    : st == 0 ? "Done" : "Exit " + st;
+            terminal.write(String.format("[%d]+  %-24s%s%n", j.number(), state, j.text()));
+        }
+    }
+
+    /** The running background jobs, by number. */
+    List<BackgroundJob> activeJobs() {
+        return new ArrayList<>(activeJobs.values());
+    }
+
+    /** The pid of job %n, or -1. */
+    int jobPid(int n) {
+        BackgroundJob j = activeJobs.get(n);
+        return j == null ? -1 : j.pid();
+    }
+
+    /** Reaps the blocked foreground job if it has ended since (bash's waitpid returning). */
+    void reapStuck() {
+        if (stuck != 0 && shell.sys().exitStatus(stuck) != -1) {
+            int ws = shell.sys().exitStatus(stuck);
+            shell.sys().waitpid(shell.pid(), stuck);
+            stuck = 0;
+            shell.setStatus((ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff);
+        }
+    }
+
+    /** The foreground job still blocked in the kernel (the line that returned running), or 0. */
+    int stuckForeground() { return stuck; }
+
+    /**
+     * Ctrl-C (or another signal) to the foreground job still blocked in the kernel, as the terminal
+     * driver sends it. Returns how the job stands afterwards (ended: its status and bash's line for
+     * the signal; still blocked: running), or null if there is no such job.
+     */
+    Shell.Result signalForeground(int sig) {
+        if (stuck == 0) {
+            return null;
+        }
+        int job = stuck;
+        shell.sys().kill(job, sig);
+        int ws = shell.sys().exitStatus(job);
+        if (ws == -1) {
+            return new Shell.Result(null, "", false, true, job, shell.cwd());
+        }
+        shell.sys().waitpid(shell.pid(), job);
+        stuck = 0;
+        int signal = ws & 0x7f;
+        shell.setStatus(signal != 0 ? 128 + signal : (ws >> 8) & 0xff);
+        String line = signal != 0 && Signals.death(signal) != null ? Signals.death(signal) + "\n" : "";
+        return new Shell.Result(shell.lastStatus(), line, signal != 0, false, job, shell.cwd());
+    }
+
+    Jobs(Shell shell) {
+        this.shell = shell;
+    }
+
+    /** $!, "" before any background job. */
+    String lastBackground() {
+        return lastBackground == 0 ? "" : String.valueOf(lastBackground);
+    }
+
+    /**
+     * Records a job started in the background as process {@code bgPid}: still running (a job
+     * number in the table) or already ended (its status kept for `wait`). Returns its job number.
+     */
+    int add(int bgPid, Shell.Outcome o, String text) {
+        int n = activeJobs.isEmpty() ? 1 : activeJobs.lastKey() + 1;
+        if (!o.running()) {
+            backgroundStatus.put(bgPid, o.status());
+        } else {
+            activeJobs.put(n, new BackgroundJob(n, bgPid, text));
+        }
+        lastBackground = bgPid;
+        backgroundPids.add(bgPid);
+        return n;
+    }
+
+    /** The foreground job {@code p} stays blocked in the kernel. */
+    void setStuck(int p) { stuck = p; }
+
+    /** Forgets every job (a fresh login shell). */
+    void clear() {
+        lastBackground = 0;
+        backgroundPids.clear();
+        backgroundStatus.clear();
+        activeJobs.clear();
+        stuck = 0;
+    }
+}
