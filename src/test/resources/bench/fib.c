@@ -8,5 +8,5 @@ static int fib(int n)
 
 long bench_fib(void)
 {
-	return fib(25);
+	return fib(30);
 }

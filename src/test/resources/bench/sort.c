@@ -1,5 +1,5 @@
-/* Quicksort (recursive, Lomuto partition) of 30,000 pseudo-random ints, then a checksum. */
-static int sort_data[30000];
+/* Quicksort (recursive, Lomuto partition) of 60,000 pseudo-random ints, then a checksum. */
+static int sort_data[60000];
 
 static void quicksort(int *a, int lo, int hi)
 {
@@ -30,12 +30,12 @@ long bench_sort(void)
 	long sum = 0;
 	int i;
 
-	for (i = 0; i < 30000; i++) {
+	for (i = 0; i < 60000; i++) {
 		seed = seed * 1103515245 + 12345;
 		sort_data[i] = (int)((seed >> 8) & 0xfffff);
 	}
-	quicksort(sort_data, 0, 30000 - 1);
-	for (i = 0; i < 30000; i++)
+	quicksort(sort_data, 0, 60000 - 1);
+	for (i = 0; i < 60000; i++)
 		sum = sum * 31 + sort_data[i];
 	return sum;
 }

@@ -363,7 +363,7 @@ public final class Cpu {
                     }
                 }
                 case Compiled.RETURNED -> {
-                    if (ks.depth == 0) {
+                    if (ks.depth == ks.floor) {
                         ks.instructions += budget - ks.left;
                         return new Exit.Returned(ks.retval);
                     }
@@ -396,6 +396,9 @@ public final class Cpu {
         ks.nativeAddr = 0;
         long rip = nat != 0 ? nat : ks.codes[ks.depth - 1].rip(ks.pcs[ks.depth - 1]);
         String name = nat != 0 ? natives.nameOf(nat) : null;
+        if (t instanceof NestedExit e) {
+            return e.exit();
+        }
         if (t instanceof PageFault pf) {
             return new Exit.Faulted(pf, rip, name);
         }
@@ -417,8 +420,19 @@ public final class Cpu {
      */
     int invoke(KernelStack ks, Code caller, int pc, long target, long[] args, int argc) {
         if (natives.isNative(target)) {
+            // A native may run module code on this stack itself (a slab constructor, say): that run
+            // uses these registers too, so they are put back as this frame left them.
+            long left = ks.left;
+            int javaDepth = ks.javaDepth;
             ks.nativeAddr = target;
-            long r = natives.call(target, java.util.Arrays.copyOf(args, argc), ks);
+            long r;
+            try {
+                r = natives.call(target, java.util.Arrays.copyOf(args, argc), ks);
+            } finally {
+                ks.left = left;
+                ks.javaDepth = javaDepth;
+                ks.nativeAddr = target;
+            }
             ks.nativeAddr = 0;
             if (ks.blocked) {
                 ks.pcs[ks.depth - 1] = pc + 1;

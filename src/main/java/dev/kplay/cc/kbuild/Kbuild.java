@@ -39,10 +39,23 @@ public final class Kbuild {
     public static final Set<String> WERROR = Set.of("implicit-function-declaration", "implicit-int", "return-type",
         "strict-prototypes", "date-time", "incompatible-pointer-types", "designated-init");
 
+    /** Earlier builds, shared by every session of this server. */
+    private static final BuildCache CACHE = new BuildCache();
+
     private Kbuild() {}
 
-    /** Builds every .c file of {@code files} (name → text) as a module. */
+    /**
+     * Builds every .c file of {@code files} (name → text) as a module; a build of inputs already
+     * built returns the earlier (read-only) result.
+     */
     public static BuildResult build(Map<String, String> files) {
+        String key = BuildCache.key(files);
+        BuildResult cached = CACHE.get(key);
+        return cached != null ? cached : CACHE.put(key, files, make(files));
+    }
+
+    /** Builds every .c file of {@code files} as a module, without the cache. */
+    public static BuildResult make(Map<String, String> files) {
         StringBuilder out = new StringBuilder();
         List<Diagnostic> diagnostics = new ArrayList<>();
         out.append("make: Entering directory '").append(KDIR).append("'\n");

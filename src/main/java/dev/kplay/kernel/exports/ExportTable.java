@@ -113,6 +113,9 @@ public final class ExportTable implements Natives {
 
     @Override
     public boolean isNative(long addr) {
+        if (Long.compareUnsigned(addr - Layout.KERNEL_TEXT, nextText - Layout.KERNEL_TEXT) >= 0) {
+            return false;
+        }
         Export e = byAddress.get(addr);
         return e != null && e.builtin() != null;
     }

@@ -27,6 +27,17 @@ public final class AddressSpace implements Bus {
     private static final int TLB_SIZE = 64;
     private final long[] tlbPfn = new long[TLB_SIZE];
     private final byte[][] tlbPage = new byte[TLB_SIZE][];
+    /** Little-endian views of a page's bytes, so a 2-, 4- or 8-byte access is one load or store. */
+    private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** A direct-mapped cache of fetch(): the function that starts at an address (cleared when code comes or goes). */
+    private final long[] fetchAddr = new long[FETCH_CACHE];
+    private final Code[] fetchCode = new Code[FETCH_CACHE];
+    private static final int FETCH_CACHE = 16;
 
     /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */
     public void map(long addr, long len) {
@@ -52,6 +63,7 @@ public final class AddressSpace implements Bus {
         }
         code.subMap(addr, true, addr + len, false).clear();
         java.util.Arrays.fill(tlbPage, null);
+        java.util.Arrays.fill(fetchCode, null);
     }
 
     public boolean present(long addr) {
@@ -66,6 +78,7 @@ public final class AddressSpace implements Bus {
     /** Registers a decoded function at its address (its pages must be mapped). */
     public void registerCode(Code c) {
         code.put(c.address(), c);
+        java.util.Arrays.fill(fetchCode, null);
     }
 
     /** The module function containing addr, or null (for kallsyms and oops RIPs). */
@@ -99,11 +112,19 @@ public final class AddressSpace implements Bus {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
         if (off + size <= Layout.PAGE_SIZE) {
             byte[] p = page(addr, PageFault.Access.READ);
-            long v = 0;
-            for (int i = size - 1; i >= 0; i--) {
-                v = (v << 8) | (p[off + i] & 0xff);
-            }
-            return v;
+            return switch (size) {
+                case 1 -> p[off] & 0xffL;
+                case 2 -> (short) SHORT.get(p, off) & 0xffffL;
+                case 4 -> (int) INT.get(p, off) & 0xffffffffL;
+                case 8 -> (long) LONG.get(p, off);
+                default -> {
+                    long v = 0;
+                    for (int i = size - 1; i >= 0; i--) {
+                        v = (v << 8) | (p[off + i] & 0xff);
+                    }
+                    yield v;
+                }
+            };
         }
         long v = 0;
         for (int i = size - 1; i >= 0; i--) {
@@ -117,8 +138,16 @@ public final class AddressSpace implements Bus {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
         if (off + size <= Layout.PAGE_SIZE) {
             byte[] p = page(addr, PageFault.Access.WRITE);
-            for (int i = 0; i < size; i++) {
-                p[off + i] = (byte) (value >>> (8 * i));
+            switch (size) {
+                case 1 -> p[off] = (byte) value;
+                case 2 -> SHORT.set(p, off, (short) value);
+                case 4 -> INT.set(p, off, (int) value);
+                case 8 -> LONG.set(p, off, value);
+                default -> {
+                    for (int i = 0; i < size; i++) {
+                        p[off + i] = (byte) (value >>> (8 * i));
+                    }
+                }
             }
             return;
         }
@@ -130,7 +159,17 @@ public final class AddressSpace implements Bus {
     @Override
     public Code fetch(long addr) {
         page(addr, PageFault.Access.FETCH);
-        return code.get(addr);
+        int slot = (int) (addr >>> 4) & (FETCH_CACHE - 1);
+        Code c = fetchCode[slot];
+        if (c != null && fetchAddr[slot] == addr) {
+            return c;
+        }
+        c = code.get(addr);
+        if (c != null) {
+            fetchAddr[slot] = addr;
+            fetchCode[slot] = c;
+        }
+        return c;
     }
 
     /** Reads len bytes (page faults as for loads). */
