@@ -77,6 +77,9 @@ public final class Cpu {
         for (int i = 0; i < nparams && i < argc; i++) {
             bus.store(fp + code.paramOffsets[i], code.paramSizes[i], args[i]);
         }
+        if (ks.depth == ks.codes.length) {
+            ks.growFrames();
+        }
         int d = ks.depth++;
         ks.codes[d] = code;
         ks.pcs[d] = 0;
@@ -121,6 +124,7 @@ public final class Cpu {
                         ks.left = left;
                         Exit e = runCompiled(ks, budget);
                         left = ks.left;
+                        st = ks.operands;
                         if (e != null) {
                             return e;
                         }
@@ -140,11 +144,14 @@ public final class Cpu {
                     ks.instructions += budget;
                     return new Exit.OutOfBudget();
                 }
-                if (n >= KernelStack.MAX_OPERANDS - 16) {
-                    ks.pcs[ks.depth - 1] = pc;
-                    ks.nops = n;
-                    ks.instructions += budget - left;
-                    return new Exit.StackOverflow(ks.base() - 8, c.rip(pc));
+                if (n >= st.length - 16) {
+                    if (st.length == KernelStack.MAX_OPERANDS) {
+                        ks.pcs[ks.depth - 1] = pc;
+                        ks.nops = n;
+                        ks.instructions += budget - left;
+                        return new Exit.StackOverflow(ks.base() - 8, c.rip(pc));
+                    }
+                    st = ks.growOperands(n + 32);
                 }
                 long x;
                 long y;
@@ -263,6 +270,7 @@ public final class Cpu {
                             nativeAddr = target;
                             long r = natives.call(target, java.util.Arrays.copyOf(args, argc), ks);
                             nativeAddr = 0;
+                            st = ks.operands;
                             if (ks.blocked) {
                                 ks.pcs[ks.depth - 1] = pc + 1;
                                 ks.instructions += budget - left;
@@ -354,6 +362,7 @@ public final class Cpu {
             if (k == null || ks.opBases[d] + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
                 return null;
             }
+            ks.growOperands(ks.opBases[d] + k.maxDepth + 16);
             ks.javaDepth = 0;
             int status = k.run(this, ks, c, ks.pcs[d]);
             switch (status) {
@@ -455,6 +464,7 @@ public final class Cpu {
         if (k == null || ks.javaDepth >= Tier.MAX_JAVA_DEPTH || ks.nops + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
             return Compiled.INTERPRET;
         }
+        ks.growOperands(ks.nops + k.maxDepth + 16);
         ks.javaDepth++;
         try {
             return k.run(this, ks, callee, 0);

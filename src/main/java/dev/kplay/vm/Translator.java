@@ -663,6 +663,8 @@ final class Translator {
         push(argc);
         mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "invoke", "(L" + KS + ";L" + CODE + ";IJ[JI)I", false);
         mv.visitVarInsn(ISTORE, L_STATUS);
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
         ksField("left", "J");
         mv.visitVarInsn(LSTORE, L_LEFT);
         Label returned = new Label();

@@ -39,10 +39,17 @@ public final class AddressSpace implements Bus {
     private final Code[] fetchCode = new Code[FETCH_CACHE];
     private static final int FETCH_CACHE = 16;
 
+    /**
+     * The zero page: every freshly mapped page is this one frame, shared by all address spaces and
+     * never written; the first store to such a page gives it a frame of its own (copy-on-write, as
+     * anonymous memory works in Linux). So an idle session's stacks and buffers cost no memory.
+     */
+    private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE];
+
     /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */
     public void map(long addr, long len) {
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
-            pages.computeIfAbsent(p >>> Layout.PAGE_SHIFT, k -> new byte[(int) Layout.PAGE_SIZE]);
+            pages.putIfAbsent(p >>> Layout.PAGE_SHIFT, ZERO_PAGE);
         }
     }
 
@@ -107,6 +114,19 @@ public final class AddressSpace implements Bus {
         return p;
     }
 
+    /** The page at addr for a store: a zero page gets a private frame first. */
+    private byte[] writablePage(long addr) {
+        byte[] p = page(addr, PageFault.Access.WRITE);
+        if (p == ZERO_PAGE) {
+            p = new byte[(int) Layout.PAGE_SIZE];
+            long pfn = addr >>> Layout.PAGE_SHIFT;
+            pages.put(pfn, p);
+            tlbPfn[(int) (pfn & (TLB_SIZE - 1))] = pfn;
+            tlbPage[(int) (pfn & (TLB_SIZE - 1))] = p;
+        }
+        return p;
+    }
+
     @Override
     public long load(long addr, int size) {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
@@ -137,7 +157,7 @@ public final class AddressSpace implements Bus {
     public void store(long addr, int size, long value) {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
         if (off + size <= Layout.PAGE_SIZE) {
-            byte[] p = page(addr, PageFault.Access.WRITE);
+            byte[] p = writablePage(addr);
             switch (size) {
                 case 1 -> p[off] = (byte) value;
                 case 2 -> SHORT.set(p, off, (short) value);
