@@ -240,6 +240,38 @@ export class SessionClient {
     await this.call('POST', '/reboot', {});
   }
 
+  /**
+   * A new session that replayed a scenario or a short link (POST /api/sessions); the tab adopts it
+   * and keeps `files` (the files as of its last step) as its own.
+   */
+  async replay(body: { scenario: unknown } | { link: string }, files: (answer: any) => Record<string, string>): Promise<any> {
+    const response = await this.fetchFn(`${this.base}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = await SessionClient.parse(response);
+    this.saved = { id: String(answer.id), kernel: typeof answer.kernel === 'string' ? answer.kernel : null, files: files(answer) };
+    this.persist();
+    return answer;
+  }
+
+  /** The session as a scenario (GET /api/sessions/{id}/scenario), with what each step printed. */
+  async scenario(): Promise<any> {
+    return this.call('GET', '/scenario');
+  }
+
+  /** Keeps a scenario as a short link: {id, url}. */
+  async link(scenario: unknown): Promise<{ id: string; url: string }> {
+    const response = await this.fetchFn(`${this.base}/api/links`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario }),
+    });
+    const body = await SessionClient.parse(response);
+    return { id: String(body.id), url: String(body.url) };
+  }
+
   /** Throws the session away and starts a new one with the same files. */
   async replace(): Promise<string> {
     const old = this.saved.id;

@@ -5,7 +5,7 @@ import { basicSetup } from 'codemirror';
 import { cpp } from '@codemirror/lang-cpp';
 import { indentUnit } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
 import { oneDark } from '@codemirror/theme-one-dark';
@@ -32,9 +32,15 @@ export class Editor {
   private readonly view: EditorView;
   private diagnostics: Diagnostic[] = [];
   private current = '';
+  private readonly editable = new Compartment();
+  private readOnly = false;
 
   constructor(parent: HTMLElement, private readonly tabs: HTMLElement, private readonly events: EditorEvents) {
     this.view = new EditorView({ parent });
+  }
+
+  focus(): void {
+    this.view.focus();
   }
 
   get active(): string {
@@ -55,6 +61,7 @@ export class Editor {
       doc: text,
       extensions: [
         basicSetup,
+        this.editable.of(EditorState.readOnly.of(this.readOnly)),
         cpp(),
         oneDark,
         lintGutter(),
@@ -70,6 +77,30 @@ export class Editor {
         }),
       ],
     });
+  }
+
+  /**
+   * Replaces every file at once (a replayed scenario's files as of a step) without reporting them
+   * as changes; `show` is opened if it is among them.
+   */
+  replaceAll(files: Record<string, string>, show?: string): void {
+    const keep = show && files[show] !== undefined ? show : this.current;
+    this.states.clear();
+    this.current = '';
+    for (const [name, text] of Object.entries(files)) this.states.set(name, this.newState(name, text));
+    const first = files[keep] !== undefined ? keep : Object.keys(files)[0];
+    if (first) this.open(first);
+    else this.renderTabs();
+  }
+
+  /** While true the text cannot be edited (the timeline shows a past step). */
+  setReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly;
+    const effect = this.editable.reconfigure(EditorState.readOnly.of(readOnly));
+    for (const [name, state] of this.states) {
+      if (name !== this.current) this.states.set(name, state.update({ effects: effect }).state);
+    }
+    this.view.dispatch({ effects: effect });
   }
 
   /** Adds a file (or replaces its text) and shows it. */

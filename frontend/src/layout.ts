@@ -21,6 +21,8 @@ export interface Layout {
   oopsCount: HTMLElement;
   modules: HTMLElement;
   hint: HTMLElement;
+  share: HTMLButtonElement;
+  timeline: HTMLElement;
 }
 
 const MARKUP = `
@@ -34,11 +36,13 @@ const MARKUP = `
     </span>
     <button id="btn-rmmod" data-testid="btn-rmmod">rmmod <small id="rmmod-target"></small></button>
     <button id="btn-reboot" data-testid="btn-reboot" class="danger" title="Reboot: a fresh kernel, your files kept">Reboot</button>
+    <button id="btn-share" data-testid="btn-share" title="Share: a link that replays this session exactly">Share</button>
     <span id="build-status" data-testid="build-status" class="build-status"></span>
   </div>
   <div class="status"><span id="kernel" data-testid="kernel"></span><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
 </header>
 <div id="hint" data-testid="hint" class="hint-bar" role="status"></div>
+<nav id="timeline" data-testid="timeline" class="timeline" aria-label="Replay timeline" hidden></nav>
 <main class="panes">
  <div class="column left">
   <section class="pane editor-pane" aria-label="Editor">
@@ -91,5 +95,7 @@ export function layout(root: HTMLElement): Layout {
     oopsCount: get('oops-count'),
     modules: get('modules'),
     hint: get('hint'),
+    share: get('btn-share'),
+    timeline: get('timeline'),
   };
 }

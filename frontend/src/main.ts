@@ -14,6 +14,9 @@ import { ShellTerminal } from './terminal';
 import { layout } from './layout';
 import { nextStep } from './coach';
 import type { ModuleRow } from './api';
+import { decodeFragment, filesAt, prefix, records, transcript, type Replayed, type Scenario } from './scenario';
+import { ShareDialog, shareLinks } from './shareDialog';
+import { Timeline } from './timeline';
 
 const SAVE_DELAY_MS = 400;
 const JOB_POLL_MS = 1000;
@@ -45,6 +48,7 @@ let busyCount = 0;
 
 const terminal = new ShellTerminal(ui.terminal, {
   line: async (line) => {
+    leaveReplay();
     if (line.trim() === 'clear') {
       terminal.term.clear();
       return;
@@ -71,6 +75,7 @@ const pendingSaves = new Map<string, number>();
 const saving = new Set<Promise<void>>();
 
 function save(name: string, text: string): void {
+  leaveReplay();
   client.remember(name, text);
   window.clearTimeout(pendingSaves.get(name));
   pendingSaves.set(name, window.setTimeout(() => {
@@ -156,7 +161,7 @@ async function busy<T>(action: () => Promise<T>): Promise<T> {
 function setBusy(): void {
   const isBusy = busyCount > 0;
   app.dataset.busy = String(isBusy);
-  for (const button of [ui.build, ui.insmod, ui.rmmod, ui.reboot]) button.disabled = isBusy;
+  for (const button of [ui.build, ui.insmod, ui.rmmod, ui.reboot, ui.share]) button.disabled = isBusy || viewingPast;
 }
 
 /** Prints a command's output; a job still running keeps the prompt away until it ends. */
@@ -192,6 +197,7 @@ async function refresh(): Promise<void> {
 }
 
 function runButton(command: string, action: () => Promise<void>): void {
+  leaveReplay();
   void busy(() => terminal.run(command, action));
 }
 
@@ -223,6 +229,7 @@ ui.rmmod.addEventListener('click', () => runButton(`rmmod ${moduleName()}`, asyn
 }));
 
 ui.reboot.addEventListener('click', () => void busy(async () => {
+  leaveReplay();
   await terminal.run('reboot', async () => {
     await client.reboot();
     restart(client.id!, true);
@@ -260,7 +267,90 @@ client.onNewSession = (id) => {
   restart(id, false);
 };
 
+// ---- sharing and replay ------------------------------------------------------------------------
+
+const shareDialog = new ShareDialog(app);
+ui.share.addEventListener('click', () => void shareDialog.open(async () => {
+  await flushSaves();
+  const scenario = (await client.scenario()) as Scenario;
+  const link = await client.link(scenario);
+  return shareLinks(location.origin, link.id, scenario);
+}));
+
+/** The replay on show (its timeline), or null once the session went on live. */
+let replayed: Replayed | null = null;
+/** True while the timeline shows a step before the last: the page is read-only. */
+let viewingPast = false;
+
+const timeline = new Timeline(ui.timeline, {
+  pick: (frame, live) => void showFrame(frame, live),
+  fork: (frame) => void busy(() => fork(frame)),
+});
+
+/** What a link in the address names: a short link (/s/ID), a full link (#s=...), or nothing. */
+async function linkInAddress(): Promise<{ link: string } | { scenario: Scenario } | null> {
+  const short = /^\/s\/([A-Za-z0-9_-]+)$/.exec(location.pathname);
+  if (short) return { link: short[1] };
+  const scenario = await decodeFragment(location.hash);
+  return scenario ? { scenario } : null;
+}
+
+/** Starts a session that replayed `body` and shows it with its timeline at the last step. */
+async function openReplay(body: { link: string } | { scenario: unknown }): Promise<void> {
+  const answer = (await client.replay(body, (a) => filesAt(a.scenario, a.replay.frames.length - 1))) as Replayed;
+  replayed = answer;
+  viewingPast = false;
+  const last = answer.replay.frames.length - 1;
+  editor.replaceAll(filesAt(answer.scenario, last), editor.active);
+  restart(answer.id, false);
+  await terminal.showTranscript(transcript(answer.replay.frames, last));
+  timeline.show(answer.scenario.title, answer.replay);
+  setBusy();
+}
+
+/** The terminal, dmesg and files as they were after `frame`; the page is live again at the last one. */
+async function showFrame(frame: number, live: boolean): Promise<void> {
+  if (!replayed) return;
+  const frames = replayed.replay.frames;
+  viewingPast = !live;
+  terminal.readOnly = !live;
+  editor.setReadOnly(!live);
+  editor.replaceAll(filesAt(replayed.scenario, frame));
+  dmesg.clear();
+  for (const record of records(frames, frame)) dmesg.append(record);
+  await terminal.showTranscript(transcript(frames, frame));
+  app.dataset.view = live ? 'live' : 'past';
+  setBusy();
+}
+
+/** "Continue from here": a new live session that replayed the scenario up to `frame`. */
+async function fork(frame: number): Promise<void> {
+  if (!replayed) return;
+  const scenario = prefix(replayed.scenario, frame);
+  history.replaceState(null, '', '/');
+  viewingPast = false;
+  terminal.readOnly = false;
+  editor.setReadOnly(false);
+  app.dataset.view = 'live';
+  await openReplay({ scenario });
+}
+
+/** The user acts on the session: what it shows is no longer the recording, so the timeline goes. */
+function leaveReplay(): void {
+  if (!replayed || viewingPast) return;
+  replayed = null;
+  timeline.hide();
+}
+
 async function start(): Promise<void> {
+  const link = await linkInAddress().catch(() => null);
+  if (link) {
+    setBusy();
+    await busy(() => openReplay(link));
+    started = true;
+    editor.focus();
+    return;
+  }
   let files = client.files();
   if (Object.keys(files).length === 0) {
     client.remember('hello-3.c', hello3);
@@ -275,11 +365,12 @@ async function start(): Promise<void> {
   const id = await busy(() => client.ensure());
   started = true;
   if (hadSession) restart(id, false);
-  terminal.focus();
+  editor.focus();
 }
 
 (window as unknown as { kplay: object }).kplay = {
   terminalText: () => terminal.text(),
+  replay: () => replayed,
   dmesgText: () => dmesg.text(),
   sessionId: () => client.id,
 };

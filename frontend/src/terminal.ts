@@ -26,6 +26,8 @@ export class ShellTerminal {
   private queue: Promise<void> = Promise.resolve();
   /** A ^C was echoed while a command ran: the next output or prompt starts on a new line, as in bash. */
   private afterInterrupt = false;
+  /** While true, typing does nothing (the timeline shows a past step). */
+  readOnly = false;
 
   constructor(parent: HTMLElement, private readonly handlers: ShellHandlers) {
     this.term = new Terminal({
@@ -72,6 +74,7 @@ export class ShellTerminal {
   }
 
   private input(data: string): void {
+    if (this.readOnly) return;
     if (this.busy) {
       if (data.includes('\x03')) {
         this.term.write('^C');
@@ -154,6 +157,23 @@ export class ShellTerminal {
     const pending = this.typeAhead;
     this.typeAhead = '';
     if (pending) this.input(pending);
+  }
+
+  /**
+   * Shows a recorded session: each command after a prompt, as if typed, then its output, the
+   * same bytes a live session writes. Resolves when the terminal has taken them in.
+   */
+  showTranscript(entries: { command: string | null; output: string }[]): Promise<void> {
+    this.editor.reset('');
+    this.typeAhead = '';
+    this.afterInterrupt = false;
+    this.term.reset();
+    let text = PROMPT;
+    for (const entry of entries) {
+      text += entry.command === null ? '^C\r\n' : entry.command + '\r\n';
+      text += entry.output.replace(/\r?\n/g, '\r\n') + PROMPT;
+    }
+    return new Promise((resolve) => this.term.write(text, resolve));
   }
 
   /** Clears everything (a fresh kernel); the prompt comes back now, or when the running command ends. */

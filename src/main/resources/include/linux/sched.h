@@ -36,6 +36,7 @@
 #include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/smp.h>
+#include <linux/string.h>	/* through cpumask.h and bitmap.h, as in the real header */
 #include <asm/current.h>
 
 #define TASK_COMM_LEN			16

@@ -13,6 +13,8 @@ extern time64_t ktime_get_seconds(void);
 extern time64_t ktime_get_real_seconds(void);
 extern void ktime_get_real_ts64(struct timespec64 *tv);
 extern void ktime_get_ts64(struct timespec64 *ts);
+extern void ktime_get_coarse_real_ts64(struct timespec64 *ts);
+extern ktime_t ktime_get_raw(void);
 
 static inline u64 ktime_get_ns(void)
 {

@@ -13,11 +13,18 @@ import dev.kplay.kernel.panic.Taint;
 import dev.kplay.kernel.printk.BootLog;
 import dev.kplay.kernel.printk.LogRing;
 import dev.kplay.kernel.printk.Printk;
+import dev.kplay.kernel.sched.Kthreads;
+import dev.kplay.kernel.sched.Scheduler;
+import dev.kplay.kernel.sched.Softirq;
 import dev.kplay.kernel.sched.Task;
 import dev.kplay.kernel.sched.TaskStruct;
+import dev.kplay.kernel.sched.Wait;
+import dev.kplay.kernel.sched.Watchdog;
 import dev.kplay.kernel.syscall.SyscallTable;
 import dev.kplay.kernel.syscall.Syscalls;
 import dev.kplay.kernel.time.Clock;
+import dev.kplay.kernel.time.Timers;
+import dev.kplay.kernel.workqueue.Workqueues;
 import dev.kplay.vm.Cpu;
 import dev.kplay.vm.Exit;
 import dev.kplay.vm.KernelStack;
@@ -32,13 +39,8 @@ import java.util.function.LongUnaryOperator;
  * threads). boot() brings the subsystems up in the order start_kernel() does, one line each, like
  * xv6's main(). User space reaches the kernel only through Syscalls (implemented by the
  * SyscallTable this class delegates to); everything else here is the kernel's own plumbing: the
- * task table, `current`, and runTask(), the one place module code is run.
- *
- * Running module code: runTask() pushes a call on the task's kernel stack, runs the CPU in slices,
- * and turns each CPU exit into kernel behaviour: a return continues the kernel path (the
- * continuation), a fault or trap becomes an oops that kills the task, a task that runs too long
- * gets the soft-lockup report and is parked, a blocked task stays asleep with its frames. Nothing
- * ever loops on the Java side past the instruction budget.
+ * task table and the handles subsystems are reached by. Running module code, sleeping and waking
+ * are the scheduler's (kernel/sched/Scheduler); time and timers are kernel/time's.
  */
 
 /** A booted kernel; user space reaches it only through {@link Syscalls}. */
@@ -64,10 +66,16 @@ public final class Kernel implements Syscalls {
     private final dev.kplay.kernel.fs.Devices devices = new dev.kplay.kernel.fs.Devices(this);
     private int nextPid = 2;
     private long nextStack = Layout.VMALLOC + 0x593000L;
-    private Task current;
-    /** Tasks parked after a soft lockup (still spinning, as far as anyone can tell), with their next report time. */
-    private final java.util.LinkedHashMap<Task, Long> lockedUp = new java.util.LinkedHashMap<>();
     private final SyscallTable sys;
+    private final Timers timers;
+    private final Watchdog watchdog;
+    private final Scheduler scheduler;
+    private final Softirq softirq;
+    private final Wait waits;
+    private final Kthreads kthreads;
+    private final Workqueues workqueues;
+    /** Kernel threads' pids below the first user pid (kworkers are there at boot on Linux). */
+    private int nextBootPid = 40;
 
     private Kernel(KernelConfig config) {
         this.config = config;
@@ -81,6 +89,42 @@ public final class Kernel implements Syscalls {
         this.loader = new ModuleLoader(this);
         this.oops = new Oops(this);
         this.sys = new SyscallTable(this);
+        this.timers = new Timers(clock, memory);
+        this.watchdog = new Watchdog(timers, t -> oops.softLockup(t), (t, secs) -> oops.hungTask(t, secs),
+                () -> tasks.values());
+        this.scheduler = new Scheduler(cpu, memory, timers, config, watchdog, newTask(0, 0, "swapper/0", List.of()));
+        this.softirq = new Softirq(scheduler, timers, memory, newTask(0, 0, "swapper/0", List.of()));
+        timers.setInterrupts(softirq);
+        this.waits = new Wait(scheduler, memory, () -> tasks.values());
+        this.kthreads = new Kthreads(scheduler, name -> spawnKthread(name, allocPid()), t -> {
+            doExit(t, 0);
+            tasks.remove(t.pid());
+        });
+        this.workqueues = new Workqueues(scheduler, timers, memory, size -> slab.kmalloc(size), (name, body) -> {
+            Task t = spawnKthread(name, nextBootPid++);
+            if (t != null) {
+                t.setBody(body);
+                scheduler.sleepIdle(t, Scheduler.TASK_IDLE);
+            }
+            return t;
+        });
+        scheduler.setHost(new Scheduler.Host() {
+            @Override public void die(Task t, Exit exit) { oops.die(t, exit); }
+            @Override public void exit(Task t, int status) { doExit(t, status); }
+            @Override public void schedulingWhileAtomic(Task t, int count) { oops.schedulingWhileAtomic(t, count); }
+            @Override public void switchedTo(Task t) { setCurrentTask(t); }
+        });
+    }
+
+    /** A kernel thread child of kthreadd (copy_process for kthread_create), or null past maxTasks. */
+    private Task spawnKthread(String name, int pid) {
+        if (tasks.size() >= config.maxTasks()) {
+            return null;
+        }
+        Task t = newTask(pid, 2, name, List.of());
+        t.setBody(x -> { });
+        tasks.put(pid, t);
+        return t;
     }
 
     /** Models start_kernel(): brings every subsystem up in order and starts init (pid 1). */
@@ -96,6 +140,7 @@ public final class Kernel implements Syscalls {
         BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
         k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
         k.nextPid = 88;                             // kernel threads took the pids in between
+        k.watchdog.start();                         // lockup_detector_init(), khungtaskd
         return k;
     }
 
@@ -124,8 +169,22 @@ public final class Kernel implements Syscalls {
 
     public ModuleLoader loader() { return loader; }
 
-    /** Device registries (misc devices) and the sleepers' bookkeeping. */
+    /** Device registries (misc devices, char devices). */
     public dev.kplay.kernel.fs.Devices devices() { return devices; }
+
+    public Timers timers() { return timers; }
+
+    public Scheduler scheduler() { return scheduler; }
+
+    public Watchdog watchdog() { return watchdog; }
+
+    public Softirq softirq() { return softirq; }
+
+    public Wait waits() { return waits; }
+
+    public Kthreads kthreads() { return kthreads; }
+
+    public Workqueues workqueues() { return workqueues; }
 
     /** Loaded modules, newest first. */
     public List<Module> modules() { return modules; }
@@ -154,10 +213,11 @@ public final class Kernel implements Syscalls {
 
     public Task task(int pid) { return tasks.get(pid); }
 
-    /** The task in a syscall right now (the kernel's current), or null. */
-    public Task current() { return current; }
-
-    public void setCurrent(Task t) { current = t; }
+    /** The task on the CPU right now (the kernel's current), or null when the CPU is idle. */
+    public Task current() {
+        Task t = scheduler.current();
+        return t == scheduler.idleTask() ? null : t;
+    }
 
     public KernelSnapshot snapshot() {
         List<KernelSnapshot.ModuleInfo> ms = new ArrayList<>();
@@ -174,36 +234,10 @@ public final class Kernel implements Syscalls {
     /** Virtual nanoseconds since boot. */
     public long now() { return clock.now(); }
 
-    /**
-     * Idle time passes. The watchdog keeps reporting a task that is still stuck every
-     * SOFTLOCKUP_REPEAT nanoseconds ("stuck for 48s!"), as watchdog_timer_fn() does.
-     */
+    /** Idle time passes: runnable tasks run, timers fire, the watchdogs look (see Scheduler). */
     public void advanceTime(long nanos) {
-        long target = clock.now() + Math.max(0, nanos);
-        devices.hungTaskCheck(target);
-        while (true) {
-            Task next = null;
-            long when = Long.MAX_VALUE;
-            for (var e : lockedUp.entrySet()) {
-                if (e.getKey().alive() && e.getValue() < when) {
-                    next = e.getKey();
-                    when = e.getValue();
-                }
-            }
-            if (next == null || when > target) {
-                break;
-            }
-            clock.advanceTo(when);
-            oops.softLockup(next);
-            lockedUp.put(next, when + SOFTLOCKUP_REPEAT);
-        }
-        clock.advanceTo(target);
+        scheduler.advanceTime(nanos);
     }
-
-    /** The watchdog's first report comes this long after a task stopped scheduling (2 * watchdog_thresh + a period). */
-    static final long SOFTLOCKUP_FIRST = 22_400_000_000L;
-    /** And again after each further period of being stuck. */
-    static final long SOFTLOCKUP_REPEAT = 26_000_000_000L;
 
     // ---- tasks -------------------------------------------------------------------------------
 
@@ -238,6 +272,7 @@ public final class Kernel implements Syscalls {
         t.setState(Task.State.ZOMBIE);
         t.stack().reset();
         memory.unmap(t.stack().base(), KernelStack.THREAD_SIZE);
+        scheduler.remove(t);
     }
 
     // ---- running module code ------------------------------------------------------------------
@@ -247,31 +282,10 @@ public final class Kernel implements Syscalls {
      * does; {@code path} lists the kernel functions the call came through (innermost first, for the
      * call trace). When the function returns, {@code then} maps its return value to the syscall's
      * result. Returns that result, or {@link Syscalls#DIED} if the task died (oops), or
-     * {@link Syscalls#RUNNING} if it is still in the kernel (blocked, or parked after a soft lockup).
+     * {@link Syscalls#RUNNING} if it is still in the kernel (asleep, or still running).
      */
     public long runTask(Task t, long fn, long[] args, List<String> path, LongUnaryOperator then) {
-        List<String> saved = new ArrayList<>(t.kernelPath());
-        t.kernelPath().clear();
-        t.kernelPath().addAll(path);
-        t.setContinuation(value -> {
-            t.kernelPath().clear();
-            t.kernelPath().addAll(saved);
-            return then.applyAsLong(value);
-        });
-        Task prev = current;
-        current = t;
-        setCurrentTask(t);
-        try {
-            t.setRunStart(clock.now());
-            Exit exit = cpu.call(t.stack(), fn, args);
-            return runLoop(t, exit);
-        } finally {
-            current = prev;
-            setCurrentTask(prev);
-            if (prev == null) {
-                scheduleWoken();
-            }
-        }
+        return scheduler.runTask(t, fn, args, path, then, DIED, RUNNING);
     }
 
     /**
@@ -282,7 +296,7 @@ public final class Kernel implements Syscalls {
      * frames in the trace. The callee may not sleep (the native has no continuation to resume).
      */
     public long callModule(long fn, long... args) {
-        Task t = current;
+        Task t = current();
         if (t == null) {
             throw new IllegalStateException("callModule with no current task");
         }
@@ -294,7 +308,7 @@ public final class Kernel implements Syscalls {
                 long before = ks.instructions();
                 exit = cpu.run(ks, Math.min(1_000_000, config.instructionsPerSlice()));
                 long ran = ks.instructions() - before;
-                clock.advance(ran * config.nanosPerInstruction());
+                timers.advance(ran * config.nanosPerInstruction());
                 t.addRun(ran);
             }
             if (exit instanceof Exit.Returned r) {
@@ -309,68 +323,9 @@ public final class Kernel implements Syscalls {
         }
     }
 
-    /** Runs t until its call completes or it stops; turns the CPU's exit into kernel behaviour. */
-    private long runLoop(Task t, Exit exit) {
-        while (exit == null || exit instanceof Exit.OutOfBudget) {
-            long before = t.stack().instructions();
-            exit = cpu.run(t.stack(), Math.min(1_000_000, config.instructionsPerSlice()));
-            long ran = t.stack().instructions() - before;
-            clock.advance(ran * config.nanosPerInstruction());
-            t.addRun(ran);
-            if (exit instanceof Exit.OutOfBudget && t.runSinceSleep() >= config.instructionsPerSlice()) {
-                clock.advanceTo(t.runStart() + SOFTLOCKUP_FIRST);
-                oops.softLockup(t);
-                lockedUp.put(t, clock.now() + SOFTLOCKUP_REPEAT);
-                t.setState(Task.State.RUNNING);
-                return RUNNING;
-            }
-        }
-        if (exit instanceof Exit.Returned r) {
-            LongUnaryOperator then = t.continuation();
-            t.setContinuation(null);
-            t.setState(Task.State.RUNNING);
-            return then == null ? r.value() : then.applyAsLong(r.value());
-        }
-        if (exit instanceof Exit.Blocked) {
-            return RUNNING;
-        }
-        oops.die(t, exit);
-        // oops_end(): a page-fault oops kills with SIGKILL; die() from a trap (invalid opcode for BUG(),
-        // divide error) kills with SIGSEGV, which the shell reports as "Segmentation fault".
-        doExit(t, exit instanceof Exit.Trapped ? 11 : 9);
-        return DIED;
-    }
-
-    /** Tasks woken by wake_up() while another task ran; they run when the CPU is free. */
-    private final java.util.ArrayDeque<Task> woken = new java.util.ArrayDeque<>();
-
-    /** Models try_to_wake_up(): a task asleep on its kernel stack becomes runnable. */
+    /** Models wake_up_process(). */
     public void wakeUp(Task t) {
-        if (t.alive() && t.stack().isBlocked() && !woken.contains(t)) {
-            t.setState(Task.State.RUNNING);
-            woken.add(t);
-        }
-    }
-
-    /** Runs woken tasks from where they slept; the result of their syscall is kept on the task. */
-    private void scheduleWoken() {
-        while (!woken.isEmpty()) {
-            Task t = woken.poll();
-            if (!t.alive() || !t.stack().isBlocked()) {
-                continue;
-            }
-            current = t;
-            setCurrentTask(t);
-            try {
-                t.stack().resume(0);
-                t.slept();
-                t.setRunStart(clock.now());
-                t.setSyscallResult(runLoop(t, null));
-            } finally {
-                current = null;
-                setCurrentTask(null);
-            }
-        }
+        scheduler.wakeUpProcess(t);
     }
 
     /** Keeps the exported current_task variable and the task's state field in step with `current`. */
@@ -378,6 +333,9 @@ public final class Kernel implements Syscalls {
         long var = exports.address("current_task");
         if (var != 0) {
             memory.store(var, 8, t == null ? 0 : t.taskStruct());
+        }
+        if (t != null && t.pid() == 0) {
+            return;
         }
         if (t != null && t.taskStruct() != 0) {
             TaskStruct.fill(memory, t, t.taskStruct());
@@ -393,13 +351,7 @@ public final class Kernel implements Syscalls {
         t.kernelPath().clear();
         t.kernelPath().addAll(path);
         long rip = exports.address(function) + offset;
-        Task prev = current;
-        current = t;
-        try {
-            oops.die(t, new Exit.Faulted(pf, rip, function));
-        } finally {
-            current = prev;
-        }
+        oops.die(t, new Exit.Faulted(pf, rip, function));
         t.stack().reset();
         doExit(t, 9);
         return DIED;

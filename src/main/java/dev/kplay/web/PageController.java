@@ -3,6 +3,7 @@ package dev.kplay.web;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /*
@@ -11,11 +12,17 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * everything else happens in the browser over the API.
  */
 
-/** GET / and GET /healthz. */
+/** GET /, GET /s/{id} and GET /healthz. */
 @Controller
 public class PageController {
     @GetMapping("/")
     public String index() {
+        return "index";
+    }
+
+    /** A short link: the page, which replays the link's scenario with its timeline. */
+    @GetMapping("/s/{id}")
+    public String shortLink(@PathVariable String id) {
         return "index";
     }
 

@@ -27,6 +27,8 @@ final class Normalizer {
         s = s.replaceAll("(PID:|pid:|ppid:)\\s*\\d+", "$1N");
         s = s.replaceAll("(task \\S+?:)\\d+", "$1N");
         s = s.replaceAll("\\(pid \\d+\\)", "(pid N)");
+        s = s.replaceAll("\\b(process|pid|task) \\d+\\b", "$1 N");
+        s = s.replaceAll("(scheduling while atomic: \\S+?)/\\d+/", "$1/N/");
         s = s.replaceAll("\\[\\d+\\]", "[N]");
         s = s.replaceAll("6\\.1\\.0-\\S+( #1\\s+(SMP )?(PREEMPT_DYNAMIC )?Debian \\S+( \\(\\S+\\))?)?", "KVER");
         Matcher t = Pattern.compile("(Tainted: [A-Z ]+?)\\s+KVER.*").matcher(s);
@@ -45,6 +47,8 @@ final class Normalizer {
             }
         }
         s = s.replaceAll("^(\\S+) \\d+ (-?\\d+) (\\S+) (Live|Loading|Unloading) 0xH", "$1 SZ $2 $3 $4 0xH");
+        s = s.replaceAll("^(\\w+): can't open '([^']*)': ", "$1: $2: ");
+        s = s.replaceAll("/proc/\\d+/", "/proc/N/");
         return s.replaceAll("\\s+", " ").trim();
     }
 

@@ -8,7 +8,12 @@ import java.util.stream.Collectors;
 
 /** A booted kernel plus the few user-space steps tests need (what the shell does with syscalls). */
 class KernelTestSupport {
-    final Kernel k = Kernel.boot(KernelConfig.defaults());
+    final Kernel k = Kernel.boot(config());
+
+    /** The kernel's configuration (a test class may coarsen virtual time to keep runaway loops short). */
+    KernelConfig config() {
+        return KernelConfig.defaults();
+    }
 
     void writeFile(String path, byte[] data) {
         long fd = k.open(1, path, 01 | 0100 | 01000, 0644);

@@ -92,8 +92,15 @@ class ModuleFailuresTest extends KernelTestSupport {
         assertEquals("12416\n", cat("/proc/sys/kernel/tainted"));
     }
 
+    /** 250 ns per instruction and 100M per request: a runaway loop reaches the watchdog in under a second of test time. */
+    @Override
+    KernelConfig config() {
+        KernelConfig d = KernelConfig.defaults();
+        return new KernelConfig(d.memoryBytes(), d.maxTasks(), d.logBufferBytes(), 100_000_000L, 250L);
+    }
+
     @Test
-    void runawayLoopGetsTheSoftLockupReportAndIsParked() {
+    void runawayLoopGetsTheSoftLockupReportAndKeepsRunning() {
         Images m = new Images("spin");
         m.function("spin_init", ".init.text", i(Op.JMP, 0));
         m.init = "spin_init";

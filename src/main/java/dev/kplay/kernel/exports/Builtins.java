@@ -3,7 +3,6 @@ package dev.kplay.kernel.exports;
 import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.kernel.printk.Vsprintf;
-import dev.kplay.kernel.time.Clock;
 import dev.kplay.vm.PageFault;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +42,10 @@ public final class Builtins {
         new TaskExports(k).register();
         new MemoryExports(k, this).register();
         new DeviceExports(k).register();
+        new TimerExports(k).register();
+        new SchedExports(k, this).register();
+        new LockExports(k).register();
+        new WorkExports(k, this).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
                 "filp_close", "__x64_sys_close", "chrdev_open", "do_dentry_open", "__fput",
@@ -354,42 +357,7 @@ public final class Builtins {
     }
 
     private void time() {
-        long jiffies = t.object("jiffies", 8);
-        mem.store(jiffies, 8, k.clock().jiffies());
-        k.clock().onTick(j -> mem.store(jiffies, 8, j));
-        t.function("msleep", 0x40, (a, s) -> {
-            k.clock().advance(Math.max(1, a[0]) * 1_000_000L + Clock.NSEC_PER_JIFFY);
-            if (k.current() != null) {
-                k.current().slept();
-            }
-            return 0;
-        });
-        t.function("ssleep", 0x40, (a, s) -> {
-            k.clock().advance(a[0] * 1_000_000_000L);
-            if (k.current() != null) {
-                k.current().slept();
-            }
-            return 0;
-        });
-        t.function("usleep_range", 0x40, (a, s) -> {
-            k.clock().advance(a[0] * 1000L);
-            return 0;
-        });
-        t.function("__udelay", 0x40, (a, s) -> {
-            k.clock().advance(a[0] * 1000L);
-            return 0;
-        });
-        t.function("__const_udelay", 0x40, (a, s) -> {
-            k.clock().advance(1000L);
-            return 0;
-        });
-        t.function("jiffies_to_msecs", 0x20, (a, s) -> (a[0] & 0xffffffffL) * 1000 / Clock.HZ);
-        t.function("__msecs_to_jiffies", 0x20, (a, s) -> (a[0] * Clock.HZ + 999) / 1000);
-        t.function("msecs_to_jiffies", 0x20, (a, s) -> (a[0] * Clock.HZ + 999) / 1000);
-        t.function("ktime_get", 0x40, (a, s) -> k.clock().now());
-        t.function("ktime_get_ns", 0x40, (a, s) -> k.clock().now());
         t.function("get_random_u32", 0x40, (a, s) -> Vsprintf.hashPointer(k.clock().now()));
-        t.function("cond_resched", 0x40, (a, s) -> 0);
         t.function("__stack_chk_fail", 0x20, (a, s) -> 0);
     }
 

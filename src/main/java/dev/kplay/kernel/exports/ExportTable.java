@@ -49,6 +49,11 @@ public final class ExportTable implements Natives {
         return addFunction(name, size, true, body);
     }
 
+    /** Registers a kernel function with a body that modules cannot link against (reached through a pointer, as pv_ops' are). */
+    public long kernelFunction(String name, int size, Builtin body) {
+        return addFunction(name, size, false, body);
+    }
+
     /** Registers a kernel function that is not exported (call traces, %pS). */
     public long internal(String name, int size) {
         return addFunction(name, size, false, null);

@@ -44,13 +44,13 @@ public final class ProcFs {
             int[] p = Printk.PRINTK_SYSCTL;
             return p[0] + "\t" + p[1] + "\t" + p[2] + "\t" + p[3] + "\n";
         }, text -> 0L));
-        kernel.put("hung_task_timeout_secs", new GeneratedFile(0644, 0, () -> k.devices().hungTimeoutSecs() + "\n", text -> {
+        kernel.put("hung_task_timeout_secs", new GeneratedFile(0644, 0, () -> k.watchdog().hungTimeoutSecs() + "\n", text -> {
             try {
                 long v = Long.parseLong(text.trim());
                 if (v < 0) {
                     return -22L;
                 }
-                k.devices().setHungTimeoutSecs(v);
+                k.watchdog().setHungTimeoutSecs(v);
                 return 0L;
             } catch (NumberFormatException e) {
                 return -22L;

@@ -355,6 +355,13 @@ public final class ModuleLoader {
 
     private long initDone(Task task, Module mod, long ret) {
         int r = (int) ret;
+        if (kernel.scheduler().preemptCount() != 0) {
+            // do_one_initcall(): an init that leaves preemption disabled gets a WARN, and the count is reset.
+            kernel.oopsReporter().warnMessage(task, "initcall " + kernel.symbolize(mod.initFn, true)
+                    + " returned with preemption imbalance ", "init/main.c:1284", "do_one_initcall+0x1d7/0x220",
+                    PATH_INIT.subList(1, PATH_INIT.size()));
+            kernel.scheduler().setPreemptCount(0);
+        }
         if (r < 0) {
             mod.state = ModuleState.GOING;
             mod.modulePut();

@@ -146,6 +146,42 @@ public final class Oops {
         kernel.taint().add(Taint.SOFTLOCKUP);
     }
 
+    /** Models __schedule_bug(): a task that tried to sleep with preemption disabled (in msleep(), the common case). */
+    public void schedulingWhileAtomic(Task t, int preemptCount) {
+        line(3, String.format("BUG: scheduling while atomic: %s/%d/0x%08x", t.comm(), t.pid(), preemptCount));
+        printModules();
+        List<String> inner = new java.util.ArrayList<>(List.of("dump_stack_lvl+0x44/0x5c", "__schedule_bug.cold+0x42/0x4e",
+                "__schedule+0x804/0xa00", "schedule+0x5a/0xd0", "schedule_timeout+0x94/0x150",
+                "? __bpf_trace_tick_stop+0x10/0x10", "msleep+0x29/0x40"));
+        KernelStack ks = t.stack();
+        if (ks.depth() > 0) {
+            // The module function's own entry address, left on the stack by the call: unwinders print it unresolved.
+            inner.add(String.format("? 0x%016x", ks.frameCode(ks.depth() - 1).address() & ~0xfffL));
+        }
+        dumpStack(t, inner);
+        kernel.taint().add(Taint.WARN);
+    }
+
+    /** Models WARN(cond, fmt...) from kernel code: the message after "cut here", then __warn()'s report. */
+    public void warnMessage(Task t, String message, String fileLine, String function, List<String> inner) {
+        line(4, "------------[ cut here ]------------");
+        line(4, message);
+        line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + function);
+        printModules();
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, HARDWARE);
+        regsAt(t, 0xffffffff81000000L, function, -1);
+        line(4, "Call Trace:");
+        line(4, " <TASK>");
+        for (String s : inner) {
+            line(4, " " + s);
+        }
+        userRegs(t);
+        line(4, " </TASK>");
+        line(4, "---[ end trace 0000000000000000 ]---");
+        kernel.taint().add(Taint.WARN);
+    }
+
     /** Models check_hung_task(): a task stuck in D state for longer than the timeout. */
     public void hungTask(Task t, long seconds) {
         line(3, "INFO: task " + t.comm() + ":" + t.pid() + " blocked for more than " + seconds + " seconds.");

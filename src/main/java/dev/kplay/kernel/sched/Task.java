@@ -19,7 +19,7 @@ public final class Task {
     /** The /proc/PID/status letters. */
     public enum State {
         RUNNING('R', "R (running)"), SLEEPING('S', "S (sleeping)"), DISK_SLEEP('D', "D (disk sleep)"),
-        ZOMBIE('Z', "Z (zombie)"), DEAD('X', "X (dead)");
+        STOPPED('T', "T (stopped)"), ZOMBIE('Z', "Z (zombie)"), DEAD('X', "X (dead)"), IDLE('I', "I (idle)");
 
         public final char letter;
         public final String status;
@@ -58,6 +58,16 @@ public final class Task {
     private long hungObservedAt = -1;
     /** When the current stretch of running began (virtual ns). */
     private long runStart;
+    /** What a kernel thread does whenever it gets the CPU with no call in progress (null: a user task). */
+    private TaskBody body;
+    /** The __state the task went to sleep with (TASK_INTERRUPTIBLE...), 0 while running. */
+    private int sleepState;
+    /** What the native the task blocked in returns once it is woken (evaluated at wake-up). */
+    private java.util.function.LongSupplier wakeValue;
+    /** Pending signals, one bit per signal number. */
+    private long pendingSignals;
+    /** Set while a syscall of this task runs on after its user program stopped waiting for it. */
+    private boolean abandoned;
 
     public Task(int pid, int ppid, String comm, List<String> argv, KernelStack stack) {
         this.pid = pid;
@@ -139,4 +149,32 @@ public final class Task {
     public long runStart() { return runStart; }
 
     public void setRunStart(long t) { runStart = t; }
+
+    public TaskBody body() { return body; }
+
+    public void setBody(TaskBody b) { body = b; }
+
+    /** A kernel thread (PF_KTHREAD): no user program, shown by ps as [comm]. */
+    public boolean isKthread() { return body != null; }
+
+    public int sleepState() { return sleepState; }
+
+    public void setSleepState(int s) { sleepState = s; }
+
+    public java.util.function.LongSupplier wakeValue() { return wakeValue; }
+
+    public void setWakeValue(java.util.function.LongSupplier v) { wakeValue = v; }
+
+    public long pendingSignals() { return pendingSignals; }
+
+    public void addSignal(int sig) { pendingSignals |= 1L << sig; }
+
+    public void clearSignals() { pendingSignals = 0; }
+
+    public boolean abandoned() { return abandoned; }
+
+    public void setAbandoned(boolean a) { abandoned = a; }
+
+    /** Renames the task (kthread_create's printf-style name, set_task_comm). */
+    public void setComm(String c) { comm = c.length() > 15 ? c.substring(0, 15) : c; }
 }

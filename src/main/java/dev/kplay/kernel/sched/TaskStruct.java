@@ -13,6 +13,7 @@ import dev.kplay.kernel.mm.AddressSpace;
 public final class TaskStruct {
     public static final int SIZE = 200;
     public static final int STATE_OFFSET = 24;
+    static final int THREAD_FLAGS = 0, TIF_SIGPENDING = 2, PF_KTHREAD = 0x00200000;
     static final int STATE = STATE_OFFSET, STACK = 32, USAGE = 40, FLAGS = 44, PRIO = 48, STATIC_PRIO = 52, NORMAL_PRIO = 56,
             PID = 92, TGID = 96, COMM = 184;
 
@@ -22,12 +23,14 @@ public final class TaskStruct {
     public static void fill(AddressSpace mem, Task t, long ts) {
         int state = switch (t.state()) {
             case RUNNING -> 0;
-            case SLEEPING -> 1;
-            case DISK_SLEEP -> 2;
+            case SLEEPING, DISK_SLEEP, IDLE -> t.sleepState() & ~Scheduler.TIMER_ONLY;
+            case STOPPED -> 0x104;
             case ZOMBIE -> 32;
             case DEAD -> 16;
         };
         mem.store(ts + STATE, 4, state);
+        mem.store(ts + THREAD_FLAGS, 8, t.pendingSignals() != 0 ? 1L << TIF_SIGPENDING : 0);
+        mem.store(ts + FLAGS, 4, t.isKthread() ? PF_KTHREAD : 0x400100);
         mem.store(ts + STACK, 8, t.stack().base());
         mem.store(ts + USAGE, 4, 1);
         mem.store(ts + PRIO, 4, 120);

@@ -50,6 +50,11 @@ public final class Clock {
         return INITIAL_JIFFIES + nanos / NSEC_PER_JIFFY;
     }
 
+    /** The virtual time at which jiffies reaches {@code j}. */
+    public long jiffyStart(long j) {
+        return (j - INITIAL_JIFFIES) * NSEC_PER_JIFFY;
+    }
+
     /** Calls l with the new jiffies value whenever it changes (timers, the jiffies variable). */
     public void onTick(LongConsumer l) {
         tickListeners.add(l);

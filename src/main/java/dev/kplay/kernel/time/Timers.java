@@ -1,0 +1,247 @@
+package dev.kplay.kernel.time;
+
+import dev.kplay.kernel.mm.AddressSpace;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/*
+ * Everything that is due at a point of virtual time (kernel/time/timer.c and hrtimer.c): the
+ * timer_list timers modules arm with mod_timer(), hrtimers, and the kernel's own timed events
+ * (a schedule_timeout() wake-up, a delayed work's timer, the watchdogs). One ordered set keyed by
+ * (expiry, arming order) stands in for both the timer wheel and the hrtimer rbtree: the wheel's
+ * coarser granularity for long timeouts never shows in what a module can observe at HZ=250.
+ *
+ * Time only moves through advanceTo(): it stops at each expiry in order, sets the clock there
+ * and hands the event to the Interrupts (the CPU's interrupt entry), so a callback sees jiffies
+ * and ktime exactly at its expiry. An advance that happens while an interrupt is already being
+ * handled (mdelay() inside a tasklet) only moves the clock: interrupts do not nest, and what fell
+ * due fires as soon as the handler returns.
+ *
+ * struct timer_list: entry.next@0, entry.pprev@8 (non-NULL while pending), expires@16,
+ * function@24, flags@32. struct hrtimer: node.expires@24, _softexpires@32, function@40,
+ * base@48, state@56 (kplay's <linux/hrtimer.h>).
+ */
+
+/** Pending timers of one kernel, in expiry order. */
+public final class Timers {
+    /** Where events are delivered (the CPU taking the timer interrupt). */
+    public interface Interrupts {
+        /** A timer_list timer expired: run its function in the timer softirq. */
+        void timerList(long timer, long function);
+
+        /** An hrtimer expired: run its function in hard-interrupt context. */
+        void hrtimer(long timer, long function);
+
+        /** Called at every tick boundary passed, after the tick's events (softirqs: tasklets). */
+        void tick();
+
+        /** Whether a tick has work to do (pending softirqs); makes the next tick an event. */
+        boolean softirqPending();
+    }
+
+    /** One pending event; a housekeeping one (watchdogs) never keeps a waiting syscall waiting. */
+    private record Event(long when, long seq, Kind kind, long addr, Runnable action, boolean housekeeping)
+            implements Comparable<Event> {
+        @Override
+        public int compareTo(Event o) {
+            int c = Long.compare(when, o.when);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    private enum Kind { TIMER_LIST, HRTIMER, KERNEL }
+
+    public static final int HRTIMER_EXPIRES = 24, HRTIMER_FUNCTION = 40, HRTIMER_STATE = 56;
+    static final int TIMER_PPREV = 8, TIMER_EXPIRES = 16, TIMER_FUNCTION = 24;
+
+    private final Clock clock;
+    private final AddressSpace mem;
+    private final TreeSet<Event> pending = new TreeSet<>();
+    private final Map<Long, Event> byAddress = new HashMap<>();
+    private Interrupts irq;
+    private long seq;
+    private boolean inInterrupt;
+    /** Pending kernel events that are not housekeeping (sleep timeouts, delayed-work timers). */
+    private int kernelWork;
+
+    public Timers(Clock clock, AddressSpace mem) {
+        this.clock = clock;
+        this.mem = mem;
+    }
+
+    public void setInterrupts(Interrupts irq) {
+        this.irq = irq;
+    }
+
+    public Clock clock() { return clock; }
+
+    // ---- timer_list ------------------------------------------------------------------------------
+
+    /** Models mod_timer(): (re)arms the timer for jiffies value {@code expires}; 1 if it was pending. */
+    public int modTimer(long timer, long expires) {
+        int was = delTimer(timer);
+        mem.store(timer + TIMER_EXPIRES, 8, expires);
+        mem.store(timer + TIMER_PPREV, 8, timer);          // hlist_unhashed() is false while pending
+        long delta = expires - clock.jiffies();             // time_after() arithmetic
+        long when = clock.jiffyStart(clock.jiffies() + Math.max(delta, 0));
+        add(new Event(when <= clock.now() ? clock.now() : when, seq++, Kind.TIMER_LIST, timer, null, false));
+        return was;
+    }
+
+    /** Models del_timer(): 1 if the timer was pending (and is not now), else 0. */
+    public int delTimer(long timer) {
+        Event e = byAddress.remove(timer);
+        if (e == null) {
+            return 0;
+        }
+        pending.remove(e);
+        if (e.kind() == Kind.TIMER_LIST) {
+            mem.store(timer + TIMER_PPREV, 8, 0);
+        } else {
+            mem.store(timer + HRTIMER_STATE, 1, 0);
+        }
+        return 1;
+    }
+
+    /** Whether the timer or hrtimer at addr is armed. */
+    public boolean pending(long addr) {
+        return byAddress.containsKey(addr);
+    }
+
+    // ---- hrtimers -------------------------------------------------------------------------------
+
+    /** Models hrtimer_start_range_ns() for an absolute expiry in ns (ktime); 1 if it was active. */
+    public int hrtimerStart(long timer, long expiresNs) {
+        int was = delTimer(timer);
+        mem.store(timer + HRTIMER_EXPIRES, 8, expiresNs);
+        mem.store(timer + HRTIMER_EXPIRES + 8, 8, expiresNs);
+        mem.store(timer + HRTIMER_STATE, 1, 1);
+        add(new Event(Math.max(expiresNs, clock.now()), seq++, Kind.HRTIMER, timer, null, false));
+        return was;
+    }
+
+    // ---- kernel events --------------------------------------------------------------------------
+
+    /** Runs {@code action} at virtual time {@code when}; returns a handle for {@link #cancel}. */
+    public Object at(long when, Runnable action) {
+        return at(when, action, false);
+    }
+
+    /** As {@link #at}; a housekeeping event (khungtaskd, the watchdog) is not work a sleeper waits for. */
+    public Object at(long when, Runnable action, boolean housekeeping) {
+        Event e = new Event(Math.max(when, clock.now()), seq++, Kind.KERNEL, 0, action, housekeeping);
+        pending.add(e);
+        if (!housekeeping) {
+            kernelWork++;
+        }
+        return e;
+    }
+
+    /** Cancels a kernel event from {@link #at}; true if it had not fired. */
+    public boolean cancel(Object handle) {
+        if (handle instanceof Event e && pending.remove(e)) {
+            if (!e.housekeeping()) {
+                kernelWork--;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void add(Event e) {
+        pending.add(e);
+        byAddress.put(e.addr(), e);
+    }
+
+    /** Drops every timer whose address lies in [start, end) (a module's memory going away). */
+    public void forgetRange(long start, long end) {
+        byAddress.values().removeIf(e -> {
+            boolean in = Long.compareUnsigned(e.addr(), start) >= 0 && Long.compareUnsigned(e.addr(), end) < 0;
+            if (in) {
+                pending.remove(e);
+            }
+            return in;
+        });
+    }
+
+    // ---- the passing of time -------------------------------------------------------------------
+
+    /** When the next event is due (virtual ns), or Long.MAX_VALUE if nothing is pending. */
+    public long nextEvent() {
+        long next = pending.isEmpty() ? Long.MAX_VALUE : pending.first().when();
+        if (irq != null && irq.softirqPending()) {
+            next = Math.min(next, clock.jiffyStart(clock.jiffies() + 1));
+        }
+        return next;
+    }
+
+    /** Whether module-visible work is pending (anything but the kernel's own housekeeping). */
+    public boolean moduleWorkPending() {
+        return !byAddress.isEmpty() || kernelWork > 0 || (irq != null && irq.softirqPending());
+    }
+
+    /** Moves time forward by delta ns, firing what falls due on the way. */
+    public void advance(long delta) {
+        if (delta > 0) {
+            advanceTo(clock.now() + delta);
+        }
+    }
+
+    /** Moves time to {@code target}, firing every event due by then, in order, at its own time. */
+    public void advanceTo(long target) {
+        if (inInterrupt || irq == null) {
+            clock.advanceTo(target);
+            return;
+        }
+        while (true) {
+            long next = nextEvent();
+            if (next > target) {
+                break;
+            }
+            long tickBefore = clock.jiffies();
+            clock.advanceTo(next);
+            fireDue(clock.jiffies() != tickBefore || next == clock.jiffyStart(clock.jiffies()));
+        }
+        clock.advanceTo(target);
+    }
+
+    /** Fires everything due now: hrtimers (hardirq), then timer_list timers and tasklets (softirq). */
+    private void fireDue(boolean tick) {
+        inInterrupt = true;
+        try {
+            while (!pending.isEmpty() && pending.first().when() <= clock.now()) {
+                Event e = pending.pollFirst();
+                switch (e.kind()) {
+                    case KERNEL -> {
+                        if (!e.housekeeping()) {
+                            kernelWork--;
+                        }
+                        e.action().run();
+                    }
+                    case HRTIMER -> {
+                        byAddress.remove(e.addr());
+                        mem.store(e.addr() + HRTIMER_STATE, 1, 0);
+                        irq.hrtimer(e.addr(), mem.load(e.addr() + HRTIMER_FUNCTION, 8));
+                    }
+                    case TIMER_LIST -> {
+                        byAddress.remove(e.addr());
+                        mem.store(e.addr() + TIMER_PPREV, 8, 0);
+                        irq.timerList(e.addr(), mem.load(e.addr() + TIMER_FUNCTION, 8));
+                    }
+                }
+            }
+            if (tick) {
+                irq.tick();
+            }
+        } finally {
+            inInterrupt = false;
+        }
+    }
+
+    /** Whether an interrupt handler is running right now. */
+    public boolean inInterrupt() {
+        return inInterrupt;
+    }
+}
