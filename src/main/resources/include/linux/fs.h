@@ -27,6 +27,7 @@
  *     uring_cmd @256, uring_cmd_iopoll @264
  */
 #include <linux/wait.h>
+#include <linux/dcache.h>
 #include <linux/kdev_t.h>
 #include <linux/list.h>
 #include <linux/stat.h>

@@ -234,6 +234,11 @@ public final class Kernel implements Syscalls {
     /** Virtual nanoseconds since boot. */
     public long now() { return clock.now(); }
 
+    /** Whether no task is runnable (idle time then only fires timers). */
+    public boolean idle() {
+        return scheduler.idle();
+    }
+
     /** Idle time passes: runnable tasks run, timers fire, the watchdogs look (see Scheduler). */
     public void advanceTime(long nanos) {
         scheduler.advanceTime(nanos);

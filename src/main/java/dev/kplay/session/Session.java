@@ -419,6 +419,13 @@ public final class Session {
     }
 
     private void record(Event e) {
+        if (e instanceof Event.TimePassed t && !events.isEmpty()
+                && events.get(events.size() - 1) instanceof Event.TimePassed last && kernel.idle()) {
+            // Idle time after idle time is one stretch of idle time: replaying the sum fires the same timers at
+            // the same instants, since no task was running in between to use the two stretches differently.
+            events.set(events.size() - 1, new Event.TimePassed(last.nanos() + t.nanos()));
+            return;
+        }
         if (events.size() >= limits.maxEvents()) {
             throw new SessionException(SessionException.Kind.UNAVAILABLE,
                     "this session's history is full (" + limits.maxEvents() + " steps); start a new session");
@@ -488,6 +495,23 @@ public final class Session {
         }
         kernel.write(pid, (int) fd, data);
         kernel.close(pid, (int) fd);
+    }
+
+    /**
+     * While the page is open, time follows the wall clock even between requests: a timer module
+     * ticks in the live dmesg pane. Does nothing if a request holds the session (it moves time itself).
+     */
+    public void passTime() {
+        if (!limits.followWallClock() || !lock.tryLock()) {
+            return;
+        }
+        try {
+            if (!closed) {
+                catchUp();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Idle wall time since the last request passes in the kernel (interactive sessions only). */

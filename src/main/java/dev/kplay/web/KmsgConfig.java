@@ -32,13 +32,21 @@ public class KmsgConfig implements WebSocketConfigurer {
         return t;
     });
 
+    /** The thread that lets wall time pass in the kernels of open pages. */
+    private final java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kmsg-ticker");
+        t.setDaemon(true);
+        return t;
+    });
+
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry handlers) {
-        handlers.addHandler(new KmsgSocket(registry, senders), "/api/sessions/*/kmsg").setAllowedOriginPatterns("*");
+        handlers.addHandler(new KmsgSocket(registry, senders, ticker), "/api/sessions/*/kmsg").setAllowedOriginPatterns("*");
     }
 
     @PreDestroy
     public void stop() {
         senders.shutdownNow();
+        ticker.shutdownNow();
     }
 }

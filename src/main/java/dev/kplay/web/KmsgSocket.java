@@ -23,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * that reconnects passes the last seq it saw and gets exactly the records after it. After a
  * reboot the new kernel's records follow on the same socket, starting again at seq 0.
  *
+ * While a socket is open, its session's time follows the wall clock between requests (every
+ * TICK_MS the ticker lets the idle time pass, recorded as any idle time is), so a timer module's
+ * lines appear in the pane as they are printed.
+ *
  * Records are produced on the thread that runs the kernel, with the session locked; that thread
  * only appends to the socket's queue, and a shared pool drains each queue in order, so a slow
  * client can never stall a kernel. A client that falls too far behind is disconnected (it
@@ -35,13 +39,18 @@ final class KmsgSocket extends TextWebSocketHandler {
     /** Frames a client may have queued before it is dropped. */
     static final int MAX_QUEUED = 20_000;
 
+    /** How often an open page lets wall time pass in its kernel (timers tick live). */
+    static final long TICK_MS = 200;
+
     private final SessionRegistry registry;
     private final ExecutorService senders;
+    private final java.util.concurrent.ScheduledExecutorService ticker;
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
-    KmsgSocket(SessionRegistry registry, ExecutorService senders) {
+    KmsgSocket(SessionRegistry registry, ExecutorService senders, java.util.concurrent.ScheduledExecutorService ticker) {
         this.registry = registry;
         this.senders = senders;
+        this.ticker = ticker;
     }
 
     /** One socket's queue of frames, drained by at most one pool task at a time. */
@@ -50,6 +59,7 @@ final class KmsgSocket extends TextWebSocketHandler {
         private final ArrayDeque<String> queue = new ArrayDeque<>();
         private boolean draining;
         private AutoCloseable subscription;
+        private java.util.concurrent.ScheduledFuture<?> tick;
 
         Outbox(WebSocketSession ws) {
             this.ws = ws;
@@ -120,6 +130,13 @@ final class KmsgSocket extends TextWebSocketHandler {
         outboxes.put(ws.getId(), box);
         try {
             box.subscription = session.subscribe(after, r -> box.offer(frame(r)), box::closeSocket);
+            box.tick = ticker.scheduleWithFixedDelay(() -> {
+                try {
+                    session.passTime();
+                } catch (RuntimeException e) {
+                    // the session ended or failed; its socket closes through the session
+                }
+            }, TICK_MS, TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (SessionException e) {
             outboxes.remove(ws.getId());
             ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
@@ -161,6 +178,9 @@ final class KmsgSocket extends TextWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession ws, CloseStatus status) throws Exception {
         Outbox box = outboxes.remove(ws.getId());
+        if (box != null && box.tick != null) {
+            box.tick.cancel(false);
+        }
         if (box != null && box.subscription != null) {
             box.subscription.close();
         }

@@ -24,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>kernel boot: {@code Kernel.boot} alone, in process; {@code POST /reboot} on a live session (a fresh kernel, files kept), and
  *       {@code POST /api/sessions} (boot plus the session around it);</li>
  *   <li>the Episode I round trip: build + insmod + rmmod of hello-3, then a reboot outside the timing;</li>
- *   <li>heap per idle session: live heap after GC with N idle sessions, minus before, over N.</li>
+ *   <li>heap per idle session: live heap after GC with N idle sessions, minus before, over N;</li>
+ *   <li>the cost of a timer tick and of a context switch, in process (see SchedulerBench), each beside its target.</li>
  * </ul>
  * Each timing is a median after a warm-up, in microseconds. Runs in its own JVM (see ./kplay).
  */
@@ -177,6 +178,10 @@ public final class Benchmark {
             System.out.println("hello-3 build + insmod + rmmod:           not measured: " + storyProblem);
         }
         System.out.printf(Locale.ROOT, "heap per idle session (%d sessions):     %10.1f KiB%n", idle.size(), perSession / 1024.0);
+        System.out.printf(Locale.ROOT, "timer tick (softirq + callback):          %10.1f us   (target %.0f us)%n",
+                SchedulerBench.tickMicros(40), SchedulerBench.TICK_TARGET_US);
+        System.out.printf(Locale.ROOT, "context switch (kthread ping-pong):       %10.1f us   (target %.0f us)%n",
+                SchedulerBench.switchMicros(20), SchedulerBench.SWITCH_TARGET_US);
     }
 
     private long[] story;

@@ -22,6 +22,11 @@ class DevicesTest extends KernelTestSupport {
     }
 
     static Images dstate(boolean owner) {
+        return dstate(owner, 2);
+    }
+
+    /** The same device, its read sleeping in {@code state} (TASK_UNINTERRUPTIBLE 2, INTERRUPTIBLE 1, KILLABLE 0x102). */
+    static Images dstate(boolean owner, int state) {
         Images m = new Images("dstate");
         m.sections.add(new Section(".data", 24 + 80, 8, new byte[104]));
         int wq = ParamsAndProcTest.sym(m, "dstate_wq", ".data", 0);
@@ -47,7 +52,7 @@ class DevicesTest extends KernelTestSupport {
         int miscDeregister = m.extern("misc_deregister");
         int read = m.function("dstate_read", ".text",
                 i(Op.LOCAL, 32), i(Op.CONST, 0), i(Op.CALL, initWait, 2), i(Op.DROP),
-                i(Op.SYM, wq), i(Op.LOCAL, 32), i(Op.CONST, 2), i(Op.CALL, prepare, 3), i(Op.DROP),
+                i(Op.SYM, wq), i(Op.LOCAL, 32), i(Op.CONST, state), i(Op.CALL, prepare, 3), i(Op.DROP),
                 i(Op.CALL, schedule, 0), i(Op.DROP), i(Op.CONST, 0), i(Op.RET));
         m.relocs.add(new Relocation(".rodata", 16, read, 0));
         m.function("dstate_init", ".init.text", i(Op.SYM, dev), i(Op.CALL, miscRegister, 1), i(Op.RET));
@@ -60,6 +65,31 @@ class DevicesTest extends KernelTestSupport {
                         new dev.kplay.ko.Function.Param(16, 8), new dev.kplay.ko.Function.Param(24, 8)),
                 80, f.code(), f.pcOffsets(), f.lines()));
         return m;
+    }
+
+    /** The signal rules: INTERRUPTIBLE wakes on any signal, KILLABLE on SIGKILL only, UNINTERRUPTIBLE on none. */
+    @Test
+    void signalsWakeInterruptibleAndKillableSleepersAsLinuxDoes() {
+        writeFile("/root/s.ko", dstate(true, 1).ko());
+        assertEquals(0, insmod("/root/s.ko", "", null));
+        int cat = k.spawn(1, "cat", List.of("cat", "/dev/dstate"));
+        long fd = k.open(cat, "/dev/dstate", 0, 0);
+        assertNull(k.read(cat, (int) fd, 4096));
+        assertEquals('S', k.snapshot().tasks().stream().filter(t -> t.pid() == cat).findFirst().get().state());
+        assertEquals(0, k.kill(cat, 2));
+        assertEquals(2, k.exitStatus(cat));
+        assertEquals(0, rmmod("dstate", null));
+
+        writeFile("/root/k.ko", dstate(true, 0x102).ko());
+        assertEquals(0, insmod("/root/k.ko", "", null));
+        int cat2 = k.spawn(1, "cat", List.of("cat", "/dev/dstate"));
+        long fd2 = k.open(cat2, "/dev/dstate", 0, 0);
+        assertNull(k.read(cat2, (int) fd2, 4096));
+        assertEquals('D', k.snapshot().tasks().stream().filter(t -> t.pid() == cat2).findFirst().get().state());
+        assertEquals(0, k.kill(cat2, 2));
+        assertEquals(-1, k.exitStatus(cat2));
+        assertEquals(0, k.kill(cat2, 9));
+        assertEquals(9, k.exitStatus(cat2));
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class Builtins {
         time();
         params();
         new FileExports(k, this).register();
+        new ProcExports(k).register();
+        new SeqFileExports(k, this).register();
         new TaskExports(k).register();
         new MemoryExports(k, this).register();
         new DeviceExports(k).register();
@@ -49,7 +51,8 @@ public final class Builtins {
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
                 "filp_close", "__x64_sys_close", "chrdev_open", "do_dentry_open", "__fput",
-                "proc_reg_read", "proc_reg_write", "warn_alloc"}) {
+                "proc_reg_read", "proc_reg_write", "warn_alloc", "proc_reg_open", "proc_reg_read_iter",
+                "proc_reg_release", "kernfs_fop_read_iter", "kernfs_fop_write_iter", "kernfs_fop_open"}) {
             if (!exported.contains(s)) {
                 t.internal(s, 0x200);
             }

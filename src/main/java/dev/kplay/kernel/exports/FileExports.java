@@ -1,9 +1,6 @@
 package dev.kplay.kernel.exports;
 
 import dev.kplay.kernel.Kernel;
-import dev.kplay.kernel.fs.Dir;
-import dev.kplay.kernel.fs.Inode;
-import dev.kplay.kernel.fs.ProcEntry;
 import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.kernel.mm.Layout;
 import dev.kplay.vm.KernelStack;
@@ -13,15 +10,12 @@ import dev.kplay.vm.PageFault;
 /*
  * Exports that connect module code to files: the user-copy routines (a fault on a bad user
  * address is caught and reported as bytes not copied, as the exception tables make it in Linux),
- * simple_read_from_buffer, proc_create/proc_remove, and the char-device number registry
- * (register_chrdev). struct proc_ops (kplay's <linux/proc_fs.h>): proc_flags@0, proc_open@8,
- * proc_read@16, proc_read_iter@24, proc_write@32, proc_lseek@40, proc_release@48.
+ * simple_read_from_buffer, and the char-device number registry (register_chrdev). /proc is
+ * in ProcExports, seq_file in SeqFileExports.
  */
 
 /** File-related exports. */
 public final class FileExports {
-    public static final int PROC_OPEN = 8, PROC_READ = 16, PROC_WRITE = 32, PROC_RELEASE = 48;
-    static final int PDE_SIZE = 0xc0;
 
     private final Kernel k;
     private final ExportTable t;
@@ -40,18 +34,26 @@ public final class FileExports {
         t.function("copy_to_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], true));
         t.function("_copy_from_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], false));
         t.function("copy_from_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], false));
+        for (String[] kt : new String[][] {{"kstrtoint", "4", "s"}, {"kstrtouint", "4", "u"}, {"kstrtol", "8", "s"},
+                {"kstrtoul", "8", "u"}, {"kstrtoll", "8", "s"}, {"kstrtoull", "8", "u"}}) {
+            int size = Integer.parseInt(kt[1]);
+            boolean signed = kt[2].equals("s");
+            t.function(kt[0] + "_from_user", 0x80, (a, s) -> {
+                byte[] buf = fromUser(a[0], Math.min(a[1], 66));
+                if (buf == null) {
+                    return -14;
+                }
+                long[] out = new long[1];
+                long r = dev.kplay.kernel.module.Kstrto.parse(new String(buf, java.nio.charset.StandardCharsets.ISO_8859_1),
+                        (int) a[2], signed, size, out);
+                if (r == 0) {
+                    mem.store(a[3], size, out[0]);
+                }
+                return r;
+            });
+        }
         t.function("simple_read_from_buffer", 0x80, this::simpleReadFromBuffer);
         t.function("simple_write_to_buffer", 0x80, this::simpleWriteToBuffer);
-        t.function("proc_create", 0x60, this::procCreate);
-        t.function("proc_mkdir", 0x40, (a, s) -> k.slab().kmalloc(PDE_SIZE));
-        t.function("proc_remove", 0x40, (a, s) -> {
-            procRemove(a[0], null);
-            return 0;
-        });
-        t.function("remove_proc_entry", 0x100, (a, s) -> {
-            procRemove(0, Kernel_cstr(a[0]));
-            return 0;
-        });
         t.function("__register_chrdev", 0x200, (a, s) -> k.devices().registerChrdev((int) a[0], Kernel_cstr(a[3]), a[4]));
         t.function("register_chrdev", 0x200, (a, s) -> k.devices().registerChrdev((int) a[0], Kernel_cstr(a[1]), a[2]));
         t.function("__unregister_chrdev", 0x100, (a, s) -> {
@@ -97,6 +99,26 @@ public final class FileExports {
 
     private String Kernel_cstr(long addr) {
         return addr == 0 ? "" : mem.readCString(addr, 256);
+    }
+
+    /** kstrto*_from_user's copy: count bytes from user memory up to the first NUL, or null on a fault. */
+    private byte[] fromUser(long from, long count) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (long i = 0; i < count; i++) {
+            if (!Layout.isUser(from + i)) {
+                return null;
+            }
+            try {
+                int c = (int) mem.load(from + i, 1);
+                if (c == 0) {
+                    break;
+                }
+                b.write(c);
+            } catch (PageFault pf) {
+                return null;
+            }
+        }
+        return b.toByteArray();
     }
 
     /** Models raw copy_{to,from}_user(): returns the number of bytes NOT copied. */
@@ -157,40 +179,4 @@ public final class FileExports {
         mem.store(ppos, 8, pos + n);
         return n;
     }
-
-    /** Models proc_create(name, mode, parent, proc_ops): a struct proc_dir_entry, or NULL if it exists. */
-    private long procCreate(long[] a, KernelStack s) {
-        String name = Kernel_cstr(a[0]);
-        Dir proc = (Dir) k.vfs().lookup("/proc");
-        if (name.isEmpty() || name.contains("/") || proc.lookup(name) != null) {
-            if (!name.isEmpty() && proc.lookup(name) != null) {
-                k.printk().log(4, "proc_dir_entry '/proc/" + name + "' already registered");
-            }
-            return 0;
-        }
-        long pde = k.slab().kmalloc(PDE_SIZE);
-        if (pde == 0) {
-            return 0;
-        }
-        int mode = (int) (a[1] & 0777);
-        if (mode == 0) {
-            mode = 0444;
-        }
-        String owner = s.depth() > 0 ? s.frameCode(0).module() : null;
-        proc.put(name, new ProcEntry(name, mode, a[3], pde, owner));
-        return pde;
-    }
-
-    private void procRemove(long pde, String name) {
-        Dir proc = (Dir) k.vfs().lookup("/proc");
-        for (String n : proc.list()) {
-            Inode i = proc.lookup(n);
-            if (i instanceof ProcEntry e && (e.pde() == pde && pde != 0 || e.name().equals(name))) {
-                proc.remove(n);
-                k.slab().kfree(e.pde());
-                return;
-            }
-        }
-    }
-
 }

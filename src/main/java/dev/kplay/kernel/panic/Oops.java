@@ -273,7 +273,15 @@ public final class Oops {
      * Taints W afterwards, as __warn() does.
      */
     public void warn(Task t, String fileLine, String function, List<String> inner) {
+        warn(t, null, fileLine, function, inner);
+    }
+
+    /** Models WARN(1, fmt, ...): the message follows "cut here", then the same report as WARN_ON. */
+    public void warn(Task t, String message, String fileLine, String function, List<String> inner) {
         line(4, "------------[ cut here ]------------");
+        if (message != null) {
+            line(4, message);
+        }
         line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + function);
         printModules();
         line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);

@@ -204,6 +204,11 @@ public final class Scheduler {
         }
     }
 
+    /** Whether no task wants the CPU. */
+    public boolean idle() {
+        return onCpu == null && runQueue.isEmpty();
+    }
+
     /** Lets {@code nanos} of virtual time pass: runnable tasks get the CPU, timers fire on the way. */
     public void advanceTime(long nanos) {
         long target = timers.clock().now() + Math.max(0, nanos);
@@ -237,9 +242,12 @@ public final class Scheduler {
     private Outcome runOther(Task t) {
         Outcome o = runOn(t);
         if (o == Outcome.DONE && t.abandoned()) {
+            // The syscall its program stopped waiting for has returned: the program ends (killed by a
+            // pending signal, or as if it exited with the call's success or failure).
             t.setAbandoned(false);
             t.setSyscallResult(lastValue);
-            host.exit(t, lastValue < 0 ? 1 << 8 : 0);
+            int sig = fatalSignal(t);
+            host.exit(t, sig != 0 ? sig : lastValue < 0 ? 1 << 8 : 0);
         } else if (o == Outcome.DONE && t.alive() && t.state() == Task.State.RUNNING && !runQueue.contains(t)) {
             runQueue.add(t);
         } else if (o == Outcome.PREEMPTED) {
@@ -502,6 +510,25 @@ public final class Scheduler {
         t.addSignal(sig);
         int states = TASK_INTERRUPTIBLE | (sig == 9 ? TASK_WAKEKILL : 0);
         wakeUp(t, states);
+    }
+
+    /** kill(2) of a task in the kernel: it may wake (see signalWake); what became runnable runs now. */
+    public void signal(Task t, int sig) {
+        signalWake(t, sig);
+        if (current == idle) {
+            budgetLeft = config.instructionsPerSlice();
+            drain();
+        }
+    }
+
+    /** Signals whose default action ends the process (SIGHUP, SIGINT, SIGKILL, SIGTERM). */
+    private static int fatalSignal(Task t) {
+        for (int sig : new int[] {9, 2, 15, 1}) {
+            if ((t.pendingSignals() & (1L << sig)) != 0) {
+                return sig;
+            }
+        }
+        return 0;
     }
 
     /** Forgets a task that died. */

@@ -1,10 +1,8 @@
 package dev.kplay.kernel.syscall;
 
 import dev.kplay.kernel.Kernel;
-import dev.kplay.kernel.exports.FileExports;
 import dev.kplay.kernel.fs.DevNode;
 import dev.kplay.kernel.fs.OpenFile;
-import dev.kplay.kernel.fs.ProcEntry;
 import dev.kplay.kernel.mm.Layout;
 import dev.kplay.kernel.module.Module;
 import dev.kplay.kernel.sched.Task;
@@ -127,69 +125,12 @@ final class FileOpsCalls {
         return r;
     }
 
-    /** Models proc_reg_read() → pde->proc_ops->proc_read(file, ubuf, count, ppos) on the calling task. */
-    byte[] procRead(Task t, OpenFile f, ProcEntry p, int count) {
-        long read = k.memory().load(p.procOps() + FileExports.PROC_READ, 8);
-        if (read == 0) {
-            t.setLastError(Errno.EIO);
-            return null;
-        }
-        long filp = filp(f);
-        long ppos = filp + FILE_POS;
-        k.memory().store(ppos, 8, f.pos());
-        int n = Math.max(0, Math.min(count, 1 << 20));
-        k.memory().map(Layout.USER_BUFFER, Math.max(1, n));
-        for (int i = 0; i < n; i++) {
-            k.memory().store(Layout.USER_BUFFER + i, 1, 0);
-        }
-        t.setSyscallNr(NR_READ);
-        byte[][] out = new byte[1][];
-        long r = k.runTask(t, read, new long[] {filp, Layout.USER_BUFFER, n, ppos}, PATH_READ, ret -> {
-            if (ret >= 0) {
-                int got = (int) Math.min(ret, n);
-                out[0] = k.memory().read(Layout.USER_BUFFER, got);
-                f.setPos(k.memory().load(ppos, 8));
-            }
-            return ret;
-        });
-        k.memory().unmap(Layout.USER_BUFFER, Math.max(1, n));
-        if (r == DIED || r == RUNNING) {
-            t.setLastError(Errno.EINTR);
-            return null;
-        }
-        if (r < 0) {
-            t.setLastError((int) -r);
-            return null;
-        }
-        return out[0];
-    }
-
     /** The kernel's struct file for an open file (allocated on first use; f_pos lives at +0x40). */
     long filp(OpenFile f) {
         if (f.filp() == 0) {
             f.setFilp(k.slab().kmalloc(FILE_SIZE));
         }
         return f.filp();
-    }
-
-    /** Models proc_reg_write() → proc_ops->proc_write(file, ubuf, count, ppos), or -EIO without one. */
-    long procWrite(Task t, OpenFile f, ProcEntry p, byte[] data) {
-        long write = k.memory().load(p.procOps() + FileExports.PROC_WRITE, 8);
-        if (write == 0) {
-            return -Errno.EIO;
-        }
-        long filp = filp(f);
-        long ppos = filp + FILE_POS;
-        k.memory().store(ppos, 8, f.pos());
-        k.memory().map(Layout.USER_BUFFER, Math.max(1, data.length));
-        k.memory().write(Layout.USER_BUFFER, data);
-        t.setSyscallNr(NR_WRITE);
-        long r = k.runTask(t, write, new long[] {filp, Layout.USER_BUFFER, data.length, ppos}, PATH_WRITE, ret -> {
-            f.setPos(k.memory().load(ppos, 8));
-            return ret;
-        });
-        k.memory().unmap(Layout.USER_BUFFER, Math.max(1, data.length));
-        return r;
     }
 
     /** Models __fput(): fops->release, then the module reference taken at open goes. */

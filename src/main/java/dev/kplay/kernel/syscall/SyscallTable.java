@@ -8,6 +8,7 @@ import dev.kplay.kernel.fs.GeneratedFile;
 import dev.kplay.kernel.fs.Inode;
 import dev.kplay.kernel.fs.OpenFile;
 import dev.kplay.kernel.fs.ProcEntry;
+import dev.kplay.kernel.fs.ProcReg;
 import dev.kplay.kernel.fs.RegularFile;
 import dev.kplay.kernel.fs.Vfs;
 import dev.kplay.kernel.printk.LogRecord;
@@ -30,10 +31,12 @@ public final class SyscallTable implements Syscalls {
     static final int NR_READ = 0, NR_WRITE = 1, NR_DELETE_MODULE = 176, NR_FINIT_MODULE = 313;
     private final Kernel k;
     private final FileOpsCalls ops;
+    private final ProcReg procReg;
 
     public SyscallTable(Kernel k) {
         this.k = k;
         this.ops = new FileOpsCalls(k);
+        this.procReg = new ProcReg(k);
     }
 
     /**
@@ -98,8 +101,14 @@ public final class SyscallTable implements Syscalls {
         if (t == null || !t.alive()) {
             return -Errno.ESRCH;
         }
-        if (sig == 0 || t.stack().depth() > 0) {
-            return 0;          // a task in the kernel (D, or looping) does not see signals there
+        if (sig == 0 || t.isKthread()) {
+            return 0;          // kernel threads ignore signals
+        }
+        if (t.stack().depth() > 0) {
+            // In the kernel: an interruptible sleep (or a killable one, for SIGKILL) ends with -ERESTARTSYS
+            // and the task dies on its way out; D sleeps and running kernel code see it only when they return.
+            k.scheduler().signal(t, sig);
+            return 0;
         }
         if (sig == 9 || sig == 15 || sig == 2 || sig == 1) {
             k.doExit(t, sig);
@@ -153,6 +162,17 @@ public final class SyscallTable implements Syscalls {
                 r = ops.chrdevOpen(t, file, d, flags);
             } catch (PageFault pf) {
                 r = k.kernelFault(t, pf, "chrdev_open", 0x5a, FileOpsCalls.PATH_OPEN.subList(1, FileOpsCalls.PATH_OPEN.size()));
+            }
+            if (r != 0) {
+                return r;
+            }
+        }
+        if (inode instanceof ProcEntry p) {
+            long r;
+            try {
+                r = procReg.open(t, file, p, flags);
+            } catch (PageFault pf) {
+                r = k.kernelFault(t, pf, "proc_reg_open", 0x1c, ProcReg.PATH_OPEN.subList(1, ProcReg.PATH_OPEN.size()));
             }
             if (r != 0) {
                 return r;
@@ -222,7 +242,13 @@ public final class SyscallTable implements Syscalls {
             return readDevice(t, f, d, count);
         }
         if (inode instanceof ProcEntry p) {
-            return ops.procRead(t, f, p, count);
+            try {
+                return procReg.read(t, f, p, count);
+            } catch (PageFault pf) {
+                k.kernelFault(t, pf, "proc_reg_read", 0x1e, FileOpsCalls.PATH_READ.subList(1, FileOpsCalls.PATH_READ.size()));
+                t.setLastError(Errno.EINTR);
+                return null;
+            }
         }
         t.setLastError(Errno.EINVAL);
         return null;
@@ -298,7 +324,11 @@ public final class SyscallTable implements Syscalls {
             return data.length;
         }
         if (inode instanceof ProcEntry p) {
-            return ops.procWrite(t, f, p, data);
+            try {
+                return procReg.write(t, f, p, data);
+            } catch (PageFault pf) {
+                return k.kernelFault(t, pf, "proc_reg_write", 0x1e, FileOpsCalls.PATH_WRITE.subList(1, FileOpsCalls.PATH_WRITE.size()));
+            }
         }
         return -Errno.EINVAL;
     }
@@ -323,6 +353,13 @@ public final class SyscallTable implements Syscalls {
             } catch (PageFault pf) {
                 return k.kernelFault(t, pf, "filp_close", 0x1e, List.of("__x64_sys_close+0x11/0x40",
                         "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+            }
+        }
+        if (f.inode() instanceof ProcEntry p && f.filp() != 0) {
+            try {
+                r = procReg.release(t, f, p);
+            } catch (PageFault pf) {
+                return k.kernelFault(t, pf, "proc_reg_release", 0x1e, ProcReg.PATH_RELEASE.subList(2, ProcReg.PATH_RELEASE.size()));
             }
         }
         if (f.filp() != 0 && r != DIED && r != RUNNING) {
