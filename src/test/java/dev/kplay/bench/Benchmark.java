@@ -146,6 +146,8 @@ public final class Benchmark {
 
         System.out.println("kplay benchmark on " + Runtime.getRuntime().availableProcessors() + " cores (medians unless"
                 + " said; CPU-bound: best of 7, the same C built by gcc -O0 and by kplay)");
+        // Other work on the machine inflates every wall-clock figure: say how busy it was.
+        System.out.println("load average during the run: " + Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.println();
         System.out.printf(Locale.ROOT, "%-60s %12s %10s %8s%s%n", "figure", "measured", "target", "", "");
         for (CpuBound.Figure f : cpu) {
