@@ -385,6 +385,7 @@ public final class Kernel implements Syscalls {
     @Override public List<String> listDir(int pid, String path) { return sys.listDir(pid, path); }
     @Override public long[] stat(int pid, String path) { return sys.stat(pid, path); }
     @Override public long unlink(int pid, String path) { return sys.unlink(pid, path); }
+    @Override public long clockGettime(int pid, int clock) { return clock == 1 || clock == 7 ? now() : -22; }
     @Override public int lastError(int pid) { return sys.lastError(pid); }
     @Override public long finitModule(int pid, int fd, String params, int flags) { return sys.finitModule(pid, fd, params, flags); }
     @Override public long deleteModule(int pid, String name, int flags) { return sys.deleteModule(pid, name, flags); }

@@ -146,4 +146,21 @@ class SessionTest {
         assertEquals(da, b.dmesg());
         assertTrue(ea.stream().noneMatch(e -> e instanceof Event.TimePassed), ea.toString());
     }
+
+    @Test
+    void backgroundSleepOnTheRealKernel() {
+        Session s = newSession();
+        String started = s.exec("sleep 2 &", null).output();
+        assertTrue(started.matches("\\[1\\] \\d+\n"), started);
+        assertEquals("[1]+  Running                 sleep 2 &\n", s.exec("jobs", null).output());
+        s.exec("sleep 3", null);
+        assertEquals("hi\n[1]+  Done                    sleep 2\n", s.exec("echo hi", null).output());
+        s.exec("sleep 100 &", null);
+        assertEquals("", s.exec("kill %1", null).output());
+        assertEquals("[1]+  Terminated              sleep 100\n", s.exec("true", null).output());
+        s.exec("sleep 1 &", null);
+        assertEquals("[1]+  Done                    sleep 1\n0\n", s.exec("wait; echo $?", null).output());
+        Session again = Session.replay("s2", s.events(), NO_TOOLCHAIN, LIMITS, wall::get);
+        assertEquals(s.dmesg(), again.dmesg());
+    }
 }

@@ -175,6 +175,24 @@ public class FakeSyscalls implements Syscalls {
         return files.remove(path) == null ? -2 : 0;
     }
 
+    /** CLOCK_MONOTONIC, advanced by tests. */
+    public long now = 1_000_000_000L;
+
+    @Override
+    public long clockGettime(int pid, int clock) {
+        return now;
+    }
+
+    @Override
+    public long mknod(int pid, String path, int mode, long dev) {
+        calls.add("mknod " + path + " " + Integer.toOctalString(mode) + " " + Long.toHexString(dev));
+        if (files.containsKey(path)) {
+            return -17;
+        }
+        files.put(path, new byte[0]);
+        return 0;
+    }
+
     @Override
     public int lastError(int pid) {
         return lastErr;

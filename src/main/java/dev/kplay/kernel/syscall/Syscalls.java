@@ -79,6 +79,23 @@ public interface Syscalls {
     /** unlink(path): 0 or -errno. */
     long unlink(int pid, String path);
 
+    /**
+     * clock_gettime(clock): nanoseconds of CLOCK_MONOTONIC (1) or CLOCK_BOOTTIME (7), the
+     * kernel's virtual time since boot; -EINVAL for other clocks. The default reports ENOSYS.
+     */
+    default long clockGettime(int pid, int clock) {
+        return -38;
+    }
+
+    /**
+     * mknod(path, mode, dev): makes a device node (S_IFCHR/S_IFBLK in mode, dev = new_encode_dev of
+     * major:minor) or a FIFO (S_IFIFO); 0 or -errno (-EEXIST, -ENOENT...). The default, for a
+     * kernel without the VFS side, reports ENOSYS.
+     */
+    default long mknod(int pid, String path, int mode, long dev) {
+        return -38;
+    }
+
     /** The errno of the last failed call that returned null. */
     int lastError(int pid);
 

@@ -4,10 +4,11 @@ import dev.kplay.userland.Errno;
 import dev.kplay.userland.Proc;
 
 /*
- * Small coreutils and procps programs, one method each, with GNU's messages: rm, touch, pidof.
+ * Small coreutils and procps programs, one method each, with GNU's messages: rm, touch, pidof,
+ * tee, seq, basename, dirname.
  */
 
-/** rm [-f] FILE..., touch FILE..., pidof NAME... */
+/** rm [-f] FILE..., touch FILE..., pidof NAME..., tee, seq, basename, dirname. */
 final class Coreutils {
     private Coreutils() {}
 
@@ -80,6 +81,149 @@ final class Coreutils {
             return 1;
         }
         p.print(b.append('\n').toString());
+        return 0;
+    }
+
+    /** tee [-a] FILE...: stdin to stdout and to each FILE (appended with -a). */
+    static int tee(Proc p) {
+        boolean append = false;
+        java.util.List<String> files = new java.util.ArrayList<>();
+        for (String a : p.args()) {
+            if (a.equals("-a") || a.equals("--append")) {
+                append = true;
+            } else if (a.equals("-i") || a.equals("-p")) {
+                continue;
+            } else {
+                files.add(a);
+            }
+        }
+        byte[] data = p.stdin();
+        int status = 0;
+        java.util.List<Integer> fds = new java.util.ArrayList<>();
+        for (String f : files) {
+            long fd = p.check(p.sys().open(p.pid(), p.path(f), 01 | 0100 | (append ? 02000 : 01000), 0644));
+            if (fd < 0) {
+                p.eprint("tee: " + f + ": " + Errno.strerror((int) fd) + "\n");
+                status = 1;
+            } else {
+                fds.add((int) fd);
+            }
+        }
+        p.write(data);
+        for (int fd : fds) {
+            p.check(p.sys().write(p.pid(), fd, data));
+            p.sys().close(p.pid(), fd);
+        }
+        return status;
+    }
+
+    /** seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST. */
+    static int seq(Proc p) {
+        String sep = "\n";
+        boolean equalWidth = false;
+        java.util.List<String> nums = new java.util.ArrayList<>();
+        java.util.List<String> args = p.args();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-s") && i + 1 < args.size()) {
+                sep = args.get(++i);
+            } else if (a.startsWith("-s") && a.length() > 2) {
+                sep = a.substring(2);
+            } else if (a.equals("-w")) {
+                equalWidth = true;
+            } else {
+                nums.add(a);
+            }
+        }
+        if (nums.isEmpty()) {
+            p.eprint("seq: missing operand\nTry 'seq --help' for more information.\n");
+            return 1;
+        }
+        if (nums.size() > 3) {
+            p.eprint("seq: extra operand '" + nums.get(3) + "'\nTry 'seq --help' for more information.\n");
+            return 1;
+        }
+        java.math.BigDecimal[] v = new java.math.BigDecimal[nums.size()];
+        int scale = 0;
+        for (int i = 0; i < v.length; i++) {
+            try {
+                v[i] = new java.math.BigDecimal(nums.get(i));
+            } catch (NumberFormatException e) {
+                p.eprint("seq: invalid floating point argument: '" + nums.get(i) + "'\nTry 'seq --help' for more information.\n");
+                return 1;
+            }
+            if (i < v.length - 1 || v.length == 1) {
+                scale = Math.max(scale, Math.max(0, v[i].scale()));
+            }
+        }
+        java.math.BigDecimal first = v.length > 1 ? v[0] : java.math.BigDecimal.ONE;
+        java.math.BigDecimal step = v.length > 2 ? v[1] : java.math.BigDecimal.ONE;
+        java.math.BigDecimal last = v[v.length - 1];
+        if (step.signum() == 0) {
+            p.eprint("seq: invalid Zero increment value: '" + nums.get(1) + "'\nTry 'seq --help' for more information.\n");
+            return 1;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (java.math.BigDecimal x = first; step.signum() > 0 ? x.compareTo(last) <= 0 : x.compareTo(last) >= 0; x = x.add(step)) {
+            out.add(x.setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString());
+            if (out.size() > 1_000_000) {
+                break;
+            }
+        }
+        if (equalWidth) {
+            int w = out.stream().mapToInt(String::length).max().orElse(0);
+            out.replaceAll(s -> s.startsWith("-") ? "-" + "0".repeat(w - s.length()) + s.substring(1) : "0".repeat(w - s.length()) + s);
+        }
+        if (!out.isEmpty()) {
+            p.print(String.join(sep, out) + "\n");
+        }
+        return 0;
+    }
+
+    /** basename NAME [SUFFIX]. */
+    static int basename(Proc p) {
+        if (p.args().isEmpty()) {
+            p.eprint("basename: missing operand\nTry 'basename --help' for more information.\n");
+            return 1;
+        }
+        String name = p.args().get(0);
+        String base = name.replaceAll("/+$", "");
+        if (base.isEmpty()) {
+            p.print(name.isEmpty() ? "\n" : "/\n");
+            return 0;
+        }
+        base = base.substring(base.lastIndexOf('/') + 1);
+        if (p.args().size() > 1) {
+            String suffix = p.args().get(1);
+            if (base.endsWith(suffix) && !base.equals(suffix)) {
+                base = base.substring(0, base.length() - suffix.length());
+            }
+        }
+        p.print(base + "\n");
+        return 0;
+    }
+
+    /** dirname NAME: NAME without its last component ("." if none). */
+    static int dirname(Proc p) {
+        if (p.args().isEmpty()) {
+            p.eprint("dirname: missing operand\nTry 'dirname --help' for more information.\n");
+            return 1;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : p.args()) {
+            String d = name.replaceAll("/+$", "");
+            int slash = d.lastIndexOf('/');
+            if (name.startsWith("/") && (d.isEmpty() || d.indexOf('/') == slash && slash == 0)) {
+                out.append("/\n");
+                continue;
+            }
+            if (slash < 0) {
+                out.append(".\n");
+                continue;
+            }
+            out.append(d.substring(0, slash).replaceAll("/+$", "")).append('\n');
+        }
+        p.print(out.toString());
         return 0;
     }
 }

@@ -31,6 +31,7 @@ final class HeadTail {
         boolean bytes = false;
         boolean fromStart = false;
         boolean quiet = false;
+        boolean allBut = false;
         List<String> files = new ArrayList<>();
         List<String> args = p.args();
         for (int i = 0; i < args.size(); i++) {
@@ -49,6 +50,7 @@ final class HeadTail {
                 }
                 if (v.startsWith("-") && head) {
                     v = v.substring(1);
+                    allBut = true;
                 }
                 if (!v.matches("\\d+")) {
                     p.eprint(tool + ": invalid number of " + (bytes ? "bytes" : "lines") + ": '" + v + "'\n");
@@ -84,9 +86,18 @@ final class HeadTail {
                 p.print((first ? "" : "\n") + "==> " + (f.equals("-") ? "standard input" : f) + " <==\n");
             }
             first = false;
-            p.write(select(data, n, bytes, head, fromStart));
+            p.write(allBut ? allBut(data, n, bytes) : select(data, n, bytes, head, fromStart));
         }
         return status;
+    }
+
+    /** head -n -N / -c -N: all but the last N lines or bytes. */
+    static byte[] allBut(byte[] data, long n, boolean bytes) {
+        if (bytes) {
+            return Arrays.copyOf(data, (int) Math.max(0, data.length - n));
+        }
+        byte[] tail = select(data, n, false, false, false);
+        return Arrays.copyOf(data, data.length - tail.length);
     }
 
     static byte[] select(byte[] data, long n, boolean bytes, boolean head, boolean fromStart) {

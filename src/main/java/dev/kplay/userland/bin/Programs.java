@@ -38,6 +38,21 @@ public final class Programs {
         m.put("touch", Coreutils::touch);
         m.put("pidof", Coreutils::pidof);
         m.put("printf", Printf::run);
+        m.put("awk", dev.kplay.userland.bin.awk.Awk::run);
+        m.put("sed", Sed::run);
+        m.put("cut", Cut::run);
+        m.put("sort", Sort::run);
+        m.put("uniq", Uniq::run);
+        m.put("tr", Tr::run);
+        m.put("od", Od::run);
+        m.put("xxd", Xxd::run);
+        m.put("stat", Stat::run);
+        m.put("mknod", Mknod::run);
+        m.put("tee", Coreutils::tee);
+        m.put("seq", Coreutils::seq);
+        m.put("basename", Coreutils::basename);
+        m.put("dirname", Coreutils::dirname);
+        m.put("mawk", dev.kplay.userland.bin.awk.Awk::run);
         m.put("bash", Builtins::subshell);
         m.put("sh", Builtins::subshell);
         m.put("clear", p -> {

@@ -1,5 +1,6 @@
 package dev.kplay.userland.bin;
 
+import dev.kplay.userland.Asleep;
 import dev.kplay.userland.Interrupted;
 import dev.kplay.userland.Proc;
 
@@ -8,7 +9,8 @@ import java.math.BigDecimal;
 /*
  * coreutils sleep: NUMBER[smhd]..., summed. The sleeping itself is the session's clock: virtual
  * time passes in the kernel (timers fire, the hung-task watchdog counts), and an interactive
- * session also lets the same wall time pass.
+ * session also lets the same wall time pass. In a background job the shell does not wait: the
+ * job stays running until the kernel's clock reaches the end of the sleep (see Jobs).
  */
 
 /** sleep NUMBER[SUFFIX]...; a Ctrl-C during the sleep kills it with SIGINT. */
@@ -41,6 +43,12 @@ final class Sleep {
             seconds = seconds.add(new BigDecimal(num).multiply(BigDecimal.valueOf(mult)));
         }
         long nanos = seconds.multiply(BigDecimal.valueOf(1_000_000_000L)).min(BigDecimal.valueOf(Long.MAX_VALUE / 2)).longValue();
+        if (p.shell().inBackground()) {
+            long now = p.sys().clockGettime(p.pid(), 1);
+            if (now >= 0) {
+                throw new Asleep(now + nanos);
+            }
+        }
         if (!p.shell().clock().sleep(nanos)) {
             throw new Interrupted();
         }

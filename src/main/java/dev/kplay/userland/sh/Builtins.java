@@ -178,29 +178,59 @@ public final class Builtins {
         return status;
     }
 
-    /** wait [pid]: the status of a finished child. */
+    /**
+     * wait [pid | %job]...: waits for background jobs (all of them without operands) and returns
+     * the last one's status. A job asleep in the background is waited for on the terminal's clock
+     * (Ctrl-C ends the wait with 130, the job keeps running); a job blocked in the kernel cannot
+     * be waited for here and counts as still running (status 0, as before).
+     */
     private static int waitFor(Proc p) {
+        Jobs jobs = p.shell().jobs();
+        List<Integer> pids = new java.util.ArrayList<>();
         if (p.args().isEmpty()) {
-            return 0;
+            for (Jobs.BackgroundJob j : jobs.activeJobs()) {
+                pids.add(j.pid());
+            }
         }
-        String a = p.args().get(0);
-        if (!a.matches("\\d+")) {
-            p.eprint("bash: wait: `" + a + "': not a pid or valid job spec\n");
-            return 2;
+        for (String a : p.args()) {
+            if (a.matches("%\\d+")) {
+                int pid = jobs.jobPid(Integer.parseInt(a.substring(1)));
+                if (pid < 0) {
+                    p.eprint("bash: wait: " + a + ": no such job\n");
+                    return 127;
+                }
+                pids.add(pid);
+            } else if (a.matches("\\d+")) {
+                pids.add(Integer.parseInt(a));
+            } else {
+                p.eprint("bash: wait: `" + a + "': not a pid or valid job spec\n");
+                return 2;
+            }
         }
-        Integer ended = p.shell().jobs().backgroundStatus(Integer.parseInt(a));
-        if (ended != null) {
-            return ended;
+        int status = 0;
+        for (int pid : pids) {
+            long until = jobs.sleepsUntil(pid);
+            if (until >= 0) {
+                long now = p.sys().clockGettime(p.pid(), 1);
+                if (until > now && !p.shell().clock().sleep(until - now)) {
+                    return 128 + Signals.SIGINT;
+                }
+                jobs.wakeSleepers();
+            }
+            jobs.reportEndedJobs(p.err());
+            Integer ended = jobs.backgroundStatus(pid);
+            if (ended != null) {
+                status = ended;
+                continue;
+            }
+            if (!p.shell().isBackground(pid)) {
+                p.eprint("bash: wait: pid " + pid + " is not a child of this shell\n");
+                status = 127;
+                continue;
+            }
+            status = 0;
         }
-        int ws = p.sys().exitStatus(Integer.parseInt(a));
-        if (ws == -1 && !p.shell().isBackground(Integer.parseInt(a))) {
-            p.eprint("bash: wait: pid " + a + " is not a child of this shell\n");
-            return 127;
-        }
-        if (ws == -1) {
-            return 0;
-        }
-        return (ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff;
+        return p.args().isEmpty() ? 0 : status;
     }
 
     /** type NAME: where a command comes from. */
@@ -245,6 +275,7 @@ public final class Builtins {
 
     /** jobs: the running background jobs, '+' marking the current one and '-' the previous. */
     static int jobs(Proc p) {
+        p.shell().jobs().reportEndedJobs(p.out());
         List<Jobs.BackgroundJob> all = p.shell().jobs().activeJobs();
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < all.size(); i++) {

@@ -32,6 +32,9 @@ final class Jobs {
     /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
     private final List<Integer> backgroundPids = new ArrayList<>();
 
+    /** Background sleeps: pid to the CLOCK_MONOTONIC time its sleep ends (the task then exits 0). */
+    private final Map<Integer, Long> sleepers = new TreeMap<>();
+
     /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
     private final Map<Integer, Integer> backgroundStatus = new HashMap<>();
 
@@ -40,21 +43,82 @@ final class Jobs {
     /** The exit status of an ended background job, or null. */
     Integer backgroundStatus(int p) { return backgroundStatus.get(p); }
 
+    /** Background job {@code p} is asleep until {@code until}. */
+    void asleep(int p, long until) {
+        sleepers.put(p, until);
+    }
+
+    /** When {@code p}'s background sleep ends, or -1 if it is not asleep. */
+    long sleepsUntil(int p) {
+        Long u = sleepers.get(p);
+        return u == null ? -1 : u;
+    }
+
+    /** bash's job mark: '+' for the current job (the last started), '-' for the previous, else ' '. */
+    char mark(int number) {
+        List<Integer> numbers = new ArrayList<>(activeJobs.keySet());
+        int i = numbers.indexOf(number);
+        return i == numbers.size() - 1 ? '+' : i == numbers.size() - 2 ? '-' : ' ';
+    }
+
+    /** Ends the background sleeps whose time has come (their tasks exit 0), and forgets killed ones. */
+    void wakeSleepers() {
+        if (sleepers.isEmpty()) {
+            return;
+        }
+        long now = shell.sys().clockGettime(shell.pid(), 1);
+        for (Map.Entry<Integer, Long> e : new ArrayList<>(sleepers.entrySet())) {
+            if (shell.sys().exitStatus(e.getKey()) != -1) {
+                sleepers.remove(e.getKey());
+            } else if (now >= e.getValue()) {
+                shell.sys().exit(e.getKey(), 0);
+                sleepers.remove(e.getKey());
+            }
+        }
+    }
+
+    /**
+     * The numbers of the jobs that have ended (after waking the sleepers whose time has come). A
+     * line reports, at its end, the jobs that had ended before it began: bash learns of a child's
+     * death from SIGCHLD after it has printed its prompt, so a job that ends during a line (kill
+     * -9 %1) is reported at the end of the next one.
+     */
+    List<Integer> ended() {
+        wakeSleepers();
+        List<Integer> out = new ArrayList<>();
+        for (BackgroundJob j : activeJobs.values()) {
+            if (shell.sys().exitStatus(j.pid()) != -1) {
+                out.add(j.number());
+            }
+        }
+        return out;
+    }
+
     /** bash's notices, at the prompt, for background jobs that ended since ("[1]+  Killed  cat ..."). */
     void reportEndedJobs(Sink terminal) {
+        reportEndedJobs(terminal, null);
+    }
+
+    /** The notices for the ended jobs among {@code only} (all ended jobs if null). */
+    void reportEndedJobs(Sink terminal, List<Integer> only) {
+        wakeSleepers();
         for (BackgroundJob j : new ArrayList<>(activeJobs.values())) {
+            if (only != null && !only.contains(j.number())) {
+                continue;
+            }
             int ws = shell.sys().exitStatus(j.pid());
             if (ws == -1) {
                 continue;
             }
             shell.sys().waitpid(shell.pid(), j.pid());
+            char m = mark(j.number());
             activeJobs.remove(j.number());
             int sig = ws & 0x7f;
             int st = sig != 0 ? 128 + sig : (ws >> 8) & 0xff;
             backgroundStatus.put(j.pid(), st);
             String state = sig != 0 ? (Signals.death(sig) == null ? "Interrupt" : Signals.death(sig))
                     : st == 0 ? "Done" : "Exit " + st;
-            terminal.write(String.format("[%d]+  %-24s%s%n", j.number(), state, j.text()));
+            terminal.write(String.format("[%d]%c  %-24s%s%n", j.number(), m, state, j.text()));
         }
     }
 
@@ -135,6 +199,7 @@ final class Jobs {
 
     /** Forgets every job (a fresh login shell). */
     void clear() {
+        sleepers.clear();
         lastBackground = 0;
         backgroundPids.clear();
         backgroundStatus.clear();

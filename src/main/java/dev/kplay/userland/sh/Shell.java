@@ -1,5 +1,6 @@
 package dev.kplay.userland.sh;
 
+import dev.kplay.userland.Asleep;
 import dev.kplay.userland.Command;
 import dev.kplay.userland.Errno;
 import dev.kplay.userland.Input;
@@ -63,6 +64,8 @@ public final class Shell {
     private final Builtins builtins = new Builtins();
     private final Compounds compounds = new Compounds(this);
     private final Jobs jobs = new Jobs(this);
+    /** A background job ('&') is being started: programs must not block the terminal. */
+    private boolean inBackground;
     /** Descriptors above 2 the shell process holds open in the kernel (exec 3&lt; file), inherited by children. */
     private final java.util.TreeSet<Integer> heldFds = new java.util.TreeSet<>();
     private final Map<String, String> vars = new HashMap<>();
@@ -108,6 +111,9 @@ public final class Shell {
 
     Jobs jobs() { return jobs; }
 
+    /** Whether the running program belongs to a background job. */
+    public boolean inBackground() { return inBackground; }
+
     /** Reaps the blocked foreground job if it has ended since (bash's waitpid returning). */
     public void reapStuck() { jobs.reapStuck(); }
 
@@ -143,8 +149,8 @@ public final class Shell {
     /** Runs one typed line; returns when it ends or a foreground process stays blocked in the kernel. */
     public Result run(String line) {
         jobs.reapStuck();
+        List<Integer> endedBefore = jobs.ended();
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
-        jobs.reportEndedJobs(terminal);
         Script script;
         try {
             script = ShellParser.parse(line);
@@ -169,6 +175,7 @@ public final class Shell {
         for (String n : notices) {
             terminal.write(n);
         }
+        jobs.reportEndedJobs(terminal, endedBefore);
         return new Result(status, terminal.text(), last.signal != 0, false, last.pid, cwd);
     }
 
@@ -181,7 +188,13 @@ public final class Shell {
             }
             if (job.background()) {
                 Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
-                Outcome o = runAndOr(job.body(), Input.empty(), jobOut, jobOut);
+                inBackground = true;
+                Outcome o;
+                try {
+                    o = runAndOr(job.body(), Input.empty(), jobOut, jobOut);
+                } finally {
+                    inBackground = false;
+                }
                 int bgPid = o.pid != null ? o.pid : pid;
                 int n = jobs.add(bgPid, o, job.text());
                 terminal.write("[" + n + "] " + bgPid + "\n");
@@ -386,6 +399,10 @@ public final class Shell {
             if (!gone.died) {
                 return new Outcome(0, child, 0, true);
             }
+        } catch (Asleep sleeping) {
+            io.close();
+            jobs.asleep(child, sleeping.until);
+            return new Outcome(0, child, 0, true);
         } catch (Proc.FileError e) {
             p.eprint(comm + ": " + Errno.strerror(e.errno) + "\n");
             io.close();

@@ -115,4 +115,15 @@ class TextToolsTest {
         assertEquals("Linux kplay 6.1.0-56-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-2 (2026-11-16) x86_64 GNU/Linux\n",
                 out("uname -a"));
     }
+
+    @Test
+    void mknodMakesTheNodeThroughTheSyscall() {
+        assertEquals("", out("mknod /dev/chardev c 240 0"));
+        assertEquals("", out("mknod -m 600 /root/big c 300 70000"));
+        assertEquals("", out("mknod /root/fifo p"));
+        assertEquals(List.of("mknod /dev/chardev 20644 f000", "mknod /root/big 20600 11112c70",
+                "mknod /root/fifo 10644 0"), sys.calls.stream().filter(c -> c.startsWith("mknod")).toList());
+        assertEquals("mknod: /dev/chardev: File exists\n", out("mknod /dev/chardev c 240 0"));
+        assertEquals("mknod: invalid major device number 'x'\n", out("mknod /dev/y c x 0"));
+    }
 }

@@ -1,0 +1,71 @@
+package dev.kplay.userland.sh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kplay.userland.FakeSyscalls;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Background jobs as an interactive bash 5.2 shows them (recorded from Debian's bash on a pty):
+ * '&' prints "[N] PID" and returns at once, $!, jobs, the "Done"/"Killed" notice after the line
+ * that follows the job's end, kill %N, and wait, which waits out a background sleep.
+ */
+class JobControlTest {
+    FakeSyscalls sys;
+    Shell sh;
+
+    @BeforeEach
+    void setUp() {
+        sys = new FakeSyscalls();
+        sh = new Shell(sys, nanos -> {
+            sys.now += nanos;
+            return true;
+        }, Map.of());
+    }
+
+    String out(String line) {
+        return sh.run(line).output();
+    }
+
+    @Test
+    void backgroundSleepReturnsAtOnceAndIsDoneLater() {
+        String started = out("sleep 1 &");
+        assertEquals(1_000_000_000L, sys.now, "the prompt did not wait for the sleep");
+        int pid = Integer.parseInt(started.substring(4).trim());
+        assertEquals("[1] " + pid + "\n", started);
+        assertEquals(pid + "\n", out("echo $!"));
+        assertEquals("[1]+  Running                 sleep 1 &\n", out("jobs"));
+        sys.now += 2_000_000_000L;
+        assertEquals("hi\n[1]+  Done                    sleep 1\n", out("echo hi"));
+        assertEquals("", out("jobs"));
+    }
+
+    @Test
+    void killNineEndsTheJobWithBashsNotice() {
+        out("sleep 30 &");
+        out("sleep 40 &");
+        assertEquals("bash: kill: %3: no such job\n", out("kill %3"));
+        assertEquals("", out("kill -9 %2"));
+        assertEquals("x\n[2]+  Killed                  sleep 40\n", out("echo x"));
+        assertEquals("[1]+  Running                 sleep 30 &\n", out("jobs"));
+    }
+
+    @Test
+    void waitSleepsUntilTheJobEnds() {
+        out("sleep 30 &");
+        out("sleep 1 &");
+        long before = sys.now;
+        assertEquals("[2]+  Done                    sleep 1\nrc=0\n", out("wait %2; echo rc=$?"));
+        assertEquals(before + 1_000_000_000L, sys.now);
+        assertEquals("[1]+  Running                 sleep 30 &\n", out("jobs"));
+        assertEquals("bash: wait: %9: no such job\n", out("wait %9"));
+    }
+
+    @Test
+    void aJobThatEndsAtOnceIsReportedAtTheEndOfItsLine() {
+        String o = out("true &");
+        assertEquals("[1] " + o.substring(4, o.indexOf('\n')) + "\n[1]+  Done                    true\n", o);
+    }
+}
