@@ -126,13 +126,19 @@ async function story() {
   ok(`modules pane: ${(await row.innerText()).replace(/\s+/g, ' ')}; taint ${await page.getAttribute('#taint', 'data-flags')}`);
   await screenshot('03-in-use');
 
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.accept();
+  });
   await click('btn-reboot');
+  if (!asked.includes('hello_3')) throw new Error(`Reboot did not ask before discarding the loaded module: "${asked}"`);
   await until('a clean dmesg pane', dmesgText, (t) => t.includes('Linux version 6.1.0') && !t.includes('BUG:') && !t.includes('Hello, world'));
   await until('a clean terminal', terminalText, (t) => !t.includes('Killed') && !t.includes('in use') && t.trim() === 'root@kplay:~#');
   await until('no modules', () => page.locator('[data-testid^="module-"]').count(), (n) => n === 0);
   await until('no taint', () => page.getAttribute('#taint', 'data-flags'), (flags) => !/[DOE]/.test(flags ?? ''));
   if ((await page.locator('#dmesg .oops').count()) !== 0) throw new Error('an oops block is still shown after reboot');
-  ok('Reboot: terminal, dmesg, modules and taint are clean again');
+  ok('Reboot (asked first, since hello_3 was loaded): terminal, dmesg, modules and taint are clean again');
   await screenshot('04-rebooted');
 }
 

@@ -5,7 +5,7 @@ import { basicSetup } from 'codemirror';
 import { cpp } from '@codemirror/lang-cpp';
 import { indentUnit } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
-import { Compartment, EditorState } from '@codemirror/state';
+import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
 import { oneDark } from '@codemirror/theme-one-dark';
@@ -33,6 +33,8 @@ export class Editor {
   private diagnostics: Diagnostic[] = [];
   private current = '';
   private readonly editable = new Compartment();
+  private readonly look = new Compartment();
+  private dark = true;
   private readOnly = false;
 
   constructor(parent: HTMLElement, private readonly tabs: HTMLElement, private readonly events: EditorEvents) {
@@ -63,15 +65,16 @@ export class Editor {
         basicSetup,
         this.editable.of(EditorState.readOnly.of(this.readOnly)),
         cpp(),
-        oneDark,
+        this.look.of(this.dark ? oneDark : []),
         lintGutter(),
         indentUnit.of('\t'),
         EditorState.tabSize.of(8),
-        keymap.of([
-          indentWithTab,
-          { key: 'Mod-Enter', run: () => (this.events.build(), true) },
+        // Highest precedence: basicSetup's default keymap binds Mod-Enter to "insert blank line".
+        Prec.highest(keymap.of([
+          { key: 'Mod-Enter', run: () => (this.events.build(), true), preventDefault: true },
           { key: 'Mod-s', run: () => (this.events.save(), true), preventDefault: true },
-        ]),
+        ])),
+        keymap.of([indentWithTab]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) this.events.change(name, update.state.doc.toString());
         }),
@@ -91,6 +94,16 @@ export class Editor {
     const first = files[keep] !== undefined ? keep : Object.keys(files)[0];
     if (first) this.open(first);
     else this.renderTabs();
+  }
+
+  /** Dark (One Dark) or light (CodeMirror's default) colours, for every file. */
+  setDark(dark: boolean): void {
+    this.dark = dark;
+    const effect = this.look.reconfigure(dark ? oneDark : []);
+    for (const [name, state] of this.states) {
+      if (name !== this.current) this.states.set(name, state.update({ effects: effect }).state);
+    }
+    this.view.dispatch({ effects: effect });
   }
 
   /** While true the text cannot be edited (the timeline shows a past step). */
@@ -188,20 +201,53 @@ export class Editor {
     this.tabs.append(add);
   }
 
+  /** The "+" tab turns into an inline name field: Enter creates the file, Esc gives up. */
   private promptNewFile(): void {
-    const name = window.prompt('New file name (for example util.h or second.c):', '');
-    if (!name) return;
-    if (!VALID_NAME.test(name)) {
-      window.alert('A file name ends in .c or .h and uses letters, digits, "_", "-", "." or "+".');
-      return;
-    }
-    if (this.states.has(name)) {
-      this.open(name);
-      return;
-    }
-    const text = name.endsWith('.h') ? '' : '#include <linux/init.h>\n#include <linux/module.h>\n\nMODULE_LICENSE("GPL");\n';
-    this.addFile(name, text);
-    this.events.created(name, text);
+    const add = this.tabs.querySelector<HTMLElement>('#new-file');
+    const input = document.createElement('input');
+    input.id = 'new-file-name';
+    input.dataset.testid = 'new-file-name';
+    input.className = 'new-file-name';
+    input.placeholder = 'name.c or name.h';
+    input.spellcheck = false;
+    input.setAttribute('aria-label', 'New file name');
+    const hint = document.createElement('span');
+    hint.className = 'new-file-hint';
+    add?.replaceWith(input);
+    input.after(hint);
+    input.focus();
+    let done = false;
+    const finish = (create: boolean) => {
+      if (done) return;
+      const name = input.value.trim();
+      if (create && name && !VALID_NAME.test(name)) {
+        hint.textContent = 'ends in .c or .h; letters, digits, _ - . +';
+        input.focus();
+        return;
+      }
+      done = true;
+      if (create && name) {
+        if (this.states.has(name)) {
+          this.open(name);
+        } else {
+          const text = name.endsWith('.h') ? '' : '#include <linux/init.h>\n#include <linux/module.h>\n\nMODULE_LICENSE("GPL");\n';
+          this.addFile(name, text);
+          this.events.created(name, text);
+        }
+      }
+      this.renderTabs();
+      if (create && name) this.view.focus();
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        finish(true);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        finish(false);
+      }
+    });
+    input.addEventListener('blur', () => window.setTimeout(() => finish(input.value.trim() !== ''), 0));
   }
 
   private close(name: string): void {

@@ -22,7 +22,10 @@ export interface Layout {
   modules: HTMLElement;
   hint: HTMLElement;
   share: HTMLButtonElement;
+  gallery: HTMLButtonElement;
+  theme: HTMLButtonElement;
   timeline: HTMLElement;
+  lesson: HTMLElement;
 }
 
 const MARKUP = `
@@ -37,12 +40,15 @@ const MARKUP = `
     <button id="btn-rmmod" data-testid="btn-rmmod">rmmod <small id="rmmod-target"></small></button>
     <button id="btn-reboot" data-testid="btn-reboot" class="danger" title="Reboot: a fresh kernel, your files kept">Reboot</button>
     <button id="btn-share" data-testid="btn-share" title="Share: a link that replays this session exactly">Share</button>
+    <button id="btn-gallery" data-testid="btn-gallery" title="Gallery: broken modules, replayed as Linux reports them">Gallery</button>
     <span id="build-status" data-testid="build-status" class="build-status"></span>
   </div>
+  <button id="btn-theme" data-testid="btn-theme" class="theme-toggle" title="Light or dark theme" aria-label="Toggle light or dark theme">◐</button>
   <div class="status"><span id="kernel" data-testid="kernel"></span><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
 </header>
 <div id="hint" data-testid="hint" class="hint-bar" role="status"></div>
 <nav id="timeline" data-testid="timeline" class="timeline" aria-label="Replay timeline" hidden></nav>
+<aside id="lesson" data-testid="lesson" class="lesson" aria-label="Lesson" hidden></aside>
 <main class="panes">
  <div class="column left">
   <section class="pane editor-pane" aria-label="Editor">
@@ -96,6 +102,9 @@ export function layout(root: HTMLElement): Layout {
     modules: get('modules'),
     hint: get('hint'),
     share: get('btn-share'),
+    gallery: get('btn-gallery'),
+    theme: get('btn-theme'),
     timeline: get('timeline'),
+    lesson: get('lesson'),
   };
 }

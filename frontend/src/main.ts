@@ -17,6 +17,10 @@ import type { ModuleRow } from './api';
 import { decodeFragment, filesAt, prefix, records, transcript, type Replayed, type Scenario } from './scenario';
 import { ShareDialog, shareLinks } from './shareDialog';
 import { Timeline } from './timeline';
+import { parseLesson } from './lesson';
+import { LessonPanel } from './lessonPanel';
+import { GalleryDialog, plainText, type GalleryEntry } from './gallery';
+import { embedOptions, hostMessage, isEmbed, memoryStore, toHost } from './embed';
 
 const SAVE_DELAY_MS = 400;
 const JOB_POLL_MS = 1000;
@@ -25,11 +29,23 @@ const app = document.getElementById('app') ?? document.body.appendChild(document
 app.id = 'app';
 const ui = layout(app);
 
-const client = new SessionClient((input, init) => fetch(input, init), window.sessionStorage);
+/** Set when the page runs inside another site's iframe (/embed...): compact, session id in memory. */
+const embed = isEmbed(location.pathname) ? embedOptions(location.search) : null;
+if (embed) {
+  app.classList.add('embed');
+  app.dataset.panes = embed.panes.join(' ');
+  if (embed.readOnly) app.dataset.readonly = 'true';
+}
+
+const client = new SessionClient((input, init) => fetch(input, init), embed ? memoryStore() : window.sessionStorage);
 const dmesg = new DmesgPane(ui.dmesg, ui.oopsCount);
 const modules = new ModulesPane(ui.modules);
 const stream = new KmsgStream({
-  record: (record) => dmesg.append(record),
+  record: (record) => {
+    dmesg.append(record);
+    observeLesson();
+    if (embed) toHost({ type: 'kplay:dmesg', record });
+  },
   status: (status) => {
     ui.dmesgStatus.textContent = status;
     ui.dmesgStatus.dataset.status = status;
@@ -60,7 +76,7 @@ const terminal = new ShellTerminal(ui.terminal, {
     }
     await busy(async () => {
       await flushSaves();
-      await show(await client.exec(line));
+      await show(await client.exec(line), line);
     });
   },
   interrupt: () => {
@@ -143,7 +159,8 @@ function updateCommands(): void {
   ui.rmmodTarget.textContent = moduleName();
   ui.insmod.title = insmodCommand();
   ui.rmmod.title = `rmmod ${moduleName()}`;
-  ui.hint.textContent = nextStep({ build: lastBuild, module: moduleName(), ko: koName(), modules: lastModules });
+  const story = replayed?.scenario.description;
+  ui.hint.textContent = story ? plainText(story) : nextStep({ build: lastBuild, module: moduleName(), ko: koName(), modules: lastModules });
 }
 
 /** Marks the page busy (buttons disabled, #app[data-busy]) while `action` runs. */
@@ -165,8 +182,11 @@ function setBusy(): void {
 }
 
 /** Prints a command's output; a job still running keeps the prompt away until it ends. */
-async function show(result: CommandResult): Promise<void> {
+async function show(result: CommandResult, command: string): Promise<void> {
   terminal.write(result.output);
+  lastCommand = { command, output: result.output, exitCode: result.exitCode };
+  observeLesson();
+  if (embed) toHost({ type: 'kplay:result', command, ...result });
   if (result.running) {
     runningPid = result.pid;
     await waitForJob();
@@ -215,26 +235,37 @@ async function build(): Promise<void> {
     ? `built ${result.artifacts.join(', ') || 'nothing'}`
     : `build failed (${lastBuild.errors} ${lastBuild.errors === 1 ? 'error' : 'errors'})`;
   ui.buildStatus.dataset.ok = String(result.ok);
+  if (embed) toHost({ type: 'kplay:build', ok: result.ok, output: result.output, artifacts: result.artifacts });
+  lastCommand = { command: 'make', output: result.output, exitCode: result.ok ? 0 : 2 };
+  observeLesson();
   await refresh();
 }
 
 ui.build.addEventListener('click', () => runButton('make', build));
 
 ui.insmod.addEventListener('click', () => runButton(insmodCommand(), async () => {
-  await show(await client.insmod(koName(), ui.params.value.trim()));
+  await show(await client.insmod(koName(), ui.params.value.trim()), insmodCommand());
 }));
 
 ui.rmmod.addEventListener('click', () => runButton(`rmmod ${moduleName()}`, async () => {
-  await show(await client.rmmod(moduleName()));
+  await show(await client.rmmod(moduleName()), `rmmod ${moduleName()}`);
 }));
 
-ui.reboot.addEventListener('click', () => void busy(async () => {
+ui.reboot.addEventListener('click', () => {
+  // A running job or loaded modules are lost with the kernel: ask first.
+  const loaded = lastModules.map((m) => m.name);
+  if ((runningPid !== null || loaded.length > 0)
+      && !window.confirm(`Reboot discards this kernel${loaded.length ? ` (loaded: ${loaded.join(', ')})` : ''}${runningPid !== null ? ' and the running command' : ''}. Your files stay. Reboot?`)) return;
+  void rebootNow();
+});
+
+const rebootNow = () => busy(async () => {
   leaveReplay();
   await terminal.run('reboot', async () => {
     await client.reboot();
     restart(client.id!, true);
   });
-}));
+});
 
 ui.params.addEventListener('input', updateCommands);
 ui.params.addEventListener('keydown', (event) => {
@@ -251,6 +282,8 @@ function restart(id: string, clearTerminal: boolean): void {
   lastBuild = null;
   lastModules = [];
   updateCommands();
+  ui.dmesgStatus.textContent = 'connecting…';
+  ui.dmesgStatus.dataset.status = 'connecting';
   stream.connect(id);
   ui.session.textContent = `session ${id.slice(0, 8)}`;
   ui.session.title = `session ${id}`;
@@ -266,6 +299,73 @@ client.onNewSession = (id) => {
   started = true;
   restart(id, false);
 };
+
+// ---- lessons: ?lesson=ID (built in) or ?lesson=URL (an author's own Markdown) --------------------------
+
+/** The last command the page ran, for the lesson's checkpoints. */
+let lastCommand: { command: string; output: string; exitCode: number | null } | null = null;
+
+const lessonPanel = new LessonPanel(ui.lesson, {
+  open: (files) => {
+    for (const [name, text] of Object.entries(files)) {
+      editor.addFile(name, text);
+      save(name, text);
+    }
+    updateCommands();
+  },
+});
+
+function observeLesson(): void {
+  lessonPanel.observe({ dmesg: dmesg.text(), command: lastCommand?.command ?? null, output: lastCommand?.output ?? '', exitCode: lastCommand?.exitCode ?? null });
+}
+
+async function loadLesson(): Promise<void> {
+  const source = new URLSearchParams(location.search).get('lesson');
+  if (!source) return;
+  const url = /^[A-Za-z0-9_-]+$/.test(source) ? `/api/lessons/${source}` : source;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    lessonPanel.show(parseLesson(await response.text()));
+  } catch (error) {
+    ui.lesson.hidden = false;
+    ui.lesson.textContent = `The lesson at ${url} could not be loaded: ${String((error as Error)?.message ?? error)}`;
+  }
+}
+
+// ---- theme: the system's (prefers-color-scheme) unless the toggle chose one (kept in localStorage) ----
+
+const THEME_KEY = 'kplay.theme';
+const systemDark = window.matchMedia?.('(prefers-color-scheme: dark)');
+
+function chosenTheme(): string | null {
+  try {
+    return window.localStorage.getItem(THEME_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function applyTheme(): void {
+  const chosen = chosenTheme();
+  const dark = chosen ? chosen === 'dark' : systemDark ? systemDark.matches : true;
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  editor.setDark(dark);
+  terminal.setDark(dark);
+}
+
+ui.theme.addEventListener('click', () => {
+  const dark = document.documentElement.dataset.theme !== 'light';
+  try {
+    window.localStorage.setItem(THEME_KEY, dark ? 'light' : 'dark');
+  } catch {
+    // storage disabled: the toggle still works for this page
+    document.documentElement.dataset.theme = dark ? 'light' : 'dark';
+  }
+  applyTheme();
+});
+systemDark?.addEventListener?.('change', applyTheme);
+applyTheme();
 
 // ---- sharing and replay ------------------------------------------------------------------------
 
@@ -287,9 +387,21 @@ const timeline = new Timeline(ui.timeline, {
   fork: (frame) => void busy(() => fork(frame)),
 });
 
-/** What a link in the address names: a short link (/s/ID), a full link (#s=...), or nothing. */
+const galleryDialog = new GalleryDialog(app, async () => {
+  const response = await fetch('/api/gallery');
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as GalleryEntry[];
+});
+ui.gallery.addEventListener('click', () => void galleryDialog.open());
+
+/** What a link in the address names: a short link (/s/ID), a full link (#s=...), a gallery entry, or nothing. */
 async function linkInAddress(): Promise<{ link: string } | { scenario: Scenario } | null> {
-  const short = /^\/s\/([A-Za-z0-9_-]+)$/.exec(location.pathname);
+  const entry = new URLSearchParams(location.search).get('gallery');
+  if (entry) {
+    const response = await fetch(`/api/gallery/${encodeURIComponent(entry)}`);
+    if (response.ok) return { scenario: (await response.json()) as Scenario };
+  }
+  const short = /^\/(?:s|embed)\/([A-Za-z0-9_-]+)$/.exec(location.pathname);
   if (short) return { link: short[1] };
   const scenario = await decodeFragment(location.hash);
   return scenario ? { scenario } : null;
@@ -313,8 +425,8 @@ async function showFrame(frame: number, live: boolean): Promise<void> {
   if (!replayed) return;
   const frames = replayed.replay.frames;
   viewingPast = !live;
-  terminal.readOnly = !live;
-  editor.setReadOnly(!live);
+  terminal.readOnly = !live || !!embed?.readOnly;
+  editor.setReadOnly(!live || !!embed?.readOnly);
   editor.replaceAll(filesAt(replayed.scenario, frame));
   dmesg.clear();
   for (const record of records(frames, frame)) dmesg.append(record);
@@ -329,8 +441,8 @@ async function fork(frame: number): Promise<void> {
   const scenario = prefix(replayed.scenario, frame);
   history.replaceState(null, '', '/');
   viewingPast = false;
-  terminal.readOnly = false;
-  editor.setReadOnly(false);
+  terminal.readOnly = !!embed?.readOnly;
+  editor.setReadOnly(!!embed?.readOnly);
   app.dataset.view = 'live';
   await openReplay({ scenario });
 }
@@ -340,15 +452,64 @@ function leaveReplay(): void {
   if (!replayed || viewingPast) return;
   replayed = null;
   timeline.hide();
+  updateCommands();
 }
 
+/** What the page was opened with (a link, or nothing), for an embed's reset. */
+let openedWith: { link: string } | { scenario: Scenario } | null = null;
+let initialFiles: Record<string, string> = {};
+
+/** Tells the host page (if embedded) that a session is ready. */
+function ready(): void {
+  if (embed) toHost({ type: 'kplay:ready', session: client.id, kernel: client.kernel });
+}
+
+/** The host page's requests (embeds only): files, commands, reset. */
+window.addEventListener('message', (event) => {
+  if (!embed || event.source !== window.parent) return;
+  const message = hostMessage(event.data);
+  if (!message) return;
+  if (message.type === 'kplay:files') {
+    for (const [name, text] of Object.entries(message.files)) {
+      editor.addFile(name, text);
+      track(client.putFile(name, text));
+    }
+    updateCommands();
+  } else if (message.type === 'kplay:exec') {
+    const command = message.command;
+    if (command.trim() === 'make') runButton('make', build);
+    else runButton(command, async () => {
+      await flushSaves();
+      await show(await client.exec(command), command);
+    });
+  } else if (message.type === 'kplay:reset') {
+    void busy(async () => {
+      if (openedWith) {
+        await openReplay(openedWith);
+      } else {
+        editor.replaceAll(initialFiles);
+        for (const [name, text] of Object.entries(initialFiles)) client.remember(name, text);
+        await client.replace();
+        terminal.reset('');
+      }
+      ready();
+    }).catch((error) => toHost({ type: 'kplay:error', message: String(error?.message ?? error) }));
+  }
+});
+
 async function start(): Promise<void> {
+  if (embed?.readOnly) {
+    editor.setReadOnly(true);
+    terminal.readOnly = true;
+  }
   const link = await linkInAddress().catch(() => null);
   if (link) {
+    openedWith = link;
     setBusy();
     await busy(() => openReplay(link));
     started = true;
-    editor.focus();
+    if (!embed) editor.focus();
+    ready();
     return;
   }
   let files = client.files();
@@ -365,7 +526,10 @@ async function start(): Promise<void> {
   const id = await busy(() => client.ensure());
   started = true;
   if (hadSession) restart(id, false);
-  editor.focus();
+  initialFiles = client.files();
+  await loadLesson();
+  if (!embed) editor.focus();
+  ready();
 }
 
 (window as unknown as { kplay: object }).kplay = {
@@ -376,6 +540,7 @@ async function start(): Promise<void> {
 };
 
 start().catch((error) => {
+  if (embed) toHost({ type: 'kplay:error', message: String(error?.message ?? error) });
   ui.session.textContent = 'no session';
   terminal.write(`kplay: could not start a session: ${String(error?.message ?? error)}\n`);
 });

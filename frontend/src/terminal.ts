@@ -43,6 +43,22 @@ export class ShellTerminal {
     this.fitToParent();
     new ResizeObserver(() => this.fitToParent()).observe(parent);
     this.term.onData((data) => this.input(data));
+    // Esc then Tab leaves the terminal (Tab alone completes nothing here but must not trap focus):
+    // the Esc is not sent to the shell, and the Tab right after it goes to the browser.
+    let escaped = false;
+    this.term.attachCustomKeyEventHandler((event) => {
+      if (event.type !== 'keydown') return !(escaped && event.key === 'Tab');
+      if (event.key === 'Escape') {
+        escaped = true;
+        return false;
+      }
+      if (event.key === 'Tab' && escaped) {
+        escaped = false;
+        return false;
+      }
+      escaped = false;
+      return true;
+    });
     this.term.write(PROMPT);
   }
 
@@ -52,6 +68,13 @@ export class ShellTerminal {
     } catch {
       // not laid out yet
     }
+  }
+
+  /** The terminal's colours for the page's light or dark theme. */
+  setDark(dark: boolean): void {
+    this.term.options.theme = dark
+      ? { background: '#14161a', foreground: '#d8dee9', cursor: '#d8dee9' }
+      : { background: '#ffffff', foreground: '#1f2328', cursor: '#1f2328', selectionBackground: '#b6d7ff' };
   }
 
   focus(): void {

@@ -234,6 +234,11 @@ public final class Kernel implements Syscalls {
     /** Virtual nanoseconds since boot. */
     public long now() { return clock.now(); }
 
+    /** How a syscall's wait for a timer takes wall time too (the session's command clock; default: none). */
+    public void setPacer(java.util.function.LongConsumer pacer) {
+        scheduler.setPacer(pacer);
+    }
+
     /** Whether no task is runnable (idle time then only fires timers). */
     public boolean idle() {
         return scheduler.idle();

@@ -68,6 +68,27 @@ final class CommandClock {
         return true;
     }
 
+    /**
+     * A live command's task waits in the kernel for {@code nanos} of virtual time (an msleep() in
+     * init): the same wall time passes, up to the request's deadline. Only wall time: the kernel
+     * moves its own clock, so this changes nothing a replay could see, and a Ctrl-C does not end
+     * it (a task asleep in the kernel sees the signal only when its wait ends).
+     */
+    void pace(long nanos) {
+        if (!pacing || nanos <= 0) {
+            return;
+        }
+        long wait = Math.min(nanos, wallDeadline - wallNanos.getAsLong());
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                pacing = false;
+            }
+        }
+    }
+
     /** Lets {@code nanos} pass; false if a Ctrl-C ended the sleep first. */
     boolean sleep(long nanos) {
         long done = 0;

@@ -437,6 +437,7 @@ public final class Session {
     private void boot() {
         unsubscribeKernel();
         kernel = Kernel.boot(KernelConfig.defaults());
+        kernel.setPacer(clock::pace);
         boots++;
         kernelSubscription = kernel.log().subscribe(this::publish);
         for (LogRecord r : kernel.log().records()) {

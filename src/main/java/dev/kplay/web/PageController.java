@@ -1,5 +1,6 @@
 package dev.kplay.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,17 +13,32 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * everything else happens in the browser over the API.
  */
 
-/** GET /, GET /s/{id} and GET /healthz. */
+/** GET /, GET /s/{id}, GET /embed[/{id}] and GET /healthz. */
 @Controller
 public class PageController {
+    /** Only kplay itself may frame the full page; embeds are for everyone (see embed()). */
+    private static final String SAME_ORIGIN_FRAMES = "frame-ancestors 'self'";
+
     @GetMapping("/")
-    public String index() {
+    public String index(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", SAME_ORIGIN_FRAMES);
         return "index";
     }
 
     /** A short link: the page, which replays the link's scenario with its timeline. */
     @GetMapping("/s/{id}")
-    public String shortLink(@PathVariable String id) {
+    public String shortLink(@PathVariable String id, HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", SAME_ORIGIN_FRAMES);
+        return "index";
+    }
+
+    /**
+     * The embeddable page (/embed, /embed/{id}): the same bundle in its compact layout, framable
+     * by any site; it uses no cookies and keeps its session id in the page.
+     */
+    @GetMapping({"/embed", "/embed/{id}"})
+    public String embed(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", "frame-ancestors *");
         return "index";
     }
 

@@ -1,6 +1,7 @@
 package dev.kplay.web;
 
 import dev.kplay.cc.kbuild.Kbuild;
+import dev.kplay.scenario.Gallery;
 import dev.kplay.scenario.Links;
 import dev.kplay.scenario.ScenarioCodec;
 import dev.kplay.scenario.ScenarioPlayer;
@@ -67,6 +68,12 @@ public class SessionConfig {
     @Bean
     public Links links(Store store, ScenarioCodec codec) {
         return new Links(store, codec);
+    }
+
+    /** The built-in gallery of broken modules. */
+    @Bean
+    public Gallery gallery(ScenarioCodec codec) {
+        return new Gallery(codec);
     }
 
     /** Ends sessions idle past the timeout, periodically. */

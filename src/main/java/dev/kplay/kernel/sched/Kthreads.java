@@ -97,11 +97,6 @@ public final class Kthreads {
         return k != null && k.shouldStop;
     }
 
-    /** Whether t is a kthread made here. */
-    public boolean isKthread(Task t) {
-        return threads.containsKey(t);
-    }
-
     /** Models kthread_stop(): the thread's return value, once it has returned (the caller sleeps meanwhile). */
     public void stop(Task t, java.util.function.LongConsumer now) {
         Kthread k = threads.get(t);

@@ -94,6 +94,13 @@ public final class Scheduler {
         this.host = host;
     }
 
+    /** Wall-time pacing of a syscall's waits (a live session's clock); virtual time does not depend on it. */
+    private java.util.function.LongConsumer pacer = nanos -> { };
+
+    public void setPacer(java.util.function.LongConsumer pacer) {
+        this.pacer = pacer;
+    }
+
     /** The task on the CPU: the idle task (swapper/0) when none runs. */
     public Task current() { return current; }
 
@@ -200,6 +207,7 @@ public final class Scheduler {
                 t.setAbandoned(true);
                 return running;
             }
+            pacer.accept(when - timers.clock().now());
             timers.advanceTo(when);
         }
     }

@@ -118,9 +118,4 @@ public final class Softirq implements Timers.Interrupts {
             running = false;
         }
     }
-
-    /** Forgets tasklets in [start, end) (module memory going away). */
-    public void forgetRange(long start, long end) {
-        tasklets.removeIf(t -> Long.compareUnsigned(t, start) >= 0 && Long.compareUnsigned(t, end) < 0);
-    }
 }

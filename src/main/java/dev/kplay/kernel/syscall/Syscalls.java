@@ -11,14 +11,15 @@ import java.util.List;
  * <p>A call that runs module code can end three ways: it returns; the calling task dies in the
  * kernel (an oops kills it: the call returns {@link #DIED} and {@link #exitStatus(int)} then says
  * "killed by SIGKILL", which the shell prints as {@code Killed}); or the task is still inside the
- * kernel when the call gives control back (blocked with nothing to wake it, or parked after a soft
- * lockup): the call returns {@link #RUNNING} and the task stays in state D/R. Later episodes resume
- * such tasks; for now they stay where they are, as a stuck process does.
+ * kernel when the call gives control back (asleep with nothing pending to wake it, or still running
+ * when the request's instruction budget ran out): the call returns {@link #RUNNING} and the task
+ * stays in state S/D/R. If it is woken or finishes later, its call completes then and the process
+ * ends (see kernel/sched/Scheduler).
  */
 public interface Syscalls {
     /** The calling task died inside the call (oops, SIGKILL). */
     long DIED = Long.MIN_VALUE;
-    /** The calling task is still in the kernel (blocked or parked); the call has not returned. */
+    /** The calling task is still in the kernel (asleep or still running); the call has not returned. */
     long RUNNING = Long.MIN_VALUE + 1;
 
     // ---- processes -----------------------------------------------------------------------

@@ -155,17 +155,6 @@ public final class Timers {
         byAddress.put(e.addr(), e);
     }
 
-    /** Drops every timer whose address lies in [start, end) (a module's memory going away). */
-    public void forgetRange(long start, long end) {
-        byAddress.values().removeIf(e -> {
-            boolean in = Long.compareUnsigned(e.addr(), start) >= 0 && Long.compareUnsigned(e.addr(), end) < 0;
-            if (in) {
-                pending.remove(e);
-            }
-            return in;
-        });
-    }
-
     // ---- the passing of time -------------------------------------------------------------------
 
     /** When the next event is due (virtual ns), or Long.MAX_VALUE if nothing is pending. */

@@ -261,19 +261,4 @@ public final class Workqueues {
             }
         }
     }
-
-    /** Forgets work items and delayed works in [start, end) (module memory going away). */
-    public void forgetRange(long start, long end) {
-        java.util.function.LongPredicate in = a -> Long.compareUnsigned(a, start) >= 0 && Long.compareUnsigned(a, end) < 0;
-        for (Pool p : List.of(bound, unbound)) {
-            p.queue.removeIf(w -> in.test(w[0]));
-        }
-        delayed.entrySet().removeIf(e -> {
-            if (in.test(e.getKey())) {
-                timers.cancel(e.getValue());
-                return true;
-            }
-            return false;
-        });
-    }
 }
