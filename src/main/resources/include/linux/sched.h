@@ -23,7 +23,10 @@
  *   @160 u64 utime, @168 stime
  *   @176 const struct cred *cred
  *   @184 char comm[16]
- *   size 200
+ *   @200 struct list_head tasks         the task list for_each_process() walks
+ *   @216 sigset_t blocked, @224 struct sigpending pending (list, signal)
+ *   @248 const struct cred *real_cred
+ *   size 256
  * current is the exported per-CPU variable current_task (one CPU).
  */
 #include <linux/types.h>
@@ -36,6 +39,7 @@
 #include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/smp.h>
+#include <linux/signal.h>
 #include <linux/string.h>	/* through cpumask.h and bitmap.h, as in the real header */
 #include <asm/current.h>
 
@@ -72,6 +76,11 @@ struct thread_info {
 struct mm_struct;
 struct cred;
 
+struct sigpending {
+	struct list_head list;
+	sigset_t signal;
+};
+
 struct task_struct {
 	struct thread_info		thread_info;
 	unsigned int			__state;
@@ -98,6 +107,10 @@ struct task_struct {
 	u64				stime;
 	const struct cred		*cred;
 	char				comm[TASK_COMM_LEN];
+	struct list_head		tasks;
+	sigset_t			blocked;
+	struct sigpending		pending;
+	const struct cred		*real_cred;
 };
 
 #define task_is_running(task)		(READ_ONCE((task)->__state) == TASK_RUNNING)

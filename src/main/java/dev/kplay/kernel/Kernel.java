@@ -57,6 +57,7 @@ public final class Kernel implements Syscalls {
     private final Cpu cpu;
     private final dev.kplay.kernel.mm.SlabCaches slabCaches;
     private final dev.kplay.kernel.mm.Vmalloc vmalloc;
+    private final dev.kplay.kernel.base.PlatformBus platformBus = new dev.kplay.kernel.base.PlatformBus(this);
     private final Vfs vfs = new Vfs();
     private final TreeMap<Integer, Task> tasks = new TreeMap<>();
     /** Loaded modules, most recent first (the order of the kernel's modules list). */
@@ -136,6 +137,7 @@ public final class Kernel implements Syscalls {
         k.vfs.mkdirs("/tmp");
         dev.kplay.kernel.fs.ProcFs.mount(k);        // proc_root_init()
         dev.kplay.kernel.fs.SysFs.mount(k);         // sysfs + /sys/module
+        k.platformBus.mount(k.vfs.mkdirs("/sys"));  // platform_bus_init(): /sys/bus/platform
         dev.kplay.kernel.fs.DevFs.mount(k);         // devtmpfs: null, zero, kmsg
         BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
         k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
@@ -164,6 +166,9 @@ public final class Kernel implements Syscalls {
     public dev.kplay.kernel.mm.SlabCaches slabCaches() { return slabCaches; }
 
     public dev.kplay.kernel.mm.Vmalloc vmalloc() { return vmalloc; }
+
+    /** The platform bus: virtual devices and their drivers. */
+    public dev.kplay.kernel.base.PlatformBus platformBus() { return platformBus; }
 
     public Vfs vfs() { return vfs; }
 
@@ -261,6 +266,10 @@ public final class Kernel implements Syscalls {
         t.setTaskStruct(ts);
         if (ts != 0) {
             TaskStruct.fill(memory, t, ts);
+            long cred = slab.kmalloc(TaskStruct.CRED_SIZE);
+            if (cred != 0) {
+                TaskStruct.fillCred(memory, ts, cred, exports.address("init_user_ns"));
+            }
         }
         return t;
     }
@@ -311,6 +320,10 @@ public final class Kernel implements Syscalls {
             throw new IllegalStateException("callModule with no current task");
         }
         KernelStack ks = t.stack();
+        if (exports.isNative(fn)) {
+            // The pointer names a kernel function (.get = param_get_int): a plain call.
+            return exports.call(fn, args, ks);
+        }
         int floor = ks.enterNested();
         try {
             Exit exit = cpu.call(ks, fn, args);
@@ -333,6 +346,15 @@ public final class Kernel implements Syscalls {
         }
     }
 
+    /**
+     * Runs kernel code written in Java on behalf of t in a system call (a sysfs store that calls a
+     * driver's remove, a parameter's own get) with t as current, so it may call module code through
+     * {@link #callModule}; if that code oopses, t dies of it and the result is DIED.
+     */
+    public long inSyscall(Task t, java.util.function.LongSupplier body) {
+        return scheduler.inSyscall(t, body, DIED);
+    }
+
     /** Models wake_up_process(). */
     public void wakeUp(Task t) {
         scheduler.wakeUpProcess(t);
@@ -349,6 +371,10 @@ public final class Kernel implements Syscalls {
         }
         if (t != null && t.taskStruct() != 0) {
             TaskStruct.fill(memory, t, t.taskStruct());
+            long initTask = exports.address("init_task");
+            if (initTask != 0) {
+                TaskStruct.linkAll(memory, initTask, tasks.values(), tasks::get);
+            }
         }
     }
 

@@ -377,6 +377,58 @@ abstract class ExprLowerer extends LvalueLowerer {
 
     // ---- calls ---------------------------------------------------------------------------------
 
+    /** Pushes argument i of call c, converted to its parameter's type under a prototype. */
+    private void argument(Expr.Call c, Type.Func f, int i) {
+        Expr a = c.args().get(i);
+        Type at = Types.decay(type(a));
+        value(a);
+        if (f.prototype() && i < f.params().size()) {
+            cast(at, f.params().get(i));
+        }
+    }
+
+    /**
+     * Whether the order of evaluating these arguments can be seen: some argument has a side effect
+     * and another is more than a constant. Then they are evaluated right to left, as gcc does on
+     * x86-64; otherwise left to right, which is cheaper and indistinguishable.
+     */
+    static boolean rightToLeft(java.util.List<Expr> args) {
+        if (args.size() < 2 || args.stream().noneMatch(ExprLowerer::hasSideEffects)) {
+            return false;
+        }
+        return args.stream().filter(a -> !(a instanceof Expr.IntLit || a instanceof Expr.StrLit
+                || a instanceof Expr.CharLit || a instanceof Expr.FloatLit)).count() >= 2;
+    }
+
+    /** True if evaluating e may change state another argument could observe (calls, stores, ++/--). */
+    static boolean hasSideEffects(Expr e) {
+        if (e instanceof Expr.Call || e instanceof Expr.Assign || e instanceof Expr.StmtExpr || e instanceof Expr.VaArg) {
+            return true;
+        }
+        if (e instanceof Expr.Unary u) {
+            return u.op().contains("++") || u.op().contains("--") || hasSideEffects(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return hasSideEffects(b.left()) || hasSideEffects(b.right());
+        }
+        if (e instanceof Expr.Cond c) {
+            return hasSideEffects(c.cond()) || hasSideEffects(c.then()) || hasSideEffects(c.otherwise());
+        }
+        if (e instanceof Expr.Index i) {
+            return hasSideEffects(i.base()) || hasSideEffects(i.index());
+        }
+        if (e instanceof Expr.Member m) {
+            return hasSideEffects(m.base());
+        }
+        if (e instanceof Expr.Cast c) {
+            return hasSideEffects(c.operand());
+        }
+        if (e instanceof Expr.Generic g) {
+            return g.values().stream().anyMatch(ExprLowerer::hasSideEffects);
+        }
+        return false;
+    }
+
     void call(Expr.Call c) {
         String builtin = typed.builtins.get(c);
         if (builtin != null) {
@@ -401,12 +453,25 @@ abstract class ExprLowerer extends LvalueLowerer {
             code.emit(Op.LOCAL, retTemp);
             argc++;
         }
-        for (int i = 0; i < c.args().size(); i++) {
-            Expr a = c.args().get(i);
-            Type at = Types.decay(type(a));
-            value(a);
-            if (f.prototype() && i < f.params().size()) {
-                cast(at, f.params().get(i));
+        if (rightToLeft(c.args())) {
+            // gcc evaluates the arguments of a call right to left: into temporaries, pushed in order.
+            int n = c.args().size();
+            int[] temps = new int[n];
+            for (int i = n - 1; i >= 0; i--) {
+                argument(c, f, i);
+                temps[i] = temp();
+                code.emit(Op.LOCAL, temps[i]);
+                code.emit(Op.SWAP);
+                code.emit(Op.ST8);
+                code.emit(Op.DROP);
+            }
+            for (int i = 0; i < n; i++) {
+                code.emit(Op.LOCAL, temps[i]);
+                code.emit(Op.LD8);
+            }
+        } else {
+            for (int i = 0; i < c.args().size(); i++) {
+                argument(c, f, i);
             }
         }
         if (direct != null) {

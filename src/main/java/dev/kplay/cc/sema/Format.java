@@ -27,6 +27,7 @@ final class Format {
         while (fmtExpr instanceof Expr.Cast c) fmtExpr = c.operand();
         if (!(fmtExpr instanceof Expr.StrLit s)) return;
         String fmt = new String(s.bytes(), StandardCharsets.ISO_8859_1);
+        boolean scanf = !a.args().isEmpty() && a.args().get(0) instanceof Expr.Ident id && id.name().contains("scanf");
         List<Expr> args = call.args();
         int argNo = firstArg.intValue();   // 1-based index of the next argument to consume (0 = none: vprintf style)
         SourceMap map = sourceMap(s);
@@ -35,16 +36,24 @@ final class Format {
             int start = i;
             i++;
             if (i < fmt.length() && fmt.charAt(i) == '%') continue;
-            while (i < fmt.length() && "-+ #0".indexOf(fmt.charAt(i)) >= 0) i++;
-            if (i < fmt.length() && fmt.charAt(i) == '*') {
-                if (argNo > 0) checkArg(ch, call, args, argNo++, "*", Type.INT, fmt.substring(start, i + 1), true, null, null, "", '*');
+            boolean suppressed = false;
+            if (scanf) {
+                if (i < fmt.length() && fmt.charAt(i) == '*') {
+                    suppressed = true;
+                    i++;
+                }
+            } else {
+                while (i < fmt.length() && "-+ #0".indexOf(fmt.charAt(i)) >= 0) i++;
+            }
+            if (!scanf && i < fmt.length() && fmt.charAt(i) == '*') {
+                if (argNo > 0) checkArg(ch, call, args, argNo++, "*", Type.INT, fmt.substring(start, i + 1), true, null, null, "", '*', false);
                 i++;
             }
             while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) i++;
-            if (i < fmt.length() && fmt.charAt(i) == '.') {
+            if (!scanf && i < fmt.length() && fmt.charAt(i) == '.') {
                 i++;
                 if (i < fmt.length() && fmt.charAt(i) == '*') {
-                    if (argNo > 0) checkArg(ch, call, args, argNo++, ".*", Type.INT, fmt.substring(start, i + 1), true, null, null, "", '*');
+                    if (argNo > 0) checkArg(ch, call, args, argNo++, ".*", Type.INT, fmt.substring(start, i + 1), true, null, null, "", '*', false);
                     i++;
                 }
                 while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) i++;
@@ -53,9 +62,14 @@ final class Format {
             while (i < fmt.length() && "hlLqjzt".indexOf(fmt.charAt(i)) >= 0) len += fmt.charAt(i++);
             if (i >= fmt.length()) break;
             char conv = fmt.charAt(i);
+            if (scanf && conv == '[') {
+                int close = fmt.indexOf(']', i + (i + 1 < fmt.length() && fmt.charAt(i + 1) == '^' ? 3 : 2) - 1);
+                if (close < 0) break;
+                i = close;
+            }
             String spec = fmt.substring(start, i + 1);
-            Type want = expected(len, conv);
-            if (want == null || argNo <= 0) continue;
+            Type want = scanf ? expectedScanf(len, conv) : expected(len, conv);
+            if (want == null || argNo <= 0 || suppressed) continue;
             Span range = span(s, map, start, i);
             Span caret = span(s, map, i, i);
             if (argNo > args.size()) {
@@ -69,7 +83,7 @@ final class Format {
                 argNo++;
                 continue;
             }
-            if (!checkArg(ch, call, args, argNo, spec, want, spec, false, range, caret, len, conv)) {
+            if (!checkArg(ch, call, args, argNo, spec, want, spec, false, range, caret, len, conv, scanf)) {
                 argNo++;
                 continue;
             }
@@ -81,6 +95,19 @@ final class Format {
     }
 
     private static String q(String s) { return "‘" + s + "’"; }
+
+    /** What a scanf conversion stores through: a pointer to the printf conversion's type. */
+    private static Type expectedScanf(String len, char conv) {
+        return switch (conv) {
+            case 'n' -> Type.ptr(len.equals("l") ? Type.LONG : len.equals("h") ? Type.SHORT : Type.INT);
+            case 'c', 's', '[' -> Type.ptr(Type.CHAR);
+            case 'p' -> Type.ptr(Type.ptr(Type.VOID));
+            default -> {
+                Type t = expected(len, conv);
+                yield t == null || !Types.isInteger(t) ? null : Type.ptr(t);
+            }
+        };
+    }
 
     private static Type expected(String len, char conv) {
         switch (conv) {
@@ -123,7 +150,8 @@ final class Format {
 
     /** Checks one argument; returns false if it matched. */
     private static boolean checkArg(ExprChecker ch, Expr.Call call, List<Expr> args, int argNo, String what,
-                                    Type want, String spec, boolean star, Span range, Span caret, String len, char conv) {
+                                    Type want, String spec, boolean star, Span range, Span caret, String len, char conv,
+                                    boolean scanf) {
         if (argNo > args.size()) return false;
         Expr arg = args.get(argNo - 1);
         Type have = Types.decay(ch.typed.types.get(arg));
@@ -140,7 +168,7 @@ final class Format {
             ch.warning(arg.span(), msg, "format=");
             return true;
         }
-        String fix = suggestion(spec, len, conv, have);
+        String fix = suggestion(spec, len, conv, have, scanf);
         Span fixAt = new Span(range.file(), range.start(), range.start());
         Severity used = ch.diags.reportRich(Severity.WARNING, caret,
             List.of(new Diagnostics.Label(range, wantName), new Diagnostics.Label(arg.span(), haveName)),
@@ -149,9 +177,26 @@ final class Format {
         return true;
     }
 
+    private static boolean isChar(Type t) {
+        return t instanceof Type.Int i && i.kind().size == 1;
+    }
+
     /** gcc's fix-it for a mismatched directive: the same flags and width, a conversion that fits the argument. */
-    private static String suggestion(String spec, String len, char conv, Type have) {
+    private static String suggestion(String spec, String len, char conv, Type have, boolean scanf) {
         String prefix = spec.substring(0, spec.length() - 1 - len.length());
+        if (scanf && "diouxXn".indexOf(conv) >= 0 && have instanceof Type.Ptr hp && Types.isInteger(Types.unqual(hp.base()))) {
+            Type.IntKind k = Types.kind(Types.unqual(hp.base()));
+            String mod = switch (k.size) {
+                case 1 -> "hh";
+                case 2 -> "h";
+                case 8 -> k.rank == Type.IntKind.LLONG.rank ? "ll" : "l";
+                default -> "";
+            };
+            return prefix + mod + conv;
+        }
+        if (scanf) {
+            return null;
+        }
         if (Types.isInteger(have)) {
             Type p = Types.promote(have);
             Type.IntKind k = Types.kind(p);
@@ -237,6 +282,15 @@ final class Format {
 
 
     private static boolean matches(Type want, Type have) {
+        if (want instanceof Type.Ptr wp && !(wp.base() instanceof Type.Void) && !isChar(wp.base())) {
+            // scanf: the pointee must be the same type, signedness aside (-Wformat-signedness)
+            if (!(have instanceof Type.Ptr hp)) return false;
+            Type hb = Types.unqual(hp.base());
+            if (wp.base() instanceof Type.Ptr) return hb instanceof Type.Ptr;
+            if (!Types.isInteger(hb) || hb instanceof Type.Enum) return false;
+            Type.IntKind w = Types.kind(wp.base()), h = Types.kind(hb);
+            return w.size == h.size && w.rank == h.rank;
+        }
         if (want instanceof Type.Ptr wp) {
             if (!(have instanceof Type.Ptr hp)) return false;
             if (wp.base() instanceof Type.Void) return true;

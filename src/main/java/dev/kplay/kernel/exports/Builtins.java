@@ -43,6 +43,8 @@ public final class Builtins {
         new SeqFileExports(k, this).register();
         new TaskExports(k).register();
         new MemoryExports(k, this).register();
+        new CredExports(k).register();
+        new DriverExports(k, this).register();
         new DeviceExports(k).register();
         new TimerExports(k).register();
         new SchedExports(k, this).register();
@@ -189,6 +191,13 @@ public final class Builtins {
             int i = c == 0 ? str.length() : str.lastIndexOf(c);
             return i < 0 ? 0 : a[0] + i;
         });
+        t.function("strspn", 0x40, (a, s) -> span(cstr(a[0]), cstr(a[1]), true));
+        t.function("strcspn", 0x40, (a, s) -> span(cstr(a[0]), cstr(a[1]), false));
+        t.function("strpbrk", 0x40, (a, s) -> {
+            String str = cstr(a[0]);
+            int i = (int) span(str, cstr(a[1]), false);
+            return i < str.length() ? a[0] + i : 0;
+        });
         t.function("strstr", 0x60, (a, s) -> {
             int i = cstr(a[0]).indexOf(cstr(a[1]));
             return i < 0 ? 0 : a[0] + i;
@@ -200,6 +209,9 @@ public final class Builtins {
         t.function("sprintf", 0x60, (a, s) -> putBounded(a[0], Long.MAX_VALUE, format(a[1], a, 2)));
         t.function("vsprintf", 0x60, (a, s) -> putBounded(a[0], Long.MAX_VALUE, formatVa(a[1], a[2])));
         t.function("sscanf", 0x80, (a, s) -> Sscanf.scan(cstr(a[0]), cstr(a[1]), a, 2, mem));
+        if (t.byName("vsscanf") == null) {
+            t.internal("vsscanf", 0x7e0);   // where sscanf's conversions fault (Oops names it)
+        }
         for (String[] kt : new String[][] {{"kstrtoint", "4", "s"}, {"kstrtouint", "4", "u"}, {"kstrtol", "8", "s"},
                 {"kstrtoul", "8", "u"}, {"kstrtoll", "8", "s"}, {"kstrtoull", "8", "u"}, {"kstrtos8", "1", "s"},
                 {"kstrtou8", "1", "u"}, {"kstrtos16", "2", "s"}, {"kstrtou16", "2", "u"}}) {
@@ -229,6 +241,15 @@ public final class Builtins {
         t.function("simple_strtoul", 0x60, (a, s) -> strtol(a, false));
         t.function("simple_strtoll", 0x60, (a, s) -> strtol(a, true));
         t.function("simple_strtoull", 0x60, (a, s) -> strtol(a, false));
+    }
+
+    /** strspn (accepting) or strcspn: the length of the prefix of str made of (or free of) set's bytes. */
+    private static long span(String str, String set, boolean accept) {
+        int i = 0;
+        while (i < str.length() && (set.indexOf(str.charAt(i)) >= 0) == accept) {
+            i++;
+        }
+        return i;
     }
 
     private long strtol(long[] a, boolean signed) {
@@ -370,5 +391,15 @@ public final class Builtins {
             t.object("param_ops_" + type, 32);
         }
         t.object("param_array_ops", 32);
+        for (String type : new String[] {"byte", "short", "ushort", "int", "uint", "long", "ulong", "ullong", "hexint",
+                "charp", "bool", "invbool"}) {
+            t.function("param_set_" + type, 0x60, (a, s) -> new dev.kplay.kernel.module.ModuleParams(k, null)
+                    .setForOps(type, a[1], a[0] == 0 ? null : cstr(a[0])));
+            t.function("param_get_" + type, 0x60, (a, s) -> {
+                String out = new dev.kplay.kernel.module.ModuleParams(k, null).getForOps(type, a[1]);
+                mem.writeCString(a[0], out);
+                return out.length();
+            });
+        }
     }
 }

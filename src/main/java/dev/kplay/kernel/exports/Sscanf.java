@@ -34,6 +34,10 @@ final class Sscanf {
             if (f >= fmt.length()) {
                 break;
             }
+            boolean skip = fmt.charAt(f) == '*';
+            if (skip) {
+                f++;
+            }
             int width = 0;
             while (f < fmt.length() && Character.isDigit(fmt.charAt(f))) {
                 width = width * 10 + fmt.charAt(f++) - '0';
@@ -68,18 +72,25 @@ final class Sscanf {
                 case 'c' -> {
                     int n = Math.max(1, width);
                     for (int i = 0; i < n && ip < in.length(); i++) {
-                        mem.store(args[ai] + i, 1, in.charAt(ip++));
+                        char ch = in.charAt(ip++);
+                        if (!skip) {
+                            mem.store(args[ai] + i, 1, ch);
+                        }
                     }
-                    ai++;
-                    count++;
+                    if (!skip) {
+                        ai++;
+                        count++;
+                    }
                 }
                 case 's' -> {
                     int start = ip;
                     while (ip < limit && !Character.isWhitespace(in.charAt(ip))) {
                         ip++;
                     }
-                    mem.writeCString(args[ai++], in.substring(start, ip));
-                    count++;
+                    if (!skip) {
+                        mem.writeCString(args[ai++], in.substring(start, ip));
+                        count++;
+                    }
                 }
                 case 'd', 'i', 'u', 'x', 'X', 'o' -> {
                     int base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
@@ -106,8 +117,10 @@ final class Sscanf {
                         ip = start;
                         return count;
                     }
-                    mem.store(args[ai++], size, neg ? -v : v);
-                    count++;
+                    if (!skip) {
+                        mem.store(args[ai++], size, neg ? -v : v);
+                        count++;
+                    }
                 }
                 default -> {
                     return count;

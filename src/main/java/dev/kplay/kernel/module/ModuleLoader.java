@@ -85,7 +85,10 @@ public final class ModuleLoader {
             bindCode(mod);
             mod.args = args == null ? "" : args.trim();
             mod.state = ModuleState.COMING;
-            err = new ModuleParams(kernel, mod).parseArgs();
+            err = kernel.inSyscall(task, () -> new ModuleParams(kernel, mod).parseArgs());
+            if (err == dev.kplay.kernel.syscall.Syscalls.DIED) {
+                return err;
+            }
         }
         if (err != 0) {
             moduleUnloadFree(mod);

@@ -40,7 +40,8 @@ public final class ModuleParams {
         long size = mod.image().sections().stream().filter(s -> s.name().equals("__param")).findFirst().get().size();
         for (long a = base; a + KernelParam.SIZE <= base + size; a += KernelParam.SIZE) {
             String name = mem.readCString(mem.load(a + KernelParam.NAME, 8), 256);
-            String type = opsType(mem.load(a + KernelParam.OPS, 8));
+            long ops = mem.load(a + KernelParam.OPS, 8);
+            String type = kernel.exports().containing(ops) == null && ops != 0 ? CUSTOM : opsType(ops);
             int perm = (int) mem.load(a + KernelParam.PERM, 2);
             mod.params.add(new KernelParam(name, a, type, perm, mem.load(a + KernelParam.ARG, 8)));
         }
@@ -54,8 +55,17 @@ public final class ModuleParams {
         if (e.name().equals("param_array_ops")) {
             return "array";
         }
-        return e.name().startsWith("param_ops_") ? e.name().substring("param_ops_".length()) : "unknown";
+        if (e.name().startsWith("param_ops_")) {
+            return e.name().substring("param_ops_".length());
+        }
+        return "unknown";
     }
+
+    /** The type of a parameter whose ops is no kernel param_ops_*: the module's own (module_param_cb). */
+    static final String CUSTOM = "custom";
+
+    /** kernel_param_ops offsets: @8 set, @16 get. */
+    private static final int OPS_SET = 8, OPS_GET = 16;
 
     /** Models parse_args() with unknown_module_param_cb: 0 or a negative errno. */
     long parseArgs() {
@@ -127,10 +137,24 @@ public final class ModuleParams {
 
     /** Models ops->set(val, kp): 0 or -errno. shown[0] is set to the text parse_args reports. */
     public long set(KernelParam kp, String val, String[] shown) {
+        if (kp.type().equals(CUSTOM)) {
+            return setCustom(kp, val);
+        }
         if (kp.type().equals("array")) {
             return setArray(kp, val, shown);
         }
         return setScalar(kp.type(), kp.arg(), val, kp.name());
+    }
+
+    /** Models param_set_TYPE(val, kp) called by a module's own ops: the kernel_param at kp. */
+    public long setForOps(String type, long kp, String val) {
+        String name = mem.readCString(mem.load(kp + KernelParam.NAME, 8), 256);
+        return setScalar(type, mem.load(kp + KernelParam.ARG, 8), val, name);
+    }
+
+    /** Models param_get_TYPE(buffer, kp): the text it writes (with its newline). */
+    public String getForOps(String type, long kp) {
+        return getScalar(type, mem.load(kp + KernelParam.ARG, 8)) + "\n";
     }
 
     private long setScalar(String type, long arg, String val, String name) {
@@ -250,6 +274,9 @@ public final class ModuleParams {
 
     /** Models ops->get(): the sysfs text of a parameter (with its newline). */
     public String get(KernelParam kp) {
+        if (kp.type().equals(CUSTOM)) {
+            return getCustom(kp);
+        }
         if (kp.type().equals("array")) {
             long arr = kp.arg();
             int elemsize = (int) mem.load(arr + ARR_ELEMSIZE, 4);
@@ -258,6 +285,9 @@ public final class ModuleParams {
             int num = numPtr == 0 ? max : (int) mem.load(numPtr, 4);
             String type = opsType(mem.load(arr + ARR_OPS, 8));
             long elem = mem.load(arr + ARR_ELEM, 8);
+            if (num == 0) {
+                return "";
+            }
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < num; i++) {
                 if (i > 0) {
@@ -288,5 +318,47 @@ public final class ModuleParams {
             case "long" -> Long.toString(mem.load(arg, 8));
             default -> Long.toUnsignedString(mem.load(arg, 8));
         };
+    }
+
+    /** Calls the module's kernel_param_ops.set with a kernel copy of val (NULL for a bare flag). */
+    private long setCustom(KernelParam kp, String val) {
+        long fn = mem.load(mem.load(kp.address() + KernelParam.OPS, 8) + OPS_SET, 8);
+        if (fn == 0) {
+            return -Errno.EPERM;
+        }
+        long copy = 0;
+        if (val != null) {
+            copy = kernel.slab().kmalloc(val.length() + 1);
+            if (copy == 0) {
+                return -Errno.ENOMEM;
+            }
+            mem.writeCString(copy, val);
+        }
+        try {
+            return (int) kernel.callModule(fn, copy, kp.address());
+        } finally {
+            kernel.slab().kfree(copy);
+        }
+    }
+
+    /**
+     * Models param_attr_show() with the module's kernel_param_ops.get: it fills a page and returns
+     * the byte count; null when it returned an error (or there is no get: -EPERM), which read reports.
+     */
+    private String getCustom(KernelParam kp) {
+        long fn = mem.load(mem.load(kp.address() + KernelParam.OPS, 8) + OPS_GET, 8);
+        if (fn == 0) {
+            return null;
+        }
+        long page = kernel.slab().kmalloc(4096);
+        if (page == 0) {
+            return null;
+        }
+        try {
+            int n = (int) kernel.callModule(fn, page, kp.address());
+            return n < 0 ? null : new String(mem.read(page, Math.min(n, 4096)), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } finally {
+            kernel.slab().kfree(page);
+        }
     }
 }

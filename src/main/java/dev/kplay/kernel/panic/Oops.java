@@ -41,6 +41,13 @@ public final class Oops {
         kernel.printk().printk(Printk.KERN_SOH + "" + (char) ('0' + level) + text + "\n");
     }
 
+    /**
+     * Exported functions whose work is done by another kernel function, where a fault is reported:
+     * name -> {worker, offset of the faulting instruction in it, the exported function's own frame}.
+     */
+    private static final java.util.Map<String, String[]> WORKERS = java.util.Map.of(
+            "sscanf", new String[] {"vsscanf", "0x600", "+0x56/0x80"});
+
     /** Models die() after a fault or trap: the report, taint D; the caller then kills the task. */
     public void die(Task t, Exit exit) {
         kernel.loader().debugLocksOff();
@@ -49,10 +56,17 @@ public final class Oops {
         long cr2 = -1;
         String header;
         int err = 0;
+        List<String> inner = List.of();
         if (exit instanceof Exit.Faulted f) {
             PageFault pf = f.fault();
             rip = f.rip();
             ripName = f.nativeName();
+            String[] worker = ripName == null ? null : WORKERS.get(ripName);
+            if (worker != null && kernel.exports().address(worker[0]) != 0) {
+                inner = List.of(ripName + worker[2]);
+                ripName = worker[0];
+                rip = kernel.exports().address(worker[0]) + Long.decode(worker[1]);
+            }
             cr2 = pf.address();
             err = switch (pf.access()) {
                 case READ -> 0;
@@ -102,6 +116,9 @@ public final class Oops {
         showRegs(t, rip, ripName, cr2);
         line(4, "Call Trace:");
         line(4, " <TASK>");
+        for (String s : inner) {
+            line(4, " " + s);
+        }
         trace(t, ripName != null);
         userRegs(t);
         line(4, " </TASK>");

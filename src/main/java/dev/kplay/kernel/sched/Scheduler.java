@@ -339,6 +339,24 @@ public final class Scheduler {
         irqsDisabled = false;
     }
 
+    /**
+     * Runs Java kernel code for t inside one of its system calls (a sysfs store or show that calls
+     * module code through Kernel.callModule) with t current. If that module code oopses, t dies
+     * of it and the result is {@code died}.
+     */
+    public long inSyscall(Task t, LongSupplier body, long died) {
+        Task prev = switchTo(t);
+        try {
+            return body.getAsLong();
+        } catch (dev.kplay.vm.NestedExit e) {
+            fail(t, e.exit());
+            return died;
+        } finally {
+            t.stack().reset();
+            switchTo(prev == t ? idle : prev);
+        }
+    }
+
     /** Makes t current; returns the task that was. */
     private Task switchTo(Task t) {
         Task prev = current;

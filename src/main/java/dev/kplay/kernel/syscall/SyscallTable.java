@@ -212,7 +212,20 @@ public final class SyscallTable implements Syscalls {
         }
         if (inode instanceof GeneratedFile g) {
             if (f.snapshot() == null) {
-                f.setSnapshot(g.show().getBytes(StandardCharsets.UTF_8));
+                String[] shown = new String[1];
+                long r = k.inSyscall(t, () -> {
+                    shown[0] = g.show();
+                    return 0;
+                });
+                if (r == DIED) {
+                    t.setLastError(Errno.EINTR);
+                    return null;
+                }
+                if (shown[0] == null) {
+                    t.setLastError(Errno.EIO);
+                    return null;
+                }
+                f.setSnapshot(shown[0].getBytes(StandardCharsets.UTF_8));
             }
             byte[] s = f.snapshot();
             int from = (int) Math.min(f.pos(), s.length);
@@ -301,7 +314,7 @@ public final class SyscallTable implements Syscalls {
             return data.length;
         }
         if (inode instanceof GeneratedFile g) {
-            long r = g.store(new String(data, StandardCharsets.UTF_8));
+            long r = k.inSyscall(t, () -> g.store(new String(data, StandardCharsets.UTF_8)));
             return r < 0 ? r : data.length;
         }
         if (f.fops() != 0) {
