@@ -41,6 +41,7 @@ public final class Builtins {
         new FileExports(k, this).register();
         new ProcExports(k).register();
         new SeqFileExports(k, this).register();
+        new SysfsExports(k, this).register();
         new TaskExports(k).register();
         new MemoryExports(k, this).register();
         new CredExports(k).register();

@@ -1,6 +1,7 @@
 package dev.kplay.kernel.exports;
 
 import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.fs.Dir;
 import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.kernel.mm.Layout;
 import dev.kplay.vm.KernelStack;
@@ -54,26 +55,74 @@ public final class FileExports {
         }
         t.function("simple_read_from_buffer", 0x80, this::simpleReadFromBuffer);
         t.function("simple_write_to_buffer", 0x80, this::simpleWriteToBuffer);
-        t.function("__register_chrdev", 0x200, (a, s) -> k.devices().registerChrdev((int) a[0], Kernel_cstr(a[3]), a[4]));
-        t.function("register_chrdev", 0x200, (a, s) -> k.devices().registerChrdev((int) a[0], Kernel_cstr(a[1]), a[2]));
+        t.function("__register_chrdev", 0x200, (a, s) -> logged(msg -> k.devices().chrdevs()
+                .registerChrdev((int) a[0], (int) a[1], (int) a[2], Kernel_cstr(a[3]), a[4], msg)));
         t.function("__unregister_chrdev", 0x100, (a, s) -> {
-            k.devices().unregisterChrdev((int) a[0]);
+            k.devices().chrdevs().unregisterChrdev((int) a[0], (int) a[1], (int) a[2]);
             return 0;
         });
-        t.function("unregister_chrdev", 0x100, (a, s) -> {
-            k.devices().unregisterChrdev((int) a[0]);
+        t.function("register_chrdev_region", 0x100, (a, s) -> registerRegion(a[0], a[1], Kernel_cstr(a[2])));
+        t.function("alloc_chrdev_region", 0x60, (a, s) -> {
+            long major = logged(msg -> k.devices().chrdevs().registerRegion(0, (int) a[1], (int) a[2], Kernel_cstr(a[3]), msg));
+            if (major < 0) {
+                return major;
+            }
+            mem.store(a[0], 4, (major << 20) | a[1]);
+            return 0;
+        });
+        t.function("unregister_chrdev_region", 0x80, (a, s) -> {
+            long from = a[0] & 0xffffffffL, to = from + (a[1] & 0xffffffffL);
+            for (long n = from; n < to; n = ((n >> 20) + 1) << 20) {
+                long next = Math.min(((n >> 20) + 1) << 20, to);
+                k.devices().chrdevs().unregisterRegion((int) (n >> 20), (int) (n & 0xfffff), (int) (next - n));
+            }
+            return 0;
+        });
+        t.function("cdev_init", 0x60, (a, s) -> {
+            for (int i = 0; i < dev.kplay.kernel.fs.CharDevices.CDEV_SIZE; i += 8) {
+                mem.store(a[0] + i, 8, 0);
+            }
+            mem.store(a[0] + 80, 8, a[0] + 80);
+            mem.store(a[0] + 88, 8, a[0] + 80);
+            mem.store(a[0] + dev.kplay.kernel.fs.CharDevices.CDEV_OPS, 8, a[1]);
+            return 0;
+        });
+        t.function("cdev_alloc", 0x60, (a, s) -> {
+            long c = k.slab().kmalloc(dev.kplay.kernel.fs.CharDevices.CDEV_SIZE);
+            if (c != 0) {
+                for (int i = 0; i < dev.kplay.kernel.fs.CharDevices.CDEV_SIZE; i += 8) {
+                    mem.store(c + i, 8, 0);
+                }
+                mem.store(c + 80, 8, c + 80);
+                mem.store(c + 88, 8, c + 80);
+            }
+            return c;
+        });
+        t.function("cdev_add", 0x60, (a, s) -> k.devices().chrdevs().cdevAdd(a[0], a[1] & 0xffffffffL, (int) a[2]));
+        t.function("cdev_del", 0x30, (a, s) -> {
+            k.devices().chrdevs().cdevDel(a[0]);
             return 0;
         });
         t.function("__class_create", 0x100, (a, s) -> {
-            long cls = k.slab().kmalloc(64);
-            if (cls != 0) {
-                mem.store(cls, 8, a[1]);
-                mem.store(cls + 8, 8, a[0]);
+            String name = Kernel_cstr(a[1]);
+            Dir classes = k.vfs().mkdirs("/sys/class");
+            if (classes.lookup(name) != null) {
+                k.printk().log(4, "sysfs: cannot create duplicate filename '/class/" + name + "'");
+                return -17;
             }
-            return cls == 0 ? -12 : cls;
+            long cls = k.slab().kmalloc(64);
+            if (cls == 0) {
+                return -12;
+            }
+            mem.store(cls, 8, a[1]);
+            mem.store(cls + 8, 8, a[0]);
+            classes.put(name, new Dir(0755));
+            return cls;
         });
         t.function("class_destroy", 0x60, (a, s) -> {
             if (a[0] != 0 && Long.compareUnsigned(a[0], -4095L) < 0) {
+                Dir classes = k.vfs().mkdirs("/sys/class");
+                classes.remove(Kernel_cstr(mem.load(a[0], 8)));
                 k.slab().kfree(a[0]);
             }
             return 0;
@@ -85,16 +134,57 @@ public final class FileExports {
                 return -12;
             }
             mem.store(dev, 8, a[2]);
+            mem.store(dev + 8, 8, a[0]);
             k.devices().deviceCreate(name, (int) (a[2] >>> 20), (int) (a[2] & 0xfffff), dev);
+            if (a[0] != 0 && Long.compareUnsigned(a[0], -4095L) < 0
+                    && k.vfs().lookup("/sys/class/" + Kernel_cstr(mem.load(a[0], 8))) instanceof Dir cd) {
+                cd.put(name, new Dir(0755));
+            }
             return dev;
         });
         t.function("device_destroy", 0x80, (a, s) -> {
-            long dev = k.devices().deviceDestroy((int) (a[1] >>> 20), (int) (a[1] & 0xfffff));
+            String[] name = new String[1];
+            long dev = k.devices().deviceDestroy((int) (a[1] >>> 20), (int) (a[1] & 0xfffff), name);
+            if (dev != 0 && a[0] != 0 && Long.compareUnsigned(a[0], -4095L) < 0
+                    && k.vfs().lookup("/sys/class/" + Kernel_cstr(mem.load(a[0], 8))) instanceof Dir cd) {
+                cd.remove(name[0]);
+            }
             if (dev != 0) {
                 k.slab().kfree(dev);
             }
             return 0;
         });
+    }
+
+    /** Runs a registration; its pr_err text, if any, goes to the log. */
+    private long logged(java.util.function.Function<String[], Long> call) {
+        String[] msg = new String[1];
+        long r = call.apply(msg);
+        if (msg[0] != null) {
+            k.printk().log(3, msg[0]);
+        }
+        return r;
+    }
+
+    /** Models register_chrdev_region(): each major's part of [from, from+count) in turn; 0 or -errno. */
+    private long registerRegion(long from, long count, String name) {
+        long start = from & 0xffffffffL, to = start + (count & 0xffffffffL);
+        for (long n = start; n < to; n = ((n >> 20) + 1) << 20) {
+            long next = Math.min(((n >> 20) + 1) << 20, to);
+            String[] msg = new String[1];
+            long r = k.devices().chrdevs().registerRegion((int) (n >> 20), (int) (n & 0xfffff), (int) (next - n), name, msg);
+            if (msg[0] != null) {
+                k.printk().log(3, msg[0]);
+            }
+            if (r < 0) {
+                for (long m = start; m < n; m = ((m >> 20) + 1) << 20) {
+                    long mnext = Math.min(((m >> 20) + 1) << 20, to);
+                    k.devices().chrdevs().unregisterRegion((int) (m >> 20), (int) (m & 0xfffff), (int) (mnext - m));
+                }
+                return r;
+            }
+        }
+        return 0;
     }
 
     private String Kernel_cstr(long addr) {

@@ -33,9 +33,9 @@ final class SeqFileExports {
         long singleStart = t.internal("single_start", 0x20);
         long singleNext = t.internal("single_next", 0x20);
         long singleStop = t.internal("single_stop", 0x10);
-        t.function("seq_read", 0xe0, (a, s) -> -22);
+        t.function("seq_read", 0xe0, (a, s) -> seq.read(nested(a[1], singleStart, singleNext, singleStop), a[0], a[3], a[2]));
         t.function("seq_read_iter", 0x4a0, (a, s) -> -22);
-        t.function("seq_lseek", 0xf0, (a, s) -> -22);
+        t.function("seq_lseek", 0xf0, (a, s) -> seq.lseek(nested(0, singleStart, singleNext, singleStop), a[0], a[1], (int) a[2]));
         t.function("seq_open", 0x80, (a, s) -> seq.open(a[0], a[1]));
         t.function("seq_release", 0x30, (a, s) -> seq.release(a[1]));
         t.function("single_open", 0x90, (a, s) -> seq.singleOpen(a[0], a[1], a[2], singleStart, singleNext, singleStop));
@@ -122,6 +122,40 @@ final class SeqFileExports {
             mem.store(a[2], 8, mem.load(a[2], 8) + 1);
             return lh == a[1] ? 0 : lh;
         });
+    }
+
+    /** Callbacks for seq_read/seq_lseek called from module code: nested calls; bytes go to user buffer ubuf. */
+    private SeqFile.Callbacks nested(long ubuf, long singleStart, long singleNext, long singleStop) {
+        long[] written = {0};
+        return new SeqFile.Callbacks() {
+            @Override
+            public long call(long fn, long... args) {
+                return k.callModule(fn, args);
+            }
+
+            @Override
+            public boolean isSingle(long fn) {
+                return fn == singleStart || fn == singleNext || fn == singleStop;
+            }
+
+            @Override
+            public int copyOut(byte[] bytes) {
+                int n = 0;
+                for (; n < bytes.length; n++) {
+                    long at = ubuf + written[0] + n;
+                    if (!dev.kplay.kernel.mm.Layout.isUser(at)) {
+                        break;
+                    }
+                    try {
+                        mem.store(at, 1, bytes[n]);
+                    } catch (dev.kplay.vm.PageFault pf) {
+                        break;
+                    }
+                }
+                written[0] += n;
+                return n;
+            }
+        };
     }
 
     private String delimiter(long addr) {

@@ -17,13 +17,13 @@ public final class Devices {
 
     private final Kernel k;
     private final TreeMap<Integer, Misc> misc = new TreeMap<>();
-    /** register_chrdev()ed majors: major → (name, fops). */
-    private final TreeMap<Integer, Chrdev> chrdevs = new TreeMap<>();
+    /** misc_list order: misc_register() adds at the head. */
+    private final java.util.List<Misc> miscOrder = new java.util.ArrayList<>();
+    /** Char device regions and cdevs (fs/char_dev.c). */
+    private CharDevices chrdevs;
     /** device_create()d nodes: /dev name → struct device address. */
     private final TreeMap<String, Long> created = new TreeMap<>();
 
-    /** One register_chrdev() registration (a cdev whose owner is fops->owner). */
-    public record Chrdev(String name, long fops) {}
 
     public Devices(Kernel k) {
         this.k = k;
@@ -31,6 +31,17 @@ public final class Devices {
 
     public void miscRegister(long miscAddr, int minor, String name, long fops) {
         misc.put(minor, new Misc(miscAddr, minor, name, fops));
+        miscOrder.add(0, misc.get(minor));
+    }
+
+    /** /proc/misc (misc_seq_show): the newest registration first, then the ones of boot. */
+    public String procMisc() {
+        StringBuilder sb = new StringBuilder();
+        for (Misc m : miscOrder) {
+            sb.append(String.format("%3d %s%n", m.minor(), m.name()));
+        }
+        return sb.append("125 cpu_dma_latency\n  1 psaux\n228 hpet\n126 userfaultfd\n231 snapshot\n183 hw_random\n"
+                + "127 vga_arbiter\n").toString();
     }
 
     /** Models misc_deregister(): the device and its /dev node go away. */
@@ -38,6 +49,7 @@ public final class Devices {
         for (Misc m : misc.values()) {
             if (m.misc() == miscAddr) {
                 misc.remove(m.minor());
+                miscOrder.remove(m);
                 Dir dev = (Dir) k.vfs().lookup("/dev");
                 if (dev.lookup(m.name()) instanceof DevNode d && d.major() == 10 && d.minor() == m.minor()) {
                     dev.remove(m.name());
@@ -57,40 +69,30 @@ public final class Devices {
         return misc.get(minor);
     }
 
+    /** The char device registry, made on first use (it needs the slab). */
+    public CharDevices chrdevs() {
+        if (chrdevs == null) {
+            chrdevs = new CharDevices(k.memory(), k.slab());
+        }
+        return chrdevs;
+    }
+
     /** The file_operations behind a device node, or 0 (no driver: -ENXIO on open). */
     public long fops(DevNode d) {
         if (d.major() == 10) {
             return miscByMinor(d.minor());
         }
-        Chrdev c = chrdevs.get(d.major());
-        return c == null ? 0 : c.fops();
+        long cdev = chrdevs().lookup(d.major(), d.minor());
+        return cdev == 0 ? 0 : k.memory().load(cdev + CharDevices.CDEV_OPS, 8);
     }
 
-    /** Whether the node's cdev is a module's own (register_chrdev), so open takes a second reference. */
-    public boolean moduleCdev(DevNode d) {
-        return d.major() != 10 && chrdevs.containsKey(d.major());
-    }
-
-    /** Models __register_chrdev(): major 0 asks for a dynamic one (from 246 down: the oracle machine's drivers hold 247-254); returns it or 0, or -EBUSY. */
-    public long registerChrdev(int major, String name, long fops) {
-        if (major == 0) {
-            for (int m = 246; m >= 234; m--) {
-                if (!chrdevs.containsKey(m)) {
-                    chrdevs.put(m, new Chrdev(name, fops));
-                    return m;
-                }
-            }
-            return -16;
+    /** The owner (struct module) of the node's cdev, whose reference chrdev_open() takes first; 0 for none or misc. */
+    public long cdevOwner(DevNode d) {
+        if (d.major() == 10) {
+            return 0;
         }
-        if (chrdevs.containsKey(major)) {
-            return -16;
-        }
-        chrdevs.put(major, new Chrdev(name, fops));
-        return 0;
-    }
-
-    public void unregisterChrdev(int major) {
-        chrdevs.remove(major);
+        long cdev = chrdevs().lookup(d.major(), d.minor());
+        return cdev == 0 ? 0 : k.memory().load(cdev + CharDevices.CDEV_OWNER, 8);
     }
 
     /** device_create(): devtmpfs makes /dev/NAME for the device number. */
@@ -103,12 +105,13 @@ public final class Devices {
     }
 
     /** device_destroy(): the node goes; returns the struct device address or 0. */
-    public long deviceDestroy(int major, int minor) {
+    public long deviceDestroy(int major, int minor, String[] name) {
         Dir d = (Dir) k.vfs().lookup("/dev");
         for (var e : created.entrySet()) {
             if (d.lookup(e.getKey()) instanceof DevNode n && n.major() == major && n.minor() == minor) {
                 d.remove(e.getKey());
                 created.remove(e.getKey());
+                name[0] = e.getKey();
                 return e.getValue();
             }
         }

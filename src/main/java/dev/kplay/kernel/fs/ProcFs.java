@@ -35,6 +35,8 @@ public final class ProcFs {
         proc.put("slabinfo", new GeneratedFile(0400, 0, () -> k.slabCaches().slabinfo(), null));
         proc.put("kallsyms", file(() -> kallsyms(k)));
         proc.put("cmdline", file(() -> "console=ttyS0 panic=1\n"));
+        proc.put("devices", file(() -> k.devices().chrdevs().procDevices()));
+        proc.put("misc", file(() -> k.devices().procMisc()));
         Dir kernel = new Dir(0555);
         Dir sys = new Dir(0555);
         proc.put("sys", sys);

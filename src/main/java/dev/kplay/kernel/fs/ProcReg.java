@@ -82,7 +82,7 @@ public final class ProcReg {
             case SEQ -> r = seq.open(filp, p.ops());
             default -> {
                 long ops = p.procOps();
-                k.memory().load(ops + PROC_LSEEK, 8);
+                k.memory().load(ops + PROC_RELEASE, 8);
                 long open = k.memory().load(ops + PROC_OPEN, 8);
                 if (open == 0) {
                     return 0;

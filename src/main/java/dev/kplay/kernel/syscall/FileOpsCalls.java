@@ -2,6 +2,8 @@ package dev.kplay.kernel.syscall;
 
 import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.fs.DevNode;
+import dev.kplay.kernel.fs.Files;
+import dev.kplay.kernel.fs.Vfs;
 import dev.kplay.kernel.fs.OpenFile;
 import dev.kplay.kernel.mm.Layout;
 import dev.kplay.kernel.module.Module;
@@ -54,25 +56,38 @@ final class FileOpsCalls {
         if (fops == 0) {
             return -Errno.ENXIO;
         }
+        long cdevOwner = k.devices().cdevOwner(d);
+        Module cm = cdevOwner == 0 ? null : k.moduleByStruct(cdevOwner);
+        if (cdevOwner != 0 && (cm == null || !cm.tryModuleGet())) {
+            return -Errno.ENXIO;
+        }
         long owner = k.memory().load(fops + FOPS_OWNER, 8);
         Module m = k.moduleByStruct(owner);
         if (owner != 0 && (m == null || !m.tryModuleGet())) {
-            return -Errno.ENODEV;
+            if (cm != null) {
+                cm.modulePut();
+            }
+            return d.major() == 10 ? -Errno.ENODEV : -Errno.ENXIO;
         }
         int refs = m == null ? 0 : 1;
-        if (m != null && k.devices().moduleCdev(d)) {
-            m.tryModuleGet();
+        if (cm != null && cm == m) {
             refs++;
+        } else if (cm != null) {
+            cm.modulePut();
         }
-        long filp = filp(file);
-        long inode = k.slab().kmalloc(INODE_SIZE);
-        k.memory().store(inode, 2, d.mode());
-        k.memory().store(inode + 40, 4, ((long) d.major() << 20) | d.minor());
-        k.memory().store(inode + 56, 8, fops);
-        k.memory().store(filp + 16, 8, inode);
-        k.memory().store(filp + 24, 8, fops);
-        k.memory().store(filp + 36, 4, flags);
-        k.memory().store(filp + 40, 8, 1);
+        long filp = Files.create(k.memory(), k.slab(), Vfs.baseName(file.path()), d.mode(),
+                ((long) d.major() << 20) | d.minor(), fops, 0, 0, flags);
+        if (filp == 0) {
+            for (int i = 0; i < refs && m != null; i++) {
+                m.modulePut();
+            }
+            return -Errno.ENOMEM;
+        }
+        file.setFilp(filp);
+        long inode = Files.inode(k.memory(), filp);
+        if (d.major() != 10) {
+            k.memory().store(inode + Files.I_CDEV, 8, k.devices().chrdevs().lookup(d.major(), d.minor()));
+        }
         if (d.major() == 10 && k.devices().misc(d.minor()) != null) {
             k.memory().store(filp + FILE_PRIVATE_DATA, 8, k.devices().misc(d.minor()).misc());
         }
@@ -147,7 +162,6 @@ final class FileOpsCalls {
             for (int i = 0; i < f.moduleRefs() && m != null; i++) {
                 m.modulePut();
             }
-            k.slab().kfree(f.inodeAddr());
             f.bindDriver(0, 0, 0);
         }
         return r;

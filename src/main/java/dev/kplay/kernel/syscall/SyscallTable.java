@@ -9,6 +9,8 @@ import dev.kplay.kernel.fs.Inode;
 import dev.kplay.kernel.fs.OpenFile;
 import dev.kplay.kernel.fs.ProcEntry;
 import dev.kplay.kernel.fs.ProcReg;
+import dev.kplay.kernel.fs.SysfsAttr;
+import dev.kplay.kernel.fs.SysfsFile;
 import dev.kplay.kernel.fs.RegularFile;
 import dev.kplay.kernel.fs.Vfs;
 import dev.kplay.kernel.printk.LogRecord;
@@ -32,11 +34,13 @@ public final class SyscallTable implements Syscalls {
     private final Kernel k;
     private final FileOpsCalls ops;
     private final ProcReg procReg;
+    private final SysfsFile sysfs;
 
     public SyscallTable(Kernel k) {
         this.k = k;
         this.ops = new FileOpsCalls(k);
         this.procReg = new ProcReg(k);
+        this.sysfs = new SysfsFile(k);
     }
 
     /**
@@ -148,6 +152,10 @@ public final class SyscallTable implements Syscalls {
         if (inode instanceof GeneratedFile g && write && !g.writable()) {
             return -Errno.EACCES;
         }
+        if (inode instanceof SysfsAttr && (write && (inode.mode() & 0222) == 0
+                || (flags & OpenFile.O_ACCMODE) != OpenFile.O_WRONLY && (inode.mode() & 0444) == 0)) {
+            return -Errno.EACCES;
+        }
         if (inode instanceof RegularFile f && write && (flags & OpenFile.O_TRUNC) != 0) {
             f.truncate();
             f.touch(wallSeconds());
@@ -209,6 +217,16 @@ public final class SyscallTable implements Syscalls {
             byte[] b = r.read(f.pos(), count);
             f.setPos(f.pos() + b.length);
             return b;
+        }
+        if (inode instanceof SysfsAttr a) {
+            try {
+                return sysfs.read(t, f, a, count);
+            } catch (PageFault pf) {
+                k.kernelFault(t, pf, "kernfs_fop_read_iter", 0x1e, List.of("vfs_read+0x1c6/0x2b0", "ksys_read+0x6b/0xf0",
+                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+                t.setLastError(Errno.EINTR);
+                return null;
+            }
         }
         if (inode instanceof GeneratedFile g) {
             if (f.snapshot() == null) {
@@ -313,6 +331,14 @@ public final class SyscallTable implements Syscalls {
             f.setPos(f.pos() + data.length);
             return data.length;
         }
+        if (inode instanceof SysfsAttr a) {
+            try {
+                return sysfs.write(t, a, data);
+            } catch (PageFault pf) {
+                return k.kernelFault(t, pf, "kernfs_fop_write_iter", 0x1e, List.of("vfs_write+0x2b5/0x3f0",
+                        "ksys_write+0x6b/0xf0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+            }
+        }
         if (inode instanceof GeneratedFile g) {
             long r = k.inSyscall(t, () -> g.store(new String(data, StandardCharsets.UTF_8)));
             return r < 0 ? r : data.length;
@@ -376,7 +402,7 @@ public final class SyscallTable implements Syscalls {
             }
         }
         if (f.filp() != 0 && r != DIED && r != RUNNING) {
-            k.slab().kfree(f.filp());
+            dev.kplay.kernel.fs.Files.free(k.memory(), k.slab(), f.filp());
             f.setFilp(0);
         }
         return r == DIED || r == RUNNING ? r : 0;
