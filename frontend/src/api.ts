@@ -41,6 +41,8 @@ export interface SessionState {
   taint: { value: number; flags: string };
   uptime: number | null;
   tasks: unknown[];
+  /** The panic() reason once the kernel panicked: it is dead until Reboot. */
+  panic: string | null;
 }
 
 export class ApiError extends Error {
@@ -333,7 +335,8 @@ export function normalizeState(raw: any): SessionState {
     : normalizeTaint(body?.taint ?? body?.tainted);
   const uptime = typeof body?.uptime === 'number' ? body.uptime
     : typeof body?.uptimeNanos === 'number' ? body.uptimeNanos / 1e9 : null;
-  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [] };
+  const panic = typeof body?.panic === 'string' ? body.panic : null;
+  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [], panic };
 }
 
 function listOf(value: unknown): string[] {

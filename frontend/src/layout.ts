@@ -21,6 +21,7 @@ export interface Layout {
   oopsCount: HTMLElement;
   modules: HTMLElement;
   hint: HTMLElement;
+  panic: HTMLElement;
   share: HTMLButtonElement;
   gallery: HTMLButtonElement;
   theme: HTMLButtonElement;
@@ -47,6 +48,7 @@ const MARKUP = `
   <div class="status"><span id="kernel" data-testid="kernel"></span><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
 </header>
 <div id="hint" data-testid="hint" class="hint-bar" role="status"></div>
+<div id="panic" data-testid="panic" class="panic-banner" role="alert" hidden></div>
 <nav id="timeline" data-testid="timeline" class="timeline" aria-label="Replay timeline" hidden></nav>
 <aside id="lesson" data-testid="lesson" class="lesson" aria-label="Lesson" hidden></aside>
 <main class="panes">
@@ -101,6 +103,7 @@ export function layout(root: HTMLElement): Layout {
     oopsCount: get('oops-count'),
     modules: get('modules'),
     hint: get('hint'),
+    panic: get('panic'),
     share: get('btn-share'),
     gallery: get('btn-gallery'),
     theme: get('btn-theme'),

@@ -58,6 +58,9 @@ const stream = new KmsgStream({
 });
 
 let runningPid: number | null = null;
+/** The panic() reason while the kernel is dead, else null. */
+let panicked: string | null = null;
+const DEAD_TITLE = 'the kernel panicked: nothing runs on it until you press Reboot';
 let lastBuild: { ok: boolean; errors: number; artifacts: string[] } | null = null;
 let lastModules: ModuleRow[] = [];
 let busyCount = 0;
@@ -157,10 +160,11 @@ function insmodCommand(): string {
 function updateCommands(): void {
   ui.insmodTarget.textContent = koName();
   ui.rmmodTarget.textContent = moduleName();
-  ui.insmod.title = insmodCommand();
-  ui.rmmod.title = `rmmod ${moduleName()}`;
+  ui.insmod.title = panicked !== null ? DEAD_TITLE : insmodCommand();
+  ui.rmmod.title = panicked !== null ? DEAD_TITLE : `rmmod ${moduleName()}`;
   const story = replayed?.scenario.description;
-  ui.hint.textContent = story ? plainText(story) : nextStep({ build: lastBuild, module: moduleName(), ko: koName(), modules: lastModules });
+  ui.hint.textContent = panicked !== null ? 'The kernel panicked: press Reboot for a fresh kernel (your files are kept).'
+    : story ? plainText(story) : nextStep({ build: lastBuild, module: moduleName(), ko: koName(), modules: lastModules });
 }
 
 /** Marks the page busy (buttons disabled, #app[data-busy]) while `action` runs. */
@@ -178,7 +182,34 @@ async function busy<T>(action: () => Promise<T>): Promise<T> {
 function setBusy(): void {
   const isBusy = busyCount > 0;
   app.dataset.busy = String(isBusy);
-  for (const button of [ui.build, ui.insmod, ui.rmmod, ui.reboot, ui.share]) button.disabled = isBusy || viewingPast;
+  for (const button of [ui.build, ui.insmod, ui.rmmod]) button.disabled = isBusy || viewingPast || panicked !== null;
+  for (const button of [ui.reboot, ui.share]) button.disabled = isBusy || viewingPast;
+}
+
+/**
+ * After a panic nothing runs on the machine: the banner says why, the buttons that would run
+ * something are off (their tooltip says so), and Reboot is the way out. The terminal shows the
+ * server's refusal for anything typed.
+ */
+function showPanic(reason: string | null): void {
+  if (reason === panicked) return;
+  panicked = reason;
+  app.dataset.panic = String(reason !== null);
+  ui.panic.hidden = reason === null;
+  ui.panic.replaceChildren();
+  if (reason !== null) {
+    const what = document.createElement('strong');
+    what.textContent = 'Kernel panic - not syncing: ';
+    const text = document.createElement('code');
+    text.textContent = reason;
+    ui.panic.append(what, text, document.createTextNode(
+      ' — the kernel has stopped for good. Nothing runs on it any more: not the buttons, not the terminal. '
+      + 'Press Reboot for a fresh kernel (your files are kept).'));
+  }
+  if (ui.build.dataset.title === undefined) ui.build.dataset.title = ui.build.title;
+  ui.build.title = reason !== null ? DEAD_TITLE : ui.build.dataset.title;
+  updateCommands();
+  setBusy();
 }
 
 /** Prints a command's output; a job still running keeps the prompt away until it ends. */
@@ -199,8 +230,15 @@ async function waitForJob(): Promise<void> {
     await new Promise((resolve) => window.setTimeout(resolve, JOB_POLL_MS));
     const state = await client.state();
     const pid = runningPid;
-    const alive = state.tasks.some((t) => (t as { pid?: number }).pid === pid);
-    if (!alive) runningPid = null;
+    const task = state.tasks.find((t) => (t as { pid?: number }).pid === pid) as { state?: string } | undefined;
+    if (!task || state.panic !== null) {
+      runningPid = null;
+    } else if (task.state === 'X') {
+      // A recursive fault left the job dead for good: bash would wait for it forever.
+      runningPid = null;
+      terminal.write(`\x1b[2m[kplay: process ${pid} died in the kernel while exiting and is stuck as a dead task (X) for good; `
+        + 'a real shell would wait for it forever. Only Reboot clears it.]\x1b[0m\n');
+    }
   }
 }
 
@@ -208,6 +246,7 @@ async function refresh(): Promise<void> {
   try {
     const state = await client.state();
     modules.render(state);
+    showPanic(state.panic);
     lastModules = state.modules;
     updateCommands();
     ui.uptime.textContent = state.uptime === null ? '' : `up ${state.uptime.toFixed(1)} s`;

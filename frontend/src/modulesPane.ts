@@ -5,7 +5,7 @@ import { TAINT_FLAGS, type SessionState } from './api';
 
 export class ModulesPane {
   constructor(private readonly root: HTMLElement) {
-    this.render({ modules: [], taint: { value: 0, flags: '' }, uptime: null, tasks: [] });
+    this.render({ modules: [], taint: { value: 0, flags: '' }, uptime: null, tasks: [], panic: null });
   }
 
   render(state: SessionState): void {

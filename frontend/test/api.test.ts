@@ -118,3 +118,12 @@ describe('normalizeState with the kernel snapshot', () => {
     }
   });
 });
+
+describe('normalizeState and a panic', () => {
+  it('carries the panic reason of a dead kernel, and null for a live one', () => {
+    expect(normalizeState({ uptimeNanos: 1, panic: 'Fatal exception in interrupt' }).panic)
+      .toBe('Fatal exception in interrupt');
+    expect(normalizeState({ uptimeNanos: 1, panic: null }).panic).toBeNull();
+    expect(normalizeState({ uptimeNanos: 1 }).panic).toBeNull();
+  });
+});

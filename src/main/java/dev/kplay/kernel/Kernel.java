@@ -9,6 +9,7 @@ import dev.kplay.kernel.mm.Slab;
 import dev.kplay.kernel.module.Module;
 import dev.kplay.kernel.module.ModuleLoader;
 import dev.kplay.kernel.panic.Oops;
+import dev.kplay.kernel.panic.Panic;
 import dev.kplay.kernel.panic.Taint;
 import dev.kplay.kernel.printk.BootLog;
 import dev.kplay.kernel.printk.LogRing;
@@ -64,6 +65,9 @@ public final class Kernel implements Syscalls {
     private final List<Module> modules = new ArrayList<>();
     private final ModuleLoader loader;
     private final Oops oops;
+    private final Panic panic;
+    /** The task die() just reported, whose exit is then make_task_dead()'s. */
+    private Task oopsed;
     private final dev.kplay.kernel.fs.Devices devices = new dev.kplay.kernel.fs.Devices(this);
     private int nextPid = 2;
     private long nextStack = Layout.VMALLOC + 0x593000L;
@@ -89,6 +93,7 @@ public final class Kernel implements Syscalls {
         this.cpu = new Cpu(memory, exports);
         this.loader = new ModuleLoader(this);
         this.oops = new Oops(this);
+        this.panic = new Panic(printk, taint, oops);
         this.sys = new SyscallTable(this);
         this.timers = new Timers(clock, memory);
         this.watchdog = new Watchdog(timers, t -> oops.softLockup(t), (t, secs) -> oops.hungTask(t, secs),
@@ -110,8 +115,18 @@ public final class Kernel implements Syscalls {
             return t;
         });
         scheduler.setHost(new Scheduler.Host() {
-            @Override public void die(Task t, Exit exit) { oops.die(t, exit); }
-            @Override public void exit(Task t, int status) { doExit(t, status); }
+            @Override public void die(Task t, Exit exit) {
+                oops.die(t, exit);
+                oopsed = t;
+            }
+
+            @Override public void exit(Task t, int status) {
+                boolean afterOops = oopsed == t;
+                oopsed = null;
+                if (!panic.panicked()) {   // after oops_end() panicked the task never leaves the kernel
+                    doExit(t, status, afterOops ? EXIT_AFTER_OOPS : EXIT_GROUP);
+                }
+            }
             @Override public void schedulingWhileAtomic(Task t, int count) { oops.schedulingWhileAtomic(t, count); }
             @Override public void switchedTo(Task t) { setCurrentTask(t); }
         });
@@ -233,7 +248,8 @@ public final class Kernel implements Syscalls {
         for (Task t : tasks.values()) {
             ts.add(new KernelSnapshot.TaskInfo(t.pid(), t.ppid(), t.comm(), t.state().letter));
         }
-        return new KernelSnapshot(clock.now(), taint.mask(), taint.letters(), List.copyOf(ms), List.copyOf(ts));
+        return new KernelSnapshot(clock.now(), taint.mask(), taint.letters(), List.copyOf(ms), List.copyOf(ts),
+                panic.message());
     }
 
     /** Virtual nanoseconds since boot. */
@@ -251,6 +267,9 @@ public final class Kernel implements Syscalls {
 
     /** Idle time passes: runnable tasks run, timers fire, the watchdogs look (see Scheduler). */
     public void advanceTime(long nanos) {
+        if (panic.panicked()) {
+            return;   // a dead kernel: no task runs, no timer fires, time stands still
+        }
         scheduler.advanceTime(nanos);
     }
 
@@ -277,8 +296,39 @@ public final class Kernel implements Syscalls {
     /** Allocates the next pid. */
     public int allocPid() { return nextPid++; }
 
-    /** Models do_exit(): the task ends with the wait status; its files are closed. */
+    /** do_exit() from make_task_dead(), after an oops killed the task. */
+    public static final List<String> EXIT_AFTER_OOPS = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
+            "make_task_dead+0x8d/0x90", "rewind_stack_and_make_dead+0x17/0x20");
+    /** do_exit() from exit_group(2). */
+    public static final List<String> EXIT_GROUP = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
+            "do_group_exit+0x2d/0x80", "__x64_sys_exit_group+0x14/0x20", "do_syscall_64+0x5d/0xb0",
+            "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+    /** do_exit() from get_signal(), for a fatal signal on the way back to user space. */
+    public static final List<String> EXIT_ON_SIGNAL = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
+            "do_group_exit+0x2d/0x80", "get_signal+0x985/0x990", "arch_do_signal_or_restart+0x3e/0x830",
+            "exit_to_user_mode_prepare+0x1b2/0x240", "syscall_exit_to_user_mode+0x17/0x40", "do_syscall_64+0x69/0xb0",
+            "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+
+    /** Models do_exit() from exit_group(2) (or a signal: see {@link #doExit(Task, int, List)}). */
     public void doExit(Task t, int status) {
+        doExit(t, status, EXIT_GROUP);
+    }
+
+    /**
+     * Models do_exit(): PF_EXITING, then put_files_struct() closes every descriptor, and filp_close()
+     * reads each file's f_op->flush. A file whose f_op points into a module that is gone faults
+     * there: an oops while already exiting is a recursive fault (make_task_dead()), and the task is
+     * left dead (X) for good, never reaped, holding what it held. {@code path} is how do_exit() was
+     * reached, for that oops's call trace. Otherwise the task ends with the wait status.
+     */
+    public void doExit(Task t, int status, List<String> path) {
+        t.stack().reset();
+        for (var fd : new ArrayList<>(t.files().values())) {
+            if (fd.fops() != 0 && !filpCloseFlush(t, fd, path)) {
+                scheduler.remove(t);   // dead for good: it never runs again, and nobody reaps it
+                return;
+            }
+        }
         for (var f : t.files().values()) {
             boolean shared = tasks.values().stream().anyMatch(o -> o != t && o.files().containsValue(f));
             Module owner = moduleByStruct(f.owner());
@@ -293,6 +343,26 @@ public final class Kernel implements Syscalls {
         memory.unmap(t.stack().base(), KernelStack.THREAD_SIZE);
         scheduler.remove(t);
     }
+
+    /** filp_close() reading f_op->flush; false if that faulted and the exiting task is now dead. */
+    private boolean filpCloseFlush(Task t, dev.kplay.kernel.fs.OpenFile f, List<String> path) {
+        try {
+            memory.load(f.fops() + FOPS_FLUSH, 8);
+            return true;
+        } catch (dev.kplay.vm.PageFault pf) {
+            t.kernelPath().clear();
+            t.kernelPath().addAll(path);
+            oops.die(t, new Exit.Faulted(pf, exports.address("filp_close") + 0x1d, "filp_close"));
+            if (!panic.panicked()) {
+                oops.recursiveFault(t);
+                t.setState(Task.State.DEAD);
+            }
+            return false;
+        }
+    }
+
+    /** offsetof(struct file_operations, flush). */
+    private static final int FOPS_FLUSH = 0x78;
 
     // ---- running module code ------------------------------------------------------------------
 
@@ -389,7 +459,9 @@ public final class Kernel implements Syscalls {
         long rip = exports.address(function) + offset;
         oops.die(t, new Exit.Faulted(pf, rip, function));
         t.stack().reset();
-        doExit(t, 9);
+        if (!panic.panicked()) {
+            doExit(t, 9, EXIT_AFTER_OOPS);
+        }
         return DIED;
     }
 
@@ -400,6 +472,15 @@ public final class Kernel implements Syscalls {
 
     /** The oops machinery (for natives that detect bugs: BUG_ON, WARN). */
     public Oops oopsReporter() { return oops; }
+
+    /** panic(): once it ran, the kernel is dead until the session reboots. */
+    public Panic panicState() { return panic; }
+
+    /** True once the kernel panicked: no task runs and time stands still. */
+    public boolean panicked() { return panic.panicked(); }
+
+    /** in_interrupt(): code running from a timer softirq or an interrupt, with no task of its own to kill. */
+    public boolean inInterrupt() { return timers.inInterrupt(); }
 
     // ---- Syscalls: each one is implemented in SyscallTable ----------------------------------
 

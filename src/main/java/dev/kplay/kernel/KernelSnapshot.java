@@ -15,9 +15,10 @@ import java.util.List;
  * @param taintFlags  the taint letters as print_tainted() orders them without blanks ("POE", "G" if clean)
  * @param modules     loaded modules, most recently loaded first (as lsmod lists them)
  * @param tasks       tasks by pid
+ * @param panic       the panic() reason once the kernel panicked ("Fatal exception in interrupt"), else null
  */
 public record KernelSnapshot(long uptimeNanos, long taintMask, String taintFlags, List<ModuleInfo> modules,
-                             List<TaskInfo> tasks) {
+                             List<TaskInfo> tasks, String panic) {
 
     /** One module line: state is "Live", "Loading" or "Unloading" (as /proc/modules prints it). */
     public record ModuleInfo(String name, long size, int refcnt, String state) {}

@@ -4,6 +4,7 @@ import dev.kplay.cc.kbuild.BuildResult;
 import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.KernelConfig;
 import dev.kplay.kernel.KernelSnapshot;
+import dev.kplay.kernel.panic.Halted;
 import dev.kplay.kernel.printk.LogRecord;
 import dev.kplay.ko.KoFile;
 import dev.kplay.ko.ModuleImage;
@@ -69,7 +70,12 @@ public final class Session {
         this.wallNanos = wallNanos;
         this.lastWall = wallNanos.getAsLong();
         this.lastUsedNanos = lastWall;
-        this.clock = new CommandClock(wallNanos, nanos -> kernel.advanceTime(nanos));
+        this.clock = new CommandClock(wallNanos, nanos -> {
+            kernel.advanceTime(nanos);
+            if (kernel.panicked()) {
+                throw new Halted(kernel.panicState().message());
+            }
+        });
         boot();
         this.lastWall = wallNanos.getAsLong();
     }
@@ -214,6 +220,7 @@ public final class Session {
     /** Runs kbuild over the files; each built X.ko lands in /root next to X.c. */
     public BuildResult build() {
         return locked(() -> {
+            refuseIfPanicked();
             Object[] r = {null};
             apply(new Event.Built(), r);
             return (BuildResult) r[0];
@@ -230,17 +237,40 @@ public final class Session {
         }
         long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
         return locked(() -> {
+            refuseIfPanicked();
             Shell.Result[] r = {null};
             clock.startLive(limits.followWallClock(), timeout);
             long interruptedAt;
             try {
-                r[0] = shell.run(command);
+                r[0] = runOnKernel(command);
             } finally {
                 interruptedAt = clock.stop();
             }
             record(new Event.Executed(command, interruptedAt));
             return r[0];
         });
+    }
+
+    /**
+     * The shell runs the line; if the kernel panics under it, the line never finishes: it comes
+     * back as still running, with no output, as a frozen terminal shows it.
+     */
+    private Shell.Result runOnKernel(String command) {
+        Shell.Result r;
+        try {
+            r = shell.run(command);
+        } catch (Halted h) {
+            r = null;
+        }
+        return r == null || kernel.panicked() ? new Shell.Result(null, "", false, true, null, "/root") : r;
+    }
+
+    /** After a panic nothing runs on the machine until it reboots: say so instead of doing nothing. */
+    private void refuseIfPanicked() {
+        if (kernel.panicked()) {
+            throw new SessionException(SessionException.Kind.HALTED, "the kernel panicked (Kernel panic - not syncing: "
+                    + kernel.panicState().message() + "); nothing runs until you reboot");
+        }
     }
 
     /** The shell command the insmod button stands for. */
@@ -291,6 +321,7 @@ public final class Session {
 
     private Signal signalLocked(int sig) {
         Shell.Result result = locked(() -> {
+            refuseIfPanicked();
             if (shell.stuckForeground() == 0) {
                 return null;
             }
@@ -394,7 +425,7 @@ public final class Session {
         } else if (e instanceof Event.Executed x) {
             clock.startReplay(x.interruptAfterNanos());
             try {
-                Shell.Result r = shell.run(x.command());
+                Shell.Result r = runOnKernel(x.command());
                 if (out != null) {
                     out[0] = r;
                 }

@@ -9,7 +9,7 @@ package dev.kplay.session;
 /** A client error from the session layer; the message is shown to the user as is. */
 public final class SessionException extends RuntimeException {
     /** What went wrong, from the client's point of view. */
-    public enum Kind { NOT_FOUND, BAD_REQUEST, TOO_LARGE, UNAVAILABLE }
+    public enum Kind { NOT_FOUND, BAD_REQUEST, TOO_LARGE, UNAVAILABLE, HALTED }
 
     private final Kind kind;
 

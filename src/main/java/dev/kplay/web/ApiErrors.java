@@ -34,6 +34,7 @@ public class ApiErrors {
             case BAD_REQUEST -> error(HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
             case TOO_LARGE -> error(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", e.getMessage());
             case UNAVAILABLE -> error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+            case HALTED -> error(HttpStatus.CONFLICT, "kernel_panic", e.getMessage());
         };
     }
 

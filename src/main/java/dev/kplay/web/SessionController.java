@@ -93,6 +93,7 @@ public class SessionController {
         m.put("uptime", snap.uptimeNanos() / 1e9);
         m.put("uptimeNanos", snap.uptimeNanos());
         m.put("boots", s.boots());
+        m.put("panic", snap.panic());   // the panic() reason once the kernel is dead until Reboot, else null
         return m;
     }
 

@@ -47,6 +47,7 @@ public final class Builtins {
         new CredExports(k).register();
         new DriverExports(k, this).register();
         new DeviceExports(k).register();
+        new PanicExports(k, this).register();
         new TimerExports(k).register();
         new SchedExports(k, this).register();
         new LockExports(k).register();

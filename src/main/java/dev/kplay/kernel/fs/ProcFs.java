@@ -135,7 +135,9 @@ public final class ProcFs {
         }
         Dir d = new Dir(0555);
         d.put("comm", file(() -> t.comm() + "\n"));
-        d.put("cmdline", file(() -> String.join("\0", t.argv()) + (t.argv().isEmpty() ? "" : "\0")));
+        // a task that is dead (or a kernel thread) has no mm, so no arguments: ps shows it as [comm]
+        d.put("cmdline", file(() -> t.argv().isEmpty() || t.state() == Task.State.DEAD ? ""
+                : String.join("\0", t.argv()) + "\0"));
         d.put("status", file(() -> "Name:\t" + t.comm() + "\nUmask:\t0022\nState:\t" + t.state().status
                 + "\nTgid:\t" + t.pid() + "\nNgid:\t0\nPid:\t" + t.pid() + "\nPPid:\t" + t.ppid()
                 + "\nTracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n"));

@@ -32,6 +32,8 @@ public final class Oops {
 
     private final Kernel kernel;
     private int dieCounter;
+    /** exec_summary_regs: the register lines of the first oops since boot, repeated after each oops. */
+    private final List<String> summary = new java.util.ArrayList<>();
 
     public Oops(Kernel kernel) {
         this.kernel = kernel;
@@ -106,8 +108,8 @@ public final class Oops {
         } else if (exit instanceof Exit.StackOverflow so) {
             rip = so.rip();
             KernelStack ks = t.stack();
-            line(0, String.format("BUG: TASK stack guard page was hit at %s (stack is %s..%s)",
-                    hashed(so.address()), hashed(ks.base()), hashed(ks.base() + KernelStack.THREAD_SIZE - 1)));
+            line(0, "BUG: TASK stack guard page was hit at " + plainPointer(so.address()) + " (stack is "
+                    + plainPointer(ks.base()) + ".." + plainPointer(ks.base() + KernelStack.THREAD_SIZE - 1) + ")");
             header = "stack guard page";
         } else {
             throw new IllegalStateException("die() for " + exit);
@@ -119,7 +121,9 @@ public final class Oops {
         for (String s : inner) {
             line(4, " " + s);
         }
-        trace(t, ripName != null);
+        // with RIP in no known function (a call into freed module text) the unwinder cannot trust
+        // any frame, and show_trace_log_lvl() marks them all unreliable
+        trace(t, ripName != null, symbolize(rip, true) == null ? " ? " : " ");
         userRegs(t);
         line(4, " </TASK>");
         printModules();
@@ -128,10 +132,24 @@ public final class Oops {
         }
         line(4, "---[ end trace 0000000000000000 ]---");
         kernel.taint().add(Taint.DIE);
-        regs(t, rip, ripName, cr2);
+        // oops_end()'s executive summary: the registers of the first oops since boot, every time
+        for (String l : summary) {
+            line(4, l);
+        }
+        if (exit instanceof Exit.StackOverflow || kernel.inInterrupt()) {
+            // oops_end(): a stack overflow is caught on the double-fault stack, in NMI context, and an
+            // oops in interrupt context has no task to kill: either way there is no way back.
+            kernel.panicState().panic(t, "Fatal exception in interrupt");
+            return;
+        }
         if (t.kernelPath().stream().anyMatch(p -> p.startsWith("__do_sys_delete_module"))) {
             line(4, "note: " + t.comm() + "[" + t.pid() + "] exited with irqs disabled");
         }
+    }
+
+    /** Models make_task_dead() for a task that oopsed while already exiting (PF_EXITING). */
+    public void recursiveFault(Task t) {
+        line(1, "Fixing recursive fault but reboot is needed!");
     }
 
     /** Models watchdog_timer_fn()'s report for a task that ran without sleeping for too long. */
@@ -233,40 +251,57 @@ public final class Oops {
         regsAt(t, rip, where != null ? where : String.format("0x%x", rip), cr2);
     }
 
-    /** __show_regs() with RIP printed as {@code ripText}. */
+    /** __show_regs() with RIP printed as {@code ripText}; the first oops's are kept for the summaries. */
     private void regsAt(Task t, long rip, String ripText, long cr2) {
+        List<String> lines = new java.util.ArrayList<>();
+        regsAt(t, rip, ripText, cr2, lines);
+        if (summary.isEmpty() && dieCounter > 0) {
+            summary.addAll(lines);
+        }
+        for (String l : lines) {
+            line(4, l);
+        }
+    }
+
+    private void regsAt(Task t, long rip, String ripText, long cr2, List<String> out) {
         KernelStack ks = t.stack();
-        line(4, "RIP: 0010:" + ripText);
-        line(4, String.format("Code: Unable to access opcode bytes at 0x%016x.", rip - 42));
+        java.util.function.Consumer<String> line4 = out::add;
+        line4.accept("RIP: 0010:" + ripText);
+        line4.accept(String.format("Code: Unable to access opcode bytes at 0x%016x.", rip - 42));
         long sp = ks.sp();
         long thisModule = 0;
         Module m = moduleOf(rip);
         if (m != null) {
             thisModule = m.thisModule();
         }
-        line(4, String.format("RSP: 0018:%016x EFLAGS: %08x", sp, 0x246));
-        line(4, String.format("RAX: %016x RBX: %016x RCX: %016x", rip & ~0xfffL, thisModule, 7L));
-        line(4, String.format("RDX: %016x RSI: %016x RDI: %016x", 0L, sp + 0x20, 0xffffffff82a292c0L));
-        line(4, String.format("RBP: %016x R08: %016x R09: %016x", sp + 0x30, 0x33L, 0L));
-        line(4, String.format("R10: %016x R11: %016x R12: %016x", 0L, 0L, 0x00005562dc4514f8L));
-        line(4, String.format("R13: %016x R14: %016x R15: %016x", 0L, 0L, 0L));
-        line(4, "FS:  00007fe4af774040(0000) GS:ffff88800ee00000(0000) knlGS:0000000000000000");
-        line(4, "CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033");
-        line(4, String.format("CR2: %016x CR3: 0000000002a0a000 CR4: 00000000000006f0", cr2 != -1 ? rip - 42 : 0x00007f2aedd33829L));
+        line4.accept(String.format("RSP: 0018:%016x EFLAGS: %08x", sp, 0x246));
+        line4.accept(String.format("RAX: %016x RBX: %016x RCX: %016x", rip & ~0xfffL, thisModule, 7L));
+        line4.accept(String.format("RDX: %016x RSI: %016x RDI: %016x", 0L, sp + 0x20, 0xffffffff82a292c0L));
+        line4.accept(String.format("RBP: %016x R08: %016x R09: %016x", sp + 0x30, 0x33L, 0L));
+        line4.accept(String.format("R10: %016x R11: %016x R12: %016x", 0L, 0L, 0x00005562dc4514f8L));
+        line4.accept(String.format("R13: %016x R14: %016x R15: %016x", 0L, 0L, 0L));
+        line4.accept("FS:  00007fe4af774040(0000) GS:ffff88800ee00000(0000) knlGS:0000000000000000");
+        line4.accept("CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033");
+        line4.accept(String.format("CR2: %016x CR3: 0000000002a0a000 CR4: 00000000000006f0", cr2 != -1 ? rip - 42 : 0x00007f2aedd33829L));
     }
 
     /** The frames: module callers below RIP (all module frames if RIP is in a native), then the kernel path. */
     private void trace(Task t, boolean ripInNative) {
+        trace(t, ripInNative, " ");
+    }
+
+    /** The frames, each after {@code prefix} (" ", or " ? " for frames the unwinder cannot vouch for). */
+    private void trace(Task t, boolean ripInNative, String prefix) {
         KernelStack ks = t.stack();
         for (int i = ripInNative ? 0 : 1; i < ks.depth(); i++) {
             Code c = ks.frameCode(i);
             String s = symbolize(c.rip(ks.framePc(i)), true);
             if (s != null) {
-                line(4, " " + s);
+                line(4, prefix + s);
             }
         }
         for (String p : t.kernelPath()) {
-            line(4, " " + p);
+            line(4, prefix + p);
         }
     }
 
@@ -314,6 +349,31 @@ public final class Oops {
         line(4, " </TASK>");
         line(4, "---[ end trace 0000000000000000 ]---");
         kernel.taint().add(Taint.WARN);
+    }
+
+    /**
+     * Models __warn() for a WARN in module code (report_bug() on the ud2 of __WARN_FLAGS): the
+     * WARNING line names the site's file:line and the function at {@code rip}, then the modules,
+     * CPU and registers with RIP at the site, and the callers below it. Taints {@code taintFlag}
+     * afterwards (TAINT_WARN for WARN*), as __warn() does; the caller's code then goes on.
+     */
+    public void warnAt(Task t, String fileLine, long rip, int taintFlag) {
+        String where = symbolize(rip, true);
+        line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + (where != null ? where : String.format("0x%x", rip)));
+        printModules();
+        showRegs(t, rip, null, -1);
+        line(4, "Call Trace:");
+        line(4, " <TASK>");
+        trace(t, false);
+        userRegs(t);
+        line(4, " </TASK>");
+        line(4, "---[ end trace 0000000000000000 ]---");
+        kernel.taint().add(taintFlag);
+    }
+
+    /** The CUT_HERE marker __warn_printk() and report_bug() print before a warning. */
+    public void cutHere() {
+        line(4, "------------[ cut here ]------------");
     }
 
     /** Models print_modules(). */
@@ -365,8 +425,12 @@ public final class Oops {
         return "kernel/module.c";
     }
 
-    private static String hashed(long p) {
-        return String.format("%016x", dev.kplay.kernel.printk.Vsprintf.hashPointer(p));
+    /**
+     * A plain %p as handle_stack_overflow() prints it: the oracle's guest never has its random pool
+     * ready (no entropy source), so ptr_to_id() prints the placeholder instead of a hashed value.
+     */
+    private static String plainPointer(long p) {
+        return "(____ptrval____)";
     }
 
     /** kallsyms: "name+0xoff/0xsize [module]", or null for an unknown address. */

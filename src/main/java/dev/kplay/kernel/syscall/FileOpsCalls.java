@@ -31,7 +31,7 @@ final class FileOpsCalls {
             "ksys_write+0x6b/0xf0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
 
     /** struct file_operations / struct file / struct inode offsets (kplay's <linux/fs.h>). */
-    static final int FOPS_OWNER = 0, FOPS_READ = 16, FOPS_WRITE = 24, FOPS_OPEN = 112, FOPS_RELEASE = 128;
+    static final int FOPS_OWNER = 0, FOPS_READ = 16, FOPS_WRITE = 24, FOPS_OPEN = 112, FOPS_FLUSH = 120, FOPS_RELEASE = 128;
     static final int FILE_POS = 88, FILE_PRIVATE_DATA = 112, FILE_SIZE = 128, INODE_SIZE = 80;
     static final List<String> PATH_DEV_READ = List.of("vfs_read+0xa5/0x310", "ksys_read+0x6b/0xf0",
             "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");

@@ -75,6 +75,14 @@ public final class SyscallTable implements Syscalls {
     public void exit(int pid, int status) {
         Task t = task(pid);
         if (t != null && t.stack().depth() == 0) {
+            // do_exit(): put_files_struct() runs filp_close() on every fd; one whose f_op is in a module
+            // that is gone faults there, and the exiting task is left dead (Kernel.doExit)
+            for (OpenFile f : t.files().values()) {
+                if (f.fops() != 0 && !flushReadable(f)) {
+                    k.doExit(t, (status & 0xff) << 8, Kernel.EXIT_GROUP);
+                    return;
+                }
+            }
             for (Integer fd : List.copyOf(t.files().keySet())) {
                 close(pid, fd);
             }
@@ -105,6 +113,9 @@ public final class SyscallTable implements Syscalls {
         if (t == null || !t.alive()) {
             return -Errno.ESRCH;
         }
+        if (t.state() == Task.State.DEAD) {
+            return 0;          // left dead by a recursive fault: nothing is there to receive a signal
+        }
         if (sig == 0 || t.isKthread()) {
             return 0;          // kernel threads ignore signals
         }
@@ -115,7 +126,7 @@ public final class SyscallTable implements Syscalls {
             return 0;
         }
         if (sig == 9 || sig == 15 || sig == 2 || sig == 1) {
-            k.doExit(t, sig);
+            k.doExit(t, sig, Kernel.EXIT_ON_SIGNAL);
         }
         return 0;
     }
@@ -382,6 +393,16 @@ public final class SyscallTable implements Syscalls {
         if (f == null) {
             return -Errno.EBADF;
         }
+        if (f.fops() != 0) {
+            // filp_close() reads f_op->flush whoever else holds the file: into a module that is gone,
+            // that is an oops (chardev-noowner-close), and the task dies closing the rest
+            try {
+                k.memory().load(f.fops() + FileOpsCalls.FOPS_FLUSH, 8);
+            } catch (PageFault pf) {
+                return k.kernelFault(t, pf, "filp_close", 0x1d, List.of("__x64_sys_close+0xd/0x50",
+                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+            }
+        }
         if (t.files().containsValue(f) || sharedElsewhere(f)) {
             return 0;
         }
@@ -426,6 +447,16 @@ public final class SyscallTable implements Syscalls {
             t.files().put(newfd, f);
         }
         return newfd;
+    }
+
+    /** Whether filp_close() could read f's f_op->flush (false: the file_operations were freed). */
+    private boolean flushReadable(OpenFile f) {
+        try {
+            k.memory().load(f.fops() + FileOpsCalls.FOPS_FLUSH, 8);
+            return true;
+        } catch (PageFault pf) {
+            return false;
+        }
     }
 
     private boolean sharedElsewhere(OpenFile f) {

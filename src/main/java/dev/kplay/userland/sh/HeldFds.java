@@ -3,6 +3,7 @@ package dev.kplay.userland.sh;
 import dev.kplay.userland.Errno;
 import dev.kplay.userland.Paths;
 import dev.kplay.userland.Sink;
+import dev.kplay.userland.TaskGone;
 import dev.kplay.kernel.syscall.Syscalls;
 import dev.kplay.userland.sh.Ast.Redirect;
 import java.util.List;
@@ -24,8 +25,8 @@ record HeldFds(Syscalls sys, int pid, String cwd, Set<Integer> held) {
             String target = ex.string(r.target());
             boolean dup = r.op().equals("<&") || r.op().equals(">&");
             if (dup && target.equals("-")) {
-                if (held.remove(r.fd())) {
-                    sys.close(pid, r.fd());
+                if (held.remove(r.fd()) && sys.close(pid, r.fd()) == Syscalls.DIED) {
+                    throw new TaskGone(true);   // the close oopsed (a file of a module that is gone)
                 }
                 continue;
             }

@@ -333,7 +333,13 @@ public final class Shell {
         Expander ex = expander(terminal);
         List<String> argv = ex.fields(cmd.words());
         if (argv.size() == 1 && argv.get(0).equals("exec")) {
-            return new Outcome(new HeldFds(sys, pid, cwd, heldFds).exec(cmd.redirects(), ex, terminal), null, 0);
+            try {
+                return new Outcome(new HeldFds(sys, pid, cwd, heldFds).exec(cmd.redirects(), ex, terminal), null, 0);
+            } catch (TaskGone gone) {
+                relogin();              // the shell itself was killed: the terminal logs in again
+                interrupted = true;
+                return new Outcome(128 + Signals.SIGKILL, null, Signals.SIGKILL);
+            }
         }
         if (argv.isEmpty()) {
             for (Assignment a : cmd.assignments()) {

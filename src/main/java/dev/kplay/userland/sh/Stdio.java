@@ -41,6 +41,8 @@ record Stdio(Input stdin, Sink out, Sink err, List<Sink.Fd> opened) {
                         fds[r.fd()] = new Sink.Null();
                     } else if (r.fd() == 0) {
                         in = Input.empty();
+                    } else {
+                        sys.close(who, r.fd());   // "3<&-": the child closes its inherited copy before it runs
                     }
                     continue;
                 }
