@@ -26,6 +26,10 @@ public final class Code {
     final int[] lines;
     /** Resolved address of each symbol of the module image, by index; shared by the module's functions. */
     final long[] symbols;
+    /** Times the interpreter entered the function or took one of its back-edges (the compiling tier's heat). */
+    int heat;
+    /** The compiled tier's translation, once the function is hot; null until then or if it cannot be compiled. */
+    Compiled compiled;
 
     private Code(String name, String module, long address, int size, int frameSize, boolean variadic,
                  int[] paramOffsets, int[] paramSizes, int[] ops, long[] as, int[] bs, int[] pcOffsets, int[] lines,

@@ -13,11 +13,16 @@ import static dev.kplay.vm.Opcodes.*;
  *
  * Memory goes through the Bus (page faults), kernel functions through Natives. Every instruction
  * counts against the caller's budget; the kernel turns instruction counts into virtual time.
+ *
+ * Hot functions run as JVM code of the compiling tier (Tier, Translator): the interpreter hands a
+ * frame over at a function's entry, a loop head or a return point, and takes it back in its own
+ * terms whenever the compiled code stops (see Compiled), so both tiers give the same results, the
+ * same instruction counts and the same faults.
  */
 
 /** The CPU. Stateless between runs apart from what it is given. */
 public final class Cpu {
-    private final Bus bus;
+    final Bus bus;
     private final Natives natives;
 
     public Cpu(Bus bus, Natives natives) {
@@ -42,19 +47,23 @@ public final class Cpu {
             return new Exit.Trapped(new Trap(Trap.Kind.INVALID_OPCODE, null, 0), address, null);
         }
         try {
-            return enter(ks, code, args, 0);
+            Exit overflow = enter(ks, code, args, args.length, 0);
+            if (overflow == null) {
+                Tier.heat(code);
+            }
+            return overflow;
         } catch (PageFault pf) {
             return new Exit.Faulted(pf, code.address, null);
         }
     }
 
     /** Pushes a frame for code; null on success, or a StackOverflow exit. */
-    private Exit enter(KernelStack ks, Code code, long[] args, long returnAddress) {
+    private Exit enter(KernelStack ks, Code code, long[] args, int argc, long returnAddress) {
         if (ks.depth == KernelStack.MAX_FRAMES) {
             return new Exit.StackOverflow(ks.sp - 8, code.address);
         }
         int nparams = code.paramOffsets.length;
-        int extra = code.variadic ? Math.max(0, args.length - nparams) : 0;
+        int extra = code.variadic ? Math.max(0, argc - nparams) : 0;
         long vaArea = ks.sp - 8L * extra;
         long fp = vaArea - 16 - code.frameSize;
         if (fp < ks.base()) {
@@ -65,8 +74,11 @@ public final class Cpu {
         }
         bus.store(vaArea - 8, 8, returnAddress);
         bus.store(vaArea - 16, 8, ks.depth == 0 ? 0 : ks.fps[ks.depth - 1]);
-        for (int i = 0; i < nparams && i < args.length; i++) {
+        for (int i = 0; i < nparams && i < argc; i++) {
             bus.store(fp + code.paramOffsets[i], code.paramSizes[i], args[i]);
+        }
+        if (ks.depth == ks.codes.length) {
+            ks.growFrames();
         }
         int d = ks.depth++;
         ks.codes[d] = code;
@@ -101,19 +113,45 @@ public final class Cpu {
         int n = ks.nops;
         long left = budget;
         long nativeAddr = 0;
+        boolean tier = true;
         try {
             while (true) {
+                if (tier) {
+                    tier = false;
+                    if (c.compiled != null) {
+                        ks.pcs[ks.depth - 1] = pc;
+                        ks.nops = n;
+                        ks.left = left;
+                        Exit e = runCompiled(ks, budget);
+                        left = ks.left;
+                        st = ks.operands;
+                        if (e != null) {
+                            return e;
+                        }
+                        d = ks.depth - 1;
+                        c = ks.codes[d];
+                        ops = c.ops;
+                        as = c.as;
+                        bs = c.bs;
+                        pc = ks.pcs[d];
+                        fp = ks.fps[d];
+                        n = ks.nops;
+                    }
+                }
                 if (left-- <= 0) {
                     ks.pcs[ks.depth - 1] = pc;
                     ks.nops = n;
                     ks.instructions += budget;
                     return new Exit.OutOfBudget();
                 }
-                if (n >= KernelStack.MAX_OPERANDS - 16) {
-                    ks.pcs[ks.depth - 1] = pc;
-                    ks.nops = n;
-                    ks.instructions += budget - left;
-                    return new Exit.StackOverflow(ks.base() - 8, c.rip(pc));
+                if (n >= st.length - 16) {
+                    if (st.length == KernelStack.MAX_OPERANDS) {
+                        ks.pcs[ks.depth - 1] = pc;
+                        ks.nops = n;
+                        ks.instructions += budget - left;
+                        return new Exit.StackOverflow(ks.base() - 8, c.rip(pc));
+                    }
+                    st = ks.growOperands(n + 32);
                 }
                 long x;
                 long y;
@@ -144,13 +182,7 @@ public final class Cpu {
                         long dst = st[n - 1];
                         copy(dst, src, (int) as[pc]);
                     }
-                    case ZERO -> {
-                        long dst = st[--n];
-                        int len = (int) as[pc];
-                        for (int i = 0; i < len; i++) {
-                            bus.store(dst + i, 1, 0);
-                        }
-                    }
+                    case ZERO -> zero(st[--n], (int) as[pc]);
                     case DUP -> {
                         st[n] = st[n - 1];
                         n++;
@@ -200,24 +232,30 @@ public final class Cpu {
                         }
                     }
                     case JMP -> {
-                        pc = (int) as[pc];
+                        int target = (int) as[pc];
+                        tier = target <= pc && Tier.heat(c) != null;
+                        pc = target;
                         continue;
                     }
                     case JZ -> {
                         if (st[--n] == 0) {
-                            pc = (int) as[pc];
+                            int target = (int) as[pc];
+                            tier = target <= pc && Tier.heat(c) != null;
+                            pc = target;
                             continue;
                         }
                     }
                     case JNZ -> {
                         if (st[--n] != 0) {
-                            pc = (int) as[pc];
+                            int target = (int) as[pc];
+                            tier = target <= pc && Tier.heat(c) != null;
+                            pc = target;
                             continue;
                         }
                     }
                     case CALL, CALLI -> {
                         int argc = bs[pc];
-                        long[] args = new long[argc];
+                        long[] args = ks.args.length >= argc ? ks.args : (ks.args = new long[argc]);
                         n -= argc;
                         System.arraycopy(st, n, args, 0, argc);
                         long target = ops[pc] == CALL ? c.symbols[(int) as[pc]] : st[--n];
@@ -230,16 +268,18 @@ public final class Cpu {
                                 return new Exit.Trapped(new Trap(Trap.Kind.INVALID_OPCODE, null, 0), target, null);
                             }
                             nativeAddr = target;
-                            long r = natives.call(target, args, ks);
+                            long r = natives.call(target, java.util.Arrays.copyOf(args, argc), ks);
                             nativeAddr = 0;
+                            st = ks.operands;
                             if (ks.blocked) {
                                 ks.pcs[ks.depth - 1] = pc + 1;
                                 ks.instructions += budget - left;
                                 return new Exit.Blocked();
                             }
                             st[n++] = r;
+                            tier = c.compiled != null;
                         } else {
-                            Exit overflow = enter(ks, callee, args, c.rip(pc) + 5);
+                            Exit overflow = enter(ks, callee, args, argc, c.rip(pc) + 5);
                             if (overflow != null) {
                                 ks.instructions += budget - left;
                                 return overflow;
@@ -251,6 +291,7 @@ public final class Cpu {
                             fp = ks.fps[ks.depth - 1];
                             n = ks.nops;
                             pc = 0;
+                            tier = Tier.heat(c) != null;
                             continue;
                         }
                     }
@@ -272,6 +313,7 @@ public final class Cpu {
                         bs = c.bs;
                         fp = ks.fps[top - 1];
                         pc = ks.pcs[top - 1];
+                        tier = c.compiled != null;
                     }
                     case VASTART -> st[n++] = ks.vaAreas[ks.depth - 1];
                     case TRAP -> throw new Trap(Trap.Kind.INVALID_OPCODE, null, (int) as[pc]);
@@ -308,13 +350,151 @@ public final class Cpu {
         }
     }
 
+    /**
+     * Runs compiled frames while the top frame has compiled code. Returns null when the interpreter
+     * should continue the top frame (ks holds its state), or the exit that ends the run.
+     */
+    private Exit runCompiled(KernelStack ks, long budget) {
+        while (true) {
+            int d = ks.depth - 1;
+            Code c = ks.codes[d];
+            Compiled k = c.compiled;
+            if (k == null || ks.opBases[d] + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
+                return null;
+            }
+            ks.growOperands(ks.opBases[d] + k.maxDepth + 16);
+            ks.javaDepth = 0;
+            int status = k.run(this, ks, c, ks.pcs[d]);
+            switch (status) {
+                case Compiled.INTERPRET -> {
+                    if (ks.depth - 1 <= d) {
+                        return null;
+                    }
+                }
+                case Compiled.RETURNED -> {
+                    if (ks.depth == ks.floor) {
+                        ks.instructions += budget - ks.left;
+                        return new Exit.Returned(ks.retval);
+                    }
+                    ks.operands[ks.nops++] = ks.retval;
+                    ks.pcs[ks.depth - 1]++;
+                }
+                case Compiled.BLOCKED -> {
+                    ks.instructions += budget - ks.left;
+                    return new Exit.Blocked();
+                }
+                case Compiled.THROWN -> {
+                    ks.instructions += budget - ks.left;
+                    return thrown(ks);
+                }
+                default -> {
+                    ks.instructions += budget - ks.left;
+                    Exit e = ks.pending;
+                    ks.pending = null;
+                    return e;
+                }
+            }
+        }
+    }
+
+    /** The exit for what compiled code threw at the top frame's pc (or inside the native it called). */
+    private Exit thrown(KernelStack ks) {
+        RuntimeException t = ks.thrown;
+        long nat = ks.nativeAddr;
+        ks.thrown = null;
+        ks.nativeAddr = 0;
+        long rip = nat != 0 ? nat : ks.codes[ks.depth - 1].rip(ks.pcs[ks.depth - 1]);
+        String name = nat != 0 ? natives.nameOf(nat) : null;
+        if (t instanceof NestedExit e) {
+            return e.exit();
+        }
+        if (t instanceof PageFault pf) {
+            return new Exit.Faulted(pf, rip, name);
+        }
+        if (t instanceof Trap trap) {
+            return new Exit.Trapped(trap, rip, name);
+        }
+        return new Exit.Trapped(new Trap(Trap.Kind.INVALID_OPCODE, null, 0), rip, name);
+    }
+
+    /** The argument buffer of a call from compiled code with argc arguments. */
+    long[] argBuffer(KernelStack ks, int argc) {
+        return ks.args.length >= argc ? ks.args : (ks.args = new long[argc]);
+    }
+
+    /**
+     * A call from compiled code, made as the interpreter's CALL makes it: the caller has set its pc
+     * (the call) and the operand count after popping the arguments. Returns RETURNED with the
+     * result in ks.retval, or the status that stops the caller (see Compiled).
+     */
+    int invoke(KernelStack ks, Code caller, int pc, long target, long[] args, int argc) {
+        if (natives.isNative(target)) {
+            // A native may run module code on this stack itself (a slab constructor, say): that run
+            // uses these registers too, so they are put back as this frame left them.
+            long left = ks.left;
+            int javaDepth = ks.javaDepth;
+            ks.nativeAddr = target;
+            long r;
+            try {
+                r = natives.call(target, java.util.Arrays.copyOf(args, argc), ks);
+            } finally {
+                ks.left = left;
+                ks.javaDepth = javaDepth;
+                ks.nativeAddr = target;
+            }
+            ks.nativeAddr = 0;
+            if (ks.blocked) {
+                ks.pcs[ks.depth - 1] = pc + 1;
+                return Compiled.BLOCKED;
+            }
+            ks.retval = r;
+            return Compiled.RETURNED;
+        }
+        Code callee = bus.fetch(target);
+        if (callee == null) {
+            ks.pending = new Exit.Trapped(new Trap(Trap.Kind.INVALID_OPCODE, null, 0), target, null);
+            return Compiled.EXITED;
+        }
+        Exit overflow = enter(ks, callee, args, argc, caller.rip(pc) + 5);
+        if (overflow != null) {
+            ks.pending = overflow;
+            return Compiled.EXITED;
+        }
+        Compiled k = Tier.heat(callee);
+        if (k == null || ks.javaDepth >= Tier.MAX_JAVA_DEPTH || ks.nops + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
+            return Compiled.INTERPRET;
+        }
+        ks.growOperands(ks.nops + k.maxDepth + 16);
+        ks.javaDepth++;
+        try {
+            return k.run(this, ks, callee, 0);
+        } finally {
+            ks.javaDepth--;
+        }
+    }
+
+    /** Pops the top frame, as RET does. */
+    void popFrame(KernelStack ks) {
+        int top = --ks.depth;
+        ks.sp = ks.entrySps[top];
+        ks.nops = ks.opBases[top];
+        ks.codes[top] = null;
+    }
+
+    /** ZERO: clears len bytes at dst, byte by byte (a fault stops at the first absent page). */
+    void zero(long dst, int len) {
+        for (int i = 0; i < len; i++) {
+            bus.store(dst + i, 1, 0);
+        }
+    }
+
     private static void divCheck(long y) {
         if (y == 0) {
             throw new Trap(Trap.Kind.DIVIDE_ERROR, null, 0);
         }
     }
 
-    private void copy(long dst, long src, int len) {
+    void copy(long dst, long src, int len) {
         int i = 0;
         for (; i + 8 <= len; i += 8) {
             bus.store(dst + i, 8, bus.load(src + i, 8));

@@ -15,17 +15,21 @@ public final class KernelStack {
     public static final int THREAD_SIZE = 16 * 1024;
     static final int MAX_FRAMES = THREAD_SIZE / 16;
     static final int MAX_OPERANDS = 4096;
+    private static final int INITIAL_FRAMES = 8;
+    private static final int INITIAL_OPERANDS = 64;
 
     /** Lowest address of the stack area; the stack grows down from base + THREAD_SIZE. */
     private final long base;
 
     // Frame i (0 = bottom): code, instruction index, frame pointer, operand-stack base, sp on entry.
-    final Code[] codes = new Code[MAX_FRAMES];
-    final int[] pcs = new int[MAX_FRAMES];
-    final long[] fps = new long[MAX_FRAMES];
-    final int[] opBases = new int[MAX_FRAMES];
-    final long[] entrySps = new long[MAX_FRAMES];
-    final long[] vaAreas = new long[MAX_FRAMES];
+    // The arrays start small and double as frames are pushed (up to MAX_FRAMES): most tasks never
+    // run module code, and a session should cost little while it waits.
+    Code[] codes = new Code[INITIAL_FRAMES];
+    int[] pcs = new int[INITIAL_FRAMES];
+    long[] fps = new long[INITIAL_FRAMES];
+    int[] opBases = new int[INITIAL_FRAMES];
+    long[] entrySps = new long[INITIAL_FRAMES];
+    long[] vaAreas = new long[INITIAL_FRAMES];
     int depth;
     /**
      * The depth whose frame's return ends Cpu.run with Returned: 0 for a call from a syscall, the
@@ -34,7 +38,8 @@ public final class KernelStack {
      */
     int floor;
 
-    final long[] operands = new long[MAX_OPERANDS];
+    /** The operand stacks of all frames; grows (up to MAX_OPERANDS) as Cpu needs room. */
+    long[] operands = new long[INITIAL_OPERANDS];
     int nops;
 
     /** Current stack pointer (lowest used byte); base + THREAD_SIZE when empty. */
@@ -42,6 +47,22 @@ public final class KernelStack {
     /** Instructions executed on this stack since it was created. */
     long instructions;
     boolean blocked;
+
+    // Registers the compiled tier passes between its frames and the interpreter (see Compiled).
+    /** Instructions left in the current run's budget while compiled code runs. */
+    long left;
+    /** The value a compiled frame or native returned. */
+    long retval;
+    /** What a compiled frame threw (page fault, trap), at the top frame's pc. */
+    RuntimeException thrown;
+    /** The native being called from compiled code, for the RIP of a fault inside it; 0 otherwise. */
+    long nativeAddr;
+    /** How a run ends when compiled code stops it for a reason of the interpreter's (overflow, bad call). */
+    Exit pending;
+    /** Compiled frames on the Java stack right now. */
+    int javaDepth;
+    /** Arguments of the call being made (copied into the callee's frame at once, so one buffer serves all calls). */
+    long[] args = new long[8];
 
     public KernelStack(long base) {
         this.base = base;
@@ -92,6 +113,29 @@ public final class KernelStack {
     /** The nested call returned: frames below belong to the run that called the native again. */
     public void leaveNested(int oldFloor) {
         floor = oldFloor;
+    }
+
+    /** Doubles the frame arrays (the caller checked depth against MAX_FRAMES). */
+    void growFrames() {
+        int cap = Math.min(MAX_FRAMES, codes.length * 2);
+        codes = java.util.Arrays.copyOf(codes, cap);
+        pcs = java.util.Arrays.copyOf(pcs, cap);
+        fps = java.util.Arrays.copyOf(fps, cap);
+        opBases = java.util.Arrays.copyOf(opBases, cap);
+        entrySps = java.util.Arrays.copyOf(entrySps, cap);
+        vaAreas = java.util.Arrays.copyOf(vaAreas, cap);
+    }
+
+    /** Makes room for at least {@code need} operands (at most MAX_OPERANDS); returns the array. */
+    long[] growOperands(int need) {
+        int cap = operands.length;
+        while (cap < need && cap < MAX_OPERANDS) {
+            cap *= 2;
+        }
+        if (cap != operands.length) {
+            operands = java.util.Arrays.copyOf(operands, Math.min(cap, MAX_OPERANDS));
+        }
+        return operands;
     }
 
     /** Drops every frame (the task died or its call was abandoned). */

@@ -40,18 +40,36 @@ public final class Kbuild {
     public static final Set<String> WERROR = Set.of("implicit-function-declaration", "implicit-int", "return-type",
         "strict-prototypes", "date-time", "incompatible-pointer-types", "designated-init");
 
+    /** Earlier builds, shared by every session of this server. */
+    private static final BuildCache CACHE = new BuildCache();
+
     private Kbuild() {}
 
     /** CPU time one file's compilation may take by default. */
     public static final long DEFAULT_CPU_NANOS = 5_000_000_000L;
 
-    /** Builds every .c file of {@code files} (name → text) as a module. */
+    /**
+     * Builds every .c file of {@code files} (name → text) as a module; a build of inputs already
+     * built returns the earlier (read-only) result.
+     */
     public static BuildResult build(Map<String, String> files) {
         return build(files, DEFAULT_CPU_NANOS);
     }
 
     /** Builds as {@link #build(Map)}, each file's compilation stopped after {@code cpuNanos} of CPU time. */
     public static BuildResult build(Map<String, String> files, long cpuNanos) {
+        String key = BuildCache.key(files);
+        BuildResult cached = CACHE.get(key);
+        return cached != null ? cached : CACHE.put(key, files, make(files, cpuNanos));
+    }
+
+    /** Builds every .c file of {@code files} as a module, without the cache. */
+    public static BuildResult make(Map<String, String> files) {
+        return make(files, DEFAULT_CPU_NANOS);
+    }
+
+    /** As {@link #make(Map)}, each file's compilation stopped after {@code cpuNanos} of CPU time. */
+    public static BuildResult make(Map<String, String> files, long cpuNanos) {
         StringBuilder out = new StringBuilder();
         List<Diagnostic> diagnostics = new ArrayList<>();
         out.append("make: Entering directory '").append(KDIR).append("'\n");

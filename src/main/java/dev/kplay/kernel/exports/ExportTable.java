@@ -6,10 +6,8 @@ import dev.kplay.vm.KernelStack;
 import dev.kplay.vm.Natives;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
+import java.util.Collections;
 
 /*
  * The kernel's exported symbols (EXPORT_SYMBOL / __ksymtab) and kallsyms for kernel text: every
@@ -32,9 +30,16 @@ public final class ExportTable implements Natives {
     public record Export(String name, long address, int size, boolean function, boolean exported, Builtin builtin) {}
 
     private final AddressSpace memory;
-    private final Map<String, Export> byName = new LinkedHashMap<>();
-    private final Map<Long, Export> byAddress = new HashMap<>();
-    private final TreeMap<Long, Export> sorted = new TreeMap<>(Long::compareUnsigned);
+    // Three sorted views of the same few hundred symbols, as plain arrays: every session boots its
+    // own table, and maps of boxed keys cost several times the symbols themselves.
+    /** Symbols in registration order ({@code count} used). */
+    private Export[] inOrder = new Export[64];
+    /** Symbols by name. */
+    private Export[] byName = new Export[64];
+    /** Symbols by address (unsigned), with their addresses alongside for the search. */
+    private Export[] byAddress = new Export[64];
+    private long[] addresses = new long[64];
+    private int count;
     private long nextText = Layout.KERNEL_TEXT + 0x100000;
     private long nextData = Layout.KERNEL_DATA;
     /** The frame every kernel-text page maps (kplay's kernel text has no bytes of its own). */
@@ -78,53 +83,124 @@ public final class ExportTable implements Natives {
     }
 
     private void add(Export e) {
-        if (byName.containsKey(e.name())) {
+        int n = nameIndex(e.name());
+        if (n >= 0) {
             throw new IllegalStateException("duplicate export " + e.name());
         }
-        byName.put(e.name(), e);
-        byAddress.put(e.address(), e);
-        sorted.put(e.address(), e);
+        if (count == inOrder.length) {
+            int cap = count * 2;
+            inOrder = Arrays.copyOf(inOrder, cap);
+            byName = Arrays.copyOf(byName, cap);
+            byAddress = Arrays.copyOf(byAddress, cap);
+            addresses = Arrays.copyOf(addresses, cap);
+        }
+        inOrder[count] = e;
+        n = -n - 1;
+        System.arraycopy(byName, n, byName, n + 1, count - n);
+        byName[n] = e;
+        int a = -addressIndex(e.address()) - 1;
+        if (a < 0) {
+            a = -a - 1;
+        }
+        System.arraycopy(byAddress, a, byAddress, a + 1, count - a);
+        System.arraycopy(addresses, a, addresses, a + 1, count - a);
+        byAddress[a] = e;
+        addresses[a] = e.address();
+        count++;
+    }
+
+    /** Index of name in byName, or -(insertion point) - 1. */
+    private int nameIndex(String name) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = byName[mid].name().compareTo(name);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
+    }
+
+    /** Index of addr in addresses (unsigned order), or -(insertion point) - 1. */
+    private int addressIndex(long addr) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Long.compareUnsigned(addresses[mid], addr);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
+    }
+
+    private Export named(String name) {
+        int i = nameIndex(name);
+        return i < 0 ? null : byName[i];
+    }
+
+    private Export at(long addr) {
+        int i = addressIndex(addr);
+        return i < 0 ? null : byAddress[i];
     }
 
     /** Models find_symbol(): an exported symbol's address, or 0. */
     public long lookup(String name) {
-        Export e = byName.get(name);
+        Export e = named(name);
         return e == null || !e.exported() ? 0 : e.address();
     }
 
     /** The address of any kernel symbol (exported or not), or 0. */
     public long address(String name) {
-        Export e = byName.get(name);
+        Export e = named(name);
         return e == null ? 0 : e.address();
     }
 
     public Export byName(String name) {
-        return byName.get(name);
+        return named(name);
     }
 
+    /** Every symbol, in the order it was registered. */
     public Collection<Export> all() {
-        return byName.values();
+        return Collections.unmodifiableList(Arrays.asList(inOrder).subList(0, count));
     }
 
     /** The kernel symbol containing addr, or null. */
     public Export containing(long addr) {
-        Map.Entry<Long, Export> e = sorted.floorEntry(addr);
-        if (e == null) {
+        int i = addressIndex(addr);
+        if (i < 0) {
+            i = -i - 2;
+        }
+        if (i < 0) {
             return null;
         }
-        Export x = e.getValue();
+        Export x = byAddress[i];
         return Long.compareUnsigned(addr, x.address() + Math.max(1, x.size())) < 0 ? x : null;
     }
 
     @Override
     public boolean isNative(long addr) {
-        Export e = byAddress.get(addr);
+        if (Long.compareUnsigned(addr - Layout.KERNEL_TEXT, nextText - Layout.KERNEL_TEXT) >= 0) {
+            return false;
+        }
+        Export e = at(addr);
         return e != null && e.builtin() != null;
     }
 
     @Override
     public long call(long addr, long[] args, KernelStack stack) {
-        return byAddress.get(addr).builtin().call(args, stack);
+        return at(addr).builtin().call(args, stack);
     }
 
     @Override

@@ -40,6 +40,24 @@ public final class AddressSpace implements Bus {
     private static final int TLB_SIZE = 64;
     private final long[] tlbPfn = new long[TLB_SIZE];
     private final byte[][] tlbPage = new byte[TLB_SIZE][];
+    /** Little-endian views of a page's bytes, so a 2-, 4- or 8-byte access is one load or store. */
+    private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** A direct-mapped cache of fetch(): the function that starts at an address (cleared when code comes or goes). */
+    private final long[] fetchAddr = new long[FETCH_CACHE];
+    private final Code[] fetchCode = new Code[FETCH_CACHE];
+    private static final int FETCH_CACHE = 16;
+
+    /**
+     * The zero page: every freshly mapped page is this one frame, shared by all address spaces and
+     * never written; the first store to such a page gives it a frame of its own (copy-on-write, as
+     * anonymous memory works in Linux). So an idle session's stacks and buffers cost no memory.
+     */
+    private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE];
 
     public AddressSpace() {
         this(PageBudget.unlimited());
@@ -109,6 +127,7 @@ public final class AddressSpace implements Bus {
         }
         code.subMap(addr, true, addr + len, false).clear();
         java.util.Arrays.fill(tlbPage, null);
+        java.util.Arrays.fill(fetchCode, null);
     }
 
     public boolean present(long addr) {
@@ -123,6 +142,7 @@ public final class AddressSpace implements Bus {
     /** Registers a decoded function at its address (its pages must be mapped). */
     public void registerCode(Code c) {
         code.put(c.address(), c);
+        java.util.Arrays.fill(fetchCode, null);
     }
 
     /** The module function containing addr, or null (for kallsyms and oops RIPs). */
@@ -160,16 +180,37 @@ public final class AddressSpace implements Bus {
         return p;
     }
 
+    /** The page at addr for a store: a zero page gets a private frame first. */
+    private byte[] writablePage(long addr) {
+        byte[] p = page(addr, PageFault.Access.WRITE);
+        if (p == ZERO_PAGE) {
+            p = new byte[(int) Layout.PAGE_SIZE];
+            long pfn = addr >>> Layout.PAGE_SHIFT;
+            pages.put(pfn, p);
+            tlbPfn[(int) (pfn & (TLB_SIZE - 1))] = pfn;
+            tlbPage[(int) (pfn & (TLB_SIZE - 1))] = p;
+        }
+        return p;
+    }
+
     @Override
     public long load(long addr, int size) {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
         if (off + size <= Layout.PAGE_SIZE) {
             byte[] p = page(addr, PageFault.Access.READ);
-            long v = 0;
-            for (int i = size - 1; i >= 0; i--) {
-                v = (v << 8) | (p[off + i] & 0xff);
-            }
-            return v;
+            return switch (size) {
+                case 1 -> p[off] & 0xffL;
+                case 2 -> (short) SHORT.get(p, off) & 0xffffL;
+                case 4 -> (int) INT.get(p, off) & 0xffffffffL;
+                case 8 -> (long) LONG.get(p, off);
+                default -> {
+                    long v = 0;
+                    for (int i = size - 1; i >= 0; i--) {
+                        v = (v << 8) | (p[off + i] & 0xff);
+                    }
+                    yield v;
+                }
+            };
         }
         long v = 0;
         for (int i = size - 1; i >= 0; i--) {
@@ -182,9 +223,17 @@ public final class AddressSpace implements Bus {
     public void store(long addr, int size, long value) {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
         if (off + size <= Layout.PAGE_SIZE) {
-            byte[] p = page(addr, PageFault.Access.WRITE);
-            for (int i = 0; i < size; i++) {
-                p[off + i] = (byte) (value >>> (8 * i));
+            byte[] p = writablePage(addr);
+            switch (size) {
+                case 1 -> p[off] = (byte) value;
+                case 2 -> SHORT.set(p, off, (short) value);
+                case 4 -> INT.set(p, off, (int) value);
+                case 8 -> LONG.set(p, off, value);
+                default -> {
+                    for (int i = 0; i < size; i++) {
+                        p[off + i] = (byte) (value >>> (8 * i));
+                    }
+                }
             }
             return;
         }
@@ -196,7 +245,17 @@ public final class AddressSpace implements Bus {
     @Override
     public Code fetch(long addr) {
         page(addr, PageFault.Access.FETCH);
-        return code.get(addr);
+        int slot = (int) (addr >>> 4) & (FETCH_CACHE - 1);
+        Code c = fetchCode[slot];
+        if (c != null && fetchAddr[slot] == addr) {
+            return c;
+        }
+        c = code.get(addr);
+        if (c != null) {
+            fetchAddr[slot] = addr;
+            fetchCode[slot] = c;
+        }
+        return c;
     }
 
     /** Reads len bytes (page faults as for loads). */

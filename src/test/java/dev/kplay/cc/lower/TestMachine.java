@@ -37,6 +37,8 @@ final class TestMachine implements Bus, Natives {
     private final Map<Long, String> natives = new HashMap<>();
     private final Map<String, Long> addresses = new HashMap<>();
     final StringBuilder out = new StringBuilder();
+    /** Instructions the last call ran. */
+    long instructions;
     private long heap = 0x5000_0000L;
     final ModuleImage image;
 
@@ -110,9 +112,28 @@ final class TestMachine implements Bus, Natives {
         KernelStack ks = new KernelStack(STACK_BASE);
         Exit e = cpu.call(ks, address(function), args);
         if (e == null) e = cpu.run(ks, 50_000_000);
+        instructions = ks.instructions();
         if (e instanceof Exit.Returned r) return r.value();
         String where = e instanceof Exit.Faulted f ? " at 0x" + Long.toHexString(f.rip()) + " address 0x" + Long.toHexString(f.fault().address()) : "";
         throw new AssertionError("exit " + e + where + "\noutput:\n" + out + "\n" + disassemble(function));
+    }
+
+    /**
+     * Calls a function in slices of {@code budget} instructions; the trace of where each slice
+     * stopped (instructions so far, frame depth, innermost function and pc) and how the call ended.
+     */
+    String sliced(String function, long budget) {
+        Cpu cpu = new Cpu(this, this);
+        KernelStack ks = new KernelStack(STACK_BASE);
+        Exit e = cpu.call(ks, address(function), new long[0]);
+        StringBuilder trace = new StringBuilder();
+        while (e == null || e instanceof Exit.OutOfBudget) {
+            e = cpu.run(ks, budget);
+            trace.append(ks.instructions()).append(' ').append(ks.depth());
+            if (ks.depth() > 0) trace.append(' ').append(ks.frameCode(0).name()).append('@').append(ks.framePc(0));
+            trace.append('\n');
+        }
+        return trace.append(e).append('\n').append(out).toString();
     }
 
     /** A listing of a function's code (index, line, instruction) for debugging a failing test. */

@@ -1,0 +1,50 @@
+package dev.kplay.vm;
+
+/*
+ * A module function translated to JVM bytecode by the Translator (one hidden class per distinct
+ * function body, shared by every session that loads the same code). It runs one frame of a task's
+ * KernelStack the way Cpu.run would, and hands the frame back in the interpreter's own terms: the
+ * instruction index, the operand stack and the frame's memory are exactly what the interpreter
+ * would have at that point, so the interpreter can always take over.
+ *
+ * The contract with Cpu: on entry ks.left is the remaining budget and the top frame is this
+ * function's, at an entry point of its CodeShape with its operands in ks.operands; on return
+ * ks.left is what is left, and the status says what happened.
+ */
+
+/** Compiled code of one function. */
+public abstract class Compiled {
+    /** The top frame's state is in ks (pc, operands, memory): the interpreter continues it. */
+    static final int INTERPRET = 0;
+    /** The function returned: its frame is popped and the value is in ks.retval. */
+    static final int RETURNED = 1;
+    /** A native put the task to sleep; the frames are saved as the interpreter would save them. */
+    static final int BLOCKED = 2;
+    /** An exception (page fault, trap, bad native arguments) in ks.thrown, at the top frame's pc. */
+    static final int THROWN = 3;
+    /** The run ends with ks.pending (a stack overflow or a call of a non-code address). */
+    static final int EXITED = 4;
+
+    /** The deepest operand stack the function builds (the frame needs that much room in ks.operands). */
+    int maxDepth;
+
+    /** Runs the top frame of ks, which belongs to code, from the entry point entry. */
+    abstract int run(Cpu cpu, KernelStack ks, Code code, int entry);
+
+    /** The divide error the CPU raises for a zero divisor. */
+    static void divCheck(long y) {
+        if (y == 0) {
+            throw new Trap(Trap.Kind.DIVIDE_ERROR, null, 0);
+        }
+    }
+
+    /** The #UD of a TRAP instruction (ud2) at source line. */
+    static Trap trap(int line) {
+        return new Trap(Trap.Kind.INVALID_OPCODE, null, line);
+    }
+
+    /** Whether [addr, addr+len) overlaps the frame [fp, fp+frameSize). */
+    static boolean hits(long addr, long len, long fp, long frameSize) {
+        return Long.compareUnsigned(addr - fp + len - 1, frameSize + len - 1) < 0;
+    }
+}

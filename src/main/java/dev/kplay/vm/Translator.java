@@ -1,0 +1,748 @@
+package dev.kplay.vm;
+
+import static dev.kplay.vm.Opcodes.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import java.lang.invoke.MethodHandles;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/*
+ * The compiling tier's code generator: one kplay function -> one JVM method, which HotSpot then
+ * optimises like any Java code. Chicory compiles WebAssembly to the JVM the same way.
+ *
+ * How the interpreter's properties survive translation:
+ *  - Operand-stack slot i is JVM local S(i); CodeShape proves each instruction has one depth, so
+ *    the mapping is static. Frame slots CodeShape promotes are JVM locals P(j), written back to the
+ *    frame before anything can look at it (calls, exits) and reloaded after calls.
+ *  - Budget: each basic block checks and charges its whole length on entry; if the budget cannot
+ *    pay for the block, the frame goes back to the interpreter at the block's first instruction,
+ *    which runs out the budget one instruction at a time. So a budget ends on exactly the
+ *    instruction the interpreter would end it, and a loop yields at its back-edge like any block.
+ *  - Faults: every instruction that can fault has its own exception handler, which refunds the
+ *    instructions of the block not yet run and records the instruction index, so the oops sees the
+ *    same RIP, the same frames and the same count of instructions as under the interpreter.
+ *  - Calls: the frame is pushed on the KernelStack exactly as the interpreter pushes it; a compiled
+ *    callee runs on the Java stack, anything else (a callee that is not compiled, a native that
+ *    blocks, a budget that runs out below) unwinds every compiled frame into its explicit frame, and
+ *    the interpreter carries on from there.
+ *  - A load or store whose address is computed, and lands in the frame while locals are promoted,
+ *    hands the frame to the interpreter before the access (only undefined behaviour gets there).
+ */
+
+/** Translates kplay bytecode to JVM classes. */
+final class Translator {
+    private static final String CPU = Type.getInternalName(Cpu.class);
+    private static final String KS = Type.getInternalName(KernelStack.class);
+    private static final String CODE = Type.getInternalName(Code.class);
+    private static final String BUS = Type.getInternalName(Bus.class);
+    private static final String COMPILED = Type.getInternalName(Compiled.class);
+    private static final String RUN_DESC = "(L" + CPU + ";L" + KS + ";L" + CODE + ";I)I";
+
+    // JVM locals of run(): the arguments, then the frame's registers, then the stack slots.
+    private static final int THIS = 0, L_CPU = 1, L_KS = 2, L_CODE = 3, L_ENTRY = 4, L_BUS = 5, L_LEFT = 6, L_FP = 8,
+            L_BASE = 10, L_D = 11, L_SYMS = 12, L_OPS = 13, L_EXIT_PC = 14, L_EXIT_DEPTH = 15, L_EXIT_ADJ = 16,
+            L_STATUS = 17, L_TMP = 18, L_SLOTS = 20;
+
+    /** Largest JVM method HotSpot still compiles by default (DontCompileHugeMethods). */
+    private static final int HUGE_METHOD = 8000;
+
+    private final Code c;
+    private final CodeShape shape;
+    private final MethodVisitor mv;
+    private final Label[] block;
+    private final Label[] start;
+    private final Label[] end;
+    private final Label[] handler;
+    private final Label[] deopt;
+    private final Label bail = new Label();
+    private final Label thrown = new Label();
+
+    private Translator(Code c, CodeShape shape, MethodVisitor mv) {
+        this.c = c;
+        this.shape = shape;
+        this.mv = mv;
+        int n = c.ops.length;
+        block = new Label[n];
+        start = new Label[n];
+        end = new Label[n];
+        handler = new Label[n];
+        deopt = new Label[n];
+    }
+
+    /** A new instance of the compiled class for c, or null if c cannot be compiled. */
+    static Compiled translate(Code c) {
+        CodeShape shape = CodeShape.of(c);
+        if (shape == null) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = generate(c, shape);
+        } catch (RuntimeException tooLarge) {
+            return null;
+        }
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup()
+                    .defineHiddenClass(bytes, true);
+            Compiled k = (Compiled) lookup.lookupClass().getDeclaredConstructor().newInstance();
+            k.maxDepth = shape.maxDepth();
+            return k;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("compiled code of " + c.name + " does not load", e);
+        }
+    }
+
+    private static byte[] generate(Code c, CodeShape shape) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, "dev/kplay/vm/CompiledFn", null, COMPILED, null);
+        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, COMPILED, "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor mv = cw.visitMethod(0, "run", RUN_DESC, null, null);
+        new Translator(c, shape, mv).method();
+        byte[] bytes = cw.toByteArray();
+        // The class file is the method plus a small constant pool; past this HotSpot would not compile it.
+        return bytes.length > HUGE_METHOD + 2000 ? null : bytes;
+    }
+
+    private int slot(int i) {
+        return L_SLOTS + 2 * i;
+    }
+
+    private int promoted(int j) {
+        return L_SLOTS + 2 * shape.maxDepth() + 2 * j;
+    }
+
+    private void method() {
+        int n = c.ops.length;
+        for (int pc = 0; pc < n; pc++) {
+            if (shape.depth()[pc] < 0) {
+                continue;
+            }
+            if (shape.leader()[pc]) {
+                block[pc] = new Label();
+            }
+            if (canThrow(c.ops[pc])) {
+                start[pc] = new Label();
+                end[pc] = new Label();
+                handler[pc] = new Label();
+                mv.visitTryCatchBlock(start[pc], end[pc], handler[pc], "java/lang/RuntimeException");
+            }
+        }
+        mv.visitCode();
+        prologue();
+        for (int pc = 0; pc < n; pc++) {
+            if (shape.depth()[pc] >= 0) {
+                insn(pc);
+            }
+        }
+        stubs();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static boolean canThrow(int op) {
+        return switch (op) {
+            case LD1S, LD1U, LD2S, LD2U, LD4S, LD4U, LD8, ST1, ST2, ST4, ST8, COPY, ZERO, DIVS, DIVU, REMS, REMU,
+                 CALL, CALLI, TRAP -> true;
+            default -> false;
+        };
+    }
+
+    private void prologue() {
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitFieldInsn(GETFIELD, CPU, "bus", "L" + BUS + ";");
+        mv.visitVarInsn(ASTORE, L_BUS);
+        ksField("left", "J");
+        mv.visitVarInsn(LSTORE, L_LEFT);
+        ksField("depth", "I");
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(ISUB);
+        mv.visitVarInsn(ISTORE, L_D);
+        ksField("fps", "[J");
+        mv.visitVarInsn(ILOAD, L_D);
+        mv.visitInsn(LALOAD);
+        mv.visitVarInsn(LSTORE, L_FP);
+        ksField("opBases", "[I");
+        mv.visitVarInsn(ILOAD, L_D);
+        mv.visitInsn(IALOAD);
+        mv.visitVarInsn(ISTORE, L_BASE);
+        mv.visitVarInsn(ALOAD, L_CODE);
+        mv.visitFieldInsn(GETFIELD, CODE, "symbols", "[J");
+        mv.visitVarInsn(ASTORE, L_SYMS);
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
+        for (int v : new int[] {L_EXIT_PC, L_EXIT_DEPTH, L_EXIT_ADJ, L_STATUS}) {
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, v);
+        }
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, L_TMP);
+        for (int i = 0; i < shape.maxDepth(); i++) {
+            mv.visitInsn(LCONST_0);
+            mv.visitVarInsn(LSTORE, slot(i));
+        }
+        reloadPromoted();
+        // dispatch on the entry point; the interpreter only enters at the shape's entry points
+        int n = c.ops.length;
+        int count = 0;
+        for (int pc = 0; pc < n; pc++) {
+            if (shape.entry()[pc]) {
+                count++;
+            }
+        }
+        int[] keys = new int[count];
+        Label[] stubs = new Label[count];
+        for (int pc = 0, k = 0; pc < n; pc++) {
+            if (shape.entry()[pc]) {
+                keys[k] = pc;
+                stubs[k++] = new Label();
+            }
+        }
+        Label refuse = new Label();
+        mv.visitVarInsn(ILOAD, L_ENTRY);
+        mv.visitLookupSwitchInsn(refuse, keys, stubs);
+        for (int k = 0; k < count; k++) {
+            mv.visitLabel(stubs[k]);
+            int d = shape.depth()[keys[k]];
+            for (int i = 0; i < d; i++) {
+                mv.visitVarInsn(ALOAD, L_OPS);
+                mv.visitVarInsn(ILOAD, L_BASE);
+                push(i);
+                mv.visitInsn(IADD);
+                mv.visitInsn(LALOAD);
+                mv.visitVarInsn(LSTORE, slot(i));
+            }
+            mv.visitJumpInsn(GOTO, block[keys[k]]);
+        }
+        mv.visitLabel(refuse);
+        push(Compiled.INTERPRET);
+        mv.visitInsn(IRETURN);
+    }
+
+    private void ksField(String name, String desc) {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitFieldInsn(GETFIELD, KS, name, desc);
+    }
+
+    private void push(int v) {
+        if (v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    private void pushLong(long v) {
+        if (v == 0) {
+            mv.visitInsn(LCONST_0);
+        } else if (v == 1) {
+            mv.visitInsn(LCONST_1);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    private void reloadPromoted() {
+        for (int j = 0; j < shape.promotedOffsets().length; j++) {
+            mv.visitVarInsn(ALOAD, L_BUS);
+            mv.visitVarInsn(LLOAD, L_FP);
+            pushLong(shape.promotedOffsets()[j]);
+            mv.visitInsn(LADD);
+            push(shape.promotedSizes()[j]);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
+            mv.visitVarInsn(LSTORE, promoted(j));
+        }
+    }
+
+    private void spillPromoted() {
+        for (int j = 0; j < shape.promotedOffsets().length; j++) {
+            mv.visitVarInsn(ALOAD, L_BUS);
+            mv.visitVarInsn(LLOAD, L_FP);
+            pushLong(shape.promotedOffsets()[j]);
+            mv.visitInsn(LADD);
+            push(shape.promotedSizes()[j]);
+            mv.visitVarInsn(LLOAD, promoted(j));
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
+        }
+    }
+
+    /** Stores stack slots [0, depth) into ks.operands[base + i]. */
+    private void spillSlots(int depth) {
+        for (int i = 0; i < depth; i++) {
+            mv.visitVarInsn(ALOAD, L_OPS);
+            mv.visitVarInsn(ILOAD, L_BASE);
+            push(i);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(LLOAD, slot(i));
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    private void setPc(int pc) {
+        ksField("pcs", "[I");
+        mv.visitVarInsn(ILOAD, L_D);
+        push(pc);
+        mv.visitInsn(IASTORE);
+    }
+
+    private void setNops(int depth) {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ILOAD, L_BASE);
+        push(depth);
+        mv.visitInsn(IADD);
+        mv.visitFieldInsn(PUTFIELD, KS, "nops", "I");
+    }
+
+    private void saveLeft() {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(LLOAD, L_LEFT);
+        mv.visitFieldInsn(PUTFIELD, KS, "left", "J");
+    }
+
+    /** Jumps to the common exit that hands the frame to the interpreter at pc with depth d, refunding adj. */
+    private void exitTo(int pc, int d, int adj) {
+        push(pc);
+        mv.visitVarInsn(ISTORE, L_EXIT_PC);
+        push(d);
+        mv.visitVarInsn(ISTORE, L_EXIT_DEPTH);
+        push(adj);
+        mv.visitVarInsn(ISTORE, L_EXIT_ADJ);
+        mv.visitJumpInsn(GOTO, bail);
+    }
+
+    private void insn(int pc) {
+        int op = c.ops[pc];
+        int d = shape.depth()[pc];
+        long a = c.as[pc];
+        int b = c.bs[pc];
+        if (block[pc] != null) {
+            mv.visitLabel(block[pc]);
+            int len = shape.blockLength()[pc];
+            Label paid = new Label();
+            mv.visitVarInsn(LLOAD, L_LEFT);
+            pushLong(len);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFGE, paid);
+            exitTo(pc, d, 0);
+            mv.visitLabel(paid);
+            mv.visitVarInsn(LLOAD, L_LEFT);
+            pushLong(len);
+            mv.visitInsn(LSUB);
+            mv.visitVarInsn(LSTORE, L_LEFT);
+        }
+        if (start[pc] != null) {
+            mv.visitLabel(start[pc]);
+        }
+        switch (op) {
+            case CONST -> {
+                pushLong(a);
+                mv.visitVarInsn(LSTORE, slot(d));
+            }
+            case LOCAL -> {
+                mv.visitVarInsn(LLOAD, L_FP);
+                pushLong(a);
+                mv.visitInsn(LADD);
+                mv.visitVarInsn(LSTORE, slot(d));
+            }
+            case SYM -> {
+                mv.visitVarInsn(ALOAD, L_SYMS);
+                push((int) a);
+                mv.visitInsn(LALOAD);
+                pushLong(b);
+                mv.visitInsn(LADD);
+                mv.visitVarInsn(LSTORE, slot(d));
+            }
+            case LD1S, LD1U, LD2S, LD2U, LD4S, LD4U, LD8 -> load(pc, op, d);
+            case ST1, ST2, ST4, ST8 -> store(pc, op, d);
+            case COPY -> {
+                guardFrame(pc, d, slot(d - 1), a);
+                guardFrame(pc, d, slot(d - 2), a);
+                mv.visitVarInsn(ALOAD, L_CPU);
+                mv.visitVarInsn(LLOAD, slot(d - 2));
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                push((int) a);
+                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "copy", "(JJI)V", false);
+            }
+            case ZERO -> {
+                guardFrame(pc, d, slot(d - 1), a);
+                mv.visitVarInsn(ALOAD, L_CPU);
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                push((int) a);
+                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "zero", "(JI)V", false);
+            }
+            case Opcodes.DUP -> {
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitVarInsn(LSTORE, slot(d));
+            }
+            case DROP, LINE -> { }
+            case Opcodes.SWAP -> {
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitVarInsn(LLOAD, slot(d - 2));
+                mv.visitVarInsn(LSTORE, slot(d - 1));
+                mv.visitVarInsn(LSTORE, slot(d - 2));
+            }
+            case ADD -> binary(d, LADD);
+            case SUB -> binary(d, LSUB);
+            case MUL -> binary(d, LMUL);
+            case AND -> binary(d, LAND);
+            case OR -> binary(d, LOR);
+            case XOR -> binary(d, LXOR);
+            case DIVS, DIVU, REMS, REMU -> divide(op, d);
+            case SHL, SHRS, SHRU -> {
+                mv.visitVarInsn(LLOAD, slot(d - 2));
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitInsn(L2I);
+                mv.visitInsn(op == SHL ? LSHL : op == SHRS ? LSHR : LUSHR);
+                mv.visitVarInsn(LSTORE, slot(d - 2));
+            }
+            case EQ, NE, LTS, LES, GTS, GES -> {
+                mv.visitVarInsn(LLOAD, slot(d - 2));
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitInsn(LCMP);
+                bool(d - 2, switch (op) {
+                    case EQ -> IFEQ;
+                    case NE -> IFNE;
+                    case LTS -> IFLT;
+                    case LES -> IFLE;
+                    case GTS -> IFGT;
+                    default -> IFGE;
+                });
+            }
+            case LTU, LEU, GTU, GEU -> {
+                mv.visitVarInsn(LLOAD, slot(d - 2));
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+                bool(d - 2, switch (op) {
+                    case LTU -> IFLT;
+                    case LEU -> IFLE;
+                    case GTU -> IFGT;
+                    default -> IFGE;
+                });
+            }
+            case NEG -> {
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitInsn(LNEG);
+                mv.visitVarInsn(LSTORE, slot(d - 1));
+            }
+            case NOT -> {
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                pushLong(-1L);
+                mv.visitInsn(LXOR);
+                mv.visitVarInsn(LSTORE, slot(d - 1));
+            }
+            case LNOT -> {
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                bool(d - 1, IFEQ);
+            }
+            case SEXT -> {
+                int bits = (int) a;
+                if (bits < 64) {
+                    mv.visitVarInsn(LLOAD, slot(d - 1));
+                    push(64 - bits);
+                    mv.visitInsn(LSHL);
+                    push(64 - bits);
+                    mv.visitInsn(LSHR);
+                    mv.visitVarInsn(LSTORE, slot(d - 1));
+                }
+            }
+            case ZEXT -> {
+                int bits = (int) a;
+                if (bits == 1) {
+                    mv.visitVarInsn(LLOAD, slot(d - 1));
+                    mv.visitInsn(LCONST_0);
+                    mv.visitInsn(LCMP);
+                    bool(d - 1, IFNE);
+                } else if (bits < 64) {
+                    mv.visitVarInsn(LLOAD, slot(d - 1));
+                    pushLong((1L << bits) - 1);
+                    mv.visitInsn(LAND);
+                    mv.visitVarInsn(LSTORE, slot(d - 1));
+                }
+            }
+            case JMP -> mv.visitJumpInsn(GOTO, block[(int) a]);
+            case JZ, JNZ -> {
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(op == JZ ? IFEQ : IFNE, block[(int) a]);
+            }
+            case CALL, CALLI -> call(pc, op, d, a, b);
+            case Opcodes.RET -> {
+                spillPromoted();
+                mv.visitVarInsn(ALOAD, L_KS);
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitFieldInsn(PUTFIELD, KS, "retval", "J");
+                mv.visitVarInsn(ALOAD, L_CPU);
+                mv.visitVarInsn(ALOAD, L_KS);
+                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "popFrame", "(L" + KS + ";)V", false);
+                saveLeft();
+                push(Compiled.RETURNED);
+                mv.visitInsn(IRETURN);
+            }
+            case VASTART -> {
+                ksField("vaAreas", "[J");
+                mv.visitVarInsn(ILOAD, L_D);
+                mv.visitInsn(LALOAD);
+                mv.visitVarInsn(LSTORE, slot(d));
+            }
+            case TRAP -> {
+                push((int) a);
+                mv.visitMethodInsn(INVOKESTATIC, COMPILED, "trap", "(I)L" + Type.getInternalName(Trap.class) + ";", false);
+                mv.visitInsn(ATHROW);
+            }
+            default -> throw new IllegalStateException("no translation for opcode " + op);
+        }
+        if (end[pc] != null) {
+            mv.visitLabel(end[pc]);
+        }
+    }
+
+    private void binary(int d, int jvmOp) {
+        mv.visitVarInsn(LLOAD, slot(d - 2));
+        mv.visitVarInsn(LLOAD, slot(d - 1));
+        mv.visitInsn(jvmOp);
+        mv.visitVarInsn(LSTORE, slot(d - 2));
+    }
+
+    private void divide(int op, int d) {
+        mv.visitVarInsn(LLOAD, slot(d - 1));
+        mv.visitMethodInsn(INVOKESTATIC, COMPILED, "divCheck", "(J)V", false);
+        mv.visitVarInsn(LLOAD, slot(d - 2));
+        mv.visitVarInsn(LLOAD, slot(d - 1));
+        switch (op) {
+            case DIVS -> mv.visitInsn(LDIV);
+            case REMS -> mv.visitInsn(LREM);
+            case DIVU -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "divideUnsigned", "(JJ)J", false);
+            default -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "remainderUnsigned", "(JJ)J", false);
+        }
+        mv.visitVarInsn(LSTORE, slot(d - 2));
+    }
+
+    /** Consumes an int comparison result on the JVM stack; slot target = (result jvmIf 0) ? 1 : 0. */
+    private void bool(int target, int jvmIf) {
+        Label yes = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(jvmIf, yes);
+        mv.visitInsn(LCONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(yes);
+        mv.visitInsn(LCONST_1);
+        mv.visitLabel(done);
+        mv.visitVarInsn(LSTORE, slot(target));
+    }
+
+    /** With promoted locals, an access of len bytes at the address in slot that touches the frame goes to the interpreter. */
+    private void guardFrame(int pc, int d, int addrSlot, long len) {
+        if (shape.promotedOffsets().length == 0) {
+            return;
+        }
+        if (deopt[pc] == null) {
+            deopt[pc] = new Label();
+        }
+        mv.visitVarInsn(LLOAD, addrSlot);
+        pushLong(Math.max(1, len));
+        mv.visitVarInsn(LLOAD, L_FP);
+        pushLong(c.frameSize);
+        mv.visitMethodInsn(INVOKESTATIC, COMPILED, "hits", "(JJJJ)Z", false);
+        mv.visitJumpInsn(IFNE, deopt[pc]);
+    }
+
+    private void load(int pc, int op, int d) {
+        int w = CodeShape.width(op);
+        int off = shape.directOffset()[pc];
+        int j = off == CodeShape.UNKNOWN ? -1 : shape.promotedIndex(off);
+        if (j >= 0) {
+            mv.visitVarInsn(LLOAD, promoted(j));
+        } else {
+            guardFrame(pc, d, slot(d - 1), w);
+            mv.visitVarInsn(ALOAD, L_BUS);
+            mv.visitVarInsn(LLOAD, slot(d - 1));
+            push(w);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
+        }
+        switch (op) {
+            case LD1S -> {
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2B);
+                mv.visitInsn(I2L);
+            }
+            case LD2S -> {
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2S);
+                mv.visitInsn(I2L);
+            }
+            case LD4S -> {
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2L);
+            }
+            case LD1U -> {
+                pushLong(0xffL);
+                mv.visitInsn(LAND);
+            }
+            case LD2U -> {
+                pushLong(0xffffL);
+                mv.visitInsn(LAND);
+            }
+            case LD4U -> {
+                pushLong(0xffffffffL);
+                mv.visitInsn(LAND);
+            }
+            default -> { }
+        }
+        mv.visitVarInsn(LSTORE, slot(d - 1));
+    }
+
+    private void store(int pc, int op, int d) {
+        int w = CodeShape.width(op);
+        int off = shape.directOffset()[pc];
+        int j = off == CodeShape.UNKNOWN ? -1 : shape.promotedIndex(off);
+        if (j >= 0) {
+            mv.visitVarInsn(LLOAD, slot(d - 1));
+            mv.visitVarInsn(LSTORE, promoted(j));
+        } else {
+            guardFrame(pc, d, slot(d - 2), w);
+            mv.visitVarInsn(ALOAD, L_BUS);
+            mv.visitVarInsn(LLOAD, slot(d - 2));
+            push(w);
+            mv.visitVarInsn(LLOAD, slot(d - 1));
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
+        }
+        mv.visitVarInsn(LLOAD, slot(d - 1));
+        mv.visitVarInsn(LSTORE, slot(d - 2));
+    }
+
+    private void call(int pc, int op, int d, long a, int argc) {
+        int after = op == CALL ? d - argc : d - argc - 1;
+        spillPromoted();
+        setPc(pc);
+        setNops(after);
+        saveLeft();
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ALOAD, L_CODE);
+        push(pc);
+        if (op == CALL) {
+            mv.visitVarInsn(ALOAD, L_SYMS);
+            push((int) a);
+            mv.visitInsn(LALOAD);
+        } else {
+            mv.visitVarInsn(LLOAD, slot(after));
+        }
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitVarInsn(ALOAD, L_KS);
+        push(argc);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "argBuffer", "(L" + KS + ";I)[J", false);
+        for (int i = 0; i < argc; i++) {
+            mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+            push(i);
+            mv.visitVarInsn(LLOAD, slot(d - argc + i));
+            mv.visitInsn(LASTORE);
+        }
+        push(argc);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "invoke", "(L" + KS + ";L" + CODE + ";IJ[JI)I", false);
+        mv.visitVarInsn(ISTORE, L_STATUS);
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
+        ksField("left", "J");
+        mv.visitVarInsn(LSTORE, L_LEFT);
+        Label returned = new Label();
+        mv.visitVarInsn(ILOAD, L_STATUS);
+        push(Compiled.RETURNED);
+        mv.visitJumpInsn(IF_ICMPEQ, returned);
+        // the callee stopped: this frame waits in the interpreter's terms at its call instruction
+        spillSlots(after);
+        mv.visitVarInsn(ILOAD, L_STATUS);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(returned);
+        ksField("retval", "J");
+        mv.visitVarInsn(LSTORE, slot(after));
+        reloadPromoted();
+    }
+
+    /** The shared exits and the per-instruction fault handlers and deopt points. */
+    private void stubs() {
+        int n = c.ops.length;
+        for (int pc = 0; pc < n; pc++) {
+            if (deopt[pc] != null) {
+                mv.visitLabel(deopt[pc]);
+                exitTo(pc, shape.depth()[pc], shape.blockLength()[pc]);
+            }
+            if (handler[pc] != null) {
+                mv.visitLabel(handler[pc]);
+                mv.visitVarInsn(ALOAD, L_KS);
+                mv.visitInsn(org.objectweb.asm.Opcodes.SWAP);
+                mv.visitFieldInsn(PUTFIELD, KS, "thrown", "Ljava/lang/RuntimeException;");
+                push(pc);
+                mv.visitVarInsn(ISTORE, L_EXIT_PC);
+                push(shape.depth()[pc]);
+                mv.visitVarInsn(ISTORE, L_EXIT_DEPTH);
+                push(shape.blockLength()[pc] - 1);
+                mv.visitVarInsn(ISTORE, L_EXIT_ADJ);
+                mv.visitJumpInsn(GOTO, thrown);
+            }
+        }
+        // hand the frame to the interpreter at exitPc with exitDepth operands, refunding exitAdj
+        mv.visitLabel(bail);
+        spillExit();
+        push(Compiled.INTERPRET);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(thrown);
+        spillExit();
+        push(Compiled.THROWN);
+        mv.visitInsn(IRETURN);
+    }
+
+    private void spillExit() {
+        mv.visitVarInsn(LLOAD, L_LEFT);
+        mv.visitVarInsn(ILOAD, L_EXIT_ADJ);
+        mv.visitInsn(I2L);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LSTORE, L_LEFT);
+        for (int i = 0; i < shape.maxDepth(); i++) {
+            Label skip = new Label();
+            mv.visitVarInsn(ILOAD, L_EXIT_DEPTH);
+            push(i);
+            mv.visitJumpInsn(IF_ICMPLE, skip);
+            mv.visitVarInsn(ALOAD, L_OPS);
+            mv.visitVarInsn(ILOAD, L_BASE);
+            push(i);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(LLOAD, slot(i));
+            mv.visitInsn(LASTORE);
+            mv.visitLabel(skip);
+        }
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ILOAD, L_BASE);
+        mv.visitVarInsn(ILOAD, L_EXIT_DEPTH);
+        mv.visitInsn(IADD);
+        mv.visitFieldInsn(PUTFIELD, KS, "nops", "I");
+        ksField("pcs", "[I");
+        mv.visitVarInsn(ILOAD, L_D);
+        mv.visitVarInsn(ILOAD, L_EXIT_PC);
+        mv.visitInsn(IASTORE);
+        spillPromoted();
+        saveLeft();
+    }
+}
