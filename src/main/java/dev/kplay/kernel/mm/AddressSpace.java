@@ -28,8 +28,6 @@ import java.util.TreeMap;
 public final class AddressSpace implements Bus {
     /** Frames mapped with mapShared (kernel text): never counted as backed. */
     private final java.util.Set<byte[]> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    /** The shared zero page: every mapped page reads from it until its first write. Never written. */
-    private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE];
 
     private final Map<Long, byte[]> pages = new HashMap<>();
     private final PageBudget budget;
