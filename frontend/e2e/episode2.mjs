@@ -153,6 +153,8 @@ async function episodeTwo() {
   await screenshot('e2-02-panic');
 
   await idle();
+  // Reboot may ask before discarding a session with modules loaded; say yes.
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.click('#btn-reboot');
   await until('the banner gone', () => page.locator('#panic').isVisible(), (v) => !v);
   await until('a fresh kernel', dmesgText, (t) => t.includes('Linux version 6.1.0') && !t.includes('Kernel panic'));
