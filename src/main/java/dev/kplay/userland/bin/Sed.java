@@ -55,7 +55,7 @@ final class Sed {
     }
 
     static int run(Proc p) {
-        boolean quiet = false, ere = false;
+        boolean quiet = false, ere = false, inPlace = false;
         List<String> scripts = new ArrayList<>();
         List<String> files = new ArrayList<>();
         List<String> args = p.args();
@@ -67,6 +67,8 @@ final class Sed {
                 ere = true;
             } else if (a.equals("-s")) {
                 continue;
+            } else if (a.equals("-i") || a.equals("--in-place")) {
+                inPlace = true;
             } else if (a.equals("-e")) {
                 if (i + 1 >= args.size()) {
                     p.eprint("sed: option requires an argument -- 'e'\nUsage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n\n");
@@ -75,8 +77,9 @@ final class Sed {
                 scripts.add(args.get(++i));
             } else if (a.startsWith("-e")) {
                 scripts.add(a.substring(2));
-            } else if (a.matches("-[nEr]+")) {
+            } else if (a.matches("-[nEri]+")) {
                 quiet |= a.contains("n");
+                inPlace |= a.contains("i");
                 ere |= a.contains("E") || a.contains("r");
             } else if (a.startsWith("-") && a.length() > 1) {
                 p.eprint("sed: invalid option -- '" + a.charAt(1) + "'\nUsage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n\n");
@@ -98,6 +101,9 @@ final class Sed {
         } catch (ScriptError e) {
             p.eprint("sed: -e expression #1, char " + e.at + ": " + e.getMessage() + "\n");
             return 1;
+        }
+        if (inPlace) {
+            return inPlace(p, cmds, files, quiet);
         }
         if (files.isEmpty()) {
             files.add("-");
@@ -124,6 +130,45 @@ final class Sed {
         int exit = execute(cmds, lines, quiet, lastHasNewline, out);
         p.write(out.toString().getBytes(StandardCharsets.ISO_8859_1));
         return exit >= 0 ? exit : status;
+    }
+
+    /** sed -i: each FILE is edited on its own and written back (GNU sed's --in-place, without a backup suffix). */
+    private static int inPlace(Proc p, List<Cmd> cmds, List<String> files, boolean quiet) {
+        if (files.isEmpty()) {
+            p.eprint("sed: no input files\n");
+            return 1;
+        }
+        int status = 0;
+        for (String f : files) {
+            String text;
+            try {
+                text = new String(p.readFile(p.path(f)), StandardCharsets.ISO_8859_1);
+            } catch (Proc.FileError e) {
+                p.eprint("sed: can't read " + f + ": " + Errno.strerror(e.errno) + "\n");
+                status = 2;
+                continue;
+            }
+            List<String> lines = new ArrayList<>();
+            boolean lastHasNewline = text.isEmpty() || text.endsWith("\n");
+            if (!text.isEmpty()) {
+                for (String l : (lastHasNewline ? text.substring(0, text.length() - 1) : text).split("\n", -1)) {
+                    lines.add(l);
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            int exit = execute(cmds, lines, quiet, lastHasNewline, out);
+            long fd = p.check(p.sys().open(p.pid(), p.path(f), 01 | 01000, 0644));
+            if (fd < 0) {
+                p.eprint("sed: couldn't open file " + f + ": " + Errno.strerror((int) fd) + "\n");
+                return 4;
+            }
+            p.check(p.sys().write(p.pid(), (int) fd, out.toString().getBytes(StandardCharsets.ISO_8859_1)));
+            p.sys().close(p.pid(), (int) fd);
+            if (exit >= 0) {
+                return exit;
+            }
+        }
+        return status;
     }
 
     private static boolean hadE(List<String> args) {

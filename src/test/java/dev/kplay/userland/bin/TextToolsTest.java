@@ -74,6 +74,15 @@ class TextToolsTest {
     }
 
     @Test
+    void sedInPlaceEditsEachFile() {
+        assertEquals("", out("printf 'abc\\nbcd\\n' > t.txt; sed -i s/b/X/ t.txt"));
+        assertEquals("aXc\nXcd\n", out("cat t.txt"));
+        assertEquals("Xcd\n", out("sed -i -n 2p t.txt; cat t.txt"));
+        assertEquals("sed: can't read nope: No such file or directory\n", out("sed -i s/a/b/ nope"));
+        assertEquals(2, sh.run("sed -i s/a/b/ nope").exitCode());
+    }
+
+    @Test
     void grepContextSeparators() {
         sys.put("/root/ctx", "m1\nx\nx\nx\nm2\nx\n");
         assertEquals("m1\nx\n--\nm2\nx\n", out("grep -A1 m ctx"));
