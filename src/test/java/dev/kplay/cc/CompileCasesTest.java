@@ -34,12 +34,26 @@ class CompileCasesTest {
     }
 
     /**
-     * An oracle case's source: the golden replay's copy (src/test/resources/golden), or for the variants it
-     * does not hold (the two chardev modules, nolicense-ko) the one in cc/cases.
+     * An oracle case's source: the golden replay's copy (src/test/resources/golden: NAME.c, or the one .c
+     * in the folder NAME/ for cases laid out as the shared oracle's chardev ones), or for the variant it
+     * does not hold (nolicense-ko) the one in cc/cases.
      */
     static String caseSource(String name) throws IOException {
         String golden = "/golden/" + name + ".c";
-        return resource(CompileCasesTest.class.getResource(golden) != null ? golden : "/cc/cases/" + name + ".c");
+        if (CompileCasesTest.class.getResource(golden) != null) {
+            return resource(golden);
+        }
+        java.net.URL folder = CompileCasesTest.class.getResource("/golden/" + name);
+        if (folder != null) {
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder.toURI()))) {
+                List<String> sources = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".c")).toList();
+                assertEquals(1, sources.size(), "one module source in golden/" + name);
+                return resource("/golden/" + name + "/" + sources.get(0));
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+        return resource("/cc/cases/" + name + ".c");
     }
 
     static ModuleImage build(String file, String source, Diagnostics diags) {
