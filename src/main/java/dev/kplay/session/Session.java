@@ -86,6 +86,7 @@ public final class Session {
         this.wallNanos = wallNanos;
         this.lastWall = wallNanos.getAsLong();
         this.lastUsedNanos = lastWall;
+        this.buildBudgetAt = lastWall;
         this.clock = new CommandClock(wallNanos, nanos -> {
             kernel.advanceTime(nanos);
             if (kernel.panicked()) {
@@ -260,11 +261,40 @@ public final class Session {
     public BuildResult build() {
         return locked(() -> {
             refuseIfPanicked();
+            takeBuildTime();
             Object[] r = {null};
-            apply(new Event.Built(), r);
+            long t0 = wallNanos.getAsLong();
+            try {
+                apply(new Event.Built(), r);
+            } finally {
+                buildBudgetNanos -= wallNanos.getAsLong() - t0;
+            }
             return (BuildResult) r[0];
         });
     }
+
+    /**
+     * The Build button's time budget: a session may spend BUILD_BURST_NANOS of build time at once,
+     * refilled at one part in BUILD_REFILL_DIVISOR of wall time, so one session cannot keep the
+     * build threads busy for everyone. Past it the build is refused (503 with Retry-After).
+     */
+    private void takeBuildTime() {
+        long now = wallNanos.getAsLong();
+        buildBudgetNanos = Math.min(BUILD_BURST_NANOS, buildBudgetNanos + (now - buildBudgetAt) / BUILD_REFILL_DIVISOR);
+        buildBudgetAt = now;
+        if (buildBudgetNanos <= 0) {
+            long waitS = 1 + (-buildBudgetNanos * BUILD_REFILL_DIVISOR) / 1_000_000_000L;
+            throw new SessionException(SessionException.Kind.UNAVAILABLE, "this session has used its build time for now;"
+                    + " try again in " + waitS + " s");
+        }
+    }
+
+    /** Build time a session may spend in one burst. */
+    static final long BUILD_BURST_NANOS = 60_000_000_000L;
+    /** Build time comes back at 1/N of wall time (N = 5: 12 s of building per minute, sustained). */
+    static final long BUILD_REFILL_DIVISOR = 5;
+    private long buildBudgetNanos = BUILD_BURST_NANOS;
+    private long buildBudgetAt;
 
     /** Runs one shell command line; {@code timeoutMs} null means the default. */
     public Shell.Result exec(String command, Long timeoutMs) {
