@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * While a socket is open, its session's time follows the wall clock between requests (every
  * TICK_MS the ticker lets the idle time pass, recorded as any idle time is), so a timer module's
- * lines appear in the pane as they are printed.
+ * lines appear in the pane as they are printed. The tick itself runs on the server's scheduler,
+ * queued behind the session's own work, so a busy kernel costs the ticker thread nothing.
  *
  * Records are produced on the thread that runs the kernel, with the session locked; that thread
  * only appends to the socket's bounded queue. Frames go out with the container's asynchronous
@@ -54,12 +55,15 @@ final class KmsgSocket extends TextWebSocketHandler {
     static final long TICK_MS = 200;
 
     private final SessionRegistry registry;
+    private final dev.kplay.session.SessionScheduler scheduler;
     private final ExecutorService senders;
     private final java.util.concurrent.ScheduledExecutorService ticker;
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
-    KmsgSocket(SessionRegistry registry, ExecutorService senders, java.util.concurrent.ScheduledExecutorService ticker) {
+    KmsgSocket(SessionRegistry registry, dev.kplay.session.SessionScheduler scheduler, ExecutorService senders,
+               java.util.concurrent.ScheduledExecutorService ticker) {
         this.registry = registry;
+        this.scheduler = scheduler;
         this.senders = senders;
         this.ticker = ticker;
     }
@@ -228,7 +232,7 @@ final class KmsgSocket extends TextWebSocketHandler {
             box.subscription = session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
             box.tick = ticker.scheduleWithFixedDelay(() -> {
                 try {
-                    session.passTime();
+                    scheduler.tick(session);
                 } catch (RuntimeException e) {
                     // the session ended or failed; its socket closes through the session
                 }

@@ -6,6 +6,7 @@ import dev.kplay.kernel.KernelSnapshot;
 import dev.kplay.session.Session;
 import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionRegistry;
+import dev.kplay.session.SessionScheduler;
 import dev.kplay.userland.sh.Shell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The HTTP contract of DESIGN.md, one handler per line of it. Thin: each handler finds the
  * session and calls one Session method; the buttons (insmod, rmmod) are shell commands, so their
  * results are the same command results exec returns.
+ *
+ * Every call on a session's kernel goes through the server's scheduler (SessionScheduler) and is
+ * answered asynchronously: the request thread is free at once, the answer goes out when the work
+ * is done (a command's when its wall time has passed).
  */
 
 /** REST endpoints under /api/sessions. */
@@ -39,9 +46,18 @@ public class SessionController {
 
     private final ScenarioController scenarios;
 
-    public SessionController(SessionRegistry registry, ScenarioController scenarios) {
+    private final SessionScheduler scheduler;
+
+    public SessionController(SessionRegistry registry, ScenarioController scenarios, SessionScheduler scheduler) {
         this.registry = registry;
         this.scenarios = scenarios;
+        this.scheduler = scheduler;
+    }
+
+    /** Runs {@code work} on the session's lane of the scheduler; the answer is its value. */
+    private <T> CompletableFuture<T> on(String id, Function<Session, T> work) {
+        Session s = registry.get(id);
+        return scheduler.submit(s, () -> work.apply(s));
     }
 
     public record ExecRequest(String command, Long timeoutMs) {}
@@ -64,8 +80,11 @@ public class SessionController {
     }
 
     @GetMapping("/{id}")
-    public Map<String, Object> state(@PathVariable String id) {
-        Session s = registry.get(id);
+    public CompletableFuture<Map<String, Object>> state(@PathVariable String id) {
+        return on(id, SessionController::state);
+    }
+
+    private static Map<String, Object> state(Session s) {
         KernelSnapshot snap = s.snapshot();
         Map<String, Object> m = identity(s);
         List<Map<String, Object>> modules = new ArrayList<>();
@@ -104,31 +123,39 @@ public class SessionController {
     }
 
     @PutMapping("/{id}/files/{name}")
-    public ResponseEntity<Void> putFile(@PathVariable String id, @PathVariable String name,
-                                        @RequestBody(required = false) String text) {
-        registry.get(id).putFile(name, text == null ? "" : text);
-        return ResponseEntity.noContent().build();
+    public CompletableFuture<ResponseEntity<Void>> putFile(@PathVariable String id, @PathVariable String name,
+                                                           @RequestBody(required = false) String text) {
+        return on(id, s -> {
+            s.putFile(name, text == null ? "" : text);
+            return ResponseEntity.noContent().build();
+        });
     }
 
     @GetMapping("/{id}/files")
-    public List<String> files(@PathVariable String id) {
-        return registry.get(id).fileNames();
+    public CompletableFuture<List<String>> files(@PathVariable String id) {
+        return on(id, Session::fileNames);
     }
 
     @GetMapping(value = "/{id}/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
-    public String file(@PathVariable String id, @PathVariable String name) {
-        return registry.get(id).file(name);
+    public CompletableFuture<String> file(@PathVariable String id, @PathVariable String name) {
+        return on(id, s -> s.file(name));
     }
 
     @DeleteMapping("/{id}/files/{name}")
-    public ResponseEntity<Void> deleteFile(@PathVariable String id, @PathVariable String name) {
-        registry.get(id).deleteFile(name);
-        return ResponseEntity.noContent().build();
+    public CompletableFuture<ResponseEntity<Void>> deleteFile(@PathVariable String id, @PathVariable String name) {
+        return on(id, s -> {
+            s.deleteFile(name);
+            return ResponseEntity.noContent().build();
+        });
     }
 
     @PostMapping("/{id}/build")
-    public Map<String, Object> build(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
-        BuildResult r = registry.get(id).build();
+    public CompletableFuture<Map<String, Object>> build(@PathVariable String id,
+                                                        @RequestBody(required = false) Map<String, Object> ignored) {
+        return on(id, s -> buildResult(s.build()));
+    }
+
+    private static Map<String, Object> buildResult(BuildResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ok", r.ok());
         m.put("output", r.output());
@@ -148,18 +175,21 @@ public class SessionController {
     }
 
     @PostMapping("/{id}/insmod")
-    public Shell.Result insmod(@PathVariable String id, @RequestBody InsmodRequest body) {
-        return registry.get(id).insmod(body.module(), body.params());
+    public CompletableFuture<Shell.Result> insmod(@PathVariable String id, @RequestBody InsmodRequest body) {
+        String line = Session.insmodLine(body.module(), body.params());
+        return scheduler.exec(registry.get(id), line, null);
     }
 
     @PostMapping("/{id}/rmmod")
-    public Shell.Result rmmod(@PathVariable String id, @RequestBody RmmodRequest body) {
-        return registry.get(id).rmmod(body.module());
+    public CompletableFuture<Shell.Result> rmmod(@PathVariable String id, @RequestBody RmmodRequest body) {
+        String line = Session.rmmodLine(body.module());
+        return scheduler.exec(registry.get(id), line, null);
     }
 
     @PostMapping("/{id}/exec")
-    public Shell.Result exec(@PathVariable String id, @RequestBody ExecRequest body) {
-        return registry.get(id).exec(body.command(), body.timeoutMs());
+    public CompletableFuture<Shell.Result> exec(@PathVariable String id, @RequestBody ExecRequest body) {
+        Session s = registry.get(id);
+        return scheduler.exec(s, body.command(), body.timeoutMs());
     }
 
     /**
@@ -168,29 +198,32 @@ public class SessionController {
      * command's exec call answers), false when no job was there.
      */
     @PostMapping("/{id}/signal")
-    public Object signal(@PathVariable String id, @RequestBody SignalRequest body) {
+    public CompletableFuture<Object> signal(@PathVariable String id, @RequestBody SignalRequest body) {
         Session s = registry.get(id);
         int sig = parseSignal(body.signal());
-        Session.Signal r = s.signal(sig);
-        if (r.result() != null) {
-            return r.result();
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("signal", sig);
-        m.put("delivered", r.delivered());
-        return m;
+        return scheduler.signal(s, sig).thenApply(r -> {
+            if (r.result() != null) {
+                return r.result();
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("signal", sig);
+            m.put("delivered", r.delivered());
+            return m;
+        });
     }
 
     @GetMapping(value = "/{id}/dmesg", produces = MediaType.TEXT_PLAIN_VALUE)
-    public String dmesg(@PathVariable String id) {
-        return registry.get(id).dmesg();
+    public CompletableFuture<String> dmesg(@PathVariable String id) {
+        return on(id, Session::dmesg);
     }
 
     @PostMapping("/{id}/reboot")
-    public Map<String, Object> reboot(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
-        Session s = registry.get(id);
-        s.reboot();
-        return identity(s);
+    public CompletableFuture<Map<String, Object>> reboot(@PathVariable String id,
+                                                         @RequestBody(required = false) Map<String, Object> ignored) {
+        return on(id, s -> {
+            s.reboot();
+            return identity(s);
+        });
     }
 
     private static Map<String, Object> identity(Session s) {
