@@ -138,7 +138,7 @@ public final class Kernel implements Syscalls {
             @Override public void schedulingWhileAtomic(Task t, int count) { oops.schedulingWhileAtomic(t, count); }
             @Override public void switchedTo(Task t) { setCurrentTask(t); }
         });
-        this.exec = new dev.kplay.kernel.exec.Exec(this, dev.kplay.kernel.exec.StockTable::entryPoint);
+        this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> syscallTbl.entryPoint(nr));
     }
 
     /** A kernel thread child of kthreadd (copy_process for kthread_create), or null past maxTasks. */
