@@ -640,7 +640,8 @@ public final class Session {
     public void close() {
         locked(() -> {
             try {
-                flushJournal(true);     // parked or drained: the idle time at the end too
+                deferredTail = false;
+                flushJournal(true);     // parked or drained: the idle time at the end, a command not yet delivered
             } catch (SessionException stale) {
                 // another node has this session's log now; this copy has nothing to add
             }

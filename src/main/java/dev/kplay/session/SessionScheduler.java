@@ -309,7 +309,14 @@ public final class SessionScheduler implements AutoCloseable {
                     s.releaseHeld(at);
                 }
             }
-            h.timers.add(timers.schedule(() -> fire(s, h), due - now, TimeUnit.NANOSECONDS));
+            // the timer thread only queues the delivery (it writes the journal): a worker does it, first in the lane
+            h.timers.add(timers.schedule(() -> {
+                try {
+                    enqueue(s, () -> fire(s, h), true);
+                } catch (SessionException shuttingDown) {
+                    h.result.completeExceptionally(shuttingDown);
+                }
+            }, due - now, TimeUnit.NANOSECONDS));
         }
     }
 

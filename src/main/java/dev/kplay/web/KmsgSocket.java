@@ -96,6 +96,8 @@ final class KmsgSocket extends TextWebSocketHandler {
         private long lastSent;
         private AutoCloseable subscription;
         private java.util.concurrent.ScheduledFuture<?> tick;
+        /** The socket closed (its subscription, made later on the scheduler, must not stay). */
+        private boolean gone;
 
         Outbox(WebSocketSession ws, long after) {
             this.ws = ws;
@@ -228,19 +230,39 @@ final class KmsgSocket extends TextWebSocketHandler {
         }
         Outbox box = new Outbox(ws, after);
         outboxes.put(ws.getId(), box);
-        try {
-            box.subscription = session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
-            box.tick = ticker.scheduleWithFixedDelay(() -> {
-                try {
-                    scheduler.tick(session);
-                } catch (RuntimeException e) {
-                    // the session ended or failed; its socket closes through the session
-                }
-            }, TICK_MS, TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (SessionException e) {
-            outboxes.remove(ws.getId());
-            ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
-        }
+        // subscribed on the session's lane of the scheduler, behind its running work: this thread does not wait
+        scheduler.submit(session, () -> session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket))
+                .whenComplete((subscription, failure) -> {
+                    if (failure != null) {
+                        outboxes.remove(ws.getId());
+                        senders.execute(() -> {
+                            try {
+                                ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
+                            } catch (IOException | RuntimeException ignored) {
+                                // already gone
+                            }
+                        });
+                        return;
+                    }
+                    synchronized (box) {
+                        if (!box.gone) {
+                            box.subscription = subscription;
+                            box.tick = ticker.scheduleWithFixedDelay(() -> {
+                                try {
+                                    scheduler.tick(session);
+                                } catch (RuntimeException e) {
+                                    // the session ended or failed; its socket closes through the session
+                                }
+                            }, TICK_MS, TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                            return;
+                        }
+                    }
+                    try {
+                        subscription.close();
+                    } catch (Exception ignored) {
+                        // a list subscription closes without fail
+                    }
+                });
     }
 
     /** The JSON of one record. */
@@ -278,11 +300,19 @@ final class KmsgSocket extends TextWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession ws, CloseStatus status) throws Exception {
         Outbox box = outboxes.remove(ws.getId());
-        if (box != null && box.tick != null) {
-            box.tick.cancel(false);
+        if (box == null) {
+            return;
         }
-        if (box != null && box.subscription != null) {
-            box.subscription.close();
+        AutoCloseable subscription;
+        synchronized (box) {
+            box.gone = true;
+            if (box.tick != null) {
+                box.tick.cancel(false);
+            }
+            subscription = box.subscription;
+        }
+        if (subscription != null) {
+            subscription.close();
         }
     }
 }
