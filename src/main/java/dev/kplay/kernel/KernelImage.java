@@ -36,6 +36,11 @@ public record KernelImage(String release, String version, String compiledBy, Str
         return new KernelImage(release, version, "(root@kplay) " + COMPILER, "", syscalls, builtin);
     }
 
+    /** The same kernel with {@code obj} as its built-in code from ~/linux. */
+    public KernelImage withBuiltin(ModuleImage obj) {
+        return new KernelImage(release, version, compiledBy, packageId, syscalls, obj);
+    }
+
     /** linux_banner without its newline: the first boot line and /proc/version. */
     public String banner() {
         return "Linux version " + release + " " + compiledBy + " " + version;
@@ -45,10 +50,5 @@ public record KernelImage(String release, String version, String compiledBy, Str
     public String buildTag() {
         int sp = version.indexOf(' ');
         return sp < 0 ? version : version.substring(0, sp);
-    }
-
-    /** Whether this is the stock kernel (no code of the session's built in). */
-    public boolean isStock() {
-        return builtin == null;
     }
 }
