@@ -412,7 +412,8 @@ final class Directives {
         }
         String key = resolve(h);
         if (key == null) {
-            pp.missingLinuxHeader = LinuxHeaders.exists(h.name()) ? h.name() : null;
+            pp.missingLinuxHeader = pp.systemRoot.isEmpty() && LinuxHeaders.exists(h.name()) ? h.name() : null;
+            pp.missingLibcHeader = !pp.systemRoot.isEmpty() && !h.quoted() ? h.name() : null;
             pp.fatal(h.span(), h.name() + ": No such file or directory");
         }
         if (pragmaOnce.contains(key)) return;
@@ -467,7 +468,7 @@ final class Directives {
         for (String dir : pp.includeDirs) {
             if (pp.userFiles.containsKey(dir + h.name())) return "u:" + dir + h.name();
         }
-        return BuiltinHeaders.tokens(h.name()) != null ? "s:" + h.name() : null;
+        return BuiltinHeaders.tokens(pp.systemRoot + h.name()) != null ? "s:" + pp.systemRoot + h.name() : null;
     }
 
     private static String dirOf(String name) {
