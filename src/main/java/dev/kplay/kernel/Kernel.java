@@ -139,7 +139,7 @@ public final class Kernel implements Syscalls {
             @Override public void schedulingWhileAtomic(Task t, int count) { oops.schedulingWhileAtomic(t, count); }
             @Override public void switchedTo(Task t) { setCurrentTask(t); }
         });
-        this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> syscallTbl.entryPoint(nr));
+        this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> image.syscalls().entryPoint(nr));
     }
 
     /** A kernel thread child of kthreadd (copy_process for kthread_create), or null past maxTasks. */

@@ -2,7 +2,6 @@ package dev.kplay.session;
 
 import dev.kplay.cc.kbuild.Kbuild;
 import dev.kplay.cc.kbuild.Vmlinux;
-import dev.kplay.kernel.syscall.BuiltinCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -115,9 +114,56 @@ class KernelTreeTest {
         }
     }
 
+    static final String TEST_C = """
+            #define _GNU_SOURCE
+            #include <unistd.h>
+            #include <sys/syscall.h>
+            #include <stdio.h>
+            #include <string.h>
+            #include <errno.h>
+
+            #define SYS_stephen 451
+
+            int main(int argc, char **argv)
+            {
+            	if (argc <= 1) {
+            		printf("Must provide a string to give to system call.\\n");
+            		return -1;
+            	}
+            	char *arg = argv[1];
+            	if (strcmp(arg, "bad") == 0)
+            		arg = (char *)16;
+            	printf("Making system call with \\"%s\\".\\n", argc > 1 && arg == argv[1] ? arg : "(bad pointer)");
+            	long res = syscall(SYS_stephen, arg);
+            	printf("System call returned %ld.\\n", res);
+            	if (res < 0)
+            		printf("errno %d: %s\\n", errno, strerror(errno));
+            	return res;
+            }
+            """;
+
     @Test
-    void builtinCodeIsReachableFromTheSessionKernel() {
-        assertTrue(BuiltinCode.NO_SUCH_ENTRY < 0);
+    void episodeThreeEndToEnd() {
+        Session s = session();
+        try {
+            patch(s);
+            s.putFile("test.c", TEST_C);
+            assertEquals(0, s.exec("cd /root/linux && make", 60_000L).exitCode());
+            s.reboot();
+            assertEquals(0, s.exec("gcc -o test test.c", 60_000L).exitCode(), s.exec("gcc -o test test.c", 60_000L).output());
+            Shell_ ok = new Shell_(s.exec("./test 'Hello World!'", 60_000L));
+            assertEquals("Making system call with \"Hello World!\".\nSystem call returned 0.\n", ok.out);
+            assertEquals(0, ok.code);
+            assertTrue(s.dmesg().endsWith("] stephen syscall called with \"Hello World!\"\n"), s.dmesg());
+            Shell_ tooLong = new Shell_(s.exec("./test " + "x".repeat(300), 60_000L));
+            assertTrue(tooLong.out.endsWith("System call returned -1.\nerrno 14: Bad address\n"), tooLong.out);
+            Shell_ bad = new Shell_(s.exec("./test bad", 60_000L));
+            assertTrue(bad.out.endsWith("System call returned -1.\nerrno 14: Bad address\n"), bad.out);
+            Shell_ none = new Shell_(s.exec("sed -i 's/451/452/' test.c && gcc -o test test.c && ./test hi", 60_000L));
+            assertTrue(none.out.endsWith("System call returned -1.\nerrno 38: Function not implemented\n"), none.out);
+        } finally {
+            s.close();
+        }
     }
 
     /** A shell result's exit code and output. */
