@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -149,6 +150,41 @@ public class SessionController {
         });
     }
 
+    // ---- ~/linux: paths inside the kernel tree ("linux/kernel/sys.c") ----------------------------
+
+    @PutMapping("/{id}/files/linux/**")
+    public CompletableFuture<ResponseEntity<Void>> putTreeFile(@PathVariable String id, HttpServletRequest request,
+                                                               @RequestBody(required = false) String text) {
+        String name = treeName(id, request);
+        return on(id, s -> {
+            s.putFile(name, text == null ? "" : text);
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    @GetMapping(value = "/{id}/files/linux/**", produces = MediaType.TEXT_PLAIN_VALUE)
+    public CompletableFuture<String> treeFile(@PathVariable String id, HttpServletRequest request) {
+        String name = treeName(id, request);
+        return on(id, s -> s.file(name));
+    }
+
+    @DeleteMapping("/{id}/files/linux/**")
+    public CompletableFuture<ResponseEntity<Void>> deleteTreeFile(@PathVariable String id, HttpServletRequest request) {
+        String name = treeName(id, request);
+        return on(id, s -> {
+            s.deleteFile(name);
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    /** "linux/<path>" from the request's path after /files/ (decoded; Session checks it). */
+    private static String treeName(String id, HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        int at = uri.indexOf("/files/linux/");
+        String raw = at < 0 ? "" : uri.substring(at + "/files/".length());
+        return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @PostMapping("/{id}/build")
     public CompletableFuture<Map<String, Object>> build(@PathVariable String id,
                                                         @RequestBody(required = false) Map<String, Object> ignored) {
@@ -219,9 +255,14 @@ public class SessionController {
 
     @PostMapping("/{id}/reboot")
     public CompletableFuture<Map<String, Object>> reboot(@PathVariable String id,
-                                                         @RequestBody(required = false) Map<String, Object> ignored) {
+                                                         @RequestBody(required = false) Map<String, Object> body) {
+        Object kernel = body == null ? null : body.get("kernel");
+        if (kernel != null && !"stock".equals(kernel) && !"built".equals(kernel)) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST,
+                    "\"kernel\" is \"stock\" (Debian's 6.1.0-56-amd64) or \"built\" (the newest build of ~/linux)");
+        }
         return on(id, s -> {
-            s.reboot();
+            s.reboot("stock".equals(kernel));
             return identity(s);
         });
     }
