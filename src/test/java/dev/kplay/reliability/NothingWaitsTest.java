@@ -53,7 +53,7 @@ class NothingWaitsTest {
         node = Node.start("waits", List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError"),
                 List.of("--spring.datasource.url=jdbc:h2:mem:waits;DB_CLOSE_DELAY=-1", "--kplay.http.requests-per-second=100000",
                         "--kplay.http.request-burst=100000", "--kplay.http.sessions-per-minute=100000",
-                        "--kplay.sessions.max=" + (SLEEPERS + ECHOERS + 20)));
+                        "--kplay.sessions.max=" + (SLEEPERS + ECHOERS + 20), "--server.tomcat.mbeanregistry.enabled=true"));
     }
 
     @AfterAll
@@ -113,6 +113,11 @@ class NothingWaitsTest {
         return ms.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
+    static double metric(String text, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
+        return m.find() ? Double.parseDouble(m.group(2)) : Double.NaN;
+    }
+
     static long pct(long[] sorted, int p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
     }
@@ -123,6 +128,7 @@ class NothingWaitsTest {
         for (int i = 0; i < ECHOERS; i++) {
             echoers.add(session());
         }
+        echoes(echoers, 10, null);                  // warm up
         long[] quiet = echoes(echoers, 20, null);
 
         String spinner = session();
@@ -148,6 +154,16 @@ class NothingWaitsTest {
             }));
         }
         CompletableFuture<Void> allSleeps = CompletableFuture.allOf(sleeps.toArray(CompletableFuture[]::new));
+        // half the echo sessions echo from the start to the end of the load (the burst of 240 commands included)
+        List<String> throughout = echoers.subList(0, ECHOERS / 2);
+        List<String> whileHeld = echoers.subList(ECHOERS / 2, ECHOERS);
+        CompletableFuture<long[]> busyEchoes = CompletableFuture.supplyAsync(() -> {
+            try {
+                return echoes(throughout, 20, allSleeps);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         CompletableFuture<Void> spinning = CompletableFuture.runAsync(() -> {
             // the runaway session keeps asking: each request runs its loop on for the time since the last
             while (!allSleeps.isDone()) {
@@ -158,7 +174,27 @@ class NothingWaitsTest {
                 }
             }
         });
-        long[] busy = echoes(echoers, 20, allSleeps);
+        // the server first runs each sleeper's command once (a burst of 240 jobs, in turn with everyone's);
+        // then the sleeps are held, as data: no thread waits for them
+        long heldAt = -1;
+        double held = 0;
+        double threadsHeld = 0;
+        while (!allSleeps.isDone()) {
+            String metrics = http.send(request("GET", "/actuator/prometheus", null), HttpResponse.BodyHandlers.ofString()).body();
+            double now = metric(metrics, "kplay_sched_held");
+            if (now < held) {
+                break;                  // past the peak: the first sleeps are ending
+            }
+            held = now;
+            heldAt = (System.nanoTime() - t0) / 1_000_000;
+            threadsHeld = metric(metrics, "tomcat_threads_busy_threads");
+            if (held >= SLEEPERS) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        long[] parked = echoes(whileHeld, 5, null);
+        long[] busy = busyEchoes.get(5, TimeUnit.MINUTES);
         allSleeps.get(5, TimeUnit.MINUTES);
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
         long[] slept = sleeps.stream().mapToLong(CompletableFuture::join).sorted().toArray();
@@ -169,8 +205,11 @@ class NothingWaitsTest {
         System.out.println("[reliability] nothing waits: " + SLEEPERS + " concurrent `sleep 5` + a runaway insmod in another session;"
                 + " the sleeps took " + slept[0] + ".." + slept[slept.length - 1] + " ms (all done after " + wallMs + " ms)");
         System.out.println("[reliability]   " + ECHOERS + " other sessions' echo: quiet p50 " + pct(quiet, 50) + " ms p99 "
-                + pct(quiet, 99) + " ms; meanwhile p50 " + pct(busy, 50) + " ms p99 " + pct(busy, 99) + " ms max "
+                + pct(quiet, 99) + " ms; from the burst to the last delivery p50 " + pct(busy, 50) + " ms p99 " + pct(busy, 99) + " ms max "
                 + busy[busy.length - 1] + " ms (" + busy.length + " echoes)");
+        System.out.println("[reliability]   " + (long) held + " sleeps held at once (" + heldAt + " ms after they were sent), "
+                + (long) threadsHeld + " request threads busy then; echo then: p50 " + pct(parked, 50) + " ms p99 " + pct(parked, 99)
+                + " ms max " + parked[parked.length - 1] + " ms");
         System.out.println("[reliability]   echoes over 500 ms (started at ms, took ms): "
                 + slowest.stream().map(a -> a[0] + ":" + a[1]).toList());
         System.out.println("[reliability]   runaway insmod answered after " + spunAt[0] + " ms: " + spun.statusCode() + " "
@@ -179,5 +218,7 @@ class NothingWaitsTest {
         assertTrue(slept[0] >= 5000, "a sleep is never cut short: " + slept[0] + " ms");
         assertEquals(200, spun.statusCode(), spun.body());
         assertTrue(pct(busy, 99) < 5000, "no echo waited for the sleeps: p99 " + pct(busy, 99) + " ms");
+        assertTrue(held > threadsHeld, "more sleeps held at once (" + held + ") than request threads busy (" + threadsHeld
+                + "): a held command holds no thread");
     }
 }
