@@ -114,6 +114,25 @@ class KernelTreeTest {
         }
     }
 
+    @Test
+    void aScenarioCarriesTheTreeAndTheBuild() {
+        Session donor = session();
+        patch(donor);
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (String f : List.of(TBL, SYS, "linux/.config")) {
+            files.put(f, donor.file(f));
+        }
+        donor.close();
+        Session s = session();
+        try {
+            s.runScenario(new Scenario(files, List.of("cd /root/linux && make bzImage")));
+            s.reboot();
+            assertEquals("6.1.192-stephen\n", s.exec("uname -r", null).output());
+        } finally {
+            s.close();
+        }
+    }
+
     static final String TEST_C = """
             #define _GNU_SOURCE
             #include <unistd.h>
