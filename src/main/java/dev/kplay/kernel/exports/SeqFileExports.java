@@ -9,7 +9,7 @@ import dev.kplay.kernel.mm.AddressSpace;
  * The seq_file API (fs/seq_file.c) as module code calls it: opening and releasing, and the
  * seq_printf family that show() uses to fill the buffer. seq_read, seq_read_iter and seq_lseek
  * are here for their addresses: the VFS recognises them in a proc_ops or file_operations and runs
- * the iterator itself (FileOpsCalls), since it calls back into the module. single_start,
+ * the iterator itself (fs/ProcReg), since it calls back into the module. single_start,
  * single_next and single_stop are kernel functions single_open() puts in its seq_operations.
  */
 
