@@ -40,6 +40,7 @@ public final class Builtins {
         params();
         new FileExports(k, this).register();
         new VfsExports(k).register();
+        new DebugfsExports(k, this).register();
         new ProcExports(k).register();
         new SeqFileExports(k, this).register();
         new SysfsExports(k, this).register();

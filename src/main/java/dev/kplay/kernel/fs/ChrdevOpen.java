@@ -45,22 +45,35 @@ public final class ChrdevOpen {
         if (cdevOwner != 0 && (cm == null || !cm.tryModuleGet())) {
             return -ENXIO;
         }
+        long cdev = d.major() != 10 ? k.devices().chrdevs().lookup(d.major(), d.minor()) : 0;
+        return doDentryOpen(t, file, d.mode(), ((long) d.major() << 20) | d.minor(), fops, 0, 0, cdev, flags,
+                d.major() == 10 ? -ENODEV : -ENXIO, cm);
+    }
+
+    /**
+     * Models do_dentry_open() of a file whose operations are {@code fops}: fops_get() of their
+     * owner ({@code gone}, an -errno, if it is going away; {@code pinned} is a reference the caller already
+     * took on the same or another module, kept or dropped as chrdev_open does), the struct file
+     * with its inode (i_mode, i_rdev, i_private, i_size, i_cdev), fops->open, then FMODE_LSEEK off without
+     * an llseek. 0 or -errno (the open's own), or RUNNING.
+     */
+    public long doDentryOpen(Task t, OpenFile file, int iMode, long rdev, long fops, long iPrivate, long iSize, long iCdev,
+                             int flags, int gone, Module pinned) {
         long owner = k.memory().load(fops + Fops.OWNER, 8);
         Module m = k.moduleByStruct(owner);
         if (owner != 0 && (m == null || !m.tryModuleGet())) {
-            if (cm != null) {
-                cm.modulePut();
+            if (pinned != null) {
+                pinned.modulePut();
             }
-            return d.major() == 10 ? -ENODEV : -ENXIO;
+            return gone;
         }
         int refs = m == null ? 0 : 1;
-        if (cm != null && cm == m) {
+        if (pinned != null && pinned == m) {
             refs++;
-        } else if (cm != null) {
-            cm.modulePut();
+        } else if (pinned != null) {
+            pinned.modulePut();
         }
-        long filp = Files.create(k.memory(), k.slab(), Vfs.baseName(file.path()), d.mode(),
-                ((long) d.major() << 20) | d.minor(), fops, 0, 0, flags);
+        long filp = Files.create(k.memory(), k.slab(), Vfs.baseName(file.path()), iMode, rdev, fops, iPrivate, iSize, flags);
         if (filp == 0) {
             for (int i = 0; i < refs && m != null; i++) {
                 m.modulePut();
@@ -69,11 +82,9 @@ public final class ChrdevOpen {
         }
         file.setFilp(filp);
         long inode = Files.inode(k.memory(), filp);
-        if (d.major() != 10) {
-            k.memory().store(inode + Files.I_CDEV, 8, k.devices().chrdevs().lookup(d.major(), d.minor()));
-        }
-        if (d.major() == 10 && k.devices().misc(d.minor()) != null) {
-            k.memory().store(filp + Files.PRIVATE_DATA, 8, k.devices().misc(d.minor()).misc());
+        k.memory().store(inode + Files.I_CDEV, 8, iCdev);
+        if ((rdev >>> 20) == 10 && k.devices().misc((int) (rdev & 0xfffff)) != null) {
+            k.memory().store(filp + Files.PRIVATE_DATA, 8, k.devices().misc((int) (rdev & 0xfffff)).misc());
         }
         file.bindDriver(fops, inode, owner);
         file.setModuleRefs(refs);

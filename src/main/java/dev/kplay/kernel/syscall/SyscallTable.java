@@ -2,6 +2,7 @@ package dev.kplay.kernel.syscall;
 
 import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.fs.ChrdevOpen;
+import dev.kplay.kernel.fs.DebugfsFile;
 import dev.kplay.kernel.fs.DevFs;
 import dev.kplay.kernel.fs.DevNode;
 import dev.kplay.kernel.fs.Dir;
@@ -192,6 +193,17 @@ public final class SyscallTable implements Syscalls {
                 r = chrdev.chrdevOpen(t, file, d, flags);
             } catch (PageFault pf) {
                 r = k.kernelFault(t, pf, "chrdev_open", 0x5a, ChrdevOpen.PATH_OPEN.subList(1, ChrdevOpen.PATH_OPEN.size()));
+            }
+            if (r != 0) {
+                return r;
+            }
+        }
+        if (inode instanceof DebugfsFile df) {
+            long r;
+            try {
+                r = chrdev.doDentryOpen(t, file, df.mode(), 0, df.fops(), df.data(), df.size(), 0, flags, -Errno.ENXIO, null);
+            } catch (PageFault pf) {
+                r = k.kernelFault(t, pf, "full_proxy_open", 0x3c, ChrdevOpen.PATH_OPEN.subList(1, ChrdevOpen.PATH_OPEN.size()));
             }
             if (r != 0) {
                 return r;
