@@ -47,8 +47,8 @@
 #include <linux/sched.h>
 
 struct poll_table_struct;
-struct kiocb;
 struct iov_iter;
+struct wait_page_queue;
 struct vm_area_struct;
 struct super_block;
 struct inode_operations;
@@ -133,6 +133,25 @@ struct file {
 	struct address_space	*f_mapping;
 } __randomize_layout
   __attribute__((aligned(4)));	/* lest something weird decides that 2 is OK */
+
+/*
+ * struct kiocb (48 bytes): @0 ki_filp, @8 ki_pos, @16 ki_complete, @24 private, @32 ki_flags,
+ * @36 ki_ioprio, @40 ki_waitq. kplay's VFS makes a synchronous one for read_iter/write_iter.
+ */
+struct kiocb {
+	struct file		*ki_filp;
+	loff_t			ki_pos;
+	void (*ki_complete)(struct kiocb *iocb, long ret);
+	void			*private;
+	int			ki_flags;
+	u16			ki_ioprio; /* See linux/ioprio.h */
+	struct wait_page_queue	*ki_waitq; /* for async buffered IO */
+};
+
+static inline bool is_sync_kiocb(struct kiocb *kiocb)
+{
+	return kiocb->ki_complete == NULL;
+}
 
 typedef int (*filldir_t)(struct dir_context *, const char *, int, loff_t, u64, unsigned);
 

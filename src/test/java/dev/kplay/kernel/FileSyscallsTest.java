@@ -109,6 +109,28 @@ class FileSyscallsTest extends KernelTestSupport {
     }
 
     @Test
+    void readIterAndWriteIterGoThroughTheIovIterAsNewSyncReadMakesIt() throws IOException {
+        String src;
+        try (InputStream in = getClass().getResourceAsStream("/kernel/fs/kiter.c")) {
+            src = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        BuildResult r = Kbuild.build(Map.of("kiter.c", src));
+        assertTrue(r.ok(), r.output());
+        writeFile("/root/kiter.ko", KoFile.encode(r.artifacts().get("kiter.ko")));
+        assertEquals(0, insmod("/root/kiter.ko", "", null), String.join("\n", dmesg()));
+        assertEquals("iter says hi\n", cat("/dev/kiter"));
+        int fd = open("/dev/kiter");
+        assertEquals(5, k.write(pid, fd, "hello".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(dmesg().get(dmesg().size() - 1).endsWith("kiter: took 5 bytes at 0"), String.join("\n", dmesg()));
+        assertEquals("hello", cat("/dev/kiter"));
+        assertEquals("len=5\n", cat("/dev/kseq"), "a char device whose read_iter is seq_read_iter");
+        assertEquals("len=5\n", cat("/proc/kseq"), "a /proc file whose proc_read_iter is seq_read_iter");
+        int s = (int) k.open(pid, "/proc/kseq", 0, 0);
+        assertEquals(2, k.lseek(pid, s, 2, 0));
+        assertArrayEquals("n=5\n".getBytes(StandardCharsets.UTF_8), k.read(pid, s, 100));
+    }
+
+    @Test
     void anEndlessPollThatNothingCanEndLeavesTheTaskAsleep() {
         int fd = open("/dev/kio");
         assertEquals(Kernel.RUNNING, k.poll(pid, new int[] {fd}, new int[] {1}, new int[1], -1));

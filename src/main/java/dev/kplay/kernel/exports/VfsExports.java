@@ -9,7 +9,7 @@ import dev.kplay.kernel.mm.AddressSpace;
 /*
  * The VFS helpers a driver names in its file_operations or calls from its open: the llseek family
  * (fs/read_write.c, bodies in fs/ReadWrite), nonseekable_open/stream_open/generic_file_open
- * (fs/open.c), and the two kernel functions poll(2)'s poll_table reaches through pointers,
+ * (fs/open.c), the iov_iter copies read_iter/write_iter use (lib/iov_iter.c, fs/IovIter), and the two kernel functions poll(2)'s poll_table reaches through pointers,
  * __pollwait and pollwake (fs/select.c, bodies in fs/Select), which modules cannot link against.
  */
 
@@ -48,6 +48,12 @@ final class VfsExports {
         });
         // generic_file_open(): -EOVERFLOW only for a >2 GiB file opened without O_LARGEFILE, which 64-bit opens always have
         t.function("generic_file_open", 0x30, (a, s) -> 0);
+        t.function("_copy_to_iter", 0x4a0, (a, s) -> dev.kplay.kernel.fs.IovIter.copyTo(mem, a[0], a[1], a[2]));
+        t.function("_copy_from_iter", 0x4a0, (a, s) -> dev.kplay.kernel.fs.IovIter.copyFrom(mem, a[0], a[1], a[2]));
+        t.function("iov_iter_init", 0x60, (a, s) -> {
+            dev.kplay.kernel.fs.IovIter.init(mem, a[0], (int) a[1], a[2], a[3], a[4]);
+            return 0;
+        });
         t.kernelFunction("__pollwait", 0x130, (a, s) -> Select.pollwait(k, a[0], a[1], a[2]));
         long pollwake = t.kernelFunction("pollwake", 0x80, (a, s) -> Select.pollwake(mem, a[0]));
         k.waits().setPollwake(pollwake, entry -> Select.pollwake(mem, entry));

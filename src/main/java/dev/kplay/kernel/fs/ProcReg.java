@@ -42,6 +42,8 @@ public final class ProcReg {
             "proc_reg_read+0x56/0xa0", "vfs_read+0xb0/0x2b0", "ksys_read+0x6b/0xf0"));
     static final List<String> PATH_SEQ_READ_ITER = concat(List.of("seq_read_iter+0x12b/0x4a0",
             "proc_reg_read_iter+0x53/0x90", "vfs_read+0x23d/0x2b0", "ksys_read+0x6b/0xf0"));
+    static final List<String> PATH_READ_ITER = concat(List.of("proc_reg_read_iter+0x53/0x90", "vfs_read+0x23d/0x2b0",
+            "ksys_read+0x6b/0xf0"));
     static final List<String> PATH_WRITE = concat(List.of("proc_reg_write+0x56/0xa0", "vfs_write+0xc9/0x3f0",
             "ksys_write+0x6b/0xf0"));
     public static final List<String> PATH_RELEASE = List.of("close_pdeo+0x45/0x100", "proc_reg_release+0x4e/0x60",
@@ -173,7 +175,7 @@ public final class ProcReg {
                 seqPath = PATH_SEQ_READ;
             } else if (read == 0 && k.memory().load(p.procOps() + PROC_READ_ITER, 8) == addr("seq_read_iter")) {
                 seqPath = PATH_SEQ_READ_ITER;
-            } else if (read == 0) {
+            } else if (read == 0 && k.memory().load(p.procOps() + PROC_READ_ITER, 8) == 0) {
                 t.setLastError(EIO);
                 return null;
             }
@@ -195,12 +197,15 @@ public final class ProcReg {
             int n = Math.max(0, Math.min(count, 1 << 20));
             k.memory().map(Layout.USER_BUFFER, Math.max(1, n));
             byte[][] got = new byte[1][];
-            r = k.runTask(t, read, new long[] {filp, Layout.USER_BUFFER, n, ppos}, PATH_READ, ret -> {
+            java.util.function.LongUnaryOperator done = ret -> {
                 if (ret >= 0) {
                     got[0] = k.memory().read(Layout.USER_BUFFER, (int) Math.min(ret, n));
                 }
                 return ret;
-            });
+            };
+            r = read != 0 ? k.runTask(t, read, new long[] {filp, Layout.USER_BUFFER, n, ppos}, PATH_READ, done)
+                    : new ReadWrite(k).newSync(t, filp, k.memory().load(p.procOps() + PROC_READ_ITER, 8), false,
+                            Layout.USER_BUFFER, n, ppos, PATH_READ_ITER, done);
             k.memory().unmap(Layout.USER_BUFFER, Math.max(1, n));
             out = got[0];
         }

@@ -11,7 +11,7 @@ import static dev.kplay.kernel.syscall.Syscalls.RUNNING;
 
 /*
  * fs/read_write.c for files whose operations are module code: vfs_read() and vfs_write() through
- * fops->read/write with a user buffer, and vfs_llseek() through fops->llseek, plus the llseek
+ * fops->read/write with a user buffer (or read_iter/write_iter through new_sync_read/write), and vfs_llseek() through fops->llseek, plus the llseek
  * family modules name in their file_operations (default_llseek, generic_file_llseek[_size],
  * fixed_size_llseek, no_seek_end_llseek[_size], noop_llseek, no_llseek, vfs_setpos), which work
  * on the struct file in memory exactly as 6.1's do. A file whose f_mode lost FMODE_LSEEK (no
@@ -48,7 +48,8 @@ public final class ReadWrite {
 
     private long driverIo(Task t, OpenFile f, int fopsOffset, byte[] in, int count, byte[][] out) {
         long fn = k.memory().load(f.fops() + fopsOffset, 8);
-        if (fn == 0) {
+        long iterFn = fn != 0 ? 0 : k.memory().load(f.fops() + (in != null ? Fops.WRITE_ITER : Fops.READ_ITER), 8);
+        if (fn == 0 && iterFn == 0) {
             return -EINVAL;
         }
         long filp = f.filp();
@@ -61,18 +62,57 @@ public final class ReadWrite {
             k.memory().write(Layout.USER_BUFFER, in);
         }
         t.setSyscallNr(in != null ? NR_WRITE : NR_READ);
-        long r = Fops.call(k, t, fn, new long[] {filp, Layout.USER_BUFFER, n, ppos}, in != null ? PATH_WRITE : PATH_READ,
-                ret -> {
-                    if (out != null && ret >= 0) {
-                        out[0] = k.memory().read(Layout.USER_BUFFER, (int) Math.min(ret, n));
-                    }
-                    f.setPos(k.memory().load(filp + Files.POS, 8));
-                    return ret;
-                });
+        java.util.function.LongUnaryOperator done = ret -> {
+            if (out != null && ret >= 0) {
+                out[0] = k.memory().read(Layout.USER_BUFFER, (int) Math.min(ret, n));
+            }
+            f.setPos(k.memory().load(filp + Files.POS, 8));
+            return ret;
+        };
+        long r = fn != 0
+                ? Fops.call(k, t, fn, new long[] {filp, Layout.USER_BUFFER, n, ppos}, in != null ? PATH_WRITE : PATH_READ, done)
+                : newSync(t, filp, iterFn, in != null, Layout.USER_BUFFER, n, ppos,
+                        in != null ? PATH_WRITE_ITER : PATH_READ_ITER, done);
         if (r != RUNNING) {
             k.memory().unmap(Layout.USER_BUFFER, Math.max(1, n));
         }
         return r;
+    }
+
+    static final List<String> PATH_READ_ITER = Fops.path("vfs_read+0x1ab/0x310", "ksys_read+0x6b/0xf0");
+    static final List<String> PATH_WRITE_ITER = Fops.path("vfs_write+0x1ba/0x3f0", "ksys_write+0x6b/0xf0");
+
+    /**
+     * Models new_sync_read()/new_sync_write(): a synchronous kiocb at *ppos (0 for a stream) and an
+     * ITER_IOVEC iov_iter over [ubuf, ubuf+n), then fops->read_iter/write_iter(kiocb, iter) on the
+     * task; *ppos takes ki_pos back. The result through then, or DIED/RUNNING.
+     */
+    public long newSync(Task t, long filp, long iterFn, boolean write, long ubuf, long n, long ppos, List<String> path,
+                        java.util.function.LongUnaryOperator then) {
+        AddressSpace mem = k.memory();
+        long kiocb = k.slab().kmalloc(IovIter.KIOCB_SIZE);
+        long iov = k.slab().kmalloc(16);
+        long iter = k.slab().kmalloc(IovIter.SIZE);
+        if (kiocb == 0 || iov == 0 || iter == 0) {
+            k.slab().kfree(kiocb);
+            k.slab().kfree(iov);
+            k.slab().kfree(iter);
+            return -12;
+        }
+        mem.store(kiocb + IovIter.KI_FILP, 8, filp);
+        mem.store(kiocb + IovIter.KI_POS, 8, ppos == 0 ? 0 : mem.load(ppos, 8));
+        mem.store(iov, 8, ubuf);
+        mem.store(iov + 8, 8, n);
+        IovIter.init(mem, iter, write ? 1 : 0, iov, 1, n);
+        return Fops.call(k, t, iterFn, new long[] {kiocb, iter}, path, ret -> {
+            if (ppos != 0) {
+                mem.store(ppos, 8, mem.load(kiocb + IovIter.KI_POS, 8));
+            }
+            k.slab().kfree(kiocb);
+            k.slab().kfree(iov);
+            k.slab().kfree(iter);
+            return then.applyAsLong(ret);
+        });
     }
 
     /**
