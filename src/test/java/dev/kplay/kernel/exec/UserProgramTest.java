@@ -57,4 +57,39 @@ class UserProgramTest {
         assertEquals("open: No such file or directory\n2 No such file or directory\n", r.output());
         assertEquals(1, r.exitCode());
     }
+
+    @Test
+    void buildButtonBuildsAUserProgramWithMakesBuiltinRule() {
+        Session s = session();
+        s.putFile("test.c", "#include <stdio.h>\nint main(void)\n{\n\tputs(\"built by the button\");\n\treturn 0;\n}\n");
+        dev.kplay.cc.kbuild.BuildResult b = s.build();
+        assertTrue(b.ok(), b.output());
+        assertEquals("cc     test.c   -o test\n", b.output());
+        assertEquals("built by the button\n", run(s, "./test").output());
+        s.reboot();
+        assertEquals("built by the button\n", run(s, "./test").output(), "the executable is reinstalled at boot");
+    }
+
+    @Test
+    void aBackgroundProgramsLaterOutputShowsOnTheNextLine() {
+        Session s = session();
+        s.putFile("late.c", "#include <stdio.h>\n#include <unistd.h>\nint main(void)\n{\n\tprintf(\"start\\n\");\n"
+                + "\tsleep(1);\n\tprintf(\"woke up\\n\");\n\treturn 0;\n}\n");
+        assertEquals(0, run(s, "gcc -o late late.c").exitCode());
+        Shell.Result bg = run(s, "./late &");
+        assertTrue(bg.output().endsWith("start\n"), bg.output());
+        Shell.Result later = run(s, "sleep 2");
+        assertTrue(later.output().startsWith("woke up\n"), later.output());
+    }
+
+    @Test
+    void anUnmodelledSyscallStopsTheProcessWithANote() {
+        Session s = session();
+        s.putFile("fork.c", "#include <unistd.h>\n#include <sys/syscall.h>\nint main(void)\n{\n\tsyscall(SYS_fork);\n\treturn 0;\n}\n");
+        assertEquals(0, run(s, "gcc -o fork fork.c").exitCode());
+        Shell.Result r = run(s, "./fork");
+        assertEquals("kplay: sys_fork (system call 57) is not modelled by kplay's kernel; fork is stopped with SIGSYS\n"
+                + "Bad system call\n", r.output());
+        assertEquals(128 + 31, r.exitCode());
+    }
 }
