@@ -40,6 +40,8 @@ final class UserProcess implements UserMode {
     long completed = Long.MIN_VALUE;
     /** A timer the process sleeps on (nanosleep in a background job), or null. */
     Object sleepTimer;
+    /** The program was still computing when its instructions ran out: it is runnable (R) and goes on as time passes. */
+    boolean preempted;
 
     record Loaded(MmStruct mm, long textStart, long textEnd) {}
 
@@ -74,6 +76,14 @@ final class UserProcess implements UserMode {
 
     /** Runs the program's code for at most budget instructions. */
     Stop run(Exec exec, long budget) {
+        return run(exec, budget, true);
+    }
+
+    /**
+     * As {@link #run(Exec, long)}; {@code chargeTime} false when the instructions fill a stretch of
+     * time that has already passed (a program computing in the background while time went by).
+     */
+    Stop run(Exec exec, long budget, boolean chargeTime) {
         long left = budget;
         while (true) {
             if (!task.alive()) {
@@ -84,7 +94,9 @@ final class UserProcess implements UserMode {
             Exit e = cpu.run(stack, Math.max(1, Math.min(Exec.SLICE, left)));
             long ran = stack.instructions() - before;
             left -= ran;
-            exec.ran(ran);
+            if (chargeTime) {
+                exec.ran(ran);
+            }
             if (!task.alive()) {
                 return Stop.EXITED;
             }
