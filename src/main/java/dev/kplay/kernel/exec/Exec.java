@@ -105,7 +105,7 @@ public final class Exec {
         } catch (IllegalArgumentException e) {
             return -Errno.ENOEXEC;
         }
-        UserProcess up = new UserProcess(t, new UserProcess.Loaded(l.mm(), l.textStart(), l.textEnd()), l.stack(), cpu,
+        UserProcess up = new UserProcess(this, t, new UserProcess.Loaded(l.mm(), l.textStart(), l.textEnd()), l.stack(), cpu,
                 std, path);
         t.setUserMode(up);
         t.setComm(path.substring(path.lastIndexOf('/') + 1));
@@ -149,6 +149,10 @@ public final class Exec {
                 finish(up, up.run(this, Math.max(1, fits), false));
             }
         }
+    }
+
+    void cancelTimer(Object timer) {
+        k.timers().cancel(timer);
     }
 
     /** The process's code is about to run: its mm is the active one. */

@@ -546,8 +546,7 @@ final class UserSyscalls {
             return PARK;
         }
         if (!up.std.sleep(timeoutMs * 1_000_000L)) {
-            exec.killed(up, 2);
-            return GONE;
+            return interrupted(up);
         }
         exec.enter(up);
         return 0;
@@ -631,11 +630,25 @@ final class UserSyscalls {
             return PARK;
         }
         if (!up.std.sleep(nanos)) {
-            exec.killed(up, 2);                     // Ctrl-C: SIGINT's default action
-            return GONE;
+            return interrupted(up);
         }
         exec.enter(up);
         return 0;
+    }
+
+    /** Ctrl-C during a foreground wait: the program's SIGINT handler runs and the call fails with EINTR, or SIGINT kills it. */
+    private long interrupted(UserProcess up) {
+        if (up.catches(2)) {
+            up.pendingHandlers.add(2);
+            up.completed = -Errno.EINTR;
+            return PARK;
+        }
+        if (up.handlers[2] == 1) {
+            exec.enter(up);
+            return 0;
+        }
+        exec.killed(up, 2);
+        return GONE;
     }
 
     private long kill(UserProcess up, int pid, int sig) {
@@ -652,7 +665,9 @@ final class UserSyscalls {
                 return 0;
             }
             if (h != 0) {
-                return UNMODELED;                   // delivering to a handler of the program's own
+                up.pendingHandlers.add(sig);        // the handler runs as the call returns
+                up.completed = 0;
+                return PARK;
             }
             exec.killed(up, sig);
             return GONE;
