@@ -121,6 +121,9 @@ final class UserProcess implements UserMode {
     void resume() {
         long v = completed;
         completed = Long.MIN_VALUE;
+        if (task.alive() && task.stack().depth() == 0) {
+            task.setState(Task.State.RUNNING);
+        }
         stack.resume(v);
     }
 

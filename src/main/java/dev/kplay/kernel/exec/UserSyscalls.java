@@ -41,7 +41,7 @@ final class UserSyscalls {
             "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
     /** offsetof(struct file_operations, read/write), offsetof(struct file, f_pos), sizeof(struct file). */
     static final int FOPS_READ = 16, FOPS_WRITE = 24, FILE_POS = 88, FILE_SIZE = 128;
-    /** The heap may grow this far past start_brk (RLIMIT_DATA, kept small: the session's memory is bounded). */
+    /** A process's heap and anonymous mappings together stay below this (RLIMIT_DATA, kept small: memory is the server's). */
     static final long HEAP_LIMIT = 64L << 20;
 
     private final Kernel k;
@@ -564,9 +564,13 @@ final class UserSyscalls {
         long oldEnd = Layout.pageAlign(old);
         long newEnd = Layout.pageAlign(want);
         if (newEnd > oldEnd) {
+            if (mm.charged() + (newEnd - oldEnd) > HEAP_LIMIT || !mem.chargeUser(mm, newEnd - oldEnd)) {
+                return old;
+            }
             mem.map(oldEnd, newEnd - oldEnd);
         } else if (newEnd < oldEnd) {
             mem.unmap(newEnd, oldEnd - newEnd);
+            mem.unchargeUser(mm, oldEnd - newEnd);
         }
         mm.setBrk(want);
         return want;
@@ -580,6 +584,9 @@ final class UserSyscalls {
         if (len <= 0 || len > HEAP_LIMIT) {
             return -Errno.ENOMEM;
         }
+        if (up.mm().charged() + Layout.pageAlign(len) > HEAP_LIMIT || !mem.chargeUser(up.mm(), Layout.pageAlign(len))) {
+            return -Errno.ENOMEM;
+        }
         long at = up.mm().takeMmap(len);
         mem.map(at, Layout.pageAlign(len));
         up.mm().addVma(new MmStruct.Vma(at, at + Layout.pageAlign(len), null, "rw-p"));
@@ -590,7 +597,11 @@ final class UserSyscalls {
         if ((addr & (Layout.PAGE_SIZE - 1)) != 0 || len <= 0) {
             return -Errno.EINVAL;
         }
-        mem.unmap(addr, Layout.pageAlign(len));
+        MmStruct.Vma v = up.mm().vmaAt(addr);
+        if (v != null && v.file() == null && !v.name().startsWith("[")) {
+            mem.unmap(addr, Layout.pageAlign(len));
+            mem.unchargeUser(up.mm(), Layout.pageAlign(len));
+        }
         return 0;
     }
 

@@ -94,6 +94,25 @@ public final class AddressSpace implements Bus {
         java.util.Arrays.fill(fetchCode, null);
     }
 
+    /**
+     * Reserves user memory of a process (brk, anonymous mmap) from the server's pool, as kmalloc
+     * reserves kernel memory: false if the pool cannot cover it (the call then fails with ENOMEM).
+     */
+    public boolean chargeUser(MmStruct mm, long bytes) {
+        if (!budget.charge(bytes)) {
+            return false;
+        }
+        mm.charged += bytes;
+        return true;
+    }
+
+    /** Gives back user memory reserved by {@link #chargeUser}. */
+    public void unchargeUser(MmStruct mm, long bytes) {
+        long b = Math.min(bytes, mm.charged);
+        mm.charged -= b;
+        budget.uncharge(b);
+    }
+
     /** The mm whose user half is mapped now, or null. */
     public MmStruct activeMm() { return activeMm; }
 
@@ -110,6 +129,7 @@ public final class AddressSpace implements Bus {
         }
         mm.pages.clear();
         mm.code.clear();
+        unchargeUser(mm, mm.charged);
     }
 
     /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */

@@ -92,4 +92,30 @@ class UserProgramTest {
                 + "Bad system call\n", r.output());
         assertEquals(128 + 31, r.exitCode());
     }
+
+    @Test
+    void runawayProgramsAreBounded() {
+        Session s = session();
+        s.putFile("deep.c", "int f(int n)\n{\n\treturn f(n + 1) + 1;\n}\nint main(void)\n{\n\treturn f(0);\n}\n");
+        s.putFile("hog.c", "#include <stdio.h>\n#include <stdlib.h>\nint main(void)\n{\n\tlong n = 0;\n"
+                + "\twhile (malloc(1 << 20))\n\t\tn++;\n\tprintf(\"%ld MiB\\n\", n);\n\treturn 0;\n}\n");
+        assertEquals(0, run(s, "gcc -o deep deep.c && gcc -o hog hog.c").exitCode());
+        Shell.Result deep = run(s, "./deep");
+        assertEquals("Segmentation fault\n", deep.output());
+        assertEquals(139, deep.exitCode());
+        Shell.Result hog = run(s, "./hog");
+        assertEquals(0, hog.exitCode());
+        assertTrue(hog.output().matches("6[0-3] MiB\n"), hog.output());
+    }
+
+    @Test
+    void aBackgroundSleeperShowsAsSleeping() {
+        Session s = session();
+        s.putFile("nap.c", "#include <unistd.h>\nint main(void)\n{\n\tsleep(30);\n\treturn 0;\n}\n");
+        assertEquals(0, run(s, "gcc -o nap nap.c").exitCode());
+        run(s, "./nap &");
+        assertTrue(run(s, "ps -o pid,stat,args").output().contains(" S    ./nap"), run(s, "ps -o pid,stat,args").output());
+        run(s, "kill %1");
+        assertTrue(!run(s, "ps -o pid,stat,args").output().contains("./nap"));
+    }
 }
