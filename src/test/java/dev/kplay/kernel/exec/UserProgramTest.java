@@ -115,7 +115,8 @@ class UserProgramTest {
         assertEquals(0, run(s, "gcc -o nap nap.c").exitCode());
         run(s, "./nap &");
         assertTrue(run(s, "ps -o pid,stat,args").output().contains(" S    ./nap"), run(s, "ps -o pid,stat,args").output());
-        run(s, "kill %1");
-        assertTrue(!run(s, "ps -o pid,stat,args").output().contains("./nap"));
+        Shell.Result kill = run(s, "kill %1; sleep 1");
+        String ps = run(s, "ps -o pid,stat,args").output();
+        assertTrue(!ps.contains(" S    ./nap") && ps.contains("Terminated              ./nap"), kill.output() + ps);
     }
 }
