@@ -103,6 +103,7 @@ public final class AddressSpace implements Bus {
             return false;
         }
         mm.charged += bytes;
+        userCharged += bytes;
         return true;
     }
 
@@ -110,8 +111,12 @@ public final class AddressSpace implements Bus {
     public void unchargeUser(MmStruct mm, long bytes) {
         long b = Math.min(bytes, mm.charged);
         mm.charged -= b;
+        userCharged -= b;
         budget.uncharge(b);
     }
+
+    /** User memory of all processes reserved from the pool (given back when the machine goes). */
+    private long userCharged;
 
     /** The mm whose user half is mapped now, or null. */
     public MmStruct activeMm() { return activeMm; }
@@ -165,6 +170,8 @@ public final class AddressSpace implements Bus {
     public void release() {
         budget.pagesBacked(-backed);
         backed = 0;
+        budget.uncharge(userCharged);
+        userCharged = 0;
         kernelPages.clear();
         kernelCode.clear();
         java.util.Arrays.fill(tlbPage, null);
