@@ -246,6 +246,20 @@ public final class Session {
         });
     }
 
+    /**
+     * A regular file in /root as the kernel holds it (a source, a built X.ko, what a command wrote),
+     * read without a syscall so that nothing is logged; 404 if there is none.
+     */
+    public byte[] rootFile(String name) {
+        checkName(name);
+        return locked(() -> {
+            if (kernel.vfs().lookup("/root/" + name) instanceof dev.kplay.kernel.fs.RegularFile f) {
+                return f.contents();
+            }
+            throw new SessionException(SessionException.Kind.NOT_FOUND, "no such file in /root: " + name);
+        });
+    }
+
     /** Refuses a file name the session would not accept (400). */
     public static void checkName(String name) {
         if (name == null || !FILE_NAME.matcher(name).matches() || name.contains("..")) {
