@@ -258,9 +258,9 @@ export class SessionClient {
     return answer;
   }
 
-  /** The session as a scenario (GET /api/sessions/{id}/scenario), with what each step printed. */
-  async scenario(): Promise<any> {
-    return this.call('GET', '/scenario');
+  /** The session as a scenario (GET /api/sessions/{id}/scenario), with what each step printed unless `outputs` is false. */
+  async scenario(outputs = true): Promise<any> {
+    return this.call('GET', outputs ? '/scenario' : '/scenario?outputs=false');
   }
 
   /** Keeps a scenario as a short link: {id, url}. */

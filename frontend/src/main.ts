@@ -14,7 +14,9 @@ import { ShellTerminal } from './terminal';
 import { layout } from './layout';
 import { nextStep } from './coach';
 import type { ModuleRow } from './api';
-import { decodeFragment, filesAt, prefix, records, transcript, type Replayed, type Scenario } from './scenario';
+import { decodeFragment, filesAt, prefix, records, stepsTranscript, transcript, type Replayed, type Scenario } from './scenario';
+import { DownloadMenu } from './downloads';
+import { commandCount, loadWork, localWorkStorage, saveWork, worthRestoring, type SavedWork } from './savedWork';
 import { ShareDialog, shareLinks } from './shareDialog';
 import { Timeline } from './timeline';
 import { parseLesson } from './lesson';
@@ -38,6 +40,8 @@ if (embed) {
 }
 
 const client = new SessionClient((input, init) => fetch(input, init), embed ? memoryStore() : window.sessionStorage);
+/** Where the tab's work is kept for a new tab (never in an embed: that is the host page's business). */
+const workStorage = embed ? null : localWorkStorage();
 const dmesg = new DmesgPane(ui.dmesg, ui.oopsCount);
 const modules = new ModulesPane(ui.modules);
 const stream = new KmsgStream({
@@ -68,10 +72,6 @@ let busyCount = 0;
 const terminal = new ShellTerminal(ui.terminal, {
   line: async (line) => {
     leaveReplay();
-    if (line.trim() === 'clear') {
-      terminal.term.clear();
-      return;
-    }
     if (line.trim() === 'make') {
       // The module directory's make is the build endpoint (kbuild), as the Build button is.
       await busy(build);
@@ -95,6 +95,7 @@ const saving = new Set<Promise<void>>();
 
 function save(name: string, text: string): void {
   leaveReplay();
+  keepWork();
   client.remember(name, text);
   window.clearTimeout(pendingSaves.get(name));
   pendingSaves.set(name, window.setTimeout(() => {
@@ -243,6 +244,7 @@ async function waitForJob(): Promise<void> {
 }
 
 async function refresh(): Promise<void> {
+  keepWork();
   try {
     const state = await client.state();
     modules.render(state);
@@ -339,6 +341,42 @@ client.onNewSession = (id) => {
   restart(id, false);
 };
 
+// ---- work kept in this browser: a new tab (or the page opened again) replays it -------------------------
+
+const KEEP_WORK_DELAY_MS = 1500;
+let keepTimer: number | undefined;
+
+/** Soon after a change, keeps the session's scenario (files and steps, no outputs) in localStorage. */
+function keepWork(): void {
+  // A link or gallery entry on show is someone else's work until the user acts on it (leaveReplay).
+  if (!workStorage || !started || viewingPast || replayed !== null) return;
+  window.clearTimeout(keepTimer);
+  keepTimer = window.setTimeout(() => {
+    void flushSaves()
+      .then(() => client.scenario(false))
+      .then((scenario) => saveWork(workStorage, scenario as Scenario))
+      .catch(() => undefined);
+  }, KEEP_WORK_DELAY_MS);
+}
+
+/** Replays the work kept in this browser into this tab's new session; false if it could not. */
+async function restoreWork(work: SavedWork): Promise<boolean> {
+  try {
+    const answer = (await client.replay({ scenario: work.scenario }, (a) => filesAt(a.scenario, a.replay.frames.length - 1))) as Replayed;
+    const last = answer.replay.frames.length - 1;
+    const files = filesAt(answer.scenario, last);
+    editor.replaceAll(files, files['hello-3.c'] !== undefined ? 'hello-3.c' : undefined);
+    started = true;
+    restart(answer.id, false);
+    const n = commandCount(answer.scenario.steps);
+    await terminal.showTranscript(transcript(answer.replay.frames, last),
+      `\x1b[2m[kplay: your work from ${new Date(work.savedAt).toLocaleString()} is back: ${n} ${n === 1 ? 'command' : 'commands'} replayed on a fresh kernel]\x1b[0m\n`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // ---- lessons: ?lesson=ID (built in) or ?lesson=URL (an author's own Markdown) --------------------------
 
 /** The last command the page ran, for the lesson's checkpoints. */
@@ -415,6 +453,19 @@ ui.share.addEventListener('click', () => void shareDialog.open(async () => {
   const link = await client.link(scenario);
   return shareLinks(location.origin, link.id, scenario);
 }));
+
+new DownloadMenu(ui.download, {
+  prepare: async () => {
+    await flushSaves();
+    return client.ensure();
+  },
+  artifacts: () => lastBuild?.artifacts ?? [],
+  open: (scenario) => {
+    history.replaceState(null, '', '/');
+    void busy(() => openReplay({ scenario })).catch((error) => terminal.write(`kplay: ${String(error?.message ?? error)}\n`));
+  },
+  error: (message) => terminal.write(`kplay: ${message}\n`),
+});
 
 /** The replay on show (its timeline), or null once the session went on live. */
 let replayed: Replayed | null = null;
@@ -551,6 +602,14 @@ async function start(): Promise<void> {
     ready();
     return;
   }
+  const work = !embed && client.id === null ? loadWork(workStorage) : null;
+  if (work && worthRestoring(work.scenario) && await busy(() => restoreWork(work))) {
+    initialFiles = client.files();
+    await loadLesson();
+    editor.focus();
+    ready();
+    return;
+  }
   let files = client.files();
   if (Object.keys(files).length === 0) {
     client.remember('hello-3.c', hello3);
@@ -564,7 +623,11 @@ async function start(): Promise<void> {
   const hadSession = client.id !== null;
   const id = await busy(() => client.ensure());
   started = true;
-  if (hadSession) restart(id, false);
+  if (hadSession) {
+    restart(id, false);
+    // A reload: the terminal comes back as it was, from the session's own recording.
+    void client.scenario().then((scenario) => terminal.showTranscript(stepsTranscript((scenario as Scenario).steps))).catch(() => undefined);
+  }
   initialFiles = client.files();
   await loadLesson();
   if (!embed) editor.focus();

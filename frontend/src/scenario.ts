@@ -158,3 +158,15 @@ export function prefix(scenario: Scenario, upTo: number): Scenario {
   const { dmesg: _recordedAtTheEnd, ...rest } = scenario;
   return { ...rest, steps: scenario.steps.slice(0, Math.max(0, upTo - first + 1)) };
 }
+
+/** The terminal of a recorded scenario after its last step (since its last reboot), from the steps' outputs. */
+export function stepsTranscript(steps: Step[]): Entry[] {
+  let entries: Entry[] = [];
+  for (const step of steps) {
+    if (step.type === 'reboot') entries = [];
+    else if (step.type === 'build') entries.push({ command: 'make', output: step.output ?? '' });
+    else if (step.type === 'exec') entries.push({ command: step.command, output: step.output ?? '' });
+    else if (step.type === 'signal') entries.push({ command: null, output: step.output ?? '' });
+  }
+  return entries;
+}
