@@ -172,6 +172,26 @@ async function work() {
   ok('new tab: the work is back on a session of its own (hello_3 loaded, terminal and dmesg as they were)');
   await screenshot(second, 'work-03-new-tab');
 
+  second.on('dialog', (dialog) => void dialog.accept());
+  await second.click('#kernel');
+  await second.fill('#boot-cmdline', 'nokaslr');
+  await second.click('#boot-reboot');
+  const refusal = await until(second, 'the refusal', () => second.textContent('#boot-error'), (t) => !!t && t.includes('nokaslr'));
+  ok(`kernel options: an unsimulated parameter is refused by name ("${refusal.trim().slice(0, 70)}...")`);
+  await second.fill('#boot-cmdline', 'sysctl.kernel.hung_task_timeout_secs=5');
+  await second.click('#boot-reboot');
+  await until(second, 'the label', () => second.textContent('#kernel'), (t) => t.includes('hung_task_timeout_secs=5'));
+  await idle(second);
+  await type(second, 'cat /proc/cmdline /proc/sys/kernel/hung_task_timeout_secs');
+  await until(second, '/proc/cmdline', () => terminalText(second), (t) => t.includes('console=ttyS0 panic=1 sysctl.kernel.hung_task_timeout_secs=5\n5\n'));
+  await until(second, 'the Command line in dmesg', () => dmesgText(second), (t) => t.includes('Command line: console=ttyS0 panic=1 sysctl.kernel.hung_task_timeout_secs=5'));
+  const recorded = await second.evaluate(() => fetch(`/api/sessions/${window.kplay.sessionId()}/scenario?outputs=false`).then((r) => r.json()));
+  if (!recorded.steps.some((st) => st.type === 'reboot' && st.cmdline === 'sysctl.kernel.hung_task_timeout_secs=5')) throw new Error('the reboot with options is not in the scenario');
+  ok('kernel options: reboot with sysctl.kernel.hung_task_timeout_secs=5 (label, /proc/cmdline, dmesg, recorded in the scenario)');
+  await second.click('#kernel');
+  await screenshot(second, 'work-04-kernel-options');
+  await second.keyboard.press('Escape');
+
   const fresh = await newPage();
   await fresh.goto(url, { waitUntil: 'load' });
   await until(fresh, 'a session', () => fresh.evaluate(() => window.kplay.sessionId()), (s) => !!s);
@@ -183,7 +203,7 @@ async function work() {
   await until(fresh, 'the opened scenario replayed', () => fresh.evaluate(() => window.kplay.replay()?.replay.identical ?? null), (v) => v === true);
   await until(fresh, 'its dmesg', () => dmesgText(fresh), (t) => t.includes('Hello, world 3'));
   ok('Open a scenario file: the downloaded session replays identically in a fresh browser');
-  await screenshot(fresh, 'work-04-opened-file');
+  await screenshot(fresh, 'work-05-opened-file');
 }
 
 let failed = false;

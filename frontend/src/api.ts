@@ -43,6 +43,8 @@ export interface SessionState {
   tasks: unknown[];
   /** The panic() reason once the kernel panicked: it is dead until Reboot. */
   panic: string | null;
+  /** The boot parameters after "console=ttyS0 panic=1" ("" for none). */
+  cmdline?: string;
 }
 
 export class ApiError extends Error {
@@ -238,8 +240,9 @@ export class SessionClient {
     return normalizeState(await this.call('GET', ''));
   }
 
-  async reboot(): Promise<void> {
-    await this.call('POST', '/reboot', {});
+  /** A fresh kernel; with `cmdline`, booted with those parameters instead of the current ones. */
+  async reboot(cmdline?: string): Promise<void> {
+    await this.call('POST', '/reboot', cmdline === undefined ? {} : { cmdline });
   }
 
   /**
@@ -336,7 +339,8 @@ export function normalizeState(raw: any): SessionState {
   const uptime = typeof body?.uptime === 'number' ? body.uptime
     : typeof body?.uptimeNanos === 'number' ? body.uptimeNanos / 1e9 : null;
   const panic = typeof body?.panic === 'string' ? body.panic : null;
-  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [], panic };
+  const cmdline = typeof body?.cmdline === 'string' ? body.cmdline : '';
+  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [], panic, cmdline };
 }
 
 function listOf(value: unknown): string[] {

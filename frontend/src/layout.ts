@@ -47,7 +47,7 @@ const MARKUP = `
     <span id="build-status" data-testid="build-status" class="build-status"></span>
   </div>
   <button id="btn-theme" data-testid="btn-theme" class="theme-toggle" title="Light or dark theme" aria-label="Toggle light or dark theme">◐</button>
-  <div class="status"><span id="kernel" data-testid="kernel"></span><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
+  <div class="status"><button type="button" id="kernel" data-testid="kernel" class="kernel-label" title="The kernel command line: see or change the boot parameters"></button><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
 </header>
 <div id="hint" data-testid="hint" class="hint-bar" role="status"></div>
 <div id="panic" data-testid="panic" class="panic-banner" role="alert" hidden></div>

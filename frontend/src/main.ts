@@ -16,6 +16,7 @@ import { nextStep } from './coach';
 import type { ModuleRow } from './api';
 import { decodeFragment, filesAt, prefix, records, stepsTranscript, transcript, type Replayed, type Scenario } from './scenario';
 import { DownloadMenu } from './downloads';
+import { BootDialog, kernelLabel } from './bootDialog';
 import { commandCount, loadWork, localWorkStorage, saveWork, worthRestoring, type SavedWork } from './savedWork';
 import { ShareDialog, shareLinks } from './shareDialog';
 import { Timeline } from './timeline';
@@ -252,6 +253,8 @@ async function refresh(): Promise<void> {
     lastModules = state.modules;
     updateCommands();
     ui.uptime.textContent = state.uptime === null ? '' : `up ${state.uptime.toFixed(1)} s`;
+    cmdline = state.cmdline ?? '';
+    ui.kernel.textContent = kernelLabel(client.kernel, cmdline);
   } catch (error) {
     ui.uptime.textContent = `state unavailable: ${String((error as Error)?.message ?? error)}`;
   }
@@ -292,21 +295,44 @@ ui.rmmod.addEventListener('click', () => runButton(`rmmod ${moduleName()}`, asyn
   await show(await client.rmmod(moduleName()), `rmmod ${moduleName()}`);
 }));
 
-ui.reboot.addEventListener('click', () => {
-  // A running job or loaded modules are lost with the kernel: ask first.
+/** A running job or loaded modules are lost with the kernel: asks first; false if the user said no. */
+function confirmReboot(): boolean {
   const loaded = lastModules.map((m) => m.name);
-  if ((runningPid !== null || loaded.length > 0)
-      && !window.confirm(`Reboot discards this kernel${loaded.length ? ` (loaded: ${loaded.join(', ')})` : ''}${runningPid !== null ? ' and the running command' : ''}. Your files stay. Reboot?`)) return;
-  void rebootNow();
+  return !((runningPid !== null || loaded.length > 0)
+      && !window.confirm(`Reboot discards this kernel${loaded.length ? ` (loaded: ${loaded.join(', ')})` : ''}${runningPid !== null ? ' and the running command' : ''}. Your files stay. Reboot?`));
+}
+
+ui.reboot.addEventListener('click', () => {
+  if (confirmReboot()) void rebootNow();
 });
 
-const rebootNow = () => busy(async () => {
+/** Reboots; `parameters` (if given) replace the kernel's boot parameters. */
+const rebootNow = (parameters?: string) => busy(async () => {
   leaveReplay();
   await terminal.run('reboot', async () => {
-    await client.reboot();
+    await client.reboot(parameters);
     restart(client.id!, true);
   });
 });
+
+/** The boot parameters of the running kernel (after "console=ttyS0 panic=1"). */
+let cmdline = '';
+const bootDialog = new BootDialog(app, async (parameters) => {
+  if (!confirmReboot()) return;
+  await flushSaves();
+  // Ask the server first, so that a parameter it refuses is shown in the dialog, not the terminal.
+  await client.reboot(parameters);
+  await rebootNowShown();
+});
+
+/** The terminal shows the reboot the dialog already made, then the page starts over on the new kernel. */
+const rebootNowShown = () => busy(async () => {
+  leaveReplay();
+  await terminal.run('reboot', async () => {
+    restart(client.id!, true);
+  });
+});
+ui.kernel.addEventListener('click', () => bootDialog.open(cmdline));
 
 ui.params.addEventListener('input', updateCommands);
 ui.params.addEventListener('keydown', (event) => {
@@ -328,7 +354,7 @@ function restart(id: string, clearTerminal: boolean): void {
   stream.connect(id);
   ui.session.textContent = `session ${id.slice(0, 8)}`;
   ui.session.title = `session ${id}`;
-  ui.kernel.textContent = client.kernel ? `Linux ${client.kernel}` : '';
+  ui.kernel.textContent = kernelLabel(client.kernel, cmdline);
   void refresh();
 }
 

@@ -11,7 +11,7 @@ export type Step =
   | { type: 'exec'; command: string; interruptAfterNanos?: number; output?: string; exitCode?: number }
   | { type: 'signal'; signal: number; output?: string; exitCode?: number }
   | { type: 'wait'; nanos: number }
-  | { type: 'reboot' };
+  | { type: 'reboot'; cmdline?: string };
 
 export interface Scenario {
   version: 1;
@@ -20,6 +20,8 @@ export interface Scenario {
   files: Record<string, string>;
   steps: Step[];
   dmesg?: string;
+  /** Boot parameters after "console=ttyS0 panic=1" for the first kernel. */
+  cmdline?: string;
 }
 
 /** What one event did in a replay: frame 0 is the boot, then the files (as writes), then each step. */
@@ -31,6 +33,7 @@ export interface Frame {
   output?: string;
   exitCode?: number | null;
   running?: boolean;
+  cmdline?: string;
   records: KmsgRecord[];
 }
 
@@ -104,7 +107,7 @@ export function marks(frames: Frame[]): Mark[] {
     else if (f.type === 'build') out.push({ frame: i, label: 'make' });
     else if (f.type === 'exec') out.push({ frame: i, label: f.command ?? '' });
     else if (f.type === 'signal') out.push({ frame: i, label: f.signal === 2 ? '^C' : `kill -${f.signal}` });
-    else if (f.type === 'reboot') out.push({ frame: i, label: 'reboot' });
+    else if (f.type === 'reboot') out.push({ frame: i, label: f.cmdline !== undefined ? `reboot (${f.cmdline || 'no parameters'})` : 'reboot' });
   });
   return out;
 }

@@ -78,6 +78,8 @@ public final class Kernel implements Syscalls {
     private SyscallTbl syscallTbl = SyscallTbl.stock();
     private final Timers timers;
     private final Watchdog watchdog;
+    /** The parameters this kernel was booted with (the command line after "console=ttyS0 panic=1"). */
+    private BootParams bootParams = BootParams.NONE;
     private final Scheduler scheduler;
     private final Softirq softirq;
     private final Wait waits;
@@ -156,8 +158,14 @@ public final class Kernel implements Syscalls {
 
     /** Boots as {@link #boot(KernelConfig)}, with kernel memory drawn from the server's {@code budget}. */
     public static Kernel boot(KernelConfig config, PageBudget budget) {
+        return boot(config, budget, BootParams.NONE);
+    }
+
+    /** Boots with {@code params} appended to the kernel command line. */
+    public static Kernel boot(KernelConfig config, PageBudget budget, BootParams params) {
         Kernel k = new Kernel(config, budget);
-        BootLog.print(k.printk, k.clock);          // setup_arch() .. the console, as a real boot logs them
+        k.bootParams = params;
+        BootLog.print(k.printk, k.clock, params.commandLine());  // setup_arch() .. the console, as a real boot logs them
         new Builtins(k).register();                 // the exported symbol table (EXPORT_SYMBOL)
         k.vfs.mkdirs("/root");                      // rootfs: the user's home
         k.vfs.mkdirs("/tmp");
@@ -165,6 +173,9 @@ public final class Kernel implements Syscalls {
         dev.kplay.kernel.fs.SysFs.mount(k);         // sysfs + /sys/module
         k.platformBus.mount(k.vfs.mkdirs("/sys"));  // platform_bus_init(): /sys/bus/platform
         dev.kplay.kernel.fs.DevFs.mount(k);         // devtmpfs: null, zero, kmsg
+        if (params.hungTaskTimeoutSecs() >= 0) {    // do_sysctl_args(): sysctl.* from the command line
+            k.watchdog.setBootHungTimeoutSecs(params.hungTaskTimeoutSecs());
+        }
         BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
         k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
         k.nextPid = 88;                             // kernel threads took the pids in between
@@ -173,6 +184,9 @@ public final class Kernel implements Syscalls {
     }
 
     public KernelConfig config() { return config; }
+
+    /** The parameters appended to this kernel's command line. */
+    public BootParams bootParams() { return bootParams; }
 
     /** The machine is switched off: its memory goes back to the server's budget. */
     public void release() {

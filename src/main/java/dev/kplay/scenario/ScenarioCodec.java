@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads and writes version-1 scenario JSON within limits. */
 public final class ScenarioCodec {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> TOP = Set.of("version", "title", "description", "files", "steps", "dmesg");
+    private static final Set<String> TOP = Set.of("version", "title", "description", "files", "steps", "dmesg", "cmdline");
 
     /**
      * Bounds on a scenario a client may send.
@@ -111,7 +111,7 @@ public final class ScenarioCodec {
             }
         }
         return new Scenario(optString(top, "title", "scenario"), optString(top, "description", "scenario"), files,
-                steps, optString(top, "dmesg", "scenario"));
+                steps, optString(top, "dmesg", "scenario"), cmdline(optString(top, "cmdline", "scenario"), "scenario"));
     }
 
     @SuppressWarnings("unchecked")
@@ -166,12 +166,25 @@ public final class ScenarioCodec {
                 yield new Step.Wait(nanos);
             }
             case "reboot" -> {
-                only(m, where);
-                yield new Step.Reboot();
+                only(m, where, "cmdline");
+                String cmdline = optString(m, "cmdline", where);
+                yield new Step.Reboot(cmdline == null ? null : cmdline(cmdline, where));
             }
             default -> throw bad(where + ": unknown step type \"" + type + "\"");
         };
         return step;
+    }
+
+    /** Boot parameters in their canonical form ("" for none); 400 for one kplay does not simulate. */
+    private static String cmdline(String text, String where) {
+        if (text == null) {
+            return "";
+        }
+        try {
+            return dev.kplay.kernel.BootParams.parse(text).extra();
+        } catch (IllegalArgumentException e) {
+            throw bad(where + ": " + e.getMessage());
+        }
     }
 
     /** The canonical JSON text of a scenario. */
@@ -188,6 +201,9 @@ public final class ScenarioCodec {
         }
         if (s.description() != null) {
             m.put("description", s.description());
+        }
+        if (!s.cmdline().isEmpty()) {
+            m.put("cmdline", s.cmdline());
         }
         m.put("files", new LinkedHashMap<>(s.files()));
         List<Object> steps = new ArrayList<>();
@@ -230,8 +246,9 @@ public final class ScenarioCodec {
         } else if (st instanceof Step.Wait t) {
             m.put("type", "wait");
             m.put("nanos", t.nanos());
-        } else if (st instanceof Step.Reboot) {
+        } else if (st instanceof Step.Reboot r) {
             m.put("type", "reboot");
+            putIf(m, "cmdline", r.cmdline());
         } else {
             throw new IllegalStateException("unknown step " + st);
         }

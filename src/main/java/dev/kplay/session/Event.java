@@ -29,6 +29,17 @@ public sealed interface Event {
     /** Idle time passed between requests. */
     record TimePassed(long nanos) implements Event {}
 
-    /** The kernel was rebooted (same files, fresh kernel). */
-    record Rebooted() implements Event {}
+    /**
+     * The kernel was rebooted (same files, fresh kernel); {@code cmdline} is the boot parameters
+     * of the new kernel, or null to keep those of the last boot.
+     */
+    record Rebooted(String cmdline) implements Event {
+        /** A reboot with the same boot parameters. */
+        public Rebooted() {
+            this(null);
+        }
+    }
+
+    /** Only ever the first event: the first kernel booted with these boot parameters (not empty). */
+    record Booted(String cmdline) implements Event {}
 }

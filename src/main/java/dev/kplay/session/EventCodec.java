@@ -38,8 +38,14 @@ public final class EventCodec {
         } else if (e instanceof Event.TimePassed t) {
             m.put("type", "time");
             m.put("nanos", t.nanos());
-        } else if (e instanceof Event.Rebooted) {
+        } else if (e instanceof Event.Rebooted r) {
             m.put("type", "reboot");
+            if (r.cmdline() != null) {
+                m.put("cmdline", r.cmdline());
+            }
+        } else if (e instanceof Event.Booted b) {
+            m.put("type", "boot");
+            m.put("cmdline", b.cmdline());
         } else {
             throw new IllegalStateException("no JSON form for " + e);
         }
@@ -57,7 +63,8 @@ public final class EventCodec {
             case "exec" -> new Event.Executed((String) m.get("command"), ((Number) m.get("interruptAfterNanos")).longValue());
             case "signal" -> new Event.Signalled(((Number) m.get("signal")).intValue());
             case "time" -> new Event.TimePassed(((Number) m.get("nanos")).longValue());
-            case "reboot" -> new Event.Rebooted();
+            case "reboot" -> new Event.Rebooted((String) m.get("cmdline"));
+            case "boot" -> new Event.Booted((String) m.get("cmdline"));
             default -> throw new IllegalStateException("unknown event type in the store: " + type);
         };
     }

@@ -55,6 +55,8 @@ public final class Session {
     private final List<Consumer<LogRecord>> logListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private Kernel kernel;
+    /** The parameters appended to the kernel command line at each boot (Booted, Rebooted with a cmdline). */
+    private dev.kplay.kernel.BootParams bootParams = dev.kplay.kernel.BootParams.NONE;
     private Shell shell;
     private AutoCloseable kernelSubscription;
     private int boots;
@@ -79,6 +81,16 @@ public final class Session {
 
     /** A session whose kernels draw their memory from the server's {@code budget}. */
     public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget) {
+        this(id, toolchain, limits, wallNanos, budget, null);
+    }
+
+    /**
+     * A session whose first kernel boots with {@code cmdline} appended to its command line (null or
+     * blank for none); 400 if kplay does not simulate one of the parameters.
+     */
+    public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget,
+                   String cmdline) {
+        this.bootParams = bootParams(cmdline);
         this.id = id;
         this.budget = budget;
         this.toolchain = toolchain;
@@ -93,7 +105,24 @@ public final class Session {
             }
         });
         boot();
+        if (!bootParams.extra().isEmpty()) {
+            events.add(new Event.Booted(bootParams.extra()));
+        }
         this.lastWall = wallNanos.getAsLong();
+    }
+
+    /** The boot parameters of {@code cmdline}, or a 400 naming the one kplay does not simulate. */
+    static dev.kplay.kernel.BootParams bootParams(String cmdline) {
+        try {
+            return dev.kplay.kernel.BootParams.parse(cmdline);
+        } catch (IllegalArgumentException e) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** The boot parameters the running kernel was booted with, after "console=ttyS0 panic=1" ("" for none). */
+    public String cmdline() {
+        return locked(() -> bootParams.extra());
     }
 
     /**
@@ -126,7 +155,11 @@ public final class Session {
     /** A replay on the server's {@code budget}, telling {@code observer} (if not null) each step. */
     public static Session replay(String id, List<Event> log, Toolchain toolchain, SessionLimits limits,
                                  LongSupplier wallNanos, PageBudget budget, Consumer<Replayed> observer) {
-        Session s = new Session(id, toolchain, limits, wallNanos, budget);
+        String cmdline = !log.isEmpty() && log.get(0) instanceof Event.Booted b ? b.cmdline() : null;
+        Session s = new Session(id, toolchain, limits, wallNanos, budget, cmdline);
+        if (cmdline != null) {
+            log = log.subList(1, log.size());
+        }
         s.lock.lock();
         List<LogRecord> added = new ArrayList<>();
         Consumer<LogRecord> collect = added::add;
@@ -433,8 +466,16 @@ public final class Session {
 
     /** A fresh kernel with the same files (and built modules). */
     public void reboot() {
+        reboot(null);
+    }
+
+    /** A fresh kernel booted with {@code cmdline} (null: the same boot parameters as now); 400 for one kplay does not simulate. */
+    public void reboot(String cmdline) {
+        if (cmdline != null) {
+            bootParams(cmdline);
+        }
         locked(() -> {
-            apply(new Event.Rebooted());
+            apply(new Event.Rebooted(cmdline == null ? null : dev.kplay.kernel.BootParams.parse(cmdline).extra()));
             return null;
         });
     }
@@ -537,8 +578,13 @@ public final class Session {
             }
         } else if (e instanceof Event.TimePassed t) {
             kernel.advanceTime(t.nanos());
-        } else if (e instanceof Event.Rebooted) {
+        } else if (e instanceof Event.Rebooted r) {
+            if (r.cmdline() != null) {
+                bootParams = dev.kplay.kernel.BootParams.parse(r.cmdline());
+            }
             boot();
+        } else if (e instanceof Event.Booted) {
+            throw new IllegalStateException("Booted is only ever the first event of a log");
         }
         shell.reapStuck();
         record(e);
@@ -565,7 +611,7 @@ public final class Session {
         if (kernel != null) {
             kernel.release();
         }
-        kernel = Kernel.boot(KernelConfig.defaults(), budget);
+        kernel = Kernel.boot(KernelConfig.defaults(), budget, bootParams);
         kernel.setPacer(clock::pace);
         boots++;
         kernelSubscription = kernel.log().subscribe(this::publish);

@@ -73,6 +73,13 @@ public final class BootLog {
         emit(printk, clock, EARLY);
     }
 
+    /** As {@link #print(Printk, Clock)}, with setup_arch()'s "Command line: " line showing {@code commandLine}. */
+    public static void print(Printk printk, Clock clock, String commandLine) {
+        emit(printk, clock, EARLY.stream()
+                .map(l -> l.text().startsWith("Command line: ") ? new Line(l.micros(), "Command line: " + commandLine) : l)
+                .toList());
+    }
+
     /** Logs kernel_init()'s "Run /init as init process" and its arguments. */
     public static void printInit(Printk printk, Clock clock) {
         emit(printk, clock, INIT);
