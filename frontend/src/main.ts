@@ -416,6 +416,9 @@ const lessonPanel = new LessonPanel(ui.lesson, {
     }
     updateCommands();
   },
+  done: (index, total, title) => {
+    if (embed) toHost({ type: 'kplay:lesson', step: index + 1, steps: total, title, done: true });
+  },
 });
 
 function observeLesson(): void {
@@ -628,7 +631,9 @@ async function start(): Promise<void> {
     ready();
     return;
   }
-  const work = !embed && client.id === null ? loadWork(workStorage) : null;
+  // A lesson brings its own files: it starts with those, not with the sample or earlier work.
+  const lesson = new URLSearchParams(location.search).has('lesson');
+  const work = !embed && !lesson && client.id === null ? loadWork(workStorage) : null;
   if (work && worthRestoring(work.scenario) && await busy(() => restoreWork(work))) {
     initialFiles = client.files();
     await loadLesson();
@@ -637,12 +642,13 @@ async function start(): Promise<void> {
     return;
   }
   let files = client.files();
-  if (Object.keys(files).length === 0) {
+  if (Object.keys(files).length === 0 && !lesson) {
     client.remember('hello-3.c', hello3);
     files = client.files();
   }
   for (const [name, text] of Object.entries(files)) editor.addFile(name, text);
-  editor.open(files['hello-3.c'] !== undefined ? 'hello-3.c' : Object.keys(files)[0]);
+  const first = files['hello-3.c'] !== undefined ? 'hello-3.c' : Object.keys(files)[0];
+  if (first !== undefined) editor.open(first);
   updateCommands();
   setBusy();
   // A new session uploads the files and calls onNewSession; a reloaded tab reuses its session.

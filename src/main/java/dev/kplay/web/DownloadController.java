@@ -76,29 +76,54 @@ public class DownloadController {
                 json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The module's name when the directory builds one module, else "kplay-module". */
+    /** The module's (or program's) name when the directory has one source, else "kplay-module". */
     static String directoryName(Map<String, String> files) {
         List<String> sources = files.keySet().stream().filter(n -> n.endsWith(".c")).toList();
         boolean ownMakefile = files.containsKey("Makefile") || files.containsKey("Kbuild") || files.containsKey("makefile");
         return sources.size() == 1 && !ownMakefile ? sources.get(0).substring(0, sources.get(0).length() - 2) : "kplay-module";
     }
 
+    /** A user program's source: it defines main(). */
+    private static final java.util.regex.Pattern MAIN = java.util.regex.Pattern.compile("(?m)^\\s*int\\s+main\\s*\\(");
+
     /**
      * The files plus, if they have no Makefile or Kbuild, the Makefile of The Linux Kernel Module
-     * Programming Guide listing every .c as a module (what kplay's kbuild does without one).
+     * Programming Guide listing every module source (what kplay's kbuild does without one), and a
+     * gcc line for each user program (a .c with main(), built with gcc in the terminal).
      */
     static Map<String, String> withMakefile(Map<String, String> files) {
         if (files.containsKey("Makefile") || files.containsKey("Kbuild") || files.containsKey("makefile")) {
             return files;
         }
         StringBuilder mk = new StringBuilder();
-        for (String name : files.keySet()) {
-            if (name.endsWith(".c")) {
-                mk.append("obj-m += ").append(name, 0, name.length() - 2).append(".o\n");
+        List<String> programs = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            String name = f.getKey();
+            if (!name.endsWith(".c")) {
+                continue;
+            }
+            String base = name.substring(0, name.length() - 2);
+            if (MAIN.matcher(f.getValue()).find()) {
+                programs.add(base);
+            } else {
+                mk.append("obj-m += ").append(base).append(".o\n");
             }
         }
-        mk.append("\nPWD := $(CURDIR)\n\nall:\n\t$(MAKE) -C /lib/modules/$(shell uname -r)/build M=$(PWD) modules\n\n"
-                + "clean:\n\t$(MAKE) -C /lib/modules/$(shell uname -r)/build M=$(PWD) clean\n");
+        boolean modules = mk.length() > 0;
+        mk.append(modules ? "\n" : "").append("PWD := $(CURDIR)\n\nall:\n");
+        if (modules) {
+            mk.append("\t$(MAKE) -C /lib/modules/$(shell uname -r)/build M=$(PWD) modules\n");
+        }
+        for (String p : programs) {
+            mk.append("\tgcc -o ").append(p).append(' ').append(p).append(".c\n");
+        }
+        mk.append("\nclean:\n");
+        if (modules) {
+            mk.append("\t$(MAKE) -C /lib/modules/$(shell uname -r)/build M=$(PWD) clean\n");
+        }
+        for (String p : programs) {
+            mk.append("\trm -f ").append(p).append('\n');
+        }
         Map<String, String> all = new TreeMap<>(files);
         all.put("Makefile", mk.toString());
         return all;
@@ -124,6 +149,8 @@ public class DownloadController {
     static String contentType(String name, byte[] bytes) {
         if (name.endsWith(".ko") || name.endsWith(".o")) {
             return "application/x-object";
+        } else if (bytes.length >= 4 && bytes[0] == 0x7f && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F') {
+            return "application/x-executable";   // a user program gcc built in the terminal
         } else if (name.endsWith(".c")) {
             return "text/x-csrc; charset=utf-8";
         } else if (name.endsWith(".h")) {

@@ -122,6 +122,12 @@ class DownloadApiTest {
         assertEquals("kplay-module", DownloadController.directoryName(Map.of("a.c", "", "b.c", "")));
         assertEquals("application/octet-stream", DownloadController.contentType("blob", new byte[] {(byte) 0xff, 0}));
         assertEquals("text/plain; charset=utf-8", DownloadController.contentType("notes", "hi".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("application/x-executable", DownloadController.contentType("hello", new byte[] {0x7f, 'E', 'L', 'F', 2}));
+        String mixed = DownloadController.withMakefile(Map.of("m.c", "int x;\n", "hello.c", "#include <stdio.h>\nint main(void)\n{\n}\n")).get("Makefile");
+        assertEquals("obj-m += m.o\n\nPWD := $(CURDIR)\n\nall:\n\t$(MAKE) -C /lib/modules/$(shell uname -r)/build M=$(PWD) modules\n"
+                + "\tgcc -o hello hello.c\n\nclean:\n\t$(MAKE) -C /lib/modules/$(shell uname -r)/build M=$(PWD) clean\n\trm -f hello\n", mixed);
+        assertEquals("PWD := $(CURDIR)\n\nall:\n\tgcc -o hello hello.c\n\nclean:\n\trm -f hello\n",
+                DownloadController.withMakefile(Map.of("hello.c", "int main(int argc, char **argv) { }\n")).get("Makefile"));
     }
 
     static Map<String, String> unzip(byte[] bytes) throws Exception {
