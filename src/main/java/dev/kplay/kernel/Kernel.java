@@ -74,8 +74,9 @@ public final class Kernel implements Syscalls {
     private int nextPid = 2;
     private long nextStack = Layout.VMALLOC + 0x593000L;
     private final SyscallTable sys;
-    /** The syscall_64.tbl this kernel was built from (the stock 6.1 table, or the session's tree's). */
-    private SyscallTbl syscallTbl = SyscallTbl.stock();
+    /** The kernel that booted: its identity, syscall table and built-in code (stock, or built from ~/linux). */
+    private KernelImage image = KernelImage.stock();
+    private dev.kplay.kernel.syscall.BuiltinCode builtin;
     private final Timers timers;
     private final Watchdog watchdog;
     /** The parameters this kernel was booted with (the command line after "console=ttyS0 panic=1"). */
@@ -140,7 +141,7 @@ public final class Kernel implements Syscalls {
             @Override public void schedulingWhileAtomic(Task t, int count) { oops.schedulingWhileAtomic(t, count); }
             @Override public void switchedTo(Task t) { setCurrentTask(t); }
         });
-        this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> syscallTbl.entryPoint(nr));
+        this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> image.syscalls().entryPoint(nr));
     }
 
     /** A kernel thread child of kthreadd (copy_process for kthread_create), or null past maxTasks. */
@@ -161,15 +162,28 @@ public final class Kernel implements Syscalls {
 
     /** Boots as {@link #boot(KernelConfig)}, with kernel memory drawn from the server's {@code budget}. */
     public static Kernel boot(KernelConfig config, PageBudget budget) {
-        return boot(config, budget, BootParams.NONE);
+        return boot(config, budget, KernelImage.stock());
     }
 
     /** Boots with {@code params} appended to the kernel command line. */
     public static Kernel boot(KernelConfig config, PageBudget budget, BootParams params) {
+        return boot(config, budget, KernelImage.stock(), params);
+    }
+
+    /** Boots {@code image}: the stock kernel, or one built from the session's ~/linux. */
+    public static Kernel boot(KernelConfig config, PageBudget budget, KernelImage image) {
+        return boot(config, budget, image, BootParams.NONE);
+    }
+
+    /** Boots {@code image} with {@code params} appended to the kernel command line. */
+    public static Kernel boot(KernelConfig config, PageBudget budget, KernelImage image, BootParams params) {
         Kernel k = new Kernel(config, budget);
+        k.image = image;
         k.bootParams = params;
-        BootLog.print(k.printk, k.clock, params.commandLine());  // setup_arch() .. the console, as a real boot logs them
+        BootLog.print(k.printk, k.clock, image.banner(), params.commandLine()); // setup_arch() .. the console, as a real boot logs them
         new Builtins(k).register();                 // the exported symbol table (EXPORT_SYMBOL)
+        k.builtin = image.builtin() == null ? dev.kplay.kernel.syscall.BuiltinCode.none(k)
+                : dev.kplay.kernel.syscall.BuiltinCode.link(k, image.builtin());   // vmlinux's code from ~/linux
         k.vfs.mkdirs("/root");                      // rootfs: the user's home
         k.vfs.mkdirs("/tmp");
         dev.kplay.kernel.fs.ProcFs.mount(k);        // proc_root_init()
@@ -241,7 +255,13 @@ public final class Kernel implements Syscalls {
     public Workqueues workqueues() { return workqueues; }
 
     /** The booted kernel's syscall table: number to entry point (sys_call_table / x64_sys_call). */
-    public SyscallTbl syscallTbl() { return syscallTbl; }
+    public SyscallTbl syscallTbl() { return image.syscalls(); }
+
+    /** The kernel image that booted (uname, the banner, the table). */
+    public KernelImage image() { return image; }
+
+    /** The booted kernel's built-in code from ~/linux: {@code builtin().call(pid, "sys_hello", args)}. */
+    public dev.kplay.kernel.syscall.BuiltinCode builtin() { return builtin; }
 
     /** Loaded modules, newest first. */
     public List<Module> modules() { return modules; }

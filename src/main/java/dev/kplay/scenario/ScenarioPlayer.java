@@ -157,7 +157,7 @@ public final class ScenarioPlayer {
         } else if (st instanceof Step.Wait t) {
             return new Event.TimePassed(t.nanos());
         } else if (st instanceof Step.Reboot r) {
-            return new Event.Rebooted(r.cmdline());
+            return new Event.Rebooted(false, r.cmdline());
         }
         throw new IllegalStateException("no event for step " + st);
     }

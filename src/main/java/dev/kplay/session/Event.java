@@ -30,13 +30,17 @@ public sealed interface Event {
     record TimePassed(long nanos) implements Event {}
 
     /**
-     * The kernel was rebooted (same files, fresh kernel); {@code cmdline} is the boot parameters
-     * of the new kernel, or null to keep those of the last boot.
+     * The kernel was rebooted (same files, fresh kernel): the newest kernel built in ~/linux, or the
+     * stock kernel when none was built or {@code stock} asks for it; {@code cmdline} is the boot
+     * parameters of the new kernel, or null to keep those of the last boot.
      */
-    record Rebooted(String cmdline) implements Event {
-        /** A reboot with the same boot parameters. */
+    record Rebooted(boolean stock, String cmdline) implements Event {
         public Rebooted() {
-            this(null);
+            this(false, null);
+        }
+
+        public Rebooted(boolean stock) {
+            this(stock, null);
         }
     }
 

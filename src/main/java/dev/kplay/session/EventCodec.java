@@ -40,6 +40,9 @@ public final class EventCodec {
             m.put("nanos", t.nanos());
         } else if (e instanceof Event.Rebooted r) {
             m.put("type", "reboot");
+            if (r.stock()) {
+                m.put("kernel", "stock");
+            }
             if (r.cmdline() != null) {
                 m.put("cmdline", r.cmdline());
             }
@@ -63,7 +66,7 @@ public final class EventCodec {
             case "exec" -> new Event.Executed((String) m.get("command"), ((Number) m.get("interruptAfterNanos")).longValue());
             case "signal" -> new Event.Signalled(((Number) m.get("signal")).intValue());
             case "time" -> new Event.TimePassed(((Number) m.get("nanos")).longValue());
-            case "reboot" -> new Event.Rebooted((String) m.get("cmdline"));
+            case "reboot" -> new Event.Rebooted("stock".equals(m.get("kernel")), (String) m.get("cmdline"));
             case "boot" -> new Event.Booted((String) m.get("cmdline"));
             default -> throw new IllegalStateException("unknown event type in the store: " + type);
         };
