@@ -133,7 +133,7 @@ public final class ScenarioCodec {
             case "delete" -> {
                 only(m, where, "name");
                 String name = reqString(m, "name", where);
-                Session.checkName(name);
+                Session.checkFileName(name);
                 yield new Step.Delete(name);
             }
             case "build" -> {
@@ -262,7 +262,7 @@ public final class ScenarioCodec {
     }
 
     private String fileText(String name, Object text) {
-        Session.checkName(name);
+        Session.checkFileName(name);
         if (!(text instanceof String t)) {
             throw bad("file " + name + ": text must be a string");
         }

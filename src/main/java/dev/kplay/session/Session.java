@@ -315,6 +315,15 @@ public final class Session {
         });
     }
 
+    /** Refuses a files-API name the session would not accept (400): a file of /root, or "linux/PATH" in ~/linux. */
+    public static void checkFileName(String name) {
+        if (LinuxTree.isTreeName(name)) {
+            LinuxTree.checkPath(name);
+        } else {
+            checkName(name);
+        }
+    }
+
     /** Refuses a file name the session would not accept (400). */
     public static void checkName(String name) {
         if (name == null || !FILE_NAME.matcher(name).matches() || name.contains("..")) {

@@ -48,13 +48,20 @@ public class DownloadController {
         this.codec = codec;
     }
 
-    /** The sources as NAME.zip holding NAME/ with every file and a Makefile. */
+    /**
+     * The sources as NAME.zip holding NAME/ with every file and a Makefile, and the files of ~/linux
+     * the session changed (under NAME/linux/; the rest of that tree is Linux 6.1.192's own).
+     */
     @GetMapping("/api/sessions/{id}/sources.zip")
     public ResponseEntity<byte[]> sources(@PathVariable String id) {
         Session s = registry.get(id);
         Map<String, String> files = new TreeMap<>();
+        Map<String, String> stockTree = dev.kplay.cc.kbuild.Vmlinux.stockTree();
         for (String name : s.fileNames()) {
-            files.put(name, s.file(name));
+            String text = s.file(name);
+            if (!name.startsWith("linux/") || !text.equals(stockTree.get(name.substring("linux/".length())))) {
+                files.put(name, text);
+            }
         }
         String dir = directoryName(files);
         return attachment(dir + ".zip", "application/zip", zip(dir, withMakefile(files)));
@@ -78,7 +85,7 @@ public class DownloadController {
 
     /** The module's (or program's) name when the directory has one source, else "kplay-module". */
     static String directoryName(Map<String, String> files) {
-        List<String> sources = files.keySet().stream().filter(n -> n.endsWith(".c")).toList();
+        List<String> sources = files.keySet().stream().filter(n -> n.endsWith(".c") && !n.contains("/")).toList();
         boolean ownMakefile = files.containsKey("Makefile") || files.containsKey("Kbuild") || files.containsKey("makefile");
         return sources.size() == 1 && !ownMakefile ? sources.get(0).substring(0, sources.get(0).length() - 2) : "kplay-module";
     }
@@ -99,8 +106,8 @@ public class DownloadController {
         List<String> programs = new java.util.ArrayList<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             String name = f.getKey();
-            if (!name.endsWith(".c")) {
-                continue;
+            if (!name.endsWith(".c") || name.contains("/")) {
+                continue;   // ~/linux's sources build with its own Makefile
             }
             String base = name.substring(0, name.length() - 2);
             if (MAIN.matcher(f.getValue()).find()) {

@@ -76,6 +76,18 @@ class DownloadApiTest {
         assertTrue(entries.get("hello-3/Makefile").startsWith("obj-m += hello-3.o\n"), entries.get("hello-3/Makefile"));
         assertTrue(entries.get("hello-3/Makefile").contains("\t$(MAKE) -C /lib/modules/$(shell uname -r)/build M=$(PWD) modules\n"));
         assertArrayEquals(zip.body(), call("GET", base + "/sources.zip", null).body(), "the same files, the same bytes");
+        call("POST", base + "/exec", "{\"command\":\"echo '/* mine */' >> ~/linux/kernel/sys.c\"}");
+        Map<String, String> withTree = unzip(call("GET", base + "/sources.zip", null).body());
+        assertEquals(List.of("hello-3/Makefile", "hello-3/hello-3.c", "hello-3/linux/kernel/sys.c"), List.copyOf(withTree.keySet()),
+                "of ~/linux, only what the session changed");
+        assertTrue(withTree.get("hello-3/linux/kernel/sys.c").endsWith("/* mine */\n"));
+        HttpResponse<byte[]> treeScenario = call("POST", "/api/sessions", "{\"scenario\":{\"version\":1,\"steps\":["
+                + "{\"type\":\"write\",\"name\":\"linux/kernel/sys.c\",\"text\":\"/* replaced */\\n\"},"
+                + "{\"type\":\"exec\",\"command\":\"cat ~/linux/kernel/sys.c\"}]}}");
+        assertEquals(201, treeScenario.statusCode(), text(treeScenario));
+        assertEquals(List.of("/* replaced */\n"), JsonPath.read(text(treeScenario), "$.replay.frames[?(@.type == 'exec')].output"),
+                "a scenario may write files of ~/linux");
+        assertEquals(400, call("POST", "/api/sessions", "{\"scenario\":{\"version\":1,\"files\":{\"linux/../x\":\"\"}}}").statusCode());
 
         HttpResponse<byte[]> ko = call("GET", base + "/download/hello-3.ko", null);
         assertEquals(200, ko.statusCode());
@@ -102,7 +114,8 @@ class DownloadApiTest {
         assertEquals(200, bare.statusCode());
         assertFalse(text(bare).contains("\"output\""), text(bare));
         assertFalse(text(bare).contains("\"dmesg\""), text(bare));
-        assertEquals(List.of("insmod hello-3.ko"), JsonPath.read(text(bare), "$.steps[?(@.type == 'exec')].command"));
+        assertEquals(List.of("insmod hello-3.ko", "echo '/* mine */' >> ~/linux/kernel/sys.c"),
+                JsonPath.read(text(bare), "$.steps[?(@.type == 'exec')].command"));
 
         HttpResponse<byte[]> missing = call("GET", base + "/download/nothing.ko", null);
         assertEquals(404, missing.statusCode());
