@@ -11,7 +11,7 @@ export type Step =
   | { type: 'exec'; command: string; interruptAfterNanos?: number; output?: string; exitCode?: number }
   | { type: 'signal'; signal: number; output?: string; exitCode?: number }
   | { type: 'wait'; nanos: number }
-  | { type: 'reboot'; cmdline?: string };
+  | { type: 'reboot'; cmdline?: string; kernel?: 'stock' | 'built' };
 
 export interface Scenario {
   version: 1;
@@ -34,6 +34,7 @@ export interface Frame {
   exitCode?: number | null;
   running?: boolean;
   cmdline?: string;
+  kernel?: string;
   records: KmsgRecord[];
 }
 
@@ -107,7 +108,10 @@ export function marks(frames: Frame[]): Mark[] {
     else if (f.type === 'build') out.push({ frame: i, label: 'make' });
     else if (f.type === 'exec') out.push({ frame: i, label: f.command ?? '' });
     else if (f.type === 'signal') out.push({ frame: i, label: f.signal === 2 ? '^C' : `kill -${f.signal}` });
-    else if (f.type === 'reboot') out.push({ frame: i, label: f.cmdline !== undefined ? `reboot (${f.cmdline || 'no parameters'})` : 'reboot' });
+    else if (f.type === 'reboot') {
+      const what = [f.kernel === 'stock' ? 'stock kernel' : '', f.cmdline !== undefined ? f.cmdline || 'no parameters' : ''].filter(Boolean);
+      out.push({ frame: i, label: what.length ? `reboot (${what.join(', ')})` : 'reboot' });
+    }
   });
   return out;
 }

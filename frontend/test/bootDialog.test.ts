@@ -13,7 +13,7 @@ describe('kernel options', () => {
   it('reads the parameters from the state and marks reboots that changed them', () => {
     expect(normalizeState({ modules: [], cmdline: 'a=1' }).cmdline).toBe('a=1');
     expect(normalizeState({ modules: [] }).cmdline).toBe('');
-    const frames: Frame[] = [{ type: 'boot', records: [] }, { type: 'reboot', records: [] }, { type: 'reboot', cmdline: 'a=1', records: [] }, { type: 'reboot', cmdline: '', records: [] }];
-    expect(marks(frames).map((m) => m.label)).toEqual(['boot', 'reboot', 'reboot (a=1)', 'reboot (no parameters)']);
+    const frames: Frame[] = [{ type: 'boot', records: [] }, { type: 'reboot', records: [] }, { type: 'reboot', cmdline: 'a=1', records: [] }, { type: 'reboot', cmdline: '', records: [] }, { type: 'reboot', kernel: 'stock', records: [] }];
+    expect(marks(frames).map((m) => m.label)).toEqual(['boot', 'reboot', 'reboot (a=1)', 'reboot (no parameters)', 'reboot (stock kernel)']);
   });
 });

@@ -81,10 +81,17 @@ public record Scenario(String title, String description, Map<String, String> fil
         /** Virtual time passed with nothing else happening (the user was reading, typing...). */
         record Wait(long nanos) implements Step {}
 
-        /** The kernel was rebooted; the files stay. {@code cmdline}: its new boot parameters, or null for the same. */
-        record Reboot(String cmdline) implements Step {
+        /**
+         * The kernel was rebooted; the files stay. {@code stock}: Debian's kernel even when ~/linux has a
+         * newer build; {@code cmdline}: its new boot parameters, or null for the same.
+         */
+        record Reboot(boolean stock, String cmdline) implements Step {
             public Reboot() {
-                this(null);
+                this(false, null);
+            }
+
+            public Reboot(String cmdline) {
+                this(false, cmdline);
             }
         }
     }

@@ -166,9 +166,13 @@ public final class ScenarioCodec {
                 yield new Step.Wait(nanos);
             }
             case "reboot" -> {
-                only(m, where, "cmdline");
+                only(m, where, "cmdline", "kernel");
                 String cmdline = optString(m, "cmdline", where);
-                yield new Step.Reboot(cmdline == null ? null : cmdline(cmdline, where));
+                String kernel = optString(m, "kernel", where);
+                if (kernel != null && !kernel.equals("stock") && !kernel.equals("built")) {
+                    throw bad(where + ": \"kernel\" is \"stock\" or \"built\"");
+                }
+                yield new Step.Reboot("stock".equals(kernel), cmdline == null ? null : cmdline(cmdline, where));
             }
             default -> throw bad(where + ": unknown step type \"" + type + "\"");
         };
@@ -248,6 +252,9 @@ public final class ScenarioCodec {
             m.put("nanos", t.nanos());
         } else if (st instanceof Step.Reboot r) {
             m.put("type", "reboot");
+            if (r.stock()) {
+                m.put("kernel", "stock");
+            }
             putIf(m, "cmdline", r.cmdline());
         } else {
             throw new IllegalStateException("unknown step " + st);

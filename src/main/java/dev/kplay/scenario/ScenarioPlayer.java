@@ -138,7 +138,7 @@ public final class ScenarioPlayer {
         } else if (e instanceof Event.TimePassed t) {
             return new Step.Wait(t.nanos());
         } else if (e instanceof Event.Rebooted r) {
-            return new Step.Reboot(r.cmdline());
+            return new Step.Reboot(r.stock(), r.cmdline());
         }
         throw new IllegalStateException("no scenario step for event " + e);
     }
@@ -157,7 +157,7 @@ public final class ScenarioPlayer {
         } else if (st instanceof Step.Wait t) {
             return new Event.TimePassed(t.nanos());
         } else if (st instanceof Step.Reboot r) {
-            return new Event.Rebooted(false, r.cmdline());
+            return new Event.Rebooted(r.stock(), r.cmdline());
         }
         throw new IllegalStateException("no event for step " + st);
     }

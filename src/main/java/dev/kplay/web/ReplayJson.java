@@ -66,6 +66,9 @@ final class ReplayJson {
             m.put("nanos", t.nanos());
         } else if (st instanceof Step.Reboot r) {
             m.put("type", "reboot");
+            if (r.stock()) {
+                m.put("kernel", "stock");
+            }
             if (r.cmdline() != null) {
                 m.put("cmdline", r.cmdline());
             }

@@ -83,6 +83,10 @@ class KernelOptionsApiTest {
         assertEquals(400, call("POST", "/api/sessions/" + id + "/reboot", "{\"cmdline\":\"quiet\"}").status());
         assertEquals(400, call("POST", "/api/sessions/" + id + "/reboot", "{\"cmdline\":5}").status());
         assertEquals(400, call("POST", "/api/sessions", "{\"scenario\":{\"version\":1,\"steps\":[{\"type\":\"reboot\",\"cmdline\":\"x\"}]}}").status());
+        assertEquals(400, call("POST", "/api/sessions", "{\"scenario\":{\"version\":1,\"steps\":[{\"type\":\"reboot\",\"kernel\":\"mine\"}]}}").status());
+        assertEquals(200, call("POST", "/api/sessions/" + id + "/reboot", "{\"kernel\":\"stock\"}").status());
+        assertEquals("stock", JsonPath.read(call("GET", "/api/sessions/" + id + "/scenario?outputs=false", null).body(),
+                "$.steps[-1].kernel"), "a reboot into the stock kernel is part of the scenario");
         assertFalse(log.getAll().contains("Exception"), "the server log stays clean");
     }
 }
