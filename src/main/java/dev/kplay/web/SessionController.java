@@ -113,6 +113,7 @@ public class SessionController {
         m.put("uptime", snap.uptimeNanos() / 1e9);
         m.put("uptimeNanos", snap.uptimeNanos());
         m.put("boots", s.boots());
+        m.put("cmdline", s.cmdline());   // the boot parameters after "console=ttyS0 panic=1"
         m.put("panic", snap.panic());   // the panic() reason once the kernel is dead until Reboot, else null
         return m;
     }
@@ -253,6 +254,7 @@ public class SessionController {
         return on(id, Session::dmesg);
     }
 
+    /** A fresh kernel; {"cmdline": "..."} boots it with those parameters instead of the current ones. */
     @PostMapping("/{id}/reboot")
     public CompletableFuture<Map<String, Object>> reboot(@PathVariable String id,
                                                          @RequestBody(required = false) Map<String, Object> body) {
@@ -261,8 +263,12 @@ public class SessionController {
             throw new SessionException(SessionException.Kind.BAD_REQUEST,
                     "\"kernel\" is \"stock\" (Debian's 6.1.0-56-amd64) or \"built\" (the newest build of ~/linux)");
         }
+        Object cmdline = body == null ? null : body.get("cmdline");
+        if (cmdline != null && !(cmdline instanceof String)) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "\"cmdline\" must be a string");
+        }
         return on(id, s -> {
-            s.reboot("stock".equals(kernel));
+            s.reboot("stock".equals(kernel), (String) cmdline);
             return identity(s);
         });
     }
