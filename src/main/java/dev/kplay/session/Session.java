@@ -496,6 +496,11 @@ public final class Session {
             muted = new ArrayList<>();
             try {
                 forget();
+                if (!before.isEmpty() && before.get(0) instanceof Event.Booted b) {
+                    bootParams = bootParams(b.cmdline());     // as the constructor starts a session booted with one
+                    events.add(b);
+                    before = before.subList(1, before.size());
+                }
                 boot();
                 for (Event e : before) {
                     apply(e);
@@ -842,6 +847,7 @@ public final class Session {
         events.clear();
         boots = 0;
         linux = new LinuxTree();
+        bootParams = dev.kplay.kernel.BootParams.NONE;
     }
 
     /** Models start_kernel() for this session: a fresh kernel, its shell, the files in /root. */
