@@ -45,6 +45,17 @@ public record ModuleImage(String name, String fileName, List<Section> sections, 
         return tags;
     }
 
+    /** A ".modinfo" section holding {@code tags} as NUL-terminated "key=value" strings. */
+    public static Section modinfoSection(List<Map.Entry<String, String>> tags) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> t : tags) {
+            b.writeBytes((t.getKey() + "=" + t.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            b.write(0);
+        }
+        byte[] bytes = b.toByteArray();
+        return new Section(".modinfo", bytes.length, 1, bytes);
+    }
+
     /** The first value of a .modinfo tag, or null. */
     public String modinfo(String key) {
         for (Map.Entry<String, String> e : modinfo) {
