@@ -474,6 +474,7 @@ public final class Session {
         locked(() -> {
             closed = true;
             unsubscribeKernel();
+            shell.shutdown();
             kernel.release();
             logListeners.clear();
             for (Runnable r : closeListeners) {
@@ -548,6 +549,9 @@ public final class Session {
     /** Models start_kernel() for this session: a fresh kernel, its shell, the files in /root. */
     private void boot() {
         unsubscribeKernel();
+        if (shell != null) {
+            shell.shutdown();               // the old shell's background jobs end with their kernel
+        }
         if (kernel != null) {
             kernel.release();
         }

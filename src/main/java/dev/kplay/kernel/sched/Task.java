@@ -33,7 +33,7 @@ public final class Task {
     private final int pid;
     private final int ppid;
     private String comm;
-    private final List<String> argv;
+    private List<String> argv;
     private State state = State.RUNNING;
     /** wait(2) status once the task ended, else -1. */
     private int exitStatus = -1;
@@ -87,6 +87,9 @@ public final class Task {
     public String comm() { return comm; }
 
     public List<String> argv() { return argv; }
+
+    /** execve(): the new program's arguments. */
+    public void setArgv(List<String> a) { argv = List.copyOf(a); }
 
     public State state() { return state; }
 
