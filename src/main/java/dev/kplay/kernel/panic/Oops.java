@@ -228,6 +228,9 @@ public final class Oops {
         line(4, " <TASK>");
         line(4, " __schedule+0x34d/0xa00");
         line(4, " schedule+0x5a/0xd0");
+        for (String f : t.sleepFrames()) {
+            line(4, " " + f);
+        }
         trace(t, true);
         userRegs(t);
         line(4, " </TASK>");

@@ -88,6 +88,14 @@ public final class Task {
 
     public List<String> argv() { return argv; }
 
+    /** The kernel frames between schedule() and the caller of the native the task sleeps in, innermost first. */
+    private List<String> sleepFrames = List.of();
+
+    public List<String> sleepFrames() { return sleepFrames; }
+
+    /** What a sleeping native adds to the task's call trace (mutex_lock(): __mutex_lock...); empty when it wakes. */
+    public void setSleepFrames(List<String> frames) { sleepFrames = List.copyOf(frames); }
+
     /** execve(): the new program's arguments. */
     public void setArgv(List<String> a) { argv = List.copyOf(a); }
 
