@@ -128,6 +128,12 @@ public final class Kernel implements Syscalls {
                 oopsed = t;
             }
 
+            @Override public void dieInInterrupt(Task interrupted, Task irq, Exit exit) {
+                oops.dieInInterrupt(interrupted, irq, exit);
+            }
+
+            @Override public long kernelSymbol(String name) { return exports.address(name); }
+
             @Override public void exit(Task t, int status) {
                 boolean afterOops = oopsed == t;
                 oopsed = null;
