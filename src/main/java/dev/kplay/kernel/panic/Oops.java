@@ -132,7 +132,7 @@ public final class Oops {
             throw new IllegalStateException("die() for " + exit);
         }
         line(4, String.format("%s: %04x [#%d] PREEMPT SMP NOPTI", header, err, ++dieCounter));
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
         line(4, HARDWARE);
         regs(irq != null ? irq : t, rip, ripName, cr2);
         line(4, "Call Trace:");
