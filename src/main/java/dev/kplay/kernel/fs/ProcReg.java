@@ -101,8 +101,39 @@ public final class ProcReg {
         return r;
     }
 
+    /**
+     * Models proc_entry_rundown() from remove_proc_entry(): the entry is marked gone, and every file
+     * still open on it is closed now, while its module is still there (close_pdeo()), so a later
+     * read gets EIO and a later close has nothing left to do. A module's own proc_release is not
+     * called from here (it would nest module code in the remover's call); its struct file is freed.
+     */
+    public void rundown(ProcEntry p) {
+        p.markRemoved();
+        java.util.Set<OpenFile> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Task o : k.tasks().values()) {
+            for (OpenFile f : o.files().values()) {
+                if (f.inode() != p || f.filp() == 0 || !seen.add(f)) {
+                    continue;
+                }
+                long filp = f.filp();
+                long rel = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_RELEASE, 8) : 0;
+                if (p.kind() == ProcEntry.Kind.SINGLE || rel == addr("single_release")) {
+                    seq.singleRelease(filp);
+                } else if (p.kind() == ProcEntry.Kind.SEQ || rel == addr("seq_release")) {
+                    seq.release(filp);
+                }
+                Files.free(k.memory(), k.slab(), filp);
+                f.setFilp(0);
+            }
+        }
+    }
+
     /** Models proc_reg_read(): the bytes read, or null with the task's errno set. */
     public byte[] read(Task t, OpenFile f, ProcEntry p, int count) {
+        if (p.removed()) {
+            t.setLastError(EIO);            // use_pde() failed: the entry was removed
+            return null;
+        }
         long filp = f.filp();
         long ppos = filp + Files.POS;
         k.memory().store(ppos, 8, f.pos());
@@ -185,6 +216,9 @@ public final class ProcReg {
 
     /** Models proc_reg_write(): bytes written or -errno (-EIO without proc_write), or DIED/RUNNING. */
     public long write(Task t, OpenFile f, ProcEntry p, byte[] data) {
+        if (p.removed()) {
+            return -EIO;
+        }
         long write = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_WRITE, 8) : 0;
         if (write == 0) {
             return -EIO;
