@@ -163,7 +163,7 @@ public final class Proc {
     }
 
     public byte[] readFile(String abs) {
-        long fd = check(sys.open(pid, abs, 0, 0));
+        long fd = check(restarting(sys, pid, () -> sys.open(pid, abs, 0, 0)));
         if (fd < 0) {
             throw new FileError((int) -fd);
         }
@@ -171,6 +171,23 @@ public final class Proc {
             return readAll((int) fd);
         } finally {
             sys.close(pid, (int) fd);
+        }
+    }
+
+    /** open(2) of an absolute path, made again after a sleep in the kernel (a fifo's open); unwinds as check() does. */
+    public long open(String abs, int flags) {
+        return check(restarting(sys, pid, () -> sys.open(pid, abs, flags, 0)));
+    }
+
+    /** read(2), made again after a sleep in the kernel (an empty pipe); null with the errno as sys.read(). */
+    public byte[] read(int fd, int count) {
+        while (true) {
+            byte[] chunk = sys.read(pid, fd, count);
+            if (chunk == null && sys.lastError(pid) == ERESTARTSYS
+                    && dev.kplay.userland.sh.Coroutine.sleepWhile(() -> sys.blocked(pid))) {
+                continue;
+            }
+            return chunk;
         }
     }
 

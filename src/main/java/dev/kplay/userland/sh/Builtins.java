@@ -100,6 +100,12 @@ public final class Builtins {
     }
 
     private static int exit(Proc p) {
+        if (p.shell().forked()) {
+            // a script's shell ("sh -c", a subshell) ends with the status, and nothing is printed
+            String a = p.args().isEmpty() ? null : p.args().get(0);
+            int st = a != null && a.matches("-?\\d+") ? Integer.parseInt(a) & 0xff : p.shell().lastStatus();
+            throw new Shell.ScriptExit(st);
+        }
         p.eprint("exit\n");
         p.shell().relogin();
         return 0;

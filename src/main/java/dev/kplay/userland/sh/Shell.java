@@ -111,6 +111,19 @@ public final class Shell {
         this.forked = true;
     }
 
+    /** "exit" in a script's shell: the script ends with this status. */
+    static final class ScriptExit extends RuntimeException {
+        final int status;
+
+        ScriptExit(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** Whether this is a copy made by fork() (a subshell, "sh -c") rather than the terminal's login shell. */
+    boolean forked() { return forked; }
+
     /** A copy of this shell's state for process {@code pid} (see the private constructor). */
     Shell fork(int pid) {
         return new Shell(this, pid);
@@ -239,6 +252,8 @@ public final class Shell {
                         done[0] = sub.runAndOr(job.body(), Input.empty(), jobOut, jobOut);
                     } catch (TaskGone gone) {
                         done[0] = new Outcome(0, sub.lastSpawned == 0 ? null : sub.lastSpawned, 0, true);
+                    } catch (ScriptExit e) {
+                        done[0] = new Outcome(e.status, null, 0);
                     }
                 });
                 boolean ended = co.resume();
@@ -602,6 +617,8 @@ public final class Shell {
                 }
             }
             return status;
+        } catch (ScriptExit e) {
+            return e.status;
         } finally {
             cwd = savedCwd;
             vars.clear();
