@@ -381,8 +381,8 @@ public final class Shell {
                 stdin = Input.of(pipe.bytes());
             }
         }
-        if (deathSignal != 0 && Signals.death(deathSignal) != null) {
-            err.write(Signals.death(deathSignal) + "\n");
+        if (deathSignal != 0 && Signals.death(deathSignal) != null && !inBackground) {
+            err.write(Signals.death(deathSignal) + "\n");   // a background job's end is the job notice instead
         }
         if (deathSignal == Signals.SIGINT) {
             interrupted = true;
