@@ -131,6 +131,12 @@ public final class Kernel implements Syscalls {
                 oopsed = t;
             }
 
+            @Override public void dieInInterrupt(Task interrupted, Task irq, Exit exit) {
+                oops.dieInInterrupt(interrupted, irq, exit);
+            }
+
+            @Override public long kernelSymbol(String name) { return exports.address(name); }
+
             @Override public void exit(Task t, int status) {
                 boolean afterOops = oopsed == t;
                 oopsed = null;
@@ -186,6 +192,7 @@ public final class Kernel implements Syscalls {
                 : dev.kplay.kernel.syscall.BuiltinCode.link(k, image.builtin());   // vmlinux's code from ~/linux
         k.vfs.mkdirs("/root");                      // rootfs: the user's home
         k.vfs.mkdirs("/tmp");
+        k.vfs.mkdirs("/run");
         dev.kplay.kernel.fs.ProcFs.mount(k);        // proc_root_init()
         dev.kplay.kernel.fs.SysFs.mount(k);         // sysfs + /sys/module
         k.platformBus.mount(k.vfs.mkdirs("/sys"));  // platform_bus_init(): /sys/bus/platform
@@ -565,6 +572,11 @@ public final class Kernel implements Syscalls {
     @Override public List<String> listDir(int pid, String path) { return sys.listDir(pid, path); }
     @Override public long[] stat(int pid, String path) { return sys.stat(pid, path); }
     @Override public long unlink(int pid, String path) { return sys.unlink(pid, path); }
+    @Override public long mknod(int pid, String path, int mode, long dev) { return sys.mknod(pid, path, mode, dev); }
+    @Override public String readlink(int pid, String path) { return sys.readlink(pid, path); }
+    @Override public long execProgram(int pid, String comm, List<String> argv) { return sys.execProgram(pid, comm, argv); }
+    @Override public boolean blocked(int pid) { return sys.blocked(pid); }
+    @Override public boolean exitDead(int pid) { return sys.exitDead(pid); }
     @Override public long clockGettime(int pid, int clock) { return clock == 1 || clock == 7 ? now() : -22; }
     @Override public int lastError(int pid) { return sys.lastError(pid); }
     @Override public long finitModule(int pid, int fd, String params, int flags) { return sys.finitModule(pid, fd, params, flags); }

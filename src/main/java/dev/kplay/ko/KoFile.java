@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ import java.util.Map;
 /*
  * The X.ko file codec. A real .ko is an ELF relocatable object; kplay's starts with a genuine
  * 64-byte ELF64 header (ET_REL, EM_X86_64, so `file` and the loader's magic check behave as in
- * Linux) followed by one payload: the ModuleImage serialised field by field in a fixed order.
+ * Linux) followed by one payload: the ModuleImage serialised field by field in a fixed order. The
+ * .modinfo tags are not written twice: they are the ".modinfo" section's "key=value" strings.
  * The encoding is a pure function of the image (no timestamps, no hash-map order), so the same
  * build gives byte-identical files. decode() checks everything and throws IllegalArgumentException
  * on junk, which the loader turns into "Invalid module format" (-ENOEXEC).
@@ -26,7 +26,7 @@ import java.util.Map;
 public final class KoFile {
     private static final byte[] MAGIC = {0x7f, 'E', 'L', 'F'};
     private static final int EHDR_SIZE = 64;
-    private static final String PAYLOAD_TAG = "KPLAYKO1";
+    private static final String PAYLOAD_TAG = "KPLAYKO2";
     /** Upper bounds that keep a corrupt file from allocating absurd amounts. */
     private static final int MAX_COUNT = 1 << 20;
 
@@ -67,11 +67,6 @@ public final class KoFile {
             out.writeInt(image.functions().size());
             for (Function f : image.functions()) {
                 function(out, f);
-            }
-            out.writeInt(image.modinfo().size());
-            for (Map.Entry<String, String> e : image.modinfo()) {
-                str(out, e.getKey());
-                str(out, e.getValue());
             }
             str(out, image.initFunction());
             str(out, image.exitFunction());
@@ -126,10 +121,9 @@ public final class KoFile {
             for (int i = 0, n = count(in); i < n; i++) {
                 functions.add(function(in));
             }
-            List<Map.Entry<String, String>> modinfo = new ArrayList<>();
-            for (int i = 0, n = count(in); i < n; i++) {
-                modinfo.add(new AbstractMap.SimpleImmutableEntry<>(str(in), str(in)));
-            }
+            // The tags are read from the .modinfo section, as modinfo(8) and the loader do: the
+            // strings live there once, so editing the file (sed on license=GPL) edits what they see.
+            List<Map.Entry<String, String>> modinfo = ModuleImage.modinfoTags(sections);
             String init = str(in);
             String exit = str(in);
             if (in.available() != 0) {

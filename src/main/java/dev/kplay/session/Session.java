@@ -749,6 +749,7 @@ public final class Session {
             }
             closed = true;
             unsubscribeKernel();
+            shell.shutdown();
             kernel.release();
             logListeners.clear();
             for (Runnable r : closeListeners) {
@@ -853,6 +854,9 @@ public final class Session {
     /** Models start_kernel() for this session: a fresh kernel, its shell, the files in /root. */
     private void boot() {
         unsubscribeKernel();
+        if (shell != null) {
+            shell.shutdown();               // the old shell's background jobs end with their kernel
+        }
         if (kernel != null) {
             linux.sync(kernel);                     // ~/linux is on disk: shell edits survive the reboot
             kernel.release();

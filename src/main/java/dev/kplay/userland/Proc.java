@@ -16,6 +16,8 @@ import java.util.List;
 public final class Proc {
     /** Largest file a program reads in one go; a module whose read never ends stops here. */
     public static final int MAX_READ = 1 << 20;
+    /** The errno of a read that slept in the kernel and is made again once the task is woken. */
+    static final int ERESTARTSYS = 512;
 
     private final Syscalls sys;
     private final int pid;
@@ -101,6 +103,33 @@ public final class Proc {
         return Paths.resolve(cwd(), path);
     }
 
+    /**
+     * Makes a raw syscall, and makes it again after a sleep in the kernel (a restarted syscall): on
+     * a background job's thread, a call that came back RUNNING parks the job until the kernel has
+     * woken the task. Returns the call's result, or DIED if the task died meanwhile.
+     */
+    public static long restarting(Syscalls sys, int pid, java.util.function.LongSupplier call) {
+        long r = call.getAsLong();
+        while (r == Syscalls.RUNNING && dev.kplay.userland.sh.Coroutine.sleepWhile(() -> sys.blocked(pid))) {
+            if (sys.exitStatus(pid) != -1) {
+                return Syscalls.DIED;
+            }
+            r = call.getAsLong();
+        }
+        return r;
+    }
+
+    /** Unwinds the program if a raw result says the task died or stays in the kernel. */
+    public static long orGone(long r) {
+        if (r == Syscalls.DIED) {
+            throw new TaskGone(true);
+        }
+        if (r == Syscalls.RUNNING) {
+            throw new TaskGone(false);
+        }
+        return r;
+    }
+
     /** Passes a raw syscall result through, unwinding the program if the task left user space. */
     public long check(long r) {
         if (r == Syscalls.DIED) {
@@ -121,7 +150,7 @@ public final class Proc {
             throw new TaskGone(true);
         }
         int e = sys.lastError(pid);
-        if (e == 0 || e == Errno.EINTR) {
+        if (e == 0 || e == Errno.EINTR || e == ERESTARTSYS) {
             throw new TaskGone(false);
         }
         return e;
@@ -134,7 +163,7 @@ public final class Proc {
     }
 
     public byte[] readFile(String abs) {
-        long fd = check(sys.open(pid, abs, 0, 0));
+        long fd = check(restarting(sys, pid, () -> sys.open(pid, abs, 0, 0)));
         if (fd < 0) {
             throw new FileError((int) -fd);
         }
@@ -145,11 +174,32 @@ public final class Proc {
         }
     }
 
+    /** open(2) of an absolute path, made again after a sleep in the kernel (a fifo's open); unwinds as check() does. */
+    public long open(String abs, int flags) {
+        return check(restarting(sys, pid, () -> sys.open(pid, abs, flags, 0)));
+    }
+
+    /** read(2), made again after a sleep in the kernel (an empty pipe); null with the errno as sys.read(). */
+    public byte[] read(int fd, int count) {
+        while (true) {
+            byte[] chunk = sys.read(pid, fd, count);
+            if (chunk == null && sys.lastError(pid) == ERESTARTSYS
+                    && dev.kplay.userland.sh.Coroutine.sleepWhile(() -> sys.blocked(pid))) {
+                continue;
+            }
+            return chunk;
+        }
+    }
+
     /** read(2) until end of file (or {@link #MAX_READ}). */
     public byte[] readAll(int fd) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         while (b.size() < MAX_READ) {
             byte[] chunk = sys.read(pid, fd, 4096);
+            if (chunk == null && sys.lastError(pid) == ERESTARTSYS
+                    && dev.kplay.userland.sh.Coroutine.sleepWhile(() -> sys.blocked(pid))) {
+                continue;           // pipe_read() slept; the job was resumed once data or end of file came
+            }
             if (chunk == null) {
                 throw new FileError(readFailure());
             }

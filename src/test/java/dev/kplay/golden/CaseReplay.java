@@ -94,6 +94,15 @@ final class CaseReplay {
         if (!realOk || !b.ok()) {
             return diffs;
         }
+        // a case that edits the built module (ORACLE_POSTBUILD) does the same edit in kplay's shell
+        Matcher post = Pattern.compile("(?m)^# oracle-env:.*ORACLE_POSTBUILD='([^']*)'").matcher(resource(name + ".script"));
+        if (post.find()) {
+            String cmd = post.group(1).replaceFirst("^LC_ALL=\\S+\\s+", "");
+            Exec r = kplay.exec(cmd);
+            if (r.exitCode() == null || r.exitCode() != 0) {
+                diffs.add("post-build '" + cmd + "': exit " + r.exitCode() + " " + r.output());
+            }
+        }
         // after a real panic the guest could not finish the script: only the kernel's log is comparable
         boolean panicked = resource(name + ".out").contains("[oracle] dmesg not captured");
         for (OracleOutput.Command c : real.run()) {

@@ -87,6 +87,7 @@ final class Images {
                 all.add(new Section(text, size, 16, null));
             }
         }
+        all.add(ModuleImage.modinfoSection(modinfo));
         return new ModuleImage(name, name.replace('_', '-') + ".ko", all, symbols, relocs, functions, modinfo, init, exit);
     }
 

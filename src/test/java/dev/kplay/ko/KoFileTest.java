@@ -14,11 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The .ko codec: round trip, determinism, the ELF header, and refusal of junk. */
 class KoFileTest {
+    private static final byte[] MODINFO = "license=GPL\0author=\u00e9\0".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     static ModuleImage sample() {
         Function f = new Function("m_init", ".init.text", 0, 32, false, false, List.of(new Function.Param(0, 4)), 16,
                 List.of(Insn.of(Op.CONST, -5), new Insn(Op.CALL, 1, 2), Insn.of(Op.RET)), new int[] {0, 5, 10}, new int[] {3, 4, 5});
         return new ModuleImage("m", "m.ko",
-                List.of(new Section(".init.text", 32, 16, null), new Section(".data", 4, 4, new byte[] {1, 2, 3, 4})),
+                List.of(new Section(".init.text", 32, 16, null), new Section(".data", 4, 4, new byte[] {1, 2, 3, 4}),
+                        new Section(".modinfo", MODINFO.length, 1, MODINFO)),
                 List.of(new Symbol("m_init", ".init.text", 0, 32, Symbol.Kind.FUNC, false),
                         new Symbol("_printk", null, 0, 0, Symbol.Kind.NOTYPE, true)),
                 List.of(new Relocation(".data", 0, 0, 8)), List.of(f),
@@ -39,6 +42,17 @@ class KoFileTest {
         assertEquals(sample().relocations(), back.relocations());
         assertEquals(null, back.exitFunction());
         assertArrayEquals(a, KoFile.encode(back));
+    }
+
+    @Test
+    void modinfoIsTheSectionsStrings() {
+        byte[] a = KoFile.encode(sample());
+        String latin = new String(a, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(latin.indexOf("license=GPL"), latin.lastIndexOf("license=GPL"));
+        byte[] edited = latin.replace("license=GPL", "xicense=GPL").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ModuleImage back = KoFile.decode(edited);
+        assertEquals(null, back.modinfo("license"));
+        assertEquals("GPL", back.modinfo("xicense"));
     }
 
     @Test

@@ -34,24 +34,7 @@ final class Linker {
 
     /** The "key=value" strings of an image's .modinfo section, in section order. */
     static List<Map.Entry<String, String>> modinfo(ModuleImage o) {
-        List<Map.Entry<String, String>> tags = new ArrayList<>();
-        for (Section s : o.sections()) {
-            if (!s.name().equals(".modinfo") || s.bytes() == null) continue;
-            byte[] b = s.bytes();
-            int start = 0;
-            for (int i = 0; i <= b.length; i++) {
-                if (i == b.length || b[i] == 0) {
-                    if (i > start) {
-                        String t = new String(b, start, i - start, StandardCharsets.UTF_8);
-                        int eq = t.indexOf('=');
-                        tags.add(new AbstractMap.SimpleImmutableEntry<>(eq < 0 ? t : t.substring(0, eq),
-                            eq < 0 ? "" : t.substring(eq + 1)));
-                    }
-                    start = i + 1;
-                }
-            }
-        }
-        return tags;
+        return ModuleImage.modinfoTags(o.sections());
     }
 
     /** Links object {@code obj} of module {@code base} ("hello-3") into the final .ko image. */

@@ -64,6 +64,7 @@ public final class Builtins {
                 t.internal(s, 0x200);
             }
         }
+        t.internal("__run_timers", 0x2c0);     // where a timer left armed in a freed module faults
     }
 
     /** vsnprintf over arguments args[from..]. */

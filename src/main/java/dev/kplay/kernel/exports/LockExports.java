@@ -9,6 +9,7 @@ import dev.kplay.kernel.sched.Wait;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /*
@@ -243,6 +244,10 @@ final class LockExports {
         return null;
     }
 
+    /** The frames a task asleep in a contended mutex_lock*() shows under schedule() (6.1's slow path). */
+    private static final List<String> MUTEX_SLEEP_FRAMES = List.of("schedule_preempt_disabled+0x11/0x20",
+            "__mutex_lock.constprop.0+0x39d/0x720");
+
     /** Models mutex_lock*(): takes a free mutex, else sleeps until unlock hands it over; 0 or -EINTR. */
     private long mutexLock(long m, int state) {
         if (sched.mightResched(() -> mutexLockAfterYield(m))) {
@@ -253,7 +258,9 @@ final class LockExports {
             return 0;
         }
         Task me = sched.current();
+        me.setSleepFrames(MUTEX_SLEEP_FRAMES);
         sleepOn(m, state, () -> {
+            me.setSleepFrames(List.of());
             if (mem.load(m, 8) == me.taskStruct()) {
                 return 0;
             }

@@ -58,7 +58,11 @@ final class ProcExports {
         });
         t.function("proc_remove", 0x40, (a, s) -> {
             if (a[0] != 0) {
+                Inode i = generic().inode(a[0]);
                 generic().removeTree(a[0]);
+                if (i instanceof ProcEntry e) {
+                    new dev.kplay.kernel.fs.ProcReg(k).rundown(e);
+                }
             }
             return 0;
         });
@@ -74,7 +78,12 @@ final class ProcExports {
             return 0;
         });
         t.function("remove_proc_entry", 0x100, (a, s) -> {
+            Dir dir = generic().dir(a[1]);
+            Inode gone = dir == null ? null : dir.lookup(cstr(a[0]));
             String warning = generic().removeByName(cstr(a[0]), a[1]);
+            if (gone instanceof ProcEntry e && dir.lookup(cstr(a[0])) == null) {
+                new dev.kplay.kernel.fs.ProcReg(k).rundown(e);
+            }
             if (warning != null && warning.startsWith("remove_proc_entry")) {
                 k.printk().log(4, warning);
             }

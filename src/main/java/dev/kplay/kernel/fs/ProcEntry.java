@@ -19,6 +19,8 @@ public final class ProcEntry extends Inode {
     private final String owner;
     private final long data;
     private long size;
+    /** remove_proc_entry() ran: use_pde() fails from now on, so reads and writes get EIO. */
+    private boolean removed;
 
     /**
      * @param ops   the module's struct proc_ops (PROC_OPS), show function (SINGLE) or struct seq_operations (SEQ)
@@ -37,6 +39,11 @@ public final class ProcEntry extends Inode {
     }
 
     public String name() { return name; }
+
+    public boolean removed() { return removed; }
+
+    /** Models proc_entry_rundown()'s mark (pde->in_use = BIAS). */
+    public void markRemoved() { removed = true; }
 
     public Kind kind() { return kind; }
 

@@ -142,7 +142,21 @@ public final class ProcFs {
                 + "\nTgid:\t" + t.pid() + "\nNgid:\t0\nPid:\t" + t.pid() + "\nPPid:\t" + t.ppid()
                 + "\nTracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n"));
         d.put("stack", new GeneratedFile(0400, 0, () -> stack(k, t), null));
+        d.put("fd", new Dir(0500, () -> t.files().keySet().stream().map(String::valueOf).toList(), fd -> fdLink(t, fd)));
         return d;
+    }
+
+    /** /proc/PID/fd/N: a link to the open file, r-x for reading, -wx for writing (proc_fd_instantiate()). */
+    static Inode fdLink(Task t, String name) {
+        if (!name.matches("\\d{1,9}")) {
+            return null;
+        }
+        OpenFile f = t.files().get(Integer.parseInt(name));
+        if (f == null) {
+            return null;
+        }
+        int perm = (f.readable() ? 0500 : 0) | (f.writable() ? 0300 : 0);
+        return new Symlink(perm, f::path);
     }
 
     /** /proc/PID/stack: the kernel frames of a task that is in the kernel, as "[<0>] name+off/size". */

@@ -110,6 +110,33 @@ public final class ProcReg {
         return r;
     }
 
+    /**
+     * Models proc_entry_rundown() from remove_proc_entry(): the entry is marked gone, and every file
+     * still open on it is closed now, while its module is still there (close_pdeo()), so a later
+     * read gets EIO and a later close has nothing left to do. A module's own proc_release is not
+     * called from here (it would nest module code in the remover's call); its struct file is freed.
+     */
+    public void rundown(ProcEntry p) {
+        p.markRemoved();
+        java.util.Set<OpenFile> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Task o : k.tasks().values()) {
+            for (OpenFile f : o.files().values()) {
+                if (f.inode() != p || f.filp() == 0 || !seen.add(f)) {
+                    continue;
+                }
+                long filp = f.filp();
+                long rel = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_RELEASE, 8) : 0;
+                if (p.kind() == ProcEntry.Kind.SINGLE || rel == addr("single_release")) {
+                    seq.singleRelease(filp);
+                } else if (p.kind() == ProcEntry.Kind.SEQ || rel == addr("seq_release")) {
+                    seq.release(filp);
+                }
+                Files.free(k.memory(), k.slab(), filp);
+                f.setFilp(0);
+            }
+        }
+    }
+
     static final List<String> PATH_LSEEK = concat(List.of("proc_reg_llseek+0x4c/0x90", "ksys_lseek+0x68/0xb0"));
     static final List<String> PATH_IOCTL = concat(List.of("proc_reg_unlocked_ioctl+0x4f/0x90", "__x64_sys_ioctl+0x91/0xd0"));
     static final List<String> PATH_POLL = concat(List.of("proc_reg_poll+0x4f/0x90", "do_sys_poll+0x29a/0x560",
@@ -117,6 +144,9 @@ public final class ProcReg {
 
     /** Models proc_reg_llseek(): seq_lseek or proc_lseek; -ESPIPE without FMODE_LSEEK. The new position or -errno. */
     public long llseek(Task t, OpenFile f, ProcEntry p, long offset, int whence) {
+        if (p.removed()) {
+            return -EIO;                    // use_pde() failed: the entry was removed
+        }
         long filp = f.filp();
         if ((Files.mode(k.memory(), filp) & Files.FMODE_LSEEK) == 0) {
             return -29;
@@ -143,6 +173,9 @@ public final class ProcReg {
 
     /** Models proc_reg_unlocked_ioctl(): proc_ioctl's (int) result, -ENOTTY without one. */
     public long ioctl(Task t, OpenFile f, ProcEntry p, int cmd, long arg) {
+        if (p.removed()) {
+            return -EIO;                    // use_pde() failed: the entry was removed
+        }
         long fn = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_IOCTL, 8) : 0;
         if (fn == 0) {
             return -25;
@@ -154,6 +187,9 @@ public final class ProcReg {
 
     /** Models proc_reg_poll(): proc_poll's mask, DEFAULT_POLLMASK without one. */
     public long poll(Task t, OpenFile f, ProcEntry p, long pt) {
+        if (p.removed()) {
+            return Select.DEFAULT_POLLMASK;     // proc_reg_poll() without the entry: DEFAULT_POLLMASK
+        }
         long fn = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_POLL, 8) : 0;
         if (fn == 0) {
             return Select.DEFAULT_POLLMASK;
@@ -164,6 +200,10 @@ public final class ProcReg {
 
     /** Models proc_reg_read(): the bytes read, or null with the task's errno set. */
     public byte[] read(Task t, OpenFile f, ProcEntry p, int count) {
+        if (p.removed()) {
+            t.setLastError(EIO);            // use_pde() failed: the entry was removed
+            return null;
+        }
         long filp = f.filp();
         long ppos = filp + Files.POS;
         k.memory().store(ppos, 8, f.pos());
@@ -249,6 +289,9 @@ public final class ProcReg {
 
     /** Models proc_reg_write(): bytes written or -errno (-EIO without proc_write), or DIED/RUNNING. */
     public long write(Task t, OpenFile f, ProcEntry p, byte[] data) {
+        if (p.removed()) {
+            return -EIO;
+        }
         long write = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_WRITE, 8) : 0;
         if (write == 0) {
             return -EIO;

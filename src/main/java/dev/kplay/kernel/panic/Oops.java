@@ -51,6 +51,24 @@ public final class Oops {
 
     /** Models die() after a fault or trap: the report, taint D; the caller then kills the task. */
     public void die(Task t, Exit exit) {
+        report(t, null, exit);
+    }
+
+    /**
+     * Models die() for a fault in interrupt context (a timer callback, __run_timers()): the task
+     * the interrupt came in on is the one named, the trace is the interrupt stack's between
+     * &lt;IRQ&gt; and &lt;/IRQ&gt;, then the interrupted context; oops_end() then panics.
+     */
+    public void dieInInterrupt(Task interrupted, Task irq, Exit exit) {
+        report(interrupted, irq, exit);
+    }
+
+    /** The frames of the idle loop under the timer interrupt that hit it (the oracle's guest: amd_e400_idle). */
+    private static final List<String> IDLE_FRAMES = List.of("amd_e400_idle+0x3d/0x50", "default_idle_call+0x38/0xf0",
+            "do_idle+0x206/0x2b0", "cpu_startup_entry+0x26/0x30", "rest_init+0xca/0xd0", "arch_call_rest_init+0xa/0x14",
+            "start_kernel+0x6fb/0x70f", "secondary_startup_64_no_verify+0xe5/0xeb");
+
+    private void report(Task t, Task irq, Exit exit) {
         kernel.loader().debugLocksOff();
         long rip;
         String ripName = null;
@@ -115,17 +133,47 @@ public final class Oops {
             throw new IllegalStateException("die() for " + exit);
         }
         line(4, String.format("%s: %04x [#%d] PREEMPT SMP NOPTI", header, err, ++dieCounter));
-        showRegs(t, rip, ripName, cr2);
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
+        line(4, HARDWARE);
+        regs(irq != null ? irq : t, rip, ripName, cr2);
         line(4, "Call Trace:");
-        line(4, " <TASK>");
-        for (String s : inner) {
-            line(4, " " + s);
+        if (irq != null) {
+            line(4, " <IRQ>");
+            trace(irq, ripName != null, symbolize(rip, true) == null ? " ? " : " ");
+            line(4, " </IRQ>");
+            line(4, " <TASK>");
+            line(4, " asm_sysvec_apic_timer_interrupt+0x16/0x20");
+            if (t.pid() == 0) {
+                line(4, "RIP: 0010:native_safe_halt+0xb/0x10");
+                line(4, "Code: 7f c3 cc cc cc cc 65 48 8b 04 25 80 fb 01 00 3e 80 48 02 20 48 8b 00 a8 08 75 c0 eb 88 cc cc "
+                        + "eb 07 0f 00 2d 09 05 5b 00 fb f4 <c3> cc cc cc cc eb 07 0f 00 2d f9 04 5b 00 f4 c3 cc cc cc cc cc 0f");
+                line(4, "RSP: 0018:ffffffffab403e98 EFLAGS: 00000246");
+                line(4, "RAX: 000000000001ad40 RBX: 0000000000000000 RCX: 0000000000000000");
+                line(4, "RDX: 4000000000000000 RSI: 0000000000000083 RDI: 0000000000000284");
+                line(4, "RBP: ffffffffab41aa40 R08: 0000000000023000 R09: 0000000000000007");
+                line(4, "R10: 00000000fffffffb R11: 0000000000000001 R12: 0000000000000000");
+                line(4, "R13: 0000000000000000 R14: 0000000000000000 R15: 0000000000014790");
+                for (String f : IDLE_FRAMES) {
+                    line(4, " " + f);
+                }
+            } else {
+                trace(t, true, " ");
+                if (t.syscallNr() >= 0) {
+                    userRegs(t);
+                }
+            }
+            line(4, " </TASK>");
+        } else {
+            line(4, " <TASK>");
+            for (String s : inner) {
+                line(4, " " + s);
+            }
+            // with RIP in no known function (a call into freed module text) the unwinder cannot trust
+            // any frame, and show_trace_log_lvl() marks them all unreliable
+            trace(t, ripName != null, symbolize(rip, true) == null ? " ? " : " ");
+            userRegs(t);
+            line(4, " </TASK>");
         }
-        // with RIP in no known function (a call into freed module text) the unwinder cannot trust
-        // any frame, and show_trace_log_lvl() marks them all unreliable
-        trace(t, ripName != null, symbolize(rip, true) == null ? " ? " : " ");
-        userRegs(t);
-        line(4, " </TASK>");
         printModules();
         if (cr2 != -1) {
             line(4, String.format("CR2: %016x", cr2));
@@ -136,7 +184,7 @@ public final class Oops {
         for (String l : summary) {
             line(4, l);
         }
-        if (exit instanceof Exit.StackOverflow || kernel.inInterrupt()) {
+        if (exit instanceof Exit.StackOverflow || kernel.inInterrupt() || irq != null) {
             // oops_end(): a stack overflow is caught on the double-fault stack, in NMI context, and an
             // oops in interrupt context has no task to kill: either way there is no way back.
             kernel.panicState().panic(t, "Fatal exception in interrupt");
@@ -229,6 +277,9 @@ public final class Oops {
         line(4, " <TASK>");
         line(4, " __schedule+0x34d/0xa00");
         line(4, " schedule+0x5a/0xd0");
+        for (String f : t.sleepFrames()) {
+            line(4, " " + f);
+        }
         trace(t, true);
         userRegs(t);
         line(4, " </TASK>");

@@ -47,6 +47,15 @@ public final class Scheduler {
         /** die(): the oops report for a task whose code faulted or trapped. */
         void die(Task t, Exit exit);
 
+        /**
+         * die() for a fault in interrupt context: {@code interrupted} is the task the interrupt came
+         * in on, {@code irq} the interrupt stack with the faulting frames. The kernel cannot go on.
+         */
+        void dieInInterrupt(Task interrupted, Task irq, Exit exit);
+
+        /** The address of kernel function {@code name} (kallsyms), 0 if unknown. */
+        long kernelSymbol(String name);
+
         /** do_exit() with a wait status. */
         void exit(Task t, int status);
 
@@ -574,6 +583,23 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * A fault in interrupt-context kernel code outside module code: at {@code function}+{@code offset},
+     * reached through {@code path} (innermost first) on the interrupt stack {@code on}.
+     */
+    public void faultInInterrupt(Task on, String function, int offset, dev.kplay.vm.PageFault fault, List<String> path,
+                                 int preemptOffset) {
+        preemptCountAdd(preemptOffset);
+        try {
+            on.kernelPath().clear();
+            on.kernelPath().addAll(path);
+            host.dieInInterrupt(current, on, new Exit.Faulted(fault, host.kernelSymbol(function) + offset, function));
+        } finally {
+            on.kernelPath().clear();
+            preemptCountAdd(-preemptOffset);
+        }
+    }
+
     /** Runs fn(args) in interrupt context (timer softirq, hardirq) on the idle task's stack; returns its value. */
     public long runInterrupt(Task on, long fn, long[] args, List<String> path, int offset) {
         preemptCountAdd(offset);
@@ -603,8 +629,9 @@ public final class Scheduler {
                         on.stack().resume(0);
                         continue;
                     }
-                    host.die(current, exit);
+                    host.dieInInterrupt(prev, on, exit);
                     on.stack().reset();
+                    on.kernelPath().clear();
                     return 0;
                 }
             } finally {

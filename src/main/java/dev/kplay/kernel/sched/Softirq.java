@@ -22,8 +22,11 @@ import java.util.List;
 
 /** Hardirq and softirq execution: timers, hrtimers, tasklets. */
 public final class Softirq implements Timers.Interrupts {
-    static final List<String> TIMER_PATH = List.of("call_timer_fn", "__run_timers", "run_timer_softirq",
-            "__do_softirq", "__irq_exit_rcu", "sysvec_apic_timer_interrupt");
+    static final List<String> TIMER_PATH = List.of("call_timer_fn+0x27/0x130", "__run_timers+0x222/0x2c0",
+            "run_timer_softirq+0x19/0x30", "handle_softirqs+0xd7/0x280", "__irq_exit_rcu+0xac/0xe0",
+            "sysvec_apic_timer_interrupt+0x6e/0x90");
+    /** Where __run_timers() writes an expired timer's entry.pprev (hlist_move_list() of the expired bucket). */
+    static final int RUN_TIMERS_DETACH = 0xd3;
     static final List<String> HRTIMER_PATH = List.of("__hrtimer_run_queues", "hrtimer_interrupt",
             "__sysvec_apic_timer_interrupt", "sysvec_apic_timer_interrupt");
     static final List<String> TASKLET_PATH = List.of("tasklet_action_common", "__do_softirq", "__irq_exit_rcu",
@@ -49,6 +52,12 @@ public final class Softirq implements Timers.Interrupts {
     @Override
     public void timerList(long timer, long function) {
         sched.runInterrupt(irqStack, function, new long[] {timer}, TIMER_PATH, Scheduler.SOFTIRQ_OFFSET);
+    }
+
+    @Override
+    public void timerDetachFault(long timer, dev.kplay.vm.PageFault fault) {
+        sched.faultInInterrupt(irqStack, "__run_timers", RUN_TIMERS_DETACH, fault, TIMER_PATH.subList(2, TIMER_PATH.size()),
+                Scheduler.SOFTIRQ_OFFSET);
     }
 
     @Override

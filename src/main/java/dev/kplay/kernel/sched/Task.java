@@ -33,7 +33,7 @@ public final class Task {
     private final int pid;
     private final int ppid;
     private String comm;
-    private final List<String> argv;
+    private List<String> argv;
     private State state = State.RUNNING;
     /** wait(2) status once the task ended, else -1. */
     private int exitStatus = -1;
@@ -87,6 +87,17 @@ public final class Task {
     public String comm() { return comm; }
 
     public List<String> argv() { return argv; }
+
+    /** The kernel frames between schedule() and the caller of the native the task sleeps in, innermost first. */
+    private List<String> sleepFrames = List.of();
+
+    public List<String> sleepFrames() { return sleepFrames; }
+
+    /** What a sleeping native adds to the task's call trace (mutex_lock(): __mutex_lock...); empty when it wakes. */
+    public void setSleepFrames(List<String> frames) { sleepFrames = List.copyOf(frames); }
+
+    /** execve(): the new program's arguments. */
+    public void setArgv(List<String> a) { argv = List.copyOf(a); }
 
     public State state() { return state; }
 

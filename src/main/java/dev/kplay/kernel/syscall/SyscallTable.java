@@ -6,6 +6,7 @@ import dev.kplay.kernel.fs.DebugfsFile;
 import dev.kplay.kernel.fs.DevFs;
 import dev.kplay.kernel.fs.DevNode;
 import dev.kplay.kernel.fs.Dir;
+import dev.kplay.kernel.fs.Fifo;
 import dev.kplay.kernel.fs.GeneratedFile;
 import dev.kplay.kernel.fs.Fops;
 import dev.kplay.kernel.fs.Inode;
@@ -83,6 +84,24 @@ public final class SyscallTable implements Syscalls {
         return pid;
     }
 
+    /** Models execve() of a program: the task takes its name and arguments (begin_new_exec()). */
+    @Override
+    public long execProgram(int pid, String comm, List<String> argv) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        t.setComm(comm);
+        t.setArgv(argv);
+        return 0;
+    }
+
+    /** Models readlink() of /proc/PID/fd/N: the open file's path. */
+    @Override
+    public String readlink(int pid, String path) {
+        return k.vfs().lookup(path) instanceof dev.kplay.kernel.fs.Symlink l ? l.target() : null;
+    }
+
     @Override
     public void exit(int pid, int status) {
         Task t = task(pid);
@@ -141,8 +160,87 @@ public final class SyscallTable implements Syscalls {
             return 0;
         }
         if (sig == 9 || sig == 15 || sig == 2 || sig == 1) {
+            FifoSleep w = fifoSleepers.remove(pid);
+            if (w != null) {
+                w.abandon().run();      // fifo_open()/pipe_read() return -ERESTARTSYS; the task dies on its way out
+            }
             k.doExit(t, sig, Kernel.EXIT_ON_SIGNAL);
         }
+        return 0;
+    }
+
+    // ---- sleeping in a pipe ------------------------------------------------------------------
+
+    /** -ERESTARTSYS: the call slept and must be made again once the task is woken (see blocked()). */
+    public static final int ERESTARTSYS = 512;
+
+    /** A task asleep in fifo_open() or pipe_read(): whether it still waits, and what giving up undoes. */
+    private record FifoSleep(java.util.function.BooleanSupplier waiting, Runnable abandon) {}
+
+    private final java.util.Map<Integer, FifoSleep> fifoSleepers = new java.util.HashMap<>();
+
+    /** The task sleeps (S, in pipe_wait) until the fifo's partner or data comes; the call is RUNNING. */
+    private long sleepInFifo(Task t, java.util.function.BooleanSupplier waiting, Runnable abandon) {
+        fifoSleepers.put(t.pid(), new FifoSleep(waiting, abandon));
+        t.setState(Task.State.SLEEPING);
+        t.setSleepState(dev.kplay.kernel.sched.Scheduler.TASK_INTERRUPTIBLE);
+        return RUNNING;
+    }
+
+    private void wokeFromFifo(Task t) {
+        if (fifoSleepers.remove(t.pid()) != null) {
+            t.setState(Task.State.RUNNING);
+            t.setSleepState(0);
+        }
+    }
+
+    @Override
+    public boolean exitDead(int pid) {
+        Task t = k.task(pid);
+        return t != null && t.alive() && t.state() == Task.State.DEAD;
+    }
+
+    /** Whether a task's call that came back RUNNING still sleeps (false once it can go on, or it died). */
+    @Override
+    public boolean blocked(int pid) {
+        Task t = k.task(pid);
+        if (t == null || !t.alive() || t.state() == Task.State.DEAD) {
+            return false;
+        }
+        FifoSleep w = fifoSleepers.get(pid);
+        if (w != null) {
+            return w.waiting().getAsBoolean();
+        }
+        return t.stack().depth() > 0;
+    }
+
+    /** Models mknod(2): a FIFO, or a character or block device node; 0 or -errno. */
+    @Override
+    public long mknod(int pid, String path, int mode, long dev) {
+        if (task(pid) == null) {
+            return -Errno.ESRCH;
+        }
+        Dir parent = k.vfs().parent(path);
+        if (parent == null) {
+            return -Errno.ENOENT;
+        }
+        if (k.vfs().lookup(path) != null) {
+            return -Errno.EEXIST;
+        }
+        if (path.startsWith("/proc") || path.startsWith("/sys")) {
+            return -Errno.EPERM;            // procfs and sysfs have no ->mknod
+        }
+        int perm = mode & 07777;            // the caller applied its umask (mkfifo, mknod)
+        Inode node = switch (mode & Inode.S_IFMT) {
+            case Fifo.S_IFIFO -> new Fifo(perm);
+            case Inode.S_IFCHR -> new DevNode(perm, (int) ((dev >> 8) & 0xfff), (int) ((dev & 0xff) | ((dev >> 12) & 0xfff00)));
+            default -> null;
+        };
+        if (node == null) {
+            return -Errno.EINVAL;
+        }
+        node.touch(wallSeconds());
+        parent.put(Vfs.baseName(path), node);
         return 0;
     }
 
@@ -187,6 +285,10 @@ public final class SyscallTable implements Syscalls {
             f.touch(wallSeconds());
         }
         OpenFile file = new OpenFile(inode, path, flags);
+        if (inode instanceof Fifo p && p.open(pid, file.readable(), file.writable()) == Fifo.WAITING) {
+            return sleepInFifo(t, () -> p.waitingInOpen(pid), () -> p.abandonOpen(pid));
+        }
+        wokeFromFifo(t);
         if (inode instanceof RegularFile f && (flags & OpenFile.O_APPEND) != 0) {
             file.setPos(f.size());
         }
@@ -249,6 +351,16 @@ public final class SyscallTable implements Syscalls {
         if (inode.isDir()) {
             t.setLastError(Errno.EISDIR);
             return null;
+        }
+        if (inode instanceof Fifo p) {
+            byte[] b = p.read(count);
+            if (b == null) {
+                sleepInFifo(t, () -> !p.readable(), () -> { });
+                t.setLastError(ERESTARTSYS);
+                return null;
+            }
+            wokeFromFifo(t);
+            return b;
         }
         if (inode instanceof RegularFile r) {
             byte[] b = r.read(f.pos(), count);
@@ -360,6 +472,9 @@ public final class SyscallTable implements Syscalls {
             return -Errno.EBADF;
         }
         Inode inode = f.inode();
+        if (inode instanceof Fifo p) {
+            return p.write(data);
+        }
         if (inode instanceof RegularFile r) {
             if ((f.flags() & OpenFile.O_APPEND) != 0) {
                 f.setPos(r.size());
@@ -433,6 +548,9 @@ public final class SyscallTable implements Syscalls {
         }
         if (t.files().containsValue(f) || sharedElsewhere(f)) {
             return 0;
+        }
+        if (f.inode() instanceof Fifo p) {
+            p.release(f.readable(), f.writable());
         }
         long r = 0;
         if (f.fops() != 0) {

@@ -36,6 +36,19 @@ public interface Syscalls {
         return -38;
     }
 
+    /**
+     * execve() of one of the shell's own programs (cat, ls...): the task takes the program's name
+     * and arguments, its pid and open files stay; 0 or -errno.
+     */
+    default long execProgram(int pid, String comm, List<String> argv) {
+        return -38;
+    }
+
+    /** readlink(path): the target of a symbolic link (/proc/PID/fd/N), or null. */
+    default String readlink(int pid, String path) {
+        return null;
+    }
+
     /** exit_group(status) of a task that finished normally. */
     void exit(int pid, int status);
 
@@ -52,6 +65,23 @@ public interface Syscalls {
      */
     default long waitpid(int parent, int pid) {
         return -38;
+    }
+
+    /**
+     * Whether a call of task {@code pid} that came back {@link #RUNNING} (or failed with
+     * ERESTARTSYS, 512) still sleeps in the kernel; false once it was woken (the call is then made
+     * again and completes, as a restarted syscall does) or the task died.
+     */
+    default boolean blocked(int pid) {
+        return false;
+    }
+
+    /**
+     * Whether task {@code pid} was left EXIT_DEAD (a recursive fault in do_exit()): wait4() skips
+     * such a child, so waiting for it fails with ECHILD although it never ended.
+     */
+    default boolean exitDead(int pid) {
+        return false;
     }
 
     /** kill(pid, sig): 0 or -ESRCH. Delivery follows the task's state (D and dead tasks ignore it). */

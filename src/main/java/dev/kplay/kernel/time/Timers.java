@@ -34,6 +34,12 @@ public final class Timers {
         /** An hrtimer expired: run its function in hard-interrupt context. */
         void hrtimer(long timer, long function);
 
+        /**
+         * __run_timers() could not detach an expired timer_list: its memory is gone (a module
+         * unloaded with the timer still armed). The fault is in the timer softirq.
+         */
+        void timerDetachFault(long timer, dev.kplay.vm.PageFault fault);
+
         /** Called at every tick boundary passed, after the tick's events (softirqs: tasklets). */
         void tick();
 
@@ -216,7 +222,12 @@ public final class Timers {
                     }
                     case TIMER_LIST -> {
                         byAddress.remove(e.addr());
-                        mem.store(e.addr() + TIMER_PPREV, 8, 0);
+                        try {
+                            mem.store(e.addr() + TIMER_PPREV, 8, 0);     // detach_timer() writes the timer_list
+                        } catch (dev.kplay.vm.PageFault pf) {
+                            irq.timerDetachFault(e.addr(), pf);
+                            return;
+                        }
                         irq.timerList(e.addr(), mem.load(e.addr() + TIMER_FUNCTION, 8));
                     }
                 }

@@ -39,7 +39,7 @@ final class Cat {
                 emit(p, p.stdin(), number, lineNo);
                 continue;
             }
-            long fd = p.check(p.sys().open(p.pid(), p.path(f), 0, 0));
+            long fd = p.open(p.path(f), 0);
             if (fd < 0) {
                 p.eprint("cat: " + f + ": " + Errno.strerror((int) fd) + "\n");
                 status = 1;
@@ -48,7 +48,7 @@ final class Cat {
             try {
                 int total = 0;
                 while (total < Proc.MAX_READ) {
-                    byte[] chunk = p.sys().read(p.pid(), (int) fd, 4096);
+                    byte[] chunk = p.read((int) fd, 4096);
                     if (chunk == null) {
                         p.eprint("cat: " + f + ": " + Errno.strerror(p.readFailure()) + "\n");
                         status = 1;

@@ -28,7 +28,12 @@ final class Ls {
             .withZone(ZoneOffset.UTC);
 
     /** One entry to show: its name as listed and its stat. */
-    private record Entry(String name, long[] st) {}
+    /** A name to list, its stat, and for a symbolic link its target (readlink). */
+    private record Entry(String name, long[] st, String link) {
+        Entry(String name, long[] st) {
+            this(name, st, null);
+        }
+    }
 
     static int run(Proc p) {
         boolean longFormat = false, all = false, almostAll = false, one = false, dirAsFile = false;
@@ -100,8 +105,10 @@ final class Ls {
                 if (n.startsWith(".") && !all && !almostAll) {
                     continue;
                 }
-                long[] st = p.sys().stat(p.pid(), abs.equals("/") ? "/" + n : abs + "/" + n);
-                entries.add(new Entry(n, st != null ? st : new long[] {S_IFREG | 0644, 0, 1, 0}));
+                String path = abs.equals("/") ? "/" + n : abs + "/" + n;
+                long[] st = p.sys().stat(p.pid(), path);
+                String link = st != null && (st[0] & S_IFMT) == S_IFLNK ? p.sys().readlink(p.pid(), path) : null;
+                entries.add(new Entry(n, st != null ? st : new long[] {S_IFREG | 0644, 0, 1, 0}, link));
             }
             entries.sort(Comparator.comparing(Entry::name, Ls::collate));
             boolean pseudo = abs.startsWith("/proc") || abs.startsWith("/sys") || abs.startsWith("/dev");
@@ -165,7 +172,7 @@ final class Ls {
                     .append(String.format("%" + linkW + "d", e.st()[2])).append(" root root ")
                     .append(String.format("%" + sizeW + "s", sizes.get(i))).append(' ')
                     .append(DATE.format(Instant.ofEpochSecond(e.st()[3]))).append(' ')
-                    .append(e.name()).append('\n');
+                    .append(e.name()).append(e.link() != null ? " -> " + e.link() : "").append('\n');
         }
         return b.toString();
     }

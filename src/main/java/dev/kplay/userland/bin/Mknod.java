@@ -8,7 +8,8 @@ import java.util.List;
 /*
  * coreutils mknod: NAME TYPE [MAJOR MINOR] with TYPE c (or u), b or p, and -m MODE (default
  * 0666 less the umask 022). The node is made by the mknod(2) system call; major and minor are
- * packed as the kernel's new_encode_dev() expects.
+ * packed as the kernel's new_encode_dev() expects. coreutils mkfifo [-m MODE] NAME... is here too:
+ * the same mknod(2) call with S_IFIFO.
  */
 
 /** mknod [-m MODE] NAME TYPE [MAJOR MINOR]. */
@@ -16,6 +17,42 @@ final class Mknod {
     private Mknod() {}
 
     private static final String TRY = "Try 'mknod --help' for more information.\n";
+
+    /** mkfifo [-m MODE] NAME...: one FIFO per name; 1 if any could not be made. */
+    static int mkfifo(Proc p) {
+        int perm = 0666 & ~022;
+        List<String> names = new ArrayList<>();
+        List<String> args = p.args();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-m") && i + 1 < args.size()) {
+                String m = args.get(++i);
+                if (!m.matches("[0-7]{1,4}")) {
+                    p.eprint("mkfifo: invalid mode\n");
+                    return 1;
+                }
+                perm = Integer.parseInt(m, 8);
+            } else if (a.startsWith("-") && a.length() > 1) {
+                p.eprint("mkfifo: invalid option -- '" + a.charAt(1) + "'\nTry 'mkfifo --help' for more information.\n");
+                return 1;
+            } else {
+                names.add(a);
+            }
+        }
+        if (names.isEmpty()) {
+            p.eprint("mkfifo: missing operand\nTry 'mkfifo --help' for more information.\n");
+            return 1;
+        }
+        int status = 0;
+        for (String name : names) {
+            long r = p.check(p.sys().mknod(p.pid(), p.path(name), Ls.S_IFIFO | perm, 0));
+            if (r < 0) {
+                p.eprint("mkfifo: cannot create fifo '" + name + "': " + Errno.strerror((int) r) + "\n");
+                status = 1;
+            }
+        }
+        return status;
+    }
 
     static int run(Proc p) {
         int perm = 0666 & ~022;

@@ -50,6 +50,7 @@ public final class Programs {
         m.put("mknod", Mknod::run);
         m.put("gcc", GccCommand::run);
         m.put("cc", GccCommand::run);
+        m.put("mkfifo", Mknod::mkfifo);
         m.put("tee", Coreutils::tee);
         m.put("seq", Coreutils::seq);
         m.put("basename", Coreutils::basename);

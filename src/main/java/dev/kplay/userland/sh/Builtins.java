@@ -100,6 +100,12 @@ public final class Builtins {
     }
 
     private static int exit(Proc p) {
+        if (p.shell().forked()) {
+            // a script's shell ("sh -c", a subshell) ends with the status, and nothing is printed
+            String a = p.args().isEmpty() ? null : p.args().get(0);
+            int st = a != null && a.matches("-?\\d+") ? Integer.parseInt(a) & 0xff : p.shell().lastStatus();
+            throw new Shell.ScriptExit(st);
+        }
         p.eprint("exit\n");
         p.shell().relogin();
         return 0;
@@ -228,6 +234,12 @@ public final class Builtins {
                 status = 127;
                 continue;
             }
+            if (p.sys().exitDead(pid)) {
+                // wait4() fails with ECHILD for a child left EXIT_DEAD; bash 5.2's wait_for() then
+                // gives the wait builtin -1 ("can't find true status"): $? is 255
+                status = 255;
+                continue;
+            }
             status = 0;
         }
         return p.args().isEmpty() ? 0 : status;
@@ -261,12 +273,12 @@ public final class Builtins {
                 p.eprint(name + ": -c: option requires an argument\n");
                 return 2;
             }
-            return p.shell().runScript(args.get(1), p.out(), p.err());
+            return p.shell().runCommandString(p.pid(), args.get(1), p.out(), p.err());
         }
         String file = args.get(0);
         try {
             byte[] text = p.readFile(p.path(file));
-            return p.shell().runScript(new String(text, java.nio.charset.StandardCharsets.UTF_8), p.out(), p.err());
+            return p.shell().runScriptFile(p.pid(), new String(text, java.nio.charset.StandardCharsets.UTF_8), p.out(), p.err());
         } catch (Proc.FileError e) {
             p.eprint(name + ": " + file + ": " + Errno.strerror(e.errno) + "\n");
             return 127;

@@ -13,8 +13,9 @@ import java.util.Set;
  * "exec" with only redirections: bash applies them to itself, so the files stay open in the shell
  * process across commands and every command it starts inherits them (spawn copies the fd table,
  * as fork does). "exec 3< /dev/x" opens the file as the shell and moves it to fd 3 with dup2;
- * "exec 3<&-" closes fd 3 through close(2), so the kernel drops its reference and a device's
- * release() runs when the last one goes.
+ * "exec 3<&-" closes fd 3 through close(2) (after saving it on fd 10, as the shells do, and then
+ * closing that copy too), so the kernel drops its reference and a device's release() runs when the
+ * last one goes.
  */
 
 /** The descriptors the shell process holds open itself, changed by exec's redirections. */
@@ -25,8 +26,20 @@ record HeldFds(Syscalls sys, int pid, String cwd, Set<Integer> held) {
             String target = ex.string(r.target());
             boolean dup = r.op().equals("<&") || r.op().equals(">&");
             if (dup && target.equals("-")) {
-                if (held.remove(r.fd()) && sys.close(pid, r.fd()) == Syscalls.DIED) {
-                    throw new TaskGone(true);   // the close oopsed (a file of a module that is gone)
+                if (held.remove(r.fd())) {
+                    // as dash and bash apply it: the fd is first saved above 9 (fcntl F_DUPFD, for
+                    // an undo), then closed, then the saved copy is dropped
+                    int saved = 10;
+                    while (held.contains(saved)) {
+                        saved++;
+                    }
+                    sys.dup2(pid, r.fd(), saved);
+                    if (sys.close(pid, r.fd()) == Syscalls.DIED) {
+                        throw new TaskGone(true);   // the close oopsed (a file of a module that is gone)
+                    }
+                    if (sys.close(pid, saved) == Syscalls.DIED) {
+                        throw new TaskGone(true);
+                    }
                 }
                 continue;
             }
@@ -44,7 +57,9 @@ record HeldFds(Syscalls sys, int pid, String cwd, Set<Integer> held) {
                 continue;
             }
             int flags = r.op().startsWith("<") ? 0 : 01 | 0100 | (r.op().equals(">>") ? 02000 : 01000);
-            long fd = sys.open(pid, Paths.resolve(cwd, target), flags, 0644);
+            String path = Paths.resolve(cwd, target);
+            long fd = dev.kplay.userland.Proc.orGone(dev.kplay.userland.Proc.restarting(sys, pid,
+                    () -> sys.open(pid, path, flags, 0644)));
             if (fd < 0) {
                 terminal.write("bash: " + target + ": " + Errno.strerror((int) fd) + "\n");
                 return 1;

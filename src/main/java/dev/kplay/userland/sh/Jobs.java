@@ -38,6 +38,65 @@ final class Jobs {
     /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
     private final Map<Integer, Integer> backgroundStatus = new HashMap<>();
 
+    /** A background job whose thread is parked: its pid, its output so far (and how much was shown), its outcome once ended. */
+    private record Parked(int pid, Coroutine co, Sink.Buffer out, int[] shown, Shell.Outcome[] done) {}
+
+    private final List<Parked> parked = new ArrayList<>();
+
+    /** wait(2) statuses of background jobs that ended on their own thread after they first parked. */
+    private final Map<Integer, Integer> endedLater = new HashMap<>();
+
+    /** Background job {@code p} parked with its task asleep in the kernel; it goes on in resumeReady(). */
+    void parked(int p, Coroutine co, Sink.Buffer out, Shell.Outcome[] done) {
+        parked.add(new Parked(p, co, out, new int[] {out.bytes().length}, done));
+    }
+
+    /**
+     * Lets the parked background jobs whose tasks the kernel has woken run on (until they park again
+     * or end), in the order they were started; what they print goes to {@code terminal}.
+     */
+    void resumeReady(Sink terminal) {
+        for (int round = 0; round < 64; round++) {
+            Parked next = null;
+            for (Parked p : parked) {
+                if (p.co().ready()) {
+                    next = p;
+                    break;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            boolean ended = next.co().resume();
+            byte[] all = next.out().bytes();
+            if (all.length > next.shown()[0]) {
+                terminal.write(java.util.Arrays.copyOfRange(all, next.shown()[0], all.length));
+                next.shown()[0] = all.length;
+            }
+            if (ended) {
+                parked.remove(next);
+                Shell.Outcome o = next.done()[0];
+                if (o != null && !o.running()) {
+                    endedLater.put(next.pid(), o.signal() != 0 ? o.signal() : (o.status() & 0xff) << 8);
+                }
+            }
+        }
+    }
+
+    /** Ends the parked jobs' threads. */
+    void killParked() {
+        for (Parked p : new ArrayList<>(parked)) {
+            p.co().kill();
+        }
+        parked.clear();
+    }
+
+    /** How job {@code p} ended, in wait(2) encoding, or -1 while it runs. */
+    private int endStatus(int p) {
+        Integer later = endedLater.get(p);
+        return later != null ? later : shell.sys().exitStatus(p);
+    }
+
     boolean isBackground(int p) { return backgroundPids.contains(p); }
 
     /** The exit status of an ended background job, or null. */
@@ -87,7 +146,7 @@ final class Jobs {
         wakeSleepers();
         List<Integer> out = new ArrayList<>();
         for (BackgroundJob j : activeJobs.values()) {
-            if (shell.sys().exitStatus(j.pid()) != -1) {
+            if (endStatus(j.pid()) != -1) {
                 out.add(j.number());
             }
         }
@@ -106,11 +165,13 @@ final class Jobs {
             if (only != null && !only.contains(j.number())) {
                 continue;
             }
-            int ws = shell.sys().exitStatus(j.pid());
+            int ws = endStatus(j.pid());
             if (ws == -1) {
                 continue;
             }
-            shell.sys().waitpid(shell.pid(), j.pid());
+            if (endedLater.remove(j.pid()) == null) {
+                shell.sys().waitpid(shell.pid(), j.pid());
+            }
             char m = mark(j.number());
             activeJobs.remove(j.number());
             int sig = ws & 0x7f;
@@ -199,6 +260,8 @@ final class Jobs {
 
     /** Forgets every job (a fresh login shell). */
     void clear() {
+        killParked();
+        endedLater.clear();
         sleepers.clear();
         lastBackground = 0;
         backgroundPids.clear();

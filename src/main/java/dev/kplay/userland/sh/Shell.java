@@ -63,13 +63,22 @@ public final class Shell {
     private final Map<String, Command> programs;
     private final Builtins builtins = new Builtins();
     private final Compounds compounds = new Compounds(this);
-    private final Jobs jobs = new Jobs(this);
+    /** The job table: the interactive shell's, shared by the subshells it forks (as bash's job control is the login shell's). */
+    private final Jobs jobs;
     /** A background job ('&') is being started: programs must not block the terminal. */
     private boolean inBackground;
     /** Descriptors above 2 the shell process holds open in the kernel (exec 3&lt; file), inherited by children. */
     private final java.util.TreeSet<Integer> heldFds = new java.util.TreeSet<>();
     private final Map<String, String> vars = new HashMap<>();
     private int pid;
+    /** The process this shell last started (a background job's pid, as bash prints it after "&"). */
+    private int lastSpawned;
+    /** Set while "sh -c" runs its last command: a program then replaces the shell's process (execve). */
+    private boolean execLast;
+    /** This shell runs a "-c" command string (whose last simple command it execs). */
+    private boolean dashC;
+    /** A copy made by fork() (a subshell, "sh -c"), not the login shell of the terminal. */
+    private boolean forked;
     private String cwd = "/root";
     private int status;
     /** A foreground job died of SIGINT, or the shell itself died: the rest of the line is abandoned. */
@@ -79,7 +88,50 @@ public final class Shell {
         this.clock = clock;
         this.programs = new LinkedHashMap<>(Programs.standard());
         this.programs.putAll(extraPrograms);
+        this.jobs = new Jobs(this);
         login();
+    }
+
+    /**
+     * The shell state of another process running shell code, copied as fork() copies it: a
+     * background job's subshell ({@code pid} the shell's own until it starts a program) or
+     * "sh -c" (the sh process). Its variables, directory and held descriptors are its own.
+     */
+    private Shell(Shell parent, int pid) {
+        this.sys = parent.sys;
+        this.clock = parent.clock;
+        this.programs = parent.programs;
+        this.jobs = parent.jobs;
+        this.pid = pid;
+        this.cwd = parent.cwd;
+        this.vars.putAll(parent.vars);
+        this.heldFds.addAll(parent.heldFds);
+        this.status = parent.status;
+        this.inBackground = parent.inBackground;
+        this.forked = true;
+    }
+
+    /** "exit" in a script's shell: the script ends with this status. */
+    static final class ScriptExit extends RuntimeException {
+        final int status;
+
+        ScriptExit(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** Whether this is a copy made by fork() (a subshell, "sh -c") rather than the terminal's login shell. */
+    boolean forked() { return forked; }
+
+    /** A copy of this shell's state for process {@code pid} (see the private constructor). */
+    Shell fork(int pid) {
+        return new Shell(this, pid);
+    }
+
+    /** Ends the background jobs' threads (the shell is going away: reboot, closed session). */
+    public void shutdown() {
+        jobs.killParked();
     }
 
     private void login() {
@@ -149,8 +201,9 @@ public final class Shell {
     /** Runs one typed line; returns when it ends or a foreground process stays blocked in the kernel. */
     public Result run(String line) {
         jobs.reapStuck();
-        List<Integer> endedBefore = jobs.ended();
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
+        jobs.resumeReady(terminal);
+        List<Integer> endedBefore = jobs.ended();
         showLiveOutput(terminal);
         Script script;
         try {
@@ -170,6 +223,7 @@ public final class Shell {
             status = 1;
             last = new Outcome(1, null, 0);
         }
+        jobs.resumeReady(terminal);
         showLiveOutput(terminal);
         if (last == null) {
             watchOutput(terminal);
@@ -219,20 +273,32 @@ public final class Shell {
                 break;
             }
             if (job.background()) {
+                // bash forks a subshell for the job; it runs on a thread of its own so that it can
+                // stop where its task sleeps in the kernel and go on when the task is woken
                 Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
-                inBackground = true;
-                Outcome o;
-                try {
-                    o = runAndOr(job.body(), Input.empty(), jobOut, jobOut);
-                } finally {
-                    inBackground = false;
-                }
-                int bgPid = o.pid != null ? o.pid : pid;
+                Shell sub = fork(pid);
+                sub.inBackground = true;
+                Outcome[] done = {null};
+                Coroutine co = new Coroutine("kplay-job-" + pid, () -> {
+                    try {
+                        done[0] = sub.runAndOr(job.body(), Input.empty(), jobOut, jobOut);
+                    } catch (TaskGone gone) {
+                        done[0] = new Outcome(0, sub.lastSpawned == 0 ? null : sub.lastSpawned, 0, true);
+                    } catch (ScriptExit e) {
+                        done[0] = new Outcome(e.status, null, 0);
+                    }
+                });
+                boolean ended = co.resume();
+                Outcome o = ended ? done[0] : new Outcome(0, sub.lastSpawned == 0 ? null : sub.lastSpawned, 0, true);
+                int bgPid = o.pid != null ? o.pid : sub.lastSpawned != 0 ? sub.lastSpawned : pid;
                 int n = jobs.add(bgPid, o, job.text());
+                if (!ended) {
+                    jobs.parked(bgPid, co, jobOut, done);
+                }
                 terminal.write("[" + n + "] " + bgPid + "\n");
                 terminal.write(jobOut.bytes());
-                if (o.running) {
-                    watchOutput(jobOut);
+                if (o.running && ended) {
+                    watchOutput(jobOut);        // a parked job's later output is shown when it is resumed
                 }
                 if (!o.running) {
                     String state = o.signal != 0 ? Signals.death(o.signal)
@@ -350,8 +416,8 @@ public final class Shell {
                 stdin = Input.of(pipe.bytes());
             }
         }
-        if (deathSignal != 0 && Signals.death(deathSignal) != null) {
-            err.write(Signals.death(deathSignal) + "\n");
+        if (deathSignal != 0 && Signals.death(deathSignal) != null && !inBackground) {
+            err.write(Signals.death(deathSignal) + "\n");   // a background job's end is the job notice instead
         }
         if (deathSignal == Signals.SIGINT) {
             interrupted = true;
@@ -371,6 +437,9 @@ public final class Shell {
             try {
                 return new Outcome(new HeldFds(sys, pid, cwd, heldFds).exec(cmd.redirects(), ex, terminal), null, 0);
             } catch (TaskGone gone) {
+                if (forked) {
+                    throw gone;         // a subshell or "sh -c" died: whoever waits for it sees that
+                }
                 relogin();              // the shell itself was killed: the terminal logs in again
                 interrupted = true;
                 return new Outcome(128 + Signals.SIGKILL, null, Signals.SIGKILL);
@@ -389,7 +458,15 @@ public final class Shell {
         String name = argv.get(0);
         Command builtin = builtins.get(name);
         if (builtin != null) {
-            Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal, heldFds);
+            Stdio io;
+            try {
+                io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal, heldFds);
+            } catch (TaskGone gone) {
+                if (!gone.died) {
+                    return new Outcome(0, pid, 0, true);
+                }
+                throw gone;
+            }
             if (io == null) {
                 return new Outcome(1, null, 0);
             }
@@ -400,6 +477,9 @@ public final class Shell {
             } catch (TaskGone gone) {
                 if (!gone.died) {
                     return new Outcome(0, pid, 0, true);
+                }
+                if (forked) {
+                    throw gone;
                 }
                 relogin();
                 interrupted = true;
@@ -416,12 +496,24 @@ public final class Shell {
             return new Outcome(127, null, 0);
         }
         String comm = Paths.baseName(name);
+        if (execLast) {
+            return execInPlace(program, comm, argv, cmd, ex, stdin, out, terminal);
+        }
         int child = sys.spawn(pid, comm.length() > 15 ? comm.substring(0, 15) : comm, argv);
         if (child < 0) {
             terminal.write("bash: fork: " + Errno.strerror(child) + "\n");
             return new Outcome(254, null, 0);
         }
-        Stdio io = Stdio.open(cmd.redirects(), ex, sys, child, cwd, stdin, out, terminal, heldFds);
+        lastSpawned = child;
+        Stdio io;
+        try {
+            io = Stdio.open(cmd.redirects(), ex, sys, child, cwd, stdin, out, terminal, heldFds);
+        } catch (TaskGone gone) {
+            if (!gone.died) {
+                return new Outcome(0, child, 0, true);
+            }
+            io = null;
+        }
         if (io == null) {
             sys.exit(child, 1);
             sys.waitpid(pid, child);
@@ -463,6 +555,35 @@ public final class Shell {
             return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);
         }
         return new Outcome((ws >> 8) & 0xff, child, 0);
+    }
+
+    /**
+     * The last command of "sh -c": the shell's process becomes the program (execve, as dash and
+     * bash do for it), so the program runs with the shell's pid; whoever started the shell waits
+     * for that pid. A task that dies or stays in the kernel unwinds to that waiter.
+     */
+    private Outcome execInPlace(Command program, String comm, List<String> argv, SimpleCommand cmd, Expander ex,
+                                Input stdin, Sink out, Sink terminal) {
+        Stdio io = Stdio.open(cmd.redirects(), ex, sys, pid, cwd, stdin, out, terminal, heldFds);
+        if (io == null) {
+            return new Outcome(1, pid, 0);
+        }
+        sys.execProgram(pid, comm.length() > 15 ? comm.substring(0, 15) : comm, argv);
+        Proc p = new Proc(sys, pid, argv, io.stdin(), io.out(), io.err(), this);
+        int st;
+        try {
+            st = program.run(p);
+        } catch (Proc.FileError e) {
+            p.eprint(comm + ": " + Errno.strerror(e.errno) + "\n");
+            st = 1;
+        }
+        if (p.writeError() != 0 && st == 0) {
+            p.eprint(comm + ": write error: " + Errno.strerror(p.writeError()) + "\n");
+            st = 1;
+        }
+        io.close();
+        status = st & 0xff;
+        return new Outcome(status, pid, 0);
     }
 
     /**
@@ -517,19 +638,51 @@ public final class Shell {
         int savedStatus = status;
         try {
             Outcome o = new Outcome(0, null, 0);
-            for (Job job : parsed.jobs()) {
-                o = runAndOr(job.body(), Input.empty(), out, err);
+            List<Job> all = parsed.jobs();
+            for (int i = 0; i < all.size(); i++) {
+                Job job = all.get(i);
+                execLast = i == all.size() - 1 && execable(job);
+                try {
+                    o = runAndOr(job.body(), Input.empty(), out, err);
+                } finally {
+                    execLast = false;
+                }
                 if (o.running) {
                     throw new TaskGone(false);
                 }
             }
             return status;
+        } catch (ScriptExit e) {
+            return e.status;
         } finally {
             cwd = savedCwd;
             vars.clear();
             vars.putAll(savedVars);
             status = savedStatus;
         }
+    }
+
+    /** Whether a job is one simple command run in the foreground (what "sh -c" may exec). */
+    private boolean execable(Job job) {
+        return !job.background() && job.body().pipelines().size() == 1
+                && job.body().pipelines().get(0).commands().size() == 1 && !job.body().pipelines().get(0).negate()
+                && job.body().pipelines().get(0).commands().get(0) instanceof SimpleCommand sc
+                && dashC;
+    }
+
+    /**
+     * sh -c SCRIPT as the process {@code shPid} runs it: a shell of its own (its $$, variables and
+     * descriptors), which execs its last simple command; returns the status.
+     */
+    int runCommandString(int shPid, String script, Sink out, Sink err) {
+        Shell sh = fork(shPid);
+        sh.dashC = true;
+        return sh.runScript(script, out, err);
+    }
+
+    /** bash FILE as the process {@code shPid} runs it: a shell of its own; returns the status. */
+    int runScriptFile(int shPid, String script, Sink out, Sink err) {
+        return fork(shPid).runScript(script, out, err);
     }
 
     /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */

@@ -16,6 +16,8 @@ import java.util.List;
  * through read(2) into stdin, ">" and ">>" open a file for write(2), "2>&1" and ">&2" duplicate,
  * "&>" sends both. "<&3" reads a descriptor the shell holds (exec 3<) on demand; "3< file" opens
  * a file on fd 3 for this command only (dup2), closed when the command ends. /dev/null is handled here, as a sink that takes everything.
+ * An open that sleeps in the kernel (a fifo with no writer yet) parks a background job until the
+ * task is woken; a foreground one unwinds (TaskGone), its command still blocked.
  */
 
 /** A process's stdin bytes, stdout and stderr after its redirections, and the fds to close. */
@@ -69,7 +71,7 @@ record Stdio(Input stdin, Sink out, Sink err, List<Sink.Fd> opened) {
             String path = Paths.resolve(cwd, target);
             if (r.fd() > 2) {
                 int flags = r.op().startsWith("<") ? 0 : 01 | 0100 | (r.op().equals(">>") ? 02000 : 01000);
-                long fd = sys.open(who, path, flags, 0644);
+                long fd = Proc.orGone(Proc.restarting(sys, who, () -> sys.open(who, path, flags, 0644)));
                 if (fd < 0) {
                     terminal.write("bash: " + target + ": " + Errno.strerror((int) fd) + "\n");
                     return closeAll(opened);
@@ -86,7 +88,7 @@ record Stdio(Input stdin, Sink out, Sink err, List<Sink.Fd> opened) {
                     in = Input.empty();
                     continue;
                 }
-                long fd = sys.open(who, path, 0, 0);
+                long fd = Proc.orGone(Proc.restarting(sys, who, () -> sys.open(who, path, 0, 0)));
                 if (fd < 0) {
                     terminal.write("bash: " + target + ": " + Errno.strerror((int) fd) + "\n");
                     return closeAll(opened);
@@ -107,7 +109,7 @@ record Stdio(Input stdin, Sink out, Sink err, List<Sink.Fd> opened) {
                 sink = new Sink.Null();
             } else {
                 int flags = 01 | 0100 | (r.op().equals(">>") ? 02000 : 01000);
-                long fd = sys.open(who, path, flags, 0644);
+                long fd = Proc.orGone(Proc.restarting(sys, who, () -> sys.open(who, path, flags, 0644)));
                 if (fd < 0) {
                     terminal.write("bash: " + target + ": " + Errno.strerror((int) fd) + "\n");
                     return closeAll(opened);

@@ -115,15 +115,19 @@ class KmodToolsTest {
                 + "base                   16384  1 user\n", run("lsmod").output());
     }
 
+    /** An image whose .modinfo section holds {@code tags}, as a built .ko's does. */
+    private static ModuleImage withTags(String name, String file, List<java.util.Map.Entry<String, String>> tags) {
+        return new ModuleImage(name, file, List.of(ModuleImage.modinfoSection(tags)), List.of(), List.of(), List.of(),
+                tags, null, null);
+    }
+
     @Test
     void modinfoLayout() {
-        ModuleImage image = new ModuleImage("hello_levels", "hello-levels.ko", List.of(), List.of(), List.of(), List.of(),
-                List.of(new SimpleEntry<>("license", "GPL"), new SimpleEntry<>("author", "Oracle Test Cases"),
+        ModuleImage image = withTags("hello_levels", "hello-levels.ko", List.of(new SimpleEntry<>("license", "GPL"), new SimpleEntry<>("author", "Oracle Test Cases"),
                         new SimpleEntry<>("description", "printk levels demo"), new SimpleEntry<>("version", "1.2"),
                         new SimpleEntry<>("srcversion", "8B4F9D757B964E6AFF64B4A"), new SimpleEntry<>("depends", ""),
                         new SimpleEntry<>("retpoline", "Y"), new SimpleEntry<>("name", "hello_levels"),
-                        new SimpleEntry<>("vermagic", "6.1.0-56-amd64 SMP preempt mod_unload modversions ")),
-                null, null);
+                        new SimpleEntry<>("vermagic", "6.1.0-56-amd64 SMP preempt mod_unload modversions ")));
         sys.files.put("/root/hello-levels.ko", KoFile.encode(image));
         assertEquals("filename:       /root/hello-levels.ko\n"
                 + "version:        1.2\n"
@@ -141,14 +145,12 @@ class KmodToolsTest {
 
     @Test
     void modinfoParameters() {
-        ModuleImage image = new ModuleImage("params", "params.ko", List.of(), List.of(), List.of(), List.of(),
-                List.of(new SimpleEntry<>("parmtype", "count:int"), new SimpleEntry<>("parm", "count:how many greetings to print"),
+        ModuleImage image = withTags("params", "params.ko", List.of(new SimpleEntry<>("parmtype", "count:int"), new SimpleEntry<>("parm", "count:how many greetings to print"),
                         new SimpleEntry<>("parmtype", "name:charp"), new SimpleEntry<>("parm", "name:who to greet"),
                         new SimpleEntry<>("parmtype", "values:array of int"), new SimpleEntry<>("parm", "values:up to four integers"),
                         new SimpleEntry<>("parmtype", "nodesc:int"),
                         new SimpleEntry<>("license", "GPL"), new SimpleEntry<>("depends", ""), new SimpleEntry<>("retpoline", "Y"),
-                        new SimpleEntry<>("name", "params"), new SimpleEntry<>("vermagic", "6.1.0-56-amd64 SMP preempt mod_unload modversions ")),
-                null, null);
+                        new SimpleEntry<>("name", "params"), new SimpleEntry<>("vermagic", "6.1.0-56-amd64 SMP preempt mod_unload modversions ")));
         sys.files.put("/params.ko", KoFile.encode(image));
         assertEquals("count:how many greetings to print (int)\n"
                 + "name:who to greet (charp)\n"
