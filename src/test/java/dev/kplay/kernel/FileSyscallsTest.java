@@ -131,6 +131,27 @@ class FileSyscallsTest extends KernelTestSupport {
     }
 
     @Test
+    void procSetUserGivesTheEntryItsOwner() {
+        String src = "#include <linux/module.h>\n#include <linux/proc_fs.h>\nMODULE_LICENSE(\"GPL\");\n"
+                + "static const struct proc_ops ops;\n"
+                + "static int __init o_init(void) {\n"
+                + "  struct proc_dir_entry *e = proc_create(\"owned\", 0644, NULL, &ops);\n"
+                + "  proc_set_user(e, KUIDT_INIT(1000), KGIDT_INIT(100));\n"
+                + "  proc_set_user(proc_create(\"rooted\", 0644, NULL, &ops), GLOBAL_ROOT_UID, GLOBAL_ROOT_GID);\n"
+                + "  return 0; }\n"
+                + "static void __exit o_exit(void) { remove_proc_entry(\"owned\", NULL); remove_proc_entry(\"rooted\", NULL); }\n"
+                + "module_init(o_init);\nmodule_exit(o_exit);\n";
+        BuildResult r = Kbuild.build(Map.of("owned.c", src));
+        assertTrue(r.ok(), r.output());
+        writeFile("/root/owned.ko", KoFile.encode(r.artifacts().get("owned.ko")));
+        assertEquals(0, insmod("/root/owned.ko", "", null), String.join("\n", dmesg()));
+        long[] st = k.stat(pid, "/proc/owned");
+        assertEquals(1000, st[5]);
+        assertEquals(100, st[6]);
+        assertEquals(0, k.stat(pid, "/proc/rooted")[5]);
+    }
+
+    @Test
     void anEndlessPollThatNothingCanEndLeavesTheTaskAsleep() {
         int fd = open("/dev/kio");
         assertEquals(Kernel.RUNNING, k.poll(pid, new int[] {fd}, new int[] {1}, new int[1], -1));
