@@ -152,6 +152,30 @@ class FileSyscallsTest extends KernelTestSupport {
     }
 
     @Test
+    void lkmpgStaticKeyAndRwlockHeadersBuild() {
+        String keys = "#include <linux/module.h>\n#include <linux/jump_label.h>\nMODULE_LICENSE(\"GPL\");\n"
+                + "static DEFINE_STATIC_KEY_FALSE(fkey);\n"
+                + "static int __init j_init(void) {\n"
+                + "  pr_info(\"%d\\n\", static_key_enabled(&fkey));\n"
+                + "  static_branch_enable(&fkey);\n"
+                + "  if (static_branch_unlikely(&fkey)) pr_info(\"on %d\\n\", static_key_enabled(&fkey));\n"
+                + "  static_branch_disable(&fkey);\n"
+                + "  pr_info(\"%d\\n\", static_key_enabled(&fkey));\n  return 0; }\nmodule_init(j_init);\n";
+        BuildResult r = Kbuild.build(Map.of("jl.c", keys));
+        assertTrue(r.ok(), r.output());
+        writeFile("/root/jl.ko", KoFile.encode(r.artifacts().get("jl.ko")));
+        assertEquals(0, insmod("/root/jl.ko", "", null), String.join("\n", dmesg()));
+        List<String> log = dmesg();
+        assertTrue(String.join("\n", log.subList(log.size() - 3, log.size())).matches("(?s).*\\] 0\n.*\\] on 1\n.*\\] 0"), String.join("\n", log));
+        String rw = "#include <linux/module.h>\n#include <linux/rwlock.h>\nMODULE_LICENSE(\"GPL\");\n"
+                + "static DEFINE_RWLOCK(l);\nstatic int __init r_init(void) { unsigned long f;\n"
+                + "  read_lock_irqsave(&l, f); read_unlock_irqrestore(&l, f); return 0; }\nmodule_init(r_init);\n";
+        assertTrue(Kbuild.build(Map.of("rw.c", rw)).ok());
+        BuildResult first = Kbuild.build(Map.of("rw1.c", "#include <linux/rwlock.h>\n"));
+        assertTrue(first.output().contains("error: #error \"please don't include this file directly\""), first.output());
+    }
+
+    @Test
     void anEndlessPollThatNothingCanEndLeavesTheTaskAsleep() {
         int fd = open("/dev/kio");
         assertEquals(Kernel.RUNNING, k.poll(pid, new int[] {fd}, new int[] {1}, new int[1], -1));
