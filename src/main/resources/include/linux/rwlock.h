@@ -1,16 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
 #ifndef __LINUX_RWLOCK_H
 #define __LINUX_RWLOCK_H
 
-#ifndef __LINUX_SPINLOCK_H
-# error "please don't include this file directly"
-#endif
-
 /*
- * rwlock related methods (SPDX-License-Identifier: GPL-2.0)
- *
- * In 6.1 this header is split out from spinlock.h and only read through it; kplay keeps
- * rwlock_t and its operations in spinlock.h, so including this after spinlock.h (as
- * linux/module.h does) changes nothing, and including it first fails as in 6.1.
+ * rwlock related methods. In 6.1 this header is split out from spinlock.h and read through it
+ * (included first on its own it stops with "please don't include this file directly"); kplay
+ * keeps rwlock_t and its operations in spinlock.h, which this brings in, so every kplay header
+ * builds alone.
  */
+#include <linux/spinlock.h>
 
 #endif /* __LINUX_RWLOCK_H */
