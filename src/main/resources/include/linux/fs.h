@@ -36,6 +36,7 @@
 #include <linux/types.h>
 #include <linux/mutex.h>
 #include <linux/capability.h>
+#include <linux/uidgid.h>
 #include <linux/atomic.h>
 #include <linux/err.h>
 #include <linux/errno.h>

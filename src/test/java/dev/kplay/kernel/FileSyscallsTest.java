@@ -131,6 +131,49 @@ class FileSyscallsTest extends KernelTestSupport {
     }
 
     @Test
+    void procSetUserGivesTheEntryItsOwner() {
+        String src = "#include <linux/module.h>\n#include <linux/proc_fs.h>\nMODULE_LICENSE(\"GPL\");\n"
+                + "static const struct proc_ops ops;\n"
+                + "static int __init o_init(void) {\n"
+                + "  struct proc_dir_entry *e = proc_create(\"owned\", 0644, NULL, &ops);\n"
+                + "  proc_set_user(e, KUIDT_INIT(1000), KGIDT_INIT(100));\n"
+                + "  proc_set_user(proc_create(\"rooted\", 0644, NULL, &ops), GLOBAL_ROOT_UID, GLOBAL_ROOT_GID);\n"
+                + "  return 0; }\n"
+                + "static void __exit o_exit(void) { remove_proc_entry(\"owned\", NULL); remove_proc_entry(\"rooted\", NULL); }\n"
+                + "module_init(o_init);\nmodule_exit(o_exit);\n";
+        BuildResult r = Kbuild.build(Map.of("owned.c", src));
+        assertTrue(r.ok(), r.output());
+        writeFile("/root/owned.ko", KoFile.encode(r.artifacts().get("owned.ko")));
+        assertEquals(0, insmod("/root/owned.ko", "", null), String.join("\n", dmesg()));
+        long[] st = k.stat(pid, "/proc/owned");
+        assertEquals(1000, st[5]);
+        assertEquals(100, st[6]);
+        assertEquals(0, k.stat(pid, "/proc/rooted")[5]);
+    }
+
+    @Test
+    void lkmpgStaticKeyAndRwlockHeadersBuild() {
+        String keys = "#include <linux/module.h>\n#include <linux/jump_label.h>\nMODULE_LICENSE(\"GPL\");\n"
+                + "static DEFINE_STATIC_KEY_FALSE(fkey);\n"
+                + "static int __init j_init(void) {\n"
+                + "  pr_info(\"%d\\n\", static_key_enabled(&fkey));\n"
+                + "  static_branch_enable(&fkey);\n"
+                + "  if (static_branch_unlikely(&fkey)) pr_info(\"on %d\\n\", static_key_enabled(&fkey));\n"
+                + "  static_branch_disable(&fkey);\n"
+                + "  pr_info(\"%d\\n\", static_key_enabled(&fkey));\n  return 0; }\nmodule_init(j_init);\n";
+        BuildResult r = Kbuild.build(Map.of("jl.c", keys));
+        assertTrue(r.ok(), r.output());
+        writeFile("/root/jl.ko", KoFile.encode(r.artifacts().get("jl.ko")));
+        assertEquals(0, insmod("/root/jl.ko", "", null), String.join("\n", dmesg()));
+        List<String> log = dmesg();
+        assertTrue(String.join("\n", log.subList(log.size() - 3, log.size())).matches("(?s).*\\] 0\n.*\\] on 1\n.*\\] 0"), String.join("\n", log));
+        String rw = "#include <linux/module.h>\n#include <linux/rwlock.h>\nMODULE_LICENSE(\"GPL\");\n"
+                + "static DEFINE_RWLOCK(l);\nstatic int __init r_init(void) { unsigned long f;\n"
+                + "  read_lock_irqsave(&l, f); read_unlock_irqrestore(&l, f); return 0; }\nmodule_init(r_init);\n";
+        assertTrue(Kbuild.build(Map.of("rw.c", rw)).ok());
+    }
+
+    @Test
     void anEndlessPollThatNothingCanEndLeavesTheTaskAsleep() {
         int fd = open("/dev/kio");
         assertEquals(Kernel.RUNNING, k.poll(pid, new int[] {fd}, new int[] {1}, new int[1], -1));

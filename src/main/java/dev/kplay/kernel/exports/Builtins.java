@@ -41,6 +41,7 @@ public final class Builtins {
         new FileExports(k, this).register();
         new VfsExports(k).register();
         new DebugfsExports(k, this).register();
+        new JumpLabelExports(k).register();
         new ProcExports(k).register();
         new SeqFileExports(k, this).register();
         new SysfsExports(k, this).register();

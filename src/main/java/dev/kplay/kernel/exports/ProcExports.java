@@ -13,7 +13,7 @@ import java.util.List;
 
 /*
  * The procfs API modules call (fs/proc/generic.c, fs/proc/proc_net.c's single/seq helpers):
- * proc_create and its _data/_single/_seq variants, proc_mkdir, proc_set_size, removal. Each
+ * proc_create and its _data/_single/_seq variants, proc_mkdir, proc_set_size, proc_set_user, removal. Each
  * returns the address of a struct proc_dir_entry, or NULL; the entries themselves are ProcEntry
  * and ProcDir inodes that the VFS opens and reads (fs/ProcReg, fs/ReadWrite).
  */
@@ -53,6 +53,14 @@ final class ProcExports {
         t.function("proc_set_size", 0x20, (a, s) -> {
             if (generic().inode(a[0]) instanceof ProcEntry e) {
                 e.setSize(a[1]);
+            }
+            return 0;
+        });
+        t.function("proc_set_user", 0x20, (a, s) -> {
+            Inode e = generic().inode(a[0]);
+            if (e != null) {
+                // kuid_t and kgid_t are one-member structs: by value they arrive as the caller's copy's address
+                e.setOwner((int) k.memory().load(a[1], 4), (int) k.memory().load(a[2], 4));
             }
             return 0;
         });

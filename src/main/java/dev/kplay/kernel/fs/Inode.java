@@ -16,6 +16,9 @@ public abstract class Inode {
 
     private int mode;
     private long mtimeSeconds;
+    /** i_uid, i_gid (root's unless proc_set_user() or the like changed them). */
+    private int uid;
+    private int gid;
 
     protected Inode(int mode) {
         this.mode = mode;
@@ -28,6 +31,16 @@ public abstract class Inode {
     public long mtimeSeconds() { return mtimeSeconds; }
 
     public void touch(long seconds) { mtimeSeconds = seconds; }
+
+    public int uid() { return uid; }
+
+    public int gid() { return gid; }
+
+    /** Sets i_uid and i_gid. */
+    public void setOwner(int uid, int gid) {
+        this.uid = uid;
+        this.gid = gid;
+    }
 
     public boolean isDir() { return (mode & S_IFMT) == S_IFDIR; }
 

@@ -732,7 +732,7 @@ public final class SyscallTable implements Syscalls {
         }
         long mtime = i.mtimeSeconds() != 0 ? i.mtimeSeconds() : 1795659114L + k.now() / 1_000_000_000L;
         long rdev = i instanceof DevNode d ? (d.minor() & 0xff) | ((long) d.major() << 8) | ((long) (d.minor() & ~0xff) << 12) : 0;
-        return new long[] {i.mode(), i.size(), i.isDir() ? 2 : 1, mtime, rdev};
+        return new long[] {i.mode(), i.size(), i.isDir() ? 2 : 1, mtime, rdev, i.uid(), i.gid()};
     }
 
     @Override

@@ -152,7 +152,7 @@ public interface Syscalls {
     /**
      * stat: null if missing; else {mode, size, nlink, mtime-seconds} and, where the kernel gives it, a
      * fifth element rdev (new_encode_dev() of a device node's major:minor, 0 otherwise). mode has
-     * S_IFDIR/S_IFREG/S_IFCHR bits.
+     * S_IFDIR/S_IFREG/S_IFCHR bits. The sixth and seventh elements, where given, are st_uid and st_gid.
      */
     long[] stat(int pid, String path);
 
