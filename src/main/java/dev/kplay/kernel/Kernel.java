@@ -23,6 +23,7 @@ import dev.kplay.kernel.sched.TaskStruct;
 import dev.kplay.kernel.sched.Wait;
 import dev.kplay.kernel.sched.Watchdog;
 import dev.kplay.kernel.syscall.SyscallTable;
+import dev.kplay.kernel.syscall.SyscallTbl;
 import dev.kplay.kernel.syscall.Syscalls;
 import dev.kplay.kernel.time.Clock;
 import dev.kplay.kernel.time.Timers;
@@ -73,6 +74,8 @@ public final class Kernel implements Syscalls {
     private int nextPid = 2;
     private long nextStack = Layout.VMALLOC + 0x593000L;
     private final SyscallTable sys;
+    /** The syscall_64.tbl this kernel was built from (the stock 6.1 table, or the session's tree's). */
+    private SyscallTbl syscallTbl = SyscallTbl.stock();
     private final Timers timers;
     private final Watchdog watchdog;
     private final Scheduler scheduler;
@@ -219,6 +222,9 @@ public final class Kernel implements Syscalls {
     public Kthreads kthreads() { return kthreads; }
 
     public Workqueues workqueues() { return workqueues; }
+
+    /** The booted kernel's syscall table: number to entry point (sys_call_table / x64_sys_call). */
+    public SyscallTbl syscallTbl() { return syscallTbl; }
 
     /** Loaded modules, newest first. */
     public List<Module> modules() { return modules; }
