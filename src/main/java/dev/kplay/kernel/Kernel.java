@@ -83,6 +83,8 @@ public final class Kernel implements Syscalls {
     private final Wait waits;
     private final Kthreads kthreads;
     private final Workqueues workqueues;
+    /** User programs: execve and the return to user mode (kernel/exec). */
+    private final dev.kplay.kernel.exec.Exec exec;
     /** Kernel threads' pids below the first user pid (kworkers are there at boot on Linux). */
     private int nextBootPid = 40;
 
@@ -136,6 +138,7 @@ public final class Kernel implements Syscalls {
             @Override public void schedulingWhileAtomic(Task t, int count) { oops.schedulingWhileAtomic(t, count); }
             @Override public void switchedTo(Task t) { setCurrentTask(t); }
         });
+        this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> syscallTbl.entryPoint(nr));
     }
 
     /** A kernel thread child of kthreadd (copy_process for kthread_create), or null past maxTasks. */
@@ -291,6 +294,7 @@ public final class Kernel implements Syscalls {
             return;   // a dead kernel: no task runs, no timer fires, time stands still
         }
         scheduler.advanceTime(nanos);
+        exec.runReady();
     }
 
     // ---- tasks -------------------------------------------------------------------------------
@@ -452,6 +456,9 @@ public final class Kernel implements Syscalls {
 
     /** Keeps the exported current_task variable and the task's state field in step with `current`. */
     private void setCurrentTask(Task t) {
+        if (t != null && t.userMode() != null) {
+            memory.switchMm(t.userMode().mm());      // switch_mm(); other tasks borrow the mm they find (lazy TLB)
+        }
         long var = exports.address("current_task");
         if (var != 0) {
             memory.store(var, 8, t == null ? 0 : t.taskStruct());
@@ -506,6 +513,8 @@ public final class Kernel implements Syscalls {
 
     @Override public int spawn(int parent, String comm, List<String> argv) { return sys.spawn(parent, comm, argv); }
     @Override public void exit(int pid, int status) { sys.exit(pid, status); }
+    @Override public long execve(int pid, String path, List<String> argv, List<String> envp,
+                                 dev.kplay.kernel.syscall.StdStreams std) { return exec.execve(pid, path, argv, envp, std); }
     @Override public int exitStatus(int pid) { return sys.exitStatus(pid); }
     @Override public long waitpid(int parent, int pid) { return sys.waitpid(parent, pid); }
     @Override public long kill(int pid, int sig) { return sys.kill(pid, sig); }

@@ -66,6 +66,20 @@ public final class Input {
         return new Line(b.toString(java.nio.charset.StandardCharsets.UTF_8), false);
     }
 
+    /**
+     * read(2) of at most max bytes, as a user program reads its stdin: the next bytes in memory, or
+     * one read of the descriptor; empty at end of input, null if the read failed.
+     */
+    public byte[] read(Proc p, int max) {
+        if (fd < 0) {
+            int n = Math.max(0, Math.min(max, data.length - offset));
+            byte[] b = java.util.Arrays.copyOfRange(data, offset, offset + n);
+            offset += n;
+            return b;
+        }
+        return p.sys().read(p.pid(), fd, max);
+    }
+
     /** One byte, or -1 at end of input; an fd is read one byte at a time, as bash's read does. */
     private int readByte(Proc p) {
         if (fd < 0) {

@@ -64,9 +64,21 @@ public final class KernelStack {
     /** Arguments of the call being made (copied into the callee's frame at once, so one buffer serves all calls). */
     long[] args = new long[8];
 
+    /** Top of the stack area: where an empty stack's pointer is. */
+    private final long top;
+
     public KernelStack(long base) {
+        this(base, base + THREAD_SIZE, base + THREAD_SIZE);
+    }
+
+    /**
+     * A stack over [base, top) whose first frame goes below {@code sp} (a user program's stack:
+     * argv, envp and the auxiliary vector sit between sp and top, put there by execve).
+     */
+    public KernelStack(long base, long top, long sp) {
         this.base = base;
-        this.sp = base + THREAD_SIZE;
+        this.top = top;
+        this.sp = sp;
     }
 
     public long base() { return base; }
@@ -144,6 +156,6 @@ public final class KernelStack {
         floor = 0;
         nops = 0;
         blocked = false;
-        sp = base + THREAD_SIZE;
+        sp = top;
     }
 }

@@ -32,6 +32,24 @@ public final class Diagnostics {
     private boolean promoted;
     private int errors;
 
+    /** Warning options that are off (a user program's gcc without -Wall): their warnings and notes are not shown. */
+    private java.util.Set<String> disabled = java.util.Set.of();
+    /** The last warning was dropped: the notes that follow it go too. */
+    private boolean dropping;
+
+    /** Turns the warnings of {@code options} off, as gcc leaves them off without the -W flag that enables them. */
+    public void disable(java.util.Set<String> options) {
+        disabled = options;
+    }
+
+    private boolean dropped(Severity severity, String option) {
+        if (severity == Severity.NOTE) {
+            return dropping;
+        }
+        dropping = severity == Severity.WARNING && option != null && disabled.contains(option);
+        return dropping;
+    }
+
     /** @param werror options treated as errors, without "-W" ("return-type", "implicit-function-declaration"...). */
     public Diagnostics(java.util.Set<String> werror) {
         this.werror = werror;
@@ -137,6 +155,9 @@ public final class Diagnostics {
     }
 
     private Severity emit(Severity severity, Span range, Span caret, String message, String option) {
+        if (dropped(severity, option)) {
+            return severity;
+        }
         Span span = caret;
         if (severity == Severity.WARNING && option != null && werror.contains(option)) {
             severity = Severity.ERROR;
@@ -198,6 +219,9 @@ public final class Diagnostics {
 
     private Severity emitRich(Severity severity, Span caret, List<Label> ranges, String fixit, Span fixitAt,
                               String message, String option) {
+        if (dropped(severity, option)) {
+            return severity;
+        }
         boolean same = caret.equals(lastQuoted) && caret.equals(lastQuotedCaret);
         richPending = true;
         Severity used = emit(severity, caret, caret, message, option);

@@ -19,11 +19,11 @@ import java.util.Map;
  * an undefined symbol that another object defines globally becomes that definition; the rest stay
  * undefined, one entry per name, for modpost and the loader.
  */
-final class PartialLink {
+public final class PartialLink {
     private PartialLink() {}
 
     /** Links {@code objects} (in command-line order) into one object image named {@code base}. */
-    static ModuleImage link(String base, List<ModuleImage> objects) {
+    public static ModuleImage link(String base, List<ModuleImage> objects) {
         if (objects.size() == 1) return objects.get(0);
         Map<String, SectionBuilder> sections = new LinkedHashMap<>();
         List<Map<String, Long>> bases = new ArrayList<>();

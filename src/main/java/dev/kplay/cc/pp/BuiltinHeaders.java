@@ -23,6 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BuiltinHeaders {
     private static final Map<String, Optional<List<Token>>> CACHE = new ConcurrentHashMap<>();
 
+    /**
+     * The prefix of kplay's own libc headers (resources/libc/include, the /usr/include of a user
+     * program's gcc), so that one cache and one "s:" key space serve both include roots.
+     */
+    static final String LIBC = "=libc/";
+
     private BuiltinHeaders() {}
 
     /** The tokens of header {@code name} ("linux/module.h"), with its EOF token, or null if there is none. */
@@ -32,11 +38,14 @@ final class BuiltinHeaders {
     }
 
     private static Optional<List<Token>> load(String name) {
-        try (InputStream in = BuiltinHeaders.class.getResourceAsStream("/include/" + name)) {
+        boolean libc = name.startsWith(LIBC);
+        String resource = libc ? "/libc/include/" + name.substring(LIBC.length()) : "/include/" + name;
+        try (InputStream in = BuiltinHeaders.class.getResourceAsStream(resource)) {
             if (in == null) return Optional.empty();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Diagnostics d = new Diagnostics();
-            List<Token> toks = Lexer.tokenize(new SourceFile(name, text), d);
+            String shown = libc ? "/usr/include/" + name.substring(LIBC.length()) : name;
+            List<Token> toks = Lexer.tokenize(new SourceFile(shown, text), d);
             if (d.hasErrors()) {
                 throw new IllegalStateException("built-in header " + name + " does not lex:\n" + d.render());
             }

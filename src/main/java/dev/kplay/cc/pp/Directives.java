@@ -412,7 +412,8 @@ final class Directives {
         }
         String key = resolve(h);
         if (key == null) {
-            pp.missingLinuxHeader = LinuxHeaders.exists(h.name()) ? h.name() : null;
+            pp.missingLinuxHeader = pp.systemRoot.isEmpty() && LinuxHeaders.exists(h.name()) ? h.name() : null;
+            pp.missingLibcHeader = !pp.systemRoot.isEmpty() && !h.quoted() ? h.name() : null;
             pp.fatal(h.span(), h.name() + ": No such file or directory");
         }
         if (pragmaOnce.contains(key)) return;
@@ -464,7 +465,7 @@ final class Directives {
             if (cur.key.startsWith("u:") && pp.userFiles.containsKey(rel)) return "u:" + rel;
             if (cur.key.startsWith("s:") && BuiltinHeaders.tokens(rel) != null) return "s:" + rel;
         }
-        return BuiltinHeaders.tokens(h.name()) != null ? "s:" + h.name() : null;
+        return BuiltinHeaders.tokens(pp.systemRoot + h.name()) != null ? "s:" + pp.systemRoot + h.name() : null;
     }
 
     private static String dirOf(String name) {

@@ -73,8 +73,13 @@ public final class Preprocessor {
         Token raw(int i) { return file != null ? fileToks.get(i) : macroToks.get(i).tok(); }
     }
 
+    /** The system include root: "" for the kernel's headers, BuiltinHeaders.LIBC for a user program's. */
+    String systemRoot = "";
+
     /** A header of real Linux 6.1 that kplay lacks, when an #include of it was fatal (for the note). */
     String missingLinuxHeader;
+    /** A system header a user program asked for that kplay's libc does not have (for the note). */
+    String missingLibcHeader;
 
     /** Stops the compilation after a fatal error (already reported). */
     private static final class Fatal extends RuntimeException {
@@ -124,6 +129,20 @@ public final class Preprocessor {
         return pp;
     }
 
+    /**
+     * A preprocessor set up as gcc runs for a user program ({@code gcc prog.c}): no kernel defines,
+     * no forced includes, and the system headers are kplay's libc's (resources/libc/include).
+     * {@code optimize}: -O1 and above define __OPTIMIZE__, as gcc does.
+     */
+    public static Preprocessor forUser(Map<String, String> userFiles, Diagnostics diags, boolean optimize) {
+        Preprocessor pp = new Preprocessor(userFiles, diags);
+        pp.systemRoot = BuiltinHeaders.LIBC;
+        if (!optimize) {
+            pp.prelude.add("#undef __OPTIMIZE__\n");
+        }
+        return pp;
+    }
+
     /** Adds a -D definition ("NAME" or "NAME=VALUE" style: name and its replacement text). */
     public void define(String name, String value) {
         prelude.add("#define " + name + " " + value + "\n");
@@ -158,6 +177,9 @@ public final class Preprocessor {
             diags.raw("compilation terminated.");
             if (missingLinuxHeader != null) {
                 diags.raw("kplay: note: " + missingLinuxHeader + " is a header of Linux 6.1; kplay does not simulate what it declares yet");
+            }
+            if (missingLibcHeader != null) {
+                diags.raw("kplay: note: <" + missingLibcHeader + "> is not one of the headers of kplay's small libc");
             }
             return null;
         }

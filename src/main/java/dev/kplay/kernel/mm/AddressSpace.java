@@ -29,12 +29,17 @@ public final class AddressSpace implements Bus {
     /** Frames mapped with mapShared (kernel text): never counted as backed. */
     private final java.util.Set<byte[]> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private final Map<Long, byte[]> pages = new HashMap<>();
+    private final Map<Long, byte[]> kernelPages = new HashMap<>();
+    /** The page map user addresses go to: the active mm's, or the machine's own while no process has one. */
+    private Map<Long, byte[]> userPages = kernelPages;
+    private final TreeMap<Long, Code> kernelCode = new TreeMap<>(Long::compareUnsigned);
+    private TreeMap<Long, Code> userCode = kernelCode;
+    /** The process whose user half is mapped (switch_mm), or null. */
+    private MmStruct activeMm;
     private final PageBudget budget;
     /** Pages with a frame of their own (written since mapped). */
     private long backed;
-    private final TreeMap<Long, Code> code = new TreeMap<>(Long::compareUnsigned);
-    /** A direct-mapped TLB in front of the page map (see tlbSlot). */
+    /** A direct-mapped TLB in front of the page maps (see tlbSlot). */
     private static final int TLB_BITS = 7;
     private static final int TLB_SIZE = 1 << TLB_BITS;
     private final long[] tlbPfn = new long[TLB_SIZE];
@@ -66,10 +71,52 @@ public final class AddressSpace implements Bus {
         this.budget = budget;
     }
 
+    /** The page map that holds addr's page. */
+    private Map<Long, byte[]> pagesOf(long addr) {
+        return Layout.isUser(addr) ? userPages : kernelPages;
+    }
+
+    private TreeMap<Long, Code> codeOf(long addr) {
+        return Layout.isUser(addr) ? userCode : kernelCode;
+    }
+
+    /**
+     * Models switch_mm(): user addresses now reach {@code mm}'s pages (null: the machine's own user
+     * half, where kplay maps the buffers of shell commands' syscalls). The TLB is flushed.
+     */
+    public void switchMm(MmStruct mm) {
+        if (mm == activeMm) {
+            return;
+        }
+        activeMm = mm;
+        userPages = mm == null ? kernelPages : mm.pages;
+        userCode = mm == null ? kernelCode : mm.code;
+        java.util.Arrays.fill(tlbPage, null);
+        java.util.Arrays.fill(fetchCode, null);
+    }
+
+    /** The mm whose user half is mapped now, or null. */
+    public MmStruct activeMm() { return activeMm; }
+
+    /** Frees every page of an mm that is going away (exit_mmap()); switches away from it first. */
+    public void dropMm(MmStruct mm) {
+        if (activeMm == mm) {
+            switchMm(null);
+        }
+        for (byte[] frame : mm.pages.values()) {
+            if (frame != ZERO_PAGE && frame.length == Layout.PAGE_SIZE && !shared.contains(frame)) {
+                backed--;
+                budget.pagesBacked(-1);
+            }
+        }
+        mm.pages.clear();
+        mm.code.clear();
+    }
+
     /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */
     public void map(long addr, long len) {
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
-            pages.putIfAbsent(p >>> Layout.PAGE_SHIFT, ZERO_PAGE);
+            pagesOf(p).putIfAbsent(p >>> Layout.PAGE_SHIFT, ZERO_PAGE);
         }
     }
 
@@ -79,7 +126,7 @@ public final class AddressSpace implements Bus {
         for (long a = addr; Long.compareUnsigned(a, end) < 0; ) {
             long pageEnd = (a & Layout.PAGE_MASK) + Layout.PAGE_SIZE;
             long stop = Long.compareUnsigned(pageEnd, end) < 0 ? pageEnd : end;
-            byte[] p = pages.get(a >>> Layout.PAGE_SHIFT);
+            byte[] p = pagesOf(a).get(a >>> Layout.PAGE_SHIFT);
             if (p == null) {
                 throw new PageFault(a, PageFault.Access.WRITE);
             }
@@ -99,8 +146,8 @@ public final class AddressSpace implements Bus {
     public void release() {
         budget.pagesBacked(-backed);
         backed = 0;
-        pages.clear();
-        code.clear();
+        kernelPages.clear();
+        kernelCode.clear();
         java.util.Arrays.fill(tlbPage, null);
     }
 
@@ -111,42 +158,42 @@ public final class AddressSpace implements Bus {
     public void mapShared(long addr, long len, byte[] frame) {
         shared.add(frame);
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
-            pages.putIfAbsent(p >>> Layout.PAGE_SHIFT, frame);
+            pagesOf(p).putIfAbsent(p >>> Layout.PAGE_SHIFT, frame);
         }
     }
 
     /** Unmaps the pages over [addr, addr+len) and forgets code there. */
     public void unmap(long addr, long len) {
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
-            byte[] frame = pages.remove(p >>> Layout.PAGE_SHIFT);
+            byte[] frame = pagesOf(p).remove(p >>> Layout.PAGE_SHIFT);
             if (frame != null && frame != ZERO_PAGE && frame.length == Layout.PAGE_SIZE && !shared.contains(frame)) {
                 backed--;
                 budget.pagesBacked(-1);
             }
         }
-        code.subMap(addr, true, addr + len, false).clear();
+        codeOf(addr).subMap(addr, true, addr + len, false).clear();
         java.util.Arrays.fill(tlbPage, null);
         java.util.Arrays.fill(fetchCode, null);
     }
 
     public boolean present(long addr) {
-        return pages.containsKey(addr >>> Layout.PAGE_SHIFT);
+        return pagesOf(addr).containsKey(addr >>> Layout.PAGE_SHIFT);
     }
 
     /** Number of present pages (for meminfo). */
     public int presentPages() {
-        return pages.size();
+        return kernelPages.size();
     }
 
     /** Registers a decoded function at its address (its pages must be mapped). */
     public void registerCode(Code c) {
-        code.put(c.address(), c);
+        codeOf(c.address()).put(c.address(), c);
         java.util.Arrays.fill(fetchCode, null);
     }
 
     /** The module function containing addr, or null (for kallsyms and oops RIPs). */
     public Code codeContaining(long addr) {
-        Map.Entry<Long, Code> e = code.floorEntry(addr);
+        Map.Entry<Long, Code> e = codeOf(addr).floorEntry(addr);
         if (e == null) {
             return null;
         }
@@ -176,13 +223,14 @@ public final class AddressSpace implements Bus {
     /** The TLB missed: the page tables. Zero pages are cached for loads and fetches too (a store checks). */
     private byte[] walk(long addr, PageFault.Access access) {
         long pfn = addr >>> Layout.PAGE_SHIFT;
-        byte[] p = pages.get(pfn);
+        Map<Long, byte[]> map = pagesOf(addr);
+        byte[] p = map.get(pfn);
         if (p == null) {
             throw new PageFault(addr, access);
         }
         if (p == ZERO_PAGE && access == PageFault.Access.WRITE) {
             p = new byte[(int) Layout.PAGE_SIZE];
-            pages.put(pfn, p);
+            map.put(pfn, p);
             backed++;
             budget.pagesBacked(1);
         }
@@ -260,7 +308,7 @@ public final class AddressSpace implements Bus {
         if (c != null && fetchAddr[slot] == addr) {
             return c;
         }
-        c = code.get(addr);
+        c = codeOf(addr).get(addr);
         if (c != null) {
             fetchAddr[slot] = addr;
             fetchCode[slot] = c;

@@ -255,6 +255,10 @@ public final class Scheduler {
             t.setAbandoned(false);
             t.setSyscallResult(lastValue);
             int sig = fatalSignal(t);
+            if (sig == 0 && t.userMode() != null) {
+                t.userMode().syscallReturned(t, lastValue);   // back to the program's own code
+                return o;
+            }
             host.exit(t, sig != 0 ? sig : lastValue < 0 ? 1 << 8 : 0);
         } else if (o == Outcome.DONE && t.alive() && t.state() == Task.State.RUNNING && !runQueue.contains(t)) {
             runQueue.add(t);

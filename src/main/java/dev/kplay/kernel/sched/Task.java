@@ -68,6 +68,8 @@ public final class Task {
     private long pendingSignals;
     /** Set while a syscall of this task runs on after its user program stopped waiting for it. */
     private boolean abandoned;
+    /** The program this task runs in user mode (execve), or null for kplay's Java programs and kthreads. */
+    private UserMode userMode;
 
     public Task(int pid, int ppid, String comm, List<String> argv, KernelStack stack) {
         this.pid = pid;
@@ -174,6 +176,10 @@ public final class Task {
     public boolean abandoned() { return abandoned; }
 
     public void setAbandoned(boolean a) { abandoned = a; }
+
+    public UserMode userMode() { return userMode; }
+
+    public void setUserMode(UserMode u) { userMode = u; }
 
     /** Renames the task (kthread_create's printf-style name, set_task_comm). */
     public void setComm(String c) { comm = c.length() > 15 ? c.substring(0, 15) : c; }

@@ -26,6 +26,16 @@ public interface Syscalls {
     /** fork+execve in one: a new task with this comm and argv, child of {@code parent}; returns its pid. */
     int spawn(int parent, String comm, List<String> argv);
 
+    /**
+     * execve(path, argv, envp) of a user program by task {@code pid} (already forked by the shell),
+     * with its standard streams: runs the program in user mode until it ends, and returns its
+     * wait(2) status; or {@link #RUNNING} if it is still running or blocked; or -errno if it could
+     * not be executed (-ENOENT, -EACCES, -ENOEXEC). The default reports ENOSYS.
+     */
+    default long execve(int pid, String path, List<String> argv, List<String> envp, StdStreams std) {
+        return -38;
+    }
+
     /** exit_group(status) of a task that finished normally. */
     void exit(int pid, int status);
 

@@ -48,6 +48,8 @@ public final class Programs {
         m.put("xxd", Xxd::run);
         m.put("stat", Stat::run);
         m.put("mknod", Mknod::run);
+        m.put("gcc", GccCommand::run);
+        m.put("cc", GccCommand::run);
         m.put("tee", Coreutils::tee);
         m.put("seq", Coreutils::seq);
         m.put("basename", Coreutils::basename);

@@ -507,7 +507,8 @@ public final class Shell {
         if (List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin").contains(abs)) {
             return programs.get(Paths.baseName(name));
         }
-        return null;
+        // a file of the user's: the kernel's execve decides what it is
+        return sys.stat(pid, Paths.resolve(cwd, name)) != null ? dev.kplay.userland.bin.Run.program(name) : null;
     }
 
     Command programNamed(String name) { return programs.get(name); }

@@ -1,0 +1,63 @@
+package dev.kplay.kernel.mm;
+
+import dev.kplay.vm.Code;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/*
+ * struct mm_struct, reduced: the user half of one process's address space. Its pages and the code
+ * registered in them are the process's own, so two programs can both live at 0x555555554000; the
+ * machine's AddressSpace routes user addresses here while the process's mm is the active one
+ * (switch_mm on a context switch). The VMAs are kept as a list for print_vma_addr() and the
+ * segfault report; brk and the mmap area grow as the syscalls of mm/ move them.
+ */
+
+/** One process's user address space. */
+public final class MmStruct {
+    /** A mapping: [start, end), the file it maps (null: anonymous), and its name in /proc/PID/maps. */
+    public record Vma(long start, long end, String file, String name) {}
+
+    final Map<Long, byte[]> pages = new HashMap<>();
+    final TreeMap<Long, Code> code = new TreeMap<>(Long::compareUnsigned);
+    private final List<Vma> vmas = new ArrayList<>();
+    /** start_brk and brk: the heap's first byte and its current end. */
+    private long startBrk;
+    private long brk;
+    /** Where the next mmap without a hint goes (grows down, as the x86-64 top-down layout does). */
+    private long mmapBase = 0x00007ffff7fc1000L;
+
+    public List<Vma> vmas() { return vmas; }
+
+    public void addVma(Vma v) { vmas.add(v); }
+
+    /** The VMA containing addr, or null. */
+    public Vma vmaAt(long addr) {
+        for (Vma v : vmas) {
+            if (Long.compareUnsigned(addr, v.start()) >= 0 && Long.compareUnsigned(addr, v.end()) < 0) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    public long startBrk() { return startBrk; }
+
+    public long brk() { return brk; }
+
+    public void setBrk(long b) { brk = b; }
+
+    public void setStartBrk(long b) { startBrk = b; brk = b; }
+
+    /** Takes len bytes (page-rounded) of the mmap area; returns the start. */
+    public long takeMmap(long len) {
+        mmapBase -= Layout.pageAlign(len);
+        return mmapBase;
+    }
+
+    /** Pages with a frame of their own or the zero page (for the exit accounting). */
+    public int pageCount() { return pages.size(); }
+}
