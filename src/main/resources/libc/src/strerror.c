@@ -140,6 +140,7 @@ static const char *const errlist[] = {
     "Owner died",
     "State not recoverable",
     "Operation not possible due to RF-kill",
+    "Memory page has hardware error",
 };
 
 static char unknown[32];

@@ -39,8 +39,8 @@ public final class Gcc {
 
     /** Warnings gcc 12 gives for C only with -Wall (or never, for the kernel's extra flags). */
     static final Set<String> WALL_ONLY = Set.of("unused-variable", "unused-function", "unused-label",
-            "unused-but-set-variable", "uninitialized", "maybe-uninitialized", "parentheses", "format",
-            "format-extra-args", "nonnull", "main", "switch", "sizeof-pointer-memaccess", "char-subscripts",
+            "unused-but-set-variable", "uninitialized", "maybe-uninitialized", "parentheses", "format", "format=",
+            "format-extra-args", "format-overflow=", "format-truncation=", "format-zero-length", "nonnull", "main", "switch", "sizeof-pointer-memaccess", "char-subscripts",
             "enum-compare", "restrict", "return-type", "pointer-sign", "unused-value", "misleading-indentation",
             "strict-prototypes", "declaration-after-statement", "frame-larger-than", "missing-prototypes",
             "missing-declarations", "old-style-definition");

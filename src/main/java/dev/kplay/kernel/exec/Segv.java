@@ -8,14 +8,14 @@ import dev.kplay.kernel.mm.MmStruct;
  * arch/x86/mm/fault.c for a page fault (SIGSEGV), show_signal() in arch/x86/kernel/traps.c for a
  * trap (SIGFPE, SIGILL), each with print_vma_addr()'s " in prog[start+size]", then show_opcodes()'s
  * "Code:" line. kplay's text has no x86 bytes of its own, so the Code line shows the bytes of the
- * real gcc -O0 code for a NULL store recorded from the oracle: plausible, and the same every run.
+ * real gcc -O0 code of a NULL read that the oracle recorded (golden-user/user-segv.out): plausible, and the same every run.
  */
 
 /** The user-mode fault reports. */
 final class Segv {
     /** 42 bytes before the faulting instruction, the instruction, 21 after (show_opcodes' window). */
-    static final String CODE = "Code: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 f3 0f 1e fa 55 48 89 e5 48 83 ec 10 "
-            + "48 c7 45 f8 00 00 00 00 48 8b 45 f8 <8b> 00 89 c6 48 8d 05 b0 0e 00 00 48 89 c7 b8 00 00 00 00 e8 d0";
+    static final String CODE = "Code: 48 c7 45 f8 00 00 00 00 48 8d 05 98 79 07 00 48 89 c7 e8 0c 92 00 00 48 8b 05 55 30 "
+            + "0a 00 48 89 c7 e8 cd 8f 00 00 48 8b 45 f8 <8b> 00 c9 c3 0f 1f 44 00 00 55 48 8d 05 60 f0 09 00 53 48 8d 1d 60";
 
     private Segv() {}
 

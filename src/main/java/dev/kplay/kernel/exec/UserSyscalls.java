@@ -98,6 +98,7 @@ final class UserSyscalls {
                     : k.dup2(t.pid(), (int) a[0], (int) a[1]);
             case "sys_fcntl" -> fcntl(up, (int) a[0], (int) a[1]);
             case "sys_pause" -> PARK;
+            case "sys_poll" -> poll(up, a[0], a[1], (int) a[2]);
             default -> UNMODELED;
         };
     }
@@ -491,6 +492,65 @@ final class UserSyscalls {
             System.arraycopy(s, 0, b, 65 * i, Math.min(64, s.length));
         }
         return toUser(buf, b) ? 0 : -Errno.EFAULT;
+    }
+
+    /**
+     * Models do_sys_poll() for files without a poll method of a driver's: vfs_poll()'s
+     * DEFAULT_POLLMASK (always readable and writable) for regular files, the terminal's streams
+     * ready; POLLNVAL for a descriptor that is not open. With nothing ready it sleeps out its timeout.
+     */
+    private long poll(UserProcess up, long fds, long nfds, int timeoutMs) {
+        if (nfds < 0 || nfds > 1024) {
+            return -Errno.EINVAL;
+        }
+        byte[] b = fromUser(fds, 8 * nfds);
+        if (b == null) {
+            return -Errno.EFAULT;
+        }
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int ready = 0;
+        for (int i = 0; i < nfds; i++) {
+            int fd = bb.getInt(8 * i);
+            int events = bb.getShort(8 * i + 4) & 0xffff;
+            int revents;
+            if (fd < 0) {
+                revents = 0;
+            } else if (up.stdFds.contains(fd)) {
+                revents = (fd == 0 ? 0x41 : 0x104) & (events | 0x18);
+            } else if (up.task.files().get(fd) == null) {
+                revents = 0x20;                                   // POLLNVAL
+            } else if (up.task.files().get(fd).fops() != 0) {
+                return UNMODELED;                                 // a driver's f_op->poll
+            } else {
+                revents = 0x145 & (events | 0x18);               // DEFAULT_POLLMASK
+            }
+            bb.putShort(8 * i + 6, (short) revents);
+            if (revents != 0) {
+                ready++;
+            }
+        }
+        if (!toUser(fds, bb.array())) {
+            return -Errno.EFAULT;
+        }
+        if (ready > 0 || timeoutMs == 0) {
+            return ready;
+        }
+        if (timeoutMs < 0) {
+            return PARK;                                          // nothing can become ready: sleeps until a signal
+        }
+        if (up.std.background()) {
+            up.sleepTimer = k.timers().at(k.now() + timeoutMs * 1_000_000L, () -> {
+                up.sleepTimer = null;
+                up.completed = 0;
+            });
+            return PARK;
+        }
+        if (!up.std.sleep(timeoutMs * 1_000_000L)) {
+            exec.killed(up, 2);
+            return GONE;
+        }
+        exec.enter(up);
+        return 0;
     }
 
     // ---- memory ---------------------------------------------------------------------------------

@@ -1,0 +1,10 @@
+#include <stdio.h>
+
+int main(void)
+{
+	int *p = NULL;
+
+	printf("about to read through NULL\n");
+	fflush(stdout);
+	return *p;
+}
