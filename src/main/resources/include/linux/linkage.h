@@ -7,4 +7,8 @@
 #include <linux/types.h>
 #include <linux/stddef.h>
 
+#ifndef asmlinkage_protect
+# define asmlinkage_protect(n, ret, args...)	do { } while (0)
+#endif
+
 #endif

@@ -74,8 +74,9 @@ public final class Kernel implements Syscalls {
     private int nextPid = 2;
     private long nextStack = Layout.VMALLOC + 0x593000L;
     private final SyscallTable sys;
-    /** The syscall_64.tbl this kernel was built from (the stock 6.1 table, or the session's tree's). */
-    private SyscallTbl syscallTbl = SyscallTbl.stock();
+    /** The kernel that booted: its identity, syscall table and built-in code (stock, or built from ~/linux). */
+    private KernelImage image = KernelImage.stock();
+    private dev.kplay.kernel.syscall.BuiltinCode builtin;
     private final Timers timers;
     private final Watchdog watchdog;
     private final Scheduler scheduler;
@@ -138,7 +139,7 @@ public final class Kernel implements Syscalls {
             @Override public void schedulingWhileAtomic(Task t, int count) { oops.schedulingWhileAtomic(t, count); }
             @Override public void switchedTo(Task t) { setCurrentTask(t); }
         });
-        this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> syscallTbl.entryPoint(nr));
+        this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> image.syscalls().entryPoint(nr));
     }
 
     /** A kernel thread child of kthreadd (copy_process for kthread_create), or null past maxTasks. */
@@ -159,9 +160,17 @@ public final class Kernel implements Syscalls {
 
     /** Boots as {@link #boot(KernelConfig)}, with kernel memory drawn from the server's {@code budget}. */
     public static Kernel boot(KernelConfig config, PageBudget budget) {
+        return boot(config, budget, KernelImage.stock());
+    }
+
+    /** Boots {@code image}: the stock kernel, or one built from the session's ~/linux. */
+    public static Kernel boot(KernelConfig config, PageBudget budget, KernelImage image) {
         Kernel k = new Kernel(config, budget);
-        BootLog.print(k.printk, k.clock);          // setup_arch() .. the console, as a real boot logs them
+        k.image = image;
+        BootLog.print(k.printk, k.clock, image.banner()); // setup_arch() .. the console, as a real boot logs them
         new Builtins(k).register();                 // the exported symbol table (EXPORT_SYMBOL)
+        k.builtin = image.builtin() == null ? dev.kplay.kernel.syscall.BuiltinCode.none(k)
+                : dev.kplay.kernel.syscall.BuiltinCode.link(k, image.builtin());   // vmlinux's code from ~/linux
         k.vfs.mkdirs("/root");                      // rootfs: the user's home
         k.vfs.mkdirs("/tmp");
         dev.kplay.kernel.fs.ProcFs.mount(k);        // proc_root_init()
@@ -227,7 +236,13 @@ public final class Kernel implements Syscalls {
     public Workqueues workqueues() { return workqueues; }
 
     /** The booted kernel's syscall table: number to entry point (sys_call_table / x64_sys_call). */
-    public SyscallTbl syscallTbl() { return syscallTbl; }
+    public SyscallTbl syscallTbl() { return image.syscalls(); }
+
+    /** The kernel image that booted (uname, the banner, the table). */
+    public KernelImage image() { return image; }
+
+    /** The booted kernel's built-in code from ~/linux: {@code builtin().call(pid, "sys_hello", args)}. */
+    public dev.kplay.kernel.syscall.BuiltinCode builtin() { return builtin; }
 
     /** Loaded modules, newest first. */
     public List<Module> modules() { return modules; }

@@ -29,6 +29,13 @@ public sealed interface Event {
     /** Idle time passed between requests. */
     record TimePassed(long nanos) implements Event {}
 
-    /** The kernel was rebooted (same files, fresh kernel). */
-    record Rebooted() implements Event {}
+    /**
+     * The kernel was rebooted (same files, fresh kernel): the newest kernel built in ~/linux, or the
+     * stock kernel when none was built or {@code stock} asks for it.
+     */
+    record Rebooted(boolean stock) implements Event {
+        public Rebooted() {
+            this(false);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.kplay.session;
 
 import dev.kplay.cc.kbuild.BuildResult;
+import dev.kplay.cc.kbuild.Vmlinux;
 import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.KernelConfig;
 import dev.kplay.kernel.KernelSnapshot;
@@ -51,6 +52,8 @@ public final class Session {
     private final ReentrantLock lock = new ReentrantLock();
     private final TreeMap<String, String> files = new TreeMap<>();
     private final TreeMap<String, byte[]> modules = new TreeMap<>();
+    /** ~/linux: the kernel tree and the kernels built from it. */
+    private final LinuxTree linux = new LinuxTree();
     private final List<Event> events = new ArrayList<>();
     private final List<Consumer<LogRecord>> logListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
@@ -201,14 +204,21 @@ public final class Session {
 
     /** Writes a source file into the session and into /root. */
     public void putFile(String name, String text) {
-        checkName(name);
+        if (LinuxTree.isTreeName(name)) {
+            LinuxTree.checkPath(name);
+        } else {
+            checkName(name);
+        }
         if (text.getBytes(StandardCharsets.UTF_8).length > limits.maxSourceBytes()) {
             throw new SessionException(SessionException.Kind.TOO_LARGE,
                     name + ": file too large (" + text.getBytes(StandardCharsets.UTF_8).length + " bytes; the limit is "
                             + limits.maxSourceBytes() + " bytes)");
         }
         locked(() -> {
-            if (!files.containsKey(name) && files.size() >= limits.maxFiles()) {
+            boolean known = LinuxTree.isTreeName(name) ? linux.has(name.substring(LinuxTree.PREFIX.length()))
+                    : files.containsKey(name);
+            int count = LinuxTree.isTreeName(name) ? linux.size() - Vmlinux.FILES.size() : files.size();
+            if (!known && count >= limits.maxFiles()) {
                 throw new SessionException(SessionException.Kind.BAD_REQUEST,
                         "too many files (the limit is " + limits.maxFiles() + ")");
             }
@@ -219,9 +229,13 @@ public final class Session {
 
     /** Deletes a source file; 404 if there is none. */
     public void deleteFile(String name) {
-        checkName(name);
+        boolean tree = LinuxTree.isTreeName(name);
+        String path = tree ? LinuxTree.checkPath(name) : name;
+        if (!tree) {
+            checkName(name);
+        }
         locked(() -> {
-            if (!files.containsKey(name)) {
+            if (tree ? !linux.has(path) : !files.containsKey(name)) {
                 throw new SessionException(SessionException.Kind.NOT_FOUND, "no such file: " + name);
             }
             apply(new Event.FileDeleted(name));
@@ -231,14 +245,22 @@ public final class Session {
 
     /** The source file names, sorted. */
     public List<String> fileNames() {
-        return locked(() -> new ArrayList<>(files.keySet()));
+        return locked(() -> {
+            List<String> names = new ArrayList<>(files.keySet());
+            names.addAll(linux.names());
+            return names;
+        });
     }
 
     /** A source file's text; 404 if there is none. */
     public String file(String name) {
-        checkName(name);
+        boolean tree = LinuxTree.isTreeName(name);
+        String path = tree ? LinuxTree.checkPath(name) : name;
+        if (!tree) {
+            checkName(name);
+        }
         return locked(() -> {
-            String t = files.get(name);
+            String t = tree ? linux.read(kernel, path) : files.get(name);
             if (t == null) {
                 throw new SessionException(SessionException.Kind.NOT_FOUND, "no such file: " + name);
             }
@@ -417,10 +439,15 @@ public final class Session {
         return new Signal(result != null, result);
     }
 
-    /** A fresh kernel with the same files (and built modules). */
+    /** A fresh kernel with the same files (and built modules): the newest kernel built in ~/linux, if any. */
     public void reboot() {
+        reboot(false);
+    }
+
+    /** Reboots; {@code stock} boots Debian's stock kernel even when ~/linux has a newer build. */
+    public void reboot(boolean stock) {
         locked(() -> {
-            apply(new Event.Rebooted());
+            apply(new Event.Rebooted(stock));
             return null;
         });
     }
@@ -492,7 +519,11 @@ public final class Session {
 
     /** Performs one event and logs it; builds and commands put their result in {@code out[0]}. */
     private void apply(Event e, Object[] out) {
-        if (e instanceof Event.FileWritten w) {
+        if (e instanceof Event.FileWritten w && LinuxTree.isTreeName(w.name())) {
+            linux.write(kernel, w.name().substring(LinuxTree.PREFIX.length()), w.text());
+        } else if (e instanceof Event.FileDeleted d && LinuxTree.isTreeName(d.name())) {
+            linux.delete(kernel, d.name().substring(LinuxTree.PREFIX.length()));
+        } else if (e instanceof Event.FileWritten w) {
             files.put(w.name(), w.text());
             writeRoot(1, w.name(), w.text().getBytes(StandardCharsets.UTF_8));
         } else if (e instanceof Event.FileDeleted d) {
@@ -523,7 +554,8 @@ public final class Session {
             }
         } else if (e instanceof Event.TimePassed t) {
             kernel.advanceTime(t.nanos());
-        } else if (e instanceof Event.Rebooted) {
+        } else if (e instanceof Event.Rebooted r) {
+            linux.chooseStock(r.stock());
             boot();
         }
         shell.reapStuck();
@@ -549,9 +581,10 @@ public final class Session {
     private void boot() {
         unsubscribeKernel();
         if (kernel != null) {
+            linux.sync(kernel);                     // ~/linux is on disk: shell edits survive the reboot
             kernel.release();
         }
-        kernel = Kernel.boot(KernelConfig.defaults(), budget);
+        kernel = Kernel.boot(KernelConfig.defaults(), budget, linux.bootImage());
         kernel.setPacer(clock::pace);
         boots++;
         kernelSubscription = kernel.log().subscribe(this::publish);
@@ -564,7 +597,11 @@ public final class Session {
         for (Map.Entry<String, byte[]> m : modules.entrySet()) {
             writeRoot(1, m.getKey(), m.getValue());
         }
+        linux.seed(kernel);
         shell = new Shell(kernel, clock::sleep, Map.of("make", (Command) p -> {
+            if (p.cwd().equals(LinuxTree.ROOT) || p.cwd().startsWith(LinuxTree.ROOT + "/")) {
+                return linux.make(kernel, p, p.args());
+            }
             BuildResult r = make(p.pid());
             p.print(r.output());
             return r.ok() ? 0 : 2;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -126,6 +127,34 @@ public class SessionController {
         return ResponseEntity.noContent().build();
     }
 
+    // ---- ~/linux: paths inside the kernel tree ("linux/kernel/sys.c") ----------------------------
+
+    @PutMapping("/{id}/files/linux/**")
+    public ResponseEntity<Void> putTreeFile(@PathVariable String id, HttpServletRequest request,
+                                            @RequestBody(required = false) String text) {
+        registry.get(id).putFile(treeName(id, request), text == null ? "" : text);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(value = "/{id}/files/linux/**", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String treeFile(@PathVariable String id, HttpServletRequest request) {
+        return registry.get(id).file(treeName(id, request));
+    }
+
+    @DeleteMapping("/{id}/files/linux/**")
+    public ResponseEntity<Void> deleteTreeFile(@PathVariable String id, HttpServletRequest request) {
+        registry.get(id).deleteFile(treeName(id, request));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** "linux/<path>" from the request's path after /files/ (decoded; Session checks it). */
+    private static String treeName(String id, HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        int at = uri.indexOf("/files/linux/");
+        String raw = at < 0 ? "" : uri.substring(at + "/files/".length());
+        return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @PostMapping("/{id}/build")
     public Map<String, Object> build(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
         BuildResult r = registry.get(id).build();
@@ -187,9 +216,14 @@ public class SessionController {
     }
 
     @PostMapping("/{id}/reboot")
-    public Map<String, Object> reboot(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
+    public Map<String, Object> reboot(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
         Session s = registry.get(id);
-        s.reboot();
+        Object kernel = body == null ? null : body.get("kernel");
+        if (kernel != null && !"stock".equals(kernel) && !"built".equals(kernel)) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST,
+                    "\"kernel\" is \"stock\" (Debian's 6.1.0-56-amd64) or \"built\" (the newest build of ~/linux)");
+        }
+        s.reboot("stock".equals(kernel));
         return identity(s);
     }
 

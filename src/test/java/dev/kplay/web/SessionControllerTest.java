@@ -81,10 +81,31 @@ class SessionControllerTest {
         mvc.perform(put("/api/sessions/" + id + "/files/hello-3.c").contentType(MediaType.TEXT_PLAIN).content("int x;\n"))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/sessions/" + id + "/files")).andExpect(status().isOk())
-                .andExpect(content().json("[\"hello-3.c\"]"));
+                .andExpect(content().json("[\"hello-3.c\", \"linux/.config\", \"linux/.version\", \"linux/Makefile\", \"linux/arch/x86/entry/syscalls/syscall_64.tbl\", \"linux/include/linux/syscalls.h\", \"linux/kernel/sys.c\"]", true));
         mvc.perform(get("/api/sessions/" + id + "/files/hello-3.c")).andExpect(content().string("int x;\n"));
         mvc.perform(get("/api/sessions/" + id + "/files/nope.c")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("not_found"));
+    }
+
+    @Test
+    void kernelTreePaths() throws Exception {
+        String id = newSession();
+        String sys = "/api/sessions/" + id + "/files/linux/kernel/sys.c";
+        mvc.perform(put(sys).contentType(MediaType.TEXT_PLAIN).content("int x;\n")).andExpect(status().isNoContent());
+        mvc.perform(get(sys)).andExpect(content().string("int x;\n"));
+        mvc.perform(get("/api/sessions/" + id + "/files/linux/kernel/none.c")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("not_found"));
+        mvc.perform(put("/api/sessions/" + id + "/files/linux/kernel/%2E%2E/x").contentType(MediaType.TEXT_PLAIN).content("x"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("bad_request"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("no '..'")));
+        mvc.perform(put("/api/sessions/" + id + "/files/linux/1/2/3/4/5/6/7/8/9").contentType(MediaType.TEXT_PLAIN).content("x"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(delete("/api/sessions/" + id + "/files/linux/kernel/sys.c")).andExpect(status().isNoContent());
+        mvc.perform(get(sys)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/sessions/" + id + "/reboot").contentType(MediaType.APPLICATION_JSON).content("{\"kernel\":\"other\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/sessions/" + id + "/reboot").contentType(MediaType.APPLICATION_JSON).content("{\"kernel\":\"stock\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.kernel").value("6.1.0-56-amd64"));
     }
 
     @Test
@@ -165,7 +186,7 @@ class SessionControllerTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("BUG: unable to handle page fault")));
         mvc.perform(post("/api/sessions/" + id + "/reboot")).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
         mvc.perform(get("/api/sessions/" + id)).andExpect(jsonPath("$.modules").isEmpty()).andExpect(jsonPath("$.boots").value(2));
-        mvc.perform(get("/api/sessions/" + id + "/files")).andExpect(content().json("[\"hello-3.c\"]"));
+        mvc.perform(get("/api/sessions/" + id + "/files")).andExpect(content().json("[\"hello-3.c\", \"linux/.config\", \"linux/.version\", \"linux/Makefile\", \"linux/arch/x86/entry/syscalls/syscall_64.tbl\", \"linux/include/linux/syscalls.h\", \"linux/kernel/sys.c\"]", true));
     }
 
     @Test

@@ -189,7 +189,7 @@ public final class Kbuild {
      * Runs a compilation on its own thread with a deep stack, as cc1 runs with a large one, so
      * thousands of nested parentheses or blocks compile; returns false if even that overflowed.
      */
-    private static boolean onDeepStack(Runnable work) {
+    static boolean onDeepStack(Runnable work) {
         boolean[] overflowed = new boolean[1];
         RuntimeException[] failure = new RuntimeException[1];
         Thread t = new Thread(null, () -> {

@@ -465,6 +465,9 @@ final class Directives {
             if (cur.key.startsWith("u:") && pp.userFiles.containsKey(rel)) return "u:" + rel;
             if (cur.key.startsWith("s:") && BuiltinHeaders.tokens(rel) != null) return "s:" + rel;
         }
+        for (String dir : pp.includeDirs) {
+            if (pp.userFiles.containsKey(dir + h.name())) return "u:" + dir + h.name();
+        }
         return BuiltinHeaders.tokens(pp.systemRoot + h.name()) != null ? "s:" + pp.systemRoot + h.name() : null;
     }
 

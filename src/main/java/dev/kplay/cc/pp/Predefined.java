@@ -108,6 +108,11 @@ final class Predefined {
             "");
     }
 
+    /** kbuild's -D flags for an object built into vmlinux (obj-y): as for a module, without MODULE. */
+    static String builtinCommandLine(String modName, String baseName, String modFile) {
+        return commandLine(modName, baseName, modFile).replace("#define MODULE 1\n", "");
+    }
+
     /** The headers kbuild force-includes before the source (-include ...), in order. */
     static final String[] FORCE_INCLUDES = {"linux/compiler-version.h", "linux/kconfig.h", "linux/compiler_types.h"};
 

@@ -130,6 +130,24 @@ public final class Preprocessor {
     }
 
     /**
+     * A preprocessor set up as kbuild runs gcc on {@code fileName} of a kernel tree, built into vmlinux
+     * ("kernel/sys.c"): no MODULE, and {@code #include <...>} looks in the tree's {@code include/}
+     * first (the user's files named "include/linux/x.h"), then in kplay's built-in headers.
+     */
+    public static Preprocessor forBuiltin(Map<String, String> treeFiles, Diagnostics diags, String fileName) {
+        Preprocessor pp = new Preprocessor(treeFiles, diags);
+        String modFile = fileName.endsWith(".c") ? fileName.substring(0, fileName.length() - 2) : fileName;
+        String base = modFile.substring(modFile.lastIndexOf('/') + 1).replace('-', '_');
+        pp.prelude.add(Predefined.builtinCommandLine(base, base, modFile));
+        pp.forceIncludes.addAll(List.of(Predefined.FORCE_INCLUDES));
+        pp.includeDirs.add("include/");
+        return pp;
+    }
+
+    /** Directories of user files searched for {@code #include <...>} before the built-in headers (-I). */
+    final List<String> includeDirs = new ArrayList<>();
+
+    /**
      * A preprocessor set up as gcc runs for a user program ({@code gcc prog.c}): no kernel defines,
      * no forced includes, and the system headers are kplay's libc's (resources/libc/include).
      * {@code optimize}: -O1 and above define __OPTIMIZE__, as gcc does.

@@ -45,6 +45,12 @@ final class SyscallEntry {
         String entry = nr >= 0 && nr < Integer.MAX_VALUE ? entryPoints.apply((int) nr) : null;
         t.setSyscallNr((int) nr);
         long r = entry == null ? -Errno.ENOSYS : calls.call(up, entry, a);
+        if (r == UNMODELED && k.builtin().provides(entry)) {
+            // The entry point was compiled from the session's ~/linux (kernel/sys.c): run it on the task.
+            long b = k.builtin().call(t.pid(), (int) nr, entry, a);
+            exec.enter(up);
+            r = b == dev.kplay.kernel.syscall.Syscalls.DIED ? GONE : b == dev.kplay.kernel.syscall.Syscalls.RUNNING ? PARK : b;
+        }
         if (r == UNMODELED) {
             String note = "kplay: " + entry + " (system call " + nr + ") is not modelled by kplay's kernel; "
                     + up.task.comm() + " is stopped with SIGSYS\n";

@@ -35,6 +35,7 @@ public final class FileExports {
         t.function("copy_to_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], true));
         t.function("_copy_from_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], false));
         t.function("copy_from_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], false));
+        t.function("strncpy_from_user", 0x60, (a, s) -> strncpyFromUser(a[0], a[1], a[2]));
         for (String[] kt : new String[][] {{"kstrtoint", "4", "s"}, {"kstrtouint", "4", "u"}, {"kstrtol", "8", "s"},
                 {"kstrtoul", "8", "u"}, {"kstrtoll", "8", "s"}, {"kstrtoull", "8", "u"}}) {
             int size = Integer.parseInt(kt[1]);
@@ -209,6 +210,38 @@ public final class FileExports {
             }
         }
         return b.toByteArray();
+    }
+
+    /** TASK_SIZE_MAX: the last user page is a guard page, never mapped. */
+    private static final long TASK_SIZE_MAX = Layout.USER_END - Layout.PAGE_SIZE;
+
+    /**
+     * Models strncpy_from_user() (lib/strncpy_from_user.c): copies the string at user address src,
+     * NUL included, into dst, at most count bytes. Returns its length; count if no NUL came within
+     * count bytes (dst is then not terminated); 0 for count &lt;= 0; -EFAULT if src is not a user
+     * address or a byte before the end faults (some bytes may have been copied).
+     */
+    private long strncpyFromUser(long dst, long src, long count) {
+        if (count <= 0) {
+            return 0;
+        }
+        if (Long.compareUnsigned(src, TASK_SIZE_MAX) >= 0) {
+            return -14;
+        }
+        long max = Math.min(count, TASK_SIZE_MAX - src);
+        for (long i = 0; i < max; i++) {
+            long c;
+            try {
+                c = mem.load(src + i, 1);
+            } catch (PageFault pf) {
+                return -14;
+            }
+            mem.store(dst + i, 1, c);
+            if (c == 0) {
+                return i;
+            }
+        }
+        return max < count ? -14 : count;
     }
 
     /** Models raw copy_{to,from}_user(): returns the number of bytes NOT copied. */

@@ -26,7 +26,7 @@ public final class ProcFs {
         Dir proc = new Dir(0555, () -> pidNames(k), name -> pidDir(k, name));
         k.vfs().root().put("proc", proc);
         proc.put("modules", file(() -> modules(k)));
-        proc.put("version", file(() -> VERSION + "\n"));
+        proc.put("version", file(() -> k.image().banner() + "\n"));
         proc.put("uptime", file(() -> {
             long cs = k.now() / 10_000_000L;
             return String.format("%d.%02d %d.%02d%n", cs / 100, cs % 100, cs / 100, cs % 100);
@@ -58,7 +58,7 @@ public final class ProcFs {
                 return -22L;
             }
         }));
-        kernel.put("osrelease", file(() -> "6.1.0-56-amd64\n"));
+        kernel.put("osrelease", file(() -> k.image().release() + "\n"));
     }
 
     static GeneratedFile file(java.util.function.Supplier<String> show) {

@@ -27,7 +27,6 @@ import java.util.List;
 /** Writes oops, BUG and soft-lockup reports to the log. */
 public final class Oops {
     private static final String HARDWARE = "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2-debian-1.16.2-1 04/01/2014";
-    private static final String UTS = "6.1.0-56-amd64 #1  Debian 6.1.192-2";
     private static final String USER_CODE = "Code: 73 01 c3 48 8b 0d 79 92 0c 00 f7 d8 64 89 01 48 83 c8 ff c3 66 2e 0f 1f 84 00 00 00 00 00 0f 1f 44 00 00 b8 b0 00 00 00 0f 05 <48> 3d 01 f0 ff ff 73 01 c3 48 8b 0d 49 92 0c 00 f7 d8 64 89 01 48";
 
     private final Kernel kernel;
@@ -203,7 +202,7 @@ public final class Oops {
         line(4, message);
         line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + function);
         printModules();
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
         line(4, HARDWARE);
         regsAt(t, 0xffffffff81000000L, function, -1);
         line(4, "Call Trace:");
@@ -220,7 +219,8 @@ public final class Oops {
     /** Models check_hung_task(): a task stuck in D state for longer than the timeout. */
     public void hungTask(Task t, long seconds) {
         line(3, "INFO: task " + t.comm() + ":" + t.pid() + " blocked for more than " + seconds + " seconds.");
-        line(3, "      " + kernel.taint().printTainted() + " 6.1.0-56-amd64 #1 Debian 6.1.192-2");
+        line(3, "      " + kernel.taint().printTainted() + " " + kernel.image().release() + " " + kernel.image().buildTag()
+                + kernel.image().packageId());
         line(3, "\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.");
         line(6, String.format("task:%-15.15s state:%c stack:%-5d pid:%-5d ppid:%-6d flags:0x%08x", t.comm(),
                 t.state().letter, 0, t.pid(), t.ppid(), 6));
@@ -241,7 +241,7 @@ public final class Oops {
 
     /** Models show_regs(): the CPU line, the hardware, RIP, code and registers. */
     private void showRegs(Task t, long rip, String ripName, long cr2) {
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
         line(4, HARDWARE);
         regs(t, rip, ripName, cr2);
     }
@@ -336,7 +336,7 @@ public final class Oops {
         }
         line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + function);
         printModules();
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
         line(4, HARDWARE);
         regsAt(t, 0xffffffff81000000L, function, -1);
         line(4, "Call Trace:");
@@ -393,7 +393,7 @@ public final class Oops {
 
     /** Models dump_stack() for warnings: CPU line, hardware, the trace of the current task. */
     public void dumpStack(Task t, List<String> innermost) {
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + UTS);
+        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
         line(4, HARDWARE);
         line(4, "Call Trace:");
         line(4, " <TASK>");
@@ -431,6 +431,11 @@ public final class Oops {
      */
     private static String plainPointer(long p) {
         return "(____ptrval____)";
+    }
+
+    /** dump_stack_print_info()'s "%s %.*s %s": release, UTS_VERSION up to its first space, LINUX_PACKAGE_ID. */
+    private String uts() {
+        return kernel.image().release() + " " + kernel.image().buildTag() + " " + kernel.image().packageId();
     }
 
     /** kallsyms: "name+0xoff/0xsize [module]", or null for an unknown address. */

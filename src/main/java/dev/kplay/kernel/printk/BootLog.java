@@ -73,6 +73,13 @@ public final class BootLog {
         emit(printk, clock, EARLY);
     }
 
+    /** Logs the early boot lines with {@code banner} (linux_banner of the booted image) as the first. */
+    public static void print(Printk printk, Clock clock, String banner) {
+        List<Line> lines = new java.util.ArrayList<>(EARLY);
+        lines.set(0, new Line(0, banner));
+        emit(printk, clock, lines);
+    }
+
     /** Logs kernel_init()'s "Run /init as init process" and its arguments. */
     public static void printInit(Printk printk, Clock clock) {
         emit(printk, clock, INIT);

@@ -564,6 +564,6 @@ public final class SyscallTable implements Syscalls {
 
     @Override
     public String[] uname(int pid) {
-        return new String[] {"Linux", "kplay", "6.1.0-56-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-2 (2026-11-16)", "x86_64"};
+        return new String[] {"Linux", "kplay", k.image().release(), k.image().version(), "x86_64"};
     }
 }

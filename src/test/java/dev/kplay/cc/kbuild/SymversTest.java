@@ -30,7 +30,7 @@ class SymversTest {
     /** Declared in Linux's headers but not exported to modules: modpost reports them undefined, as in 6.1. */
     static final Set<String> NOT_EXPORTED = Set.of("__con_initcall_start", "__start___param", "__this_module",
         "boot_command_line", "linux_banner", "saved_command_line", "do_one_initcall", "chrdev_show", "cd_forget",
-        "cdev_put", "wake_up_new_task", "is_module_address", "do_exit", "get_taint", "schedule_preempt_disabled",
+        "cdev_put", "wake_up_new_task", "is_module_address", "do_exit", "get_taint", "schedule_preempt_disabled", "__x64_sys_ni_syscall",
         "wake_up_state");
 
     static Set<String> declared() throws Exception {
