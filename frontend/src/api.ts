@@ -141,7 +141,7 @@ export class SessionClient {
         this.saved.kernel = typeof body.kernel === 'string' ? body.kernel : null;
         this.persist();
         for (const [name, text] of Object.entries(this.saved.files)) {
-          await this.raw('PUT', id, `/files/${encodeURIComponent(name)}`, text, 'text/plain');
+          await this.raw('PUT', id, `/files/${filePath(name)}`, text, 'text/plain');
         }
         this.onNewSession(id, this.saved.kernel);
         return id;
@@ -203,13 +203,27 @@ export class SessionClient {
 
   async putFile(name: string, text: string): Promise<void> {
     this.remember(name, text);
-    await this.call('PUT', `/files/${encodeURIComponent(name)}`, text, 'text/plain');
+    await this.call('PUT', `/files/${filePath(name)}`, text, 'text/plain');
+  }
+
+  /** The session's ~/linux tree ("linux/kernel/sys.c" → text), as the kernel's disk has it now. */
+  async treeFiles(): Promise<Record<string, string>> {
+    const names: unknown = await this.call('GET', '/files');
+    const tree: Record<string, string> = {};
+    if (!Array.isArray(names)) return tree;
+    for (const name of names) {
+      if (typeof name !== 'string' || !name.startsWith('linux/')) continue;
+      const id = await this.ensure();
+      const response = await this.raw('GET', id, `/files/${filePath(name)}`, undefined, 'text/plain');
+      if (response.ok) tree[name] = await response.text();
+    }
+    return tree;
   }
 
   /** Forgets a file here and removes it from the session (a server without DELETE keeps it). */
   async deleteFile(name: string): Promise<void> {
     this.forget(name);
-    await this.call('DELETE', `/files/${encodeURIComponent(name)}`).catch(() => undefined);
+    await this.call('DELETE', `/files/${filePath(name)}`).catch(() => undefined);
   }
 
   async build(): Promise<BuildResult> {
@@ -239,7 +253,12 @@ export class SessionClient {
   }
 
   async reboot(): Promise<void> {
-    await this.call('POST', '/reboot', {});
+    // The release changes when the newest kernel built in ~/linux boots: the header shows the new one.
+    const answer = await this.call('POST', '/reboot', {});
+    if (answer && typeof answer.kernel === 'string') {
+      this.saved.kernel = answer.kernel;
+      this.persist();
+    }
   }
 
   /**
@@ -392,4 +411,9 @@ export function taintValue(letters: string): number {
     if (letters.includes(flag.letter)) value += 2 ** bit;
   });
   return value;
+}
+
+/** A file's name as a URL path: each part encoded, the slashes of a ~/linux path kept ("linux/kernel/sys.c"). */
+export function filePath(name: string): string {
+  return name.split('/').map(encodeURIComponent).join('/');
 }

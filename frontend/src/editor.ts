@@ -25,6 +25,9 @@ export interface EditorEvents {
   save(): void;
 }
 
+/** Files of the session's kernel tree (~/linux) are named "linux/<path>"; they get a tab group of their own. */
+const TREE = 'linux/';
+
 const VALID_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*\.(c|h)$/;
 
 export class Editor {
@@ -163,7 +166,19 @@ export class Editor {
 
   private renderTabs(): void {
     this.tabs.replaceChildren();
-    for (const name of this.states.keys()) {
+    const names = [...this.states.keys()];
+    const own = names.filter((n) => !n.startsWith(TREE));
+    const tree = names.filter((n) => n.startsWith(TREE));
+    for (const name of [...own, ...tree]) {
+      if (name === tree[0]) {
+        this.tabs.append(this.addButton());
+        const label = document.createElement('span');
+        label.className = 'tab-group';
+        label.dataset.testid = 'tree-group';
+        label.textContent = '~/linux';
+        label.title = 'The kernel tree: make in ~/linux builds it, Reboot boots it';
+        this.tabs.append(label);
+      }
       const tab = document.createElement('button');
       tab.type = 'button';
       tab.className = 'tab' + (name === this.current ? ' active' : '');
@@ -173,11 +188,11 @@ export class Editor {
       const counts = diagnosticsFor(name, this.diagnostics);
       const errors = counts.filter((d) => lintSeverity(d.severity) === 'error').length;
       const warnings = counts.filter((d) => lintSeverity(d.severity) === 'warning').length;
-      tab.textContent = name;
+      tab.textContent = name.startsWith(TREE) ? name.slice(TREE.length) : name;
       if (errors) tab.append(badge(`${errors}`, 'badge error', `${errors} error(s)`));
       if (warnings) tab.append(badge(`${warnings}`, 'badge warning', `${warnings} warning(s)`));
       tab.addEventListener('click', () => this.open(name));
-      if (this.states.size > 1) {
+      if (this.states.size > 1 && !name.startsWith(TREE)) {
         const close = document.createElement('span');
         close.className = 'close';
         close.textContent = '×';
@@ -190,6 +205,10 @@ export class Editor {
       }
       this.tabs.append(tab);
     }
+    if (tree.length === 0) this.tabs.append(this.addButton());
+  }
+
+  private addButton(): HTMLElement {
     const add = document.createElement('button');
     add.type = 'button';
     add.className = 'tab add';
@@ -198,7 +217,7 @@ export class Editor {
     add.textContent = '+';
     add.title = 'New file (.c or .h)';
     add.addEventListener('click', () => this.promptNewFile());
-    this.tabs.append(add);
+    return add;
   }
 
   /** The "+" tab turns into an inline name field: Enter creates the file, Esc gives up. */

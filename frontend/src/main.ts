@@ -140,8 +140,8 @@ const editor = new Editor(ui.editor, ui.tabs, {
 /** The module the buttons act on: the open .c file's, or the first .c file's. */
 function moduleSource(): string {
   const active = editor.active;
-  if (active.endsWith('.c')) return active;
-  return editor.names().find((n) => n.endsWith('.c')) ?? 'hello-3.c';
+  if (active.endsWith('.c') && !active.startsWith('linux/')) return active;
+  return editor.names().find((n) => n.endsWith('.c') && !n.startsWith('linux/')) ?? 'hello-3.c';
 }
 
 function koName(): string {
@@ -566,9 +566,27 @@ async function start(): Promise<void> {
   started = true;
   if (hadSession) restart(id, false);
   initialFiles = client.files();
+  await loadTree();
   await loadLesson();
   if (!embed) editor.focus();
   ready();
+}
+
+/** The session's ~/linux tree as a group of editor tabs (files the tab already holds keep its text). */
+async function loadTree(): Promise<void> {
+  try {
+    const active = editor.active;
+    const tree = await client.treeFiles();
+    let added = false;
+    for (const [name, text] of Object.entries(tree)) {
+      if (editor.names().includes(name)) continue;
+      editor.addFile(name, text);
+      added = true;
+    }
+    if (added && active) editor.open(active);
+  } catch {
+    // a server without ~/linux: the editor shows the module files only
+  }
 }
 
 (window as unknown as { kplay: object }).kplay = {

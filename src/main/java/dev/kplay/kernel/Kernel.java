@@ -538,6 +538,11 @@ public final class Kernel implements Syscalls {
     @Override public long write(int pid, int fd, byte[] data) { return sys.write(pid, fd, data); }
     @Override public long close(int pid, int fd) { return sys.close(pid, fd); }
     @Override public long dup2(int pid, int oldfd, int newfd) { return sys.dup2(pid, oldfd, newfd); }
+    @Override public long ioctl(int pid, int fd, int cmd, long arg) { return sys.ioctl(pid, fd, cmd, arg); }
+    @Override public long lseek(int pid, int fd, long offset, int whence) { return sys.lseek(pid, fd, offset, whence); }
+    @Override public long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
+        return sys.poll(pid, fds, events, revents, timeoutMs);
+    }
     @Override public List<String> listDir(int pid, String path) { return sys.listDir(pid, path); }
     @Override public long[] stat(int pid, String path) { return sys.stat(pid, path); }
     @Override public long unlink(int pid, String path) { return sys.unlink(pid, path); }

@@ -270,6 +270,10 @@ public final class Session {
 
     /** Refuses a file name the session would not accept (400). */
     public static void checkName(String name) {
+        if (LinuxTree.isTreeName(name)) {
+            LinuxTree.checkPath(name);      // a path inside ~/linux: "linux/kernel/sys.c"
+            return;
+        }
         if (name == null || !FILE_NAME.matcher(name).matches() || name.contains("..")) {
             throw new SessionException(SessionException.Kind.BAD_REQUEST,
                     "bad file name: use letters, digits and . _ + - (at most 64 characters, no '/')");

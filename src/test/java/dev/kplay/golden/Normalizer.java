@@ -49,6 +49,8 @@ final class Normalizer {
         s = s.replaceAll("^(\\S+) \\d+ (-?\\d+) (\\S+) (Live|Loading|Unloading) 0xH", "$1 SZ $2 $3 $4 0xH");
         // the oracle's user space is busybox; kplay's is what a Debian user sees (bash, coreutils)
         s = s.replaceAll("^(\\w+): can't open '([^']*)': ", "$1: $2: ");
+        // busybox cat says "cat: read error: E" where coreutils names the file: "cat: FILE: E"
+        s = s.replaceAll("^cat: (read error|/[^:]*): ", "cat: FILE: ");
         s = s.replaceAll("/proc/\\d+/", "/proc/N/");
         return s.replaceAll("\\s+", " ").trim();
     }

@@ -114,6 +114,50 @@ class KernelTreeTest {
         }
     }
 
+    @Test
+    void aScenarioCarriesTheTreeAndTheBuild() {
+        Session donor = session();
+        patch(donor);
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (String f : List.of(TBL, SYS, "linux/.config")) {
+            files.put(f, donor.file(f));
+        }
+        donor.close();
+        Session s = session();
+        try {
+            s.runScenario(new Scenario(files, List.of("cd /root/linux && make bzImage")));
+            s.reboot();
+            assertEquals("6.1.192-stephen\n", s.exec("uname -r", null).output());
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void aSharedLinkReplaysTheTreeTheBuildAndTheBoot() {
+        Session s = session();
+        try {
+            patch(s);
+            s.exec("cd /root/linux && make", 60_000L);
+            s.reboot();
+            dev.kplay.scenario.ScenarioPlayer player = new dev.kplay.scenario.ScenarioPlayer(Kbuild::build,
+                    SessionLimits.defaults().fastForward(), System::nanoTime);
+            dev.kplay.scenario.ScenarioCodec codec = new dev.kplay.scenario.ScenarioCodec(
+                    dev.kplay.scenario.ScenarioCodec.Limits.defaults());
+            dev.kplay.scenario.Scenario shared = codec.read(codec.write(player.record(s.events(), "Episode III", "")));
+            Session replayed = player.playAlone(shared).session();
+            try {
+                assertEquals("6.1.192-stephen\n", replayed.exec("uname -r", null).output());
+                assertEquals(s.exec("uname -v", null).output(), replayed.exec("uname -v", null).output());
+                assertEquals(s.file(SYS), replayed.file(SYS));
+            } finally {
+                replayed.close();
+            }
+        } finally {
+            s.close();
+        }
+    }
+
     static final String TEST_C = """
             #define _GNU_SOURCE
             #include <unistd.h>

@@ -31,7 +31,7 @@ public final class PlatformBus {
     static final int PDEV_NAME = 0, PDEV_ID = 8, PDEV_ID_AUTO = 12, PDEV_DEV = 16, PDEV_SIZE = 232;
     // struct device (offsets inside it)
     static final int DEV_KOBJ_NAME = 0, DEV_INIT_NAME = 80, DEV_BUS = 96, DEV_DRIVER = 104, DEV_PLATFORM_DATA = 112,
-            DEV_DRIVER_DATA = 120, DEV_RELEASE = 160;
+            DEV_DRIVER_DATA = 120, DEV_CLASS = 152, DEV_RELEASE = 160;
     // struct platform_driver
     static final int PDRV_PROBE = 0, PDRV_REMOVE = 8, PDRV_DRIVER = 40;
     // struct device_driver (offsets inside it)
@@ -417,7 +417,11 @@ public final class PlatformBus {
             return mem.load(drv + DRV_NAME, 8);
         }
         long bus = mem.load(dev + DEV_BUS, 8);
-        return bus != 0 ? mem.load(bus, 8) : emptyString;
+        if (bus != 0) {
+            return mem.load(bus, 8);
+        }
+        long cls = mem.load(dev + DEV_CLASS, 8);
+        return cls != 0 ? mem.load(cls, 8) : emptyString;      // struct class: name@0 (DeviceCore)
     }
 
     /** A kernel "" for dev_driver_string() of a device on no bus. */

@@ -38,6 +38,8 @@ public final class Builtins {
         time();
         params();
         new FileExports(k, this).register();
+        new VfsExports(k).register();
+        new DebugfsExports(k, this).register();
         new ProcExports(k).register();
         new SeqFileExports(k, this).register();
         new SysfsExports(k, this).register();
@@ -52,7 +54,8 @@ public final class Builtins {
         new LockExports(k).register();
         new WorkExports(k, this).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
-                "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
+                "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "__x64_sys_ioctl", "ksys_lseek", "do_sys_poll",
+                "__x64_sys_poll", "proc_reg_llseek", "proc_reg_unlocked_ioctl", "proc_reg_poll", "vfs_read", "ksys_read", "vfs_write", "ksys_write",
                 "filp_close", "__x64_sys_close", "chrdev_open", "do_dentry_open", "__fput",
                 "proc_reg_read", "proc_reg_write", "warn_alloc", "proc_reg_open", "proc_reg_read_iter",
                 "proc_reg_release", "kernfs_fop_read_iter", "kernfs_fop_write_iter", "kernfs_fop_open"}) {

@@ -84,6 +84,15 @@ public final class ExportTable implements Natives {
         return addr;
     }
 
+    /** Registers a kernel object that is not exported (a static in vmlinux, such as debugfs's fops_u8); its address. */
+    public long internalObject(String name, int size) {
+        long addr = (nextData + 15) & ~15L;
+        nextData = addr + Math.max(size, 8);
+        memory.map(addr, Math.max(size, 8));
+        add(new Export(name, addr, size, false, false, null));
+        return addr;
+    }
+
     private void add(Export e) {
         int n = nameIndex(e.name());
         if (n >= 0) {

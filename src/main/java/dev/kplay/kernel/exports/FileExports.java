@@ -1,7 +1,6 @@
 package dev.kplay.kernel.exports;
 
 import dev.kplay.kernel.Kernel;
-import dev.kplay.kernel.fs.Dir;
 import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.kernel.mm.Layout;
 import dev.kplay.vm.KernelStack;
@@ -104,54 +103,23 @@ public final class FileExports {
             k.devices().chrdevs().cdevDel(a[0]);
             return 0;
         });
-        t.function("__class_create", 0x100, (a, s) -> {
-            String name = Kernel_cstr(a[1]);
-            Dir classes = k.vfs().mkdirs("/sys/class");
-            if (classes.lookup(name) != null) {
-                k.printk().log(4, "sysfs: cannot create duplicate filename '/class/" + name + "'");
-                return -17;
-            }
-            long cls = k.slab().kmalloc(64);
-            if (cls == 0) {
-                return -12;
-            }
-            mem.store(cls, 8, a[1]);
-            mem.store(cls + 8, 8, a[0]);
-            classes.put(name, new Dir(0755));
-            return cls;
-        });
+        dev.kplay.kernel.base.DeviceCore core = new dev.kplay.kernel.base.DeviceCore(k);
+        t.function("__class_create", 0x100, (a, s) -> core.classCreate(a[0], Kernel_cstr(a[1]), a[1]));
         t.function("class_destroy", 0x60, (a, s) -> {
-            if (a[0] != 0 && Long.compareUnsigned(a[0], -4095L) < 0) {
-                Dir classes = k.vfs().mkdirs("/sys/class");
-                classes.remove(Kernel_cstr(mem.load(a[0], 8)));
-                k.slab().kfree(a[0]);
-            }
+            core.classDestroy(a[0]);
             return 0;
         });
-        t.function("device_create", 0x100, (a, s) -> {
-            String name = Builtins.utf8(builtins.format(a[4], a, 5));
-            long dev = k.slab().kmalloc(128);
-            if (dev == 0) {
-                return -12;
-            }
-            mem.store(dev, 8, a[2]);
-            mem.store(dev + 8, 8, a[0]);
-            k.devices().deviceCreate(name, (int) (a[2] >>> 20), (int) (a[2] & 0xfffff), dev);
-            if (a[0] != 0 && Long.compareUnsigned(a[0], -4095L) < 0
-                    && k.vfs().lookup("/sys/class/" + Kernel_cstr(mem.load(a[0], 8))) instanceof Dir cd) {
-                cd.put(name, new Dir(0755));
-            }
-            return dev;
-        });
+        t.function("device_create", 0x100, (a, s) -> core.deviceCreate(a[0], a[1], a[2], a[3],
+                Builtins.utf8(builtins.format(a[4], a, 5))));
         t.function("device_destroy", 0x80, (a, s) -> {
-            String[] name = new String[1];
-            long dev = k.devices().deviceDestroy((int) (a[1] >>> 20), (int) (a[1] & 0xfffff), name);
-            if (dev != 0 && a[0] != 0 && Long.compareUnsigned(a[0], -4095L) < 0
-                    && k.vfs().lookup("/sys/class/" + Kernel_cstr(mem.load(a[0], 8))) instanceof Dir cd) {
-                cd.remove(name[0]);
-            }
-            if (dev != 0) {
-                k.slab().kfree(dev);
+            core.deviceDestroy(a[0], a[1]);
+            return 0;
+        });
+        t.function("device_create_file", 0x60, (a, s) -> a[0] == 0 ? 0
+                : core.deviceCreateFile(a[0], a[1], Kernel_cstr(mem.load(a[1], 8)), (int) mem.load(a[1] + 8, 2)));
+        t.function("device_remove_file", 0x30, (a, s) -> {
+            if (a[0] != 0) {
+                core.deviceRemoveFile(a[0], Kernel_cstr(mem.load(a[1], 8)));
             }
             return 0;
         });

@@ -15,7 +15,7 @@ import java.util.List;
  * The procfs API modules call (fs/proc/generic.c, fs/proc/proc_net.c's single/seq helpers):
  * proc_create and its _data/_single/_seq variants, proc_mkdir, proc_set_size, removal. Each
  * returns the address of a struct proc_dir_entry, or NULL; the entries themselves are ProcEntry
- * and ProcDir inodes that the VFS opens and reads (FileOpsCalls).
+ * and ProcDir inodes that the VFS opens and reads (fs/ProcReg, fs/ReadWrite).
  */
 
 /** /proc exports. */

@@ -9,7 +9,7 @@ import dev.kplay.kernel.mm.AddressSpace;
  * The seq_file API (fs/seq_file.c) as module code calls it: opening and releasing, and the
  * seq_printf family that show() uses to fill the buffer. seq_read, seq_read_iter and seq_lseek
  * are here for their addresses: the VFS recognises them in a proc_ops or file_operations and runs
- * the iterator itself (FileOpsCalls), since it calls back into the module. single_start,
+ * the iterator itself (fs/ProcReg), since it calls back into the module. single_start,
  * single_next and single_stop are kernel functions single_open() puts in its seq_operations.
  */
 
@@ -34,7 +34,10 @@ final class SeqFileExports {
         long singleNext = t.internal("single_next", 0x20);
         long singleStop = t.internal("single_stop", 0x10);
         t.function("seq_read", 0xe0, (a, s) -> seq.read(nested(a[1], singleStart, singleNext, singleStop), a[0], a[3], a[2]));
-        t.function("seq_read_iter", 0x4a0, (a, s) -> -22);
+        // seq_read_iter(iocb, iter): the iterator's buffer gets what seq_read would give; ki_pos moves
+        t.function("seq_read_iter", 0x4a0, (a, s) -> seq.read(iterCallbacks(a[1], singleStart, singleNext, singleStop),
+                mem.load(a[0] + dev.kplay.kernel.fs.IovIter.KI_FILP, 8), a[0] + dev.kplay.kernel.fs.IovIter.KI_POS,
+                mem.load(a[1] + dev.kplay.kernel.fs.IovIter.COUNT, 8)));
         t.function("seq_lseek", 0xf0, (a, s) -> seq.lseek(nested(0, singleStart, singleNext, singleStop), a[0], a[1], (int) a[2]));
         t.function("seq_open", 0x80, (a, s) -> seq.open(a[0], a[1]));
         t.function("seq_release", 0x30, (a, s) -> seq.release(a[1]));
@@ -154,6 +157,26 @@ final class SeqFileExports {
                 }
                 written[0] += n;
                 return n;
+            }
+        };
+    }
+
+    /** Callbacks for seq_read_iter called from module code: nested calls; bytes go into the iov_iter. */
+    private SeqFile.Callbacks iterCallbacks(long iter, long singleStart, long singleNext, long singleStop) {
+        return new SeqFile.Callbacks() {
+            @Override
+            public long call(long fn, long... args) {
+                return k.callModule(fn, args);
+            }
+
+            @Override
+            public boolean isSingle(long fn) {
+                return fn == singleStart || fn == singleNext || fn == singleStop;
+            }
+
+            @Override
+            public int copyOut(byte[] bytes) {
+                return dev.kplay.kernel.fs.IovIter.copyBytesTo(mem, bytes, iter);
             }
         };
     }

@@ -21,9 +21,10 @@ public final class Files {
             I_PRIVATE = 72;
     /** struct dentry. */
     public static final int DENTRY_SIZE = 128, D_PARENT = 24, D_NAME_HASH_LEN = 32, D_NAME = 40, D_INODE = 48, D_INAME = 56;
-    static final int DNAME_INLINE_LEN = 32;
-    /** f_mode bits (FMODE_READ, FMODE_WRITE, FMODE_LSEEK, FMODE_PREAD, FMODE_PWRITE). */
-    static final int FMODE_READ = 1, FMODE_WRITE = 2, FMODE_LSEEK = 4, FMODE_PREAD = 8, FMODE_PWRITE = 0x10;
+    public static final int DNAME_INLINE_LEN = 32;
+    /** f_mode bits (FMODE_READ, FMODE_WRITE, FMODE_LSEEK, FMODE_PREAD, FMODE_PWRITE, FMODE_ATOMIC_POS, FMODE_STREAM). */
+    public static final int FMODE_READ = 1, FMODE_WRITE = 2, FMODE_LSEEK = 4, FMODE_PREAD = 8, FMODE_PWRITE = 0x10,
+            FMODE_ATOMIC_POS = 0x8000, FMODE_STREAM = 0x200000;
 
     private Files() {}
 
@@ -72,6 +73,16 @@ public final class Files {
     /** The struct inode of a file made by {@link #create}. */
     public static long inode(AddressSpace mem, long file) {
         return mem.load(file + F_INODE, 8);
+    }
+
+    /** file->f_mode. */
+    public static int mode(AddressSpace mem, long file) {
+        return (int) mem.load(file + MODE, 4);
+    }
+
+    /** Clears bits of file->f_mode (nonseekable_open(), do_dentry_open() without an llseek). */
+    public static void clearMode(AddressSpace mem, long file, int bits) {
+        mem.store(file + MODE, 4, mode(mem, file) & ~bits);
     }
 
     /** Frees a struct file with its inode and dentry. */

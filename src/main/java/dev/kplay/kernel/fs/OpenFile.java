@@ -15,10 +15,13 @@ public final class OpenFile {
     public static final int O_CREAT = 0100;
     public static final int O_TRUNC = 01000;
     public static final int O_APPEND = 02000;
+    public static final int O_NONBLOCK = 04000;
+    public static final int FASYNC = 020000;
 
     private final Inode inode;
     private final String path;
-    private final int flags;
+    /** f_flags: fixed at open but for O_NONBLOCK and FASYNC, which ioctl(FIONBIO/FIOASYNC) and fcntl change. */
+    private int flags;
     private long pos;
     private byte[] snapshot;
     private long filp;
@@ -40,6 +43,8 @@ public final class OpenFile {
     public String path() { return path; }
 
     public int flags() { return flags; }
+
+    public void setFlags(int flags) { this.flags = flags; }
 
     public boolean readable() { return (flags & O_ACCMODE) != O_WRONLY; }
 

@@ -16,14 +16,19 @@ import java.util.List;
  * proc_read functions are called directly with a user buffer. proc_ops is read from wherever the
  * module put it, so an entry its module left behind faults in proc_reg_open, as on 6.1.
  *
+ * proc_reg_llseek, proc_reg_unlocked_ioctl and proc_reg_poll go to proc_lseek, proc_ioctl and
+ * proc_poll; an entry without proc_lseek lost FMODE_LSEEK at open (ESPIPE), one without proc_ioctl
+ * answers -ENOTTY, one without proc_poll DEFAULT_POLLMASK. proc_create_single/seq entries seek
+ * with seq_lseek.
+ *
  * struct proc_ops (kplay's <linux/proc_fs.h>): proc_flags@0 proc_open@8 proc_read@16
- * proc_read_iter@24 proc_write@32 proc_lseek@40 proc_release@48.
+ * proc_read_iter@24 proc_write@32 proc_lseek@40 proc_release@48 proc_poll@56 proc_ioctl@64.
  */
 
 /** Calls of a module's /proc file operations on behalf of syscalls. */
 public final class ProcReg {
     public static final int PROC_OPEN = 8, PROC_READ = 16, PROC_READ_ITER = 24, PROC_WRITE = 32, PROC_LSEEK = 40,
-            PROC_RELEASE = 48;
+            PROC_RELEASE = 48, PROC_POLL = 56, PROC_IOCTL = 64;
     static final int NR_READ = 0, NR_WRITE = 1, NR_CLOSE = 3, NR_OPENAT = 257;
     static final long DIED = Long.MIN_VALUE, RUNNING = Long.MIN_VALUE + 1;
     static final int EIO = 5, EINTR = 4, ENOMEM = 12;
@@ -37,6 +42,8 @@ public final class ProcReg {
             "proc_reg_read+0x56/0xa0", "vfs_read+0xb0/0x2b0", "ksys_read+0x6b/0xf0"));
     static final List<String> PATH_SEQ_READ_ITER = concat(List.of("seq_read_iter+0x12b/0x4a0",
             "proc_reg_read_iter+0x53/0x90", "vfs_read+0x23d/0x2b0", "ksys_read+0x6b/0xf0"));
+    static final List<String> PATH_READ_ITER = concat(List.of("proc_reg_read_iter+0x53/0x90", "vfs_read+0x23d/0x2b0",
+            "ksys_read+0x6b/0xf0"));
     static final List<String> PATH_WRITE = concat(List.of("proc_reg_write+0x56/0xa0", "vfs_write+0xc9/0x3f0",
             "ksys_write+0x6b/0xf0"));
     public static final List<String> PATH_RELEASE = List.of("close_pdeo+0x45/0x100", "proc_reg_release+0x4e/0x60",
@@ -97,8 +104,62 @@ public final class ProcReg {
         if (r != 0) {
             Files.free(k.memory(), k.slab(), filp);
             file.setFilp(0);
+        } else if (p.kind() == ProcEntry.Kind.PROC_OPS && k.memory().load(p.procOps() + PROC_LSEEK, 8) == 0) {
+            Files.clearMode(k.memory(), filp, Files.FMODE_LSEEK);
         }
         return r;
+    }
+
+    static final List<String> PATH_LSEEK = concat(List.of("proc_reg_llseek+0x4c/0x90", "ksys_lseek+0x68/0xb0"));
+    static final List<String> PATH_IOCTL = concat(List.of("proc_reg_unlocked_ioctl+0x4f/0x90", "__x64_sys_ioctl+0x91/0xd0"));
+    static final List<String> PATH_POLL = concat(List.of("proc_reg_poll+0x4f/0x90", "do_sys_poll+0x29a/0x560",
+            "__x64_sys_poll+0xb1/0x150"));
+
+    /** Models proc_reg_llseek(): seq_lseek or proc_lseek; -ESPIPE without FMODE_LSEEK. The new position or -errno. */
+    public long llseek(Task t, OpenFile f, ProcEntry p, long offset, int whence) {
+        long filp = f.filp();
+        if ((Files.mode(k.memory(), filp) & Files.FMODE_LSEEK) == 0) {
+            return -29;
+        }
+        long ppos = filp + Files.POS;
+        k.memory().store(ppos, 8, f.pos());
+        long fn = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_LSEEK, 8) : addr("seq_lseek");
+        long r;
+        if (fn == addr("seq_lseek")) {
+            try {
+                r = seq.lseek(callbacks(t, PATH_LSEEK, new ByteArrayOutputStream()), filp, offset, whence);
+            } catch (SeqFile.Stopped s) {
+                return s.result;
+            }
+        } else {
+            t.setSyscallNr(8);
+            r = Fops.call(k, t, fn, new long[] {filp, offset, whence}, PATH_LSEEK, ret -> ret);
+        }
+        if (r != DIED && r != RUNNING) {
+            f.setPos(k.memory().load(ppos, 8));
+        }
+        return r;
+    }
+
+    /** Models proc_reg_unlocked_ioctl(): proc_ioctl's (int) result, -ENOTTY without one. */
+    public long ioctl(Task t, OpenFile f, ProcEntry p, int cmd, long arg) {
+        long fn = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_IOCTL, 8) : 0;
+        if (fn == 0) {
+            return -25;
+        }
+        t.setSyscallNr(16);
+        return Fops.call(k, t, fn, new long[] {f.filp(), cmd & 0xffffffffL, arg}, PATH_IOCTL,
+                ret -> (int) ret == -515 ? -25 : (int) ret);
+    }
+
+    /** Models proc_reg_poll(): proc_poll's mask, DEFAULT_POLLMASK without one. */
+    public long poll(Task t, OpenFile f, ProcEntry p, long pt) {
+        long fn = p.kind() == ProcEntry.Kind.PROC_OPS ? k.memory().load(p.procOps() + PROC_POLL, 8) : 0;
+        if (fn == 0) {
+            return Select.DEFAULT_POLLMASK;
+        }
+        t.setSyscallNr(7);
+        return Fops.call(k, t, fn, new long[] {f.filp(), pt}, PATH_POLL, ret -> ret & 0xffffffffL);
     }
 
     /** Models proc_reg_read(): the bytes read, or null with the task's errno set. */
@@ -114,7 +175,7 @@ public final class ProcReg {
                 seqPath = PATH_SEQ_READ;
             } else if (read == 0 && k.memory().load(p.procOps() + PROC_READ_ITER, 8) == addr("seq_read_iter")) {
                 seqPath = PATH_SEQ_READ_ITER;
-            } else if (read == 0) {
+            } else if (read == 0 && k.memory().load(p.procOps() + PROC_READ_ITER, 8) == 0) {
                 t.setLastError(EIO);
                 return null;
             }
@@ -136,12 +197,15 @@ public final class ProcReg {
             int n = Math.max(0, Math.min(count, 1 << 20));
             k.memory().map(Layout.USER_BUFFER, Math.max(1, n));
             byte[][] got = new byte[1][];
-            r = k.runTask(t, read, new long[] {filp, Layout.USER_BUFFER, n, ppos}, PATH_READ, ret -> {
+            java.util.function.LongUnaryOperator done = ret -> {
                 if (ret >= 0) {
                     got[0] = k.memory().read(Layout.USER_BUFFER, (int) Math.min(ret, n));
                 }
                 return ret;
-            });
+            };
+            r = read != 0 ? k.runTask(t, read, new long[] {filp, Layout.USER_BUFFER, n, ppos}, PATH_READ, done)
+                    : new ReadWrite(k).newSync(t, filp, k.memory().load(p.procOps() + PROC_READ_ITER, 8), false,
+                            Layout.USER_BUFFER, n, ppos, PATH_READ_ITER, done);
             k.memory().unmap(Layout.USER_BUFFER, Math.max(1, n));
             out = got[0];
         }

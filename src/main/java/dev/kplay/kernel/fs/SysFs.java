@@ -25,6 +25,7 @@ public final class SysFs {
         Dir sys = k.vfs().mkdirs("/sys");
         sys.put("module", new Dir(0755, () -> moduleNames(k), name -> moduleDir(k, name)));
         k.vfs().mkdirs("/sys/kernel");
+        DebugFs.mount(k);
         k.vfs().mkdirs("/sys/class");
         k.vfs().mkdirs("/sys/devices");
     }

@@ -72,7 +72,8 @@ public final class Slab {
             long base = next;
             next += slab;
             memory.map(base, slab);
-            for (long a = base + slab - size; a > base; a -= size) {
+            // objects at base, base+size, ... as long as one fits whole (4096 is no multiple of 96 or 192)
+            for (long a = base + (slab / size - 1) * size; a > base; a -= size) {
                 list.push(a);
             }
             addr = base;

@@ -101,6 +101,11 @@ public final class Scheduler {
         this.pacer = pacer;
     }
 
+    /** Lets wall time follow a wait of {@code nanos} a syscall is about to make (see setPacer). */
+    public void pace(long nanos) {
+        pacer.accept(nanos);
+    }
+
     /** The task on the CPU: the idle task (swapper/0) when none runs. */
     public Task current() { return current; }
 

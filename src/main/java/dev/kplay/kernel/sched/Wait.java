@@ -32,6 +32,9 @@ public final class Wait {
     private final Map<Long, ArrayDeque<Task>> completionWaiters = new HashMap<>();
     /** The address of autoremove_wake_function (entries using it leave the queue when woken). */
     private long autoremove;
+    /** poll(2)'s pollwake and its body: the entry's private is the poller's table, not a task. */
+    private long pollwake;
+    private java.util.function.LongUnaryOperator pollwakeFn;
 
     public Wait(Scheduler sched, AddressSpace mem, Supplier<Collection<Task>> tasks) {
         this.sched = sched;
@@ -56,6 +59,12 @@ public final class Wait {
 
     public void setAutoremove(long addr) {
         autoremove = addr;
+    }
+
+    /** Registers pollwake: entries whose func it is are woken by calling fn(entry) (1 if it woke). */
+    public void setPollwake(long addr, java.util.function.LongUnaryOperator fn) {
+        pollwake = addr;
+        pollwakeFn = fn;
     }
 
     /** Models init_wait_entry(): the entry names current and autoremove_wake_function. */
@@ -124,6 +133,13 @@ public final class Wait {
             long next = mem.load(node, 8);
             long entry = node - 24;
             int flags = (int) mem.load(entry, 4);
+            if (pollwake != 0 && mem.load(entry + 16, 8) == pollwake) {
+                if (pollwakeFn.applyAsLong(entry) != 0 && (flags & WQ_FLAG_EXCLUSIVE) != 0 && --exclusiveLeft == 0) {
+                    break;
+                }
+                node = next;
+                continue;
+            }
             Task t = byTaskStruct(mem.load(entry + 8, 8));
             int woke = t == null ? 0 : sched.wakeUp(t, mode);
             if ((woke != 0 && mem.load(entry + 16, 8) == autoremove) || t == null) {

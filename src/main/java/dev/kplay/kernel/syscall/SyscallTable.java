@@ -1,14 +1,20 @@
 package dev.kplay.kernel.syscall;
 
 import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.fs.ChrdevOpen;
+import dev.kplay.kernel.fs.DebugfsFile;
 import dev.kplay.kernel.fs.DevFs;
 import dev.kplay.kernel.fs.DevNode;
 import dev.kplay.kernel.fs.Dir;
 import dev.kplay.kernel.fs.GeneratedFile;
+import dev.kplay.kernel.fs.Fops;
 import dev.kplay.kernel.fs.Inode;
+import dev.kplay.kernel.fs.Ioctl;
 import dev.kplay.kernel.fs.OpenFile;
 import dev.kplay.kernel.fs.ProcEntry;
 import dev.kplay.kernel.fs.ProcReg;
+import dev.kplay.kernel.fs.ReadWrite;
+import dev.kplay.kernel.fs.Select;
 import dev.kplay.kernel.fs.SysfsAttr;
 import dev.kplay.kernel.fs.SysfsFile;
 import dev.kplay.kernel.fs.RegularFile;
@@ -32,14 +38,20 @@ import java.util.List;
 public final class SyscallTable implements Syscalls {
     static final int NR_READ = 0, NR_WRITE = 1, NR_DELETE_MODULE = 176, NR_FINIT_MODULE = 313;
     private final Kernel k;
-    private final FileOpsCalls ops;
+    private final ChrdevOpen chrdev;
+    private final ReadWrite rw;
     private final ProcReg procReg;
+    private final Ioctl ioctl;
+    private final Select select;
     private final SysfsFile sysfs;
 
     public SyscallTable(Kernel k) {
         this.k = k;
-        this.ops = new FileOpsCalls(k);
+        this.chrdev = new ChrdevOpen(k);
+        this.rw = new ReadWrite(k);
         this.procReg = new ProcReg(k);
+        this.ioctl = new Ioctl(k, procReg);
+        this.select = new Select(k, procReg);
         this.sysfs = new SysfsFile(k);
     }
 
@@ -178,9 +190,20 @@ public final class SyscallTable implements Syscalls {
         if (inode instanceof DevNode d && d.major() != DevFs.MEM_MAJOR) {
             long r;
             try {
-                r = ops.chrdevOpen(t, file, d, flags);
+                r = chrdev.chrdevOpen(t, file, d, flags);
             } catch (PageFault pf) {
-                r = k.kernelFault(t, pf, "chrdev_open", 0x5a, FileOpsCalls.PATH_OPEN.subList(1, FileOpsCalls.PATH_OPEN.size()));
+                r = k.kernelFault(t, pf, "chrdev_open", 0x5a, ChrdevOpen.PATH_OPEN.subList(1, ChrdevOpen.PATH_OPEN.size()));
+            }
+            if (r != 0) {
+                return r;
+            }
+        }
+        if (inode instanceof DebugfsFile df) {
+            long r;
+            try {
+                r = chrdev.doDentryOpen(t, file, df.mode(), 0, df.fops(), df.data(), df.size(), 0, flags, -Errno.ENXIO, null);
+            } catch (PageFault pf) {
+                r = k.kernelFault(t, pf, "full_proxy_open", 0x3c, ChrdevOpen.PATH_OPEN.subList(1, ChrdevOpen.PATH_OPEN.size()));
             }
             if (r != 0) {
                 return r;
@@ -266,9 +289,9 @@ public final class SyscallTable implements Syscalls {
             byte[][] out = new byte[1][];
             long r;
             try {
-                r = ops.driverIo(t, f, FileOpsCalls.FOPS_READ, null, count, out);
+                r = rw.vfsRead(t, f, count, out);
             } catch (PageFault pf) {
-                r = k.kernelFault(t, pf, "vfs_read", 0x3b, FileOpsCalls.PATH_DEV_READ.subList(1, FileOpsCalls.PATH_DEV_READ.size()));
+                r = k.kernelFault(t, pf, "vfs_read", 0x3b, ReadWrite.PATH_READ.subList(1, ReadWrite.PATH_READ.size()));
             }
             if (r == DIED || r == RUNNING) {
                 t.setLastError(Errno.EINTR);
@@ -287,7 +310,8 @@ public final class SyscallTable implements Syscalls {
             try {
                 return procReg.read(t, f, p, count);
             } catch (PageFault pf) {
-                k.kernelFault(t, pf, "proc_reg_read", 0x1e, FileOpsCalls.PATH_READ.subList(1, FileOpsCalls.PATH_READ.size()));
+                k.kernelFault(t, pf, "proc_reg_read", 0x1e, List.of("vfs_read+0xb0/0x2b0", "ksys_read+0x6b/0xf0",
+                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
                 t.setLastError(Errno.EINTR);
                 return null;
             }
@@ -356,9 +380,9 @@ public final class SyscallTable implements Syscalls {
         }
         if (f.fops() != 0) {
             try {
-                return ops.driverIo(t, f, FileOpsCalls.FOPS_WRITE, data, data.length, null);
+                return rw.vfsWrite(t, f, data);
             } catch (PageFault pf) {
-                return k.kernelFault(t, pf, "vfs_write", 0x3b, FileOpsCalls.PATH_DEV_WRITE.subList(1, FileOpsCalls.PATH_DEV_WRITE.size()));
+                return k.kernelFault(t, pf, "vfs_write", 0x3b, ReadWrite.PATH_WRITE.subList(1, ReadWrite.PATH_WRITE.size()));
             }
         }
         if (inode instanceof DevNode d) {
@@ -377,7 +401,8 @@ public final class SyscallTable implements Syscalls {
             try {
                 return procReg.write(t, f, p, data);
             } catch (PageFault pf) {
-                return k.kernelFault(t, pf, "proc_reg_write", 0x1e, FileOpsCalls.PATH_WRITE.subList(1, FileOpsCalls.PATH_WRITE.size()));
+                return k.kernelFault(t, pf, "proc_reg_write", 0x1e, List.of("vfs_write+0xc9/0x3f0", "ksys_write+0x6b/0xf0",
+                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
             }
         }
         return -Errno.EINVAL;
@@ -397,7 +422,7 @@ public final class SyscallTable implements Syscalls {
             // filp_close() reads f_op->flush whoever else holds the file: into a module that is gone,
             // that is an oops (chardev-noowner-close), and the task dies closing the rest
             try {
-                k.memory().load(f.fops() + FileOpsCalls.FOPS_FLUSH, 8);
+                k.memory().load(f.fops() + Fops.FLUSH, 8);
             } catch (PageFault pf) {
                 return k.kernelFault(t, pf, "filp_close", 0x1d, List.of("__x64_sys_close+0xd/0x50",
                         "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
@@ -409,7 +434,7 @@ public final class SyscallTable implements Syscalls {
         long r = 0;
         if (f.fops() != 0) {
             try {
-                r = ops.release(t, f);
+                r = chrdev.fput(t, f);
             } catch (PageFault pf) {
                 return k.kernelFault(t, pf, "filp_close", 0x1e, List.of("__x64_sys_close+0x11/0x40",
                         "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
@@ -449,10 +474,114 @@ public final class SyscallTable implements Syscalls {
         return newfd;
     }
 
+    /** Models ksys_ioctl() → do_vfs_ioctl(); see {@link Syscalls#ioctl}. */
+    @Override
+    public long ioctl(int pid, int fd, int cmd, long arg) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        OpenFile f = t.files().get(fd);
+        if (f == null) {
+            return -Errno.EBADF;
+        }
+        try {
+            return ioctl.doVfsIoctl(t, fd, f, cmd, arg);
+        } catch (PageFault pf) {
+            return k.kernelFault(t, pf, "__x64_sys_ioctl", 0x7d, List.of("do_syscall_64+0x5d/0xb0",
+                    "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+        }
+    }
+
+    /** Models ksys_lseek() → vfs_llseek(); see {@link Syscalls#lseek}. */
+    @Override
+    public long lseek(int pid, int fd, long offset, int whence) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        OpenFile f = t.files().get(fd);
+        if (f == null) {
+            return -Errno.EBADF;
+        }
+        if (whence < 0 || whence > 4) {
+            return -Errno.EINVAL;
+        }
+        Inode inode = f.inode();
+        try {
+            if (f.fops() != 0) {
+                return rw.vfsLlseek(t, f, offset, whence);
+            }
+            if (inode instanceof ProcEntry p && f.filp() != 0) {
+                return procReg.llseek(t, f, p, offset, whence);
+            }
+        } catch (PageFault pf) {
+            return k.kernelFault(t, pf, "ksys_lseek", 0x5c, List.of("do_syscall_64+0x5d/0xb0",
+                    "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+        }
+        if (inode instanceof DevNode d && d.major() == DevFs.MEM_MAJOR) {
+            return memLseek(f, d, offset, whence);
+        }
+        if (inode instanceof DevNode) {
+            return -Errno.ESPIPE;      // a device node with no driver behind it never opens; nothing to seek
+        }
+        long before = f.pos();
+        long r;
+        if (inode instanceof RegularFile rf) {
+            r = ReadWrite.llseekPlain(f, offset, whence, rf.size(), false);
+        } else if (inode instanceof SysfsAttr || inode instanceof GeneratedFile && f.path().startsWith("/sys/")) {
+            r = ReadWrite.llseekPlain(f, offset, whence, 4096, false);      // kernfs: generic_file_llseek, i_size PAGE_SIZE
+        } else {
+            r = ReadWrite.llseekPlain(f, offset, whence, 0, true);          // seq_lseek (procfs, directories)
+        }
+        if (r >= 0 && (r != before || r == 0)) {
+            f.setSnapshot(null);       // seq_read_iter() starts the text again from a new position
+        }
+        return r;
+    }
+
+    /** Models null_lseek() (/dev/null, /dev/zero: always 0) and devkmsg_llseek() (/dev/kmsg). */
+    private long memLseek(OpenFile f, DevNode d, long offset, int whence) {
+        if (d.minor() != DevFs.KMSG_MINOR) {
+            f.setPos(0);
+            return 0;
+        }
+        if (offset != 0) {
+            return -Errno.ESPIPE;
+        }
+        List<LogRecord> all = k.log().records();
+        switch (whence) {
+            case 0 -> f.setPos(all.isEmpty() ? 0 : all.get(0).seq());
+            case 3 -> {
+                List<LogRecord> since = k.log().sinceClear();
+                f.setPos(since.isEmpty() ? (all.isEmpty() ? 0 : all.get(all.size() - 1).seq() + 1) : since.get(0).seq());
+            }
+            case 2 -> f.setPos(all.isEmpty() ? 0 : all.get(all.size() - 1).seq() + 1);
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+        return 0;
+    }
+
+    /** Models do_sys_poll(); see {@link Syscalls#poll}. */
+    @Override
+    public long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        try {
+            return select.doSysPoll(t, fds, events, revents, timeoutMs);
+        } catch (PageFault pf) {
+            return k.kernelFault(t, pf, "do_sys_poll", 0x2a0, Select.PATH_POLL.subList(1, Select.PATH_POLL.size()));
+        }
+    }
+
     /** Whether filp_close() could read f's f_op->flush (false: the file_operations were freed). */
     private boolean flushReadable(OpenFile f) {
         try {
-            k.memory().load(f.fops() + FileOpsCalls.FOPS_FLUSH, 8);
+            k.memory().load(f.fops() + Fops.FLUSH, 8);
             return true;
         } catch (PageFault pf) {
             return false;

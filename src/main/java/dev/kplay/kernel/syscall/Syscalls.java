@@ -77,6 +77,45 @@ public interface Syscalls {
         return -38;
     }
 
+    /**
+     * ioctl(fd, cmd, arg) as the raw syscall: do_vfs_ioctl()'s common commands (FIONBIO, FIOASYNC,
+     * FIOCLEX, FIONCLEX, FIOQSIZE, FIGETBSZ; FIONREAD on regular files), else the driver's
+     * unlocked_ioctl (a /proc file's proc_ioctl) run on the calling task with cmd and arg unchanged.
+     * arg is a number or a user pointer: user memory is the calling task's part of the kernel's
+     * address space below 0x0000800000000000 ({@code Kernel.memory()}), where copy_to_user and
+     * copy_from_user reach it. Returns the driver's result cut to int as Linux does, or -EBADF (no
+     * such fd), -ENOTTY (no ioctl, or -ENOIOCTLCMD from the driver), -EFAULT..., or DIED/RUNNING.
+     * The default reports ENOSYS.
+     */
+    default long ioctl(int pid, int fd, int cmd, long arg) {
+        return -38;
+    }
+
+    /**
+     * lseek(fd, offset, whence) as the raw syscall, whence SEEK_SET=0, SEEK_CUR=1, SEEK_END=2,
+     * SEEK_DATA=3, SEEK_HOLE=4: the new position, or -EBADF, -EINVAL (bad whence, negative
+     * result), -ESPIPE (a file opened without llseek, nonseekable_open, stream_open, no_llseek),
+     * -ENXIO (SEEK_DATA/SEEK_HOLE past the end); a driver's llseek runs on the calling task (it may
+     * also return DIED/RUNNING). The default reports ENOSYS.
+     */
+    default long lseek(int pid, int fd, long offset, int whence) {
+        return -38;
+    }
+
+    /**
+     * poll(fds, nfds, timeout) as the raw syscall with struct pollfd split in three arrays: fds[i]
+     * (negative: ignored), events[i] (POLLIN=1, POLLPRI=2, POLLOUT=4, POLLRDNORM=0x40,
+     * POLLWRNORM=0x100...) and revents[i], which the call fills (POLLERR=8, POLLHUP=0x10 always
+     * possible, POLLNVAL=0x20 for a bad fd). timeoutMs &lt; 0 waits for ever, 0 does not wait.
+     * Returns how many entries have revents, 0 on timeout, -EINVAL (more than 1024 fds), or
+     * DIED/RUNNING (a wait nothing pending can end leaves the task asleep in S). Drivers' poll
+     * runs on the calling task; a wake_up on a queue it gave poll_wait() ends the wait.
+     * The default reports ENOSYS.
+     */
+    default long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
+        return -38;
+    }
+
     /** getdents: the names in a directory (without "." and ".."), or null if not a directory / missing. */
     List<String> listDir(int pid, String path);
 
