@@ -4,6 +4,14 @@
 #include <unistd.h>
 #include <errno.h>
 
+static volatile int got;
+
+static void on_usr1(int sig)
+{
+	got = sig;
+	printf("handler got %d\n", sig);
+}
+
 int main(void)
 {
 	int r;
@@ -19,6 +27,11 @@ int main(void)
 	printf("signal(SIGKILL) %d errno %d\n", r, errno);
 	printf("kill(getpid(), 0) %d\n", kill(getpid(), 0));
 	printf("raise(SIGCHLD) default ignore %d\n", raise(SIGCHLD));
+	signal(SIGUSR1, on_usr1);
+	r = raise(SIGUSR1);
+	printf("after raise: %d, got %d\n", r, got);
+	r = kill(getpid(), SIGUSR1);
+	printf("after kill: %d, got %d\n", r, got);
 	fflush(stdout);
 	raise(SIGTERM);
 	printf("not reached\n");

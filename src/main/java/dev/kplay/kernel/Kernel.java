@@ -309,7 +309,7 @@ public final class Kernel implements Syscalls {
             return;   // a dead kernel: no task runs, no timer fires, time stands still
         }
         scheduler.advanceTime(nanos);
-        exec.runReady();
+        exec.runReady(nanos);
     }
 
     // ---- tasks -------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ public final class Session {
     public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget) {
         this.id = id;
         this.budget = budget;
-        this.toolchain = toolchain;
+        this.toolchain = files -> dev.kplay.cc.gcc.ProgramBuild.build(toolchain::build, files);   // user programs: gcc
         this.limits = limits;
         this.wallNanos = wallNanos;
         this.lastWall = wallNanos.getAsLong();
@@ -638,7 +638,8 @@ public final class Session {
     private BuildResult make(int pid) {
         BuildResult r = toolchain.build(new TreeMap<>(files));
         for (Map.Entry<String, ModuleImage> a : new TreeMap<>(r.artifacts()).entrySet()) {
-            byte[] bytes = KoFile.encode(a.getValue());
+            byte[] bytes = a.getKey().endsWith(".ko") ? KoFile.encode(a.getValue())
+                    : dev.kplay.ko.ExecFile.encode(a.getValue());
             modules.put(a.getKey(), bytes);
             writeRoot(pid, a.getKey(), bytes);
         }
@@ -646,7 +647,8 @@ public final class Session {
     }
 
     private void writeRoot(int pid, String name, byte[] data) {
-        long fd = kernel.open(pid, "/root/" + name, 01 | 0100 | 01000, 0644);
+        long fd = kernel.open(pid, "/root/" + name, 01 | 0100 | 01000,
+                dev.kplay.ko.ExecFile.isExecutable(data) ? 0755 : 0644);
         if (fd < 0) {
             return;
         }

@@ -56,6 +56,14 @@ public final class Signals {
             case 12 -> "User defined signal 2";
             case 14 -> "Alarm clock";
             case 15 -> "Terminated";
+            case 16 -> "Stack fault";
+            case 24 -> "CPU time limit exceeded";
+            case 25 -> "File size limit exceeded";
+            case 26 -> "Virtual timer expired";
+            case 27 -> "Profiling timer expired";
+            case 29 -> "I/O possible";
+            case 30 -> "Power failure";
+            case 31 -> "Bad system call";
             default -> null;
         };
     }

@@ -34,8 +34,17 @@ import java.util.function.Supplier;
 
 /** gcc for user programs. */
 public final class Gcc {
-    /** What a gcc run printed, its exit status, and the executable it wrote (null if none). */
-    public record Result(int status, String output, String outputFile, byte[] executable) {}
+    /**
+     * What a gcc run printed, its exit status, the executable it wrote (null if none) and the
+     * compiler's diagnostics (for the editor).
+     */
+    public record Result(int status, String output, String outputFile, ModuleImage image,
+                         List<dev.kplay.cc.diag.Diagnostic> diagnostics) {
+        /** The executable file's bytes, or null. */
+        public byte[] executable() {
+            return image == null ? null : ExecFile.encode(image);
+        }
+    }
 
     /** Warnings gcc 12 gives for C only with -Wall (or never, for the kernel's extra flags). */
     static final Set<String> WALL_ONLY = Set.of("unused-variable", "unused-function", "unused-label",
@@ -56,6 +65,7 @@ public final class Gcc {
      */
     public static Result run(List<String> args, Map<String, String> files) {
         StringBuilder out = new StringBuilder();
+        List<dev.kplay.cc.diag.Diagnostic> diagnostics = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         String output = "a.out";
         boolean wall = false;
@@ -67,7 +77,7 @@ public final class Gcc {
                 if (i + 1 == args.size()) {
                     out.append("gcc: error: missing argument to ‘").append(a).append("’\n");
                     out.append("gcc: fatal error: no input files\ncompilation terminated.\n");
-                    return new Result(1, out.toString(), null, null);
+                    return new Result(1, out.toString(), null, null, diagnostics);
                 }
                 String v = args.get(++i);
                 switch (a) {
@@ -97,10 +107,10 @@ public final class Gcc {
                 continue;
             } else if (a.equals("-c") || a.equals("-S") || a.equals("-E")) {
                 out.append("gcc: error: kplay: ").append(a).append(" is not supported: kplay's gcc builds whole programs\n");
-                return new Result(1, out.toString(), null, null);
+                return new Result(1, out.toString(), null, null, diagnostics);
             } else if (a.startsWith("-")) {
                 out.append("gcc: error: unrecognized command-line option ‘").append(a).append("’\n");
-                return new Result(1, out.toString(), null, null);
+                return new Result(1, out.toString(), null, null, diagnostics);
             } else {
                 sources.add(a);
             }
@@ -132,6 +142,7 @@ public final class Gcc {
             diags.disable(off);
             ModuleImage image = compile(s, files, diags, optimize, defines);
             out.append(diags.render());
+            diagnostics.addAll(diags.list());
             if (image == null) {
                 failed = true;
             } else {
@@ -140,21 +151,21 @@ public final class Gcc {
         }
         if (!any && !failed) {
             out.append("gcc: fatal error: no input files\ncompilation terminated.\n");
-            return new Result(1, out.toString(), null, null);
+            return new Result(1, out.toString(), null, null, diagnostics);
         }
         if (failed) {
             if (!any) {
                 out.append("gcc: fatal error: no input files\ncompilation terminated.\n");
             }
-            return new Result(1, out.toString(), null, null);
+            return new Result(1, out.toString(), null, null, diagnostics);
         }
         Ld.Linked linked = Ld.link(baseName(output), objects, sources);
         if (linked.image() == null) {
             out.append(linked.errors());
             out.append("collect2: error: ld returned 1 exit status\n");
-            return new Result(1, out.toString(), null, null);
+            return new Result(1, out.toString(), null, null, diagnostics);
         }
-        return new Result(0, out.toString(), output, ExecFile.encode(linked.image()));
+        return new Result(0, out.toString(), output, linked.image(), diagnostics);
     }
 
     private static String[] define(String d) {
@@ -165,7 +176,7 @@ public final class Gcc {
     private static Result linkFailure(StringBuilder out, String message) {
         out.append("/usr/bin/ld: ").append(message).append('\n');
         out.append("collect2: error: ld returned 1 exit status\n");
-        return new Result(1, out.toString(), null, null);
+        return new Result(1, out.toString(), null, null, List.of());
     }
 
     private static String baseName(String path) {

@@ -105,7 +105,7 @@ public final class Exec {
         } catch (IllegalArgumentException e) {
             return -Errno.ENOEXEC;
         }
-        UserProcess up = new UserProcess(t, new UserProcess.Loaded(l.mm(), l.textStart(), l.textEnd()), l.stack(), cpu,
+        UserProcess up = new UserProcess(this, t, new UserProcess.Loaded(l.mm(), l.textStart(), l.textEnd()), l.stack(), cpu,
                 std, path);
         t.setUserMode(up);
         t.setComm(path.substring(path.lastIndexOf('/') + 1));
@@ -123,19 +123,36 @@ public final class Exec {
             release(up);
             return up.task.exitStatus();
         }
+        up.preempted = stop == UserProcess.Stop.PREEMPTED;
         return Syscalls.RUNNING;
     }
 
-    /** Runs the programs whose parked syscall has completed (after time passed). */
+    /** Runs the programs whose parked syscall has completed (before a new program starts). */
     public void runReady() {
+        runReady(0);
+    }
+
+    /**
+     * After {@code nanos} of time passed: the programs whose parked syscall completed run, and
+     * those still computing get the CPU for that stretch (as many instructions as fit in it).
+     */
+    public void runReady(long nanos) {
         for (UserProcess up : List.copyOf(processes)) {
             if (!up.task.alive()) {
                 release(up);
             } else if (up.ready()) {
                 up.resume();
                 finish(up, up.run(this, k.config().instructionsPerSlice()));
+            } else if (up.preempted && nanos > 0) {
+                up.preempted = false;
+                long fits = Math.min(k.config().instructionsPerSlice(), nanos / Math.max(1, k.config().nanosPerInstruction()));
+                finish(up, up.run(this, Math.max(1, fits), false));
             }
         }
+    }
+
+    void cancelTimer(Object timer) {
+        k.timers().cancel(timer);
     }
 
     /** The process's code is about to run: its mm is the active one. */

@@ -61,6 +61,9 @@ final class SyscallEntry {
         if (r != PARK) {
             t.setSyscallNr(-1);
         }
+        if (r == PARK && t.alive() && t.stack().depth() == 0 && up.completed == Long.MIN_VALUE) {
+            t.setState(Task.State.SLEEPING);      // a wait of its own (nanosleep, pause, poll): S in ps
+        }
         if (r == PARK || r == GONE) {
             if (!ks.isBlocked()) {
                 ks.block();

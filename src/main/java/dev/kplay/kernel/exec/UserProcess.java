@@ -40,10 +40,19 @@ final class UserProcess implements UserMode {
     long completed = Long.MIN_VALUE;
     /** A timer the process sleeps on (nanosleep in a background job), or null. */
     Object sleepTimer;
+    /** Signals whose handler is to run before the program's own code goes on (handle_signal()). */
+    final java.util.ArrayDeque<Integer> pendingHandlers = new java.util.ArrayDeque<>();
+    /** The stack floors saved under each handler frame that is running (innermost last). */
+    private final java.util.ArrayDeque<Integer> handlerFloors = new java.util.ArrayDeque<>();
+    /** The program was still computing when its instructions ran out: it is runnable (R) and goes on as time passes. */
+    boolean preempted;
 
     record Loaded(MmStruct mm, long textStart, long textEnd) {}
 
-    UserProcess(Task task, Loaded loaded, KernelStack stack, Cpu cpu, StdStreams std, String path) {
+    private final Exec exec;
+
+    UserProcess(Exec exec, Task task, Loaded loaded, KernelStack stack, Cpu cpu, StdStreams std, String path) {
+        this.exec = exec;
         this.task = task;
         this.loaded = loaded;
         this.stack = stack;
@@ -57,7 +66,50 @@ final class UserProcess implements UserMode {
 
     @Override
     public void syscallReturned(Task t, long value) {
-        completed = value;
+        for (int sig = 1; sig < 64; sig++) {
+            if ((t.pendingSignals() & (1L << sig)) != 0 && catches(sig)) {
+                pendingHandlers.add(sig);
+            }
+        }
+        t.clearSignals();
+        completed = value == -512 ? -4 : value;      // -ERESTARTSYS: the handler runs, the call fails with EINTR
+    }
+
+    @Override
+    public boolean catches(int sig) {
+        return sig > 0 && sig < handlers.length && sig != 9 && sig != 19 && handlers[sig] > 1;
+    }
+
+    /** Signals whose default action is to do nothing (SIGCHLD, SIGCONT, SIGURG, SIGWINCH). */
+    static boolean ignoredByDefault(int sig) {
+        return sig == 17 || sig == 18 || sig == 23 || sig == 28;
+    }
+
+    @Override
+    public boolean signal(Task t, int sig) {
+        if (!t.alive() || t.stack().depth() > 0 || sig < 0 || sig >= handlers.length) {
+            return false;             // inside a kernel call: its wait decides (Scheduler.signal)
+        }
+        if (sig == 0) {
+            return true;
+        }
+        long h = sig == 9 || sig == 19 ? 0 : handlers[sig];
+        if (h == 1 || h == 0 && ignoredByDefault(sig)) {
+            return true;
+        }
+        if (h == 0) {
+            exec.killed(this, sig);
+            return true;
+        }
+        pendingHandlers.add(sig);
+        if (parkedInUserWait()) {
+            if (sleepTimer != null) {
+                exec.cancelTimer(sleepTimer);
+                sleepTimer = null;
+            }
+            completed = -4;           // the wait ends with EINTR once the handler has run
+        }
+        return true;
     }
 
     /** Whether a parked syscall has its result and the program can run again. */
@@ -69,22 +121,61 @@ final class UserProcess implements UserMode {
     void resume() {
         long v = completed;
         completed = Long.MIN_VALUE;
+        if (task.alive() && task.stack().depth() == 0) {
+            task.setState(Task.State.RUNNING);
+        }
         stack.resume(v);
+    }
+
+    /**
+     * Models handle_signal(): the handler of each pending signal runs as a frame above the
+     * interrupted code, on its own floor, so its return comes back here and the program then goes
+     * on where it was. False if a handler could not even start (the process died of that).
+     */
+    private boolean deliverHandlers(Exec exec) {
+        while (!pendingHandlers.isEmpty() && !stack.isBlocked()) {
+            int sig = pendingHandlers.poll();
+            handlerFloors.push(stack.enterNested());
+            Exit e = cpu.call(stack, handlers[sig], new long[] {sig});
+            if (e != null) {
+                exec.userFault(this, e);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the user stack is parked in a wait of kplay's own (nanosleep, pause, poll), not in the kernel. */
+    boolean parkedInUserWait() {
+        return stack.isBlocked() && completed == Long.MIN_VALUE && task.stack().depth() == 0;
     }
 
     /** Runs the program's code for at most budget instructions. */
     Stop run(Exec exec, long budget) {
+        return run(exec, budget, true);
+    }
+
+    /**
+     * As {@link #run(Exec, long)}; {@code chargeTime} false when the instructions fill a stretch of
+     * time that has already passed (a program computing in the background while time went by).
+     */
+    Stop run(Exec exec, long budget, boolean chargeTime) {
         long left = budget;
         while (true) {
             if (!task.alive()) {
                 return Stop.EXITED;
             }
             exec.enter(this);
+            if (!deliverHandlers(exec)) {
+                return Stop.EXITED;
+            }
             long before = stack.instructions();
             Exit e = cpu.run(stack, Math.max(1, Math.min(Exec.SLICE, left)));
             long ran = stack.instructions() - before;
             left -= ran;
-            exec.ran(ran);
+            if (chargeTime) {
+                exec.ran(ran);
+            }
             if (!task.alive()) {
                 return Stop.EXITED;
             }
@@ -98,6 +189,8 @@ final class UserProcess implements UserMode {
                     continue;
                 }
                 return Stop.WAITING;
+            } else if (e instanceof Exit.Returned r && !handlerFloors.isEmpty()) {
+                stack.leaveNested(handlerFloors.pop());   // a handler returned (sigreturn): back to the program
             } else if (e instanceof Exit.Returned r) {
                 exec.exitGroup(this, (int) r.value());   // _start returned: exit with its value
                 return Stop.EXITED;

@@ -41,7 +41,7 @@ final class UserSyscalls {
             "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
     /** offsetof(struct file_operations, read/write), offsetof(struct file, f_pos), sizeof(struct file). */
     static final int FOPS_READ = 16, FOPS_WRITE = 24, FILE_POS = 88, FILE_SIZE = 128;
-    /** The heap may grow this far past start_brk (RLIMIT_DATA, kept small: the session's memory is bounded). */
+    /** A process's heap and anonymous mappings together stay below this (RLIMIT_DATA, kept small: memory is the server's). */
     static final long HEAP_LIMIT = 64L << 20;
 
     private final Kernel k;
@@ -328,25 +328,9 @@ final class UserSyscalls {
         if (up.stdFds.contains(fd)) {
             return -Errno.ESPIPE;
         }
-        OpenFile f = up.task.files().get(fd);
-        if (f == null) {
-            return -Errno.EBADF;
-        }
-        if (f.fops() != 0) {
-            return UNMODELED;
-        }
-        long size = f.inode() instanceof RegularFile r ? r.size() : f.snapshot() != null ? f.snapshot().length : 0;
-        long pos = switch (whence) {
-            case 0 -> off;
-            case 1 -> f.pos() + off;
-            case 2 -> size + off;
-            default -> -1;
-        };
-        if (whence < 0 || whence > 2 || pos < 0) {
-            return -Errno.EINVAL;
-        }
-        f.setPos(pos);
-        return pos;
+        long r = k.lseek(up.task.pid(), fd, off, whence);
+        exec.enter(up);
+        return r == -Errno.ENOSYS ? UNMODELED : r == Syscalls.DIED ? GONE : r == Syscalls.RUNNING ? PARK : r;
     }
 
     /** The terminal's ioctls (tty_ioctl: TCGETS, TIOCGWINSZ); -ENOTTY on what is not a terminal. */
@@ -375,14 +359,9 @@ final class UserSyscalls {
             }
             return -Errno.ENOTTY;
         }
-        OpenFile f = up.task.files().get(fd);
-        if (f == null) {
-            return -Errno.EBADF;
-        }
-        if (f.fops() != 0) {
-            return UNMODELED;
-        }
-        return -Errno.ENOTTY;
+        long r = k.ioctl(up.task.pid(), fd, (int) cmd, arg);     // do_vfs_ioctl(), a driver's unlocked_ioctl
+        exec.enter(up);
+        return r == -Errno.ENOSYS ? UNMODELED : r == Syscalls.DIED ? GONE : r == Syscalls.RUNNING ? PARK : r;
     }
 
     private long stat(UserProcess up, int dirfd, long pathAddr, long buf) {
@@ -495,9 +474,8 @@ final class UserSyscalls {
     }
 
     /**
-     * Models do_sys_poll() for files without a poll method of a driver's: vfs_poll()'s
-     * DEFAULT_POLLMASK (always readable and writable) for regular files, the terminal's streams
-     * ready; POLLNVAL for a descriptor that is not open. With nothing ready it sleeps out its timeout.
+     * Models do_sys_poll(): the kernel's (files, drivers' f_op->poll, a wait on their queues) for
+     * the process's open files; the terminal's streams (fds 0-2 as the shell gave them) are ready.
      */
     private long poll(UserProcess up, long fds, long nfds, int timeoutMs) {
         if (nfds < 0 || nfds > 1024) {
@@ -508,26 +486,48 @@ final class UserSyscalls {
             return -Errno.EFAULT;
         }
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int n = (int) nfds;
+        int[] kfds = new int[n];
+        int[] kevents = new int[n];
+        int[] krevents = new int[n];
         int ready = 0;
-        for (int i = 0; i < nfds; i++) {
+        for (int i = 0; i < n; i++) {
             int fd = bb.getInt(8 * i);
             int events = bb.getShort(8 * i + 4) & 0xffff;
-            int revents;
-            if (fd < 0) {
-                revents = 0;
-            } else if (up.stdFds.contains(fd)) {
-                revents = (fd == 0 ? 0x41 : 0x104) & (events | 0x18);
-            } else if (up.task.files().get(fd) == null) {
-                revents = 0x20;                                   // POLLNVAL
-            } else if (up.task.files().get(fd).fops() != 0) {
-                return UNMODELED;                                 // a driver's f_op->poll
-            } else {
-                revents = 0x145 & (events | 0x18);               // DEFAULT_POLLMASK
+            kfds[i] = up.stdFds.contains(fd) ? -1 : fd;
+            kevents[i] = events;
+            if (fd >= 0 && up.stdFds.contains(fd)) {
+                krevents[i] = (fd == 0 ? 0x41 : 0x104) & (events | 0x18);   // the terminal's streams are ready
+                ready += krevents[i] != 0 ? 1 : 0;
             }
-            bb.putShort(8 * i + 6, (short) revents);
-            if (revents != 0) {
-                ready++;
+        }
+        boolean any = java.util.Arrays.stream(kfds).anyMatch(fd -> fd >= 0);
+        if (any) {
+            int[] kr = new int[n];
+            long r = k.poll(up.task.pid(), kfds, kevents, kr, ready > 0 ? 0 : timeoutMs);
+            exec.enter(up);
+            if (r == -Errno.ENOSYS) {
+                return UNMODELED;
             }
+            if (r == Syscalls.DIED) {
+                return GONE;
+            }
+            if (r == Syscalls.RUNNING) {
+                return PARK;
+            }
+            if (r < 0) {
+                return r;
+            }
+            for (int i = 0; i < n; i++) {
+                if (kfds[i] >= 0) {
+                    krevents[i] = kr[i];
+                    ready += kr[i] != 0 ? 1 : 0;
+                }
+            }
+            timeoutMs = 0;                                        // the kernel already waited
+        }
+        for (int i = 0; i < n; i++) {
+            bb.putShort(8 * i + 6, (short) krevents[i]);
         }
         if (!toUser(fds, bb.array())) {
             return -Errno.EFAULT;
@@ -546,8 +546,7 @@ final class UserSyscalls {
             return PARK;
         }
         if (!up.std.sleep(timeoutMs * 1_000_000L)) {
-            exec.killed(up, 2);
-            return GONE;
+            return interrupted(up);
         }
         exec.enter(up);
         return 0;
@@ -565,9 +564,13 @@ final class UserSyscalls {
         long oldEnd = Layout.pageAlign(old);
         long newEnd = Layout.pageAlign(want);
         if (newEnd > oldEnd) {
+            if (mm.charged() + (newEnd - oldEnd) > HEAP_LIMIT || !mem.chargeUser(mm, newEnd - oldEnd)) {
+                return old;
+            }
             mem.map(oldEnd, newEnd - oldEnd);
         } else if (newEnd < oldEnd) {
             mem.unmap(newEnd, oldEnd - newEnd);
+            mem.unchargeUser(mm, oldEnd - newEnd);
         }
         mm.setBrk(want);
         return want;
@@ -581,6 +584,9 @@ final class UserSyscalls {
         if (len <= 0 || len > HEAP_LIMIT) {
             return -Errno.ENOMEM;
         }
+        if (up.mm().charged() + Layout.pageAlign(len) > HEAP_LIMIT || !mem.chargeUser(up.mm(), Layout.pageAlign(len))) {
+            return -Errno.ENOMEM;
+        }
         long at = up.mm().takeMmap(len);
         mem.map(at, Layout.pageAlign(len));
         up.mm().addVma(new MmStruct.Vma(at, at + Layout.pageAlign(len), null, "rw-p"));
@@ -591,7 +597,11 @@ final class UserSyscalls {
         if ((addr & (Layout.PAGE_SIZE - 1)) != 0 || len <= 0) {
             return -Errno.EINVAL;
         }
-        mem.unmap(addr, Layout.pageAlign(len));
+        MmStruct.Vma v = up.mm().vmaAt(addr);
+        if (v != null && v.file() == null && !v.name().startsWith("[")) {
+            mem.unmap(addr, Layout.pageAlign(len));
+            mem.unchargeUser(up.mm(), Layout.pageAlign(len));
+        }
         return 0;
     }
 
@@ -631,11 +641,25 @@ final class UserSyscalls {
             return PARK;
         }
         if (!up.std.sleep(nanos)) {
-            exec.killed(up, 2);                     // Ctrl-C: SIGINT's default action
-            return GONE;
+            return interrupted(up);
         }
         exec.enter(up);
         return 0;
+    }
+
+    /** Ctrl-C during a foreground wait: the program's SIGINT handler runs and the call fails with EINTR, or SIGINT kills it. */
+    private long interrupted(UserProcess up) {
+        if (up.catches(2)) {
+            up.pendingHandlers.add(2);
+            up.completed = -Errno.EINTR;
+            return PARK;
+        }
+        if (up.handlers[2] == 1) {
+            exec.enter(up);
+            return 0;
+        }
+        exec.killed(up, 2);
+        return GONE;
     }
 
     private long kill(UserProcess up, int pid, int sig) {
@@ -652,7 +676,9 @@ final class UserSyscalls {
                 return 0;
             }
             if (h != 0) {
-                return UNMODELED;                   // delivering to a handler of the program's own
+                up.pendingHandlers.add(sig);        // the handler runs as the call returns
+                up.completed = 0;
+                return PARK;
             }
             exec.killed(up, sig);
             return GONE;

@@ -95,6 +95,30 @@ public final class AddressSpace implements Bus {
         java.util.Arrays.fill(fetchCode, null);
     }
 
+    /**
+     * Reserves user memory of a process (brk, anonymous mmap) from the server's pool, as kmalloc
+     * reserves kernel memory: false if the pool cannot cover it (the call then fails with ENOMEM).
+     */
+    public boolean chargeUser(MmStruct mm, long bytes) {
+        if (!budget.charge(bytes)) {
+            return false;
+        }
+        mm.charged += bytes;
+        userCharged += bytes;
+        return true;
+    }
+
+    /** Gives back user memory reserved by {@link #chargeUser}. */
+    public void unchargeUser(MmStruct mm, long bytes) {
+        long b = Math.min(bytes, mm.charged);
+        mm.charged -= b;
+        userCharged -= b;
+        budget.uncharge(b);
+    }
+
+    /** User memory of all processes reserved from the pool (given back when the machine goes). */
+    private long userCharged;
+
     /** The mm whose user half is mapped now, or null. */
     public MmStruct activeMm() { return activeMm; }
 
@@ -111,6 +135,7 @@ public final class AddressSpace implements Bus {
         }
         mm.pages.clear();
         mm.code.clear();
+        unchargeUser(mm, mm.charged);
     }
 
     /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */
@@ -146,6 +171,8 @@ public final class AddressSpace implements Bus {
     public void release() {
         budget.pagesBacked(-backed);
         backed = 0;
+        budget.uncharge(userCharged);
+        userCharged = 0;
         kernelPages.clear();
         kernelCode.clear();
         java.util.Arrays.fill(tlbPage, null);

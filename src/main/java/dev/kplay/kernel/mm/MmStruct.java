@@ -22,6 +22,8 @@ public final class MmStruct {
     public record Vma(long start, long end, String file, String name) {}
 
     final Map<Long, byte[]> pages = new HashMap<>();
+    /** User memory reserved from the server's pool for this mm (see AddressSpace.chargeUser). */
+    long charged;
     final TreeMap<Long, Code> code = new TreeMap<>(Long::compareUnsigned);
     private final List<Vma> vmas = new ArrayList<>();
     /** start_brk and brk: the heap's first byte and its current end. */
@@ -57,6 +59,9 @@ public final class MmStruct {
         mmapBase -= Layout.pageAlign(len);
         return mmapBase;
     }
+
+    /** Bytes of heap and anonymous mappings reserved for the process. */
+    public long charged() { return charged; }
 
     /** Pages with a frame of their own or the zero page (for the exit accounting). */
     public int pageCount() { return pages.size(); }

@@ -260,7 +260,7 @@ public final class Scheduler {
             t.setAbandoned(false);
             t.setSyscallResult(lastValue);
             int sig = fatalSignal(t);
-            if (sig == 0 && t.userMode() != null) {
+            if (t.userMode() != null && (sig == 0 || t.userMode().catches(sig))) {
                 t.userMode().syscallReturned(t, lastValue);   // back to the program's own code
                 return o;
             }

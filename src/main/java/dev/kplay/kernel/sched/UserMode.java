@@ -14,4 +14,17 @@ public interface UserMode {
 
     /** A syscall the program was left waiting in returned {@code value}: the program may go on. */
     void syscallReturned(Task t, long value);
+
+    /**
+     * kill(2) of the task while it is not inside a kernel call: true if the program's side took
+     * the signal (ignored, caught by a handler of its own, or its default action done).
+     */
+    default boolean signal(Task t, int sig) {
+        return false;
+    }
+
+    /** Whether the program catches {@code sig} with a handler of its own (its wait ends with EINTR instead of death). */
+    default boolean catches(int sig) {
+        return false;
+    }
 }

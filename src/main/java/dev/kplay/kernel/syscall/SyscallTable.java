@@ -128,6 +128,9 @@ public final class SyscallTable implements Syscalls {
         if (t.state() == Task.State.DEAD) {
             return 0;          // left dead by a recursive fault: nothing is there to receive a signal
         }
+        if (t.userMode() != null && t.userMode().signal(t, sig)) {
+            return 0;          // a user program's disposition: ignored, its handler, or its default action
+        }
         if (sig == 0 || t.isKthread()) {
             return 0;          // kernel threads ignore signals
         }

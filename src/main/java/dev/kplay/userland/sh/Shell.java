@@ -151,6 +151,7 @@ public final class Shell {
         jobs.reapStuck();
         List<Integer> endedBefore = jobs.ended();
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
+        showLiveOutput(terminal);
         Script script;
         try {
             script = ShellParser.parse(line);
@@ -169,7 +170,9 @@ public final class Shell {
             status = 1;
             last = new Outcome(1, null, 0);
         }
+        showLiveOutput(terminal);
         if (last == null) {
+            watchOutput(terminal);
             return new Result(null, terminal.text(), false, true, jobs.stuckForeground(), cwd);
         }
         for (String n : notices) {
@@ -177,6 +180,35 @@ public final class Shell {
         }
         jobs.reportEndedJobs(terminal, endedBefore);
         return new Result(status, terminal.text(), last.signal != 0, false, last.pid, cwd);
+    }
+
+    /**
+     * The terminal of a job still running (started with '&', or a line left blocked in the kernel)
+     * and how much of it was shown: a user program that goes on later prints into it, and the next
+     * line's output starts with that, where it would have appeared on a real terminal meanwhile.
+     */
+    private record LiveOutput(Sink.Buffer terminal, int[] shown) {}
+
+    /** At most this many running jobs' terminals are watched (the oldest is dropped). */
+    private static final int MAX_LIVE_OUTPUTS = 16;
+    private final List<LiveOutput> liveOutputs = new ArrayList<>();
+
+    private void watchOutput(Sink.Buffer t) {
+        if (liveOutputs.size() == MAX_LIVE_OUTPUTS) {
+            liveOutputs.remove(0);
+        }
+        liveOutputs.add(new LiveOutput(t, new int[] {t.bytes().length}));
+    }
+
+    /** Writes what running jobs printed since the last line to {@code terminal}. */
+    private void showLiveOutput(Sink.Buffer terminal) {
+        for (LiveOutput l : liveOutputs) {
+            byte[] b = l.terminal().bytes();
+            if (b.length > l.shown()[0]) {
+                terminal.write(java.util.Arrays.copyOfRange(b, l.shown()[0], b.length));
+                l.shown()[0] = b.length;
+            }
+        }
     }
 
     /** The jobs of a typed line; null if the line stopped at a foreground job blocked in the kernel. */
@@ -199,6 +231,9 @@ public final class Shell {
                 int n = jobs.add(bgPid, o, job.text());
                 terminal.write("[" + n + "] " + bgPid + "\n");
                 terminal.write(jobOut.bytes());
+                if (o.running) {
+                    watchOutput(jobOut);
+                }
                 if (!o.running) {
                     String state = o.signal != 0 ? Signals.death(o.signal)
                             : o.status == 0 ? "Done" : "Exit " + o.status;
