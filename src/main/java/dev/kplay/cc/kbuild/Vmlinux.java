@@ -151,6 +151,12 @@ public final class Vmlinux {
                .append("make: *** [Makefile:785: include/config/auto.conf.cmd] Error 2\n");
             return new Result(false, out.toString(), 2, null, version, diagnostics);
         }
+        if (!tree.containsKey(TBL)) {   // arch/x86/Makefile's archheaders runs the syscalls Makefile first
+            out.append("make[1]: *** No rule to make target '").append(TBL)
+               .append("', needed by 'arch/x86/include/generated/uapi/asm/unistd_64.h'.  Stop.\n")
+               .append("make: *** [arch/x86/Makefile:242: archheaders] Error 2\n");
+            return new Result(false, out.toString(), 2, null, version, diagnostics);
+        }
         boolean configChanged = changed(tree, last, ".config");
         boolean tblChanged = changed(tree, last, TBL);
         boolean headerChanged = changed(tree, last, SYSCALLS_H);
@@ -200,6 +206,12 @@ public final class Vmlinux {
             out.append("  AR      arch/x86/built-in.a\n");
         }
         ModuleImage obj;
+        if (!tree.containsKey(SYS_C)) {
+            out.append("make[2]: *** No rule to make target 'kernel/sys.o', needed by 'kernel/built-in.a'.  Stop.\n");
+            out.append("make[1]: *** [scripts/Makefile.build:508: kernel] Error 2\n");
+            out.append("make: *** [Makefile:2065: .] Error 2\n");
+            return new Result(false, out.toString(), 2, null, version, diagnostics);
+        }
         if (sysChanged) {
             out.append("  CC      kernel/sys.o\n");
             Diagnostics diags = new Diagnostics(Kbuild.WERROR);

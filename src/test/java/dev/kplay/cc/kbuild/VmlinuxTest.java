@@ -131,4 +131,19 @@ class VmlinuxTest {
         assertTrue(r.output().contains("kernel/sys.c:"), r.output());
         assertTrue(r.output().contains("make[2]: *** [scripts/Makefile.build:255: kernel/sys.o] Error 1\n"), r.output());
     }
+
+    @Test
+    void missingTreeFilesAreMakesNoRule() {
+        Map<String, String> t = new LinkedHashMap<>(Vmlinux.stockTree());
+        t.remove(Vmlinux.SYS_C);
+        Vmlinux.Result r = Vmlinux.make(t, Vmlinux.stockTree(), Vmlinux.Target.ALL, DATE);
+        assertEquals(2, r.status());
+        assertTrue(r.output().contains("make[2]: *** No rule to make target 'kernel/sys.o', needed by 'kernel/built-in.a'.  Stop.\n"), r.output());
+        t = new LinkedHashMap<>(Vmlinux.stockTree());
+        t.remove(Vmlinux.TBL);
+        r = Vmlinux.make(t, Vmlinux.stockTree(), Vmlinux.Target.ALL, DATE);
+        assertTrue(r.output().endsWith("make: *** [arch/x86/Makefile:242: archheaders] Error 2\n"), r.output());
+        assertEquals("make: *** No targets specified and no makefile found.  Stop.\n",
+                Vmlinux.make(Map.of(), Vmlinux.stockTree(), Vmlinux.Target.ALL, DATE).output());
+    }
 }
