@@ -43,6 +43,8 @@ export interface SessionState {
   tasks: unknown[];
   /** The panic() reason once the kernel panicked: it is dead until Reboot. */
   panic: string | null;
+  /** The boot parameters after "console=ttyS0 panic=1" ("" for none). */
+  cmdline?: string;
 }
 
 export class ApiError extends Error {
@@ -252,9 +254,10 @@ export class SessionClient {
     return normalizeState(await this.call('GET', ''));
   }
 
-  async reboot(): Promise<void> {
+  /** A fresh kernel; with `cmdline`, booted with those parameters instead of the current ones. */
+  async reboot(cmdline?: string): Promise<void> {
     // The release changes when the newest kernel built in ~/linux boots: the header shows the new one.
-    const answer = await this.call('POST', '/reboot', {});
+    const answer = await this.call('POST', '/reboot', cmdline === undefined ? {} : { cmdline });
     if (answer && typeof answer.kernel === 'string') {
       this.saved.kernel = answer.kernel;
       this.persist();
@@ -277,9 +280,9 @@ export class SessionClient {
     return answer;
   }
 
-  /** The session as a scenario (GET /api/sessions/{id}/scenario), with what each step printed. */
-  async scenario(): Promise<any> {
-    return this.call('GET', '/scenario');
+  /** The session as a scenario (GET /api/sessions/{id}/scenario), with what each step printed unless `outputs` is false. */
+  async scenario(outputs = true): Promise<any> {
+    return this.call('GET', outputs ? '/scenario' : '/scenario?outputs=false');
   }
 
   /** Keeps a scenario as a short link: {id, url}. */
@@ -355,7 +358,8 @@ export function normalizeState(raw: any): SessionState {
   const uptime = typeof body?.uptime === 'number' ? body.uptime
     : typeof body?.uptimeNanos === 'number' ? body.uptimeNanos / 1e9 : null;
   const panic = typeof body?.panic === 'string' ? body.panic : null;
-  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [], panic };
+  const cmdline = typeof body?.cmdline === 'string' ? body.cmdline : '';
+  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [], panic, cmdline };
 }
 
 function listOf(value: unknown): string[] {

@@ -6,6 +6,7 @@
 //                  {type: 'kplay:result', command, exitCode, output, killed, running}   each command
 //                  {type: 'kplay:build', ok, output, artifacts}                          each build
 //                  {type: 'kplay:dmesg', record: {seq, level, ts, text}}                 each log record
+//                  {type: 'kplay:lesson', step, steps, title, done: true}                a lesson step turned green
 //                  {type: 'kplay:error', message}                                        a refused request
 //   host -> kplay  {type: 'kplay:files', files: {name: text}}   replace or add files in the editor and session
 //                  {type: 'kplay:exec', command}                run a command as if typed ("make" builds)

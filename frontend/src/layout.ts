@@ -23,6 +23,7 @@ export interface Layout {
   hint: HTMLElement;
   panic: HTMLElement;
   share: HTMLButtonElement;
+  download: HTMLButtonElement;
   gallery: HTMLButtonElement;
   theme: HTMLButtonElement;
   timeline: HTMLElement;
@@ -41,11 +42,12 @@ const MARKUP = `
     <button id="btn-rmmod" data-testid="btn-rmmod">rmmod <small id="rmmod-target"></small></button>
     <button id="btn-reboot" data-testid="btn-reboot" class="danger" title="Reboot: a fresh kernel, your files kept">Reboot</button>
     <button id="btn-share" data-testid="btn-share" title="Share: a link that replays this session exactly">Share</button>
+    <span class="menu-anchor"><button id="btn-download" data-testid="btn-download" title="Download the sources, the built .ko, or the session as a scenario file">Download</button></span>
     <button id="btn-gallery" data-testid="btn-gallery" title="Gallery: broken modules, replayed as Linux reports them">Gallery</button>
     <span id="build-status" data-testid="build-status" class="build-status"></span>
   </div>
   <button id="btn-theme" data-testid="btn-theme" class="theme-toggle" title="Light or dark theme" aria-label="Toggle light or dark theme">◐</button>
-  <div class="status"><span id="kernel" data-testid="kernel"></span><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
+  <div class="status"><button type="button" id="kernel" data-testid="kernel" class="kernel-label" title="The kernel command line: see or change the boot parameters"></button><span id="uptime" data-testid="uptime"></span><span id="session" data-testid="session"></span></div>
 </header>
 <div id="hint" data-testid="hint" class="hint-bar" role="status"></div>
 <div id="panic" data-testid="panic" class="panic-banner" role="alert" hidden></div>
@@ -105,6 +107,7 @@ export function layout(root: HTMLElement): Layout {
     hint: get('hint'),
     panic: get('panic'),
     share: get('btn-share'),
+    download: get('btn-download'),
     gallery: get('btn-gallery'),
     theme: get('btn-theme'),
     timeline: get('timeline'),

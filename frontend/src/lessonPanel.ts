@@ -7,6 +7,8 @@ import { stepDone, type Lesson, type Observed } from './lesson';
 export interface LessonEvents {
   /** A step was opened: its starting files go to the editor and the session. */
   open(files: Record<string, string>): void;
+  /** Step `index` (0-based) of `total` just had its checkpoints met. */
+  done?(index: number, total: number, title: string): void;
 }
 
 export class LessonPanel {
@@ -30,6 +32,7 @@ export class LessonPanel {
     if (!this.done.has(this.current) && stepDone(step, seen)) {
       this.done.add(this.current);
       this.render();
+      this.events.done?.(this.current, this.lesson.steps.length, step.title);
     }
   }
 

@@ -14,7 +14,10 @@ import { ShellTerminal } from './terminal';
 import { layout } from './layout';
 import { nextStep } from './coach';
 import type { ModuleRow } from './api';
-import { decodeFragment, filesAt, prefix, records, transcript, type Replayed, type Scenario } from './scenario';
+import { decodeFragment, filesAt, prefix, records, stepsTranscript, transcript, type Replayed, type Scenario } from './scenario';
+import { DownloadMenu } from './downloads';
+import { BootDialog, kernelLabel } from './bootDialog';
+import { commandCount, loadWork, localWorkStorage, saveWork, worthRestoring, type SavedWork } from './savedWork';
 import { ShareDialog, shareLinks } from './shareDialog';
 import { Timeline } from './timeline';
 import { parseLesson } from './lesson';
@@ -38,6 +41,8 @@ if (embed) {
 }
 
 const client = new SessionClient((input, init) => fetch(input, init), embed ? memoryStore() : window.sessionStorage);
+/** Where the tab's work is kept for a new tab (never in an embed: that is the host page's business). */
+const workStorage = embed ? null : localWorkStorage();
 const dmesg = new DmesgPane(ui.dmesg, ui.oopsCount);
 const modules = new ModulesPane(ui.modules);
 const stream = new KmsgStream({
@@ -68,10 +73,6 @@ let busyCount = 0;
 const terminal = new ShellTerminal(ui.terminal, {
   line: async (line) => {
     leaveReplay();
-    if (line.trim() === 'clear') {
-      terminal.term.clear();
-      return;
-    }
     if (line.trim() === 'make') {
       // The module directory's make is the build endpoint (kbuild), as the Build button is.
       await busy(build);
@@ -95,6 +96,7 @@ const saving = new Set<Promise<void>>();
 
 function save(name: string, text: string): void {
   leaveReplay();
+  keepWork();
   client.remember(name, text);
   window.clearTimeout(pendingSaves.get(name));
   pendingSaves.set(name, window.setTimeout(() => {
@@ -243,6 +245,7 @@ async function waitForJob(): Promise<void> {
 }
 
 async function refresh(): Promise<void> {
+  keepWork();
   try {
     const state = await client.state();
     modules.render(state);
@@ -250,6 +253,8 @@ async function refresh(): Promise<void> {
     lastModules = state.modules;
     updateCommands();
     ui.uptime.textContent = state.uptime === null ? '' : `up ${state.uptime.toFixed(1)} s`;
+    cmdline = state.cmdline ?? '';
+    ui.kernel.textContent = kernelLabel(client.kernel, cmdline);
   } catch (error) {
     ui.uptime.textContent = `state unavailable: ${String((error as Error)?.message ?? error)}`;
   }
@@ -290,21 +295,44 @@ ui.rmmod.addEventListener('click', () => runButton(`rmmod ${moduleName()}`, asyn
   await show(await client.rmmod(moduleName()), `rmmod ${moduleName()}`);
 }));
 
-ui.reboot.addEventListener('click', () => {
-  // A running job or loaded modules are lost with the kernel: ask first.
+/** A running job or loaded modules are lost with the kernel: asks first; false if the user said no. */
+function confirmReboot(): boolean {
   const loaded = lastModules.map((m) => m.name);
-  if ((runningPid !== null || loaded.length > 0)
-      && !window.confirm(`Reboot discards this kernel${loaded.length ? ` (loaded: ${loaded.join(', ')})` : ''}${runningPid !== null ? ' and the running command' : ''}. Your files stay. Reboot?`)) return;
-  void rebootNow();
+  return !((runningPid !== null || loaded.length > 0)
+      && !window.confirm(`Reboot discards this kernel${loaded.length ? ` (loaded: ${loaded.join(', ')})` : ''}${runningPid !== null ? ' and the running command' : ''}. Your files stay. Reboot?`));
+}
+
+ui.reboot.addEventListener('click', () => {
+  if (confirmReboot()) void rebootNow();
 });
 
-const rebootNow = () => busy(async () => {
+/** Reboots; `parameters` (if given) replace the kernel's boot parameters. */
+const rebootNow = (parameters?: string) => busy(async () => {
   leaveReplay();
   await terminal.run('reboot', async () => {
-    await client.reboot();
+    await client.reboot(parameters);
     restart(client.id!, true);
   });
 });
+
+/** The boot parameters of the running kernel (after "console=ttyS0 panic=1"). */
+let cmdline = '';
+const bootDialog = new BootDialog(app, async (parameters) => {
+  if (!confirmReboot()) return;
+  await flushSaves();
+  // Ask the server first, so that a parameter it refuses is shown in the dialog, not the terminal.
+  await client.reboot(parameters);
+  await rebootNowShown();
+});
+
+/** The terminal shows the reboot the dialog already made, then the page starts over on the new kernel. */
+const rebootNowShown = () => busy(async () => {
+  leaveReplay();
+  await terminal.run('reboot', async () => {
+    restart(client.id!, true);
+  });
+});
+ui.kernel.addEventListener('click', () => bootDialog.open(cmdline));
 
 ui.params.addEventListener('input', updateCommands);
 ui.params.addEventListener('keydown', (event) => {
@@ -326,7 +354,7 @@ function restart(id: string, clearTerminal: boolean): void {
   stream.connect(id);
   ui.session.textContent = `session ${id.slice(0, 8)}`;
   ui.session.title = `session ${id}`;
-  ui.kernel.textContent = client.kernel ? `Linux ${client.kernel}` : '';
+  ui.kernel.textContent = kernelLabel(client.kernel, cmdline);
   void refresh();
 }
 
@@ -338,6 +366,42 @@ client.onNewSession = (id) => {
   started = true;
   restart(id, false);
 };
+
+// ---- work kept in this browser: a new tab (or the page opened again) replays it -------------------------
+
+const KEEP_WORK_DELAY_MS = 1500;
+let keepTimer: number | undefined;
+
+/** Soon after a change, keeps the session's scenario (files and steps, no outputs) in localStorage. */
+function keepWork(): void {
+  // A link or gallery entry on show is someone else's work until the user acts on it (leaveReplay).
+  if (!workStorage || !started || viewingPast || replayed !== null) return;
+  window.clearTimeout(keepTimer);
+  keepTimer = window.setTimeout(() => {
+    void flushSaves()
+      .then(() => client.scenario(false))
+      .then((scenario) => saveWork(workStorage, scenario as Scenario))
+      .catch(() => undefined);
+  }, KEEP_WORK_DELAY_MS);
+}
+
+/** Replays the work kept in this browser into this tab's new session; false if it could not. */
+async function restoreWork(work: SavedWork): Promise<boolean> {
+  try {
+    const answer = (await client.replay({ scenario: work.scenario }, (a) => filesAt(a.scenario, a.replay.frames.length - 1))) as Replayed;
+    const last = answer.replay.frames.length - 1;
+    const files = filesAt(answer.scenario, last);
+    editor.replaceAll(files, files['hello-3.c'] !== undefined ? 'hello-3.c' : undefined);
+    started = true;
+    restart(answer.id, false);
+    const n = commandCount(answer.scenario.steps);
+    await terminal.showTranscript(transcript(answer.replay.frames, last),
+      `\x1b[2m[kplay: your work from ${new Date(work.savedAt).toLocaleString()} is back: ${n} ${n === 1 ? 'command' : 'commands'} replayed on a fresh kernel]\x1b[0m\n`);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // ---- lessons: ?lesson=ID (built in) or ?lesson=URL (an author's own Markdown) --------------------------
 
@@ -351,6 +415,9 @@ const lessonPanel = new LessonPanel(ui.lesson, {
       save(name, text);
     }
     updateCommands();
+  },
+  done: (index, total, title) => {
+    if (embed) toHost({ type: 'kplay:lesson', step: index + 1, steps: total, title, done: true });
   },
 });
 
@@ -415,6 +482,19 @@ ui.share.addEventListener('click', () => void shareDialog.open(async () => {
   const link = await client.link(scenario);
   return shareLinks(location.origin, link.id, scenario);
 }));
+
+new DownloadMenu(ui.download, {
+  prepare: async () => {
+    await flushSaves();
+    return client.ensure();
+  },
+  artifacts: () => lastBuild?.artifacts ?? [],
+  open: (scenario) => {
+    history.replaceState(null, '', '/');
+    void busy(() => openReplay({ scenario })).catch((error) => terminal.write(`kplay: ${String(error?.message ?? error)}\n`));
+  },
+  error: (message) => terminal.write(`kplay: ${message}\n`),
+});
 
 /** The replay on show (its timeline), or null once the session went on live. */
 let replayed: Replayed | null = null;
@@ -551,20 +631,35 @@ async function start(): Promise<void> {
     ready();
     return;
   }
+  // A lesson brings its own files: it starts with those, not with the sample or earlier work.
+  const lesson = new URLSearchParams(location.search).has('lesson');
+  const work = !embed && !lesson && client.id === null ? loadWork(workStorage) : null;
+  if (work && worthRestoring(work.scenario) && await busy(() => restoreWork(work))) {
+    initialFiles = client.files();
+    await loadLesson();
+    editor.focus();
+    ready();
+    return;
+  }
   let files = client.files();
-  if (Object.keys(files).length === 0) {
+  if (Object.keys(files).length === 0 && !lesson) {
     client.remember('hello-3.c', hello3);
     files = client.files();
   }
   for (const [name, text] of Object.entries(files)) editor.addFile(name, text);
-  editor.open(files['hello-3.c'] !== undefined ? 'hello-3.c' : Object.keys(files)[0]);
+  const first = files['hello-3.c'] !== undefined ? 'hello-3.c' : Object.keys(files)[0];
+  if (first !== undefined) editor.open(first);
   updateCommands();
   setBusy();
   // A new session uploads the files and calls onNewSession; a reloaded tab reuses its session.
   const hadSession = client.id !== null;
   const id = await busy(() => client.ensure());
   started = true;
-  if (hadSession) restart(id, false);
+  if (hadSession) {
+    restart(id, false);
+    // A reload: the terminal comes back as it was, from the session's own recording.
+    void client.scenario().then((scenario) => terminal.showTranscript(stepsTranscript((scenario as Scenario).steps))).catch(() => undefined);
+  }
   initialFiles = client.files();
   await loadTree();
   await loadLesson();

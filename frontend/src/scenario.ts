@@ -11,7 +11,7 @@ export type Step =
   | { type: 'exec'; command: string; interruptAfterNanos?: number; output?: string; exitCode?: number }
   | { type: 'signal'; signal: number; output?: string; exitCode?: number }
   | { type: 'wait'; nanos: number }
-  | { type: 'reboot' };
+  | { type: 'reboot'; cmdline?: string; kernel?: 'stock' | 'built' };
 
 export interface Scenario {
   version: 1;
@@ -20,6 +20,8 @@ export interface Scenario {
   files: Record<string, string>;
   steps: Step[];
   dmesg?: string;
+  /** Boot parameters after "console=ttyS0 panic=1" for the first kernel. */
+  cmdline?: string;
 }
 
 /** What one event did in a replay: frame 0 is the boot, then the files (as writes), then each step. */
@@ -31,6 +33,8 @@ export interface Frame {
   output?: string;
   exitCode?: number | null;
   running?: boolean;
+  cmdline?: string;
+  kernel?: string;
   records: KmsgRecord[];
 }
 
@@ -104,7 +108,10 @@ export function marks(frames: Frame[]): Mark[] {
     else if (f.type === 'build') out.push({ frame: i, label: 'make' });
     else if (f.type === 'exec') out.push({ frame: i, label: f.command ?? '' });
     else if (f.type === 'signal') out.push({ frame: i, label: f.signal === 2 ? '^C' : `kill -${f.signal}` });
-    else if (f.type === 'reboot') out.push({ frame: i, label: 'reboot' });
+    else if (f.type === 'reboot') {
+      const what = [f.kernel === 'stock' ? 'stock kernel' : '', f.cmdline !== undefined ? f.cmdline || 'no parameters' : ''].filter(Boolean);
+      out.push({ frame: i, label: what.length ? `reboot (${what.join(', ')})` : 'reboot' });
+    }
   });
   return out;
 }
@@ -157,4 +164,16 @@ export function prefix(scenario: Scenario, upTo: number): Scenario {
   const first = 1 + Object.keys(scenario.files).length;
   const { dmesg: _recordedAtTheEnd, ...rest } = scenario;
   return { ...rest, steps: scenario.steps.slice(0, Math.max(0, upTo - first + 1)) };
+}
+
+/** The terminal of a recorded scenario after its last step (since its last reboot), from the steps' outputs. */
+export function stepsTranscript(steps: Step[]): Entry[] {
+  let entries: Entry[] = [];
+  for (const step of steps) {
+    if (step.type === 'reboot') entries = [];
+    else if (step.type === 'build') entries.push({ command: 'make', output: step.output ?? '' });
+    else if (step.type === 'exec') entries.push({ command: step.command, output: step.output ?? '' });
+    else if (step.type === 'signal') entries.push({ command: null, output: step.output ?? '' });
+  }
+  return entries;
 }

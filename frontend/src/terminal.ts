@@ -184,9 +184,9 @@ export class ShellTerminal {
 
   /**
    * Shows a recorded session: each command after a prompt, as if typed, then its output, the
-   * same bytes a live session writes. Resolves when the terminal has taken them in.
+   * same bytes a live session writes (then `notice`, if any). Resolves when the terminal has taken them in.
    */
-  showTranscript(entries: { command: string | null; output: string }[]): Promise<void> {
+  showTranscript(entries: { command: string | null; output: string }[], notice = ''): Promise<void> {
     this.editor.reset('');
     this.typeAhead = '';
     this.afterInterrupt = false;
@@ -196,6 +196,8 @@ export class ShellTerminal {
       text += entry.command === null ? '^C\r\n' : entry.command + '\r\n';
       text += entry.output.replace(/\r?\n/g, '\r\n') + PROMPT;
     }
+    // A note from kplay (not the session's) goes before the last prompt, where a cleared screen keeps it.
+    if (notice) text = text.slice(0, -PROMPT.length) + notice.replace(/\r?\n/g, '\r\n') + PROMPT;
     return new Promise((resolve) => this.term.write(text, resolve));
   }
 

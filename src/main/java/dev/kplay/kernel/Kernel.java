@@ -79,6 +79,8 @@ public final class Kernel implements Syscalls {
     private dev.kplay.kernel.syscall.BuiltinCode builtin;
     private final Timers timers;
     private final Watchdog watchdog;
+    /** The parameters this kernel was booted with (the command line after "console=ttyS0 panic=1"). */
+    private BootParams bootParams = BootParams.NONE;
     private final Scheduler scheduler;
     private final Softirq softirq;
     private final Wait waits;
@@ -163,11 +165,22 @@ public final class Kernel implements Syscalls {
         return boot(config, budget, KernelImage.stock());
     }
 
+    /** Boots with {@code params} appended to the kernel command line. */
+    public static Kernel boot(KernelConfig config, PageBudget budget, BootParams params) {
+        return boot(config, budget, KernelImage.stock(), params);
+    }
+
     /** Boots {@code image}: the stock kernel, or one built from the session's ~/linux. */
     public static Kernel boot(KernelConfig config, PageBudget budget, KernelImage image) {
+        return boot(config, budget, image, BootParams.NONE);
+    }
+
+    /** Boots {@code image} with {@code params} appended to the kernel command line. */
+    public static Kernel boot(KernelConfig config, PageBudget budget, KernelImage image, BootParams params) {
         Kernel k = new Kernel(config, budget);
         k.image = image;
-        BootLog.print(k.printk, k.clock, image.banner()); // setup_arch() .. the console, as a real boot logs them
+        k.bootParams = params;
+        BootLog.print(k.printk, k.clock, image.banner(), params.commandLine()); // setup_arch() .. the console, as a real boot logs them
         new Builtins(k).register();                 // the exported symbol table (EXPORT_SYMBOL)
         k.builtin = image.builtin() == null ? dev.kplay.kernel.syscall.BuiltinCode.none(k)
                 : dev.kplay.kernel.syscall.BuiltinCode.link(k, image.builtin());   // vmlinux's code from ~/linux
@@ -177,6 +190,9 @@ public final class Kernel implements Syscalls {
         dev.kplay.kernel.fs.SysFs.mount(k);         // sysfs + /sys/module
         k.platformBus.mount(k.vfs.mkdirs("/sys"));  // platform_bus_init(): /sys/bus/platform
         dev.kplay.kernel.fs.DevFs.mount(k);         // devtmpfs: null, zero, kmsg
+        if (params.hungTaskTimeoutSecs() >= 0) {    // do_sysctl_args(): sysctl.* from the command line
+            k.watchdog.setBootHungTimeoutSecs(params.hungTaskTimeoutSecs());
+        }
         BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
         k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
         k.nextPid = 88;                             // kernel threads took the pids in between
@@ -185,6 +201,9 @@ public final class Kernel implements Syscalls {
     }
 
     public KernelConfig config() { return config; }
+
+    /** The parameters appended to this kernel's command line. */
+    public BootParams bootParams() { return bootParams; }
 
     /** The machine is switched off: its memory goes back to the server's budget. */
     public void release() {

@@ -21,24 +21,32 @@ import java.util.Map;
  * @param files       the files in /root before the first step, in order
  * @param steps       what happened, in order
  * @param dmesg       the whole kernel log after the last step in console format, or null if unrecorded
+ * @param cmdline     the boot parameters the first kernel gets after "console=ttyS0 panic=1" ("" for none)
  */
-public record Scenario(String title, String description, Map<String, String> files, List<Step> steps, String dmesg) {
+public record Scenario(String title, String description, Map<String, String> files, List<Step> steps, String dmesg,
+                       String cmdline) {
     /** The format version this kplay writes and reads. */
     public static final int VERSION = 1;
 
     public Scenario {
         files = files == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
         steps = steps == null ? List.of() : List.copyOf(steps);
+        cmdline = cmdline == null ? "" : cmdline;
+    }
+
+    /** A scenario booting with no extra parameters. */
+    public Scenario(String title, String description, Map<String, String> files, List<Step> steps, String dmesg) {
+        this(title, description, files, steps, dmesg, "");
     }
 
     /** The first {@code n} steps, without the recorded final dmesg (it belongs to the whole). */
     public Scenario prefix(int n) {
-        return new Scenario(title, description, files, steps.subList(0, Math.min(n, steps.size())), null);
+        return new Scenario(title, description, files, steps.subList(0, Math.min(n, steps.size())), null, cmdline);
     }
 
     /** The same scenario with nothing recorded (what a replay is checked against is gone). */
     public Scenario unrecorded() {
-        return new Scenario(title, description, files, steps.stream().map(Step::unrecorded).toList(), null);
+        return new Scenario(title, description, files, steps.stream().map(Step::unrecorded).toList(), null, cmdline);
     }
 
     /** One thing that happened. Output fields are what it printed when recorded, null if not. */
@@ -73,7 +81,18 @@ public record Scenario(String title, String description, Map<String, String> fil
         /** Virtual time passed with nothing else happening (the user was reading, typing...). */
         record Wait(long nanos) implements Step {}
 
-        /** The kernel was rebooted; the files stay. */
-        record Reboot() implements Step {}
+        /**
+         * The kernel was rebooted; the files stay. {@code stock}: Debian's kernel even when ~/linux has a
+         * newer build; {@code cmdline}: its new boot parameters, or null for the same.
+         */
+        record Reboot(boolean stock, String cmdline) implements Step {
+            public Reboot() {
+                this(false, null);
+            }
+
+            public Reboot(String cmdline) {
+                this(false, cmdline);
+            }
+        }
     }
 }

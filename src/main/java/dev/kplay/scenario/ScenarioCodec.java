@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads and writes version-1 scenario JSON within limits. */
 public final class ScenarioCodec {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> TOP = Set.of("version", "title", "description", "files", "steps", "dmesg");
+    private static final Set<String> TOP = Set.of("version", "title", "description", "files", "steps", "dmesg", "cmdline");
 
     /**
      * Bounds on a scenario a client may send.
@@ -111,7 +111,7 @@ public final class ScenarioCodec {
             }
         }
         return new Scenario(optString(top, "title", "scenario"), optString(top, "description", "scenario"), files,
-                steps, optString(top, "dmesg", "scenario"));
+                steps, optString(top, "dmesg", "scenario"), cmdline(optString(top, "cmdline", "scenario"), "scenario"));
     }
 
     @SuppressWarnings("unchecked")
@@ -133,7 +133,7 @@ public final class ScenarioCodec {
             case "delete" -> {
                 only(m, where, "name");
                 String name = reqString(m, "name", where);
-                Session.checkName(name);
+                Session.checkFileName(name);
                 yield new Step.Delete(name);
             }
             case "build" -> {
@@ -166,12 +166,29 @@ public final class ScenarioCodec {
                 yield new Step.Wait(nanos);
             }
             case "reboot" -> {
-                only(m, where);
-                yield new Step.Reboot();
+                only(m, where, "cmdline", "kernel");
+                String cmdline = optString(m, "cmdline", where);
+                String kernel = optString(m, "kernel", where);
+                if (kernel != null && !kernel.equals("stock") && !kernel.equals("built")) {
+                    throw bad(where + ": \"kernel\" is \"stock\" or \"built\"");
+                }
+                yield new Step.Reboot("stock".equals(kernel), cmdline == null ? null : cmdline(cmdline, where));
             }
             default -> throw bad(where + ": unknown step type \"" + type + "\"");
         };
         return step;
+    }
+
+    /** Boot parameters in their canonical form ("" for none); 400 for one kplay does not simulate. */
+    private static String cmdline(String text, String where) {
+        if (text == null) {
+            return "";
+        }
+        try {
+            return dev.kplay.kernel.BootParams.parse(text).extra();
+        } catch (IllegalArgumentException e) {
+            throw bad(where + ": " + e.getMessage());
+        }
     }
 
     /** The canonical JSON text of a scenario. */
@@ -188,6 +205,9 @@ public final class ScenarioCodec {
         }
         if (s.description() != null) {
             m.put("description", s.description());
+        }
+        if (!s.cmdline().isEmpty()) {
+            m.put("cmdline", s.cmdline());
         }
         m.put("files", new LinkedHashMap<>(s.files()));
         List<Object> steps = new ArrayList<>();
@@ -230,8 +250,12 @@ public final class ScenarioCodec {
         } else if (st instanceof Step.Wait t) {
             m.put("type", "wait");
             m.put("nanos", t.nanos());
-        } else if (st instanceof Step.Reboot) {
+        } else if (st instanceof Step.Reboot r) {
             m.put("type", "reboot");
+            if (r.stock()) {
+                m.put("kernel", "stock");
+            }
+            putIf(m, "cmdline", r.cmdline());
         } else {
             throw new IllegalStateException("unknown step " + st);
         }
@@ -245,7 +269,7 @@ public final class ScenarioCodec {
     }
 
     private String fileText(String name, Object text) {
-        Session.checkName(name);
+        Session.checkFileName(name);
         if (!(text instanceof String t)) {
             throw bad("file " + name + ": text must be a string");
         }

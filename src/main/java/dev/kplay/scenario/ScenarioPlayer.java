@@ -85,7 +85,7 @@ public final class ScenarioPlayer {
             for (int i = 0; i < bare.steps().size(); i++) {
                 steps.add(withOutput(bare.steps().get(i), r.frames().get(1 + fileSteps + i)));
             }
-            return new Scenario(title, description, bare.files(), steps, r.session().dmesg());
+            return new Scenario(title, description, bare.files(), steps, r.session().dmesg(), bare.cmdline());
         } finally {
             r.session().close();
         }
@@ -95,6 +95,11 @@ public final class ScenarioPlayer {
     public static Scenario fromEvents(List<Event> log, String title, String description) {
         Map<String, String> files = new LinkedHashMap<>();
         int i = 0;
+        String cmdline = "";
+        if (!log.isEmpty() && log.get(0) instanceof Event.Booted b) {
+            cmdline = b.cmdline();
+            i++;
+        }
         while (i < log.size() && log.get(i) instanceof Event.FileWritten w && !files.containsKey(w.name())) {
             files.put(w.name(), w.text());
             i++;
@@ -103,12 +108,15 @@ public final class ScenarioPlayer {
         for (Event e : log.subList(i, log.size())) {
             steps.add(step(e));
         }
-        return new Scenario(title, description, files, steps, null);
+        return new Scenario(title, description, files, steps, null, cmdline);
     }
 
     /** The event log a scenario stands for. */
     public static List<Event> events(Scenario s) {
         List<Event> log = new ArrayList<>();
+        if (!s.cmdline().isEmpty()) {
+            log.add(new Event.Booted(s.cmdline()));
+        }
         s.files().forEach((name, text) -> log.add(new Event.FileWritten(name, text)));
         for (Step st : s.steps()) {
             log.add(event(st));
@@ -129,8 +137,8 @@ public final class ScenarioPlayer {
             return new Step.Signal(g.signal(), null, null);
         } else if (e instanceof Event.TimePassed t) {
             return new Step.Wait(t.nanos());
-        } else if (e instanceof Event.Rebooted) {
-            return new Step.Reboot();
+        } else if (e instanceof Event.Rebooted r) {
+            return new Step.Reboot(r.stock(), r.cmdline());
         }
         throw new IllegalStateException("no scenario step for event " + e);
     }
@@ -148,8 +156,8 @@ public final class ScenarioPlayer {
             return new Event.Signalled(g.signal());
         } else if (st instanceof Step.Wait t) {
             return new Event.TimePassed(t.nanos());
-        } else if (st instanceof Step.Reboot) {
-            return new Event.Rebooted();
+        } else if (st instanceof Step.Reboot r) {
+            return new Event.Rebooted(r.stock(), r.cmdline());
         }
         throw new IllegalStateException("no event for step " + st);
     }

@@ -31,11 +31,19 @@ public sealed interface Event {
 
     /**
      * The kernel was rebooted (same files, fresh kernel): the newest kernel built in ~/linux, or the
-     * stock kernel when none was built or {@code stock} asks for it.
+     * stock kernel when none was built or {@code stock} asks for it; {@code cmdline} is the boot
+     * parameters of the new kernel, or null to keep those of the last boot.
      */
-    record Rebooted(boolean stock) implements Event {
+    record Rebooted(boolean stock, String cmdline) implements Event {
         public Rebooted() {
-            this(false);
+            this(false, null);
+        }
+
+        public Rebooted(boolean stock) {
+            this(stock, null);
         }
     }
+
+    /** Only ever the first event: the first kernel booted with these boot parameters (not empty). */
+    record Booted(String cmdline) implements Event {}
 }

@@ -43,6 +43,12 @@ public final class EventCodec {
             if (r.stock()) {
                 m.put("kernel", "stock");
             }
+            if (r.cmdline() != null) {
+                m.put("cmdline", r.cmdline());
+            }
+        } else if (e instanceof Event.Booted b) {
+            m.put("type", "boot");
+            m.put("cmdline", b.cmdline());
         } else {
             throw new IllegalStateException("no JSON form for " + e);
         }
@@ -60,7 +66,8 @@ public final class EventCodec {
             case "exec" -> new Event.Executed((String) m.get("command"), ((Number) m.get("interruptAfterNanos")).longValue());
             case "signal" -> new Event.Signalled(((Number) m.get("signal")).intValue());
             case "time" -> new Event.TimePassed(((Number) m.get("nanos")).longValue());
-            case "reboot" -> new Event.Rebooted("stock".equals(m.get("kernel")));
+            case "reboot" -> new Event.Rebooted("stock".equals(m.get("kernel")), (String) m.get("cmdline"));
+            case "boot" -> new Event.Booted((String) m.get("cmdline"));
             default -> throw new IllegalStateException("unknown event type in the store: " + type);
         };
     }

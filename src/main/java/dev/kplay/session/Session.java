@@ -58,6 +58,8 @@ public final class Session {
     private final List<Consumer<LogRecord>> logListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private Kernel kernel;
+    /** The parameters appended to the kernel command line at each boot (Booted, Rebooted with a cmdline). */
+    private dev.kplay.kernel.BootParams bootParams = dev.kplay.kernel.BootParams.NONE;
     private Shell shell;
     private AutoCloseable kernelSubscription;
     private int boots;
@@ -82,6 +84,16 @@ public final class Session {
 
     /** A session whose kernels draw their memory from the server's {@code budget}. */
     public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget) {
+        this(id, toolchain, limits, wallNanos, budget, null);
+    }
+
+    /**
+     * A session whose first kernel boots with {@code cmdline} appended to its command line (null or
+     * blank for none); 400 if kplay does not simulate one of the parameters.
+     */
+    public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget,
+                   String cmdline) {
+        this.bootParams = bootParams(cmdline);
         this.id = id;
         this.budget = budget;
         this.toolchain = files -> dev.kplay.cc.gcc.ProgramBuild.build(toolchain::build, files);   // user programs: gcc
@@ -96,7 +108,24 @@ public final class Session {
             }
         });
         boot();
+        if (!bootParams.extra().isEmpty()) {
+            events.add(new Event.Booted(bootParams.extra()));
+        }
         this.lastWall = wallNanos.getAsLong();
+    }
+
+    /** The boot parameters of {@code cmdline}, or a 400 naming the one kplay does not simulate. */
+    static dev.kplay.kernel.BootParams bootParams(String cmdline) {
+        try {
+            return dev.kplay.kernel.BootParams.parse(cmdline);
+        } catch (IllegalArgumentException e) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** The boot parameters the running kernel was booted with, after "console=ttyS0 panic=1" ("" for none). */
+    public String cmdline() {
+        return locked(() -> bootParams.extra());
     }
 
     /**
@@ -129,7 +158,11 @@ public final class Session {
     /** A replay on the server's {@code budget}, telling {@code observer} (if not null) each step. */
     public static Session replay(String id, List<Event> log, Toolchain toolchain, SessionLimits limits,
                                  LongSupplier wallNanos, PageBudget budget, Consumer<Replayed> observer) {
-        Session s = new Session(id, toolchain, limits, wallNanos, budget);
+        String cmdline = !log.isEmpty() && log.get(0) instanceof Event.Booted b ? b.cmdline() : null;
+        Session s = new Session(id, toolchain, limits, wallNanos, budget, cmdline);
+        if (cmdline != null) {
+            log = log.subList(1, log.size());
+        }
         s.lock.lock();
         List<LogRecord> added = new ArrayList<>();
         Consumer<LogRecord> collect = added::add;
@@ -266,6 +299,29 @@ public final class Session {
             }
             return t;
         });
+    }
+
+    /**
+     * A regular file in /root as the kernel holds it (a source, a built X.ko, what a command wrote),
+     * read without a syscall so that nothing is logged; 404 if there is none.
+     */
+    public byte[] rootFile(String name) {
+        checkName(name);
+        return locked(() -> {
+            if (kernel.vfs().lookup("/root/" + name) instanceof dev.kplay.kernel.fs.RegularFile f) {
+                return f.contents();
+            }
+            throw new SessionException(SessionException.Kind.NOT_FOUND, "no such file in /root: " + name);
+        });
+    }
+
+    /** Refuses a files-API name the session would not accept (400): a file of /root, or "linux/PATH" in ~/linux. */
+    public static void checkFileName(String name) {
+        if (LinuxTree.isTreeName(name)) {
+            LinuxTree.checkPath(name);
+        } else {
+            checkName(name);
+        }
     }
 
     /** Refuses a file name the session would not accept (400). */
@@ -445,13 +501,26 @@ public final class Session {
 
     /** A fresh kernel with the same files (and built modules): the newest kernel built in ~/linux, if any. */
     public void reboot() {
-        reboot(false);
+        reboot(false, null);
     }
 
     /** Reboots; {@code stock} boots Debian's stock kernel even when ~/linux has a newer build. */
     public void reboot(boolean stock) {
+        reboot(stock, null);
+    }
+
+    /** A fresh kernel booted with {@code cmdline} (null: the same boot parameters as now); 400 for one kplay does not simulate. */
+    public void reboot(String cmdline) {
+        reboot(false, cmdline);
+    }
+
+    /** Reboots ({@code stock}: Debian's kernel even if ~/linux has a build) with {@code cmdline} (null: the same parameters). */
+    public void reboot(boolean stock, String cmdline) {
+        if (cmdline != null) {
+            bootParams(cmdline);
+        }
         locked(() -> {
-            apply(new Event.Rebooted(stock));
+            apply(new Event.Rebooted(stock, cmdline == null ? null : dev.kplay.kernel.BootParams.parse(cmdline).extra()));
             return null;
         });
     }
@@ -559,8 +628,13 @@ public final class Session {
         } else if (e instanceof Event.TimePassed t) {
             kernel.advanceTime(t.nanos());
         } else if (e instanceof Event.Rebooted r) {
+            if (r.cmdline() != null) {
+                bootParams = dev.kplay.kernel.BootParams.parse(r.cmdline());
+            }
             linux.chooseStock(r.stock());
             boot();
+        } else if (e instanceof Event.Booted) {
+            throw new IllegalStateException("Booted is only ever the first event of a log");
         }
         shell.reapStuck();
         record(e);
@@ -588,7 +662,7 @@ public final class Session {
             linux.sync(kernel);                     // ~/linux is on disk: shell edits survive the reboot
             kernel.release();
         }
-        kernel = Kernel.boot(KernelConfig.defaults(), budget, linux.bootImage());
+        kernel = Kernel.boot(KernelConfig.defaults(), budget, linux.bootImage(), bootParams);
         kernel.setPacer(clock::pace);
         boots++;
         kernelSubscription = kernel.log().subscribe(this::publish);

@@ -14,13 +14,26 @@ public final class Trap extends RuntimeException {
     private final Kind kind;
     private final String file;
     private final int line;
+    private final String function;
 
     public Trap(Kind kind, String file, int line) {
+        this(kind, file, line, null);
+    }
+
+    /**
+     * A BUG() in kernel code kplay models in Java: {@code file} and {@code line} as the kernel
+     * source has them, {@code function} the RIP as the oops prints it ("__kmem_cache_free+0x284/0x2a0").
+     */
+    public Trap(Kind kind, String file, int line, String function) {
         super(null, null, false, false);
         this.kind = kind;
         this.file = file;
         this.line = line;
+        this.function = function;
     }
+
+    /** Where a BUG() in modelled kernel code was, as the oops's RIP line names it, or null. */
+    public String function() { return function; }
 
     public Kind kind() { return kind; }
 

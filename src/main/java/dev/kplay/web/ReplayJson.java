@@ -64,8 +64,14 @@ final class ReplayJson {
         } else if (st instanceof Step.Wait t) {
             m.put("type", "wait");
             m.put("nanos", t.nanos());
-        } else if (st instanceof Step.Reboot) {
+        } else if (st instanceof Step.Reboot r) {
             m.put("type", "reboot");
+            if (r.stock()) {
+                m.put("kernel", "stock");
+            }
+            if (r.cmdline() != null) {
+                m.put("cmdline", r.cmdline());
+            }
         }
         if (f.build() != null) {
             m.put("output", f.build().output());

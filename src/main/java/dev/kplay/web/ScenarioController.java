@@ -4,10 +4,12 @@ import dev.kplay.scenario.Links;
 import dev.kplay.scenario.Scenario;
 import dev.kplay.scenario.ScenarioCodec;
 import dev.kplay.scenario.ScenarioPlayer;
+import dev.kplay.session.Event;
 import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionException.Kind;
 import dev.kplay.session.SessionRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /*
@@ -39,10 +42,15 @@ public class ScenarioController {
         this.links = links;
     }
 
-    /** The session as a scenario, with what each step printed and the final dmesg. */
+    /**
+     * The session as a scenario, with what each step printed and the final dmesg; with
+     * {@code outputs=false} only what to replay (no replay is run to learn the outputs: cheap).
+     */
     @GetMapping("/api/sessions/{id}/scenario")
-    public Map<String, Object> scenario(@PathVariable String id) {
-        return codec.toTree(player.record(registry.get(id).events(), null, null));
+    public Map<String, Object> scenario(@PathVariable String id,
+                                        @RequestParam(defaultValue = "true") boolean outputs) {
+        List<Event> log = registry.get(id).events();
+        return codec.toTree(outputs ? player.record(log, null, null) : ScenarioPlayer.fromEvents(log, null, null));
     }
 
     /** Keeps {"scenario": {...}} under its content hash: 201 {"id", "url"} (200 if it was already kept). */

@@ -94,6 +94,7 @@ public class SessionController {
         m.put("uptime", snap.uptimeNanos() / 1e9);
         m.put("uptimeNanos", snap.uptimeNanos());
         m.put("boots", s.boots());
+        m.put("cmdline", s.cmdline());   // the boot parameters after "console=ttyS0 panic=1"
         m.put("panic", snap.panic());   // the panic() reason once the kernel is dead until Reboot, else null
         return m;
     }
@@ -215,6 +216,7 @@ public class SessionController {
         return registry.get(id).dmesg();
     }
 
+    /** A fresh kernel; {"cmdline": "..."} boots it with those parameters instead of the current ones. */
     @PostMapping("/{id}/reboot")
     public Map<String, Object> reboot(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
         Session s = registry.get(id);
@@ -223,7 +225,11 @@ public class SessionController {
             throw new SessionException(SessionException.Kind.BAD_REQUEST,
                     "\"kernel\" is \"stock\" (Debian's 6.1.0-56-amd64) or \"built\" (the newest build of ~/linux)");
         }
-        s.reboot("stock".equals(kernel));
+        Object cmdline = body == null ? null : body.get("cmdline");
+        if (cmdline != null && !(cmdline instanceof String)) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "\"cmdline\" must be a string");
+        }
+        s.reboot("stock".equals(kernel), (String) cmdline);
         return identity(s);
     }
 

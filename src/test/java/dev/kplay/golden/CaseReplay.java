@@ -61,6 +61,12 @@ final class CaseReplay {
         return files;
     }
 
+    /** The boot parameters the oracle appended for the case ("# oracle-env: ORACLE_APPEND=..."), or null. */
+    static String cmdline(String name) {
+        Matcher m = Pattern.compile("(?m)^# oracle-env:.*\\bORACLE_APPEND=(\\S+)").matcher(resource(name + ".script"));
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Text split as Python's splitlines() does: an empty last line counts, the final newline does not. */
     static List<String> lines(String text) {
         if (text.isEmpty()) {

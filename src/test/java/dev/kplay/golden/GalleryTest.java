@@ -41,7 +41,8 @@ class GalleryTest {
                 steps.add(new Step.Exec(c.line().replaceAll("(^|\\s)/([\\w.-]+\\.ko)", "$1$2"), -1, null, null));
             }
         }
-        return new Scenario(e.title(), e.description(), CaseReplay.sources(e.oracle()), steps, null);
+        return new Scenario(e.title(), e.description(), CaseReplay.sources(e.oracle()), steps, null,
+                CaseReplay.cmdline(e.oracle()));
     }
 
     @Test

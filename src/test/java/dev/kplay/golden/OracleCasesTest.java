@@ -27,7 +27,13 @@ class OracleCasesTest {
 
     /** A fresh session on kplay's own toolchain, fast-forwarding idle time. */
     static Session newSession(String id) {
-        return new Session(id, Kbuild::build, SessionLimits.defaults().fastForward(), System::nanoTime);
+        return newSession(id, null);
+    }
+
+    /** A fresh session whose kernel boots with {@code cmdline} appended to its command line. */
+    static Session newSession(String id, String cmdline) {
+        return new Session(id, Kbuild::build, SessionLimits.defaults().fastForward(), System::nanoTime,
+                dev.kplay.kernel.mm.PageBudget.unlimited(), cmdline);
     }
 
     static CaseReplay.Player player(Session s) {
@@ -70,7 +76,7 @@ class OracleCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reproducesTheRealKernel(String name) {
-        List<String> diffs = CaseReplay.replay(name, player(newSession("golden-" + name)));
+        List<String> diffs = CaseReplay.replay(name, player(newSession("golden-" + name, CaseReplay.cmdline(name))));
         assertEquals(List.of(), diffs, name + " differs from Debian 6.1");
     }
 

@@ -342,6 +342,11 @@ public final class Builtins {
             return n;
         });
         t.function("kfree", 0x100, (a, s) -> {
+            if (k.slab().freedOntoItself(a[0])) {
+                // kfree() tail-calls __kmem_cache_free(), whose set_freepointer() has BUG_ON(object == fp)
+                throw new dev.kplay.vm.Trap(dev.kplay.vm.Trap.Kind.INVALID_OPCODE, "mm/slub.c", 419,
+                        "__kmem_cache_free+0x284/0x2a0");
+            }
             k.slab().kfree(a[0]);
             return 0;
         });

@@ -34,7 +34,7 @@ public final class ProcFs {
         proc.put("meminfo", file(() -> meminfo(k)));
         proc.put("slabinfo", new GeneratedFile(0400, 0, () -> k.slabCaches().slabinfo(), null));
         proc.put("kallsyms", file(() -> kallsyms(k)));
-        proc.put("cmdline", file(() -> "console=ttyS0 panic=1\n"));
+        proc.put("cmdline", file(() -> k.bootParams().commandLine().strip() + "\n"));   // saved_command_line
         proc.put("devices", file(() -> k.devices().chrdevs().procDevices()));
         proc.put("misc", file(() -> k.devices().procMisc()));
         Dir kernel = new Dir(0555);

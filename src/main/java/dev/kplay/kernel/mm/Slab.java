@@ -107,6 +107,25 @@ public final class Slab {
         return true;
     }
 
+    /**
+     * Models set_freepointer()'s check under CONFIG_SLAB_FREELIST_HARDENED (Debian sets it): an
+     * object freed while it already is its cache's freelist head, i.e. freed twice in a row, is
+     * "freed onto itself" and hits BUG_ON(object == fp) in mm/slub.c. An object freed longer ago
+     * passes unnoticed, as on Linux.
+     */
+    public boolean freedOntoItself(long addr) {
+        if (addr == 0 || addr == 16 || sizes.containsKey(addr)) {
+            return false;
+        }
+        for (ArrayDeque<Long> list : free.values()) {
+            Long head = list.peek();
+            if (head != null && head == addr) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Live kmalloc objects in the cache of that size (for /proc/slabinfo). */
     public long liveObjects(int cacheSize) {
         return sizes.values().stream().filter(v -> v == cacheSize).count();

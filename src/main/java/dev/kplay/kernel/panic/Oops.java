@@ -100,8 +100,9 @@ public final class Oops {
             } else {
                 if (trap.line() > 0) {
                     line(4, "------------[ cut here ]------------");
-                    line(0, "kernel BUG at " + sourceFile(rip) + ":" + trap.line() + "!");
+                    line(0, "kernel BUG at " + (trap.file() != null ? trap.file() : sourceFile(rip)) + ":" + trap.line() + "!");
                 }
+                ripOverride = trap.function();
                 header = "invalid opcode";
             }
         } else if (exit instanceof Exit.StackOverflow so) {
@@ -246,8 +247,12 @@ public final class Oops {
         regs(t, rip, ripName, cr2);
     }
 
+    /** The RIP text of a BUG() in modelled kernel code (Trap.function()), for the oops being printed. */
+    private String ripOverride;
+
     private void regs(Task t, long rip, String ripName, long cr2) {
-        String where = symbolize(rip, true);
+        String where = ripOverride != null ? ripOverride : symbolize(rip, true);
+        ripOverride = null;
         regsAt(t, rip, where != null ? where : String.format("0x%x", rip), cr2);
     }
 

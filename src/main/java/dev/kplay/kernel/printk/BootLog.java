@@ -75,7 +75,14 @@ public final class BootLog {
 
     /** Logs the early boot lines with {@code banner} (linux_banner of the booted image) as the first. */
     public static void print(Printk printk, Clock clock, String banner) {
-        List<Line> lines = new java.util.ArrayList<>(EARLY);
+        print(printk, clock, banner, "console=ttyS0 panic=1 ");
+    }
+
+    /** As {@link #print(Printk, Clock, String)}, with setup_arch()'s "Command line: " line showing {@code commandLine}. */
+    public static void print(Printk printk, Clock clock, String banner, String commandLine) {
+        List<Line> lines = new java.util.ArrayList<>(EARLY.stream()
+                .map(l -> l.text().startsWith("Command line: ") ? new Line(l.micros(), "Command line: " + commandLine) : l)
+                .toList());
         lines.set(0, new Line(0, banner));
         emit(printk, clock, lines);
     }

@@ -97,6 +97,11 @@ public final class Watchdog {
         return hungTimeoutSecs;
     }
 
+    /** The value do_sysctl_args() sets from the command line, before khungtaskd first looks. */
+    public void setBootHungTimeoutSecs(long secs) {
+        hungTimeoutSecs = secs;
+    }
+
     /** Writing hung_task_timeout_secs wakes khungtaskd: it checks now, then every timeout seconds. */
     public void setHungTimeoutSecs(long secs) {
         hungTimeoutSecs = secs;
