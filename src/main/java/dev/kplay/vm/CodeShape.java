@@ -18,7 +18,9 @@ import java.util.Arrays;
  *    directly by a load or store of one width, never stored, passed, compared or kept across a
  *    block boundary. Promotion is only a speed decision: the compiled code writes promoted locals
  *    back to the frame before anything that could look at frame memory, so a wild pointer into the
- *    frame still sees (and changes) exactly what the interpreter would.
+ *    frame still sees (and changes) exactly what the interpreter would. A promoted local the
+ *    function never stores to (a parameter it only reads) always equals its frame memory (it is
+ *    reloaded after every call and at every entry), so it is never written back.
  *
  * A function whose code breaks the rules the interpreter relies on (a jump out of range, a stack
  * underflow, paths of different depth) gets no shape: it stays interpreted, and the interpreter
@@ -27,7 +29,7 @@ import java.util.Arrays;
 
 /** The static facts the translator needs about one function, or null from {@link #of} if it must stay interpreted. */
 record CodeShape(int[] depth, boolean[] leader, int[] blockLength, boolean[] entry, int maxDepth,
-                 int[] directOffset, int[] promotedOffsets, int[] promotedSizes) {
+                 int[] directOffset, int[] promotedOffsets, int[] promotedSizes, boolean[] promotedStored) {
 
     static final int UNKNOWN = Integer.MIN_VALUE;
     /** More instructions than this and the JVM method would get too large for HotSpot to compile well. */
@@ -116,7 +118,15 @@ record CodeShape(int[] depth, boolean[] leader, int[] blockLength, boolean[] ent
         int[] direct = new int[n];
         Arrays.fill(direct, UNKNOWN);
         int[][] promoted = promote(c, depth, leader, direct);
-        return new CodeShape(depth, leader, blockLength, entry, maxDepth, direct, promoted[0], promoted[1]);
+        boolean[] stored = new boolean[promoted[0].length];
+        for (int pc = 0; pc < n; pc++) {
+            if (isStore(c.ops[pc]) && direct[pc] != UNKNOWN) {
+                for (int j = 0; j < stored.length; j++) {
+                    stored[j] |= promoted[0][j] == direct[pc];
+                }
+            }
+        }
+        return new CodeShape(depth, leader, blockLength, entry, maxDepth, direct, promoted[0], promoted[1], stored);
     }
 
     /** Records depth d at target and queues it if new; the new queue top, or -1 if target had another depth. */

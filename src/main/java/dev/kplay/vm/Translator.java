@@ -13,7 +13,8 @@ import org.objectweb.asm.Type;
  * The compiling tier's code generator: one kplay function -> one JVM method, which HotSpot then
  * optimises like any Java code. Chicory compiles WebAssembly to the JVM the same way.
  *
- * How the interpreter's properties survive translation:
+ * How the interpreter's properties survive translation (Emitter has the JVM-local layout and the
+ * code of memory accesses and calls):
  *  - Operand-stack slot i is JVM local S(i); CodeShape proves each instruction has one depth, so
  *    the mapping is static. Frame slots CodeShape promotes are JVM locals P(j), written back to the
  *    frame before anything can look at it (calls, exits) and reloaded after calls.
@@ -33,43 +34,23 @@ import org.objectweb.asm.Type;
  */
 
 /** Translates kplay bytecode to JVM classes. */
-final class Translator {
-    private static final String CPU = Type.getInternalName(Cpu.class);
-    private static final String KS = Type.getInternalName(KernelStack.class);
-    private static final String CODE = Type.getInternalName(Code.class);
-    private static final String BUS = Type.getInternalName(Bus.class);
-    private static final String COMPILED = Type.getInternalName(Compiled.class);
+final class Translator extends Emitter {
     private static final String RUN_DESC = "(L" + CPU + ";L" + KS + ";L" + CODE + ";I)I";
-
-    // JVM locals of run(): the arguments, then the frame's registers, then the stack slots.
-    private static final int THIS = 0, L_CPU = 1, L_KS = 2, L_CODE = 3, L_ENTRY = 4, L_BUS = 5, L_LEFT = 6, L_FP = 8,
-            L_BASE = 10, L_D = 11, L_SYMS = 12, L_OPS = 13, L_EXIT_PC = 14, L_EXIT_DEPTH = 15, L_EXIT_ADJ = 16,
-            L_STATUS = 17, L_TMP = 18, L_SLOTS = 20;
 
     /** Largest JVM method HotSpot still compiles by default (DontCompileHugeMethods). */
     private static final int HUGE_METHOD = 8000;
 
-    private final Code c;
-    private final CodeShape shape;
-    private final MethodVisitor mv;
-    private final Label[] block;
     private final Label[] start;
     private final Label[] end;
     private final Label[] handler;
-    private final Label[] deopt;
-    private final Label bail = new Label();
     private final Label thrown = new Label();
 
     private Translator(Code c, CodeShape shape, MethodVisitor mv) {
-        this.c = c;
-        this.shape = shape;
-        this.mv = mv;
+        super(c, shape, mv);
         int n = c.ops.length;
-        block = new Label[n];
         start = new Label[n];
         end = new Label[n];
         handler = new Label[n];
-        deopt = new Label[n];
     }
 
     /** A new instance of the compiled class for c, or null if c cannot be compiled. */
@@ -118,14 +99,6 @@ final class Translator {
         byte[] bytes = cw.toByteArray();
         // The class file is the method plus a small constant pool; past this HotSpot would not compile it.
         return bytes.length > HUGE_METHOD + 2000 ? null : bytes;
-    }
-
-    private int slot(int i) {
-        return L_SLOTS + 2 * i;
-    }
-
-    private int promoted(int j) {
-        return L_SLOTS + 2 * shape.maxDepth() + 2 * j;
     }
 
     private void method() {
@@ -233,101 +206,6 @@ final class Translator {
         mv.visitLabel(refuse);
         push(Compiled.INTERPRET);
         mv.visitInsn(IRETURN);
-    }
-
-    private void ksField(String name, String desc) {
-        mv.visitVarInsn(ALOAD, L_KS);
-        mv.visitFieldInsn(GETFIELD, KS, name, desc);
-    }
-
-    private void push(int v) {
-        if (v >= -1 && v <= 5) {
-            mv.visitInsn(ICONST_0 + v);
-        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-            mv.visitIntInsn(BIPUSH, v);
-        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-            mv.visitIntInsn(SIPUSH, v);
-        } else {
-            mv.visitLdcInsn(v);
-        }
-    }
-
-    private void pushLong(long v) {
-        if (v == 0) {
-            mv.visitInsn(LCONST_0);
-        } else if (v == 1) {
-            mv.visitInsn(LCONST_1);
-        } else {
-            mv.visitLdcInsn(v);
-        }
-    }
-
-    private void reloadPromoted() {
-        for (int j = 0; j < shape.promotedOffsets().length; j++) {
-            mv.visitVarInsn(ALOAD, L_BUS);
-            mv.visitVarInsn(LLOAD, L_FP);
-            pushLong(shape.promotedOffsets()[j]);
-            mv.visitInsn(LADD);
-            push(shape.promotedSizes()[j]);
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
-            mv.visitVarInsn(LSTORE, promoted(j));
-        }
-    }
-
-    private void spillPromoted() {
-        for (int j = 0; j < shape.promotedOffsets().length; j++) {
-            mv.visitVarInsn(ALOAD, L_BUS);
-            mv.visitVarInsn(LLOAD, L_FP);
-            pushLong(shape.promotedOffsets()[j]);
-            mv.visitInsn(LADD);
-            push(shape.promotedSizes()[j]);
-            mv.visitVarInsn(LLOAD, promoted(j));
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
-        }
-    }
-
-    /** Stores stack slots [0, depth) into ks.operands[base + i]. */
-    private void spillSlots(int depth) {
-        for (int i = 0; i < depth; i++) {
-            mv.visitVarInsn(ALOAD, L_OPS);
-            mv.visitVarInsn(ILOAD, L_BASE);
-            push(i);
-            mv.visitInsn(IADD);
-            mv.visitVarInsn(LLOAD, slot(i));
-            mv.visitInsn(LASTORE);
-        }
-    }
-
-    private void setPc(int pc) {
-        ksField("pcs", "[I");
-        mv.visitVarInsn(ILOAD, L_D);
-        push(pc);
-        mv.visitInsn(IASTORE);
-    }
-
-    private void setNops(int depth) {
-        mv.visitVarInsn(ALOAD, L_KS);
-        mv.visitVarInsn(ILOAD, L_BASE);
-        push(depth);
-        mv.visitInsn(IADD);
-        mv.visitFieldInsn(PUTFIELD, KS, "nops", "I");
-    }
-
-    private void saveLeft() {
-        mv.visitVarInsn(ALOAD, L_KS);
-        mv.visitVarInsn(LLOAD, L_LEFT);
-        mv.visitFieldInsn(PUTFIELD, KS, "left", "J");
-    }
-
-    /** Jumps to the common exit that hands the frame to the interpreter at pc with depth d, refunding adj. */
-    private void exitTo(int pc, int d, int adj) {
-        push(pc);
-        mv.visitVarInsn(ISTORE, L_EXIT_PC);
-        push(d);
-        mv.visitVarInsn(ISTORE, L_EXIT_DEPTH);
-        push(adj);
-        mv.visitVarInsn(ISTORE, L_EXIT_ADJ);
-        mv.visitJumpInsn(GOTO, bail);
     }
 
     private void insn(int pc) {
@@ -551,134 +429,6 @@ final class Translator {
         mv.visitInsn(LCONST_1);
         mv.visitLabel(done);
         mv.visitVarInsn(LSTORE, slot(target));
-    }
-
-    /** With promoted locals, an access of len bytes at the address in slot that touches the frame goes to the interpreter. */
-    private void guardFrame(int pc, int d, int addrSlot, long len) {
-        if (shape.promotedOffsets().length == 0) {
-            return;
-        }
-        if (deopt[pc] == null) {
-            deopt[pc] = new Label();
-        }
-        mv.visitVarInsn(LLOAD, addrSlot);
-        pushLong(Math.max(1, len));
-        mv.visitVarInsn(LLOAD, L_FP);
-        pushLong(c.frameSize);
-        mv.visitMethodInsn(INVOKESTATIC, COMPILED, "hits", "(JJJJ)Z", false);
-        mv.visitJumpInsn(IFNE, deopt[pc]);
-    }
-
-    private void load(int pc, int op, int d) {
-        int w = CodeShape.width(op);
-        int off = shape.directOffset()[pc];
-        int j = off == CodeShape.UNKNOWN ? -1 : shape.promotedIndex(off);
-        if (j >= 0) {
-            mv.visitVarInsn(LLOAD, promoted(j));
-        } else {
-            guardFrame(pc, d, slot(d - 1), w);
-            mv.visitVarInsn(ALOAD, L_BUS);
-            mv.visitVarInsn(LLOAD, slot(d - 1));
-            push(w);
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
-        }
-        switch (op) {
-            case LD1S -> {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2B);
-                mv.visitInsn(I2L);
-            }
-            case LD2S -> {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2S);
-                mv.visitInsn(I2L);
-            }
-            case LD4S -> {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2L);
-            }
-            case LD1U -> {
-                pushLong(0xffL);
-                mv.visitInsn(LAND);
-            }
-            case LD2U -> {
-                pushLong(0xffffL);
-                mv.visitInsn(LAND);
-            }
-            case LD4U -> {
-                pushLong(0xffffffffL);
-                mv.visitInsn(LAND);
-            }
-            default -> { }
-        }
-        mv.visitVarInsn(LSTORE, slot(d - 1));
-    }
-
-    private void store(int pc, int op, int d) {
-        int w = CodeShape.width(op);
-        int off = shape.directOffset()[pc];
-        int j = off == CodeShape.UNKNOWN ? -1 : shape.promotedIndex(off);
-        if (j >= 0) {
-            mv.visitVarInsn(LLOAD, slot(d - 1));
-            mv.visitVarInsn(LSTORE, promoted(j));
-        } else {
-            guardFrame(pc, d, slot(d - 2), w);
-            mv.visitVarInsn(ALOAD, L_BUS);
-            mv.visitVarInsn(LLOAD, slot(d - 2));
-            push(w);
-            mv.visitVarInsn(LLOAD, slot(d - 1));
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
-        }
-        mv.visitVarInsn(LLOAD, slot(d - 1));
-        mv.visitVarInsn(LSTORE, slot(d - 2));
-    }
-
-    private void call(int pc, int op, int d, long a, int argc) {
-        int after = op == CALL ? d - argc : d - argc - 1;
-        spillPromoted();
-        setPc(pc);
-        setNops(after);
-        saveLeft();
-        mv.visitVarInsn(ALOAD, L_CPU);
-        mv.visitVarInsn(ALOAD, L_KS);
-        mv.visitVarInsn(ALOAD, L_CODE);
-        push(pc);
-        if (op == CALL) {
-            mv.visitVarInsn(ALOAD, L_SYMS);
-            push((int) a);
-            mv.visitInsn(LALOAD);
-        } else {
-            mv.visitVarInsn(LLOAD, slot(after));
-        }
-        mv.visitVarInsn(ALOAD, L_CPU);
-        mv.visitVarInsn(ALOAD, L_KS);
-        push(argc);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "argBuffer", "(L" + KS + ";I)[J", false);
-        for (int i = 0; i < argc; i++) {
-            mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
-            push(i);
-            mv.visitVarInsn(LLOAD, slot(d - argc + i));
-            mv.visitInsn(LASTORE);
-        }
-        push(argc);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "invoke", "(L" + KS + ";L" + CODE + ";IJ[JI)I", false);
-        mv.visitVarInsn(ISTORE, L_STATUS);
-        ksField("operands", "[J");
-        mv.visitVarInsn(ASTORE, L_OPS);
-        ksField("left", "J");
-        mv.visitVarInsn(LSTORE, L_LEFT);
-        Label returned = new Label();
-        mv.visitVarInsn(ILOAD, L_STATUS);
-        push(Compiled.RETURNED);
-        mv.visitJumpInsn(IF_ICMPEQ, returned);
-        // the callee stopped: this frame waits in the interpreter's terms at its call instruction
-        spillSlots(after);
-        mv.visitVarInsn(ILOAD, L_STATUS);
-        mv.visitInsn(IRETURN);
-        mv.visitLabel(returned);
-        ksField("retval", "J");
-        mv.visitVarInsn(LSTORE, slot(after));
-        reloadPromoted();
     }
 
     /** The shared exits and the per-instruction fault handlers and deopt points. */

@@ -33,7 +33,8 @@ public final class Benchmark {
 
     private static final int WARMUP = 200;
     private static final int RUNS = 500;
-    private static final int IDLE_SESSIONS = 1000;
+    /** Idle sessions for the heap figure (-Dkplay.bench.idle=10000 for the 10,000-session run). */
+    private static final int IDLE_SESSIONS = Integer.getInteger("kplay.bench.idle", 1000);
     private static final int LIVE_SESSIONS = 1000;
     private static final int LIVE_CLIENTS = 8;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");

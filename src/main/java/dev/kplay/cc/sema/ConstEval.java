@@ -33,11 +33,21 @@ public final class ConstEval {
     }
 
     static long parseInt(String text) {
-        String s = text.toLowerCase().replaceAll("[ul]+$", "");
+        String s = text.toLowerCase();
+        s = s.substring(0, s.length() - suffixLength(s));
         if (s.startsWith("0x")) return Long.parseUnsignedLong(s.substring(2), 16);
         if (s.startsWith("0b")) return Long.parseUnsignedLong(s.substring(2), 2);
         if (s.length() > 1 && s.startsWith("0")) return Long.parseUnsignedLong(s.substring(1), 8);
         return Long.parseUnsignedLong(s);
+    }
+
+    /** Length of the integer suffix (the trailing run of 'u' and 'l') of a lower-cased literal. */
+    static int suffixLength(String lower) {
+        int i = lower.length();
+        while (i > 0 && (lower.charAt(i - 1) == 'u' || lower.charAt(i - 1) == 'l')) {
+            i--;
+        }
+        return lower.length() - i;
     }
 
     /** Truncates {@code v} to type {@code t} and extends it back as the VM keeps values. */

@@ -87,7 +87,7 @@ abstract class ExprChecker extends Operators {
 
     private Type intLiteralType(Expr.IntLit l) {
         String text = l.text().toLowerCase();
-        String suffix = text.replaceAll("^.*?([ul]*)$", "$1");
+        String suffix = text.substring(text.length() - ConstEval.suffixLength(text));
         boolean u = suffix.contains("u");
         int longs = suffix.replace("u", "").length();
         boolean decimal = !text.startsWith("0") || text.equals("0") || suffix.length() == text.length() - 1 && text.startsWith("0") && text.length() - suffix.length() == 1;

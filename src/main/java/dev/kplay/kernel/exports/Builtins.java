@@ -31,7 +31,6 @@ public final class Builtins {
 
     /** Registers every export, then the kernel-internal names call traces use. */
     public void register() {
-        java.util.Set<String> exported = new java.util.HashSet<>(Symvers.names());
         printk();
         strings();
         memory();
@@ -61,7 +60,7 @@ public final class Builtins {
                 "filp_close", "__x64_sys_close", "chrdev_open", "do_dentry_open", "__fput",
                 "proc_reg_read", "proc_reg_write", "warn_alloc", "proc_reg_open", "proc_reg_read_iter",
                 "proc_reg_release", "kernfs_fop_read_iter", "kernfs_fop_write_iter", "kernfs_fop_open"}) {
-            if (!exported.contains(s)) {
+            if (!Symvers.exported(s)) {
                 t.internal(s, 0x200);
             }
         }

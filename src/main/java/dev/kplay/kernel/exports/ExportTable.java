@@ -40,6 +40,8 @@ public final class ExportTable implements Natives {
     private Export[] byAddress = new Export[64];
     private long[] addresses = new long[64];
     private int count;
+    /** Functions registered so far (the guess of where the next one goes in byAddress). */
+    private int functions;
     private long nextText = Layout.KERNEL_TEXT + 0x100000;
     private long nextData = Layout.KERNEL_DATA;
     /** The frame every kernel-text page maps (kplay's kernel text has no bytes of its own). */
@@ -107,15 +109,33 @@ public final class ExportTable implements Natives {
         n = -n - 1;
         System.arraycopy(byName, n, byName, n + 1, count - n);
         byName[n] = e;
-        int a = -addressIndex(e.address()) - 1;
+        int a = guess(e);
         if (a < 0) {
-            a = -a - 1;
+            a = -addressIndex(e.address()) - 1;
+            if (a < 0) {
+                a = -a - 1;
+            }
+        }
+        if (e.function()) {
+            functions++;
         }
         System.arraycopy(byAddress, a, byAddress, a + 1, count - a);
         System.arraycopy(addresses, a, addresses, a + 1, count - a);
         byAddress[a] = e;
         addresses[a] = e.address();
         count++;
+    }
+
+    /**
+     * Where e goes in byAddress without a search, or -1: text and data are each handed out upwards
+     * and text lies below data, so a function usually goes right after the functions so far and an
+     * object at the end. The neighbours are checked, so a wrong guess only costs the search.
+     */
+    private int guess(Export e) {
+        int a = e.function() ? Math.min(functions, count) : count;
+        boolean afterPrev = a == 0 || Long.compareUnsigned(addresses[a - 1], e.address()) < 0;
+        boolean beforeNext = a == count || Long.compareUnsigned(e.address(), addresses[a]) < 0;
+        return afterPrev && beforeNext ? a : -1;
     }
 
     /** Index of name in byName, or -(insertion point) - 1. */

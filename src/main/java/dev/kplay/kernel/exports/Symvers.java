@@ -19,6 +19,9 @@ public final class Symvers {
     public static final String RESOURCE = "/kplay/Module.symvers";
 
     private static final java.util.Set<String> GPL_ONLY = readGplOnly();
+    /** The file is on the classpath and never changes: read once, not at every boot. */
+    private static final List<String> NAMES = List.copyOf(readNames());
+    private static final java.util.Set<String> NAME_SET = java.util.Set.copyOf(NAMES);
 
     private Symvers() {}
 
@@ -45,8 +48,17 @@ public final class Symvers {
         return java.util.Set.copyOf(out);
     }
 
-    /** The exported names, in file order; empty if the resource is missing. */
+    /** The exported names, in file order (unmodifiable); empty if the resource is missing. */
     public static List<String> names() {
+        return NAMES;
+    }
+
+    /** Whether vmlinux exports name. */
+    public static boolean exported(String name) {
+        return NAME_SET.contains(name);
+    }
+
+    private static List<String> readNames() {
         List<String> out = new ArrayList<>();
         try (InputStream in = Symvers.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

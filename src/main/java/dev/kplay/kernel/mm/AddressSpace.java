@@ -39,8 +39,9 @@ public final class AddressSpace implements Bus {
     private final PageBudget budget;
     /** Pages with a frame of their own (written since mapped). */
     private long backed;
-    /** A direct-mapped TLB in front of the page map: index = pfn mod TLB_SIZE. */
-    private static final int TLB_SIZE = 64;
+    /** A direct-mapped TLB in front of the page maps (see tlbSlot). */
+    private static final int TLB_BITS = 7;
+    private static final int TLB_SIZE = 1 << TLB_BITS;
     private final long[] tlbPfn = new long[TLB_SIZE];
     private final byte[][] tlbPage = new byte[TLB_SIZE][];
     /** Little-endian views of a page's bytes, so a 2-, 4- or 8-byte access is one load or store. */
@@ -229,41 +230,52 @@ public final class AddressSpace implements Bus {
 
     private byte[] page(long addr, PageFault.Access access) {
         long pfn = addr >>> Layout.PAGE_SHIFT;
-        int slot = (int) (pfn & (TLB_SIZE - 1));
+        int slot = tlbSlot(pfn);
         byte[] p = tlbPage[slot];
         if (p != null && tlbPfn[slot] == pfn) {
             return p;
         }
+        return walk(addr, access);
+    }
+
+    /**
+     * The TLB entry of a page frame number: its low bits, so consecutive pages (an array) never
+     * share an entry, folded with the higher bits, so the regions a hot loop touches at once
+     * (module text and data, the top of a 16 KiB-aligned stack) do not land on the same entries.
+     */
+    private static int tlbSlot(long pfn) {
+        return (int) (pfn ^ (pfn >>> TLB_BITS) ^ (pfn >>> (2 * TLB_BITS))) & (TLB_SIZE - 1);
+    }
+
+    /** The TLB missed: the page tables. Zero pages are cached for loads and fetches too (a store checks). */
+    private byte[] walk(long addr, PageFault.Access access) {
+        long pfn = addr >>> Layout.PAGE_SHIFT;
         Map<Long, byte[]> map = pagesOf(addr);
-        p = map.get(pfn);
+        byte[] p = map.get(pfn);
         if (p == null) {
             throw new PageFault(addr, access);
         }
-        if (p == ZERO_PAGE) {
-            if (access != PageFault.Access.WRITE) {
-                return p;
-            }
+        if (p == ZERO_PAGE && access == PageFault.Access.WRITE) {
             p = new byte[(int) Layout.PAGE_SIZE];
             map.put(pfn, p);
             backed++;
             budget.pagesBacked(1);
         }
+        int slot = tlbSlot(pfn);
         tlbPfn[slot] = pfn;
         tlbPage[slot] = p;
         return p;
     }
 
-    /** The page at addr for a store: a zero page gets a private frame first. */
+    /** The page at addr for a store: a zero page gets a private frame first (copy-on-write). */
     private byte[] writablePage(long addr) {
-        byte[] p = page(addr, PageFault.Access.WRITE);
-        if (p == ZERO_PAGE) {
-            p = new byte[(int) Layout.PAGE_SIZE];
-            long pfn = addr >>> Layout.PAGE_SHIFT;
-            pagesOf(addr).put(pfn, p);
-            tlbPfn[(int) (pfn & (TLB_SIZE - 1))] = pfn;
-            tlbPage[(int) (pfn & (TLB_SIZE - 1))] = p;
+        long pfn = addr >>> Layout.PAGE_SHIFT;
+        int slot = tlbSlot(pfn);
+        byte[] p = tlbPage[slot];
+        if (p != null && tlbPfn[slot] == pfn && p != ZERO_PAGE) {
+            return p;
         }
-        return p;
+        return walk(addr, PageFault.Access.WRITE);
     }
 
     @Override

@@ -1,0 +1,281 @@
+package dev.kplay.vm;
+
+import static dev.kplay.vm.Opcodes.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/*
+ * The half of the compiling tier's code generator that knows where the interpreter's state lives
+ * in the JVM method (see Translator): the layout of its JVM locals, how the operand-stack slots
+ * and promoted locals go back to the KernelStack and the frame, how a frame is handed to the
+ * interpreter, and the code of the instructions that touch memory or call.
+ */
+
+/** JVM-local layout, state hand-over, memory accesses and calls of a translated function. */
+abstract class Emitter {
+    static final String CPU = Type.getInternalName(Cpu.class);
+    static final String KS = Type.getInternalName(KernelStack.class);
+    static final String CODE = Type.getInternalName(Code.class);
+    static final String BUS = Type.getInternalName(Bus.class);
+    static final String COMPILED = Type.getInternalName(Compiled.class);
+
+    // JVM locals of run(): the arguments, then the frame's registers, then the stack slots.
+    static final int THIS = 0, L_CPU = 1, L_KS = 2, L_CODE = 3, L_ENTRY = 4, L_BUS = 5, L_LEFT = 6, L_FP = 8,
+            L_BASE = 10, L_D = 11, L_SYMS = 12, L_OPS = 13, L_EXIT_PC = 14, L_EXIT_DEPTH = 15, L_EXIT_ADJ = 16,
+            L_STATUS = 17, L_TMP = 18, L_SLOTS = 20;
+
+    final Code c;
+    final CodeShape shape;
+    final MethodVisitor mv;
+    /** The start of each basic block (null elsewhere). */
+    final Label[] block;
+    /** Where an access that lands in the frame goes to the interpreter instead (null where none). */
+    final Label[] deopt;
+    /** The common exit that hands the frame to the interpreter. */
+    final Label bail = new Label();
+
+    Emitter(Code c, CodeShape shape, MethodVisitor mv) {
+        this.c = c;
+        this.shape = shape;
+        this.mv = mv;
+        block = new Label[c.ops.length];
+        deopt = new Label[c.ops.length];
+    }
+
+    int slot(int i) {
+        return L_SLOTS + 2 * i;
+    }
+
+    int promoted(int j) {
+        return L_SLOTS + 2 * shape.maxDepth() + 2 * j;
+    }
+
+    void ksField(String name, String desc) {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitFieldInsn(GETFIELD, KS, name, desc);
+    }
+
+    void push(int v) {
+        if (v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    void pushLong(long v) {
+        if (v == 0) {
+            mv.visitInsn(LCONST_0);
+        } else if (v == 1) {
+            mv.visitInsn(LCONST_1);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    void reloadPromoted() {
+        for (int j = 0; j < shape.promotedOffsets().length; j++) {
+            mv.visitVarInsn(ALOAD, L_BUS);
+            mv.visitVarInsn(LLOAD, L_FP);
+            pushLong(shape.promotedOffsets()[j]);
+            mv.visitInsn(LADD);
+            push(shape.promotedSizes()[j]);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
+            mv.visitVarInsn(LSTORE, promoted(j));
+        }
+    }
+
+    void spillPromoted() {
+        for (int j = 0; j < shape.promotedOffsets().length; j++) {
+            if (!shape.promotedStored()[j]) {
+                continue;
+            }
+            mv.visitVarInsn(ALOAD, L_BUS);
+            mv.visitVarInsn(LLOAD, L_FP);
+            pushLong(shape.promotedOffsets()[j]);
+            mv.visitInsn(LADD);
+            push(shape.promotedSizes()[j]);
+            mv.visitVarInsn(LLOAD, promoted(j));
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
+        }
+    }
+
+    /** Stores stack slots [0, depth) into ks.operands[base + i]. */
+    void spillSlots(int depth) {
+        for (int i = 0; i < depth; i++) {
+            mv.visitVarInsn(ALOAD, L_OPS);
+            mv.visitVarInsn(ILOAD, L_BASE);
+            push(i);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(LLOAD, slot(i));
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    void setPc(int pc) {
+        ksField("pcs", "[I");
+        mv.visitVarInsn(ILOAD, L_D);
+        push(pc);
+        mv.visitInsn(IASTORE);
+    }
+
+    void setNops(int depth) {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ILOAD, L_BASE);
+        push(depth);
+        mv.visitInsn(IADD);
+        mv.visitFieldInsn(PUTFIELD, KS, "nops", "I");
+    }
+
+    void saveLeft() {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(LLOAD, L_LEFT);
+        mv.visitFieldInsn(PUTFIELD, KS, "left", "J");
+    }
+
+    /** Jumps to the common exit that hands the frame to the interpreter at pc with depth d, refunding adj. */
+    void exitTo(int pc, int d, int adj) {
+        push(pc);
+        mv.visitVarInsn(ISTORE, L_EXIT_PC);
+        push(d);
+        mv.visitVarInsn(ISTORE, L_EXIT_DEPTH);
+        push(adj);
+        mv.visitVarInsn(ISTORE, L_EXIT_ADJ);
+        mv.visitJumpInsn(GOTO, bail);
+    }
+
+    /** With promoted locals, an access of len bytes at the address in slot that touches the frame goes to the interpreter. */
+    void guardFrame(int pc, int d, int addrSlot, long len) {
+        if (shape.promotedOffsets().length == 0) {
+            return;
+        }
+        if (deopt[pc] == null) {
+            deopt[pc] = new Label();
+        }
+        mv.visitVarInsn(LLOAD, addrSlot);
+        pushLong(Math.max(1, len));
+        mv.visitVarInsn(LLOAD, L_FP);
+        pushLong(c.frameSize);
+        mv.visitMethodInsn(INVOKESTATIC, COMPILED, "hits", "(JJJJ)Z", false);
+        mv.visitJumpInsn(IFNE, deopt[pc]);
+    }
+
+    void load(int pc, int op, int d) {
+        int w = CodeShape.width(op);
+        int off = shape.directOffset()[pc];
+        int j = off == CodeShape.UNKNOWN ? -1 : shape.promotedIndex(off);
+        if (j >= 0) {
+            mv.visitVarInsn(LLOAD, promoted(j));
+        } else {
+            guardFrame(pc, d, slot(d - 1), w);
+            mv.visitVarInsn(ALOAD, L_BUS);
+            mv.visitVarInsn(LLOAD, slot(d - 1));
+            push(w);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
+        }
+        switch (op) {
+            case LD1S -> {
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2B);
+                mv.visitInsn(I2L);
+            }
+            case LD2S -> {
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2S);
+                mv.visitInsn(I2L);
+            }
+            case LD4S -> {
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2L);
+            }
+            case LD1U -> {
+                pushLong(0xffL);
+                mv.visitInsn(LAND);
+            }
+            case LD2U -> {
+                pushLong(0xffffL);
+                mv.visitInsn(LAND);
+            }
+            case LD4U -> {
+                pushLong(0xffffffffL);
+                mv.visitInsn(LAND);
+            }
+            default -> { }
+        }
+        mv.visitVarInsn(LSTORE, slot(d - 1));
+    }
+
+    void store(int pc, int op, int d) {
+        int w = CodeShape.width(op);
+        int off = shape.directOffset()[pc];
+        int j = off == CodeShape.UNKNOWN ? -1 : shape.promotedIndex(off);
+        if (j >= 0) {
+            mv.visitVarInsn(LLOAD, slot(d - 1));
+            mv.visitVarInsn(LSTORE, promoted(j));
+        } else {
+            guardFrame(pc, d, slot(d - 2), w);
+            mv.visitVarInsn(ALOAD, L_BUS);
+            mv.visitVarInsn(LLOAD, slot(d - 2));
+            push(w);
+            mv.visitVarInsn(LLOAD, slot(d - 1));
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
+        }
+        mv.visitVarInsn(LLOAD, slot(d - 1));
+        mv.visitVarInsn(LSTORE, slot(d - 2));
+    }
+
+    void call(int pc, int op, int d, long a, int argc) {
+        int after = op == CALL ? d - argc : d - argc - 1;
+        spillPromoted();
+        setPc(pc);
+        setNops(after);
+        saveLeft();
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ALOAD, L_CODE);
+        push(pc);
+        if (op == CALL) {
+            mv.visitVarInsn(ALOAD, L_SYMS);
+            push((int) a);
+            mv.visitInsn(LALOAD);
+        } else {
+            mv.visitVarInsn(LLOAD, slot(after));
+        }
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitVarInsn(ALOAD, L_KS);
+        push(argc);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "argBuffer", "(L" + KS + ";I)[J", false);
+        for (int i = 0; i < argc; i++) {
+            mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+            push(i);
+            mv.visitVarInsn(LLOAD, slot(d - argc + i));
+            mv.visitInsn(LASTORE);
+        }
+        push(argc);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "invoke", "(L" + KS + ";L" + CODE + ";IJ[JI)I", false);
+        mv.visitVarInsn(ISTORE, L_STATUS);
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
+        ksField("left", "J");
+        mv.visitVarInsn(LSTORE, L_LEFT);
+        Label returned = new Label();
+        mv.visitVarInsn(ILOAD, L_STATUS);
+        push(Compiled.RETURNED);
+        mv.visitJumpInsn(IF_ICMPEQ, returned);
+        // the callee stopped: this frame waits in the interpreter's terms at its call instruction
+        spillSlots(after);
+        mv.visitVarInsn(ILOAD, L_STATUS);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(returned);
+        ksField("retval", "J");
+        mv.visitVarInsn(LSTORE, slot(after));
+        reloadPromoted();
+    }
+}
