@@ -9,6 +9,11 @@ import java.util.function.LongSupplier;
  * the matching wall time, until its request's deadline (then the rest is fast-forwarded). A
  * Ctrl-C from another thread ends the sleep at a step boundary; how far the command had slept is
  * recorded, and a replay ends the sleep at that same point.
+ *
+ * A deferred command (the web's: no thread may wait) runs at full speed instead and only counts
+ * the wall time its sleeps and waits would have taken (its debt, up to its deadline), noting at
+ * each step where a Ctrl-C would have been seen: the server delivers its result and its log
+ * records when that wall time has passed, and a Ctrl-C meanwhile redoes it interrupted there.
  */
 
 /** The sleeping clock of the command a session is running. */
@@ -26,6 +31,12 @@ final class CommandClock {
     /** Live: where a Ctrl-C ended the sleep (-1 if none). Replay: where to end it (-1: never). */
     private long interruptAt = -1;
     private boolean replaying;
+    /** Deferred: wall time owed so far, its cap, and the (debt, slept) of each step's look for a Ctrl-C. */
+    private boolean deferred;
+    private long debt;
+    private long debtCap;
+    private long[] checks = new long[0];
+    private int nChecks;
 
     CommandClock(LongSupplier wallNanos, LongConsumer advance) {
         this.wallNanos = wallNanos;
@@ -43,8 +54,36 @@ final class CommandClock {
         running = true;
     }
 
+    /** A deferred command starts: full speed, its sleeps and waits counted as wall time owed, up to {@code timeoutMs}. */
+    void startDeferred(long timeoutMs) {
+        startLive(false, timeoutMs);
+        deferred = true;
+        debt = 0;
+        debtCap = timeoutMs * 1_000_000L;
+        nChecks = 0;
+    }
+
+    /** Wall time the deferred command owes so far. */
+    long debt() {
+        return deferred ? debt : 0;
+    }
+
+    /**
+     * Where a Ctrl-C raised {@code elapsed} nanoseconds into a deferred command's wall time would
+     * have ended its sleep (the slept time the first later step saw), or -1 if no step was left.
+     */
+    long interruptPointAt(long elapsed) {
+        for (int i = 0; i < nChecks; i++) {
+            if (checks[2 * i] >= elapsed) {
+                return checks[2 * i + 1];
+            }
+        }
+        return -1;
+    }
+
     /** A recorded command is replayed: no pacing, and a Ctrl-C at the recorded point. */
     void startReplay(long interruptAfterNanos) {
+        deferred = false;
         pacing = false;
         slept = 0;
         interruptAt = interruptAfterNanos;
@@ -56,6 +95,7 @@ final class CommandClock {
     long stop() {
         running = false;
         pacing = false;
+        deferred = false;
         return replaying ? -1 : interruptAt;
     }
 
@@ -75,6 +115,10 @@ final class CommandClock {
      * it (a task asleep in the kernel sees the signal only when its wait ends).
      */
     void pace(long nanos) {
+        if (deferred && nanos > 0) {
+            debt += Math.max(0, Math.min(nanos, debtCap - debt));
+            return;
+        }
         if (!pacing || nanos <= 0) {
             return;
         }
@@ -103,6 +147,19 @@ final class CommandClock {
                 return false;
             }
             long s = Math.min(step, nanos - done);
+            if (deferred && (debt + s <= debtCap || nChecks == 0 || checks[2 * nChecks - 2] < debt)) {
+                // the steps within the deadline, and the first one past it (a live command sees a
+                // Ctrl-C raised just before its deadline there)
+                if (2 * nChecks + 2 > checks.length) {
+                    checks = java.util.Arrays.copyOf(checks, Math.max(64, checks.length * 2));
+                }
+                checks[2 * nChecks] = debt;
+                checks[2 * nChecks + 1] = slept;
+                nChecks++;
+                if (debt + s <= debtCap) {
+                    debt += s;
+                }
+            }
             if (pacing && wallNanos.getAsLong() + s <= wallDeadline) {
                 try {
                     Thread.sleep(s / 1_000_000L, (int) (s % 1_000_000L));

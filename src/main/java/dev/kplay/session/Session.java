@@ -53,7 +53,7 @@ public final class Session {
     private final TreeMap<String, String> files = new TreeMap<>();
     private final TreeMap<String, byte[]> modules = new TreeMap<>();
     /** ~/linux: the kernel tree and the kernels built from it. */
-    private final LinuxTree linux = new LinuxTree();
+    private LinuxTree linux = new LinuxTree();
     private final List<Event> events = new ArrayList<>();
     private final List<Consumer<LogRecord>> logListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
@@ -77,6 +77,15 @@ public final class Session {
     /** Events already in the journal. */
     private int journaled;
     private volatile boolean stale;
+    /** A deferred command's log records, waiting for their wall time. */
+    private final HeldRecords held = new HeldRecords();
+    /** Records go here instead of to the listeners while set (a Ctrl-C redoing a deferred command). */
+    private List<LogRecord> muted;
+    /** A deferred command's records are held while it runs. */
+    private boolean deferring;
+    /** The last event is a deferred command not yet delivered: not journaled, no idle time after it. */
+    private boolean deferredTail;
+    private String deferredCommand;
 
     public Session(String id, Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos) {
         this(id, toolchain, limits, wallNanos, PageBudget.unlimited());
@@ -101,6 +110,7 @@ public final class Session {
         this.wallNanos = wallNanos;
         this.lastWall = wallNanos.getAsLong();
         this.lastUsedNanos = lastWall;
+        this.buildBudgetAt = lastWall;
         this.clock = new CommandClock(wallNanos, nanos -> {
             kernel.advanceTime(nanos);
             if (kernel.panicked()) {
@@ -342,11 +352,40 @@ public final class Session {
     public BuildResult build() {
         return locked(() -> {
             refuseIfPanicked();
+            takeBuildTime();
             Object[] r = {null};
-            apply(new Event.Built(), r);
+            long t0 = wallNanos.getAsLong();
+            try {
+                apply(new Event.Built(), r);
+            } finally {
+                buildBudgetNanos -= wallNanos.getAsLong() - t0;
+            }
             return (BuildResult) r[0];
         });
     }
+
+    /**
+     * The Build button's time budget: a session may spend BUILD_BURST_NANOS of build time at once,
+     * refilled at one part in BUILD_REFILL_DIVISOR of wall time, so one session cannot keep the
+     * build threads busy for everyone. Past it the build is refused (503 with Retry-After).
+     */
+    private void takeBuildTime() {
+        long now = wallNanos.getAsLong();
+        buildBudgetNanos = Math.min(BUILD_BURST_NANOS, buildBudgetNanos + (now - buildBudgetAt) / BUILD_REFILL_DIVISOR);
+        buildBudgetAt = now;
+        if (buildBudgetNanos <= 0) {
+            long waitS = 1 + (-buildBudgetNanos * BUILD_REFILL_DIVISOR) / 1_000_000_000L;
+            throw new SessionException(SessionException.Kind.UNAVAILABLE, "this session has used its build time for now;"
+                    + " try again in " + waitS + " s");
+        }
+    }
+
+    /** Build time a session may spend in one burst. */
+    static final long BUILD_BURST_NANOS = 60_000_000_000L;
+    /** Build time comes back at 1/N of wall time (N = 5: 12 s of building per minute, sustained). */
+    static final long BUILD_REFILL_DIVISOR = 5;
+    private long buildBudgetNanos = BUILD_BURST_NANOS;
+    private long buildBudgetAt;
 
     /** Runs one shell command line; {@code timeoutMs} null means the default. */
     public Shell.Result exec(String command, Long timeoutMs) {
@@ -365,6 +404,123 @@ public final class Session {
             record(new Event.Executed(command, interruptedAt));
             return r[0];
         });
+    }
+
+    /**
+     * A command run at full speed for a client that must not be waited for: its result, and the
+     * wall time its sleeps and kernel waits would have taken (it is delivered then: see
+     * {@link #deliver()}; until then its log records are held and a Ctrl-C may redo it).
+     */
+    public record Deferred(Shell.Result result, long owedNanos) {}
+
+    /** Runs a command line as {@link #exec} would, at full speed: see {@link Deferred}. */
+    public Deferred execDeferred(String command, Long timeoutMs) {
+        checkCommand(command);
+        long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
+        return locked(() -> {
+            refuseIfPanicked();
+            clock.startDeferred(timeout);
+            deferring = true;
+            Shell.Result r;
+            long owed;
+            try {
+                r = runOnKernel(command);
+            } catch (RuntimeException e) {
+                held.release(Long.MAX_VALUE, this::send);
+                held.clear();
+                throw e;
+            } finally {
+                owed = limits.followWallClock() ? clock.debt() : 0;
+                clock.stop();
+                deferring = false;
+            }
+            record(new Event.Executed(command, -1));
+            deferredTail = true;
+            deferredCommand = command;
+            return new Deferred(r, owed);
+        });
+    }
+
+    /** The wall times (into the deferred command) at which its held log records fall due. */
+    public List<Long> heldDueTimes() {
+        return held.dueTimes();
+    }
+
+    /** Sends the deferred command's log records due by {@code elapsedNanos} of its wall time to the streams. */
+    public void releaseHeld(long elapsedNanos) {
+        held.release(elapsedNanos, this::send);
+    }
+
+    /**
+     * The deferred command's wall time has passed: its remaining records go out, its event to the
+     * journal, and the session's wall clock starts again from now.
+     */
+    public void deliver() {
+        lock.lock();
+        try {
+            held.release(Long.MAX_VALUE, this::send);
+            held.clear();
+            if (deferredTail) {
+                deferredTail = false;
+                lastWall = wallNanos.getAsLong();
+                if (!closed) {
+                    flushJournal();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A Ctrl-C {@code elapsedNanos} into the deferred command's wall time: the session is rebuilt
+     * by replaying its log with the command interrupted where a live run would have seen it, the
+     * records not yet sent go out, and the command is delivered. Returns the redone command's
+     * result, or null if it had no sleep left to interrupt (it then goes on as it was).
+     */
+    public Shell.Result interruptDeferred(long elapsedNanos) {
+        lock.lock();
+        try {
+            if (!deferredTail || closed) {
+                return null;
+            }
+            long point = clock.interruptPointAt(elapsedNanos);
+            if (point < 0) {
+                return null;
+            }
+            int sent = held.releasedCount();
+            held.clear();
+            List<Event> before = new ArrayList<>(events.subList(0, events.size() - 1));
+            List<LogRecord> redone;
+            Object[] out = {null};
+            muted = new ArrayList<>();
+            try {
+                forget();
+                if (!before.isEmpty() && before.get(0) instanceof Event.Booted b) {
+                    bootParams = bootParams(b.cmdline());     // as the constructor starts a session booted with one
+                    events.add(b);
+                    before = before.subList(1, before.size());
+                }
+                boot();
+                for (Event e : before) {
+                    apply(e);
+                }
+                muted.clear();
+                apply(new Event.Executed(deferredCommand, point), out);
+                redone = muted;
+            } finally {
+                muted = null;
+            }
+            for (int i = sent; i < redone.size(); i++) {
+                send(redone.get(i));
+            }
+            deferredTail = false;
+            lastWall = wallNanos.getAsLong();
+            flushJournal();
+            return (Shell.Result) out[0];
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Longest command line a client may send. */
@@ -404,6 +560,11 @@ public final class Session {
 
     /** The shell command the insmod button stands for. */
     public Shell.Result insmod(String module, String params) {
+        return exec(insmodLine(module, params), null);
+    }
+
+    /** The command line of the insmod button: the module and each parameter quoted as one argument. */
+    public static String insmodLine(String module, String params) {
         if (module == null || module.isBlank()) {
             throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"module\"");
         }
@@ -411,7 +572,7 @@ public final class Session {
         for (String word : paramWords(params == null ? "" : params)) {
             line.append(' ').append(quote(word));
         }
-        return exec(line.toString(), null);
+        return line.toString();
     }
 
     /**
@@ -445,10 +606,15 @@ public final class Session {
 
     /** The shell command the rmmod button stands for. */
     public Shell.Result rmmod(String module) {
+        return exec(rmmodLine(module), null);
+    }
+
+    /** The command line of the rmmod button. */
+    public static String rmmodLine(String module) {
         if (module == null || module.isBlank()) {
             throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"module\"");
         }
-        return exec("rmmod " + quote(module), null);
+        return "rmmod " + quote(module);
     }
 
     private static String quote(String word) {
@@ -553,6 +719,9 @@ public final class Session {
     public AutoCloseable subscribe(long afterSeq, Consumer<LogRecord> listener, Runnable onClose) {
         return locked(() -> {
             for (LogRecord r : kernel.log().after(afterSeq)) {
+                if (held.holds(r)) {
+                    break;      // printed by a deferred command, not yet due: it comes with the others
+                }
                 listener.accept(r);
             }
             logListeners.add(listener);
@@ -572,6 +741,12 @@ public final class Session {
     /** Ends the session: listeners stop, later calls fail with 404. */
     public void close() {
         locked(() -> {
+            try {
+                deferredTail = false;
+                flushJournal(true);     // parked or drained: the idle time at the end, a command not yet delivered
+            } catch (SessionException stale) {
+                // another node has this session's log now; this copy has nothing to add
+            }
             closed = true;
             unsubscribeKernel();
             shell.shutdown();
@@ -642,18 +817,38 @@ public final class Session {
     }
 
     private void record(Event e) {
-        if (e instanceof Event.TimePassed t && !events.isEmpty()
+        if (e instanceof Event.TimePassed t && events.size() > journaled
                 && events.get(events.size() - 1) instanceof Event.TimePassed last && kernel.idle()) {
             // Idle time after idle time is one stretch of idle time: replaying the sum fires the same timers at
             // the same instants, since no task was running in between to use the two stretches differently.
+            // A stretch already in the journal is not changed (the store only appends): a new one starts.
             events.set(events.size() - 1, new Event.TimePassed(last.nanos() + t.nanos()));
             return;
+        }
+        if (e instanceof Event.TimePassed) {
+            idleStretchSince = wallNanos.getAsLong();
         }
         if (events.size() >= limits.maxEvents()) {
             throw new SessionException(SessionException.Kind.UNAVAILABLE,
                     "this session's history is full (" + limits.maxEvents() + " steps); start a new session");
         }
         events.add(e);
+    }
+
+    /**
+     * Back to the state of a new session before its first boot, as a replay starts from: every
+     * piece of state the event log rebuilds (keep in step with the fields above).
+     */
+    private void forget() {
+        unsubscribeKernel();
+        kernel.release();
+        kernel = null;
+        files.clear();
+        modules.clear();
+        events.clear();
+        boots = 0;
+        linux = new LinuxTree();
+        bootParams = dev.kplay.kernel.BootParams.NONE;
     }
 
     /** Models start_kernel() for this session: a fresh kernel, its shell, the files in /root. */
@@ -690,8 +885,19 @@ public final class Session {
         }));
     }
 
-    /** Hands a record to every log listener (a listener that throws is dropped). */
+    /** A new kernel log record: to the listeners, or held for a deferred command, or muted. */
     private void publish(LogRecord r) {
+        if (muted != null) {
+            muted.add(r);
+        } else if (deferring) {
+            held.hold(r, clock.debt());
+        } else {
+            send(r);
+        }
+    }
+
+    /** Hands a record to every log listener (a listener that throws is dropped). */
+    private void send(LogRecord r) {
         for (Consumer<LogRecord> l : logListeners) {
             try {
                 l.accept(r);
@@ -754,6 +960,9 @@ public final class Session {
     /** Idle wall time since the last request passes in the kernel (interactive sessions only). */
     private void catchUp() {
         long now = wallNanos.getAsLong();
+        if (deferredTail) {
+            return;     // a deferred command's wall time is still passing: it is its time, not idle time
+        }
         if (!limits.followWallClock()) {
             lastWall = now;
             return;
@@ -831,13 +1040,36 @@ public final class Session {
         return stale;
     }
 
+    /**
+     * How long a stretch of idle time at the end of the log may keep growing before it goes to the
+     * journal as it is (a page left open on a ticking timer then stores one row a minute).
+     */
+    static final long IDLE_STRETCH_NANOS = 60_000_000_000L;
+
+    /** Wall time at which the idle stretch at the end of the log began. */
+    private long idleStretchSince;
+
     private void flushJournal() {
-        if (journal == null || events.size() <= journaled) {
+        flushJournal(false);
+    }
+
+    /**
+     * Appends the new events to the journal: all of them if {@code all}, else all but an idle
+     * stretch at the end that is still young (it may grow; see IDLE_STRETCH_NANOS) and a deferred
+     * command not yet delivered.
+     */
+    private void flushJournal(boolean all) {
+        int upTo = events.size() - (deferredTail ? 1 : 0);
+        if (!all && !deferredTail && upTo > journaled && events.get(upTo - 1) instanceof Event.TimePassed
+                && wallNanos.getAsLong() - idleStretchSince < IDLE_STRETCH_NANOS) {
+            upTo--;
+        }
+        if (journal == null || upTo <= journaled) {
             return;
         }
         try {
-            journal.append(id, journaled, List.copyOf(events.subList(journaled, events.size())));
-            journaled = events.size();
+            journal.append(id, journaled, List.copyOf(events.subList(journaled, upTo)));
+            journaled = upTo;
         } catch (IllegalStateException e) {
             stale = true;
             throw new SessionException(SessionException.Kind.UNAVAILABLE,

@@ -20,9 +20,11 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 @EnableWebSocket
 public class KmsgConfig implements WebSocketConfigurer {
     private final SessionRegistry registry;
+    private final dev.kplay.session.SessionScheduler scheduler;
 
-    public KmsgConfig(SessionRegistry registry) {
+    public KmsgConfig(SessionRegistry registry, dev.kplay.session.SessionScheduler scheduler) {
         this.registry = registry;
+        this.scheduler = scheduler;
     }
 
     /** Threads that write queued kmsg frames to sockets (never the kernel's thread). */
@@ -44,7 +46,7 @@ public class KmsgConfig implements WebSocketConfigurer {
     /** The endpoint (one for all sockets; its queues are published as metrics). */
     synchronized KmsgSocket socket() {
         if (socket == null) {
-            socket = new KmsgSocket(registry, senders, ticker);
+            socket = new KmsgSocket(registry, scheduler, senders, ticker);
         }
         return socket;
     }

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * While a socket is open, its session's time follows the wall clock between requests (every
  * TICK_MS the ticker lets the idle time pass, recorded as any idle time is), so a timer module's
- * lines appear in the pane as they are printed.
+ * lines appear in the pane as they are printed. The tick itself runs on the server's scheduler,
+ * queued behind the session's own work, so a busy kernel costs the ticker thread nothing.
  *
  * Records are produced on the thread that runs the kernel, with the session locked; that thread
  * only appends to the socket's bounded queue. Frames go out with the container's asynchronous
@@ -54,12 +55,15 @@ final class KmsgSocket extends TextWebSocketHandler {
     static final long TICK_MS = 200;
 
     private final SessionRegistry registry;
+    private final dev.kplay.session.SessionScheduler scheduler;
     private final ExecutorService senders;
     private final java.util.concurrent.ScheduledExecutorService ticker;
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
-    KmsgSocket(SessionRegistry registry, ExecutorService senders, java.util.concurrent.ScheduledExecutorService ticker) {
+    KmsgSocket(SessionRegistry registry, dev.kplay.session.SessionScheduler scheduler, ExecutorService senders,
+               java.util.concurrent.ScheduledExecutorService ticker) {
         this.registry = registry;
+        this.scheduler = scheduler;
         this.senders = senders;
         this.ticker = ticker;
     }
@@ -92,6 +96,8 @@ final class KmsgSocket extends TextWebSocketHandler {
         private long lastSent;
         private AutoCloseable subscription;
         private java.util.concurrent.ScheduledFuture<?> tick;
+        /** The socket closed (its subscription, made later on the scheduler, must not stay). */
+        private boolean gone;
 
         Outbox(WebSocketSession ws, long after) {
             this.ws = ws;
@@ -224,19 +230,39 @@ final class KmsgSocket extends TextWebSocketHandler {
         }
         Outbox box = new Outbox(ws, after);
         outboxes.put(ws.getId(), box);
-        try {
-            box.subscription = session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
-            box.tick = ticker.scheduleWithFixedDelay(() -> {
-                try {
-                    session.passTime();
-                } catch (RuntimeException e) {
-                    // the session ended or failed; its socket closes through the session
-                }
-            }, TICK_MS, TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (SessionException e) {
-            outboxes.remove(ws.getId());
-            ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
-        }
+        // subscribed on the session's lane of the scheduler, behind its running work: this thread does not wait
+        scheduler.submit(session, () -> session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket))
+                .whenComplete((subscription, failure) -> {
+                    if (failure != null) {
+                        outboxes.remove(ws.getId());
+                        senders.execute(() -> {
+                            try {
+                                ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
+                            } catch (IOException | RuntimeException ignored) {
+                                // already gone
+                            }
+                        });
+                        return;
+                    }
+                    synchronized (box) {
+                        if (!box.gone) {
+                            box.subscription = subscription;
+                            box.tick = ticker.scheduleWithFixedDelay(() -> {
+                                try {
+                                    scheduler.tick(session);
+                                } catch (RuntimeException e) {
+                                    // the session ended or failed; its socket closes through the session
+                                }
+                            }, TICK_MS, TICK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                            return;
+                        }
+                    }
+                    try {
+                        subscription.close();
+                    } catch (Exception ignored) {
+                        // a list subscription closes without fail
+                    }
+                });
     }
 
     /** The JSON of one record. */
@@ -274,11 +300,19 @@ final class KmsgSocket extends TextWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession ws, CloseStatus status) throws Exception {
         Outbox box = outboxes.remove(ws.getId());
-        if (box != null && box.tick != null) {
-            box.tick.cancel(false);
+        if (box == null) {
+            return;
         }
-        if (box != null && box.subscription != null) {
-            box.subscription.close();
+        AutoCloseable subscription;
+        synchronized (box) {
+            box.gone = true;
+            if (box.tick != null) {
+                box.tick.cancel(false);
+            }
+            subscription = box.subscription;
+        }
+        if (subscription != null) {
+            subscription.close();
         }
     }
 }

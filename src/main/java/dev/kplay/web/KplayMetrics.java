@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /*
  * kplay's own figures for Prometheus (/actuator/prometheus), next to the JVM's and Tomcat's that
  * Spring Boot publishes: live and parked sessions, kernel memory reserved and backed across all
- * kernels, heap after GC, server CPU used by sessions, and the kmsg sockets' send queues. Build
+ * kernels, heap after GC, server CPU used by sessions, the scheduler's jobs and held commands, and
+ * the kmsg sockets' send queues. Build
  * time and command latency are timers recorded where they happen (KplayTimers).
  */
 
@@ -22,11 +23,14 @@ public class KplayMetrics implements MeterBinder {
     private final SessionRegistry registry;
     private final HeapPressure heap;
     private final KmsgConfig kmsg;
+    private final dev.kplay.session.SessionScheduler scheduler;
 
-    public KplayMetrics(SessionRegistry registry, HeapPressure heap, KmsgConfig kmsg) {
+    public KplayMetrics(SessionRegistry registry, HeapPressure heap, KmsgConfig kmsg,
+                        dev.kplay.session.SessionScheduler scheduler) {
         this.registry = registry;
         this.heap = heap;
         this.kmsg = kmsg;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -49,6 +53,12 @@ public class KplayMetrics implements MeterBinder {
                 .baseUnit("seconds").description("server CPU used by the busiest live session").register(m);
         Gauge.builder("kplay.session.cpu.total", registry, r -> r.live().stream().mapToLong(Session::cpuNanos).sum() / 1e9)
                 .baseUnit("seconds").description("server CPU used by all live sessions").register(m);
+        FunctionCounter.builder("kplay.sched.jobs", scheduler, s -> s.figures()[0])
+                .description("jobs the server's scheduler has run").register(m);
+        Gauge.builder("kplay.sched.held", scheduler, s -> s.figures()[1])
+                .description("commands waiting out their wall time, holding no thread").register(m);
+        Gauge.builder("kplay.sched.lanes", scheduler, s -> s.figures()[2])
+                .description("sessions with work queued, running or held").register(m);
         Gauge.builder("kplay.kmsg.sockets", kmsg, k -> k.socket().sockets())
                 .description("open kmsg WebSockets").register(m);
         Gauge.builder("kplay.kmsg.queued.frames", kmsg, k -> k.socket().queuedFrames())

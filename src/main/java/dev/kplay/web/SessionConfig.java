@@ -52,6 +52,16 @@ public class SessionConfig {
         return new SessionRegistry(toolchain, limits, System::nanoTime, budget, store);
     }
 
+    /**
+     * The server's scheduler: every session's work runs on its worker threads, a fair share of
+     * CPU per session, and no thread waits for a command's wall time (see SessionScheduler).
+     */
+    @Bean(destroyMethod = "close")
+    public dev.kplay.session.SessionScheduler sessionScheduler(@Value("${kplay.sched.workers:0}") int workers) {
+        int n = workers > 0 ? workers : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        return new dev.kplay.session.SessionScheduler(n, System::nanoTime);
+    }
+
     /** The heap's occupancy after GC, for admission control and metrics. */
     @Bean
     public HeapPressure heapPressure() {

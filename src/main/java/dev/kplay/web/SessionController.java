@@ -6,6 +6,7 @@ import dev.kplay.kernel.KernelSnapshot;
 import dev.kplay.session.Session;
 import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionRegistry;
+import dev.kplay.session.SessionScheduler;
 import dev.kplay.userland.sh.Shell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The HTTP contract of DESIGN.md, one handler per line of it. Thin: each handler finds the
  * session and calls one Session method; the buttons (insmod, rmmod) are shell commands, so their
  * results are the same command results exec returns.
+ *
+ * Every call on a session's kernel goes through the server's scheduler (SessionScheduler) and is
+ * answered asynchronously: the request thread is free at once, the answer goes out when the work
+ * is done (a command's when its wall time has passed).
  */
 
 /** REST endpoints under /api/sessions. */
@@ -40,9 +47,18 @@ public class SessionController {
 
     private final ScenarioController scenarios;
 
-    public SessionController(SessionRegistry registry, ScenarioController scenarios) {
+    private final SessionScheduler scheduler;
+
+    public SessionController(SessionRegistry registry, ScenarioController scenarios, SessionScheduler scheduler) {
         this.registry = registry;
         this.scenarios = scenarios;
+        this.scheduler = scheduler;
+    }
+
+    /** Runs {@code work} on the session's lane of the scheduler; the answer is its value. */
+    private <T> CompletableFuture<T> on(String id, Function<Session, T> work) {
+        Session s = registry.get(id);
+        return scheduler.submit(s, () -> work.apply(s));
     }
 
     public record ExecRequest(String command, Long timeoutMs) {}
@@ -65,8 +81,11 @@ public class SessionController {
     }
 
     @GetMapping("/{id}")
-    public Map<String, Object> state(@PathVariable String id) {
-        Session s = registry.get(id);
+    public CompletableFuture<Map<String, Object>> state(@PathVariable String id) {
+        return on(id, SessionController::state);
+    }
+
+    private static Map<String, Object> state(Session s) {
         KernelSnapshot snap = s.snapshot();
         Map<String, Object> m = identity(s);
         List<Map<String, Object>> modules = new ArrayList<>();
@@ -106,46 +125,57 @@ public class SessionController {
     }
 
     @PutMapping("/{id}/files/{name}")
-    public ResponseEntity<Void> putFile(@PathVariable String id, @PathVariable String name,
-                                        @RequestBody(required = false) String text) {
-        registry.get(id).putFile(name, text == null ? "" : text);
-        return ResponseEntity.noContent().build();
+    public CompletableFuture<ResponseEntity<Void>> putFile(@PathVariable String id, @PathVariable String name,
+                                                           @RequestBody(required = false) String text) {
+        return on(id, s -> {
+            s.putFile(name, text == null ? "" : text);
+            return ResponseEntity.noContent().build();
+        });
     }
 
     @GetMapping("/{id}/files")
-    public List<String> files(@PathVariable String id) {
-        return registry.get(id).fileNames();
+    public CompletableFuture<List<String>> files(@PathVariable String id) {
+        return on(id, Session::fileNames);
     }
 
     @GetMapping(value = "/{id}/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
-    public String file(@PathVariable String id, @PathVariable String name) {
-        return registry.get(id).file(name);
+    public CompletableFuture<String> file(@PathVariable String id, @PathVariable String name) {
+        return on(id, s -> s.file(name));
     }
 
     @DeleteMapping("/{id}/files/{name}")
-    public ResponseEntity<Void> deleteFile(@PathVariable String id, @PathVariable String name) {
-        registry.get(id).deleteFile(name);
-        return ResponseEntity.noContent().build();
+    public CompletableFuture<ResponseEntity<Void>> deleteFile(@PathVariable String id, @PathVariable String name) {
+        return on(id, s -> {
+            s.deleteFile(name);
+            return ResponseEntity.noContent().build();
+        });
     }
 
     // ---- ~/linux: paths inside the kernel tree ("linux/kernel/sys.c") ----------------------------
 
     @PutMapping("/{id}/files/linux/**")
-    public ResponseEntity<Void> putTreeFile(@PathVariable String id, HttpServletRequest request,
-                                            @RequestBody(required = false) String text) {
-        registry.get(id).putFile(treeName(id, request), text == null ? "" : text);
-        return ResponseEntity.noContent().build();
+    public CompletableFuture<ResponseEntity<Void>> putTreeFile(@PathVariable String id, HttpServletRequest request,
+                                                               @RequestBody(required = false) String text) {
+        String name = treeName(id, request);
+        return on(id, s -> {
+            s.putFile(name, text == null ? "" : text);
+            return ResponseEntity.noContent().build();
+        });
     }
 
     @GetMapping(value = "/{id}/files/linux/**", produces = MediaType.TEXT_PLAIN_VALUE)
-    public String treeFile(@PathVariable String id, HttpServletRequest request) {
-        return registry.get(id).file(treeName(id, request));
+    public CompletableFuture<String> treeFile(@PathVariable String id, HttpServletRequest request) {
+        String name = treeName(id, request);
+        return on(id, s -> s.file(name));
     }
 
     @DeleteMapping("/{id}/files/linux/**")
-    public ResponseEntity<Void> deleteTreeFile(@PathVariable String id, HttpServletRequest request) {
-        registry.get(id).deleteFile(treeName(id, request));
-        return ResponseEntity.noContent().build();
+    public CompletableFuture<ResponseEntity<Void>> deleteTreeFile(@PathVariable String id, HttpServletRequest request) {
+        String name = treeName(id, request);
+        return on(id, s -> {
+            s.deleteFile(name);
+            return ResponseEntity.noContent().build();
+        });
     }
 
     /** "linux/<path>" from the request's path after /files/ (decoded; Session checks it). */
@@ -157,8 +187,12 @@ public class SessionController {
     }
 
     @PostMapping("/{id}/build")
-    public Map<String, Object> build(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
-        BuildResult r = registry.get(id).build();
+    public CompletableFuture<Map<String, Object>> build(@PathVariable String id,
+                                                        @RequestBody(required = false) Map<String, Object> ignored) {
+        return on(id, s -> buildResult(s.build()));
+    }
+
+    private static Map<String, Object> buildResult(BuildResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ok", r.ok());
         m.put("output", r.output());
@@ -178,18 +212,21 @@ public class SessionController {
     }
 
     @PostMapping("/{id}/insmod")
-    public Shell.Result insmod(@PathVariable String id, @RequestBody InsmodRequest body) {
-        return registry.get(id).insmod(body.module(), body.params());
+    public CompletableFuture<Shell.Result> insmod(@PathVariable String id, @RequestBody InsmodRequest body) {
+        String line = Session.insmodLine(body.module(), body.params());
+        return scheduler.exec(registry.get(id), line, null);
     }
 
     @PostMapping("/{id}/rmmod")
-    public Shell.Result rmmod(@PathVariable String id, @RequestBody RmmodRequest body) {
-        return registry.get(id).rmmod(body.module());
+    public CompletableFuture<Shell.Result> rmmod(@PathVariable String id, @RequestBody RmmodRequest body) {
+        String line = Session.rmmodLine(body.module());
+        return scheduler.exec(registry.get(id), line, null);
     }
 
     @PostMapping("/{id}/exec")
-    public Shell.Result exec(@PathVariable String id, @RequestBody ExecRequest body) {
-        return registry.get(id).exec(body.command(), body.timeoutMs());
+    public CompletableFuture<Shell.Result> exec(@PathVariable String id, @RequestBody ExecRequest body) {
+        Session s = registry.get(id);
+        return scheduler.exec(s, body.command(), body.timeoutMs());
     }
 
     /**
@@ -198,28 +235,29 @@ public class SessionController {
      * command's exec call answers), false when no job was there.
      */
     @PostMapping("/{id}/signal")
-    public Object signal(@PathVariable String id, @RequestBody SignalRequest body) {
+    public CompletableFuture<Object> signal(@PathVariable String id, @RequestBody SignalRequest body) {
         Session s = registry.get(id);
         int sig = parseSignal(body.signal());
-        Session.Signal r = s.signal(sig);
-        if (r.result() != null) {
-            return r.result();
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("signal", sig);
-        m.put("delivered", r.delivered());
-        return m;
+        return scheduler.signal(s, sig).thenApply(r -> {
+            if (r.result() != null) {
+                return r.result();
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("signal", sig);
+            m.put("delivered", r.delivered());
+            return m;
+        });
     }
 
     @GetMapping(value = "/{id}/dmesg", produces = MediaType.TEXT_PLAIN_VALUE)
-    public String dmesg(@PathVariable String id) {
-        return registry.get(id).dmesg();
+    public CompletableFuture<String> dmesg(@PathVariable String id) {
+        return on(id, Session::dmesg);
     }
 
     /** A fresh kernel; {"cmdline": "..."} boots it with those parameters instead of the current ones. */
     @PostMapping("/{id}/reboot")
-    public Map<String, Object> reboot(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
-        Session s = registry.get(id);
+    public CompletableFuture<Map<String, Object>> reboot(@PathVariable String id,
+                                                         @RequestBody(required = false) Map<String, Object> body) {
         Object kernel = body == null ? null : body.get("kernel");
         if (kernel != null && !"stock".equals(kernel) && !"built".equals(kernel)) {
             throw new SessionException(SessionException.Kind.BAD_REQUEST,
@@ -229,8 +267,10 @@ public class SessionController {
         if (cmdline != null && !(cmdline instanceof String)) {
             throw new SessionException(SessionException.Kind.BAD_REQUEST, "\"cmdline\" must be a string");
         }
-        s.reboot("stock".equals(kernel), (String) cmdline);
-        return identity(s);
+        return on(id, s -> {
+            s.reboot("stock".equals(kernel), (String) cmdline);
+            return identity(s);
+        });
     }
 
     private static Map<String, Object> identity(Session s) {

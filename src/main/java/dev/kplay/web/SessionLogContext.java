@@ -62,7 +62,24 @@ public class SessionLogContext extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (timer != null) {
+            if (timer != null && request.isAsyncStarted()) {
+                // answered later by the scheduler: timed when the answer goes out
+                request.getAsyncContext().addListener(new jakarta.servlet.AsyncListener() {
+                    @Override
+                    public void onComplete(jakarta.servlet.AsyncEvent e) {
+                        timer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    }
+
+                    @Override
+                    public void onTimeout(jakarta.servlet.AsyncEvent e) { }
+
+                    @Override
+                    public void onError(jakarta.servlet.AsyncEvent e) { }
+
+                    @Override
+                    public void onStartAsync(jakarta.servlet.AsyncEvent e) { }
+                });
+            } else if (timer != null) {
                 timer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
             MDC.remove("session");

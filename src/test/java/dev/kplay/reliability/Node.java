@@ -73,6 +73,24 @@ final class Node implements AutoCloseable {
         throw new IllegalStateException(name + " did not become ready:\n" + Files.readString(log));
     }
 
+    /**
+     * The node's heap in use right after a full collection (jcmd GC.run, then GC.heap_info), in
+     * MiB: what is really live, with no garbage waiting, for leak checks.
+     */
+    double liveHeapMiB() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        String pid = String.valueOf(process.pid());
+        new ProcessBuilder(jcmd.toString(), pid, "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd.toString(), pid, "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no heap figure from jcmd:\n" + out);
+        }
+        return Long.parseLong(m.group(1)) / 1024.0;
+    }
+
     boolean alive() {
         return process.isAlive();
     }

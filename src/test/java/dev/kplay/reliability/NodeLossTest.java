@@ -110,7 +110,10 @@ class NodeLossTest {
             try {
                 List<String> ids = new ArrayList<>();
                 Map<String, String> before = new java.util.HashMap<>();
-                for (int i = 0; i < 6; i++) {
+                // six sessions, and more (up to 16) until the hash has put one on each node (1 in 32 runs of
+                // six random ids all land on one node)
+                java.util.Set<String> served = new java.util.HashSet<>();
+                for (int i = 0; i < 16 && (i < 6 || served.size() < 2); i++) {
                     String id = JsonPath.read(ok("POST", "/api/sessions", "{}"), "$.id");
                     ids.add(id);
                     ok("PUT", "/api/sessions/" + id + "/files/hello.c", HELLO);
@@ -118,6 +121,7 @@ class NodeLossTest {
                     ok("POST", "/api/sessions/" + id + "/insmod", "{\"module\":\"hello.ko\"}");
                     ok("POST", "/api/sessions/" + id + "/exec", "{\"command\":\"echo '<6>session " + i + "' > /dev/kmsg\"}");
                     before.put(id, view(id));
+                    served.add(node(id));
                 }
                 String victim = node(ids.get(0));
                 assertTrue(ids.stream().anyMatch(id -> {

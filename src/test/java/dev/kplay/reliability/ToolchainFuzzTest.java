@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Mutation fuzzing of the C toolchain. */
 class ToolchainFuzzTest {
-    static final int RUNS = Integer.getInteger("kplay.fuzz.runs", 1500);
+    static final int RUNS = Integer.getInteger("kplay.fuzz.runs", 1000);
     static final long BOUND_MS = Long.getLong("kplay.fuzz.bound-ms", 20_000);
     static final String[] SNIPPETS = {"(", ")", "{", "}", "[", "]", ";", ",", "*", "&", "->", ".", "...", "#", "##",
         "\n#define X X X\n", "\n#include \"x.h\"\n", "\n#include <linux/nope.h>\n", "\n#if 1\n", "\n#endif\n", "\n#else\n",

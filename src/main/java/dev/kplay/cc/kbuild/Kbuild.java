@@ -60,7 +60,13 @@ public final class Kbuild {
     public static BuildResult build(Map<String, String> files, long cpuNanos) {
         String key = BuildCache.key(files);
         BuildResult cached = CACHE.get(key);
-        return cached != null ? cached : CACHE.put(key, files, make(files, cpuNanos));
+        if (cached != null) {
+            return cached;
+        }
+        boolean[] overLimit = {false};
+        BuildResult r = make(files, cpuNanos, overLimit);
+        // A build stopped by the CPU limit says how busy the machine was, not what the sources are: not kept.
+        return overLimit[0] ? r : CACHE.put(key, files, r);
     }
 
     /** Builds every .c file of {@code files} as a module, without the cache. */
@@ -70,6 +76,11 @@ public final class Kbuild {
 
     /** As {@link #make(Map)}, each file's compilation stopped after {@code cpuNanos} of CPU time. */
     public static BuildResult make(Map<String, String> files, long cpuNanos) {
+        return make(files, cpuNanos, new boolean[1]);
+    }
+
+    /** As {@link #make(Map, long)}; sets {@code overLimit[0]} if a compilation was stopped by the CPU limit. */
+    static BuildResult make(Map<String, String> files, long cpuNanos, boolean[] overLimit) {
         StringBuilder out = new StringBuilder();
         List<Diagnostic> diagnostics = new ArrayList<>();
         out.append("make: Entering directory '").append(KDIR).append("'\n");
@@ -90,6 +101,7 @@ public final class Kbuild {
                 out.append("  CC [M]  ").append(obj).append(".o\n");
                 Diagnostics diags = new Diagnostics(WERROR);
                 Compiled c = compile(file, m.name(), files, diags, cpuNanos);
+                overLimit[0] |= c.overLimit();
                 out.append(diags.render());
                 diagnostics.addAll(diags.list());
                 if (c.image() == null) {
@@ -134,7 +146,12 @@ public final class Kbuild {
         return new BuildResult(true, out.toString(), diagnostics, artifacts);
     }
 
-    record Compiled(ModuleImage image, String srcversion) {}
+    /** One file's compilation: its image (null on errors), srcversion, and whether the CPU limit stopped it. */
+    record Compiled(ModuleImage image, String srcversion, boolean overLimit) {
+        Compiled(ModuleImage image, String srcversion) {
+            this(image, srcversion, false);
+        }
+    }
 
     /** gcc -c: preprocess and compile one file; a null image after errors. */
     static Compiled compile(String file, String module, Map<String, String> files, Diagnostics diags) {
@@ -170,7 +187,7 @@ public final class Kbuild {
             diags.report(Severity.FATAL, new Span(source, 0, 0), "compiling " + file + " took more than kplay's limit of "
                 + cpuNanos / 1_000_000 + " ms of CPU time", null);
             diags.raw("compilation terminated.");
-            return new Compiled(null, null);
+            return new Compiled(null, null, true);
         }
         if (!finished) {
             diags.report(Severity.FATAL, new Span(source, 0, 0),

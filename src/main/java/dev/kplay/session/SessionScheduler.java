@@ -1,0 +1,368 @@
+package dev.kplay.session;
+
+import dev.kplay.userland.sh.Shell;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/*
+ * The server's own scheduler, under every session's kernel (DESIGN.md, "Budgets and fairness"). A
+ * request never runs a session's work itself: it queues a job on the session's lane and gets a
+ * future; the server's request thread is free at once (the web layer answers asynchronously).
+ *
+ * - A fixed set of worker threads runs the jobs, one job per session at a time, in order. When a
+ *   worker is free it takes the lane that has used the least CPU (its virtual runtime, as CFS
+ *   picks a task), so a session that burns CPU waits behind the others and each session gets a
+ *   fair share of real CPU. A job is bounded by the kernel's budgets (instructions per request,
+ *   compile CPU time), which is the slice one session gets before the others have their turn.
+ * - Nothing waits on a thread. A command runs at full speed (Session.execDeferred) and owes the
+ *   wall time its sleeps would have taken; its lane is then held, without a thread, until that
+ *   time has passed: timers send its log records to the streams when each falls due and deliver
+ *   its result at the end. Other requests of that session queue behind it, as they would behind
+ *   the command on a terminal.
+ * - A Ctrl-C jumps the queue: during a held command it redoes it interrupted where a live run
+ *   would have seen the signal (Session.interruptDeferred), otherwise it goes to the blocked
+ *   foreground job (Session.signal).
+ * - The ticker of an open page (idle wall time passing) queues at most one tick per lane, and only
+ *   when the lane has nothing else to do.
+ */
+
+/** One scheduler for all sessions' work: fair CPU share per session, no thread held while waiting. */
+public final class SessionScheduler implements AutoCloseable {
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private final Map<Session, Lane> lanes = new IdentityHashMap<>();
+    /** Lanes with a job to run and no worker on it. */
+    private final List<Lane> ready = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final ScheduledExecutorService timers;
+    private final LongSupplier wallNanos;
+    private boolean closed;
+    /** The least virtual runtime among lanes last picked: a new lane starts there (CFS's min_vruntime). */
+    private long minVruntime;
+    private long jobs;
+    private long heldNow;
+
+    /** A session's queue of jobs. */
+    private static final class Lane {
+        final Session session;
+        final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        final ArrayDeque<Runnable> urgent = new ArrayDeque<>();
+        boolean running;
+        Held held;
+        boolean tickQueued;
+        long vruntime;
+
+        Lane(Session session) {
+            this.session = session;
+        }
+    }
+
+    /** A delivered-later command: its future, when its wall time started, and its timers. */
+    private static final class Held {
+        final CompletableFuture<Shell.Result> result;
+        final Shell.Result value;
+        final long start;
+        final List<ScheduledFuture<?>> timers = new ArrayList<>();
+        /** A timer or a Ctrl-C is ending the hold; the other leaves it alone. */
+        boolean claimed;
+        /** The delivery time came while a Ctrl-C had it claimed (and then found nothing to interrupt). */
+        boolean overdue;
+
+        Held(CompletableFuture<Shell.Result> result, Shell.Result value, long start) {
+            this.result = result;
+            this.value = value;
+            this.start = start;
+        }
+    }
+
+    /** {@code threads} workers run the jobs; one more thread keeps the timers. */
+    public SessionScheduler(int threads, LongSupplier wallNanos) {
+        this.wallNanos = wallNanos;
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kplay-sched-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < Math.max(1, threads); i++) {
+            Thread t = new Thread(this::work, "kplay-cpu-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+    }
+
+    /** Runs {@code work} on the session's lane after the jobs queued before it; completes with its value. */
+    public <T> CompletableFuture<T> submit(Session s, Supplier<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        enqueue(s, () -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, false);
+        return f;
+    }
+
+    /**
+     * Runs a command line on the session's lane; completes with its result once the wall time its
+     * sleeps and kernel waits take has passed (held without a thread meanwhile).
+     */
+    public CompletableFuture<Shell.Result> exec(Session s, String command, Long timeoutMs) {
+        CompletableFuture<Shell.Result> f = new CompletableFuture<>();
+        enqueue(s, () -> {
+            long start = wallNanos.getAsLong();
+            Session.Deferred d;
+            try {
+                d = s.execDeferred(command, timeoutMs);
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+                return;
+            }
+            long due = start + d.owedNanos();
+            if (due - wallNanos.getAsLong() <= 0) {
+                deliver(s, f, d.result());
+                return;
+            }
+            hold(s, new Held(f, d.result(), start), due);
+        }, false);
+        return f;
+    }
+
+    /** Ctrl-C and friends, ahead of anything queued: see the class comment. */
+    public CompletableFuture<Session.Signal> signal(Session s, int sig) {
+        CompletableFuture<Session.Signal> f = new CompletableFuture<>();
+        enqueue(s, () -> {
+            try {
+                Held h;
+                synchronized (this) {
+                    Lane l = lanes.get(s);
+                    h = l == null || l.held == null || l.held.claimed ? null : l.held;
+                    if (h != null) {
+                        h.claimed = true;
+                    }
+                }
+                if (h == null) {
+                    f.complete(s.signal(sig));
+                    return;
+                }
+                Shell.Result redone;
+                try {
+                    redone = s.interruptDeferred(wallNanos.getAsLong() - h.start);
+                } catch (RuntimeException | Error e) {
+                    redone = null;
+                    h.result.completeExceptionally(e);
+                    release(s, h);
+                    throw e;
+                }
+                if (redone != null) {
+                    h.result.complete(redone);
+                    release(s, h);
+                } else {
+                    boolean overdue;
+                    synchronized (this) {
+                        h.claimed = false;
+                        overdue = h.overdue;
+                    }
+                    if (overdue) {
+                        fire(s, h);
+                    }
+                }
+                f.complete(new Session.Signal(true, null));
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, true);
+        return f;
+    }
+
+    /** An open page's tick: idle wall time passes in the kernel, unless the lane has work (that moves time). */
+    public void tick(Session s) {
+        synchronized (this) {
+            Lane l = lanes.get(s);
+            if (closed || l != null && (l.running || l.held != null || l.tickQueued || !l.queue.isEmpty())) {
+                return;
+            }
+            if (l == null) {
+                l = new Lane(s);
+                l.vruntime = minVruntime;
+                lanes.put(s, l);
+            }
+            l.tickQueued = true;
+            Lane lane = l;
+            l.queue.add(() -> {
+                synchronized (this) {
+                    lane.tickQueued = false;
+                }
+                s.passTime();
+            });
+            makeReady(l);
+        }
+    }
+
+    /** Jobs run since start, commands held right now, and lanes (sessions with work) right now. */
+    public synchronized long[] figures() {
+        return new long[] {jobs, heldNow, lanes.size()};
+    }
+
+    private void enqueue(Session s, Runnable job, boolean urgent) {
+        synchronized (this) {
+            if (closed) {
+                throw new SessionException(SessionException.Kind.UNAVAILABLE, "the server is shutting down");
+            }
+            Lane l = lanes.computeIfAbsent(s, Lane::new);
+            if (l.queue.isEmpty() && l.urgent.isEmpty() && !l.running && l.held == null) {
+                l.vruntime = Math.max(l.vruntime, minVruntime);
+            }
+            (urgent ? l.urgent : l.queue).add(job);
+            makeReady(l);
+        }
+    }
+
+    /** Puts l on the ready list if it can run a job now. Holds the monitor. */
+    private void makeReady(Lane l) {
+        boolean can = !l.running && (!l.urgent.isEmpty() || l.held == null && !l.queue.isEmpty());
+        if (can && !ready.contains(l)) {
+            ready.add(l);
+            notify();
+        }
+    }
+
+    /** A worker: takes the ready lane with the least CPU used, runs its next job, puts it back. */
+    private void work() {
+        while (true) {
+            Lane l;
+            Runnable job;
+            synchronized (this) {
+                while (ready.isEmpty() && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                l = ready.get(0);
+                for (Lane c : ready) {
+                    if (c.vruntime < l.vruntime) {
+                        l = c;
+                    }
+                }
+                ready.remove(l);
+                minVruntime = Math.max(minVruntime, l.vruntime);
+                job = l.urgent.isEmpty() ? l.queue.poll() : l.urgent.poll();
+                l.running = true;
+                jobs++;
+            }
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            try {
+                job.run();
+            } catch (RuntimeException | Error e) {
+                // a job completes its own future; nothing may kill a worker
+            } finally {
+                long used = Math.max(0, CPU.getCurrentThreadCpuTime() - cpu0);
+                synchronized (this) {
+                    l.vruntime += used;
+                    l.running = false;
+                    settle(l);
+                }
+            }
+        }
+    }
+
+    /** After a job or a delivery: the lane runs on, or leaves the table when it has nothing. Holds the monitor. */
+    private void settle(Lane l) {
+        if (!l.running && l.held == null && l.queue.isEmpty() && l.urgent.isEmpty()) {
+            lanes.remove(l.session, l);
+            ready.remove(l);
+        } else {
+            makeReady(l);
+        }
+    }
+
+    /** Holds the lane until {@code due}: timers release the command's log records as they fall due, then deliver it. */
+    private void hold(Session s, Held h, long due) {
+        synchronized (this) {
+            Lane l = lanes.get(s);
+            l.held = h;
+            heldNow++;
+            long now = wallNanos.getAsLong();
+            for (long at : s.heldDueTimes()) {
+                long delay = h.start + at - now;
+                if (delay > 0 && h.start + at < due) {
+                    h.timers.add(timers.schedule(() -> s.releaseHeld(at), delay, TimeUnit.NANOSECONDS));
+                } else if (delay <= 0) {
+                    s.releaseHeld(at);
+                }
+            }
+            // the timer thread only queues the delivery (it writes the journal): a worker does it, first in the lane
+            h.timers.add(timers.schedule(() -> {
+                try {
+                    enqueue(s, () -> fire(s, h), true);
+                } catch (SessionException shuttingDown) {
+                    h.result.completeExceptionally(shuttingDown);
+                }
+            }, due - now, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /** The held command's wall time has passed: deliver it, unless a Ctrl-C has it (then that does). */
+    private void fire(Session s, Held h) {
+        synchronized (this) {
+            if (h.claimed) {
+                h.overdue = true;
+                return;
+            }
+            h.claimed = true;
+        }
+        deliver(s, h.result, h.value);
+        release(s, h);
+    }
+
+    /** Ends a hold: its timers cancelled, the lane free for its next job. */
+    private void release(Session s, Held h) {
+        synchronized (this) {
+            for (ScheduledFuture<?> t : h.timers) {
+                t.cancel(false);
+            }
+            Lane l = lanes.get(s);
+            if (l != null && l.held == h) {
+                l.held = null;
+                heldNow--;
+                settle(l);
+            }
+        }
+    }
+
+    private static void deliver(Session s, CompletableFuture<Shell.Result> f, Shell.Result r) {
+        try {
+            s.deliver();
+            f.complete(r);
+        } catch (RuntimeException | Error e) {
+            f.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        timers.shutdownNow();
+    }
+}
