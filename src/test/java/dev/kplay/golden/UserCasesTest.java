@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UserCasesTest {
     static String resource(String name) {
-        try (InputStream in = UserCasesTest.class.getResourceAsStream("/golden-user/" + name)) {
+        try (InputStream in = UserCasesTest.class.getResourceAsStream(
+                "/" + Path.of("golden-user").resolve(name).normalize().toString().replace('\\', '/'))) {
             if (in == null) {
                 throw new IllegalStateException("no resource " + name);
             }
