@@ -65,6 +65,8 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
   await p.screenshot('e3-00-editor');
 
   await p.type('cd linux');
+  await until('the prompt in ~/linux', terminalText, (t) => t.trimEnd().endsWith('root@kplay:~/linux#'));
+  ok('after cd linux the prompt is bash\'s PS1 for the new directory: root@kplay:~/linux#');
   await p.type('make -j2');
   await until('the kernel build', terminalText, (t) => t.includes('Kernel: arch/x86/boot/bzImage is ready  (#2)'));
   const build = await terminalText();
@@ -100,4 +102,33 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
     (t) => t.includes('Making system call with "(a bad pointer)".\nSystem call returned -1.\nerrno 14: Bad address\n'));
   ok('a 300-byte string and a bad pointer: -1 with EFAULT ("Bad address")');
   await p.screenshot('e3-02-syscall');
+
+  // A program that reads the terminal waits in fgets for the line the learner types.
+  await p.upload('ask.c', '#include <stdio.h>\n#include <string.h>\nint main(void)\n{\n\tchar name[64];\n'
+    + '\tprintf("Name? ");\n\tif (!fgets(name, sizeof(name), stdin))\n\t\treturn 1;\n'
+    + '\tname[strcspn(name, "\\n")] = 0;\n\tprintf("Hello, %s!\\n", name);\n\treturn 0;\n}\n');
+  await p.type('gcc -o ask ask.c');
+  await p.type('./ask', false);
+  await until('the question', terminalText, (t) => t.trimEnd().endsWith('./ask\nName?'));
+  await page.waitForTimeout(300);
+  if (!(await terminalText()).trimEnd().endsWith('Name?')) throw new Error('./ask did not wait for input');
+  await page.keyboard.type('Adz');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('a');
+  await until('the echo as typed', terminalText, (t) => t.trimEnd().endsWith('Name? Ada'));
+  await page.keyboard.press('Enter');
+  await until('the answer and the prompt', terminalText, (t) => t.trimEnd().endsWith('Name? Ada\nHello, Ada!\nroot@kplay:~#'));
+  await p.idle();
+  await p.type('echo $?');
+  await until('its status', terminalText, (t) => t.trimEnd().endsWith('echo $?\n0\nroot@kplay:~#'));
+  ok('./ask waits in fgets; the typed line (Backspace erased a key) is echoed and read: "Hello, Ada!", status 0');
+  await p.type('./ask', false);
+  await until('the question again', terminalText, (t) => t.trimEnd().endsWith('./ask\nName?'));
+  await page.keyboard.press('Control+d');
+  await until('end of file and the prompt', terminalText, (t) => t.trimEnd().endsWith('./ask\nName? root@kplay:~#'));
+  await p.idle();
+  await p.type('echo hi | ./ask');
+  await until('the piped run', terminalText, (t) => t.trimEnd().endsWith('echo hi | ./ask\nName? Hello, hi!\nroot@kplay:~#'));
+  ok('Ctrl-D on an empty line is end of file (fgets fails, the prompt is back); a pipe still feeds it');
+  await p.screenshot('e3-03-stdin');
 });
