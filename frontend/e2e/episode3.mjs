@@ -23,6 +23,12 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
 
   // The tree is a group of tabs in the editor: edit the files there, as a learner does.
   await until('the ~/linux tabs', () => page.locator('[data-testid="tree-group"]').count(), (n) => n === 1);
+  // Folded on first load (only the module's tabs show): the learner unfolds it.
+  if (await page.locator('[data-testid="tab-linux/.config"]').count() !== 0) throw new Error('the ~/linux group is open on first load');
+  await p.screenshot('e3-00-folded');
+  await page.click('[data-testid="tree-group"]');
+  await until('the ~/linux tabs shown', () => page.locator('[data-testid="tab-linux/.config"]').count(), (n) => n === 1);
+  ok('the ~/linux group is folded on first load and opens with a click');
   const edit = async (path, change) => {
     await p.idle();
     await page.click(`[data-testid="tab-linux/${path}"]`);

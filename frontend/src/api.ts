@@ -262,9 +262,12 @@ export class SessionClient {
   }
 
   /** A fresh kernel; with `cmdline`, booted with those parameters instead of the current ones. */
-  async reboot(cmdline?: string): Promise<void> {
+  async reboot(cmdline?: string, kernel?: 'built' | 'stock'): Promise<void> {
     // The release changes when the newest kernel built in ~/linux boots: the header shows the new one.
-    const answer = await this.call('POST', '/reboot', cmdline === undefined ? {} : { cmdline });
+    const answer = await this.call('POST', '/reboot', {
+      ...(cmdline === undefined ? {} : { cmdline }),
+      ...(kernel === undefined ? {} : { kernel }),
+    });
     if (answer && typeof answer.kernel === 'string') {
       this.saved.kernel = answer.kernel;
       this.persist();

@@ -17,6 +17,7 @@ import type { ModuleRow } from './api';
 import { decodeFragment, filesAt, prefix, records, stepsTranscript, transcript, type Replayed, type Scenario } from './scenario';
 import { DownloadMenu } from './downloads';
 import { BootDialog, kernelLabel } from './bootDialog';
+import { RebootMenu } from './rebootMenu';
 import { commandCount, loadWork, localWorkStorage, saveWork, worthRestoring, type SavedWork } from './savedWork';
 import { ShareDialog, shareLinks } from './shareDialog';
 import { Timeline } from './timeline';
@@ -64,6 +65,8 @@ const stream = new KmsgStream({
 });
 
 let runningPid: number | null = null;
+/** The ▾ of the Reboot button (set once the menu exists). */
+let rebootMenuButton: HTMLButtonElement | null = null;
 /** The panic() reason while the kernel is dead, else null. */
 let panicked: string | null = null;
 const DEAD_TITLE = 'the kernel panicked: nothing runs on it until you press Reboot';
@@ -203,6 +206,7 @@ function setBusy(): void {
   app.dataset.busy = String(isBusy);
   for (const button of [ui.build, ui.insmod, ui.rmmod]) button.disabled = isBusy || viewingPast || panicked !== null;
   for (const button of [ui.reboot, ui.share]) button.disabled = isBusy || viewingPast;
+  if (rebootMenuButton) rebootMenuButton.disabled = isBusy || viewingPast;
 }
 
 /**
@@ -341,11 +345,12 @@ ui.reboot.addEventListener('click', () => {
   if (confirmReboot()) void rebootNow();
 });
 
-/** Reboots; `parameters` (if given) replace the kernel's boot parameters. */
-const rebootNow = (parameters?: string) => busy(async () => {
+/** Reboots; `parameters` (if given) replace the kernel's boot parameters; `kernel` picks the stock or built kernel. */
+const rebootNow = (parameters?: string, kernel?: 'built' | 'stock') => busy(async () => {
   leaveReplay();
+  await flushSaves();
   await terminal.run('reboot', async () => {
-    await client.reboot(parameters);
+    await client.reboot(parameters, kernel);
     restart(client.id!, true);
   });
 });
@@ -368,6 +373,14 @@ const rebootNowShown = () => busy(async () => {
   });
 });
 ui.kernel.addEventListener('click', () => bootDialog.open(cmdline));
+
+const rebootMenu = new RebootMenu(ui.reboot, {
+  reboot: (kernel) => {
+    if (confirmReboot()) void rebootNow(undefined, kernel);
+  },
+  parameters: () => bootDialog.open(cmdline),
+});
+rebootMenuButton = rebootMenu.button;
 
 ui.params.addEventListener('input', updateCommands);
 ui.params.addEventListener('keydown', (event) => {
