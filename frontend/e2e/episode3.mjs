@@ -137,4 +137,24 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
   await until('the piped run', terminalText, (t) => t.trimEnd().endsWith('echo hi | ./ask\nName? Hello, hi!\nroot@kplay:~#'));
   ok('Ctrl-D on an empty line is end of file (fgets fails, the prompt is back); a pipe still feeds it');
   await p.screenshot('e3-03-stdin');
+
+  // A background program's late line shows when it is printed, not with the next command.
+  await p.upload('late.c', '#include <stdio.h>\n#include <unistd.h>\nint main(void)\n{\n\tprintf("start\\n");\n'
+    + '\tsleep(1);\n\tprintf("woke up\\n");\n\treturn 0;\n}\n');
+  await p.type('gcc -o late late.c');
+  await p.type('./late &');
+  await until('the late line, with nothing typed', terminalText, (t) => /\nstart\nroot@kplay:~# woke up$/.test(t.trimEnd()));
+  ok('./late &: "woke up" appears a second later by itself, after the prompt, as on a real terminal');
+  await p.screenshot('e3-04-late');
+
+  // The Reboot menu goes back to Debian's kernel.
+  await p.idle();
+  await page.click('[data-testid="btn-reboot-menu"]');
+  await page.click('[data-testid="reboot-stock"]');
+  await until('the stock kernel booting', dmesgText, (t) => t.includes('Linux version 6.1.0-56-amd64'));
+  await p.idle();
+  await p.type('uname -r');
+  await until('uname -r', terminalText, (t) => t.includes('uname -r\n6.1.0-56-amd64\n'));
+  ok('Reboot ▾ "Reboot into Debian\'s stock kernel": uname -r is 6.1.0-56-amd64 again');
+  await p.screenshot('e3-05-stock');
 });

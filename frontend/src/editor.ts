@@ -137,7 +137,6 @@ export class Editor {
     if (!state) return;
     this.saveCurrent();
     this.current = name;
-    if (name.startsWith(TREE)) this.treeOpen = true;
     this.view.setState(state);
     this.showDiagnostics();
     this.renderTabs();
@@ -175,7 +174,8 @@ export class Editor {
     const names = [...this.states.keys()];
     const own = names.filter((n) => !n.startsWith(TREE));
     const tree = names.filter((n) => n.startsWith(TREE));
-    const treeShown = this.treeOpen || tree.some((n) => diagnosticsFor(n, this.diagnostics).length > 0);
+    const treeShown = this.treeOpen || this.current.startsWith(TREE)
+      || tree.some((n) => diagnosticsFor(n, this.diagnostics).length > 0);
     for (const name of [...own, ...tree]) {
       if (name === tree[0]) {
         this.tabs.append(this.addButton());
@@ -192,6 +192,7 @@ export class Editor {
           this.treeOpen = !treeShown;
           if (!this.treeOpen && this.current.startsWith(TREE) && own.length) this.open(own[0]);
           else this.renderTabs();
+          this.tabs.querySelector<HTMLElement>('[data-testid="tree-group"]')?.focus();
         });
         this.tabs.append(label);
       }
