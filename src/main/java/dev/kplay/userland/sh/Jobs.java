@@ -132,7 +132,8 @@ final class Jobs {
         for (Map.Entry<Integer, Long> e : new ArrayList<>(sleepers.entrySet())) {
             if (shell.sys().exitStatus(e.getKey()) != -1) {
                 sleepers.remove(e.getKey());
-            } else if (now >= e.getValue()) {
+            } else if (now >= e.getValue() && !shell.sys().stopped(e.getKey())) {
+                shell.sys().nanosleep(e.getKey(), false);
                 shell.sys().exit(e.getKey(), 0);
                 sleepers.remove(e.getKey());
             }
@@ -201,6 +202,7 @@ final class Jobs {
     void reapStuck() {
         if (stuck != 0 && shell.sys().exitStatus(stuck) != -1) {
             int ws = shell.sys().exitStatus(stuck);
+            shell.sys().sleepInWait(shell.pid(), false);
             shell.sys().waitpid(shell.pid(), stuck);
             stuck = 0;
             shell.setStatus((ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff);
@@ -228,6 +230,7 @@ final class Jobs {
         if (ws == -1) {
             return new Shell.Result(null, "", false, true, job, shell.cwd());
         }
+        shell.sys().sleepInWait(shell.pid(), false);
         shell.sys().waitpid(shell.pid(), job);
         stuck = 0;
         int signal = ws & 0x7f;

@@ -576,6 +576,9 @@ public final class Shell {
             return new Outcome(1, child, 0);
         }
         Proc p = new Proc(sys, child, argv, io.stdin(), io.out(), io.err(), this);
+        if (!inBackground) {
+            sys.sleepInWait(pid, true);     // bash is in wait4() until its foreground child ends
+        }
         try {
             int st = program.run(p);
             if (p.writeError() != 0 && st == 0) {
@@ -606,6 +609,7 @@ public final class Shell {
         if (ws == -1) {
             return new Outcome(0, child, 0, true);
         }
+        sys.sleepInWait(pid, false);
         sys.waitpid(pid, child);
         if ((ws & 0x7f) != 0) {
             return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);
