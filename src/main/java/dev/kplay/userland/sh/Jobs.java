@@ -55,7 +55,8 @@ final class Jobs {
      * Lets the parked background jobs whose tasks the kernel has woken run on (until they park again
      * or end), in the order they were started; what they print goes to {@code terminal}.
      */
-    void resumeReady(Sink terminal) {
+    int resumeReady(Sink terminal) {
+        int resumed = 0;
         for (int round = 0; round < 64; round++) {
             Parked next = null;
             for (Parked p : parked) {
@@ -65,8 +66,9 @@ final class Jobs {
                 }
             }
             if (next == null) {
-                return;
+                return resumed;
             }
+            resumed++;
             boolean ended = next.co().resume();
             byte[] all = next.out().bytes();
             if (all.length > next.shown()[0]) {
@@ -81,6 +83,7 @@ final class Jobs {
                 }
             }
         }
+        return resumed;
     }
 
     /** Ends the parked jobs' threads. */
@@ -219,6 +222,9 @@ final class Jobs {
             return null;
         }
         int job = stuck;
+        if (sig == Signals.SIGINT || sig == 3) {
+            shell.flushInput();
+        }
         shell.sys().kill(job, sig);
         int ws = shell.sys().exitStatus(job);
         if (ws == -1) {
