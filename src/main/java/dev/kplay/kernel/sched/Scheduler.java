@@ -552,8 +552,20 @@ public final class Scheduler {
      */
     public void signalWake(Task t, int sig) {
         t.addSignal(sig);
-        int states = TASK_INTERRUPTIBLE | (sig == 9 ? TASK_WAKEKILL : 0);
-        wakeUp(t, states);
+        boolean fatal = sig == 9 || (killsByDefault(sig) && (t.userMode() == null || !t.userMode().catches(sig)));
+        if (fatal && sig != 9 && t.groupExitSignal() == 0) {
+            // complete_signal(): a signal that will kill the process starts the group exit at once,
+            // SIGKILL for every thread, so killable sleeps wake too (fatal_signal_pending())
+            t.setGroupExitSignal(sig);
+            t.addSignal(9);
+        }
+        wakeUp(t, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0));
+    }
+
+    /** sig_kernel_... defaults: whether a signal's default action ends the process (not ignore, stop or continue). */
+    static boolean killsByDefault(int sig) {
+        return sig >= 1 && sig <= 31 && sig != 17 && sig != 18 && sig != 19 && sig != 20 && sig != 21
+                && sig != 22 && sig != 23 && sig != 28;
     }
 
     /** kill(2) of a task in the kernel: it may wake (see signalWake); what became runnable runs now. */
@@ -567,6 +579,9 @@ public final class Scheduler {
 
     /** Signals whose default action ends the process (SIGHUP, SIGINT, SIGKILL, SIGTERM). */
     private static int fatalSignal(Task t) {
+        if (t.groupExitSignal() != 0) {
+            return t.groupExitSignal();
+        }
         for (int sig : new int[] {9, 2, 15, 1}) {
             if ((t.pendingSignals() & (1L << sig)) != 0) {
                 return sig;

@@ -188,7 +188,14 @@ public final class Task {
 
     public void addSignal(int sig) { pendingSignals |= 1L << sig; }
 
-    public void clearSignals() { pendingSignals = 0; }
+    public void clearSignals() { pendingSignals = 0; groupExitSignal = 0; }
+
+    /** The signal that started a group exit (complete_signal() for a fatal signal), 0 if none. */
+    private int groupExitSignal;
+
+    public int groupExitSignal() { return groupExitSignal; }
+
+    public void setGroupExitSignal(int sig) { groupExitSignal = sig; }
 
     public boolean abandoned() { return abandoned; }
 
