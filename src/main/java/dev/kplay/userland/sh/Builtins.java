@@ -293,7 +293,9 @@ public final class Builtins {
         for (int i = 0; i < all.size(); i++) {
             Jobs.BackgroundJob j = all.get(i);
             char mark = i == all.size() - 1 ? '+' : i == all.size() - 2 ? '-' : ' ';
-            b.append(String.format("[%d]%c  %-24s%s &%n", j.number(), mark, "Running", j.text()));
+            boolean stopped = p.shell().jobs().stopped(j.pid());
+            b.append(String.format("[%d]%c  %-24s%s%s%n", j.number(), mark, stopped ? "Stopped" : "Running", j.text(),
+                    stopped ? "" : " &"));
         }
         p.print(b.toString());
         return 0;

@@ -185,6 +185,23 @@ final class Jobs {
                     : st == 0 ? "Done" : "Exit " + st;
             terminal.write(String.format("[%d]%c  %-24s%s%n", j.number(), m, state, j.text()));
         }
+        // waitpid(WUNTRACED) sees a job stopped by a signal: bash says so once, and again after a SIGCONT
+        for (BackgroundJob j : activeJobs.values()) {
+            boolean stopped = shell.sys().stopped(j.pid());
+            if (stopped && stoppedNoticed.add(j.pid())) {
+                terminal.write(String.format("[%d]%c  %-24s%s%n", j.number(), mark(j.number()), "Stopped", j.text()));
+            } else if (!stopped) {
+                stoppedNoticed.remove(j.pid());
+            }
+        }
+    }
+
+    /** The pids of stopped jobs whose stop bash has already reported. */
+    private final java.util.Set<Integer> stoppedNoticed = new java.util.HashSet<>();
+
+    /** Whether job {@code p} is stopped (T), for the jobs builtin. */
+    boolean stopped(int p) {
+        return shell.sys().stopped(p);
     }
 
     /** The running background jobs, by number. */
