@@ -40,6 +40,8 @@ final class UserProcess implements UserMode {
     long completed = Long.MIN_VALUE;
     /** A poll(2) asleep in the kernel: its result once a wake_up ended it, else Select.WAITING; or null. */
     java.util.function.LongSupplier pendingPoll;
+    /** The read of the terminal the process sleeps in (see UserSyscalls.typed), or null. */
+    Object ttyRead;
     /** A timer the process sleeps on (nanosleep in a background job), or null. */
     Object sleepTimer;
     /** Signals whose handler is to run before the program's own code goes on (handle_signal()). */
@@ -123,6 +125,7 @@ final class UserProcess implements UserMode {
     void resume() {
         long v = completed;
         completed = Long.MIN_VALUE;
+        ttyRead = null;
         if (task.alive() && task.stack().depth() == 0) {
             task.setState(Task.State.RUNNING);
         }
