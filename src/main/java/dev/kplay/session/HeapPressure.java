@@ -7,6 +7,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.LongSupplier;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -21,7 +23,9 @@ import javax.management.openmbean.CompositeData;
  *
  * The measure here is the old generation as the last collection that cleaned it left it (the old
  * pool's collection usage, which the JVM updates after mixed and full collections, not after young
- * ones) plus the young generation's survivors after the latest collection. Collectors with one
+ * ones) plus the young generation's survivors after the latest collection; heap pools only (the
+ * earlier figure also summed Metaspace and the code cache, some 80 MiB of a 256 MiB server's "heap
+ * in use"). Collectors with one
  * generation (ZGC, Shenandoah) clean everything each cycle: there the whole heap after GC is used.
  *
  * The limit must stay as strict as before: a live set that really grows must be seen. G1 skips mixed
@@ -38,13 +42,18 @@ import javax.management.openmbean.CompositeData;
 public final class HeapPressure {
     static final long STALE_NANOS = 20_000_000_000L;
     static final long GRACE_NANOS = 10_000_000_000L;
+    private static final MemoryPoolMXBean OLD = oldGeneration();
 
     private final long maxHeap;
     private final LongSupplier clock;
     private final Runnable confirm;
     private final long confirmAbove;
-    /** the old generation's pool, or null with a one-generation collector */
-    private final MemoryPoolMXBean oldPool;
+    /** the heap's pools by name (a collection's figures also list Metaspace and the code cache: not heap) */
+    private final Set<String> heapPools;
+    /** the old generation's pool name, or null with a one-generation collector */
+    private final String oldPool;
+    /** the old pool's collection usage: its occupancy after the last collection that cleaned it */
+    private final LongSupplier oldCollectionUsage;
     private volatile long cleanedOld;
     private volatile long youngAfter;
     private volatile long oldAfter;
@@ -57,7 +66,8 @@ public final class HeapPressure {
      * admission threshold) from which a stale cleaned figure is confirmed by a measuring collection.
      */
     public HeapPressure(double confirmAbove) {
-        this(Runtime.getRuntime().maxMemory(), confirmAbove, System::nanoTime, HeapPressure::askForCollection, oldGeneration());
+        this(Runtime.getRuntime().maxMemory(), confirmAbove, System::nanoTime, HeapPressure::askForCollection,
+                heapPools(), OLD == null ? null : OLD.getName(), () -> OLD == null ? 0 : OLD.getCollectionUsage().getUsed());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((n, handback) -> {
@@ -69,13 +79,21 @@ public final class HeapPressure {
         }
     }
 
-    HeapPressure(long maxHeap, double confirmAbove, LongSupplier clock, Runnable confirm, MemoryPoolMXBean oldPool) {
+    HeapPressure(long maxHeap, double confirmAbove, LongSupplier clock, Runnable confirm, Set<String> heapPools,
+                 String oldPool, LongSupplier oldCollectionUsage) {
         this.maxHeap = maxHeap;
         this.confirmAbove = (long) (maxHeap * confirmAbove);
         this.clock = clock;
         this.confirm = confirm;
+        this.heapPools = heapPools;
         this.oldPool = oldPool;
+        this.oldCollectionUsage = oldCollectionUsage;
         this.cleanedAt = clock.getAsLong();
+    }
+
+    private static Set<String> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName).collect(Collectors.toUnmodifiableSet());
     }
 
     private static MemoryPoolMXBean oldGeneration() {
@@ -96,24 +114,27 @@ public final class HeapPressure {
     }
 
     private void collected(GarbageCollectionNotificationInfo info) {
-        Map<String, MemoryUsage> after = info.getGcInfo().getMemoryUsageAfterGc();
-        if (oldPool == null) {
-            long used = after.values().stream().mapToLong(MemoryUsage::getUsed).sum();
-            record(used, 0, true, used);
-            return;
-        }
+        collected(info.getGcInfo().getMemoryUsageAfterGc());
+    }
+
+    /** A collection's figures, by pool: heap pools only count. */
+    void collected(Map<String, MemoryUsage> after) {
         long old = 0;
         long young = 0;
         for (Map.Entry<String, MemoryUsage> e : after.entrySet()) {
-            if (e.getKey().equals(oldPool.getName())) {
+            if (e.getKey().equals(oldPool)) {
                 old = e.getValue().getUsed();
-            } else {
+            } else if (heapPools.contains(e.getKey())) {
                 young += e.getValue().getUsed();
             }
         }
+        if (oldPool == null) {
+            record(young, 0, true, young);
+            return;
+        }
         // the JVM sets the old pool's collection usage to its usage at the end of a collection that
         // cleaned it (mixed or full): equal to this collection's old-after figure exactly then
-        long cleaned = oldPool.getCollectionUsage().getUsed();
+        long cleaned = oldCollectionUsage.getAsLong();
         record(old, young, cleaned == old, cleaned);
     }
 

@@ -82,7 +82,14 @@ class HostileLoadTest {
 
     @BeforeAll
     static void start() throws Exception {
-        node = Node.start("small-heap", List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+        // -Dkplay.rel.jvm="-Xlog:gc:file=/tmp/gc.log ..." to look inside the soak
+        for (String a : System.getProperty("kplay.rel.jvm", "").trim().split("\\s+")) {
+            if (!a.isEmpty()) {
+                jvm.add(a);
+            }
+        }
+        node = Node.start("small-heap", jvm,
                 List.of("--spring.datasource.url=jdbc:h2:mem:load;DB_CLOSE_DELAY=-1", "--kplay.http.requests-per-second=100000",
                         "--kplay.http.request-burst=100000", "--kplay.http.sessions-per-minute=100000",
                         "--kplay.sessions.max=" + Math.max(200, SESSIONS + 50)));

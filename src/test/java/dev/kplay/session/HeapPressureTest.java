@@ -3,6 +3,9 @@ package dev.kplay.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.MemoryUsage;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,9 @@ class HeapPressureTest {
 
     final AtomicLong now = new AtomicLong(1_000_000_000L);
     final AtomicInteger asked = new AtomicInteger();
-    final HeapPressure heap = new HeapPressure(MAX, ADMIT_SESSIONS, now::get, asked::incrementAndGet, null);
+    final AtomicLong oldCollectionUsage = new AtomicLong();
+    final HeapPressure heap = new HeapPressure(MAX, ADMIT_SESSIONS, now::get, asked::incrementAndGet,
+            Set.of("G1 Eden Space", "G1 Survivor Space", "G1 Old Gen"), "G1 Old Gen", oldCollectionUsage::get);
 
     void seconds(double s) {
         now.addAndGet((long) (s * 1e9));
@@ -83,6 +88,23 @@ class HeapPressureTest {
         heap.record(190 * MIB, 4 * MIB, false, 84 * MIB);
         assertEquals(88 * MIB, heap.liveBytes());
         assertEquals(2, asked.get(), "a new stale period asks again");
+    }
+
+    static MemoryUsage used(long mib) {
+        return new MemoryUsage(0, mib * MIB, 256 * MIB, 256 * MIB);
+    }
+
+    @Test
+    void onlyHeapPoolsCount() {
+        oldCollectionUsage.set(90 * MIB);
+        heap.collected(Map.of("G1 Eden Space", used(0), "G1 Survivor Space", used(8), "G1 Old Gen", used(90),
+                "Metaspace", used(52), "CodeHeap 'non-profiled nmethods'", used(20), "Compressed Class Space", used(7)));
+        assertEquals(98 * MIB, heap.liveBytes(), "Metaspace and the code cache are not heap");
+        assertEquals(98 * MIB, heap.afterLastGcBytes());
+        heap.collected(Map.of("G1 Eden Space", used(0), "G1 Survivor Space", used(6), "G1 Old Gen", used(130),
+                "Metaspace", used(52)));
+        assertEquals(96 * MIB, heap.liveBytes(), "a young collection: old garbage not counted");
+        assertEquals(136 * MIB, heap.afterLastGcBytes());
     }
 
     @Test
