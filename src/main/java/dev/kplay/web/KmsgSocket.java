@@ -221,18 +221,16 @@ final class KmsgSocket extends TextWebSocketHandler {
         String[] parts = uri == null ? new String[0] : uri.getPath().split("/");
         String id = parts.length >= 4 ? parts[parts.length - 2] : null;
         long after = parseAfter(uri == null ? null : uri.getQuery());
-        Session session;
-        try {
-            session = registry.get(id);
-        } catch (SessionException e) {
-            ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
-            return;
-        }
         Outbox box = new Outbox(ws, after);
         outboxes.put(ws.getId(), box);
-        // subscribed on the session's lane of the scheduler, behind its running work: this thread does not wait
-        scheduler.submit(session, () -> session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket))
+        // found (or rebuilt) and subscribed on the scheduler, behind the session's running work: this thread does not wait
+        Session[] found = {null};
+        new SessionJobs(registry, scheduler).on(id, session -> {
+                    found[0] = session;
+                    return session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
+                })
                 .whenComplete((subscription, failure) -> {
+                    Session session = found[0];
                     if (failure != null) {
                         outboxes.remove(ws.getId());
                         senders.execute(() -> {
