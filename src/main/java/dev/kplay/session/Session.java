@@ -837,10 +837,18 @@ public final class Session {
 
     /**
      * Back to the state of a new session before its first boot, as a replay starts from: every
-     * piece of state the event log rebuilds (keep in step with the fields above).
+     * piece of state the event log rebuilds (keep in step with the fields above). Not reset, on
+     * purpose: the journal's position (the replay re-adds the same events), the build-time budget
+     * and CPU used (wall-time accounting, not history), the deferred command being redone and its
+     * held records (the caller's), the clock (it paces the replay).
      */
     private void forget() {
         unsubscribeKernel();
+        if (shell != null) {
+            shell.shutdown();               // its background jobs end with their kernel, as boot() does
+            shell = null;
+        }
+        signalled = null;
         kernel.release();
         kernel = null;
         files.clear();
