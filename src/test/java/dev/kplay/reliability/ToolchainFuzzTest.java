@@ -124,7 +124,11 @@ class ToolchainFuzzTest {
                             outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
                         }
                     } catch (Throwable e) {
-                        failures.add("run " + i + " (" + seed.name() + "): " + e + "\n--- source ---\n" + src);
+                        StringBuilder where = new StringBuilder();
+                        for (StackTraceElement f : java.util.Arrays.copyOf(e.getStackTrace(), Math.min(6, e.getStackTrace().length))) {
+                            where.append("\n    at ").append(f);
+                        }
+                        failures.add("run " + i + " (" + seed.name() + "): " + e + where + "\n--- source ---\n" + src);
                     }
                     long ms = (System.nanoTime() - s) / 1_000_000;
                     int run = i;
