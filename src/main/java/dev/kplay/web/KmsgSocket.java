@@ -2,7 +2,6 @@ package dev.kplay.web;
 
 import dev.kplay.kernel.printk.LogRecord;
 import dev.kplay.session.Session;
-import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /*
  * WS /api/sessions/{id}/kmsg?after=SEQ: the kernel log as it is written, one JSON record per
- * frame ({seq, level, facility, ts, text}, ts in microseconds as /dev/kmsg gives it). A client
+ * frame ({seq, level, facility, ts, text}, ts in microseconds as /dev/kmsg gives it). Terminal
+ * output that comes between requests (a background program's late lines) shares the socket as
+ * {"terminal": text} frames, sent once, in order with the records. A client
  * that reconnects passes the last seq it saw and gets exactly the records after it. After a
  * reboot the new kernel's records follow on the same socket, starting again at seq 0.
  *
@@ -174,7 +175,9 @@ final class KmsgSocket extends TextWebSocketHandler {
 
         private void sent(Frame f) {
             synchronized (this) {
-                lastSent = f.seq();
+                if (f.seq() != TERMINAL) {
+                    lastSent = f.seq();
+                }
             }
             sendNext();
         }
@@ -227,7 +230,12 @@ final class KmsgSocket extends TextWebSocketHandler {
         Session[] found = {null};
         new SessionJobs(registry, scheduler).on(id, session -> {
                     found[0] = session;
-                    return session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
+                    AutoCloseable log = session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
+                    AutoCloseable terminal = session.subscribeTerminal(t -> box.offer(TERMINAL, terminalFrame(t)));
+                    return (AutoCloseable) () -> {
+                        log.close();
+                        terminal.close();
+                    };
                 })
                 .whenComplete((subscription, failure) -> {
                     Session session = found[0];
@@ -261,6 +269,14 @@ final class KmsgSocket extends TextWebSocketHandler {
                         // a list subscription closes without fail
                     }
                 });
+    }
+
+    /** The sequence number a terminal frame carries in the queue (it is not a log record: ?after= ignores it). */
+    private static final long TERMINAL = Long.MIN_VALUE;
+
+    /** A terminal frame: {"terminal": text}, output a running job printed between requests. */
+    static String terminalFrame(String text) {
+        return JSON.writeValueAsString(Map.of("terminal", text));
     }
 
     /** The JSON of one record. */

@@ -168,6 +168,8 @@ public final class Workqueues {
         mem.store(work, 8, mem.load(work, 8) & ~PENDING);
         p.running = work;
         p.runningWq = next[1];
+        Workqueue q = queues.get(next[1]);
+        t.setWorkerDesc(q != null ? q.name : p == unbound ? "events_unbound" : "events");   // worker->desc
         long fn = mem.load(work + 24, 8);
         sched.call(t, fn, new long[] {work}, PATH, v -> {
             p.running = 0;
