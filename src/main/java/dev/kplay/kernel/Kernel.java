@@ -106,8 +106,9 @@ public final class Kernel implements Syscalls {
         this.panic = new Panic(printk, taint, oops);
         this.sys = new SyscallTable(this);
         this.timers = new Timers(clock, memory);
-        this.watchdog = new Watchdog(timers, t -> oops.softLockup(t), (t, secs) -> oops.hungTask(t, secs),
+        this.watchdog = new Watchdog(timers, (t, secs) -> oops.softLockup(t, secs), (t, secs) -> oops.hungTask(t, secs),
                 () -> tasks.values());
+        printk.setConsoleWrite(watchdog::touch);    // console=ttyS0: serial8250_console_write() touches the watchdog
         this.scheduler = new Scheduler(cpu, memory, timers, config, watchdog, newTask(0, 0, "swapper/0", List.of()));
         this.softirq = new Softirq(scheduler, timers, memory, newTask(0, 0, "swapper/0", List.of()));
         timers.setInterrupts(softirq);

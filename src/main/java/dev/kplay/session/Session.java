@@ -301,6 +301,11 @@ public final class Session {
         });
     }
 
+    /** What builds made in /root (X.ko, executables), by name: part of the state a replay rebuilds. */
+    public List<String> artifacts() {
+        return locked(() -> new ArrayList<>(modules.keySet()));
+    }
+
     /** A source file's text; 404 if there is none. */
     public String file(String name) {
         boolean tree = LinuxTree.isTreeName(name);

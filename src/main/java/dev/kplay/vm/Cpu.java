@@ -272,6 +272,7 @@ public final class Cpu {
                             nativeAddr = 0;
                             st = ks.operands;
                             if (ks.blocked) {
+                                ks.blockedIn = target;
                                 ks.pcs[ks.depth - 1] = pc + 1;
                                 ks.instructions += budget - left;
                                 return new Exit.Blocked();
@@ -444,6 +445,7 @@ public final class Cpu {
             }
             ks.nativeAddr = 0;
             if (ks.blocked) {
+                ks.blockedIn = target;
                 ks.pcs[ks.depth - 1] = pc + 1;
                 return Compiled.BLOCKED;
             }

@@ -115,6 +115,7 @@ public class SessionController {
         m.put("uptimeNanos", snap.uptimeNanos());
         m.put("boots", s.boots());
         m.put("cmdline", s.cmdline());   // the boot parameters after "console=ttyS0 panic=1"
+        m.put("artifacts", s.artifacts());   // what builds made (X.ko, executables): downloadable without a new build
         m.put("panic", snap.panic());   // the panic() reason once the kernel is dead until Reboot, else null
         return m;
     }

@@ -175,6 +175,20 @@ public final class ProcFs {
         return new Symlink(perm, f::path);
     }
 
+    /**
+     * The functions stack_trace_save_tsk() leaves out of a sleeping task's trace (in_sched_functions():
+     * everything marked __sched, from schedule() to wait_for_completion() and the lock slow paths' tails).
+     */
+    static final java.util.Set<String> SCHED_FUNCTIONS = java.util.Set.of("schedule", "schedule_timeout",
+            "schedule_timeout_interruptible", "schedule_timeout_killable", "schedule_timeout_uninterruptible",
+            "schedule_timeout_idle", "schedule_hrtimeout", "schedule_hrtimeout_range", "schedule_preempt_disabled",
+            "io_schedule", "io_schedule_timeout", "yield", "wait_for_completion", "wait_for_completion_timeout",
+            "wait_for_completion_interruptible", "wait_for_completion_interruptible_timeout",
+            "wait_for_completion_killable", "wait_for_completion_killable_timeout", "wait_for_completion_io",
+            "usleep_range_state", "mutex_lock", "mutex_lock_interruptible", "mutex_lock_killable", "down",
+            "down_interruptible", "down_killable", "down_timeout", "down_read", "down_write", "cond_resched",
+            "__cond_resched");
+
     /** /proc/PID/stack: the kernel frames of a task that is in the kernel, as "[<0>] name+off/size". */
     static String stack(Kernel k, Task t) {
         if (!t.alive()) {
@@ -187,6 +201,18 @@ public final class ProcFs {
                 sb.append("[<0>] ").append(f).append('\n');
             }
             return sb.toString();
+        }
+        for (String f : t.sleepFrames()) {
+            if (!SCHED_FUNCTIONS.contains(f.substring(0, Math.max(0, f.indexOf('+'))))) {
+                sb.append("[<0>] ").append(f).append('\n');
+            }
+        }
+        String in = t.sleepFrames().isEmpty() && t.stack().blockedIn() != 0
+                ? k.exports().nameOf(t.stack().blockedIn()) : null;
+        if (in != null && !SCHED_FUNCTIONS.contains(in)) {
+            // the native the task sleeps in (msleep_interruptible...), at its call of schedule_timeout()
+            var e = k.exports().containing(t.stack().blockedIn());
+            sb.append("[<0>] ").append(k.symbolize(t.stack().blockedIn() + Math.max(1, e.size()) * 7 / 16, true)).append('\n');
         }
         for (int i = 0; i < t.stack().depth(); i++) {
             var c = t.stack().frameCode(i);

@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
 
 /** Workqueues and their kworkers. */
 public final class Workqueues {
-    static final List<String> PATH = List.of("process_one_work", "worker_thread", "kthread", "ret_from_fork");
+    static final List<String> PATH = List.of("process_one_work", "worker_thread", "kthread+0xda/0x100", "ret_from_fork+0x22/0x30");
     static final int WQ_UNBOUND = 1 << 1;
     static final long PENDING = 1;
 
