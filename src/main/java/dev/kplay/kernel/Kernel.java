@@ -125,6 +125,10 @@ public final class Kernel implements Syscalls {
             }
             return t;
         });
+        workqueues.setReaper(t -> {
+            doExit(t, 0);
+            tasks.remove(t.pid());
+        });
         scheduler.setHost(new Scheduler.Host() {
             @Override public void die(Task t, Exit exit) {
                 oops.die(t, exit);
@@ -185,7 +189,7 @@ public final class Kernel implements Syscalls {
      */
     private Task adoptBootThread(String name) {
         for (Task b : tasks.values()) {
-            if (b.isKthread() && b.comm().equals(name) && b.ppid() == 2) {
+            if (name.startsWith("kworker/") && b.isKthread() && b.comm().equals(name) && b.ppid() == 2) {
                 Task t = newTask(b.pid(), 2, name, List.of());
                 t.setBody(x -> { });
                 t.setNice(b.nice());

@@ -30,7 +30,10 @@ import java.util.function.LongSupplier;
 /** Workqueues and their kworkers. */
 public final class Workqueues {
     static final List<String> PATH = List.of("process_one_work", "worker_thread", "kthread+0xda/0x100", "ret_from_fork+0x22/0x30");
-    static final int WQ_UNBOUND = 1 << 1;
+    static final int WQ_UNBOUND = 1 << 1, WQ_MEM_RECLAIM = 1 << 3;
+    /** Where an idle rescuer sleeps (its /proc/PID/stack): schedule() in rescuer_thread(). */
+    static final List<String> RESCUER_SLEEP = List.of("rescuer_thread+0x2ae/0x3a0", "kthread+0xda/0x100",
+            "ret_from_fork+0x22/0x30");
     static final long PENDING = 1;
 
     /** One workqueue_struct. */
@@ -39,6 +42,8 @@ public final class Workqueues {
         final Pool pool;
         final long addr;
         boolean destroyed;
+        /** The rescuer thread of a WQ_MEM_RECLAIM workqueue (ps: [name], I<), or null. */
+        Task rescuer;
 
         Workqueue(String name, Pool pool, long addr) {
             this.name = name;
@@ -96,8 +101,26 @@ public final class Workqueues {
             return 0;
         }
         mem.writeCString(addr, name.length() > 23 ? name.substring(0, 23) : name);
-        queues.put(addr, new Workqueue(name, (flags & WQ_UNBOUND) != 0 ? unbound : bound, addr));
+        Workqueue q = new Workqueue(name, (flags & WQ_UNBOUND) != 0 ? unbound : bound, addr);
+        queues.put(addr, q);
+        if ((flags & WQ_MEM_RECLAIM) != 0) {
+            // init_rescuer(): a kthread named after the workqueue, at RESCUER_NICE_LEVEL, idle until the
+            // pool cannot make a worker under memory pressure (which kplay's pools never meet)
+            q.rescuer = spawnWorker.apply(name, t -> sched.sleepIdle(t, Scheduler.TASK_IDLE));
+            if (q.rescuer != null) {
+                q.rescuer.setNice(-20);
+                q.rescuer.setWorkerDesc(null);
+                q.rescuer.setSleepFrames(RESCUER_SLEEP);
+            }
+        }
         return addr;
+    }
+
+    /** Ends a kernel thread (kthread_stop() of a rescuer): do_exit(), then kthreadd reaps it. */
+    private java.util.function.Consumer<Task> reap = t -> { };
+
+    public void setReaper(java.util.function.Consumer<Task> r) {
+        reap = r;
     }
 
     /** Models destroy_workqueue(): drains it first. */
@@ -107,7 +130,10 @@ public final class Workqueues {
             q.destroyed = true;
         }
         flushWorkqueue(wq, () -> {
-            queues.remove(wq);
+            Workqueue gone = queues.remove(wq);
+            if (gone != null && gone.rescuer != null) {
+                reap.accept(gone.rescuer);      // kthread_stop(rescuer->task)
+            }
             return after.getAsLong();
         });
     }
