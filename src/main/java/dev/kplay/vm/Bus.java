@@ -20,4 +20,17 @@ public interface Bus {
      * code (the CPU then asks {@link Natives}). Throws PageFault(FETCH) if the page is absent.
      */
     Code fetch(long addr);
+
+    /** Bytes in a page; {@link #writableBytes} hands out whole pages. */
+    int PAGE_SIZE = 4096;
+
+    /**
+     * The frame backing [addr, addr+len) when that range lies in one page that a store could write
+     * at once (present, already backed, at hand), else null. Writing there at {@code addr & (PAGE_SIZE-1)}
+     * is the same as store(); a null only means "use store()", which faults where it must. The CPU
+     * uses it to push a call frame with one lookup instead of one per slot.
+     */
+    default byte[] writableBytes(long addr, int len) {
+        return null;
+    }
 }

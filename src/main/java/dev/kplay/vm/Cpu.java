@@ -22,6 +22,14 @@ import static dev.kplay.vm.Opcodes.*;
 
 /** The CPU. Stateless between runs apart from what it is given. */
 public final class Cpu {
+    /** Little-endian views of a page for the frame pushes of enter (as AddressSpace stores them). */
+    private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     final Bus bus;
     private final Natives natives;
 
@@ -69,13 +77,33 @@ public final class Cpu {
         if (fp < ks.base()) {
             return new Exit.StackOverflow(ks.base() - 8, code.address);
         }
-        for (int i = 0; i < extra; i++) {
-            bus.store(vaArea + 8L * i, 8, args[nparams + i]);
-        }
-        bus.store(vaArea - 8, 8, returnAddress);
-        bus.store(vaArea - 16, 8, ks.depth == 0 ? 0 : ks.fps[ks.depth - 1]);
-        for (int i = 0; i < nparams && i < argc; i++) {
-            bus.store(fp + code.paramOffsets[i], code.paramSizes[i], args[i]);
+        long savedFp = ks.depth == 0 ? 0 : ks.fps[ks.depth - 1];
+        byte[] page = extra == 0 ? bus.writableBytes(fp, (int) (vaArea - fp)) : null;
+        if (page != null) {
+            // the whole frame is in one page at hand: the same stores, without a lookup each
+            int o = (int) (fp & (Bus.PAGE_SIZE - 1));
+            int top = o + (int) (vaArea - fp);
+            LONG.set(page, top - 8, returnAddress);
+            LONG.set(page, top - 16, savedFp);
+            for (int i = 0; i < nparams && i < argc; i++) {
+                int at = o + code.paramOffsets[i];
+                switch (code.paramSizes[i]) {
+                    case 1 -> page[at] = (byte) args[i];
+                    case 2 -> SHORT.set(page, at, (short) args[i]);
+                    case 4 -> INT.set(page, at, (int) args[i]);
+                    case 8 -> LONG.set(page, at, args[i]);
+                    default -> bus.store(fp + code.paramOffsets[i], code.paramSizes[i], args[i]);
+                }
+            }
+        } else {
+            for (int i = 0; i < extra; i++) {
+                bus.store(vaArea + 8L * i, 8, args[nparams + i]);
+            }
+            bus.store(vaArea - 8, 8, returnAddress);
+            bus.store(vaArea - 16, 8, savedFp);
+            for (int i = 0; i < nparams && i < argc; i++) {
+                bus.store(fp + code.paramOffsets[i], code.paramSizes[i], args[i]);
+            }
         }
         if (ks.depth == ks.codes.length) {
             ks.growFrames();
@@ -425,7 +453,10 @@ public final class Cpu {
     /**
      * A call from compiled code, made as the interpreter's CALL makes it: the caller has set its pc
      * (the call) and the operand count after popping the arguments. Returns RETURNED with the
-     * result in ks.retval, or the status that stops the caller (see Compiled).
+     * result in ks.retval; ENTER when the callee's frame is pushed and it has compiled code
+     * (ks.callee, ks.calleeCode), which the caller then runs from its own call site, so that each
+     * site's JVM type profile sees the one function it calls; or the status that stops the caller
+     * (see Compiled).
      */
     int invoke(KernelStack ks, Code caller, int pc, long target, long[] args, int argc) {
         if (natives.isNative(target)) {
@@ -465,12 +496,9 @@ public final class Cpu {
             return Compiled.INTERPRET;
         }
         ks.growOperands(ks.nops + k.maxDepth + 16);
-        ks.javaDepth++;
-        try {
-            return k.run(this, ks, callee, 0);
-        } finally {
-            ks.javaDepth--;
-        }
+        ks.callee = k;
+        ks.calleeCode = callee;
+        return Compiled.ENTER;
     }
 
     /** Pops the top frame, as RET does. */

@@ -119,6 +119,16 @@ abstract class Emitter {
         }
     }
 
+    /** ks.javaDepth += delta. */
+    void javaDepth(int delta) {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+        mv.visitFieldInsn(GETFIELD, KS, "javaDepth", "I");
+        push(delta);
+        mv.visitInsn(IADD);
+        mv.visitFieldInsn(PUTFIELD, KS, "javaDepth", "I");
+    }
+
     void setPc(int pc) {
         ksField("pcs", "[I");
         mv.visitVarInsn(ILOAD, L_D);
@@ -261,6 +271,21 @@ abstract class Emitter {
         push(argc);
         mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "invoke", "(L" + KS + ";L" + CODE + ";IJ[JI)I", false);
         mv.visitVarInsn(ISTORE, L_STATUS);
+        // a compiled callee runs from here: this site's own virtual call, which HotSpot sees monomorphic
+        Label ran = new Label();
+        mv.visitVarInsn(ILOAD, L_STATUS);
+        push(Compiled.ENTER);
+        mv.visitJumpInsn(IF_ICMPNE, ran);
+        javaDepth(1);
+        ksField("callee", "L" + COMPILED + ";");
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitVarInsn(ALOAD, L_KS);
+        ksField("calleeCode", "L" + CODE + ";");
+        mv.visitInsn(ICONST_0);
+        mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", "(L" + CPU + ";L" + KS + ";L" + CODE + ";I)I", false);
+        mv.visitVarInsn(ISTORE, L_STATUS);
+        javaDepth(-1);
+        mv.visitLabel(ran);
         ksField("operands", "[J");
         mv.visitVarInsn(ASTORE, L_OPS);
         ksField("left", "J");

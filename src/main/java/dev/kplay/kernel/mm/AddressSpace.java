@@ -279,6 +279,17 @@ public final class AddressSpace implements Bus {
     }
 
     @Override
+    public byte[] writableBytes(long addr, int len) {
+        if ((addr & (Layout.PAGE_SIZE - 1)) + len > Layout.PAGE_SIZE) {
+            return null;
+        }
+        long pfn = addr >>> Layout.PAGE_SHIFT;
+        int slot = tlbSlot(pfn);
+        byte[] p = tlbPage[slot];
+        return p != null && tlbPfn[slot] == pfn && p != ZERO_PAGE ? p : null;
+    }
+
+    @Override
     public long load(long addr, int size) {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
         if (off + size <= Layout.PAGE_SIZE) {
