@@ -67,6 +67,46 @@ public final class Cpu {
 
     /** Pushes a frame for code; null on success, or a StackOverflow exit. */
     private Exit enter(KernelStack ks, Code code, long[] args, int argc, long returnAddress) {
+        int d = ks.depth;
+        long fp = ks.sp - 16 - code.frameSize;
+        byte[] page;
+        if (code.variadic || d == ks.codes.length || fp < ks.base()
+                || (page = bus.writableBytes(fp, 16 + code.frameSize)) == null) {
+            return enterSlow(ks, code, args, argc, returnAddress);
+        }
+        // the whole frame is in one page at hand: the same stores as enterSlow's, without a lookup each
+        int o = (int) (fp & (Bus.PAGE_SIZE - 1));
+        int top = o + 16 + code.frameSize;
+        LONG.set(page, top - 8, returnAddress);
+        LONG.set(page, top - 16, d == 0 ? 0 : ks.fps[d - 1]);
+        int[] offsets = code.paramOffsets;
+        int[] sizes = code.paramSizes;
+        for (int i = 0; i < offsets.length && i < argc; i++) {
+            storeParam(page, o + offsets[i], sizes[i], args[i], fp + offsets[i]);
+        }
+        ks.depth = d + 1;
+        ks.codes[d] = code;
+        ks.pcs[d] = 0;
+        ks.fps[d] = fp;
+        ks.opBases[d] = ks.nops;
+        ks.entrySps[d] = ks.sp;
+        ks.vaAreas[d] = ks.sp;
+        ks.sp = fp;
+        return null;
+    }
+
+    private void storeParam(byte[] page, int at, int size, long value, long addr) {
+        switch (size) {
+            case 1 -> page[at] = (byte) value;
+            case 2 -> SHORT.set(page, at, (short) value);
+            case 4 -> INT.set(page, at, (int) value);
+            case 8 -> LONG.set(page, at, value);
+            default -> bus.store(addr, size, value);
+        }
+    }
+
+    /** enter() when the frame is not in one page at hand, the function is variadic or the frame arrays must grow. */
+    private Exit enterSlow(KernelStack ks, Code code, long[] args, int argc, long returnAddress) {
         if (ks.depth == KernelStack.MAX_FRAMES) {
             return new Exit.StackOverflow(ks.sp - 8, code.address);
         }
@@ -77,33 +117,13 @@ public final class Cpu {
         if (fp < ks.base()) {
             return new Exit.StackOverflow(ks.base() - 8, code.address);
         }
-        long savedFp = ks.depth == 0 ? 0 : ks.fps[ks.depth - 1];
-        byte[] page = extra == 0 ? bus.writableBytes(fp, (int) (vaArea - fp)) : null;
-        if (page != null) {
-            // the whole frame is in one page at hand: the same stores, without a lookup each
-            int o = (int) (fp & (Bus.PAGE_SIZE - 1));
-            int top = o + (int) (vaArea - fp);
-            LONG.set(page, top - 8, returnAddress);
-            LONG.set(page, top - 16, savedFp);
-            for (int i = 0; i < nparams && i < argc; i++) {
-                int at = o + code.paramOffsets[i];
-                switch (code.paramSizes[i]) {
-                    case 1 -> page[at] = (byte) args[i];
-                    case 2 -> SHORT.set(page, at, (short) args[i]);
-                    case 4 -> INT.set(page, at, (int) args[i]);
-                    case 8 -> LONG.set(page, at, args[i]);
-                    default -> bus.store(fp + code.paramOffsets[i], code.paramSizes[i], args[i]);
-                }
-            }
-        } else {
-            for (int i = 0; i < extra; i++) {
-                bus.store(vaArea + 8L * i, 8, args[nparams + i]);
-            }
-            bus.store(vaArea - 8, 8, returnAddress);
-            bus.store(vaArea - 16, 8, savedFp);
-            for (int i = 0; i < nparams && i < argc; i++) {
-                bus.store(fp + code.paramOffsets[i], code.paramSizes[i], args[i]);
-            }
+        for (int i = 0; i < extra; i++) {
+            bus.store(vaArea + 8L * i, 8, args[nparams + i]);
+        }
+        bus.store(vaArea - 8, 8, returnAddress);
+        bus.store(vaArea - 16, 8, ks.depth == 0 ? 0 : ks.fps[ks.depth - 1]);
+        for (int i = 0; i < nparams && i < argc; i++) {
+            bus.store(fp + code.paramOffsets[i], code.paramSizes[i], args[i]);
         }
         if (ks.depth == ks.codes.length) {
             ks.growFrames();
@@ -454,7 +474,7 @@ public final class Cpu {
      * A call from compiled code, made as the interpreter's CALL makes it: the caller has set its pc
      * (the call) and the operand count after popping the arguments. Returns RETURNED with the
      * result in ks.retval; ENTER when the callee's frame is pushed and it has compiled code
-     * (ks.callee, ks.calleeCode), which the caller then runs from its own call site, so that each
+     * (the top frame's Code.compiled), which the caller then runs from its own call site, so that each
      * site's JVM type profile sees the one function it calls; or the status that stops the caller
      * (see Compiled).
      */
@@ -496,9 +516,12 @@ public final class Cpu {
             return Compiled.INTERPRET;
         }
         ks.growOperands(ks.nops + k.maxDepth + 16);
-        ks.callee = k;
-        ks.calleeCode = callee;
         return Compiled.ENTER;
+    }
+
+    /** The code of the top frame (the callee Cpu.invoke just entered, with ENTER). */
+    static Code top(KernelStack ks) {
+        return ks.codes[ks.depth - 1];
     }
 
     /** Pops the top frame, as RET does. */

@@ -53,6 +53,11 @@ abstract class Emitter {
         return L_SLOTS + 2 * shape.maxDepth() + 2 * j;
     }
 
+    /** A JVM local (after the promoted locals) that holds the callee's Code at a call. */
+    int calleeLocal() {
+        return promoted(shape.promotedOffsets().length);
+    }
+
     void ksField(String name, String desc) {
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitFieldInsn(GETFIELD, KS, name, desc);
@@ -277,10 +282,14 @@ abstract class Emitter {
         push(Compiled.ENTER);
         mv.visitJumpInsn(IF_ICMPNE, ran);
         javaDepth(1);
-        ksField("callee", "L" + COMPILED + ";");
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "top", "(L" + KS + ";)L" + CODE + ";", false);
+        mv.visitVarInsn(ASTORE, calleeLocal());
+        mv.visitVarInsn(ALOAD, calleeLocal());
+        mv.visitFieldInsn(GETFIELD, CODE, "compiled", "L" + COMPILED + ";");
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitVarInsn(ALOAD, L_KS);
-        ksField("calleeCode", "L" + CODE + ";");
+        mv.visitVarInsn(ALOAD, calleeLocal());
         mv.visitInsn(ICONST_0);
         mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", "(L" + CPU + ";L" + KS + ";L" + CODE + ";I)I", false);
         mv.visitVarInsn(ISTORE, L_STATUS);

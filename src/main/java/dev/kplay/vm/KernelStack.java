@@ -61,9 +61,6 @@ public final class KernelStack {
     Exit pending;
     /** Compiled frames on the Java stack right now. */
     int javaDepth;
-    /** The compiled callee Cpu.invoke hands to a compiled caller's call site (with ENTER), and its code. */
-    Compiled callee;
-    Code calleeCode;
     /** Arguments of the call being made (copied into the callee's frame at once, so one buffer serves all calls). */
     long[] args = new long[8];
 

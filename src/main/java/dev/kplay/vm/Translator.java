@@ -63,6 +63,7 @@ final class Translator extends Emitter {
         try {
             bytes = generate(c, shape);
         } catch (RuntimeException tooLarge) {
+            if (Boolean.getBoolean("kplay.tier.debug")) tooLarge.printStackTrace();
             return null;
         }
         if (bytes == null) {
@@ -166,6 +167,8 @@ final class Translator extends Emitter {
         }
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, L_TMP);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, calleeLocal());
         for (int i = 0; i < shape.maxDepth(); i++) {
             mv.visitInsn(LCONST_0);
             mv.visitVarInsn(LSTORE, slot(i));
