@@ -21,6 +21,24 @@ public interface Bus {
      */
     Code fetch(long addr);
 
+    // One method per width, for compiled code: each call site then inlines only the access it makes.
+
+    default long load1(long addr) { return load(addr, 1); }
+
+    default long load2(long addr) { return load(addr, 2); }
+
+    default long load4(long addr) { return load(addr, 4); }
+
+    default long load8(long addr) { return load(addr, 8); }
+
+    default void store1(long addr, long value) { store(addr, 1, value); }
+
+    default void store2(long addr, long value) { store(addr, 2, value); }
+
+    default void store4(long addr, long value) { store(addr, 4, value); }
+
+    default void store8(long addr, long value) { store(addr, 8, value); }
+
     /** Bytes in a page; {@link #writableBytes} hands out whole pages. */
     int PAGE_SIZE = 4096;
 

@@ -91,8 +91,7 @@ abstract class Emitter {
             mv.visitVarInsn(LLOAD, L_FP);
             pushLong(shape.promotedOffsets()[j]);
             mv.visitInsn(LADD);
-            push(shape.promotedSizes()[j]);
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + shape.promotedSizes()[j], "(J)J", true);
             mv.visitVarInsn(LSTORE, promoted(j));
         }
     }
@@ -106,9 +105,8 @@ abstract class Emitter {
             mv.visitVarInsn(LLOAD, L_FP);
             pushLong(shape.promotedOffsets()[j]);
             mv.visitInsn(LADD);
-            push(shape.promotedSizes()[j]);
             mv.visitVarInsn(LLOAD, promoted(j));
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store" + shape.promotedSizes()[j], "(JJ)V", true);
         }
     }
 
@@ -192,8 +190,7 @@ abstract class Emitter {
             guardFrame(pc, d, slot(d - 1), w);
             mv.visitVarInsn(ALOAD, L_BUS);
             mv.visitVarInsn(LLOAD, slot(d - 1));
-            push(w);
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + w, "(J)J", true);
         }
         switch (op) {
             case LD1S -> {
@@ -238,9 +235,8 @@ abstract class Emitter {
             guardFrame(pc, d, slot(d - 2), w);
             mv.visitVarInsn(ALOAD, L_BUS);
             mv.visitVarInsn(LLOAD, slot(d - 2));
-            push(w);
             mv.visitVarInsn(LLOAD, slot(d - 1));
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store" + w, "(JJ)V", true);
         }
         mv.visitVarInsn(LLOAD, slot(d - 1));
         mv.visitVarInsn(LSTORE, slot(d - 2));

@@ -63,7 +63,6 @@ final class Translator extends Emitter {
         try {
             bytes = generate(c, shape);
         } catch (RuntimeException tooLarge) {
-            if (Boolean.getBoolean("kplay.tier.debug")) tooLarge.printStackTrace();
             return null;
         }
         if (bytes == null) {
