@@ -23,6 +23,12 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
 
   // The tree is a group of tabs in the editor: edit the files there, as a learner does.
   await until('the ~/linux tabs', () => page.locator('[data-testid="tree-group"]').count(), (n) => n === 1);
+  // Folded on first load (only the module's tabs show): the learner unfolds it.
+  if (await page.locator('[data-testid="tab-linux/.config"]').count() !== 0) throw new Error('the ~/linux group is open on first load');
+  await p.screenshot('e3-00-folded');
+  await page.click('[data-testid="tree-group"]');
+  await until('the ~/linux tabs shown', () => page.locator('[data-testid="tab-linux/.config"]').count(), (n) => n === 1);
+  ok('the ~/linux group is folded on first load and opens with a click');
   const edit = async (path, change) => {
     await p.idle();
     await page.click(`[data-testid="tab-linux/${path}"]`);
@@ -65,6 +71,8 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
   await p.screenshot('e3-00-editor');
 
   await p.type('cd linux');
+  await until('the prompt in ~/linux', terminalText, (t) => t.trimEnd().endsWith('root@kplay:~/linux#'));
+  ok('after cd linux the prompt is bash\'s PS1 for the new directory: root@kplay:~/linux#');
   await p.type('make -j2');
   await until('the kernel build', terminalText, (t) => t.includes('Kernel: arch/x86/boot/bzImage is ready  (#2)'));
   const build = await terminalText();
@@ -100,4 +108,53 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
     (t) => t.includes('Making system call with "(a bad pointer)".\nSystem call returned -1.\nerrno 14: Bad address\n'));
   ok('a 300-byte string and a bad pointer: -1 with EFAULT ("Bad address")');
   await p.screenshot('e3-02-syscall');
+
+  // A program that reads the terminal waits in fgets for the line the learner types.
+  await p.upload('ask.c', '#include <stdio.h>\n#include <string.h>\nint main(void)\n{\n\tchar name[64];\n'
+    + '\tprintf("Name? ");\n\tif (!fgets(name, sizeof(name), stdin))\n\t\treturn 1;\n'
+    + '\tname[strcspn(name, "\\n")] = 0;\n\tprintf("Hello, %s!\\n", name);\n\treturn 0;\n}\n');
+  await p.type('gcc -o ask ask.c');
+  await p.type('./ask', false);
+  await until('the question', terminalText, (t) => t.trimEnd().endsWith('./ask\nName?'));
+  await page.waitForTimeout(300);
+  if (!(await terminalText()).trimEnd().endsWith('Name?')) throw new Error('./ask did not wait for input');
+  await page.keyboard.type('Adz');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('a');
+  await until('the echo as typed', terminalText, (t) => t.trimEnd().endsWith('Name? Ada'));
+  await page.keyboard.press('Enter');
+  await until('the answer and the prompt', terminalText, (t) => t.trimEnd().endsWith('Name? Ada\nHello, Ada!\nroot@kplay:~#'));
+  await p.idle();
+  await p.type('echo $?');
+  await until('its status', terminalText, (t) => t.trimEnd().endsWith('echo $?\n0\nroot@kplay:~#'));
+  ok('./ask waits in fgets; the typed line (Backspace erased a key) is echoed and read: "Hello, Ada!", status 0');
+  await p.type('./ask', false);
+  await until('the question again', terminalText, (t) => t.trimEnd().endsWith('./ask\nName?'));
+  await page.keyboard.press('Control+d');
+  await until('end of file and the prompt', terminalText, (t) => t.trimEnd().endsWith('./ask\nName? root@kplay:~#'));
+  await p.idle();
+  await p.type('echo hi | ./ask');
+  await until('the piped run', terminalText, (t) => t.trimEnd().endsWith('echo hi | ./ask\nName? Hello, hi!\nroot@kplay:~#'));
+  ok('Ctrl-D on an empty line is end of file (fgets fails, the prompt is back); a pipe still feeds it');
+  await p.screenshot('e3-03-stdin');
+
+  // A background program's late line shows when it is printed, not with the next command.
+  await p.upload('late.c', '#include <stdio.h>\n#include <unistd.h>\nint main(void)\n{\n\tprintf("start\\n");\n'
+    + '\tsleep(1);\n\tprintf("woke up\\n");\n\treturn 0;\n}\n');
+  await p.type('gcc -o late late.c');
+  await p.type('./late &');
+  await until('the late line, with nothing typed', terminalText, (t) => /\nstart\nroot@kplay:~# woke up$/.test(t.trimEnd()));
+  ok('./late &: "woke up" appears a second later by itself, after the prompt, as on a real terminal');
+  await p.screenshot('e3-04-late');
+
+  // The Reboot menu goes back to Debian's kernel.
+  await p.idle();
+  await page.click('[data-testid="btn-reboot-menu"]');
+  await page.click('[data-testid="reboot-stock"]');
+  await until('the stock kernel booting', dmesgText, (t) => t.includes('Linux version 6.1.0-56-amd64'));
+  await p.idle();
+  await p.type('uname -r');
+  await until('uname -r', terminalText, (t) => t.includes('uname -r\n6.1.0-56-amd64\n'));
+  ok('Reboot ▾ "Reboot into Debian\'s stock kernel": uname -r is 6.1.0-56-amd64 again');
+  await p.screenshot('e3-05-stock');
 });

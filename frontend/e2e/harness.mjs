@@ -100,7 +100,8 @@ export class StoryPage {
     await this.page.keyboard.type(line);
     await this.page.keyboard.press('Enter');
     if (!wait) return;
-    await this.until(`the command "${line}"`, () => this.terminalText(), (t) => t.includes(`root@kplay:~# ${line}`));
+    // after any prompt: bash's PS1 shows the working directory (root@kplay:~/linux# after cd linux)
+    await this.until(`the command "${line}"`, () => this.terminalText(), (t) => t.includes(`# ${line}`) && /root@kplay:[^\n]*# /.test(t));
     await this.page.waitForTimeout(50);
     await this.idle();
   }

@@ -25,6 +25,8 @@ export interface CommandResult {
   killed: boolean;
   running: boolean;
   pid: number | null;
+  /** The shell's working directory afterwards (for the prompt), when the server says. */
+  cwd?: string;
 }
 
 export interface ModuleRow {
@@ -245,6 +247,11 @@ export class SessionClient {
   }
 
   /** Ctrl-C and friends to the foreground job; the answer is a command result when the server gives one. */
+  /** Keys typed at the terminal for the foreground job (a line with "\n", ^D as "\x04"): echo and output. */
+  async input(text: string): Promise<CommandResult> {
+    return normalizeCommand(await this.call('POST', '/input', { text }));
+  }
+
   async signal(signal: string): Promise<CommandResult | null> {
     const body = await this.call('POST', '/signal', { signal });
     return body && typeof body === 'object' && 'output' in body ? normalizeCommand(body) : null;
@@ -255,9 +262,12 @@ export class SessionClient {
   }
 
   /** A fresh kernel; with `cmdline`, booted with those parameters instead of the current ones. */
-  async reboot(cmdline?: string): Promise<void> {
+  async reboot(cmdline?: string, kernel?: 'built' | 'stock'): Promise<void> {
     // The release changes when the newest kernel built in ~/linux boots: the header shows the new one.
-    const answer = await this.call('POST', '/reboot', cmdline === undefined ? {} : { cmdline });
+    const answer = await this.call('POST', '/reboot', {
+      ...(cmdline === undefined ? {} : { cmdline }),
+      ...(kernel === undefined ? {} : { kernel }),
+    });
     if (answer && typeof answer.kernel === 'string') {
       this.saved.kernel = answer.kernel;
       this.persist();
@@ -314,6 +324,7 @@ export function normalizeCommand(body: any): CommandResult {
     killed: Boolean(body?.killed),
     running: Boolean(body?.running),
     pid: typeof body?.pid === 'number' ? body.pid : null,
+    ...(typeof body?.cwd === 'string' ? { cwd: body.cwd } : {}),
   };
 }
 

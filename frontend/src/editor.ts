@@ -39,6 +39,11 @@ export class Editor {
   private readonly look = new Compartment();
   private dark = true;
   private readOnly = false;
+  /**
+   * Whether the ~/linux group shows its tabs. Closed until the user opens it (or a file of it is
+   * opened, or has a diagnostic): a newcomer writing a module sees only the module's files.
+   */
+  private treeOpen = false;
 
   constructor(parent: HTMLElement, private readonly tabs: HTMLElement, private readonly events: EditorEvents) {
     this.view = new EditorView({ parent });
@@ -169,16 +174,29 @@ export class Editor {
     const names = [...this.states.keys()];
     const own = names.filter((n) => !n.startsWith(TREE));
     const tree = names.filter((n) => n.startsWith(TREE));
+    const treeShown = this.treeOpen || this.current.startsWith(TREE)
+      || tree.some((n) => diagnosticsFor(n, this.diagnostics).length > 0);
     for (const name of [...own, ...tree]) {
       if (name === tree[0]) {
         this.tabs.append(this.addButton());
-        const label = document.createElement('span');
+        const label = document.createElement('button');
+        label.type = 'button';
         label.className = 'tab-group';
         label.dataset.testid = 'tree-group';
-        label.textContent = '~/linux';
-        label.title = 'The kernel tree: make in ~/linux builds it, Reboot boots it';
+        label.dataset.open = String(treeShown);
+        label.setAttribute('aria-expanded', String(treeShown));
+        label.textContent = treeShown ? '▾ ~/linux' : `▸ ~/linux (${tree.length} files)`;
+        label.title = treeShown ? 'The kernel tree: make in ~/linux builds it, Reboot boots it. Click to fold.'
+          : 'The kernel tree (for adding a system call, Episode III): click to show its files';
+        label.addEventListener('click', () => {
+          this.treeOpen = !treeShown;
+          if (!this.treeOpen && this.current.startsWith(TREE) && own.length) this.open(own[0]);
+          else this.renderTabs();
+          this.tabs.querySelector<HTMLElement>('[data-testid="tree-group"]')?.focus();
+        });
         this.tabs.append(label);
       }
+      if (name.startsWith(TREE) && !treeShown) continue;
       const tab = document.createElement('button');
       tab.type = 'button';
       tab.className = 'tab' + (name === this.current ? ' active' : '');

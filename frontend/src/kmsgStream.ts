@@ -13,6 +13,8 @@ export interface KmsgStreamEvents {
   failing(): void;
   /** The sequence started again at 0 on the open socket: the kernel was rebooted. */
   rebooted(): void;
+  /** Terminal output a running job printed between requests (a {"terminal": text} frame). */
+  terminal?(text: string): void;
 }
 
 export class KmsgStream {
@@ -58,6 +60,11 @@ export class KmsgStream {
     };
     socket.onmessage = (message) => {
       if (generation !== this.generation) return;
+      const text = terminalFrame(message.data);
+      if (text !== null) {
+        this.events.terminal?.(text);
+        return;
+      }
       for (const record of parseFrame(message.data)) {
         if (record.seq === 0 && this.lastSeq >= 0) {
           this.lastSeq = -1;
@@ -78,6 +85,17 @@ export class KmsgStream {
         if (generation === this.generation) this.open(id, generation);
       }, delay);
     };
+  }
+}
+
+/** The text of a {"terminal": text} frame, or null for any other frame. */
+export function terminalFrame(data: unknown): string | null {
+  if (typeof data !== 'string' || !data.startsWith('{"terminal"')) return null;
+  try {
+    const parsed = JSON.parse(data) as { terminal?: unknown };
+    return typeof parsed.terminal === 'string' ? parsed.terminal : null;
+  } catch {
+    return null;
   }
 }
 

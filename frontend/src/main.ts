@@ -10,13 +10,14 @@ import { DmesgPane } from './dmesgPane';
 import { Editor } from './editor';
 import { KmsgStream } from './kmsgStream';
 import { ModulesPane } from './modulesPane';
-import { ShellTerminal } from './terminal';
+import { ShellTerminal, ttyEcho } from './terminal';
 import { layout } from './layout';
 import { nextStep } from './coach';
 import type { ModuleRow } from './api';
 import { decodeFragment, filesAt, prefix, records, stepsTranscript, transcript, type Replayed, type Scenario } from './scenario';
 import { DownloadMenu } from './downloads';
 import { BootDialog, kernelLabel } from './bootDialog';
+import { RebootMenu } from './rebootMenu';
 import { commandCount, loadWork, localWorkStorage, saveWork, worthRestoring, type SavedWork } from './savedWork';
 import { ShareDialog, shareLinks } from './shareDialog';
 import { Timeline } from './timeline';
@@ -60,9 +61,12 @@ const stream = new KmsgStream({
     dmesg.clear();
     void refresh();
   },
+  terminal: (text) => terminal.write(text),
 });
 
 let runningPid: number | null = null;
+/** The ▾ of the Reboot button (set once the menu exists). */
+let rebootMenuButton: HTMLButtonElement | null = null;
 /** The panic() reason while the kernel is dead, else null. */
 let panicked: string | null = null;
 const DEAD_TITLE = 'the kernel panicked: nothing runs on it until you press Reboot';
@@ -73,8 +77,8 @@ let busyCount = 0;
 const terminal = new ShellTerminal(ui.terminal, {
   line: async (line) => {
     leaveReplay();
-    if (line.trim() === 'make') {
-      // The module directory's make is the build endpoint (kbuild), as the Build button is.
+    if (line.trim() === 'make' && terminal.directory === '/root') {
+      // The module directory's make is the build endpoint (kbuild), as the Build button is (in ~/linux it is the kernel's).
       await busy(build);
       return;
     }
@@ -88,7 +92,23 @@ const terminal = new ShellTerminal(ui.terminal, {
       if (result?.output) terminal.write(result.output);
     }).catch(() => undefined);
   },
+  typed: (text) => {
+    // In order, one at a time: the server's tty takes the keys as they were typed.
+    typing = typing.then(async () => {
+      const result = await client.input(text);
+      // The page already echoed the keys as they were typed: the server's echo of them is not shown twice.
+      const echo = ttyEcho(text.replace(/\x04/g, ''));
+      terminal.write(result.output.startsWith(echo) ? result.output.slice(echo.length) : result.output);
+      terminal.setCwd(result.cwd);
+      lastCommand = { command: lastCommand?.command ?? '', output: (lastCommand?.output ?? '') + result.output, exitCode: result.exitCode };
+      observeLesson();
+      if (!result.running) jobEnded();
+    }).catch((error) => terminal.write(`kplay: ${String(error?.message ?? error)}\n`));
+  },
 });
+
+/** The keys typed for the running job, sent in order. */
+let typing: Promise<void> = Promise.resolve();
 
 // Editor: the tab's files, saved to the session shortly after each change and before each build.
 const pendingSaves = new Map<string, number>();
@@ -186,6 +206,7 @@ function setBusy(): void {
   app.dataset.busy = String(isBusy);
   for (const button of [ui.build, ui.insmod, ui.rmmod]) button.disabled = isBusy || viewingPast || panicked !== null;
   for (const button of [ui.reboot, ui.share]) button.disabled = isBusy || viewingPast;
+  if (rebootMenuButton) rebootMenuButton.disabled = isBusy || viewingPast;
 }
 
 /**
@@ -217,19 +238,37 @@ function showPanic(reason: string | null): void {
 /** Prints a command's output; a job still running keeps the prompt away until it ends. */
 async function show(result: CommandResult, command: string): Promise<void> {
   terminal.write(result.output);
+  terminal.setCwd(result.cwd);
   lastCommand = { command, output: result.output, exitCode: result.exitCode };
   observeLesson();
   if (embed) toHost({ type: 'kplay:result', command, ...result });
   if (result.running) {
     runningPid = result.pid;
+    terminal.setJobRunning(true);
     await waitForJob();
+    await typing;
   }
   await refresh();
 }
 
+/** Cuts the running job's wait short (it ended: the prompt comes back now, not at the next poll). */
+let wakeJobWait: () => void = () => undefined;
+
+function jobEnded(): void {
+  runningPid = null;
+  wakeJobWait();
+}
+
 async function waitForJob(): Promise<void> {
   while (runningPid !== null) {
-    await new Promise((resolve) => window.setTimeout(resolve, JOB_POLL_MS));
+    await new Promise<void>((resolve) => {
+      const timer = window.setTimeout(resolve, JOB_POLL_MS);
+      wakeJobWait = () => {
+        window.clearTimeout(timer);
+        resolve();
+      };
+    });
+    if (runningPid === null) break;
     const state = await client.state();
     const pid = runningPid;
     const task = state.tasks.find((t) => (t as { pid?: number }).pid === pid) as { state?: string } | undefined;
@@ -306,11 +345,12 @@ ui.reboot.addEventListener('click', () => {
   if (confirmReboot()) void rebootNow();
 });
 
-/** Reboots; `parameters` (if given) replace the kernel's boot parameters. */
-const rebootNow = (parameters?: string) => busy(async () => {
+/** Reboots; `parameters` (if given) replace the kernel's boot parameters; `kernel` picks the stock or built kernel. */
+const rebootNow = (parameters?: string, kernel?: 'built' | 'stock') => busy(async () => {
   leaveReplay();
+  await flushSaves();
   await terminal.run('reboot', async () => {
-    await client.reboot(parameters);
+    await client.reboot(parameters, kernel);
     restart(client.id!, true);
   });
 });
@@ -333,6 +373,14 @@ const rebootNowShown = () => busy(async () => {
   });
 });
 ui.kernel.addEventListener('click', () => bootDialog.open(cmdline));
+
+const rebootMenu = new RebootMenu(ui.reboot, {
+  reboot: (kernel) => {
+    if (confirmReboot()) void rebootNow(undefined, kernel);
+  },
+  parameters: () => bootDialog.open(cmdline),
+});
+rebootMenuButton = rebootMenu.button;
 
 ui.params.addEventListener('input', updateCommands);
 ui.params.addEventListener('keydown', (event) => {

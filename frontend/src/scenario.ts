@@ -10,7 +10,8 @@ export type Step =
   | { type: 'build'; output?: string; ok?: boolean }
   | { type: 'exec'; command: string; interruptAfterNanos?: number; output?: string; exitCode?: number }
   | { type: 'signal'; signal: number; output?: string; exitCode?: number }
-  | { type: 'wait'; nanos: number }
+  | { type: 'input'; text: string; output?: string; exitCode?: number }
+  | { type: 'wait'; nanos: number; output?: string }
   | { type: 'reboot'; cmdline?: string; kernel?: 'stock' | 'built' };
 
 export interface Scenario {
@@ -33,6 +34,8 @@ export interface Frame {
   output?: string;
   exitCode?: number | null;
   running?: boolean;
+  /** The shell's working directory afterwards. */
+  cwd?: string;
   cmdline?: string;
   kernel?: string;
   records: KmsgRecord[];
@@ -122,10 +125,16 @@ function lastBoot(frames: Frame[], upTo: number): number {
   return 0;
 }
 
-/** One command as the terminal shows it: after a prompt (null for a Ctrl-C), then its output. */
+/**
+ * One piece of the terminal: a command after a prompt (null for a Ctrl-C) and its output, keys typed
+ * for a running job (their echo and what it printed), or output a job printed while time passed.
+ */
 export interface Entry {
   command: string | null;
   output: string;
+  kind?: 'command' | 'input' | 'late';
+  running?: boolean;
+  cwd?: string;
 }
 
 /** The terminal's commands after frame `upTo`, since the last reboot. */
@@ -133,9 +142,12 @@ export function transcript(frames: Frame[], upTo: number): Entry[] {
   const entries: Entry[] = [];
   for (let i = lastBoot(frames, upTo) + 1; i <= upTo && i < frames.length; i++) {
     const f = frames[i];
+    const after = { ...(f.running === true ? { running: true } : {}), ...(f.cwd ? { cwd: f.cwd } : {}) };
     if (f.type === 'build') entries.push({ command: 'make', output: f.output ?? '' });
-    else if (f.type === 'exec') entries.push({ command: f.command ?? '', output: f.output ?? '' });
-    else if (f.type === 'signal') entries.push({ command: null, output: f.output ?? '' });
+    else if (f.type === 'exec') entries.push({ command: f.command ?? '', output: f.output ?? '', ...after });
+    else if (f.type === 'signal') entries.push({ command: null, output: f.output ?? '', ...after });
+    else if (f.type === 'input') entries.push({ command: null, kind: 'input', output: f.output ?? '', ...after });
+    else if (f.type === 'wait' && f.output) entries.push({ command: null, kind: 'late', output: f.output });
   }
   return entries;
 }
@@ -172,8 +184,15 @@ export function stepsTranscript(steps: Step[]): Entry[] {
   for (const step of steps) {
     if (step.type === 'reboot') entries = [];
     else if (step.type === 'build') entries.push({ command: 'make', output: step.output ?? '' });
-    else if (step.type === 'exec') entries.push({ command: step.command, output: step.output ?? '' });
-    else if (step.type === 'signal') entries.push({ command: null, output: step.output ?? '' });
+    else if (step.type === 'exec') entries.push({ command: step.command, output: step.output ?? '', ...stillRunning(step) });
+    else if (step.type === 'signal') entries.push({ command: null, output: step.output ?? '', ...stillRunning(step) });
+    else if (step.type === 'input') entries.push({ command: null, kind: 'input', output: step.output ?? '', ...stillRunning(step) });
+    else if (step.type === 'wait' && step.output) entries.push({ command: null, kind: 'late', output: step.output });
   }
   return entries;
+}
+
+/** `{running: true}` for a recorded step whose job was still running after it (output recorded, no exit status). */
+function stillRunning(step: { output?: string; exitCode?: number | null }): { running?: true } {
+  return step.output !== undefined && (step.exitCode === undefined || step.exitCode === null) ? { running: true } : {};
 }

@@ -1,20 +1,40 @@
 // The shell terminal: xterm.js showing `root@kplay:~# `, with LineEditor doing the line editing.
 // Each entered line is one `exec` call; the buttons run their commands through run() too, so the
 // terminal shows `root@kplay:~# insmod hello-3.ko` and its output exactly as if it had been typed.
+// The prompt is bash's PS1 on Debian for root, `\u@\h:\w\$ `: it follows the shell's working directory
+// (`root@kplay:~/linux# ` after `cd linux`), which each command result carries.
 // One command runs at a time: keys typed meanwhile wait (type-ahead), except Ctrl-C, which goes to
 // the server as SIGINT for the foreground job. A job that comes back `running` keeps the prompt away
-// until the caller says it ended.
+// until the caller says it ended; meanwhile keys go to the job's stdin through the tty's canonical mode:
+// echoed here as n_tty echoes them (ECHOCTL shows ^X), Backspace erases, ^U kills the line, Enter
+// sends the line and ^D sends what was typed without a newline (an empty ^D is end of file).
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { LineEditor } from './lineEditor';
+import { promptFor, ttyEcho } from './tty';
+
+export { promptFor, ttyEcho };
 
 export const PROMPT = 'root@kplay:~# ';
+
+/** One piece of a recorded terminal: a command line (null for ^C), typed input, or late output. */
+export interface TranscriptEntry {
+  command: string | null;
+  output: string;
+  kind?: 'command' | 'input' | 'late';
+  /** The job was still running afterwards (no prompt came back). */
+  running?: boolean;
+  /** The shell's directory afterwards. */
+  cwd?: string;
+}
 
 export interface ShellHandlers {
   /** Runs a typed line; resolves when the prompt may come back. */
   line(line: string): Promise<void>;
   /** Ctrl-C while a command runs. */
   interrupt(): void;
+  /** Keys for the running job's stdin: a line with its "\n", or text ending in ^D ("\x04"). */
+  typed?(text: string): void;
 }
 
 export class ShellTerminal {
@@ -28,6 +48,12 @@ export class ShellTerminal {
   private afterInterrupt = false;
   /** While true, typing does nothing (the timeline shows a past step). */
   readOnly = false;
+  /** The shell's working directory, for the prompt. */
+  private cwd = '/root';
+  /** A foreground job runs and reads the terminal: keys go to its stdin (see jobInput). */
+  private job = false;
+  /** The line being typed for the job (the tty's canonical buffer, as shown). */
+  private jobLine = '';
 
   constructor(parent: HTMLElement, private readonly handlers: ShellHandlers) {
     this.term = new Terminal({
@@ -59,7 +85,64 @@ export class ShellTerminal {
       escaped = false;
       return true;
     });
-    this.term.write(PROMPT);
+    this.term.write(this.prompt());
+  }
+
+  /** The prompt for the shell's current directory. */
+  prompt(): string {
+    return promptFor(this.cwd);
+  }
+
+  /** The shell's working directory, as the prompt shows it. */
+  get directory(): string {
+    return this.cwd;
+  }
+
+  /** The shell's working directory after a command (the next prompt shows it). */
+  setCwd(cwd: string | undefined): void {
+    if (cwd) this.cwd = cwd;
+  }
+
+  /**
+   * Whether a foreground job is running: keys typed meanwhile are its stdin (what was typed ahead
+   * while the command started goes to it too), until it ends and the prompt comes back.
+   */
+  setJobRunning(running: boolean): void {
+    this.job = running;
+    this.jobLine = '';
+    if (running && this.typeAhead) {
+      const pending = this.typeAhead;
+      this.typeAhead = '';
+      this.jobInput(pending);
+    }
+  }
+
+  /** The tty's canonical mode for the job's stdin, as n_tty does it (see the file comment). */
+  private jobInput(data: string): void {
+    for (const ch of data) {
+      if (ch === '\r' || ch === '\n') {
+        const line = this.jobLine + '\n';
+        this.jobLine = '';
+        this.term.write('\r\n');
+        this.handlers.typed?.(line);
+      } else if (ch === '\x04') {
+        const text = this.jobLine + '\x04';
+        this.jobLine = '';
+        this.handlers.typed?.(text);
+      } else if (ch === '\x7f' || ch === '\b') {
+        const chars = [...this.jobLine];
+        const last = chars.pop();
+        if (last === undefined) continue;
+        this.jobLine = chars.join('');
+        this.term.write('\b \b'.repeat(ttyEcho(last).length));
+      } else if (ch === '\x15') {
+        this.term.write('\b \b'.repeat(ttyEcho(this.jobLine).length));
+        this.jobLine = '';
+      } else {
+        this.jobLine += ch;
+        this.term.write(ttyEcho(ch));
+      }
+    }
   }
 
   private fitToParent(): void {
@@ -103,7 +186,10 @@ export class ShellTerminal {
         this.term.write('^C');
         this.afterInterrupt = true;
         this.typeAhead = '';
+        this.jobLine = '';
         this.handlers.interrupt();
+      } else if (this.job) {
+        this.jobInput(data);
       } else {
         this.typeAhead += data;
       }
@@ -114,11 +200,11 @@ export class ShellTerminal {
     const rest = end ? data.slice(end.index + end[0].length) : '';
     for (const event of this.editor.feed(head)) {
       if (event.kind === 'write') this.term.write(event.data);
-      else if (event.kind === 'interrupt') this.term.write(PROMPT);
+      else if (event.kind === 'interrupt') this.term.write(this.prompt());
       else if (event.kind === 'clear') this.clearScreen();
       else if (event.kind === 'line') {
         if (!event.line.trim()) {
-          this.term.write(PROMPT);
+          this.term.write(this.prompt());
           continue;
         }
         this.busy = true;
@@ -132,7 +218,7 @@ export class ShellTerminal {
   }
 
   private clearScreen(): void {
-    this.term.write('\x1b[H\x1b[2J' + PROMPT + this.editor.line);
+    this.term.write('\x1b[H\x1b[2J' + this.prompt() + this.editor.line);
   }
 
   /** Writes program output, turning LF into CRLF as a tty's onlcr does. */
@@ -151,7 +237,7 @@ export class ShellTerminal {
     return this.enqueue(async () => {
       const saved = this.editor.line;
       this.busy = true;
-      this.term.write('\r\x1b[K' + PROMPT + command + '\r\n');
+      this.term.write('\r\x1b[K' + this.prompt() + command + '\r\n');
       this.editor.reset('');
       this.typeAhead = saved + this.typeAhead;
       await action();
@@ -166,6 +252,8 @@ export class ShellTerminal {
         this.write(`kplay: ${error instanceof Error ? error.message : String(error)}\n`);
       } finally {
         this.busy = false;
+        this.job = false;
+        this.jobLine = '';
         this.showPrompt();
       }
     });
@@ -176,7 +264,7 @@ export class ShellTerminal {
   private showPrompt(): void {
     if (this.afterInterrupt) this.term.write('\r\n');
     this.afterInterrupt = false;
-    this.term.write(PROMPT);
+    this.term.write(this.prompt());
     const pending = this.typeAhead;
     this.typeAhead = '';
     if (pending) this.input(pending);
@@ -184,20 +272,36 @@ export class ShellTerminal {
 
   /**
    * Shows a recorded session: each command after a prompt, as if typed, then its output, the
-   * same bytes a live session writes (then `notice`, if any). Resolves when the terminal has taken them in.
+   * same bytes a live session writes (then `notice`, if any). A command still running keeps the
+   * prompt away, as live; what was typed for it and late output follow where they came. Resolves
+   * when the terminal has taken them in.
    */
-  showTranscript(entries: { command: string | null; output: string }[], notice = ''): Promise<void> {
+  showTranscript(entries: TranscriptEntry[], notice = ''): Promise<void> {
     this.editor.reset('');
     this.typeAhead = '';
     this.afterInterrupt = false;
+    this.job = false;
+    this.jobLine = '';
     this.term.reset();
-    let text = PROMPT;
+    this.cwd = '/root';
+    let text = this.prompt();
+    let prompted = true;
     for (const entry of entries) {
-      text += entry.command === null ? '^C\r\n' : entry.command + '\r\n';
-      text += entry.output.replace(/\r?\n/g, '\r\n') + PROMPT;
+      if (entry.kind === 'late' || entry.kind === 'input') text += entry.output.replace(/\r?\n/g, '\r\n');
+      else {
+        if (entry.command !== null && !prompted) text += this.prompt();   // the job ended meanwhile
+        text += entry.command === null ? '^C\r\n' : entry.command + '\r\n';
+        text += entry.output.replace(/\r?\n/g, '\r\n');
+      }
+      if (entry.kind === 'late') continue;
+      this.setCwd(entry.cwd);
+      prompted = !entry.running;
+      if (prompted) text += this.prompt();
     }
     // A note from kplay (not the session's) goes before the last prompt, where a cleared screen keeps it.
-    if (notice) text = text.slice(0, -PROMPT.length) + notice.replace(/\r?\n/g, '\r\n') + PROMPT;
+    const last = this.prompt();
+    if (notice && prompted && text.endsWith(last)) text = text.slice(0, -last.length) + notice.replace(/\r?\n/g, '\r\n') + last;
+    else if (notice) text += notice.replace(/\r?\n/g, '\r\n');
     return new Promise((resolve) => this.term.write(text, resolve));
   }
 
@@ -206,7 +310,8 @@ export class ShellTerminal {
     this.editor.reset('');
     this.typeAhead = '';
     this.term.reset();
+    this.cwd = '/root';
     this.write(banner);
-    if (!this.busy) this.term.write(PROMPT);
+    if (!this.busy) this.term.write(this.prompt());
   }
 }

@@ -53,7 +53,7 @@ describe('saved work', () => {
   it('rebuilds the terminal of a recorded scenario since its last reboot', () => {
     expect(stepsTranscript(story.steps)).toEqual([
       { command: 'lsmod', output: 'Module Size Used by\n' },
-      { command: null, output: '' },
+      { command: null, output: '', running: true },
     ]);
     expect(stepsTranscript(story.steps.slice(0, 3))).toEqual([
       { command: 'make', output: 'built\n' },

@@ -144,6 +144,7 @@ int fgetc(FILE *f)
     }
     if (f->rpos == f->rlen) {
         long n;
+        if (f->eof) return EOF;     /* end of file is sticky (glibc 2.28+): a ^D at the terminal ends reading */
         if (f == stdin) fflush(stdout);
         if (!f->rbuf) {
             f->rbuf = malloc(STREAM_BUF);

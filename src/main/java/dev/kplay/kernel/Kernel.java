@@ -15,6 +15,7 @@ import dev.kplay.kernel.panic.Taint;
 import dev.kplay.kernel.printk.BootLog;
 import dev.kplay.kernel.printk.LogRing;
 import dev.kplay.kernel.printk.Printk;
+import dev.kplay.kernel.sched.BootThreads;
 import dev.kplay.kernel.sched.Kthreads;
 import dev.kplay.kernel.sched.Scheduler;
 import dev.kplay.kernel.sched.Softirq;
@@ -88,8 +89,6 @@ public final class Kernel implements Syscalls {
     private final Workqueues workqueues;
     /** User programs: execve and the return to user mode (kernel/exec). */
     private final dev.kplay.kernel.exec.Exec exec;
-    /** Kernel threads' pids below the first user pid (kworkers are there at boot on Linux). */
-    private int nextBootPid = 40;
 
     private Kernel(KernelConfig config, PageBudget budget) {
         this.config = config;
@@ -107,8 +106,9 @@ public final class Kernel implements Syscalls {
         this.panic = new Panic(printk, taint, oops);
         this.sys = new SyscallTable(this);
         this.timers = new Timers(clock, memory);
-        this.watchdog = new Watchdog(timers, t -> oops.softLockup(t), (t, secs) -> oops.hungTask(t, secs),
+        this.watchdog = new Watchdog(timers, (t, secs) -> oops.softLockup(t, secs), (t, secs) -> oops.hungTask(t, secs),
                 () -> tasks.values());
+        printk.setConsoleWrite(watchdog::touch);    // console=ttyS0: serial8250_console_write() touches the watchdog
         this.scheduler = new Scheduler(cpu, memory, timers, config, watchdog, newTask(0, 0, "swapper/0", List.of()));
         this.softirq = new Softirq(scheduler, timers, memory, newTask(0, 0, "swapper/0", List.of()));
         timers.setInterrupts(softirq);
@@ -118,7 +118,7 @@ public final class Kernel implements Syscalls {
             tasks.remove(t.pid());
         });
         this.workqueues = new Workqueues(scheduler, timers, memory, size -> slab.kmalloc(size), (name, body) -> {
-            Task t = spawnKthread(name, nextBootPid++);
+            Task t = adoptBootThread(name);
             if (t != null) {
                 t.setBody(body);
                 scheduler.sleepIdle(t, Scheduler.TASK_IDLE);
@@ -159,6 +159,42 @@ public final class Kernel implements Syscalls {
         t.setBody(x -> { });
         tasks.put(pid, t);
         return t;
+    }
+
+    /**
+     * The kernel threads that exist when init starts (BootThreads): plain data asleep for good. They
+     * never run code, so they share one empty kernel stack and have no task_struct in memory until a
+     * pool puts its kworker to work (adoptBootThread).
+     */
+    private void startBootThreads() {
+        KernelStack none = new KernelStack(0);
+        for (BootThreads.Thread b : BootThreads.ALL) {
+            Task t = new Task(b.pid(), b.pid() == 2 ? 0 : 2, b.name(), List.of(), none);
+            t.setBody(x -> { });
+            t.setNice(b.nice());
+            t.setWorkerDesc(b.workerDesc());
+            scheduler.sleepIdle(t, b.state() == Task.State.IDLE ? Scheduler.TASK_IDLE : Scheduler.TASK_INTERRUPTIBLE);
+            tasks.put(b.pid(), t);
+        }
+        nextPid = BootThreads.FIRST_USER_PID;
+    }
+
+    /**
+     * The kworker named {@code name} that a worker pool runs its work on: the boot's own thread of
+     * that name, now given a kernel stack of its own, or a new kworker (create_worker()).
+     */
+    private Task adoptBootThread(String name) {
+        for (Task b : tasks.values()) {
+            if (b.isKthread() && b.comm().equals(name) && b.ppid() == 2) {
+                Task t = newTask(b.pid(), 2, name, List.of());
+                t.setBody(x -> { });
+                t.setNice(b.nice());
+                t.setWorkerDesc(b.workerDesc());
+                tasks.put(b.pid(), t);
+                return t;
+            }
+        }
+        return spawnKthread(name, allocPid());
     }
 
     /** Models start_kernel(): brings every subsystem up in order and starts init (pid 1). */
@@ -202,7 +238,7 @@ public final class Kernel implements Syscalls {
         }
         BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
         k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
-        k.nextPid = 88;                             // kernel threads took the pids in between
+        k.startBootThreads();                       // kthreadd and what rest_init() and the initcalls started
         k.watchdog.start();                         // lockup_detector_init(), khungtaskd
         return k;
     }
@@ -558,6 +594,9 @@ public final class Kernel implements Syscalls {
                                  dev.kplay.kernel.syscall.StdStreams std) { return exec.execve(pid, path, argv, envp, std); }
     @Override public int exitStatus(int pid) { return sys.exitStatus(pid); }
     @Override public long waitpid(int parent, int pid) { return sys.waitpid(parent, pid); }
+    @Override public void sleepInWait(int parent, boolean waiting) { sys.sleepInWait(parent, waiting); }
+    @Override public void nanosleep(int pid, boolean asleep) { sys.nanosleep(pid, asleep); }
+    @Override public boolean stopped(int pid) { return sys.stopped(pid); }
     @Override public long kill(int pid, int sig) { return sys.kill(pid, sig); }
     @Override public long open(int pid, String path, int flags, int mode) { return sys.open(pid, path, flags, mode); }
     @Override public byte[] read(int pid, int fd, int count) { return sys.read(pid, fd, count); }

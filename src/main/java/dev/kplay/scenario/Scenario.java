@@ -78,8 +78,26 @@ public record Scenario(String title, String description, Map<String, String> fil
             @Override public Step unrecorded() { return new Signal(signal, null, null); }
         }
 
-        /** Virtual time passed with nothing else happening (the user was reading, typing...). */
-        record Wait(long nanos) implements Step {}
+        /**
+         * Bytes typed at the terminal for the foreground job (a line with its newline; ^D as
+         * "\u0004"): the terminal's echo and what the job printed after reading them, its exit
+         * status if it ended (null while it runs).
+         */
+        record Input(String text, String output, Integer exitCode) implements Step {
+            @Override public Step unrecorded() { return new Input(text, null, null); }
+        }
+
+        /**
+         * Virtual time passed with nothing else happening (the user was reading, typing...);
+         * {@code output} is what running jobs printed meanwhile (null if unrecorded or none).
+         */
+        record Wait(long nanos, String output) implements Step {
+            public Wait(long nanos) {
+                this(nanos, null);
+            }
+
+            @Override public Step unrecorded() { return new Wait(nanos, null); }
+        }
 
         /**
          * The kernel was rebooted; the files stay. {@code stock}: Debian's kernel even when ~/linux has a

@@ -158,12 +158,20 @@ public final class ScenarioCodec {
                 yield new Step.Signal((int) sig, optString(m, "output", where), optInt(m, "exitCode", where));
             }
             case "wait" -> {
-                only(m, where, "nanos");
+                only(m, where, "nanos", "output");
                 long nanos = nonNegative(m, "nanos", where);
                 if (nanos > 3_600_000_000_000L) {
                     throw bad(where + ": a wait is at most an hour");
                 }
-                yield new Step.Wait(nanos);
+                yield new Step.Wait(nanos, optString(m, "output", where));
+            }
+            case "input" -> {
+                only(m, where, "text", "output", "exitCode");
+                String text = reqString(m, "text", where);
+                if (text.length() > Session.MAX_TYPED_CHARS) {
+                    throw new SessionException(Kind.TOO_LARGE, where + ": typed text too long");
+                }
+                yield new Step.Input(text, optString(m, "output", where), optInt(m, "exitCode", where));
             }
             case "reboot" -> {
                 only(m, where, "cmdline", "kernel");
@@ -250,6 +258,12 @@ public final class ScenarioCodec {
         } else if (st instanceof Step.Wait t) {
             m.put("type", "wait");
             m.put("nanos", t.nanos());
+            putIf(m, "output", t.output());
+        } else if (st instanceof Step.Input t) {
+            m.put("type", "input");
+            m.put("text", t.text());
+            putIf(m, "output", t.output());
+            putIf(m, "exitCode", t.exitCode());
         } else if (st instanceof Step.Reboot r) {
             m.put("type", "reboot");
             if (r.stock()) {

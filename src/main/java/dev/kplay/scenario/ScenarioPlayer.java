@@ -135,6 +135,8 @@ public final class ScenarioPlayer {
             return new Step.Exec(x.command(), x.interruptAfterNanos(), null, null);
         } else if (e instanceof Event.Signalled g) {
             return new Step.Signal(g.signal(), null, null);
+        } else if (e instanceof Event.Typed t) {
+            return new Step.Input(t.text(), null, null);
         } else if (e instanceof Event.TimePassed t) {
             return new Step.Wait(t.nanos());
         } else if (e instanceof Event.Rebooted r) {
@@ -154,6 +156,8 @@ public final class ScenarioPlayer {
             return new Event.Executed(x.command(), x.interruptAfterNanos());
         } else if (st instanceof Step.Signal g) {
             return new Event.Signalled(g.signal());
+        } else if (st instanceof Step.Input t) {
+            return new Event.Typed(t.text());
         } else if (st instanceof Step.Wait t) {
             return new Event.TimePassed(t.nanos());
         } else if (st instanceof Step.Reboot r) {
@@ -182,6 +186,10 @@ public final class ScenarioPlayer {
             return new Step.Exec(x.command(), x.interruptAfterNanos(), f.result().output(), f.result().exitCode());
         } else if (st instanceof Step.Signal g && f.result() != null) {
             return new Step.Signal(g.signal(), f.result().output(), f.result().exitCode());
+        } else if (st instanceof Step.Input t && f.result() != null) {
+            return new Step.Input(t.text(), f.result().output(), f.result().exitCode());
+        } else if (st instanceof Step.Wait w && f.result() != null && !f.result().output().isEmpty()) {
+            return new Step.Wait(w.nanos(), f.result().output());
         }
         return st;
     }
@@ -203,6 +211,11 @@ public final class ScenarioPlayer {
             } else if (st instanceof Step.Signal g) {
                 expected = g.output();
                 expectedExit = g.exitCode();
+            } else if (st instanceof Step.Input t) {
+                expected = t.output();
+                expectedExit = t.exitCode();
+            } else if (st instanceof Step.Wait w) {
+                expected = w.output();
             }
             if (expected != null) {
                 recorded = true;

@@ -26,6 +26,12 @@ public sealed interface Event {
     /** A signal was sent to the foreground job that was still running. */
     record Signalled(int signal) implements Event {}
 
+    /**
+     * Bytes were typed at the terminal while a foreground job ran (a line with its newline, or
+     * ^D as byte 4): the tty's line discipline takes them (see userland Tty).
+     */
+    record Typed(String text) implements Event {}
+
     /** Idle time passed between requests. */
     record TimePassed(long nanos) implements Event {}
 

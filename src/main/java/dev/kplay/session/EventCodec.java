@@ -35,6 +35,9 @@ public final class EventCodec {
         } else if (e instanceof Event.Signalled s) {
             m.put("type", "signal");
             m.put("signal", s.signal());
+        } else if (e instanceof Event.Typed t) {
+            m.put("type", "typed");
+            m.put("text", t.text());
         } else if (e instanceof Event.TimePassed t) {
             m.put("type", "time");
             m.put("nanos", t.nanos());
@@ -65,6 +68,7 @@ public final class EventCodec {
             case "build" -> new Event.Built();
             case "exec" -> new Event.Executed((String) m.get("command"), ((Number) m.get("interruptAfterNanos")).longValue());
             case "signal" -> new Event.Signalled(((Number) m.get("signal")).intValue());
+            case "typed" -> new Event.Typed((String) m.get("text"));
             case "time" -> new Event.TimePassed(((Number) m.get("nanos")).longValue());
             case "reboot" -> new Event.Rebooted("stock".equals(m.get("kernel")), (String) m.get("cmdline"));
             case "boot" -> new Event.Booted((String) m.get("cmdline"));

@@ -57,6 +57,12 @@ public final class Session {
     private final List<Event> events = new ArrayList<>();
     private final List<Consumer<LogRecord>> logListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+    /** Who is shown terminal output that comes between requests (a running job's late output). */
+    private final List<Consumer<String>> terminalListeners = new CopyOnWriteArrayList<>();
+    /** The last idle stretch let a job run or print: the next one is not added to it (see record()). */
+    private boolean tickActive;
+    /** Commands read stdin at end of file, as a script's do, instead of waiting for typed input. */
+    private boolean scriptStdin;
     private Kernel kernel;
     /** The parameters appended to the kernel command line at each boot (Booted, Rebooted with a cmdline). */
     private dev.kplay.kernel.BootParams bootParams = dev.kplay.kernel.BootParams.NONE;
@@ -523,6 +529,42 @@ public final class Session {
         }
     }
 
+    /** Most characters one call may type at the terminal (a line, as n_tty's 4095-byte buffer, and some). */
+    public static final int MAX_TYPED_CHARS = 4096;
+
+    /**
+     * Bytes typed at the terminal for the foreground job (the tty's line discipline echoes and
+     * edits them; a line or ^D wakes a program reading its stdin): the echo, what the job printed,
+     * and how it stands, as a command result.
+     */
+    public Shell.Result typed(String text) {
+        if (text == null) {
+            throw new SessionException(SessionException.Kind.BAD_REQUEST, "missing \"text\"");
+        }
+        if (text.length() > MAX_TYPED_CHARS) {
+            throw new SessionException(SessionException.Kind.TOO_LARGE, "typed text too long (the limit is "
+                    + MAX_TYPED_CHARS + " characters)");
+        }
+        return locked(() -> {
+            refuseIfPanicked();
+            Object[] out = {null};
+            apply(new Event.Typed(text), out);
+            return (Shell.Result) out[0];
+        });
+    }
+
+    /**
+     * Commands run from now on as a script's do when its stdin is at end of file (how the oracle
+     * runs its cases): a program reading stdin gets end of file instead of waiting for typed lines.
+     */
+    public void runAsScript() {
+        locked(() -> {
+            scriptStdin = true;
+            shell.stdinIsTerminal(false);
+            return null;
+        });
+    }
+
     /** Longest command line a client may send. */
     static final int MAX_COMMAND_CHARS = 16 * 1024;
 
@@ -733,6 +775,16 @@ public final class Session {
         });
     }
 
+    /**
+     * Terminal output that comes between requests: what a running job (in the background, or a
+     * foreground program that computes) prints as time passes. The listener runs with the session
+     * locked and must only queue the text. Close the handle to stop.
+     */
+    public AutoCloseable subscribeTerminal(Consumer<String> listener) {
+        terminalListeners.add(listener);
+        return () -> terminalListeners.remove(listener);
+    }
+
     /** A copy of the event log. */
     public List<Event> events() {
         return locked(() -> List.copyOf(events));
@@ -752,6 +804,7 @@ public final class Session {
             shell.shutdown();
             kernel.release();
             logListeners.clear();
+            terminalListeners.clear();
             for (Runnable r : closeListeners) {
                 r.run();
             }
@@ -801,8 +854,30 @@ public final class Session {
             if (out != null) {
                 out[0] = r;
             }
+        } else if (e instanceof Event.Typed t) {
+            Shell.Result r = shell.typed(t.text());
+            if (out != null) {
+                out[0] = r;
+            }
         } else if (e instanceof Event.TimePassed t) {
             kernel.advanceTime(t.nanos());
+            boolean[] resumed = {false};
+            String late = shell.lateOutput(resumed);
+            boolean active = resumed[0] || !late.isEmpty();
+            if (!late.isEmpty()) {
+                if (out != null) {
+                    out[0] = new Shell.Result(null, late, false, false, null, shell.cwd());
+                }
+                if (muted == null) {
+                    for (Consumer<String> l : terminalListeners) {
+                        l.accept(late);
+                    }
+                }
+            }
+            shell.reapStuck();
+            record(e);
+            tickActive = active;
+            return;
         } else if (e instanceof Event.Rebooted r) {
             if (r.cmdline() != null) {
                 bootParams = dev.kplay.kernel.BootParams.parse(r.cmdline());
@@ -817,7 +892,7 @@ public final class Session {
     }
 
     private void record(Event e) {
-        if (e instanceof Event.TimePassed t && events.size() > journaled
+        if (e instanceof Event.TimePassed t && events.size() > journaled && !tickActive
                 && events.get(events.size() - 1) instanceof Event.TimePassed last && kernel.idle()) {
             // Idle time after idle time is one stretch of idle time: replaying the sum fires the same timers at
             // the same instants, since no task was running in between to use the two stretches differently.
@@ -849,6 +924,7 @@ public final class Session {
         boots = 0;
         linux = new LinuxTree();
         bootParams = dev.kplay.kernel.BootParams.NONE;
+        tickActive = false;
     }
 
     /** Models start_kernel() for this session: a fresh kernel, its shell, the files in /root. */
@@ -883,6 +959,7 @@ public final class Session {
             p.print(r.output());
             return r.ok() ? 0 : 2;
         }));
+        shell.stdinIsTerminal(!scriptStdin);
     }
 
     /** A new kernel log record: to the listeners, or held for a deferred command, or muted. */

@@ -5,7 +5,8 @@ import java.io.ByteArrayOutputStream;
 /*
  * A command's standard input as bash hands it over: bytes in memory (a pipe from the previous
  * stage, a file "<" read ahead, nothing at the terminal) or a descriptor the process holds open
- * ("<&3" on a file the shell opened with exec), read through read(2) only when the program reads.
+ * ("<&3" on a file the shell opened with exec), read through read(2) only when the program reads,
+ * or the terminal itself (a foreground job at the prompt: lines the user types, see Tty).
  * Input is consumed, not copied: in "while read -r l; do ...; done < f" each read takes one line
  * and the loop's body sees the rest, as with a real file offset.
  */
@@ -16,10 +17,35 @@ public final class Input {
     private int offset;
     /** The descriptor read on demand, or -1 for in-memory bytes. */
     private final int fd;
+    /** The terminal, when this is the foreground job's stdin at the prompt; else null. */
+    private final Tty tty;
 
     private Input(byte[] data, int fd) {
+        this(data, fd, null);
+    }
+
+    private Input(byte[] data, int fd, Tty tty) {
         this.data = data;
         this.fd = fd;
+        this.tty = tty;
+    }
+
+    /**
+     * The terminal as a foreground job's stdin: a user program's read(2) waits for a typed line
+     * (see {@link Tty}); kplay's own commands (cat, read) still see an end of file there.
+     */
+    public static Input terminal(Tty tty) {
+        return new Input(new byte[0], -1, tty);
+    }
+
+    /** Whether this is the terminal (isatty(0)). */
+    public boolean isTty() {
+        return tty != null;
+    }
+
+    /** The terminal, or null if stdin is not one. */
+    public Tty tty() {
+        return tty;
     }
 
     public static Input of(byte[] data) {
@@ -71,6 +97,9 @@ public final class Input {
      * one read of the descriptor; empty at end of input, null if the read failed.
      */
     public byte[] read(Proc p, int max) {
+        if (tty != null && tty.readable()) {
+            return tty.read(max);
+        }
         if (fd < 0) {
             int n = Math.max(0, Math.min(max, data.length - offset));
             byte[] b = java.util.Arrays.copyOfRange(data, offset, offset + n);

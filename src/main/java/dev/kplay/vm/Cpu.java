@@ -320,6 +320,7 @@ public final class Cpu {
                             nativeAddr = 0;
                             st = ks.operands;
                             if (ks.blocked) {
+                                ks.blockedIn = target;
                                 ks.pcs[ks.depth - 1] = pc + 1;
                                 ks.instructions += budget - left;
                                 return new Exit.Blocked();
@@ -495,6 +496,7 @@ public final class Cpu {
             }
             ks.nativeAddr = 0;
             if (ks.blocked) {
+                ks.blockedIn = target;
                 ks.pcs[ks.depth - 1] = pc + 1;
                 return Compiled.BLOCKED;
             }

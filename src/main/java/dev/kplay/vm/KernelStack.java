@@ -101,6 +101,12 @@ public final class KernelStack {
 
     public boolean isBlocked() { return blocked; }
 
+    /** The address of the native the task is blocked in (set when it blocks), 0 if none. */
+    long blockedIn;
+
+    /** The native the task sleeps in (its frame tops /proc/PID/stack), 0 if it is not blocked in one. */
+    public long blockedIn() { return blocked ? blockedIn : 0; }
+
     /** Wakes a blocked task: {@code value} becomes the blocked native call's result. */
     public void resume(long value) {
         if (!blocked) {

@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /*
  * WS /api/sessions/{id}/kmsg?after=SEQ: the kernel log as it is written, one JSON record per
- * frame ({seq, level, facility, ts, text}, ts in microseconds as /dev/kmsg gives it). A client
+ * frame ({seq, level, facility, ts, text}, ts in microseconds as /dev/kmsg gives it). Terminal
+ * output that comes between requests (a background program's late lines) shares the socket as
+ * {"terminal": text} frames, sent once, in order with the records. A client
  * that reconnects passes the last seq it saw and gets exactly the records after it. After a
  * reboot the new kernel's records follow on the same socket, starting again at seq 0.
  *
@@ -174,7 +176,9 @@ final class KmsgSocket extends TextWebSocketHandler {
 
         private void sent(Frame f) {
             synchronized (this) {
-                lastSent = f.seq();
+                if (f.seq() != TERMINAL) {
+                    lastSent = f.seq();
+                }
             }
             sendNext();
         }
@@ -231,7 +235,14 @@ final class KmsgSocket extends TextWebSocketHandler {
         Outbox box = new Outbox(ws, after);
         outboxes.put(ws.getId(), box);
         // subscribed on the session's lane of the scheduler, behind its running work: this thread does not wait
-        scheduler.submit(session, () -> session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket))
+        scheduler.submit(session, () -> {
+                    AutoCloseable log = session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
+                    AutoCloseable terminal = session.subscribeTerminal(t -> box.offer(TERMINAL, terminalFrame(t)));
+                    return (AutoCloseable) () -> {
+                        log.close();
+                        terminal.close();
+                    };
+                })
                 .whenComplete((subscription, failure) -> {
                     if (failure != null) {
                         outboxes.remove(ws.getId());
@@ -263,6 +274,14 @@ final class KmsgSocket extends TextWebSocketHandler {
                         // a list subscription closes without fail
                     }
                 });
+    }
+
+    /** The sequence number a terminal frame carries in the queue (it is not a log record: ?after= ignores it). */
+    private static final long TERMINAL = Long.MIN_VALUE;
+
+    /** A terminal frame: {"terminal": text}, output a running job printed between requests. */
+    static String terminalFrame(String text) {
+        return JSON.writeValueAsString(Map.of("terminal", text));
     }
 
     /** The JSON of one record. */

@@ -64,6 +64,9 @@ final class ReplayJson {
         } else if (st instanceof Step.Wait t) {
             m.put("type", "wait");
             m.put("nanos", t.nanos());
+        } else if (st instanceof Step.Input t) {
+            m.put("type", "input");
+            m.put("text", t.text());
         } else if (st instanceof Step.Reboot r) {
             m.put("type", "reboot");
             if (r.stock()) {
@@ -82,6 +85,7 @@ final class ReplayJson {
             m.put("exitCode", f.result().exitCode());
             m.put("killed", f.result().killed());
             m.put("running", f.result().running());
+            m.put("cwd", f.result().cwd());
         }
         List<Map<String, Object>> records = new ArrayList<>();
         for (LogRecord r : f.records()) {

@@ -69,6 +69,8 @@ public class SessionController {
 
     public record SignalRequest(String signal) {}
 
+    public record InputRequest(String text) {}
+
     /** A fresh session, or with {"scenario": {...}} or {"link": "ID"} one that replayed it (and its timeline). */
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) Map<String, Object> body) {
@@ -247,6 +249,16 @@ public class SessionController {
             m.put("delivered", r.delivered());
             return m;
         });
+    }
+
+    /**
+     * Keys typed at the terminal while a foreground job runs ({"text": "a line\n"}, ^D as "\u0004"):
+     * the tty's line discipline takes them; the answer is a command result whose output is the
+     * echo and what the job printed after reading them.
+     */
+    @PostMapping("/{id}/input")
+    public CompletableFuture<Shell.Result> input(@PathVariable String id, @RequestBody InputRequest body) {
+        return on(id, s -> s.typed(body.text()));
     }
 
     @GetMapping(value = "/{id}/dmesg", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -30,10 +30,15 @@ class OracleCasesTest {
         return newSession(id, null);
     }
 
-    /** A fresh session whose kernel boots with {@code cmdline} appended to its command line. */
+    /**
+     * A fresh session whose kernel boots with {@code cmdline} appended to its command line, running
+     * commands as the oracle runs its script: stdin at end of file, not a terminal.
+     */
     static Session newSession(String id, String cmdline) {
-        return new Session(id, Kbuild::build, SessionLimits.defaults().fastForward(), System::nanoTime,
+        Session s = new Session(id, Kbuild::build, SessionLimits.defaults().fastForward(), System::nanoTime,
                 dev.kplay.kernel.mm.PageBudget.unlimited(), cmdline);
+        s.runAsScript();
+        return s;
     }
 
     static CaseReplay.Player player(Session s) {

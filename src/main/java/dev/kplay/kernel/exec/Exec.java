@@ -211,6 +211,9 @@ public final class Exec {
             if (up.sleepTimer != null) {
                 k.timers().cancel(up.sleepTimer);
             }
+            if (up.ttyRead != null) {
+                up.std.cancelInput();
+            }
             k.memory().dropMm(up.mm());
             if (current == up) {
                 current = null;

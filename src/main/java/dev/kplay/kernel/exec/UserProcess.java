@@ -38,6 +38,8 @@ final class UserProcess implements UserMode {
     final long[] handlers = new long[65];
     /** The value a parked syscall completed with, once it has; Long.MIN_VALUE while it waits. */
     long completed = Long.MIN_VALUE;
+    /** The read of the terminal the process sleeps in (see UserSyscalls.typed), or null. */
+    Object ttyRead;
     /** A timer the process sleeps on (nanosleep in a background job), or null. */
     Object sleepTimer;
     /** Signals whose handler is to run before the program's own code goes on (handle_signal()). */
@@ -121,6 +123,7 @@ final class UserProcess implements UserMode {
     void resume() {
         long v = completed;
         completed = Long.MIN_VALUE;
+        ttyRead = null;
         if (task.alive() && task.stack().depth() == 0) {
             task.setState(Task.State.RUNNING);
         }

@@ -192,6 +192,11 @@ final class UserSyscalls {
             if (fd != 0) {
                 return -Errno.EBADF;
             }
+            Object wait = new Object();
+            if (up.std.awaitInput(() -> typed(up, wait, buf, n))) {
+                up.ttyRead = wait;                            // n_tty_read sleeps until a line is typed
+                return PARK;
+            }
             byte[] got = up.std.read(n);
             if (got == null) {
                 return -Errno.EINTR;
@@ -215,6 +220,17 @@ final class UserSyscalls {
             return !t.alive() ? GONE : -e;
         }
         return toUser(buf, got) ? got.length : -Errno.EFAULT;
+    }
+
+    /** A line was typed for the read {@code wait} the program sleeps in: it returns with the bytes, and the program runs on. */
+    private void typed(UserProcess up, Object wait, long buf, int n) {
+        if (!up.task.alive() || up.ttyRead != wait || !up.parkedInUserWait()) {
+            return;                                           // killed, or interrupted and gone on since
+        }
+        exec.enter(up);
+        byte[] got = up.std.read(n);
+        up.completed = got == null ? -Errno.EINTR : toUser(buf, got) ? got.length : -Errno.EFAULT;
+        exec.runReady();
     }
 
     private long write(UserProcess up, int fd, long buf, long count) {

@@ -134,16 +134,32 @@ public final class ProcFs {
             return null;
         }
         Dir d = new Dir(0555);
-        d.put("comm", file(() -> t.comm() + "\n"));
+        d.put("comm", file(() -> t.procName() + "\n"));
         // a task that is dead (or a kernel thread) has no mm, so no arguments: ps shows it as [comm]
         d.put("cmdline", file(() -> t.argv().isEmpty() || t.state() == Task.State.DEAD ? ""
                 : String.join("\0", t.argv()) + "\0"));
-        d.put("status", file(() -> "Name:\t" + t.comm() + "\nUmask:\t0022\nState:\t" + t.state().status
-                + "\nTgid:\t" + t.pid() + "\nNgid:\t0\nPid:\t" + t.pid() + "\nPPid:\t" + t.ppid()
-                + "\nTracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n"));
+        d.put("status", file(() -> status(t)));
         d.put("stack", new GeneratedFile(0400, 0, () -> stack(k, t), null));
         d.put("fd", new Dir(0500, () -> t.files().keySet().stream().map(String::valueOf).toList(), fd -> fdLink(t, fd)));
         return d;
+    }
+
+    /**
+     * Models proc_pid_status() for the lines kplay keeps: the name (proc_task_name(), a kworker's with
+     * its workqueue), state and ids, the thread count, the pending-signal masks and the context
+     * switches (task_context_switch_counts()). The memory, capability and cpuset lines are not modelled.
+     */
+    static String status(Task t) {
+        return "Name:\t" + t.procName() + "\nUmask:\t0022\nState:\t" + t.state().status
+                + "\nTgid:\t" + t.pid() + "\nNgid:\t0\nPid:\t" + t.pid() + "\nPPid:\t" + t.ppid()
+                + "\nTracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nThreads:\t1"
+                + String.format("%nSigPnd:\t%016x%nShdPnd:\t%016x", 0L, signalMask(t.pendingSignals()))
+                + "\nvoluntary_ctxt_switches:\t" + t.nvcsw() + "\nnonvoluntary_ctxt_switches:\t" + t.nivcsw() + "\n";
+    }
+
+    /** A sigset_t as render_sigset_t() prints it: bit N-1 for signal N. */
+    static long signalMask(long pendingBits) {
+        return pendingBits >>> 1;
     }
 
     /** /proc/PID/fd/N: a link to the open file, r-x for reading, -wx for writing (proc_fd_instantiate()). */
@@ -159,12 +175,45 @@ public final class ProcFs {
         return new Symlink(perm, f::path);
     }
 
+    /**
+     * The functions stack_trace_save_tsk() leaves out of a sleeping task's trace (in_sched_functions():
+     * everything marked __sched, from schedule() to wait_for_completion() and the lock slow paths' tails).
+     */
+    static final java.util.Set<String> SCHED_FUNCTIONS = java.util.Set.of("schedule", "schedule_timeout",
+            "schedule_timeout_interruptible", "schedule_timeout_killable", "schedule_timeout_uninterruptible",
+            "schedule_timeout_idle", "schedule_hrtimeout", "schedule_hrtimeout_range", "schedule_preempt_disabled",
+            "io_schedule", "io_schedule_timeout", "yield", "wait_for_completion", "wait_for_completion_timeout",
+            "wait_for_completion_interruptible", "wait_for_completion_interruptible_timeout",
+            "wait_for_completion_killable", "wait_for_completion_killable_timeout", "wait_for_completion_io",
+            "usleep_range_state", "mutex_lock", "mutex_lock_interruptible", "mutex_lock_killable", "down",
+            "down_interruptible", "down_killable", "down_timeout", "down_read", "down_write", "cond_resched",
+            "__cond_resched");
+
     /** /proc/PID/stack: the kernel frames of a task that is in the kernel, as "[<0>] name+off/size". */
     static String stack(Kernel k, Task t) {
-        if (!t.alive() || t.stack().depth() == 0) {
+        if (!t.alive()) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
+        if (t.stack().depth() == 0) {
+            // asleep outside module code (wait4's do_wait), or in user space: nothing on the kernel stack
+            for (String f : t.sleepFrames()) {
+                sb.append("[<0>] ").append(f).append('\n');
+            }
+            return sb.toString();
+        }
+        for (String f : t.sleepFrames()) {
+            if (!SCHED_FUNCTIONS.contains(f.substring(0, Math.max(0, f.indexOf('+'))))) {
+                sb.append("[<0>] ").append(f).append('\n');
+            }
+        }
+        String in = t.sleepFrames().isEmpty() && t.stack().blockedIn() != 0
+                ? k.exports().nameOf(t.stack().blockedIn()) : null;
+        if (in != null && !SCHED_FUNCTIONS.contains(in)) {
+            // the native the task sleeps in (msleep_interruptible...), at its call of schedule_timeout()
+            var e = k.exports().containing(t.stack().blockedIn());
+            sb.append("[<0>] ").append(k.symbolize(t.stack().blockedIn() + Math.max(1, e.size()) * 7 / 16, true)).append('\n');
+        }
         for (int i = 0; i < t.stack().depth(); i++) {
             var c = t.stack().frameCode(i);
             String s = k.symbolize(c.rip(t.stack().framePc(i)), true);

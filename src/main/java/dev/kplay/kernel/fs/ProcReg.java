@@ -113,8 +113,8 @@ public final class ProcReg {
     /**
      * Models proc_entry_rundown() from remove_proc_entry(): the entry is marked gone, and every file
      * still open on it is closed now, while its module is still there (close_pdeo()), so a later
-     * read gets EIO and a later close has nothing left to do. A module's own proc_release is not
-     * called from here (it would nest module code in the remover's call); its struct file is freed.
+     * read gets EIO and a later close has nothing left to do. A module's own proc_release is called
+     * from here, in the remover's context (close_pdeo() from remove_proc_entry(): "release by rmmod").
      */
     public void rundown(ProcEntry p) {
         p.markRemoved();
@@ -130,6 +130,8 @@ public final class ProcReg {
                     seq.singleRelease(filp);
                 } else if (p.kind() == ProcEntry.Kind.SEQ || rel == addr("seq_release")) {
                     seq.release(filp);
+                } else if (rel != 0 && k.current() != null) {
+                    k.callModule(rel, Files.inode(k.memory(), filp), filp);
                 }
                 Files.free(k.memory(), k.slab(), filp);
                 f.setFilp(0);

@@ -201,8 +201,7 @@ public final class Oops {
     }
 
     /** Models watchdog_timer_fn()'s report for a task that ran without sleeping for too long. */
-    public void softLockup(Task t) {
-        long seconds = (kernel.clock().now() - t.runStart()) / 1_000_000_000L;
+    public void softLockup(Task t, long seconds) {
         line(0, "watchdog: BUG: soft lockup - CPU#0 stuck for " + seconds + "s! [" + t.comm() + ":" + t.pid() + "]");
         printModules();
         KernelStack ks = t.stack();

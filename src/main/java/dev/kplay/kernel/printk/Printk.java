@@ -23,9 +23,17 @@ public final class Printk {
     private final LogRing ring;
     private final Clock clock;
 
+    /** What printing a record on the serial console does besides (touch_nmi_watchdog() in serial8250_console_write()). */
+    private Runnable consoleWrite = () -> { };
+
     public Printk(LogRing ring, Clock clock) {
         this.ring = ring;
         this.clock = clock;
+    }
+
+    /** Hooks the console driver's watchdog touch. */
+    public void setConsoleWrite(Runnable r) {
+        consoleWrite = r;
     }
 
     public LogRing ring() {
@@ -76,6 +84,9 @@ public final class Printk {
         int lvl = level < 0 ? DEFAULT_LEVEL : level;
         clock.advance(lvl < PRINTK_SYSCTL[0] ? CONSOLE_COST_NANOS : STORE_COST_NANOS);
         ring.store(lvl, facility, clock.now(), line, newline);
+        if (lvl < PRINTK_SYSCTL[0]) {
+            consoleWrite.run();
+        }
         return line.length();
     }
 }

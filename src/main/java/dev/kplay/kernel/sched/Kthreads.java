@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /** kthread_create, kthread_stop and kthread_should_stop. */
 public final class Kthreads {
-    static final List<String> PATH = List.of("kthread", "ret_from_fork");
+    static final List<String> PATH = List.of("kthread+0xda/0x100", "ret_from_fork+0x22/0x30");
     static final long EINTR = -4;
 
     /** The kthread bookkeeping of struct kthread. */

@@ -70,6 +70,12 @@ public final class Task {
     private boolean abandoned;
     /** The program this task runs in user mode (execve), or null for kplay's Java programs and kthreads. */
     private UserMode userMode;
+    /** The task's nice value (static_prio - 120): -20 for workqueue rescuers and highpri kworkers. */
+    private int nice;
+    /** A kworker's worker->desc: the workqueue it last ran work for (null: none yet, or not a kworker). */
+    private String workerDesc;
+    /** Context switches the task made by sleeping (nvcsw) and that were forced on it (nivcsw). */
+    private long nvcsw, nivcsw;
 
     public Task(int pid, int ppid, String comm, List<String> argv, KernelStack stack) {
         this.pid = pid;
@@ -191,6 +197,27 @@ public final class Task {
     public UserMode userMode() { return userMode; }
 
     public void setUserMode(UserMode u) { userMode = u; }
+
+    public int nice() { return nice; }
+
+    public void setNice(int n) { nice = n; }
+
+    public String workerDesc() { return workerDesc; }
+
+    public void setWorkerDesc(String d) { workerDesc = d; }
+
+    /** Models the name /proc shows (proc_task_name()): a kworker's comm + "-" + the workqueue it last served. */
+    public String procName() { return workerDesc == null ? comm : comm + "-" + workerDesc; }
+
+    public long nvcsw() { return nvcsw; }
+
+    public long nivcsw() { return nivcsw; }
+
+    /** The task gave up the CPU by sleeping in schedule() (a voluntary switch, __schedule(SM_NONE)). */
+    public void countVoluntarySwitch() { nvcsw++; }
+
+    /** The task was preempted while runnable (an involuntary switch, __schedule(SM_PREEMPT)). */
+    public void countInvoluntarySwitch() { nivcsw++; }
 
     /** Renames the task (kthread_create's printf-style name, set_task_comm). */
     public void setComm(String c) { comm = c.length() > 15 ? c.substring(0, 15) : c; }

@@ -10,10 +10,18 @@ import java.util.function.Supplier;
 /*
  * The two lockup detectors (kernel/watchdog.c and kernel/hung_task.c).
  *
- * Soft lockup: a task that keeps the CPU without scheduling gets "BUG: soft lockup - CPU#0 stuck
- * for 22s!" from the watchdog's hrtimer, first 22.4 s after it started running (2 *
- * watchdog_thresh, sampled every 4 s) and again every 26 s while it is still stuck; it keeps
- * running, as on Linux. The timer is armed only while a task runs, so an idle kernel costs nothing.
+ * Soft lockup, as watchdog.c does it: the watchdog's hrtimer fires every sample_period (4 s, with
+ * watchdog_thresh 10) from when watchdog_enable() started it at boot. Each time it queues
+ * softlockup_fn() on the CPU's stopper thread, which runs as soon as the CPU schedules and stamps
+ * watchdog_touch_ts (and the report period's start, watchdog_report_ts) with get_timestamp(),
+ * the clock in units of 2^30 ns. A task that keeps the CPU in the kernel without scheduling never
+ * lets the stopper run: the first sample that finds now > report_ts + 20 prints "BUG: soft lockup
+ * - CPU#0 stuck for Ns!" with N = now - touch_ts and starts a new report period. The task keeps
+ * running. Printing to the serial console (every record below console_loglevel) calls
+ * touch_nmi_watchdog(), which restarts the report period at the next sample without touching
+ * touch_ts; the report's own lines do so too, which is why the reports come every 7 samples
+ * (28 s) saying 26s, 52s, ... on the oracle's machine. The timer is armed only while a task runs,
+ * so an idle kernel costs nothing; the samples it would have taken are accounted when one starts.
  *
  * Hung task: khungtaskd wakes every hung_task_timeout_secs and reports a task it finds in D state
  * that has not run since its previous look (its last_switch_time), at most sysctl_hung_task_warnings
@@ -22,24 +30,34 @@ import java.util.function.Supplier;
 
 /** The soft-lockup and hung-task detectors. */
 public final class Watchdog {
-    /** The watchdog's first report comes this long after a task stopped scheduling (2 * watchdog_thresh + a period). */
-    public static final long SOFTLOCKUP_FIRST = 22_400_000_000L;
-    /** And again after each further period of being stuck. */
-    public static final long SOFTLOCKUP_REPEAT = 26_000_000_000L;
+    /** sample_period: watchdog_thresh (10) * 2 / 5 seconds between two runs of watchdog_timer_fn(). */
+    public static final long SAMPLE_PERIOD = 4_000_000_000L;
+    /** get_softlockup_thresh(): 2 * watchdog_thresh, in get_timestamp() units. */
+    static final long SOFTLOCKUP_THRESH = 20;
+    /** When lockup_detector_init() enabled the watchdog during boot (before smp_init()): its first touch. */
+    static final long ENABLED_AT = 553_000_000L;
 
     private final Timers timers;
-    private final Consumer<Task> softLockup;
+    private final BiConsumer<Task, Long> softLockup;
     private final BiConsumer<Task, Long> hungTask;
     private final Supplier<Collection<Task>> tasks;
     private Task running;
     private Object softEvent;
+    /** When the stopper last ran softlockup_fn() (virtual ns). */
+    private long lastTouch = ENABLED_AT;
+    /** When the stretch of the running task began. */
+    private long stretchStart;
+    /** watchdog_touch_ts and watchdog_report_ts, in get_timestamp() units. */
+    private long touchTs, reportTs;
+    /** When touch_nmi_watchdog() last asked for a new report period (SOFTLOCKUP_DELAY_REPORT), or -1. */
+    private long delayAt = -1;
     /** /proc/sys/kernel/hung_task_timeout_secs (0 disables the detector). */
     private long hungTimeoutSecs = 120;
     private Object hungEvent;
     /** sysctl_hung_task_warnings: reports left. */
     private int hungWarnings = 10;
 
-    public Watchdog(Timers timers, Consumer<Task> softLockup, BiConsumer<Task, Long> hungTask,
+    public Watchdog(Timers timers, BiConsumer<Task, Long> softLockup, BiConsumer<Task, Long> hungTask,
                     Supplier<Collection<Task>> tasks) {
         this.timers = timers;
         this.softLockup = softLockup;
@@ -54,34 +72,78 @@ public final class Watchdog {
 
     // ---- soft lockup ----------------------------------------------------------------------------
 
-    /** t has the CPU: the watchdog's clock starts unless t was already running without a break. */
+    /** Models get_timestamp(): running_clock() >> 30, "seconds" of 2^30 ns. */
+    static long timestamp(long nanos) {
+        return nanos >>> 30;
+    }
+
+    /** The last time the watchdog's hrtimer fired at or before {@code nanos}, or -1 before its first. */
+    static long sampleAtOrBefore(long nanos) {
+        if (nanos < ENABLED_AT + SAMPLE_PERIOD) {
+            return -1;
+        }
+        return ENABLED_AT + (nanos - ENABLED_AT) / SAMPLE_PERIOD * SAMPLE_PERIOD;
+    }
+
+    /** Models touch_nmi_watchdog() -> touch_softlockup_watchdog(): the report period restarts at the next sample. */
+    public void touch() {
+        delayAt = timers.clock().now();
+    }
+
+    /** t has the CPU: unless it was already running without a break, the stopper ran at every sample until now. */
     void running(Task t) {
         if (running == t && softEvent != null) {
             return;
         }
         cancelSoft();
         running = t;
-        t.setRunStart(timers.clock().now());
-        softEvent = timers.at(timers.clock().now() + SOFTLOCKUP_FIRST, this::softLockupCheck, true);
+        long now = timers.clock().now();
+        t.setRunStart(now);
+        stretchStart = now;
+        long s = sampleAtOrBefore(now);
+        if (s > lastTouch) {
+            lastTouch = s;              // an idle CPU ran softlockup_fn() right after that sample
+        }
+        if (delayAt >= 0 && delayAt <= lastTouch) {
+            delayAt = -1;               // that sample already restarted the report period
+        }
+        touchTs = reportTs = timestamp(lastTouch);
+        long next = s < 0 ? ENABLED_AT + SAMPLE_PERIOD : s + SAMPLE_PERIOD;
+        softEvent = timers.at(next, this::watchdogTimerFn, true);
     }
 
-    /** t left the CPU: if it slept or ended, it scheduled, which touches the watchdog. */
+    /** t left the CPU: if it slept or ended, it scheduled, and the stopper's pending softlockup_fn() ran. */
     void stopped(Task t) {
         boolean stillRunning = t.alive() && t.state() == Task.State.RUNNING && t.stack().depth() > 0
                 && !t.stack().isBlocked();
         if (running == t && !stillRunning) {
+            long now = timers.clock().now();
+            if (sampleAtOrBefore(now) > stretchStart) {
+                lastTouch = now;
+            }
             cancelSoft();
             running = null;
         }
     }
 
-    private void softLockupCheck() {
+    /** Models watchdog_timer_fn() while a task holds the CPU without scheduling. */
+    private void watchdogTimerFn() {
         Task t = running;
         if (t == null) {
             return;
         }
-        softLockup.accept(t);
-        softEvent = timers.at(timers.clock().now() + SOFTLOCKUP_REPEAT, this::softLockupCheck, true);
+        long now = timers.clock().now();
+        softEvent = timers.at(now + SAMPLE_PERIOD, this::watchdogTimerFn, true);   // hrtimer_forward_now()
+        long ts = timestamp(now);
+        if (delayAt >= 0 && delayAt < now) {
+            delayAt = -1;
+            reportTs = ts;              // period_ts == SOFTLOCKUP_DELAY_REPORT: update_report_ts()
+            return;
+        }
+        if (ts > reportTs + SOFTLOCKUP_THRESH) {   // is_softlockup()
+            reportTs = ts;              // start the period for the next warning
+            softLockup.accept(t, ts - touchTs);
+        }
     }
 
     private void cancelSoft() {

@@ -15,6 +15,19 @@ public interface StdStreams {
     /** read(2) from fd 0: at most max bytes, empty at end of file, or null with the errno in lastError. */
     byte[] read(int max);
 
+    /**
+     * A read of fd 0 finds the terminal with no line typed yet (n_tty_read's wait): {@code typed}
+     * runs once a line (or ^D) is there, and this returns true; false if fd 0 is not the terminal
+     * or a line is ready (read then returns at once).
+     */
+    default boolean awaitInput(Runnable typed) {
+        return false;
+    }
+
+    /** The reader of fd 0 is gone (killed while it waited): its wake-up is dropped. */
+    default void cancelInput() {
+    }
+
     /** Whether fd (0-2) is the terminal (TCGETS succeeds on it). */
     boolean isatty(int fd);
 

@@ -127,6 +127,29 @@ public final class SyscallTable implements Syscalls {
         return t == null ? -1 : t.exitStatus();
     }
 
+    /** The frames of a task asleep in wait4() (kernel_wait4 -> do_wait), innermost first. */
+    static final List<String> WAIT4_PATH = List.of("do_wait+0x114/0x320", "kernel_wait4+0xb4/0x160",
+            "__do_sys_wait4+0xa2/0xb0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+
+    /** Models do_wait() sleeping on the parent's wait_chldexit queue until a child exits (child_wait_callback wakes it). */
+    @Override
+    public void sleepInWait(int parent, boolean waiting) {
+        Task t = k.task(parent);
+        if (t == null || !t.alive() || t.stack().depth() > 0) {
+            return;
+        }
+        if (waiting && t.state() == Task.State.RUNNING) {
+            t.setState(Task.State.SLEEPING);
+            t.setSleepState(dev.kplay.kernel.sched.Scheduler.TASK_INTERRUPTIBLE);
+            t.setSleepFrames(WAIT4_PATH);
+        } else if (!waiting && t.state() == Task.State.SLEEPING && t.sleepFrames().equals(WAIT4_PATH)) {
+            t.setState(Task.State.RUNNING);
+            t.setSleepState(0);
+            t.setSleepFrames(List.of());
+            t.countVoluntarySwitch();
+        }
+    }
+
     /** Models wait4() reaping an ended child: the zombie leaves the task table (and /proc). */
     @Override
     public long waitpid(int parent, int pid) {
@@ -134,6 +157,7 @@ public final class SyscallTable implements Syscalls {
         if (t == null || t.alive() || t.ppid() != parent) {
             return -Errno.ECHILD;
         }
+        sleepInWait(parent, false);     // the child's exit woke the parent's do_wait()
         k.tasks().remove(pid);
         return pid;
     }
@@ -153,6 +177,12 @@ public final class SyscallTable implements Syscalls {
         if (sig == 0 || t.isKthread()) {
             return 0;          // kernel threads ignore signals
         }
+        if (isStopSignal(sig) || sig == SIGCONT) {
+            if (t.stack().depth() == 0) {
+                jobControl(t, sig);
+            }
+            return 0;
+        }
         if (t.stack().depth() > 0) {
             // In the kernel: an interruptible sleep (or a killable one, for SIGKILL) ends with -ERESTARTSYS
             // and the task dies on its way out; D sleeps and running kernel code see it only when they return.
@@ -167,6 +197,74 @@ public final class SyscallTable implements Syscalls {
             k.doExit(t, sig, Kernel.EXIT_ON_SIGNAL);
         }
         return 0;
+    }
+
+    static final int SIGCONT = 18, SIGSTOP = 19;
+    /** The frames of a task stopped by a signal on its way back to user space (do_signal_stop()). */
+    static final List<String> SIGNAL_STOP_PATH = List.of("do_signal_stop+0x17d/0x1f0", "get_signal+0x24d/0x990",
+            "arch_do_signal_or_restart+0x3e/0x830", "exit_to_user_mode_prepare+0x1b2/0x240",
+            "syscall_exit_to_user_mode+0x17/0x40", "do_syscall_64+0x69/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+    /** The frames of a task in nanosleep(): clock_nanosleep(2) -> hrtimer_nanosleep(). */
+    static final List<String> NANOSLEEP_PATH = List.of("hrtimer_nanosleep+0x9e/0x170", "common_nsleep+0x3f/0x50",
+            "__x64_sys_clock_nanosleep+0xdb/0x140", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+
+    /** What a stopped task was doing before SIGSTOP: its state and frames, restored by SIGCONT. */
+    private record Stopped(Task.State state, int sleepState, List<String> frames) {}
+
+    private final java.util.Map<Integer, Stopped> stoppedTasks = new java.util.HashMap<>();
+
+    /** SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU: the signals whose default action stops the task (sig_kernel_stop()). */
+    static boolean isStopSignal(int sig) {
+        return sig == SIGSTOP || sig == 20 || sig == 21 || sig == 22;
+    }
+
+    /**
+     * Models the default actions of the stop signals and SIGCONT for a task outside module code: a
+     * stop signal ends its sleep (a nanosleep is restarted later with the same end, as its
+     * restart_block does) and it stops in do_signal_stop() (T); SIGCONT wakes it and it goes back
+     * to what it was doing.
+     */
+    private void jobControl(Task t, int sig) {
+        if (sig == SIGCONT) {
+            Stopped was = stoppedTasks.remove(t.pid());
+            if (was != null) {
+                t.setState(was.state());
+                t.setSleepState(was.sleepState());
+                t.setSleepFrames(was.frames());
+                t.countVoluntarySwitch();
+            }
+        } else if (t.state() != Task.State.STOPPED) {
+            stoppedTasks.put(t.pid(), new Stopped(t.state(), t.sleepState(), t.sleepFrames()));
+            t.setState(Task.State.STOPPED);
+            t.setSleepState(0);
+            t.setSleepFrames(SIGNAL_STOP_PATH);
+        }
+    }
+
+    /** Whether task {@code pid} is stopped by a signal (job control). */
+    @Override
+    public boolean stopped(int pid) {
+        Task t = k.task(pid);
+        return t != null && t.alive() && t.state() == Task.State.STOPPED;
+    }
+
+    /** Models clock_nanosleep(2) in hrtimer_nanosleep(): the task sleeps interruptibly (S) until its time, or wakes. */
+    @Override
+    public void nanosleep(int pid, boolean asleep) {
+        Task t = k.task(pid);
+        if (t == null || !t.alive() || t.stack().depth() > 0) {
+            return;
+        }
+        if (asleep) {
+            t.setState(Task.State.SLEEPING);
+            t.setSleepState(dev.kplay.kernel.sched.Scheduler.TASK_INTERRUPTIBLE);
+            t.setSleepFrames(NANOSLEEP_PATH);
+        } else if (t.sleepFrames().equals(NANOSLEEP_PATH)) {
+            t.setState(Task.State.RUNNING);
+            t.setSleepState(0);
+            t.setSleepFrames(List.of());
+            t.countVoluntarySwitch();
+        }
     }
 
     // ---- sleeping in a pipe ------------------------------------------------------------------

@@ -68,6 +68,23 @@ public interface Syscalls {
     }
 
     /**
+     * wait4() by {@code parent} for a child that has not ended: the parent sleeps in do_wait()
+     * (TASK_INTERRUPTIBLE, ps: S) while {@code waiting} is true, and is woken (one voluntary
+     * context switch) when it is set false. The default does nothing.
+     */
+    default void sleepInWait(int parent, boolean waiting) {
+    }
+
+    /** nanosleep() of task {@code pid}: it sleeps in hrtimer_nanosleep() (S) until called again with false. */
+    default void nanosleep(int pid, boolean asleep) {
+    }
+
+    /** Whether task {@code pid} is stopped (T) by SIGSTOP or another stop signal. */
+    default boolean stopped(int pid) {
+        return false;
+    }
+
+    /**
      * Whether a call of task {@code pid} that came back {@link #RUNNING} (or failed with
      * ERESTARTSYS, 512) still sleeps in the kernel; false once it was woken (the call is then made
      * again and completes, as a restarted syscall does) or the task died.

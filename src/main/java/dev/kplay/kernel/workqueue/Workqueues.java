@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
 
 /** Workqueues and their kworkers. */
 public final class Workqueues {
-    static final List<String> PATH = List.of("process_one_work", "worker_thread", "kthread", "ret_from_fork");
+    static final List<String> PATH = List.of("process_one_work", "worker_thread", "kthread+0xda/0x100", "ret_from_fork+0x22/0x30");
     static final int WQ_UNBOUND = 1 << 1;
     static final long PENDING = 1;
 
@@ -168,6 +168,8 @@ public final class Workqueues {
         mem.store(work, 8, mem.load(work, 8) & ~PENDING);
         p.running = work;
         p.runningWq = next[1];
+        Workqueue q = queues.get(next[1]);
+        t.setWorkerDesc(q != null ? q.name : p == unbound ? "events_unbound" : "events");   // worker->desc
         long fn = mem.load(work + 24, 8);
         sched.call(t, fn, new long[] {work}, PATH, v -> {
             p.running = 0;

@@ -191,7 +191,7 @@ final class Ps {
                 }
             }
             String[] in = info.get(pid);
-            char state = pid == p.pid() ? 'R' : pid == shell ? 'S' : in[1].charAt(0);
+            char state = pid == p.pid() ? 'R' : in[1].charAt(0);
             StringBuilder stat = new StringBuilder().append(state);
             if (pid == shell || pid == 1) {
                 stat.append('s');

@@ -76,8 +76,25 @@ public final class Run {
             }
 
             @Override
+            public boolean awaitInput(Runnable typed) {
+                dev.kplay.userland.Tty tty = p.input().tty();
+                if (tty == null || tty.readable()) {
+                    return false;
+                }
+                tty.sleep(typed);
+                return true;
+            }
+
+            @Override
+            public void cancelInput() {
+                if (p.input().tty() != null) {
+                    p.input().tty().forgetSleeper();
+                }
+            }
+
+            @Override
             public boolean isatty(int fd) {
-                return fd == 1 ? p.out().isTty() : fd == 2 && p.err().isTty();
+                return fd == 0 ? p.input().isTty() : fd == 1 ? p.out().isTty() : fd == 2 && p.err().isTty();
             }
 
             @Override

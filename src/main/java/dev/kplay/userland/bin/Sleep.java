@@ -46,6 +46,7 @@ final class Sleep {
         if (p.shell().inBackground()) {
             long now = p.sys().clockGettime(p.pid(), 1);
             if (now >= 0) {
+                p.sys().nanosleep(p.pid(), true);
                 throw new Asleep(now + nanos);
             }
         }

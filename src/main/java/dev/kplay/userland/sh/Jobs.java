@@ -55,7 +55,8 @@ final class Jobs {
      * Lets the parked background jobs whose tasks the kernel has woken run on (until they park again
      * or end), in the order they were started; what they print goes to {@code terminal}.
      */
-    void resumeReady(Sink terminal) {
+    int resumeReady(Sink terminal) {
+        int resumed = 0;
         for (int round = 0; round < 64; round++) {
             Parked next = null;
             for (Parked p : parked) {
@@ -65,8 +66,9 @@ final class Jobs {
                 }
             }
             if (next == null) {
-                return;
+                return resumed;
             }
+            resumed++;
             boolean ended = next.co().resume();
             byte[] all = next.out().bytes();
             if (all.length > next.shown()[0]) {
@@ -81,6 +83,7 @@ final class Jobs {
                 }
             }
         }
+        return resumed;
     }
 
     /** Ends the parked jobs' threads. */
@@ -129,7 +132,8 @@ final class Jobs {
         for (Map.Entry<Integer, Long> e : new ArrayList<>(sleepers.entrySet())) {
             if (shell.sys().exitStatus(e.getKey()) != -1) {
                 sleepers.remove(e.getKey());
-            } else if (now >= e.getValue()) {
+            } else if (now >= e.getValue() && !shell.sys().stopped(e.getKey())) {
+                shell.sys().nanosleep(e.getKey(), false);
                 shell.sys().exit(e.getKey(), 0);
                 sleepers.remove(e.getKey());
             }
@@ -198,6 +202,7 @@ final class Jobs {
     void reapStuck() {
         if (stuck != 0 && shell.sys().exitStatus(stuck) != -1) {
             int ws = shell.sys().exitStatus(stuck);
+            shell.sys().sleepInWait(shell.pid(), false);
             shell.sys().waitpid(shell.pid(), stuck);
             stuck = 0;
             shell.setStatus((ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff);
@@ -217,11 +222,15 @@ final class Jobs {
             return null;
         }
         int job = stuck;
+        if (sig == Signals.SIGINT || sig == 3) {
+            shell.flushInput();
+        }
         shell.sys().kill(job, sig);
         int ws = shell.sys().exitStatus(job);
         if (ws == -1) {
             return new Shell.Result(null, "", false, true, job, shell.cwd());
         }
+        shell.sys().sleepInWait(shell.pid(), false);
         shell.sys().waitpid(shell.pid(), job);
         stuck = 0;
         int signal = ws & 0x7f;

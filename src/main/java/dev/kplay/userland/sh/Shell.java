@@ -80,6 +80,10 @@ public final class Shell {
     /** A copy made by fork() (a subshell, "sh -c"), not the login shell of the terminal. */
     private boolean forked;
     private String cwd = "/root";
+    /** The terminal's input side: what the user types while a foreground job runs (the login shell's tty). */
+    private final dev.kplay.userland.Tty tty;
+    /** False when lines come from a script whose stdin is not the terminal (read gives end of file). */
+    private boolean stdinIsTerminal = true;
     private int status;
     /** A foreground job died of SIGINT, or the shell itself died: the rest of the line is abandoned. */
     private boolean interrupted;
@@ -89,6 +93,7 @@ public final class Shell {
         this.programs = new LinkedHashMap<>(Programs.standard());
         this.programs.putAll(extraPrograms);
         this.jobs = new Jobs(this);
+        this.tty = new dev.kplay.userland.Tty();
         login();
     }
 
@@ -109,6 +114,7 @@ public final class Shell {
         this.status = parent.status;
         this.inBackground = parent.inBackground;
         this.forked = true;
+        this.tty = parent.tty;
     }
 
     /** "exit" in a script's shell: the script ends with this status. */
@@ -237,6 +243,56 @@ public final class Shell {
     }
 
     /**
+     * Bytes typed at the terminal while a foreground job runs (see {@link dev.kplay.userland.Tty}):
+     * the echo, then what the job printed once it read them (it runs on at once), and how it stands
+     * afterwards (ended: its status, and bash's line if a signal killed it; else still running).
+     */
+    public Result typed(String text) {
+        Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
+        terminal.write(tty.receive(text));
+        showLiveOutput(terminal);
+        int job = jobs.stuckForeground();
+        if (job == 0) {
+            return new Result(status, terminal.text(), false, false, null, cwd);
+        }
+        int ws = sys.exitStatus(job);
+        if (ws == -1) {
+            return new Result(null, terminal.text(), false, true, job, cwd);
+        }
+        jobs.reapStuck();
+        int signal = ws & 0x7f;
+        if (signal != 0 && Signals.death(signal) != null) {
+            terminal.write(Signals.death(signal) + "\n");
+        }
+        return new Result(status, terminal.text(), signal != 0, false, job, cwd);
+    }
+
+    /**
+     * Whether the lines' commands get the terminal as stdin (typed input) or, as in a script run
+     * with its stdin at end of file (the oracle's cases), nothing to read.
+     */
+    public void stdinIsTerminal(boolean terminal) {
+        this.stdinIsTerminal = terminal;
+    }
+
+    /** Ctrl-C reached the foreground job: n_tty's isig() flushes what was typed and not yet read. */
+    void flushInput() {
+        tty.flush();
+    }
+
+    /**
+     * What running jobs printed since it was last shown (after time passed: a program that computes
+     * or sleeps in the background prints then), with the parked background jobs whose tasks were
+     * woken let run first. {@code resumed[0]} is set if any job ran.
+     */
+    public String lateOutput(boolean[] resumed) {
+        Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
+        resumed[0] = jobs.resumeReady(terminal) > 0;
+        showLiveOutput(terminal);
+        return terminal.text();
+    }
+
+    /**
      * The terminal of a job still running (started with '&', or a line left blocked in the kernel)
      * and how much of it was shown: a user program that goes on later prints into it, and the next
      * line's output starts with that, where it would have appeared on a real terminal meanwhile.
@@ -308,7 +364,7 @@ public final class Shell {
                 status = 0;
                 last = new Outcome(0, bgPid, 0);
             } else {
-                last = runAndOr(job.body(), Input.empty(), terminal, terminal);
+                last = runAndOr(job.body(), stdinIsTerminal ? Input.terminal(tty) : Input.empty(), terminal, terminal);
                 if (last.running) {
                     jobs.setStuck(last.pid);
                     return null;
@@ -520,6 +576,9 @@ public final class Shell {
             return new Outcome(1, child, 0);
         }
         Proc p = new Proc(sys, child, argv, io.stdin(), io.out(), io.err(), this);
+        if (!inBackground) {
+            sys.sleepInWait(pid, true);     // bash is in wait4() until its foreground child ends
+        }
         try {
             int st = program.run(p);
             if (p.writeError() != 0 && st == 0) {
@@ -550,6 +609,7 @@ public final class Shell {
         if (ws == -1) {
             return new Outcome(0, child, 0, true);
         }
+        sys.sleepInWait(pid, false);
         sys.waitpid(pid, child);
         if ((ws & 0x7f) != 0) {
             return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);

@@ -1,0 +1,158 @@
+package dev.kplay.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kplay.cc.kbuild.Kbuild;
+import dev.kplay.userland.sh.Shell;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/*
+ * A user program reading the terminal: it waits in read(2) (n_tty_read) for a line the user
+ * types, gets the line the canonical line discipline made of the keys (echo, erase, ^D), and a
+ * Ctrl-C ends it. A pipe still feeds it without waiting. Output a program prints as time passes
+ * between requests reaches the page at once, not with the next command. Each is replayed from the
+ * session's log to the same bytes.
+ */
+
+/** Interactive stdin (Event.Typed) and late output (terminal listeners) of a session. */
+class TerminalInputTest {
+    static final String ASK = """
+            #include <stdio.h>
+            #include <string.h>
+            #include <unistd.h>
+            int main(void)
+            {
+            \tchar name[64];
+            \tprintf("tty %d. Name? ", isatty(0));
+            \tif (!fgets(name, sizeof(name), stdin)) {
+            \t\tprintf("EOF\\n");
+            \t\treturn 1;
+            \t}
+            \tname[strcspn(name, "\\n")] = 0;
+            \tprintf("Hello, %s (%zu bytes)\\n", name, strlen(name));
+            \treturn 0;
+            }
+            """;
+
+    static final String COUNT = """
+            #include <stdio.h>
+            int main(void)
+            {
+            \tchar line[32];
+            \tint n = 0;
+            \twhile (fgets(line, sizeof(line), stdin))
+            \t\tprintf("%d: %s", ++n, line);
+            \tprintf("\\n%d lines\\n", n);
+            \treturn n;
+            }
+            """;
+
+    static Session session(AtomicLong wall) {
+        return new Session("tty", Kbuild::build, SessionLimits.defaults().fastForward(), wall::get);
+    }
+
+    static Session built(AtomicLong wall) {
+        Session s = session(wall);
+        s.putFile("ask.c", ASK);
+        s.putFile("count.c", COUNT);
+        assertEquals(0, s.exec("gcc -o ask ask.c && gcc -o count count.c", 60_000L).exitCode());
+        return s;
+    }
+
+    @Test
+    void fgetsWaitsForALineTypedAtTheTerminal() {
+        Session s = built(new AtomicLong());
+        Shell.Result r = s.exec("./ask", 60_000L);
+        assertTrue(r.running(), "the program waits in read(0): " + r);
+        assertNull(r.exitCode());
+        assertEquals("tty 1. Name? ", r.output(), "stdout is flushed before stdin is read");
+        Shell.Result typed = s.typed("Adx\u007fa\n");
+        assertEquals("Adx\b \ba\nHello, Ada (3 bytes)\n", typed.output(), "echo with ECHOE, then the program's answer");
+        assertEquals(0, typed.exitCode());
+        assertFalse(typed.running());
+    }
+
+    @Test
+    void controlDIsEndOfFileAndLinesArriveOneAtATime() {
+        Session s = built(new AtomicLong());
+        assertTrue(s.exec("./count", 60_000L).running());
+        assertEquals("one\n1: one\n", s.typed("one\n").output());
+        Shell.Result partial = s.typed("tw\u0004");
+        assertEquals("tw", partial.output(), "^D pushes the partial line without a newline and is not echoed;"
+                + " fgets reads on for the rest of its line");
+        assertTrue(partial.running());
+        Shell.Result eof = s.typed("\u0004");
+        assertEquals("2: tw\n2 lines\n", eof.output(), "^D on an empty line: read returns 0, fgets ends its line");
+        assertEquals(2, eof.exitCode());
+    }
+
+    @Test
+    void controlCEndsAProgramWaitingForInputAndFlushesTheLine() {
+        Session s = built(new AtomicLong());
+        assertTrue(s.exec("./count", 60_000L).running());
+        Session.Signal sig = s.signal(2);
+        assertTrue(sig.delivered());
+        assertEquals(130, sig.result().exitCode());
+        assertTrue(sig.result().killed());
+        assertEquals("0\n", s.exec("./count < /dev/null > /dev/null; echo $? ", 60_000L).output());
+    }
+
+    @Test
+    void aPipeStillFeedsTheProgramWithoutWaiting() {
+        Session s = built(new AtomicLong());
+        Shell.Result r = s.exec("echo Bob | ./ask", 60_000L);
+        assertEquals("tty 0. Name? Hello, Bob (3 bytes)\n", r.output());
+        assertEquals(0, r.exitCode());
+        assertEquals("1: a\n2: b\n\n2 lines\n", s.exec("printf 'a\\nb\\n' | ./count", 60_000L).output());
+    }
+
+    @Test
+    void typedLinesReplayToTheSameBytes() {
+        Session s = built(new AtomicLong());
+        s.exec("./count", 60_000L);
+        String first = s.typed("alpha\n").output();
+        String last = s.typed("\u0004").output();
+        List<String> replayed = new ArrayList<>();
+        Session.replay("again", s.events(), Kbuild::build, SessionLimits.defaults().fastForward(), System::nanoTime,
+                r -> {
+                    if (r.event() instanceof Event.Typed && r.result() != null) {
+                        replayed.add(r.result().output());
+                    }
+                });
+        assertEquals(List.of(first, last), replayed);
+        assertEquals(new Event.Typed("alpha\n"), EventCodec.read(EventCodec.write(new Event.Typed("alpha\n"))));
+    }
+
+    @Test
+    void lateOutputReachesTheTerminalListenersAsTimePasses() {
+        AtomicLong wall = new AtomicLong(1_000_000_000L);
+        Session s = new Session("late", Kbuild::build, SessionLimits.defaults(), wall::get);
+        s.putFile("late.c", "#include <stdio.h>\n#include <unistd.h>\nint main(void)\n{\n\tprintf(\"start\\n\");\n"
+                + "\tsleep(1);\n\tprintf(\"woke up\\n\");\n\treturn 0;\n}\n");
+        assertEquals(0, s.exec("gcc -o late late.c", 60_000L).exitCode());
+        List<String> shown = new ArrayList<>();
+        s.subscribeTerminal(shown::add);
+        assertTrue(s.exec("./late &", 60_000L).output().endsWith("start\n"));
+        for (int i = 0; i < 10; i++) {
+            wall.addAndGet(200_000_000L);
+            s.passTime();
+        }
+        assertEquals(List.of("woke up\n"), shown, "printed as it happened");
+        Shell.Result next = s.exec("echo next", 60_000L);
+        assertFalse(next.output().contains("woke up"), "not shown again with the next line: " + next.output());
+        List<String> replayed = new ArrayList<>();
+        Session.replay("again", s.events(), Kbuild::build, SessionLimits.defaults().fastForward(), System::nanoTime,
+                r -> {
+                    if (r.event() instanceof Event.TimePassed && r.result() != null) {
+                        replayed.add(r.result().output());
+                    }
+                });
+        assertEquals(List.of("woke up\n"), replayed, "a replay shows it at the same idle step");
+    }
+}
