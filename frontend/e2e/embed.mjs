@@ -5,55 +5,22 @@
 // postMessage: it waits for "ready", sends a module file, runs make, insmod and rmmod, and checks the
 // results and dmesg records that come back; then "reset" gives a new session ("ready" again). Also
 // checks that the embed may be framed by anyone (frame-ancestors *) and sets no cookie.
-import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runStory } from './harness.mjs';
 
-const url = process.argv[2];
-const shots = resolve(process.argv[3] ?? 'target/screenshots');
-const executablePath = process.env.KPLAY_CHROMIUM ?? '/usr/bin/chromium';
-const STEP_TIMEOUT_MS = Number(process.env.KPLAY_STEP_TIMEOUT_MS ?? 20000);
 const HOST_PAGE = resolve('../docs/embed-example.html');
 
-if (!url) {
-  console.error('usage: node e2e/embed.mjs URL [screenshot-dir]');
-  process.exit(2);
-}
-if (!existsSync(executablePath)) {
-  console.error(`not ok - Chromium is missing at ${executablePath}: install it with "apt-get install chromium"`);
-  process.exit(1);
-}
-mkdirSync(shots, { recursive: true });
-const kplay = new URL(url).origin;
+await runStory({ name: 'embed', stepTimeoutMs: 20000 }, async (s, [url]) => {
+  const kplay = new URL(url).origin;
+  const ok = (step) => s.ok(step);
+  let page;
+  let host;
+  const until = (what, read, test) => s.current.until(what, read, test);
+  const screenshot = (name) => s.current.screenshot(name, true);
+  const messages = () => page.evaluate(() => window.messages);
 
-const problems = [];
-let browser;
-let page;
-let host;
-
-const ok = (step) => console.log(`ok - ${step}`);
-
-async function screenshot(name) {
-  const path = join(shots, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  console.log(`screenshot: ${path}`);
-}
-
-async function until(what, read, test) {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  let last;
-  for (;;) {
-    last = await read();
-    if (test(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen:\n${JSON.stringify(last, null, 1).slice(-3000)}`);
-    await page.waitForTimeout(100);
-  }
-}
-
-const messages = () => page.evaluate(() => window.messages);
-
-async function embed() {
   const headers = (await fetch(`${kplay}/embed`)).headers;
   if (headers.get('content-security-policy') !== 'frame-ancestors *') throw new Error(`/embed CSP: ${headers.get('content-security-policy')}`);
   if (headers.get('set-cookie')) throw new Error(`/embed sets a cookie: ${headers.get('set-cookie')}`);
@@ -72,10 +39,9 @@ async function embed() {
   const hostUrl = `http://localhost:${host.address().port}/embed-example.html?kplay=${encodeURIComponent(kplay)}`;
   if (new URL(hostUrl).origin === kplay) throw new Error('the host page must be on another origin');
 
-  const context = await browser.newContext({ viewport: { width: 1200, height: 1100 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(hostUrl, { waitUntil: 'load' });
+  const p = await s.newPage({ width: 1200, height: 1100 });
+  page = p.page;
+  await p.goto(hostUrl);
   const first = await until('kplay:ready', messages, (m) => m.some((x) => x.type === 'kplay:ready' && x.session));
   const session = first.find((x) => x.type === 'kplay:ready').session;
   ok(`host page on ${new URL(hostUrl).origin} framed kplay on ${kplay}: ready (session ${session.slice(0, 8)})`);
@@ -107,24 +73,5 @@ async function embed() {
   const second = again.filter((x) => x.type === 'kplay:ready')[1].session;
   if (second === session) throw new Error('reset kept the session');
   ok(`reset: a new session ${second.slice(0, 8)}`);
-}
-
-let failed = false;
-try {
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  await embed();
-  if (problems.length) throw new Error(problems.join('\n'));
-} catch (error) {
-  failed = true;
-  console.log(`not ok - ${error instanceof Error ? error.message : String(error)}`);
-  if (page) await screenshot('embed-failure').catch(() => undefined);
-} finally {
-  await browser?.close().catch(() => undefined);
-  host?.close();
-}
-console.log(failed ? 'embed: FAILED' : 'embed: PASSED');
-process.exit(failed ? 1 : 0);
+  host.close();
+});

@@ -139,9 +139,12 @@ class Story {
     console.log(`ok - ${step}`);
   }
 
-  /** A page in a fresh browser context (its own cookies and storage), watched for errors. */
-  async newPage(viewport = { width: 1440, height: 900 }) {
-    const context = await this.browser.newContext({ viewport });
+  /**
+   * A page in a fresh browser context (its own cookies and storage), or in `context` (another tab
+   * of the same browser profile: localStorage shared, sessionStorage not), watched for errors.
+   */
+  async newPage(viewport = { width: 1440, height: 900 }, context = null) {
+    context ??= await this.browser.newContext({ viewport, acceptDownloads: true });
     const page = await context.newPage();
     page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {

@@ -6,26 +6,8 @@
 // and gets kplay:lesson when the step's dmesg checkpoint turns it green; the reader presses Next step
 // in the frame, the host runs rmmod, and the last step (exit status and dmesg) completes the lesson.
 // A wrong command first must not turn a step green. Prints "ok - ..." per step; exits 1 on failure.
-import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-const url = process.argv[2];
-const shots = resolve(process.argv[3] ?? 'target/screenshots');
-const executablePath = process.env.KPLAY_CHROMIUM ?? '/usr/bin/chromium';
-const STEP_TIMEOUT_MS = Number(process.env.KPLAY_STEP_TIMEOUT_MS ?? 20000);
-
-if (!url) {
-  console.error('usage: node e2e/lesson-embed.mjs URL [screenshot-dir]');
-  process.exit(2);
-}
-if (!existsSync(executablePath)) {
-  console.error(`not ok - Chromium is missing at ${executablePath}: install it with "apt-get install chromium"`);
-  process.exit(1);
-}
-mkdirSync(shots, { recursive: true });
-const kplay = new URL(url).origin;
+import { runStory } from './harness.mjs';
 
 const LESSON = `# Counting loads
 
@@ -72,7 +54,7 @@ dmesg: \\] counter: done$
 \`\`\`
 `;
 
-const HOST = (lessonUrl) => `<!doctype html><meta charset="utf-8"><title>A tutorial</title>
+const HOST = (kplay, lessonUrl) => `<!doctype html><meta charset="utf-8"><title>A tutorial</title>
 <h1>Counting loads, a tutorial</h1>
 <iframe id="kplay" src="${kplay}/embed?lesson=${encodeURIComponent(lessonUrl)}&panes=editor,terminal,dmesg" width="1100" height="820" style="border:1px solid #888"></iframe>
 <script>
@@ -81,43 +63,25 @@ const HOST = (lessonUrl) => `<!doctype html><meta charset="utf-8"><title>A tutor
   window.send = (m) => document.getElementById('kplay').contentWindow.postMessage(m, ${JSON.stringify(kplay)});
 </script>`;
 
-const problems = [];
-let browser;
-let page;
-let host;
+await runStory({ name: 'lesson-embed', stepTimeoutMs: 20000 }, async (s, [url]) => {
+  const kplay = new URL(url).origin;
+  const ok = (step) => s.ok(step);
+  let page;
+  let host;
+  const until = (what, read, test) => s.current.until(what, read, test);
+  const screenshot = (name) => s.current.screenshot(name, true);
+  const messages = () => page.evaluate(() => window.messages);
+  const send = (message) => page.evaluate((m) => window.send(m), message);
+  const frameOf = () => page.frames().find((f) => f.url().startsWith(kplay + '/embed'));
+  const stepsDone = () => frameOf().evaluate(() => [...document.querySelectorAll('[data-testid="lesson-step"]')].map((b) => b.dataset.done === 'true'));
 
-const ok = (step) => console.log(`ok - ${step}`);
-
-async function screenshot(name) {
-  const path = join(shots, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  console.log(`screenshot: ${path}`);
-}
-
-async function until(what, read, test) {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  let last;
-  for (;;) {
-    last = await read();
-    if (test(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen:\n${JSON.stringify(last, null, 1).slice(-3000)}`);
-    await page.waitForTimeout(100);
-  }
-}
-
-const messages = () => page.evaluate(() => window.messages);
-const send = (message) => page.evaluate((m) => window.send(m), message);
-const frameOf = () => page.frames().find((f) => f.url().startsWith(kplay + '/embed'));
-const stepsDone = () => frameOf().evaluate(() => [...document.querySelectorAll('[data-testid="lesson-step"]')].map((b) => b.dataset.done === 'true'));
-
-async function lessonInEmbed() {
   host = createServer((req, res) => {
     if (req.url === '/counter.md') {
       res.writeHead(200, { 'Content-Type': 'text/markdown; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
       res.end(LESSON);
     } else if (req.url === '/tutorial.html') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(HOST(`http://localhost:${host.address().port}/counter.md`));
+      res.end(HOST(kplay, `http://localhost:${host.address().port}/counter.md`));
     } else {
       res.writeHead(404);
       res.end();
@@ -127,10 +91,9 @@ async function lessonInEmbed() {
   const hostUrl = `http://localhost:${host.address().port}/tutorial.html`;
   if (new URL(hostUrl).origin === kplay) throw new Error('the host page must be on another origin');
 
-  const context = await browser.newContext({ viewport: { width: 1200, height: 950 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(hostUrl, { waitUntil: 'load' });
+  const p = await s.newPage({ width: 1200, height: 950 });
+  page = p.page;
+  await p.goto(hostUrl);
   await until('kplay:ready', messages, (m) => m.some((x) => x.type === 'kplay:ready' && x.session));
   const frame = page.frameLocator('#kplay');
   await until('the lesson in the embed', () => frame.locator('[data-testid="lesson-step"]').count(), (n) => n === 2);
@@ -165,24 +128,5 @@ async function lessonInEmbed() {
   if (!status.includes('Lesson complete')) throw new Error(`lesson status: ${status}`);
   ok('Next step, rmmod counter: step 2 green, "Lesson complete."');
   await screenshot('lesson-embed-02-complete');
-}
-
-let failed = false;
-try {
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  await lessonInEmbed();
-  if (problems.length) throw new Error(problems.join('\n'));
-} catch (error) {
-  failed = true;
-  console.log(`not ok - ${error instanceof Error ? error.message : String(error)}`);
-  if (page) await screenshot('lesson-embed-failure').catch(() => undefined);
-} finally {
-  await browser?.close().catch(() => undefined);
-  host?.close();
-}
-console.log(failed ? 'lesson-embed: FAILED' : 'lesson-embed: PASSED');
-process.exit(failed ? 1 : 0);
+  host.close();
+});

@@ -47,6 +47,8 @@ export interface SessionState {
   panic: string | null;
   /** The boot parameters after "console=ttyS0 panic=1" ("" for none). */
   cmdline?: string;
+  /** What builds made in /root (X.ko, executables), restored sessions included. */
+  artifacts?: string[];
 }
 
 export class ApiError extends Error {
@@ -370,7 +372,8 @@ export function normalizeState(raw: any): SessionState {
     : typeof body?.uptimeNanos === 'number' ? body.uptimeNanos / 1e9 : null;
   const panic = typeof body?.panic === 'string' ? body.panic : null;
   const cmdline = typeof body?.cmdline === 'string' ? body.cmdline : '';
-  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [], panic, cmdline };
+  const artifacts = Array.isArray(body?.artifacts) ? body.artifacts.map(String) : [];
+  return { modules, taint, uptime, tasks: Array.isArray(body?.tasks) ? body.tasks : [], panic, cmdline, artifacts };
 }
 
 function listOf(value: unknown): string[] {

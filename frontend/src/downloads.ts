@@ -15,7 +15,11 @@ export function downloads(base: string, id: string, artifacts: string[]): Downlo
   const session = `${base}/api/sessions/${encodeURIComponent(id)}`;
   return [
     { label: 'Sources (.zip with a Makefile)', url: `${session}/sources.zip`, testid: 'download-sources' },
-    ...artifacts.map((ko) => ({ label: `${ko} (built module)`, url: `${session}/download/${encodeURIComponent(ko)}`, testid: `download-${ko}` })),
+    ...artifacts.map((name) => ({
+      label: `${name} (${name.endsWith('.ko') ? 'built module' : 'built program'})`,
+      url: `${session}/download/${encodeURIComponent(name)}`,
+      testid: `download-${name}`,
+    })),
     { label: 'Session (scenario .json)', url: `${session}/scenario.json`, testid: 'download-scenario' },
   ];
 }
@@ -37,7 +41,7 @@ export function readScenarioFile(text: string): Scenario {
 export interface DownloadActions {
   /** Saves pending edits and returns the session id, or null if there is no session. */
   prepare: () => Promise<string | null>;
-  /** The .ko files the last build made. */
+  /** What the session's builds made (the .ko files and programs), known once prepare() resolved. */
   artifacts: () => string[];
   /** Replays a scenario read from a file. */
   open: (scenario: Scenario) => void;

@@ -531,12 +531,17 @@ ui.share.addEventListener('click', () => void shareDialog.open(async () => {
   return shareLinks(location.origin, link.id, scenario);
 }));
 
+/** What the session's builds made, as the server says (a restored or replayed session's too, with no new build). */
+let builtArtifacts: string[] = [];
+
 new DownloadMenu(ui.download, {
   prepare: async () => {
     await flushSaves();
-    return client.ensure();
+    const id = await client.ensure();
+    builtArtifacts = (await client.state().catch(() => null))?.artifacts ?? builtArtifacts;
+    return id;
   },
-  artifacts: () => lastBuild?.artifacts ?? [],
+  artifacts: () => [...new Set([...(lastBuild?.artifacts ?? []), ...builtArtifacts])].sort(),
   open: (scenario) => {
     history.replaceState(null, '', '/');
     void busy(() => openReplay({ scenario })).catch((error) => terminal.write(`kplay: ${String(error?.message ?? error)}\n`));

@@ -80,7 +80,8 @@ function tasksLine(state: SessionState): HTMLElement {
   line.dataset.testid = 'tasks';
   const notable = state.tasks
     .map((t) => t as { pid?: number; comm?: string; state?: string })
-    .filter((t) => t.state && !/^[RS]/.test(t.state));
+    // R and S are normal; I is TASK_IDLE, an idle kernel thread (rcu_gp, kworkers), not a stuck task
+    .filter((t) => t.state && !/^[RSI]/.test(t.state));
   if (notable.length) {
     line.textContent = 'Stuck tasks: ' + notable.map((t) => `${t.comm ?? '?'}[${t.pid ?? '?'}] ${t.state}`).join(', ');
   }

@@ -301,6 +301,11 @@ public final class Session {
         });
     }
 
+    /** What builds made in /root (X.ko, executables), by name: part of the state a replay rebuilds. */
+    public List<String> artifacts() {
+        return locked(() -> new ArrayList<>(modules.keySet()));
+    }
+
     /** A source file's text; 404 if there is none. */
     public String file(String name) {
         boolean tree = LinuxTree.isTreeName(name);
@@ -912,10 +917,20 @@ public final class Session {
 
     /**
      * Back to the state of a new session before its first boot, as a replay starts from: every
-     * piece of state the event log rebuilds (keep in step with the fields above).
+     * piece of state the event log rebuilds (keep in step with the fields above). Not reset, on
+     * purpose: the journal's position (the replay re-adds the same events), the build-time budget
+     * and CPU used (wall-time accounting, not history), the deferred command being redone and its
+     * held records (the caller's), the clock (it paces the replay), the listeners, and how
+     * commands read stdin (runAsScript: a setting, not history).
      */
     private void forget() {
         unsubscribeKernel();
+        if (shell != null) {
+            shell.shutdown();               // its background jobs end with their kernel, as boot() does
+            shell = null;
+        }
+        signalled = null;
+        tickActive = false;                 // a new session's first idle stretch may coalesce
         kernel.release();
         kernel = null;
         files.clear();

@@ -101,6 +101,11 @@ public final class SessionRegistry {
         return s;
     }
 
+    /** The live (in-memory) session with this id, or null; no store lookup, no rebuild. */
+    public Session peek(String id) {
+        return id == null ? null : sessions.get(id);
+    }
+
     /**
      * The session with this id: the live one, or else one rebuilt by replaying its log from the
      * store (parked, from before a restart, or last served by another node). A live copy whose log

@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +42,8 @@ import java.util.function.Supplier;
 public final class SessionScheduler implements AutoCloseable {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private final Map<Session, Lane> lanes = new IdentityHashMap<>();
+    /** Lanes by key: a Session, or another key for work before a session exists (see submit). */
+    private final Map<Object, Lane> lanes = new HashMap<>();
     /** Lanes with a job to run and no worker on it. */
     private final List<Lane> ready = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
@@ -56,7 +57,7 @@ public final class SessionScheduler implements AutoCloseable {
 
     /** A session's queue of jobs. */
     private static final class Lane {
-        final Session session;
+        final Object session;
         final ArrayDeque<Runnable> queue = new ArrayDeque<>();
         final ArrayDeque<Runnable> urgent = new ArrayDeque<>();
         boolean running;
@@ -64,7 +65,7 @@ public final class SessionScheduler implements AutoCloseable {
         boolean tickQueued;
         long vruntime;
 
-        Lane(Session session) {
+        Lane(Object session) {
             this.session = session;
         }
     }
@@ -103,16 +104,29 @@ public final class SessionScheduler implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the session's lane after the jobs queued before it; completes with its value. */
-    public <T> CompletableFuture<T> submit(Session s, Supplier<T> work) {
+    /**
+     * Runs {@code work} on the lane of {@code key} after the jobs queued before it; completes with
+     * its value. The key is a Session, or for work before there is one (finding or rebuilding a
+     * session, creating one) any other key: equal keys share a lane.
+     */
+    public <T> CompletableFuture<T> submit(Object key, Supplier<T> work) {
+        return submit(key, work, false);
+    }
+
+    /** As {@link #submit}, ahead of the lane's queued jobs and of a held command (a DELETE). */
+    public <T> CompletableFuture<T> submitUrgent(Object key, Supplier<T> work) {
+        return submit(key, work, true);
+    }
+
+    private <T> CompletableFuture<T> submit(Object key, Supplier<T> work, boolean urgent) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        enqueue(s, () -> {
+        enqueue(key, () -> {
             try {
                 f.complete(work.get());
             } catch (RuntimeException | Error e) {
                 f.completeExceptionally(e);
             }
-        }, false);
+        }, urgent);
         return f;
     }
 
@@ -217,7 +231,7 @@ public final class SessionScheduler implements AutoCloseable {
         return new long[] {jobs, heldNow, lanes.size()};
     }
 
-    private void enqueue(Session s, Runnable job, boolean urgent) {
+    private void enqueue(Object s, Runnable job, boolean urgent) {
         synchronized (this) {
             if (closed) {
                 throw new SessionException(SessionException.Kind.UNAVAILABLE, "the server is shutting down");

@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /*
  * Admission control: the server says no while it still can. Before a request that makes the heap
- * grow (a new session, a file, a build, a command) is read, the heap left after the last garbage
- * collection is compared with two thresholds: past the first no new session is admitted, past the
+ * grow (a new session, a file, a build, a command) is read, the live heap (HeapPressure: the old
+ * generation as its last cleaning collection left it, plus young survivors) is compared with two thresholds: past the first no new session is admitted, past the
  * second no work either. The refusal is a 503 with a JSON message and Retry-After, well before the
  * JVM could run out of memory. Reads, signals and DELETE (which frees memory) always pass.
  */
@@ -31,7 +31,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
     public AdmissionFilter(org.springframework.beans.factory.ObjectProvider<HeapPressure> heap,
                            @Value("${kplay.memory.admit-sessions-below:0.70}") double sessionThreshold,
                            @Value("${kplay.memory.admit-work-below:0.85}") double workThreshold) {
-        this.heap = heap.getIfAvailable(HeapPressure::new);
+        this.heap = heap.getIfAvailable(() -> new HeapPressure(Math.min(sessionThreshold, workThreshold)));
         this.sessionThreshold = sessionThreshold;
         this.workThreshold = workThreshold;
     }

@@ -3,7 +3,6 @@ package dev.kplay.web;
 import dev.kplay.scenario.ScenarioCodec;
 import dev.kplay.scenario.ScenarioPlayer;
 import dev.kplay.session.Session;
-import dev.kplay.session.SessionRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.http.ContentDisposition;
@@ -38,12 +38,13 @@ public class DownloadController {
     /** Every zip entry carries this time, so the same files give the same bytes. */
     private static final FileTime EPOCH = FileTime.fromMillis(315532800000L);   // 1980-01-01, zip's first day
 
-    private final SessionRegistry registry;
+    private final SessionJobs jobs;
     private final ScenarioPlayer player;
     private final ScenarioCodec codec;
 
-    public DownloadController(SessionRegistry registry, ScenarioPlayer player, ScenarioCodec codec) {
-        this.registry = registry;
+    public DownloadController(dev.kplay.session.SessionRegistry registry, ScenarioPlayer player, ScenarioCodec codec,
+                              dev.kplay.session.SessionScheduler scheduler) {
+        this.jobs = new SessionJobs(registry, scheduler);
         this.player = player;
         this.codec = codec;
     }
@@ -53,8 +54,11 @@ public class DownloadController {
      * the session changed (under NAME/linux/; the rest of that tree is Linux 6.1.192's own).
      */
     @GetMapping("/api/sessions/{id}/sources.zip")
-    public ResponseEntity<byte[]> sources(@PathVariable String id) {
-        Session s = registry.get(id);
+    public CompletableFuture<ResponseEntity<byte[]>> sources(@PathVariable String id) {
+        return jobs.on(id, s -> sources(s));
+    }
+
+    private static ResponseEntity<byte[]> sources(Session s) {
         Map<String, String> files = new TreeMap<>();
         Map<String, String> stockTree = dev.kplay.cc.kbuild.Vmlinux.stockTree();
         for (String name : s.fileNames()) {
@@ -69,18 +73,21 @@ public class DownloadController {
 
     /** One regular file of /root: a source, a built X.ko, or what a command wrote there. */
     @GetMapping("/api/sessions/{id}/download/{name}")
-    public ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable String name) {
-        byte[] bytes = registry.get(id).rootFile(name);
-        return attachment(name, contentType(name, bytes), bytes);
+    public CompletableFuture<ResponseEntity<byte[]>> file(@PathVariable String id, @PathVariable String name) {
+        return jobs.on(id, s -> {
+            byte[] bytes = s.rootFile(name);
+            return attachment(name, contentType(name, bytes), bytes);
+        });
     }
 
     /** The session as a scenario file (with what each step printed), as GET .../scenario gives it. */
     @GetMapping("/api/sessions/{id}/scenario.json")
-    public ResponseEntity<byte[]> scenario(@PathVariable String id) {
-        Session s = registry.get(id);
-        String json = codec.write(player.record(s.events(), null, null)) + "\n";
-        return attachment("kplay-" + shortId(s.id()) + ".scenario.json", "application/json",
-                json.getBytes(StandardCharsets.UTF_8));
+    public CompletableFuture<ResponseEntity<byte[]>> scenario(@PathVariable String id) {
+        return jobs.on(id, s -> {
+            String json = codec.write(player.record(s.events(), null, null)) + "\n";
+            return attachment("kplay-" + shortId(s.id()) + ".scenario.json", "application/json",
+                    json.getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** The module's (or program's) name when the directory has one source, else "kplay-module". */

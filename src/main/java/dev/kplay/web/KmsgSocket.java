@@ -2,7 +2,6 @@ package dev.kplay.web;
 
 import dev.kplay.kernel.printk.LogRecord;
 import dev.kplay.session.Session;
-import dev.kplay.session.SessionException;
 import dev.kplay.session.SessionRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -225,17 +224,12 @@ final class KmsgSocket extends TextWebSocketHandler {
         String[] parts = uri == null ? new String[0] : uri.getPath().split("/");
         String id = parts.length >= 4 ? parts[parts.length - 2] : null;
         long after = parseAfter(uri == null ? null : uri.getQuery());
-        Session session;
-        try {
-            session = registry.get(id);
-        } catch (SessionException e) {
-            ws.close(CloseStatus.POLICY_VIOLATION.withReason("no such session"));
-            return;
-        }
         Outbox box = new Outbox(ws, after);
         outboxes.put(ws.getId(), box);
-        // subscribed on the session's lane of the scheduler, behind its running work: this thread does not wait
-        scheduler.submit(session, () -> {
+        // found (or rebuilt) and subscribed on the scheduler, behind the session's running work: this thread does not wait
+        Session[] found = {null};
+        new SessionJobs(registry, scheduler).on(id, session -> {
+                    found[0] = session;
                     AutoCloseable log = session.subscribe(after, r -> box.offer(r.seq(), frame(r)), box::closeSocket);
                     AutoCloseable terminal = session.subscribeTerminal(t -> box.offer(TERMINAL, terminalFrame(t)));
                     return (AutoCloseable) () -> {
@@ -244,6 +238,7 @@ final class KmsgSocket extends TextWebSocketHandler {
                     };
                 })
                 .whenComplete((subscription, failure) -> {
+                    Session session = found[0];
                     if (failure != null) {
                         outboxes.remove(ws.getId());
                         senders.execute(() -> {

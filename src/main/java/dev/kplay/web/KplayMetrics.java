@@ -48,7 +48,10 @@ public class KplayMetrics implements MeterBinder {
         Gauge.builder("kplay.kernel.memory.limit", registry, r -> r.budget().limitBytes())
                 .baseUnit("bytes").description("the server's kernel memory budget").register(m);
         Gauge.builder("kplay.heap.after.gc", heap, HeapPressure::liveBytes)
-                .baseUnit("bytes").description("heap in use after the last GC (admission control's input)").register(m);
+                .baseUnit("bytes").description("live heap: old generation after its last cleaning GC + young survivors"
+                        + " (admission control's input)").register(m);
+        Gauge.builder("kplay.heap.after.any.gc", heap, HeapPressure::afterLastGcBytes)
+                .baseUnit("bytes").description("heap in use after the last GC of any kind (old garbage included)").register(m);
         Gauge.builder("kplay.session.cpu.max", registry, r -> r.live().stream().mapToLong(Session::cpuNanos).max().orElse(0) / 1e9)
                 .baseUnit("seconds").description("server CPU used by the busiest live session").register(m);
         Gauge.builder("kplay.session.cpu.total", registry, r -> r.live().stream().mapToLong(Session::cpuNanos).sum() / 1e9)

@@ -34,8 +34,11 @@ public class ScenarioController {
     private final ScenarioPlayer player;
     private final ScenarioCodec codec;
     private final Links links;
+    private final SessionJobs jobs;
 
-    public ScenarioController(SessionRegistry registry, ScenarioPlayer player, ScenarioCodec codec, Links links) {
+    public ScenarioController(SessionRegistry registry, ScenarioPlayer player, ScenarioCodec codec, Links links,
+                              dev.kplay.session.SessionScheduler scheduler) {
+        this.jobs = new SessionJobs(registry, scheduler);
         this.registry = registry;
         this.player = player;
         this.codec = codec;
@@ -47,10 +50,13 @@ public class ScenarioController {
      * {@code outputs=false} only what to replay (no replay is run to learn the outputs: cheap).
      */
     @GetMapping("/api/sessions/{id}/scenario")
-    public Map<String, Object> scenario(@PathVariable String id,
+    public java.util.concurrent.CompletableFuture<Map<String, Object>> scenario(@PathVariable String id,
                                         @RequestParam(defaultValue = "true") boolean outputs) {
-        List<Event> log = registry.get(id).events();
-        return codec.toTree(outputs ? player.record(log, null, null) : ScenarioPlayer.fromEvents(log, null, null));
+        // the replay that learns the outputs runs on the session's lane of the scheduler, not on this thread
+        return jobs.on(id, s -> {
+            List<Event> log = s.events();
+            return codec.toTree(outputs ? player.record(log, null, null) : ScenarioPlayer.fromEvents(log, null, null));
+        });
     }
 
     /** Keeps {"scenario": {...}} under its content hash: 201 {"id", "url"} (200 if it was already kept). */

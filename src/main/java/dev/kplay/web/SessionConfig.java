@@ -62,10 +62,11 @@ public class SessionConfig {
         return new dev.kplay.session.SessionScheduler(n, System::nanoTime);
     }
 
-    /** The heap's occupancy after GC, for admission control and metrics. */
+    /** The heap's live occupancy, for admission control and metrics. */
     @Bean
-    public HeapPressure heapPressure() {
-        return new HeapPressure();
+    public HeapPressure heapPressure(@Value("${kplay.memory.admit-sessions-below:0.70}") double sessions,
+                                     @Value("${kplay.memory.admit-work-below:0.85}") double work) {
+        return new HeapPressure(Math.min(sessions, work));
     }
 
     /**

@@ -34,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
  * session and calls one Session method; the buttons (insmod, rmmod) are shell commands, so their
  * results are the same command results exec returns.
  *
- * Every call on a session's kernel goes through the server's scheduler (SessionScheduler) and is
- * answered asynchronously: the request thread is free at once, the answer goes out when the work
- * is done (a command's when its wall time has passed).
+ * Every call on a session goes through the server's scheduler (SessionJobs, SessionScheduler) and
+ * is answered asynchronously: finding the session (a rebuild by replay if it was parked), creating
+ * one (a boot, a scenario's replay), its work and its end all run on the scheduler's workers; the
+ * request thread is free at once, the answer goes out when the work is done (a command's when its
+ * wall time has passed).
  */
 
 /** REST endpoints under /api/sessions. */
@@ -47,18 +49,17 @@ public class SessionController {
 
     private final ScenarioController scenarios;
 
-    private final SessionScheduler scheduler;
+    private final SessionJobs jobs;
 
     public SessionController(SessionRegistry registry, ScenarioController scenarios, SessionScheduler scheduler) {
         this.registry = registry;
         this.scenarios = scenarios;
-        this.scheduler = scheduler;
+        this.jobs = new SessionJobs(registry, scheduler);
     }
 
-    /** Runs {@code work} on the session's lane of the scheduler; the answer is its value. */
+    /** Runs {@code work} on the session's lane of the scheduler (found there too); the answer is its value. */
     private <T> CompletableFuture<T> on(String id, Function<Session, T> work) {
-        Session s = registry.get(id);
-        return scheduler.submit(s, () -> work.apply(s));
+        return jobs.on(id, work);
     }
 
     public record ExecRequest(String command, Long timeoutMs) {}
@@ -73,13 +74,11 @@ public class SessionController {
 
     /** A fresh session, or with {"scenario": {...}} or {"link": "ID"} one that replayed it (and its timeline). */
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) Map<String, Object> body) {
+    public CompletableFuture<ResponseEntity<Map<String, Object>>> create(@RequestBody(required = false) Map<String, Object> body) {
         dev.kplay.scenario.Scenario scenario = scenarios.scenarioOf(body);
-        if (scenario != null) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(scenarios.play(scenario, Map.of()));
-        }
-        Session s = registry.create(null);
-        return ResponseEntity.status(HttpStatus.CREATED).body(identity(s));
+        // the boot, or the scenario's replay, runs on a worker of the scheduler, not on this thread
+        return jobs.create(() -> ResponseEntity.status(HttpStatus.CREATED)
+                .body(scenario != null ? scenarios.play(scenario, Map.of()) : identity(registry.create(null))));
     }
 
     @GetMapping("/{id}")
@@ -116,14 +115,14 @@ public class SessionController {
         m.put("uptimeNanos", snap.uptimeNanos());
         m.put("boots", s.boots());
         m.put("cmdline", s.cmdline());   // the boot parameters after "console=ttyS0 panic=1"
+        m.put("artifacts", s.artifacts());   // what builds made (X.ko, executables): downloadable without a new build
         m.put("panic", snap.panic());   // the panic() reason once the kernel is dead until Reboot, else null
         return m;
     }
 
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable String id) {
-        registry.delete(id);
-        return ResponseEntity.noContent().build();
+    public CompletableFuture<ResponseEntity<Void>> delete(@PathVariable String id) {
+        return jobs.delete(id).thenApply(v -> ResponseEntity.noContent().build());
     }
 
     @PutMapping("/{id}/files/{name}")
@@ -216,19 +215,18 @@ public class SessionController {
     @PostMapping("/{id}/insmod")
     public CompletableFuture<Shell.Result> insmod(@PathVariable String id, @RequestBody InsmodRequest body) {
         String line = Session.insmodLine(body.module(), body.params());
-        return scheduler.exec(registry.get(id), line, null);
+        return jobs.exec(id, line, null);
     }
 
     @PostMapping("/{id}/rmmod")
     public CompletableFuture<Shell.Result> rmmod(@PathVariable String id, @RequestBody RmmodRequest body) {
         String line = Session.rmmodLine(body.module());
-        return scheduler.exec(registry.get(id), line, null);
+        return jobs.exec(id, line, null);
     }
 
     @PostMapping("/{id}/exec")
     public CompletableFuture<Shell.Result> exec(@PathVariable String id, @RequestBody ExecRequest body) {
-        Session s = registry.get(id);
-        return scheduler.exec(s, body.command(), body.timeoutMs());
+        return jobs.exec(id, body.command(), body.timeoutMs());
     }
 
     /**
@@ -238,9 +236,8 @@ public class SessionController {
      */
     @PostMapping("/{id}/signal")
     public CompletableFuture<Object> signal(@PathVariable String id, @RequestBody SignalRequest body) {
-        Session s = registry.get(id);
         int sig = parseSignal(body.signal());
-        return scheduler.signal(s, sig).thenApply(r -> {
+        return jobs.signal(id, sig).thenApply(r -> {
             if (r.result() != null) {
                 return r.result();
             }

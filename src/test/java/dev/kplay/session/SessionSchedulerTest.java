@@ -67,6 +67,45 @@ class SessionSchedulerTest {
     }
 
     @Test
+    void anUrgentJobLikeADeleteDoesNotWaitOutAHeldCommand() throws Exception {
+        Session s = live("held");
+        long t0 = System.nanoTime();
+        CompletableFuture<Shell.Result> sleeping = sched.exec(s, "sleep 5", null);
+        CompletableFuture<String> queued = sched.submit(s, () -> "after the sleep");
+        Thread.sleep(200);
+        String ended = sched.submitUrgent(s, () -> {
+            s.close();
+            return "closed";
+        }).get(60, TimeUnit.SECONDS);
+        boolean stillHeld = !sleeping.isDone();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("closed", ended);
+        assertTrue(stillHeld, "the urgent job ran during the held sleep (after " + ms + " ms)");
+        assertEquals("after the sleep", queued.get(60, TimeUnit.SECONDS), "work queued before it still runs");
+        assertTrue(sleeping.handle((r, e) -> true).get(60, TimeUnit.SECONDS), "the held command still ends");
+    }
+
+    @Test
+    void workWithoutASessionRunsOnALaneOfItsKey() throws Exception {
+        record Key(String id) {}
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<Integer>> fs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            fs.add(sched.submit(new Key("same"), () -> {
+                order.add(n);
+                return n;
+            }));
+        }
+        for (CompletableFuture<Integer> f : fs) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(java.util.stream.IntStream.range(0, 20).boxed().toList(), order, "equal keys: one lane, in order");
+        assertTrue(sched.submit(new Key("x"), () -> Thread.currentThread().getName()).get(60, TimeUnit.SECONDS)
+                .startsWith("kplay-cpu-"), "runs on a worker");
+    }
+
+    @Test
     void recordsComeOutWhenTheirWallTimeHasPassed() throws Exception {
         Session s = live("rec");
         List<String> seen = new CopyOnWriteArrayList<>();

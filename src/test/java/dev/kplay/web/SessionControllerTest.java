@@ -1,5 +1,7 @@
 package dev.kplay.web;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -110,6 +112,22 @@ class SessionControllerTest {
         perform(delete("/api/sessions/" + id)).andExpect(status().isNoContent());
         perform(get("/api/sessions/" + id)).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("not_found"));
+    }
+
+    @Test
+    void creationLookupAndDeleteAreSchedulerJobs() throws Exception {
+        // the request thread only queues them: a boot, a lookup (a rebuild when parked) and an end
+        MvcResult created = mvc.perform(post("/api/sessions")).andReturn();
+        assertTrue(created.getRequest().isAsyncStarted(), "POST /api/sessions answers asynchronously");
+        created.getAsyncResult(60_000);
+        String id = JsonPath.read(mvc.perform(asyncDispatch(created)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        assertTrue(mvc.perform(get("/api/sessions/" + id)).andReturn().getRequest().isAsyncStarted());
+        MvcResult deleted = mvc.perform(delete("/api/sessions/" + id)).andReturn();
+        assertTrue(deleted.getRequest().isAsyncStarted(), "DELETE answers asynchronously");
+        deleted.getAsyncResult(60_000);
+        mvc.perform(asyncDispatch(deleted)).andExpect(status().isNoContent());
+        perform(delete("/api/sessions/" + id)).andExpect(status().isNotFound());
     }
 
     @Test

@@ -432,6 +432,7 @@ final class Directives {
         if (line.isEmpty()) return null;
         Token first = line.get(0);
         if (first.kind() == TokenKind.STRING && first.text().startsWith("\"")) {
+            if (first.text().length() < 2 || !first.text().endsWith("\"")) return null;   // unterminated: not a header name
             return new HeaderName(first.text().substring(1, first.text().length() - 1), true, first.span());
         }
         if (first.is("<")) {

@@ -35,6 +35,16 @@ class IncludeTest {
     }
 
     @Test
+    void unterminatedQuotedNameIsAnErrorNotACrash() {
+        // found by the toolchain fuzz: `#include "` at the end of a file threw StringIndexOutOfBoundsException
+        for (String src : new String[] {"#include \"", "#include \"\n", "#include \"abc\nint x;\n"}) {
+            PP pp = new PP().run(src);
+            assertTrue(pp.diags.hasErrors(), src);
+            assertTrue(pp.diags.render().contains("#include expects \"FILENAME\" or <FILENAME>"), pp.diags.render());
+        }
+    }
+
+    @Test
     void angledIncludeDoesNotSeeUserFiles() {
         PP pp = new PP().file("mine.h", "int m;\n").run("#include <mine.h>\n");
         assertTrue(pp.diags.render().contains("fatal error: mine.h: No such file or directory"));
