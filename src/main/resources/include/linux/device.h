@@ -16,7 +16,6 @@
 #include <linux/mutex.h>
 #include <linux/atomic.h>
 #include <linux/gfp.h>
-#include <linux/kdev_t.h>
 #include <linux/module.h>
 #include <linux/overflow.h>
 
@@ -112,6 +111,11 @@ static inline void *dev_get_drvdata(const struct device *dev)
 static inline void dev_set_drvdata(struct device *dev, void *data)
 {
 	dev->driver_data = data;
+}
+
+static inline void *dev_get_platdata(const struct device *dev)
+{
+	return dev->platform_data;
 }
 
 const char *dev_driver_string(const struct device *dev);

@@ -95,5 +95,7 @@ static inline void sysfs_remove_file(struct kobject *kobj,
 
 __printf(2, 3)
 int sysfs_emit(char *buf, const char *fmt, ...);
+__printf(3, 4)
+int sysfs_emit_at(char *buf, int at, const char *fmt, ...);
 
 #endif /* _SYSFS_H_ */

@@ -483,7 +483,9 @@ public final class Kernel implements Syscalls {
      * driver core calling probe, kmem_cache_alloc calling a constructor): the call runs on the
      * current task's stack above the native that asked for it and returns fn's value. A callee
      * that oopses throws {@link dev.kplay.vm.NestedExit}, so the task dies of that fault with both
-     * frames in the trace. The callee may not sleep (the native has no continuation to resume).
+     * frames in the trace. The callee may sleep: other tasks run and time passes until it is woken
+     * (Scheduler.sleepNested); if nothing can ever wake it, the task stays asleep for good and
+     * a NestedExit with the Blocked exit unwinds the natives, and their syscall never returns.
      */
     public long callModule(long fn, long... args) {
         Task t = current();
@@ -498,7 +500,8 @@ public final class Kernel implements Syscalls {
         int floor = ks.enterNested();
         try {
             Exit exit = cpu.call(ks, fn, args);
-            while (exit == null || exit instanceof Exit.OutOfBudget) {
+            while (exit == null || exit instanceof Exit.OutOfBudget
+                    || exit instanceof Exit.Blocked && scheduler.sleepNested(t)) {
                 long before = ks.instructions();
                 exit = cpu.run(ks, Math.min(1_000_000, config.instructionsPerSlice()));
                 long ran = ks.instructions() - before;
@@ -509,7 +512,7 @@ public final class Kernel implements Syscalls {
                 return r.value();
             }
             if (exit instanceof Exit.Blocked) {
-                throw new IllegalStateException("a module callback slept inside " + t.comm());
+                throw new dev.kplay.vm.NestedExit(exit);   // asleep for good: the task stays blocked
             }
             throw new dev.kplay.vm.NestedExit(exit);
         } finally {
@@ -523,7 +526,7 @@ public final class Kernel implements Syscalls {
      * {@link #callModule}; if that code oopses, t dies of it and the result is DIED.
      */
     public long inSyscall(Task t, java.util.function.LongSupplier body) {
-        return scheduler.inSyscall(t, body, DIED);
+        return scheduler.inSyscall(t, body, DIED, RUNNING);
     }
 
     /** Models wake_up_process(). */
@@ -608,6 +611,10 @@ public final class Kernel implements Syscalls {
     @Override public long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
         return sys.poll(pid, fds, events, revents, timeoutMs);
     }
+    /** A poll of pid's left asleep: its result once woken, or Select.WAITING (see Select#resumePoll). */
+    public long pollResume(int pid, int[] revents) { return sys.pollResume(pid, revents); }
+    /** A poll of pid's left asleep ends without a result. */
+    public void pollCancel(int pid) { sys.pollCancel(pid); }
     @Override public List<String> listDir(int pid, String path) { return sys.listDir(pid, path); }
     @Override public long[] stat(int pid, String path) { return sys.stat(pid, path); }
     @Override public long unlink(int pid, String path) { return sys.unlink(pid, path); }

@@ -84,10 +84,10 @@ class PrintkTest {
         assertEquals("hello world! [  world] [wor]", fmt("hello %s%c [%7s] [%.3s]", 0x10000, (long) '!', 0x10000, 0x10000));
         assertEquals("(null) (efault)", fmt("%s %s", 0, 5));
         assertEquals("0000000000000000 ffffffffc0305000", fmt("%p %px", 0, 0xffffffffc0305000L));
-        String hashed = fmt("%p", 0xffff888000001000L);
-        assertEquals(16, hashed.length());
-        assertEquals("00000000", hashed.substring(0, 8));
-        assertEquals(hashed, fmt("%pK", 0xffff888000001000L));
+        // ptr_to_id() before the random pool is ready (as in the oracle's guest): the placeholder, width 16
+        assertEquals("(____ptrval____)", fmt("%p", 0xffff888000001000L));
+        assertEquals("[(____ptrval____)]", fmt("[%20p]", 0xffff888000001000L));
+        assertEquals("(____ptrval____)", fmt("%pK", 0xffff888000001000L));
         assertEquals("hello_init+0x4/0x20 [hello] hello_init", fmt("%pS %ps", 1, 1));
     }
 

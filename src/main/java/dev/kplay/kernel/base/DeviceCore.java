@@ -45,11 +45,29 @@ public final class DeviceCore {
         return Long.compareUnsigned(p, -4095L) >= 0;
     }
 
+    /**
+     * A kobject whose sysfs directory exists already: sysfs_warn_dup()'s message and stack dump
+     * (through sysfs_create_dir_ns() and kobject_add_internal(), then {@code callers}, innermost
+     * first), then kobject_add_internal()'s error.
+     */
+    private void warnDuplicate(String path, String name, List<String> callers) {
+        k.printk().log(4, "sysfs: cannot create duplicate filename '" + path + "'");
+        if (k.current() != null) {
+            List<String> frames = new ArrayList<>(List.of("dump_stack_lvl+0x44/0x5c", "sysfs_warn_dup.cold+0x17/0x24",
+                    "sysfs_create_dir_ns+0xca/0xe0", "kobject_add_internal+0xba/0x260"));
+            frames.addAll(callers);
+            k.oopsReporter().dumpStack(k.current(), frames);
+        }
+        k.printk().log(3, "kobject_add_internal failed for " + name
+                + " with -EEXIST, don't try to register things with the same name in the same directory.");
+    }
+
     /** Models __class_create(): a struct class, /sys/class/NAME; ERR_PTR(-EEXIST) for a name in use. */
     public long classCreate(long owner, String name, long nameAddr) {
         Dir sysClass = k.vfs().mkdirs("/sys/class");
         if (sysClass.lookup(name) != null) {
-            k.printk().log(4, "sysfs: cannot create duplicate filename '/class/" + name + "'");
+            warnDuplicate("/class/" + name, name, List.of("kset_register+0x55/0x70", "__class_register+0xcf/0x190",
+                    "__class_create+0x4c/0x80"));
             return -EEXIST;
         }
         long cls = k.slab().kmalloc(CLASS_SIZE);
@@ -94,8 +112,9 @@ public final class DeviceCore {
         Dir classDir = className == null ? k.vfs().mkdirs("/sys/devices/virtual")
                 : (Dir) k.vfs().lookup("/sys/devices/virtual/" + className);
         if (classDir.lookup(name) != null) {
-            k.printk().log(4, "sysfs: cannot create duplicate filename '/devices/virtual/"
-                    + (className == null ? "" : className + "/") + name + "'");
+            warnDuplicate("/devices/virtual/" + (className == null ? "" : className + "/") + name, name,
+                    List.of("kobject_add+0x9b/0xd0", "device_add+0xe0/0x8d0", "device_create_groups_vargs+0xce/0xf0",
+                            "device_create+0x51/0x70"));
             return -EEXIST;
         }
         long dev = k.slab().kmalloc(DEV_SIZE);

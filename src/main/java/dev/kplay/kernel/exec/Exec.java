@@ -138,6 +138,17 @@ public final class Exec {
      */
     public void runReady(long nanos) {
         for (UserProcess up : List.copyOf(processes)) {
+            if (up.pendingPoll != null && up.completed != Long.MIN_VALUE) {
+                up.pendingPoll = null;                      // a signal ended the wait (EINTR)
+                k.pollCancel(up.task.pid());
+            }
+            if (up.pendingPoll != null && up.task.alive() && up.completed == Long.MIN_VALUE) {
+                long v = up.pendingPoll.getAsLong();
+                if (v != dev.kplay.kernel.fs.Select.WAITING) {
+                    up.pendingPoll = null;
+                    up.completed = v;
+                }
+            }
             if (!up.task.alive()) {
                 release(up);
             } else if (up.ready()) {
@@ -207,6 +218,10 @@ public final class Exec {
 
     /** The process is gone: its mm and pages go (exit_mmap). */
     private void release(UserProcess up) {
+        if (up.pendingPoll != null) {
+            up.pendingPoll = null;
+            k.pollCancel(up.task.pid());
+        }
         if (processes.remove(up)) {
             if (up.sleepTimer != null) {
                 k.timers().cancel(up.sleepTimer);

@@ -38,6 +38,8 @@ final class UserProcess implements UserMode {
     final long[] handlers = new long[65];
     /** The value a parked syscall completed with, once it has; Long.MIN_VALUE while it waits. */
     long completed = Long.MIN_VALUE;
+    /** A poll(2) asleep in the kernel: its result once a wake_up ended it, else Select.WAITING; or null. */
+    java.util.function.LongSupplier pendingPoll;
     /** The read of the terminal the process sleeps in (see UserSyscalls.typed), or null. */
     Object ttyRead;
     /** A timer the process sleeps on (nanosleep in a background job), or null. */

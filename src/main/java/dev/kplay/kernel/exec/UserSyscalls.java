@@ -529,6 +529,21 @@ final class UserSyscalls {
                 return GONE;
             }
             if (r == Syscalls.RUNNING) {
+                // asleep in the kernel until a wake_up on a polled queue: Exec.runReady() asks again
+                int terminalReady = ready;
+                up.pendingPoll = () -> {
+                    long v = k.pollResume(up.task.pid(), kr);
+                    if (v == dev.kplay.kernel.fs.Select.WAITING || v == Syscalls.RUNNING || v == -Errno.EINVAL) {
+                        return dev.kplay.kernel.fs.Select.WAITING;
+                    }
+                    if (v < 0) {
+                        return v;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        bb.putShort(8 * i + 6, (short) (kfds[i] >= 0 ? kr[i] : krevents[i]));
+                    }
+                    return toUser(fds, bb.array()) ? terminalReady + v : -Errno.EFAULT;
+                };
                 return PARK;
             }
             if (r < 0) {

@@ -120,6 +120,19 @@ public final class Builtins {
     }
 
     /** Writes at most size-1 bytes of s and a NUL (snprintf); returns s's length. */
+    /** Models skip_spaces(): the first non-space character of str. */
+    private long skipSpaces(long str) {
+        while (isSpace(mem.load(str, 1))) {
+            str++;
+        }
+        return str;
+    }
+
+    /** The kernel's isspace() (lib/ctype.c: _S is \t\n\v\f\r, space and 0xa0). */
+    private static boolean isSpace(long c) {
+        return c == ' ' || (c >= 9 && c <= 13) || c == 0xa0;
+    }
+
     long putBounded(long buf, long size, String s) {
         if (size > 0) {
             int n = (int) Math.min(s.length(), size - 1);
@@ -185,6 +198,15 @@ public final class Builtins {
         });
         t.function("strcmp", 0x30, (a, s) -> Integer.signum(cstr(a[0]).compareTo(cstr(a[1]))));
         t.function("strncmp", 0x40, (a, s) -> Integer.signum(mem.readCString(a[0], (int) a[2]).compareTo(mem.readCString(a[1], (int) a[2]))));
+        t.function("skip_spaces", 0x20, (a, s) -> skipSpaces(a[0]));
+        t.function("strim", 0x50, (a, s) -> {
+            long end = a[0] + cstr(a[0]).length() - 1;
+            while (end >= a[0] && isSpace(mem.load(end, 1))) {
+                end--;
+            }
+            mem.store(end + 1, 1, 0);
+            return skipSpaces(a[0]);
+        });
         t.function("strchr", 0x30, (a, s) -> {
             String str = cstr(a[0]);
             int c = (int) (a[1] & 0xff);

@@ -130,15 +130,12 @@ final class DebugfsExports {
             return r;
         });
         long writeBool = t.function("debugfs_write_file_bool", 0xb0, (a, s) -> {
+            // 6.1 stores the value only if kstrtobool_from_user() succeeded, and returns count either way
             byte[] in = SimpleAttr.fromUser(mem, a[1], (int) Math.min(a[2], 3));
-            if (in == null) {
-                return -14;
+            int b = in == null ? -14 : kstrtobool(new String(in, StandardCharsets.ISO_8859_1));
+            if (b >= 0) {
+                mem.store(mem.load(a[0] + dev.kplay.kernel.fs.Files.PRIVATE_DATA, 8), 1, b);
             }
-            int b = kstrtobool(new String(in, StandardCharsets.ISO_8859_1));
-            if (b < 0) {
-                return b;
-            }
-            mem.store(mem.load(a[0] + dev.kplay.kernel.fs.Files.PRIVATE_DATA, 8), 1, b);
             return a[2];
         });
         long[] boolFops = {kernelFops("fops_bool", simpleOpen, readBool, writeBool, 0, defaultLlseek),

@@ -38,12 +38,15 @@ final class MemoryExports {
     }
 
     private void slabCaches() {
-        ExportTable.Builtin create = (a, s) -> {
-            KmemCache c = k.slabCaches().create(b.cstr(a[0]), (int) a[1], (int) a[2], (int) a[3], a[a.length - 1]);
+        t.function("kmem_cache_create", 0x40, (a, s) -> {
+            KmemCache c = k.slabCaches().create(b.cstr(a[0]), (int) a[1], (int) a[2], (int) a[3], a[4], 0);
             return c == null ? 0 : c.address();
-        };
-        t.function("kmem_cache_create", 0x40, create);
-        t.function("kmem_cache_create_usercopy", 0x40, create);
+        });
+        t.function("kmem_cache_create_usercopy", 0x40, (a, s) -> {
+            // (name, size, align, flags, useroffset, usersize, ctor)
+            KmemCache c = k.slabCaches().create(b.cstr(a[0]), (int) a[1], (int) a[2], (int) a[3], a[6], (int) a[5]);
+            return c == null ? 0 : c.address();
+        });
         t.function("kmem_cache_alloc", 0x180, (a, s) -> {
             KmemCache c = k.slabCaches().byAddress(a[0]);
             if (c == null) {

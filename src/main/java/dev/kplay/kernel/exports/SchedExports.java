@@ -129,6 +129,13 @@ final class SchedExports {
             Task th = kthreads.create(a[0], a[1], name);
             return th == null ? -12 : th.taskStruct();
         });
+        t.function("kthread_exit", 0x40, (a, s) -> exitKthread(a[0]));
+        t.function("kthread_complete_and_exit", 0x40, (a, s) -> {
+            if (a[0] != 0) {
+                wait.complete(a[0], false);
+            }
+            return exitKthread(a[1]);
+        });
         t.function("kthread_should_stop", 0x20, (a, s) -> kthreads.shouldStop() ? 1 : 0);
         t.function("kthread_stop", 0x100, (a, s) -> {
             long[] r = {0};
@@ -136,6 +143,21 @@ final class SchedExports {
             return r[0];
         });
     }
+
+    /**
+     * kthread_exit() from a kernel thread ends it. From any other task 6.1's to_kthread() finds no
+     * struct kthread (worker_private is NULL) and the store of kthread->result faults at address 0xc
+     * (kplay leaves out the WARN_ON that to_kthread() prints first).
+     */
+    private long exitKthread(long result) {
+        if (!kthreads.exitCurrent(result)) {
+            mem.store(KTHREAD_RESULT, 4, result);
+        }
+        return 0;
+    }
+
+    /** offsetof(struct kthread, result): after flags (8) and cpu (4). */
+    private static final long KTHREAD_RESULT = 12;
 
     private void waitQueues() {
         long autoremove = t.function("autoremove_wake_function", 0x40, (a, s) -> {

@@ -123,10 +123,38 @@ final class SysfsExports {
             String text = builtins.format(a[1], a, 2);
             return Math.min(builtins.putBounded(a[0], PAGE_SIZE, text), PAGE_SIZE - 1);
         });
+        t.function("sysfs_emit_at", 0x90, (a, s) -> {
+            int at = (int) a[1];
+            if (a[0] == 0 || (a[0] & (PAGE_SIZE - 1)) != 0 || at < 0 || at >= PAGE_SIZE) {
+                return 0;   // 6.1 WARNs "invalid sysfs_emit_at" first; kplay leaves the warning out
+            }
+            String text = builtins.format(a[2], a, 3);
+            return Math.min(builtins.putBounded(a[0] + at, PAGE_SIZE - at, text), PAGE_SIZE - at - 1);
+        });
+        t.function("__sysfs_match_string", 0x60, (a, s) -> matchString(a[0], a[1], builtins.cstr(a[2]), true));
+        t.function("match_string", 0x60, (a, s) -> matchString(a[0], a[1], builtins.cstr(a[2]), false));
         t.function("sysfs_streq", 0x50, (a, s) -> {
             String x = builtins.cstr(a[0]), y = builtins.cstr(a[1]);
             return stripNewline(x).equals(stripNewline(y)) ? 1 : 0;
         });
+    }
+
+    /**
+     * Models match_string() (strcmp) and __sysfs_match_string() (sysfs_streq): the index of the
+     * first of the n entries (up to a NULL one) equal to str, or -EINVAL.
+     */
+    private long matchString(long array, long n, String str, boolean sysfs) {
+        for (long i = 0; i < n; i++) {
+            long item = mem.load(array + 8 * i, 8);
+            if (item == 0) {
+                break;
+            }
+            String x = builtins.cstr(item);
+            if (sysfs ? stripNewline(x).equals(stripNewline(str)) : x.equals(str)) {
+                return i;
+            }
+        }
+        return -22;
     }
 
     private static String stripNewline(String s) {

@@ -22,8 +22,9 @@ import static dev.kplay.kernel.syscall.Syscalls.RUNNING;
  *
  * While it sleeps, time passes as in any syscall that waits: other tasks run and timers fire (with
  * the session's wall-clock pacing). A wait with no timeout that nothing pending in the kernel can
- * end (no timer, no runnable task) comes back RUNNING with the task left asleep, as a read that
- * blocks for ever does: only a signal ends it then.
+ * end (no timer, no runnable task) comes back RUNNING with the task left asleep, its poll table
+ * still on the drivers' queues: a later wake_up (a write from another process) triggers it, and
+ * resumePoll() then polls again and completes the call; a signal ends it too.
  *
  * Layouts in kernel memory: struct poll_wqueues: pt._qproc@0 pt._key@8 polling_task@16
  * triggered@24 error@28 entries@32 (kplay's list of poll_table_entry); struct poll_table_entry:
@@ -47,8 +48,15 @@ public final class Select {
     static final long MAX_WAIT = 300_000_000_000L;
     public static final List<String> PATH_POLL = Fops.path("do_sys_poll+0x29a/0x560", "__x64_sys_poll+0xb1/0x150");
 
+    /** What resumePoll() answers while a parked poll is still waiting. */
+    public static final long WAITING = Long.MIN_VALUE;
+
+    /** A poll(2) left asleep with no timeout: its table stays on the drivers' wait queues. */
+    private record Parked(int[] fds, int[] events, int[] revents, long pwq) {}
+
     private final Kernel k;
     private final ProcReg procReg;
+    private final java.util.Map<Task, Parked> parked = new java.util.HashMap<>();
 
     public Select(Kernel k, ProcReg procReg) {
         this.k = k;
@@ -78,6 +86,7 @@ public final class Select {
         long deadline = timeoutMs < 0 ? -1 : k.now() + timeoutMs * 1_000_000L;
         long qproc = timedOut ? 0 : k.exports().address("__pollwait");
         long count;
+        boolean keep = false;
         try {
             while (true) {
                 mem.store(pwq, 8, qproc);
@@ -103,6 +112,12 @@ public final class Select {
                     break;
                 }
                 long w = sleep(t, pwq, deadline);
+                if (w == RUNNING && deadline < 0 && t.alive() && !k.panicked()) {
+                    // asleep until a later wake_up on one of the queues: resumePoll() goes on from here
+                    keep = true;
+                    parked.put(t, new Parked(fds, events, revents, pwq));
+                    return w;
+                }
                 if (w == DIED || w == RUNNING) {
                     return w;
                 }
@@ -110,9 +125,63 @@ public final class Select {
                 mem.store(pwq + PWQ_TRIGGERED, 4, 0);
             }
         } finally {
-            pollFreewait(pwq);
+            if (!keep) {
+                pollFreewait(pwq);
+            }
         }
         return count;
+    }
+
+    /**
+     * A poll of t's that was left asleep with no timeout goes on if a wake_up has triggered its table
+     * since: do_poll() polls every fd again (no new queueing) and returns how many are ready, with
+     * revents filled in {@code revents}; if none is, it sleeps on. {@link #WAITING} while it sleeps;
+     * DIED if the task died; a task that no longer runs has its table freed.
+     */
+    public long resumePoll(Task t, int[] revents) {
+        Parked p = parked.get(t);
+        if (p == null) {
+            return -EINVAL;
+        }
+        if (!t.alive()) {
+            parked.remove(t);
+            pollFreewait(p.pwq());
+            return DIED;
+        }
+        AddressSpace mem = k.memory();
+        if (mem.load(p.pwq() + PWQ_TRIGGERED, 4) == 0) {
+            return WAITING;
+        }
+        mem.store(p.pwq() + PWQ_TRIGGERED, 4, 0);
+        mem.store(p.pwq(), 8, 0);
+        long count = 0;
+        for (int i = 0; i < p.fds().length; i++) {
+            long m = doPollfd(t, p.fds()[i], p.events()[i], p.pwq());
+            if (m == DIED || m == RUNNING) {
+                parked.remove(t);
+                pollFreewait(p.pwq());
+                return m;
+            }
+            p.revents()[i] = (int) m;
+            count += m != 0 ? 1 : 0;
+        }
+        if (count == 0) {
+            t.setState(Scheduler.stateOf(Scheduler.TASK_INTERRUPTIBLE));
+            t.setSleepState(Scheduler.TASK_INTERRUPTIBLE);
+            return WAITING;
+        }
+        parked.remove(t);
+        pollFreewait(p.pwq());
+        System.arraycopy(p.revents(), 0, revents, 0, Math.min(revents.length, p.revents().length));
+        return count;
+    }
+
+    /** A parked poll whose task is gone or interrupted: its table leaves the queues (poll_freewait()). */
+    public void cancelPoll(Task t) {
+        Parked p = parked.remove(t);
+        if (p != null) {
+            pollFreewait(p.pwq());
+        }
     }
 
     /** Models do_pollfd(): the fd's mask filtered by what was asked (plus ERR and HUP); POLLNVAL for a bad fd. */

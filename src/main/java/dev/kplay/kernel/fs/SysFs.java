@@ -88,4 +88,32 @@ public final class SysFs {
     private static GeneratedFile attr(java.util.function.Supplier<String> show) {
         return new GeneratedFile(0444, 4096, show, null);
     }
+
+    /**
+     * Names of a sysfs directory in the order getdents() returns them: kernfs keeps a directory's
+     * children in an rbtree sorted by kernfs_name_hash(), then by name (kernfs_sd_compare()).
+     */
+    public static List<String> kernfsOrder(List<String> names) {
+        List<String> sorted = new java.util.ArrayList<>(names);
+        sorted.sort(java.util.Comparator.comparingLong((String n) -> kernfsNameHash(n)).thenComparing(n -> n));
+        return sorted;
+    }
+
+    /** Models kernfs_name_hash() with no namespace: partial_name_hash() per byte, end_name_hash(), 31 bits. */
+    static long kernfsNameHash(String name) {
+        long hash = 0;
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            long c = b & 0xff;
+            hash = (hash + (c << 4) + (c >> 4)) * 11;
+        }
+        hash = (hash * 0x61C8864680B583EBL) >>> 32;       // hash_long(hash, 32): hash_64_generic()
+        hash &= 0x7fffffffL;
+        if (hash < 2) {
+            hash += 2;
+        }
+        if (hash >= 0x7fffffffL) {
+            hash = 0x7fffffffL - 1;
+        }
+        return hash;
+    }
 }

@@ -29,22 +29,45 @@ public final class KmemCache {
     static final int MAX_ORDER = 3;
 
     final String name;
-    final int objectSize;
+    /** s->object_size: raised when a bigger cache is merged into this one (__kmem_cache_alias()). */
+    int objectSize;
     final int size;
     final int order;
     final long ctor;
+    final int flags;
+    final int align;
+    /** s->refcount: kmem_cache_create() calls merged into this cache, plus its own. */
+    int refcount = 1;
+    /** A cache of the booted kernel (SlabMerge.BootRoot) a module's cache was merged into: never destroyed, not listed. */
+    final boolean boot;
     /** The struct kmem_cache in kernel memory a module holds a pointer to. */
     final long address;
     final List<Long> slabs = new ArrayList<>();
     final ArrayDeque<Long> free = new ArrayDeque<>();
     final Set<Long> live = new HashSet<>();
 
+    /** A boot cache that module caches are merged into, with its s->size and s->align as booted. */
+    KmemCache(SlabMerge.BootRoot root, long address) {
+        this.name = root.id();
+        this.objectSize = root.objectSize();
+        this.ctor = 0;
+        this.address = address;
+        this.flags = root.account() ? SlabMerge.SLAB_ACCOUNT : 0;
+        this.align = root.align();
+        this.size = root.size();
+        this.order = calculateOrder(size);
+        this.boot = true;
+    }
+
     KmemCache(String name, int objectSize, int align, int flags, long ctor, long address) {
         this.name = name;
         this.objectSize = objectSize;
         this.ctor = ctor;
         this.address = address;
+        this.flags = flags;
+        this.boot = false;
         int a = calculateAlignment(flags, align, objectSize);
+        this.align = a;
         int s = (objectSize + 7) & ~7;
         if (ctor != 0 || (flags & (SLAB_TYPESAFE_BY_RCU | SLAB_POISON)) != 0) {
             s += 8;

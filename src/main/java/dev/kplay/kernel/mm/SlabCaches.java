@@ -6,8 +6,9 @@ import java.util.function.LongConsumer;
 
 /*
  * The slab_caches list (mm/slab_common.c) for caches modules create, and /proc/slabinfo's view of
- * it. Debian's 6.1 is built without CONFIG_SLAB_MERGE_DEFAULT, so every kmem_cache_create() makes a
- * cache of its own, listed by name even while it holds no objects. Slab pages come from the page
+ * it. Debian's 6.1 merges caches (CONFIG_SLAB_MERGE_DEFAULT=y, see SlabMerge): a mergeable cache
+ * becomes an alias of an existing one; a cache of its own is listed by name even while it holds
+ * no objects. Slab pages come from the page
  * allocator (Slab.allocPages), so they count against the session's memory like kmalloc does.
  */
 
@@ -20,26 +21,75 @@ public final class SlabCaches {
     private final AddressSpace memory;
     /** Newest first, as create_cache() adds to the head of slab_caches. */
     private final List<KmemCache> caches = new ArrayList<>();
+    /** The boot caches module caches were merged into, by SLUB's unique id. */
+    private final java.util.Map<String, KmemCache> bootRoots = new java.util.HashMap<>();
 
     public SlabCaches(Slab slab, AddressSpace memory) {
         this.slab = slab;
         this.memory = memory;
     }
 
-    /** Models kmem_cache_create(): the new cache, or null when out of memory. */
-    public KmemCache create(String name, int size, int align, int flags, long ctor) {
+    /**
+     * Models kmem_cache_create(): a cache merged into an existing one when find_mergeable() finds
+     * one (a boot cache first, then the oldest fitting module cache), else a new cache; null when
+     * out of memory. {@code usersize}: kmem_cache_create_usercopy()'s region (unmergeable if not 0).
+     */
+    public KmemCache create(String name, int size, int align, int flags, long ctor, int usersize) {
+        if (SlabMerge.mergeable(flags, ctor, usersize)) {
+            KmemCache target = mergeTarget(size, align, flags);
+            if (target != null) {
+                target.refcount++;
+                target.objectSize = Math.max(target.objectSize, size);
+                return target;
+            }
+        }
         long addr = slab.kmalloc(STRUCT_SIZE);
         if (addr == 0) {
             return null;
         }
         KmemCache c = new KmemCache(name, size, align, flags, ctor, addr);
+        if (!SlabMerge.mergeable(flags, ctor, usersize)) {
+            c.refcount = -1;        // never a merge target (slab_unmergeable(): ctor, usercopy, debug flags)
+        }
         caches.add(0, c);
         return c;
+    }
+
+    /** find_mergeable(): the cache a new one of these arguments becomes an alias of, or null. */
+    private KmemCache mergeTarget(int size, int align, int flags) {
+        SlabMerge.BootRoot r = SlabMerge.bootRoot(size, align, flags);
+        if (r != null) {
+            KmemCache b = bootRoots.get(r.id());
+            if (b == null) {
+                long addr = slab.kmalloc(STRUCT_SIZE);
+                if (addr == 0) {
+                    return null;
+                }
+                b = new KmemCache(r, addr);
+                bootRoots.put(r.id(), b);
+            }
+            return b;
+        }
+        int s = SlabMerge.mergeSize(size, align, flags);
+        int a = KmemCache.calculateAlignment(flags, align, (size + 7) & ~7);
+        for (int i = caches.size() - 1; i >= 0; i--) {          // list_for_each_entry_reverse: oldest first
+            KmemCache c = caches.get(i);
+            if (c.refcount > 0 && c.ctor == 0 && (c.flags & SlabMerge.MERGE_SAME) == (flags & SlabMerge.MERGE_SAME)
+                    && SlabMerge.fits(c.size, s, a)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The cache whose struct kmem_cache is at addr, or null. */
     public KmemCache byAddress(long addr) {
         for (KmemCache c : caches) {
+            if (c.address == addr) {
+                return c;
+            }
+        }
+        for (KmemCache c : bootRoots.values()) {
             if (c.address == addr) {
                 return c;
             }
@@ -94,6 +144,10 @@ public final class SlabCaches {
      * stays (as __kmem_cache_shutdown() refuses it). Returns false in that case.
      */
     public boolean destroy(KmemCache c) {
+        if (c.boot || c.refcount > 1) {
+            c.refcount--;           // an alias goes; the cache it was merged into stays
+            return true;
+        }
         if (!c.live.isEmpty()) {
             return false;
         }

@@ -86,7 +86,7 @@ public final class ModuleLoader {
             mod.args = args == null ? "" : args.trim();
             mod.state = ModuleState.COMING;
             err = kernel.inSyscall(task, () -> new ModuleParams(kernel, mod).parseArgs());
-            if (err == dev.kplay.kernel.syscall.Syscalls.DIED) {
+            if (err == dev.kplay.kernel.syscall.Syscalls.DIED || err == dev.kplay.kernel.syscall.Syscalls.RUNNING) {
                 return err;
             }
         }

@@ -282,7 +282,7 @@ public final class Vsprintf {
                 if (ptr == 0 || Long.compareUnsigned(ptr, -4095L) >= 0) {
                     return rawPointer(ptr, width, flags);
                 }
-                return rawPointer(hash(ptr), width, flags);
+                return PTRVAL;
             }
         }
     }
@@ -326,6 +326,13 @@ public final class Vsprintf {
         }
         return number(ptr, 16, width, -1, flags | SMALL);
     }
+
+    /**
+     * What ptr_to_id() prints while the pointer-hashing key is not filled: error_string() of
+     * "(____ptrval____)" at field width 16. The key waits for the random pool, and the 6.1 guest kplay
+     * follows (the oracle's: no RDRAND, no entropy source) never has it ready, so every plain %p reads so.
+     */
+    static final String PTRVAL = "(____ptrval____)";
 
     /** ptr_to_id(): a 32-bit id derived from the pointer (deterministic mix in place of siphash). */
     public static long hashPointer(long ptr) {

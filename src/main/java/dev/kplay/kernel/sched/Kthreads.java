@@ -11,10 +11,10 @@ import java.util.function.Function;
  * starts asleep in TASK_UNINTERRUPTIBLE (ps: D) until wake_up_process(); then kthread() calls the
  * thread function on the thread's own kernel stack. kthread_stop() sets should_stop, wakes the
  * thread and sleeps until it has returned, and hands back its return value (-EINTR if it never
- * ran). A thread that returns is reaped by kthreadd at once.
+ * ran). A thread that returns, or calls kthread_exit(), is reaped by kthreadd at once.
  */
 
-/** kthread_create, kthread_stop and kthread_should_stop. */
+/** kthread_create, kthread_stop, kthread_should_stop and kthread_exit. */
 public final class Kthreads {
     static final List<String> PATH = List.of("kthread+0xda/0x100", "ret_from_fork+0x22/0x30");
     static final long EINTR = -4;
@@ -89,6 +89,20 @@ public final class Kthreads {
         }
         t.setBody(null);
         reap.accept(t);
+    }
+
+    /**
+     * Models kthread_exit(): the current kernel thread ends here, its thread function never returning;
+     * {@code result} is what kthread_stop() hands back. False if the current task is no kthread.
+     */
+    public boolean exitCurrent(long result) {
+        Task t = sched.current();
+        Kthread k = threads.get(t);
+        if (k == null) {
+            return false;
+        }
+        sched.exitCurrent(() -> exit(t, k, result));
+        return true;
     }
 
     /** Models kthread_should_stop() for the current task. */

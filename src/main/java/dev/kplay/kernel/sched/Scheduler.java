@@ -73,6 +73,11 @@ public final class Scheduler {
     private final Timers timers;
     private final KernelConfig config;
     private final Watchdog watchdog;
+    /** The task whose module code called do_exit() (kthread_exit()), and what ends it. */
+    private Task exiting;
+    private Runnable onExit;
+    /** Tasks asleep inside a nested module call that nothing could wake (see sleepNested). */
+    private final java.util.Set<Task> stuck = new java.util.HashSet<>();
     private Host host;
     /** Runnable tasks waiting for the CPU, in wake-up order. */
     private final ArrayDeque<Task> runQueue = new ArrayDeque<>();
@@ -338,6 +343,9 @@ public final class Scheduler {
                     return t.stack().isBlocked() ? Outcome.BLOCKED : Outcome.DONE;
                 }
                 if (exit instanceof Exit.Blocked) {
+                    if (exiting == t) {
+                        return endExiting(t);
+                    }
                     return Outcome.BLOCKED;
                 }
                 fail(t, exit);
@@ -347,6 +355,27 @@ public final class Scheduler {
             watchdog.stopped(t);
             switchTo(prev == t ? idle : prev);
         }
+    }
+
+    /**
+     * Models do_exit() called from the current task's own module code (kthread_exit()): the native
+     * that calls this never returns to that code; once the CPU has left it, {@code then} ends the task.
+     */
+    public void exitCurrent(Runnable then) {
+        Task t = current;
+        t.stack().block();
+        exiting = t;
+        onExit = then;
+    }
+
+    private Outcome endExiting(Task t) {
+        Runnable then = onExit;
+        exiting = null;
+        onExit = null;
+        t.setContinuation(null);
+        t.setWakeValue(null);
+        then.run();
+        return Outcome.DIED;
     }
 
     /** An oops in t's code: the report, then the task dies (SIGSEGV after a trap, as oops_end() does). */
@@ -362,15 +391,22 @@ public final class Scheduler {
      * module code through Kernel.callModule) with t current. If that module code oopses, t dies
      * of it and the result is {@code died}.
      */
-    public long inSyscall(Task t, LongSupplier body, long died) {
+    public long inSyscall(Task t, LongSupplier body, long died, long running) {
         Task prev = switchTo(t);
+        boolean asleep = false;
         try {
             return body.getAsLong();
         } catch (dev.kplay.vm.NestedExit e) {
+            if (e.exit() instanceof Exit.Blocked) {
+                asleep = true;          // asleep for good inside the module code (see sleepNested)
+                return running;
+            }
             fail(t, e.exit());
             return died;
         } finally {
-            t.stack().reset();
+            if (!asleep) {
+                t.stack().reset();
+            }
             switchTo(prev == t ? idle : prev);
         }
     }
@@ -502,7 +538,7 @@ public final class Scheduler {
      * blocked native returns what it was told to. Returns 1 if it woke the task, 0 if it was not asleep.
      */
     public int wakeUp(Task t, int states) {
-        if (t == null || !t.alive()) {
+        if (t == null || !t.alive() || stuck.contains(t)) {
             return 0;
         }
         if (t == current && !t.stack().isBlocked()) {
@@ -532,6 +568,50 @@ public final class Scheduler {
         runQueue.add(t);
         needResched = true;
         return 1;
+    }
+
+    /**
+     * Module code called from inside a native (a probe from platform_device_register(), a parameter's
+     * set op, a slab constructor: Kernel.callModule) went to sleep on t's stack: the other tasks run
+     * and time moves on, as while a syscall sleeps, until t is woken; then t is current again with its
+     * blocked native's value handed to its stack. False if nothing pending could wake t within
+     * MAX_WAIT: t then stays asleep for good (the native that called the module cannot go on later).
+     */
+    public boolean sleepNested(Task t) {
+        long deadline = timers.clock().now() + MAX_WAIT;
+        while (true) {
+            if (runQueue.remove(t) || onCpu == t) {
+                if (onCpu == t) {
+                    onCpu = null;
+                }
+                switchTo(t);
+                t.setState(Task.State.RUNNING);
+                LongSupplier v = t.wakeValue();
+                t.setWakeValue(null);
+                t.stack().resume(v == null ? 0 : v.getAsLong());
+                return true;
+            }
+            if (budgetLeft <= 0) {
+                budgetLeft = config.instructionsPerSlice();
+            }
+            Task next = runQueue.poll();
+            if (next != null && timers.clock().now() < deadline) {
+                runOther(next);
+                switchTo(t);
+                continue;
+            }
+            if (next != null) {
+                runQueue.addFirst(next);
+            }
+            long when = timers.nextEvent();
+            if (!timers.moduleWorkPending() || when > deadline) {
+                stuck.add(t);
+                return false;
+            }
+            pacer.accept(when - timers.clock().now());
+            timers.advanceTo(when);
+            switchTo(t);
+        }
     }
 
     /** Models wake_up_process(). */

@@ -783,6 +783,28 @@ public final class SyscallTable implements Syscalls {
         return 0;
     }
 
+    /** A poll(2) of pid's left asleep goes on if it was woken: see {@link Select#resumePoll}. */
+    public long pollResume(int pid, int[] revents) {
+        Task t = task(pid);
+        if (t == null) {
+            return -Errno.ESRCH;
+        }
+        try {
+            return select.resumePoll(t, revents);
+        } catch (PageFault pf) {
+            select.cancelPoll(t);
+            return k.kernelFault(t, pf, "do_sys_poll", 0x2a0, Select.PATH_POLL.subList(1, Select.PATH_POLL.size()));
+        }
+    }
+
+    /** A parked poll(2) of pid's ends without a result (a signal, the process gone). */
+    public void pollCancel(int pid) {
+        Task t = k.task(pid);
+        if (t != null) {
+            select.cancelPoll(t);
+        }
+    }
+
     /** Models do_sys_poll(); see {@link Syscalls#poll}. */
     @Override
     public long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
@@ -819,7 +841,12 @@ public final class SyscallTable implements Syscalls {
     @Override
     public List<String> listDir(int pid, String path) {
         Inode i = k.vfs().lookup(path);
-        return i instanceof Dir d ? d.list() : null;
+        if (!(i instanceof Dir d)) {
+            return null;
+        }
+        String abs = path.replaceAll("/+", "/");
+        boolean sysfs = (abs.equals("/sys") || abs.startsWith("/sys/")) && !abs.startsWith("/sys/kernel/debug");
+        return sysfs ? dev.kplay.kernel.fs.SysFs.kernfsOrder(d.list()) : d.list();
     }
 
     @Override

@@ -14,6 +14,12 @@ import java.util.List;
 
 /** cat [-n] [FILE...]. */
 final class Cat {
+    /**
+     * Bytes asked for by each read(2): 64 KiB, as the reference system's cat (busybox, built with
+     * FEATURE_COPYBUF_KB=64) asks; a driver that logs its read's length shows the same number.
+     */
+    static final int READ_SIZE = 65536;
+
     private Cat() {}
 
     static int run(Proc p) {
@@ -48,7 +54,7 @@ final class Cat {
             try {
                 int total = 0;
                 while (total < Proc.MAX_READ) {
-                    byte[] chunk = p.read((int) fd, 4096);
+                    byte[] chunk = p.read((int) fd, READ_SIZE);
                     if (chunk == null) {
                         p.eprint("cat: " + f + ": " + Errno.strerror(p.readFailure()) + "\n");
                         status = 1;

@@ -162,6 +162,12 @@ final class Ls {
         if (anyDevice) {
             sizeW = Math.max(sizeW, majorW + minorW + 2);
         }
+        // owner and group: root by name (/etc/passwd and /etc/group know only root), any other id as a number
+        int ownerW = 1, groupW = 1;
+        for (Entry e : entries) {
+            ownerW = Math.max(ownerW, idName(e.st(), 5).length());
+            groupW = Math.max(groupW, idName(e.st(), 6).length());
+        }
         StringBuilder b = new StringBuilder();
         if (total) {
             b.append("total ").append(blocks).append('\n');
@@ -169,12 +175,19 @@ final class Ls {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             b.append(mode(e.st()[0])).append(' ')
-                    .append(String.format("%" + linkW + "d", e.st()[2])).append(" root root ")
+                    .append(String.format("%" + linkW + "d", e.st()[2])).append(' ')
+                    .append(String.format("%-" + ownerW + "s %-" + groupW + "s ", idName(e.st(), 5), idName(e.st(), 6)))
                     .append(String.format("%" + sizeW + "s", sizes.get(i))).append(' ')
                     .append(DATE.format(Instant.ofEpochSecond(e.st()[3]))).append(' ')
                     .append(e.name()).append(e.link() != null ? " -> " + e.link() : "").append('\n');
         }
         return b.toString();
+    }
+
+    /** The user (i = 5) or group (i = 6) of a stat result as ls shows it. */
+    private static String idName(long[] st, int i) {
+        long id = st.length > i ? st[i] : 0;
+        return id == 0 ? "root" : Long.toString(id);
     }
 
     static long major(long dev) {
