@@ -179,9 +179,12 @@ public final class ExportTable implements Natives {
         if (l.count() != count) {
             return false;
         }
+        // the sorted views follow from the symbols (names and addresses are unique), so these suffice
         for (int i = 0; i < count; i++) {
-            if (!l.inOrder()[i].equals(inOrder[i]) || l.byName()[i] != l.inOrder()[byName[i].index()]
-                    || l.byAddress()[i] != l.inOrder()[byAddress[i].index()]) {
+            Sym a = l.inOrder()[i];
+            Sym b = inOrder[i];
+            if (a.address() != b.address() || a.size() != b.size() || a.function() != b.function()
+                    || a.exported() != b.exported() || !a.name().equals(b.name())) {
                 return false;
             }
         }
