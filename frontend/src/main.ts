@@ -90,6 +90,7 @@ const terminal = new ShellTerminal(ui.terminal, {
   interrupt: () => {
     void client.signal('INT').then((result) => {
       if (result?.output) terminal.write(result.output);
+      if (result && !result.running) jobEnded();
     }).catch(() => undefined);
   },
   typed: (text) => {

@@ -8,7 +8,7 @@ export type Step =
   | { type: 'write'; name: string; text: string }
   | { type: 'delete'; name: string }
   | { type: 'build'; output?: string; ok?: boolean }
-  | { type: 'exec'; command: string; interruptAfterNanos?: number; output?: string; exitCode?: number }
+  | { type: 'exec'; command: string; interruptAfterNanos?: number; output?: string; exitCode?: number; cwd?: string }
   | { type: 'signal'; signal: number; output?: string; exitCode?: number }
   | { type: 'input'; text: string; output?: string; exitCode?: number }
   | { type: 'wait'; nanos: number; output?: string }
@@ -184,7 +184,10 @@ export function stepsTranscript(steps: Step[]): Entry[] {
   for (const step of steps) {
     if (step.type === 'reboot') entries = [];
     else if (step.type === 'build') entries.push({ command: 'make', output: step.output ?? '' });
-    else if (step.type === 'exec') entries.push({ command: step.command, output: step.output ?? '', ...stillRunning(step) });
+    else if (step.type === 'exec') {
+      // a recorded step names the shell's directory afterwards unless it is /root
+      entries.push({ command: step.command, output: step.output ?? '', ...stillRunning(step), ...(step.output !== undefined ? { cwd: step.cwd ?? '/root' } : {}) });
+    }
     else if (step.type === 'signal') entries.push({ command: null, output: step.output ?? '', ...stillRunning(step) });
     else if (step.type === 'input') entries.push({ command: null, kind: 'input', output: step.output ?? '', ...stillRunning(step) });
     else if (step.type === 'wait' && step.output) entries.push({ command: null, kind: 'late', output: step.output });

@@ -52,12 +52,12 @@ describe('saved work', () => {
 
   it('rebuilds the terminal of a recorded scenario since its last reboot', () => {
     expect(stepsTranscript(story.steps)).toEqual([
-      { command: 'lsmod', output: 'Module Size Used by\n' },
+      { command: 'lsmod', output: 'Module Size Used by\n', cwd: '/root' },
       { command: null, output: '', running: true },
     ]);
     expect(stepsTranscript(story.steps.slice(0, 3))).toEqual([
       { command: 'make', output: 'built\n' },
-      { command: 'insmod hello-3.ko', output: '' },
+      { command: 'insmod hello-3.ko', output: '', cwd: '/root' },
     ]);
   });
 });

@@ -34,8 +34,15 @@ describe('terminal', () => {
       { type: 'exec', command: './ask', output: 'Name? ' },
       { type: 'input', text: 'Ada\n', output: 'Ada\nHello, Ada\n', exitCode: 0 },
     ])).toEqual([
-      { command: './ask', output: 'Name? ', running: true },
+      { command: './ask', output: 'Name? ', running: true, cwd: '/root' },
       { command: null, kind: 'input', output: 'Ada\nHello, Ada\n' },
+    ]);
+    expect(stepsTranscript([
+      { type: 'exec', command: 'cd linux', output: '', exitCode: 0, cwd: '/root/linux' },
+      { type: 'exec', command: 'cd', output: '', exitCode: 0 },
+    ])).toEqual([
+      { command: 'cd linux', output: '', cwd: '/root/linux' },
+      { command: 'cd', output: '', cwd: '/root' },
     ]);
   });
 });

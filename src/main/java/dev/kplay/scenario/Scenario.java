@@ -67,9 +67,14 @@ public record Scenario(String title, String description, Map<String, String> fil
 
         /**
          * A command line ran; {@code interruptAfterNanos} is how long it slept before a Ctrl-C
-         * ended the sleep, or -1.
+         * ended the sleep, or -1. {@code cwd} is the shell's directory afterwards when recorded and
+         * not /root (the prompt shows it), else null.
          */
-        record Exec(String command, long interruptAfterNanos, String output, Integer exitCode) implements Step {
+        record Exec(String command, long interruptAfterNanos, String output, Integer exitCode, String cwd) implements Step {
+            public Exec(String command, long interruptAfterNanos, String output, Integer exitCode) {
+                this(command, interruptAfterNanos, output, exitCode, null);
+            }
+
             @Override public Step unrecorded() { return new Exec(command, interruptAfterNanos, null, null); }
         }
 

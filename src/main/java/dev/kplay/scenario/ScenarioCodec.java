@@ -141,13 +141,17 @@ public final class ScenarioCodec {
                 yield new Step.Build(optString(m, "output", where), optBool(m, "ok", where));
             }
             case "exec" -> {
-                only(m, where, "command", "interruptAfterNanos", "output", "exitCode");
+                only(m, where, "command", "interruptAfterNanos", "output", "exitCode", "cwd");
                 String command = reqString(m, "command", where);
                 if (command.length() > 16 * 1024) {
                     throw new SessionException(Kind.TOO_LARGE, where + ": command line too long");
                 }
                 long interrupt = m.containsKey("interruptAfterNanos") ? nonNegative(m, "interruptAfterNanos", where) : -1;
-                yield new Step.Exec(command, interrupt, optString(m, "output", where), optInt(m, "exitCode", where));
+                String cwd = optString(m, "cwd", where);
+                if (cwd != null && (!cwd.startsWith("/") || cwd.length() > 4096)) {
+                    throw bad(where + ": \"cwd\" is an absolute path");
+                }
+                yield new Step.Exec(command, interrupt, optString(m, "output", where), optInt(m, "exitCode", where), cwd);
             }
             case "signal" -> {
                 only(m, where, "signal", "output", "exitCode");
@@ -250,6 +254,7 @@ public final class ScenarioCodec {
             }
             putIf(m, "output", x.output());
             putIf(m, "exitCode", x.exitCode());
+            putIf(m, "cwd", x.cwd());
         } else if (st instanceof Step.Signal g) {
             m.put("type", "signal");
             m.put("signal", g.signal());

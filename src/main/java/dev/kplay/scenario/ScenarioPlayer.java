@@ -183,7 +183,9 @@ public final class ScenarioPlayer {
         if (st instanceof Step.Build && f.build() != null) {
             return new Step.Build(f.build().output(), f.build().ok());
         } else if (st instanceof Step.Exec x && f.result() != null) {
-            return new Step.Exec(x.command(), x.interruptAfterNanos(), f.result().output(), f.result().exitCode());
+            String cwd = f.result().cwd();
+            return new Step.Exec(x.command(), x.interruptAfterNanos(), f.result().output(), f.result().exitCode(),
+                    cwd == null || cwd.equals("/root") ? null : cwd);
         } else if (st instanceof Step.Signal g && f.result() != null) {
             return new Step.Signal(g.signal(), f.result().output(), f.result().exitCode());
         } else if (st instanceof Step.Input t && f.result() != null) {

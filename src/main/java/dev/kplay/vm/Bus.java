@@ -20,4 +20,35 @@ public interface Bus {
      * code (the CPU then asks {@link Natives}). Throws PageFault(FETCH) if the page is absent.
      */
     Code fetch(long addr);
+
+    // One method per width, for compiled code: each call site then inlines only the access it makes.
+
+    default long load1(long addr) { return load(addr, 1); }
+
+    default long load2(long addr) { return load(addr, 2); }
+
+    default long load4(long addr) { return load(addr, 4); }
+
+    default long load8(long addr) { return load(addr, 8); }
+
+    default void store1(long addr, long value) { store(addr, 1, value); }
+
+    default void store2(long addr, long value) { store(addr, 2, value); }
+
+    default void store4(long addr, long value) { store(addr, 4, value); }
+
+    default void store8(long addr, long value) { store(addr, 8, value); }
+
+    /** Bytes in a page; {@link #writableBytes} hands out whole pages. */
+    int PAGE_SIZE = 4096;
+
+    /**
+     * The frame backing [addr, addr+len) when that range lies in one page that a store could write
+     * at once (present, already backed, at hand), else null. Writing there at {@code addr & (PAGE_SIZE-1)}
+     * is the same as store(); a null only means "use store()", which faults where it must. The CPU
+     * uses it to push a call frame with one lookup instead of one per slot.
+     */
+    default byte[] writableBytes(long addr, int len) {
+        return null;
+    }
 }

@@ -24,6 +24,8 @@ public abstract class Compiled {
     static final int THROWN = 3;
     /** The run ends with ks.pending (a stack overflow or a call of a non-code address). */
     static final int EXITED = 4;
+    /** (Cpu.invoke only) the callee's frame is pushed and it has compiled code: the caller runs it. */
+    static final int ENTER = 5;
 
     /** The deepest operand stack the function builds (the frame needs that much room in ks.operands). */
     int maxDepth;

@@ -22,6 +22,14 @@ import static dev.kplay.vm.Opcodes.*;
 
 /** The CPU. Stateless between runs apart from what it is given. */
 public final class Cpu {
+    /** Little-endian views of a page for the frame pushes of enter (as AddressSpace stores them). */
+    private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     final Bus bus;
     private final Natives natives;
 
@@ -59,6 +67,46 @@ public final class Cpu {
 
     /** Pushes a frame for code; null on success, or a StackOverflow exit. */
     private Exit enter(KernelStack ks, Code code, long[] args, int argc, long returnAddress) {
+        int d = ks.depth;
+        long fp = ks.sp - 16 - code.frameSize;
+        byte[] page;
+        if (code.variadic || d == ks.codes.length || fp < ks.base()
+                || (page = bus.writableBytes(fp, 16 + code.frameSize)) == null) {
+            return enterSlow(ks, code, args, argc, returnAddress);
+        }
+        // the whole frame is in one page at hand: the same stores as enterSlow's, without a lookup each
+        int o = (int) (fp & (Bus.PAGE_SIZE - 1));
+        int top = o + 16 + code.frameSize;
+        LONG.set(page, top - 8, returnAddress);
+        LONG.set(page, top - 16, d == 0 ? 0 : ks.fps[d - 1]);
+        int[] offsets = code.paramOffsets;
+        int[] sizes = code.paramSizes;
+        for (int i = 0; i < offsets.length && i < argc; i++) {
+            storeParam(page, o + offsets[i], sizes[i], args[i], fp + offsets[i]);
+        }
+        ks.depth = d + 1;
+        ks.codes[d] = code;
+        ks.pcs[d] = 0;
+        ks.fps[d] = fp;
+        ks.opBases[d] = ks.nops;
+        ks.entrySps[d] = ks.sp;
+        ks.vaAreas[d] = ks.sp;
+        ks.sp = fp;
+        return null;
+    }
+
+    private void storeParam(byte[] page, int at, int size, long value, long addr) {
+        switch (size) {
+            case 1 -> page[at] = (byte) value;
+            case 2 -> SHORT.set(page, at, (short) value);
+            case 4 -> INT.set(page, at, (int) value);
+            case 8 -> LONG.set(page, at, value);
+            default -> bus.store(addr, size, value);
+        }
+    }
+
+    /** enter() when the frame is not in one page at hand, the function is variadic or the frame arrays must grow. */
+    private Exit enterSlow(KernelStack ks, Code code, long[] args, int argc, long returnAddress) {
         if (ks.depth == KernelStack.MAX_FRAMES) {
             return new Exit.StackOverflow(ks.sp - 8, code.address);
         }
@@ -426,7 +474,10 @@ public final class Cpu {
     /**
      * A call from compiled code, made as the interpreter's CALL makes it: the caller has set its pc
      * (the call) and the operand count after popping the arguments. Returns RETURNED with the
-     * result in ks.retval, or the status that stops the caller (see Compiled).
+     * result in ks.retval; ENTER when the callee's frame is pushed and it has compiled code
+     * (the top frame's Code.compiled), which the caller then runs from its own call site, so that each
+     * site's JVM type profile sees the one function it calls; or the status that stops the caller
+     * (see Compiled).
      */
     int invoke(KernelStack ks, Code caller, int pc, long target, long[] args, int argc) {
         if (natives.isNative(target)) {
@@ -467,12 +518,12 @@ public final class Cpu {
             return Compiled.INTERPRET;
         }
         ks.growOperands(ks.nops + k.maxDepth + 16);
-        ks.javaDepth++;
-        try {
-            return k.run(this, ks, callee, 0);
-        } finally {
-            ks.javaDepth--;
-        }
+        return Compiled.ENTER;
+    }
+
+    /** The code of the top frame (the callee Cpu.invoke just entered, with ENTER). */
+    static Code top(KernelStack ks) {
+        return ks.codes[ks.depth - 1];
     }
 
     /** Pops the top frame, as RET does. */

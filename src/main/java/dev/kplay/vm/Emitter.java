@@ -53,6 +53,11 @@ abstract class Emitter {
         return L_SLOTS + 2 * shape.maxDepth() + 2 * j;
     }
 
+    /** A JVM local (after the promoted locals) that holds the callee's Code at a call. */
+    int calleeLocal() {
+        return promoted(shape.promotedOffsets().length);
+    }
+
     void ksField(String name, String desc) {
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitFieldInsn(GETFIELD, KS, name, desc);
@@ -86,8 +91,7 @@ abstract class Emitter {
             mv.visitVarInsn(LLOAD, L_FP);
             pushLong(shape.promotedOffsets()[j]);
             mv.visitInsn(LADD);
-            push(shape.promotedSizes()[j]);
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + shape.promotedSizes()[j], "(J)J", true);
             mv.visitVarInsn(LSTORE, promoted(j));
         }
     }
@@ -101,9 +105,8 @@ abstract class Emitter {
             mv.visitVarInsn(LLOAD, L_FP);
             pushLong(shape.promotedOffsets()[j]);
             mv.visitInsn(LADD);
-            push(shape.promotedSizes()[j]);
             mv.visitVarInsn(LLOAD, promoted(j));
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store" + shape.promotedSizes()[j], "(JJ)V", true);
         }
     }
 
@@ -117,6 +120,16 @@ abstract class Emitter {
             mv.visitVarInsn(LLOAD, slot(i));
             mv.visitInsn(LASTORE);
         }
+    }
+
+    /** ks.javaDepth += delta. */
+    void javaDepth(int delta) {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+        mv.visitFieldInsn(GETFIELD, KS, "javaDepth", "I");
+        push(delta);
+        mv.visitInsn(IADD);
+        mv.visitFieldInsn(PUTFIELD, KS, "javaDepth", "I");
     }
 
     void setPc(int pc) {
@@ -177,8 +190,7 @@ abstract class Emitter {
             guardFrame(pc, d, slot(d - 1), w);
             mv.visitVarInsn(ALOAD, L_BUS);
             mv.visitVarInsn(LLOAD, slot(d - 1));
-            push(w);
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load", "(JI)J", true);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + w, "(J)J", true);
         }
         switch (op) {
             case LD1S -> {
@@ -223,9 +235,8 @@ abstract class Emitter {
             guardFrame(pc, d, slot(d - 2), w);
             mv.visitVarInsn(ALOAD, L_BUS);
             mv.visitVarInsn(LLOAD, slot(d - 2));
-            push(w);
             mv.visitVarInsn(LLOAD, slot(d - 1));
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store", "(JIJ)V", true);
+            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store" + w, "(JJ)V", true);
         }
         mv.visitVarInsn(LLOAD, slot(d - 1));
         mv.visitVarInsn(LSTORE, slot(d - 2));
@@ -261,6 +272,25 @@ abstract class Emitter {
         push(argc);
         mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "invoke", "(L" + KS + ";L" + CODE + ";IJ[JI)I", false);
         mv.visitVarInsn(ISTORE, L_STATUS);
+        // a compiled callee runs from here: this site's own virtual call, which HotSpot sees monomorphic
+        Label ran = new Label();
+        mv.visitVarInsn(ILOAD, L_STATUS);
+        push(Compiled.ENTER);
+        mv.visitJumpInsn(IF_ICMPNE, ran);
+        javaDepth(1);
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "top", "(L" + KS + ";)L" + CODE + ";", false);
+        mv.visitVarInsn(ASTORE, calleeLocal());
+        mv.visitVarInsn(ALOAD, calleeLocal());
+        mv.visitFieldInsn(GETFIELD, CODE, "compiled", "L" + COMPILED + ";");
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ALOAD, calleeLocal());
+        mv.visitInsn(ICONST_0);
+        mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", "(L" + CPU + ";L" + KS + ";L" + CODE + ";I)I", false);
+        mv.visitVarInsn(ISTORE, L_STATUS);
+        javaDepth(-1);
+        mv.visitLabel(ran);
         ksField("operands", "[J");
         mv.visitVarInsn(ASTORE, L_OPS);
         ksField("left", "J");

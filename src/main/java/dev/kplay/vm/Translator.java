@@ -166,6 +166,8 @@ final class Translator extends Emitter {
         }
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, L_TMP);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, calleeLocal());
         for (int i = 0; i < shape.maxDepth(); i++) {
             mv.visitInsn(LCONST_0);
             mv.visitVarInsn(LSTORE, slot(i));

@@ -146,7 +146,7 @@ public final class Benchmark {
         for (String s : live) delete(s);
 
         System.out.println("kplay benchmark on " + Runtime.getRuntime().availableProcessors() + " cores (medians unless"
-                + " said; CPU-bound: best of 7 in CPU time, the same C built by gcc -O0 and by kplay)");
+                + " said; CPU-bound: the same C built by gcc -O0 and by kplay, best run in CPU time once the JIT has settled)");
         // Other work on the machine inflates every wall-clock figure: say how busy it was.
         System.out.println("load average during the run: " + Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.println();

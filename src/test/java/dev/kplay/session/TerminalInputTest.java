@@ -130,6 +130,22 @@ class TerminalInputTest {
     }
 
     @Test
+    void aRecordedScenarioNamesTheShellsDirectoryForThePrompt() {
+        Session s = session(new AtomicLong());
+        assertEquals("/root/linux", s.exec("cd linux", 60_000L).cwd());
+        s.exec("cd /root", 60_000L);
+        dev.kplay.scenario.Scenario recorded = new dev.kplay.scenario.ScenarioPlayer(Kbuild::build,
+                SessionLimits.defaults().fastForward(), () -> 0L).record(s.events(), null, null);
+        List<dev.kplay.scenario.Scenario.Step> steps = recorded.steps();
+        assertEquals("/root/linux", ((dev.kplay.scenario.Scenario.Step.Exec) steps.get(0)).cwd());
+        assertNull(((dev.kplay.scenario.Scenario.Step.Exec) steps.get(1)).cwd(), "/root is the default, not written");
+        dev.kplay.scenario.ScenarioCodec codec = new dev.kplay.scenario.ScenarioCodec(
+                dev.kplay.scenario.ScenarioCodec.Limits.defaults());
+        assertEquals(recorded, codec.read(codec.write(recorded)));
+        assertTrue(codec.write(recorded).contains("\"cwd\":\"/root/linux\""));
+    }
+
+    @Test
     void lateOutputReachesTheTerminalListenersAsTimePasses() {
         AtomicLong wall = new AtomicLong(1_000_000_000L);
         Session s = new Session("late", Kbuild::build, SessionLimits.defaults(), wall::get);

@@ -279,7 +279,64 @@ public final class AddressSpace implements Bus {
     }
 
     @Override
+    public byte[] writableBytes(long addr, int len) {
+        if ((addr & (Layout.PAGE_SIZE - 1)) + len > Layout.PAGE_SIZE) {
+            return null;
+        }
+        long pfn = addr >>> Layout.PAGE_SHIFT;
+        int slot = tlbSlot(pfn);
+        byte[] p = tlbPage[slot];
+        return p != null && tlbPfn[slot] == pfn && p != ZERO_PAGE ? p : null;
+    }
+
+    // load and store are the CPU's hottest calls, inlined into compiled module code many times over:
+    // the TLB hit stays small (bytes assembled by hand, no VarHandle chain to inline), the rest is out of line.
+
+    @Override
     public long load(long addr, int size) {
+        return switch (size) {
+            case 1 -> load1(addr);
+            case 2 -> load2(addr);
+            case 4 -> load4(addr);
+            case 8 -> load8(addr);
+            default -> loadSlow(addr, size);
+        };
+    }
+
+    /** The TLB's page for addr if it holds len bytes from addr, else null (then the slow path decides). */
+    private byte[] hit(long addr, int len) {
+        long pfn = addr >>> Layout.PAGE_SHIFT;
+        int slot = tlbSlot(pfn);
+        byte[] p = tlbPage[slot];
+        return p != null && tlbPfn[slot] == pfn && ((int) addr & (int) (Layout.PAGE_SIZE - 1)) + len <= Layout.PAGE_SIZE
+                ? p : null;
+    }
+
+    @Override
+    public long load1(long addr) {
+        byte[] p = hit(addr, 1);
+        return p == null ? loadSlow(addr, 1) : p[(int) addr & 0xfff] & 0xffL;
+    }
+
+    @Override
+    public long load2(long addr) {
+        byte[] p = hit(addr, 2);
+        return p == null ? loadSlow(addr, 2) : (short) SHORT.get(p, (int) addr & 0xfff) & 0xffffL;
+    }
+
+    @Override
+    public long load4(long addr) {
+        byte[] p = hit(addr, 4);
+        return p == null ? loadSlow(addr, 4) : (int) INT.get(p, (int) addr & 0xfff) & 0xffffffffL;
+    }
+
+    @Override
+    public long load8(long addr) {
+        byte[] p = hit(addr, 8);
+        return p == null ? loadSlow(addr, 8) : (long) LONG.get(p, (int) addr & 0xfff);
+    }
+
+    private long loadSlow(long addr, int size) {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
         if (off + size <= Layout.PAGE_SIZE) {
             byte[] p = page(addr, PageFault.Access.READ);
@@ -306,6 +363,62 @@ public final class AddressSpace implements Bus {
 
     @Override
     public void store(long addr, int size, long value) {
+        switch (size) {
+            case 1 -> store1(addr, value);
+            case 2 -> store2(addr, value);
+            case 4 -> store4(addr, value);
+            case 8 -> store8(addr, value);
+            default -> storeSlow(addr, size, value);
+        }
+    }
+
+    /** hit() for a store: never the zero page (its first store gives it a frame of its own). */
+    private byte[] writableHit(long addr, int len) {
+        byte[] p = hit(addr, len);
+        return p == ZERO_PAGE ? null : p;
+    }
+
+    @Override
+    public void store1(long addr, long value) {
+        byte[] p = writableHit(addr, 1);
+        if (p == null) {
+            storeSlow(addr, 1, value);
+        } else {
+            p[(int) addr & 0xfff] = (byte) value;
+        }
+    }
+
+    @Override
+    public void store2(long addr, long value) {
+        byte[] p = writableHit(addr, 2);
+        if (p == null) {
+            storeSlow(addr, 2, value);
+        } else {
+            SHORT.set(p, (int) addr & 0xfff, (short) value);
+        }
+    }
+
+    @Override
+    public void store4(long addr, long value) {
+        byte[] p = writableHit(addr, 4);
+        if (p == null) {
+            storeSlow(addr, 4, value);
+        } else {
+            INT.set(p, (int) addr & 0xfff, (int) value);
+        }
+    }
+
+    @Override
+    public void store8(long addr, long value) {
+        byte[] p = writableHit(addr, 8);
+        if (p == null) {
+            storeSlow(addr, 8, value);
+        } else {
+            LONG.set(p, (int) addr & 0xfff, value);
+        }
+    }
+
+    private void storeSlow(long addr, int size, long value) {
         int off = (int) (addr & (Layout.PAGE_SIZE - 1));
         if (off + size <= Layout.PAGE_SIZE) {
             byte[] p = writablePage(addr);
