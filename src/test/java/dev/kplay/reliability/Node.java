@@ -91,6 +91,35 @@ final class Node implements AutoCloseable {
         return Long.parseLong(m.group(1)) / 1024.0;
     }
 
+    /**
+     * The node's live objects by class after a full collection (jcmd GC.class_histogram): class name
+     * to {instances, bytes}, to say what a growing heap holds.
+     */
+    java.util.Map<String, long[]> histogram() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        java.util.Map<String, long[]> classes = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(out);
+        while (m.find()) {
+            classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        }
+        return classes;
+    }
+
+    /** The {@code n} classes whose live bytes grew most from {@code before} to {@code after}, as text. */
+    static String growth(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after, int n) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), new long[] {
+                    e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                    e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).limit(n)
+                .map(e -> e.getKey() + " +" + e.getValue()[1] / 1024 + " KiB (" + e.getValue()[0] + " objects)")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     boolean alive() {
         return process.isAlive();
     }
