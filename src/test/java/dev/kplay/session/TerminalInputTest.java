@@ -239,4 +239,60 @@ class TerminalInputTest {
         assertEquals(List.of("alpha\n     1\talpha\n", ""), live);
         assertEquals(live, replayed);
     }
+
+    static final String SLOW = "#include <stdio.h>\n#include <unistd.h>\nint main(void)\n{\n\tchar l[32];\n"
+            + "\tprintf(\"start\\n\");\n\tsleep(1);\n\tif (fgets(l, sizeof(l), stdin))\n\t\tprintf(\"got %s\", l);\n"
+            + "\tprintf(\"done\\n\");\n\treturn 0;\n}\n";
+
+    /** A session with a clock the test moves, the foreground ./slow sleeping a second before it reads. */
+    static Session sleeping(AtomicLong wall, List<String> shown) {
+        Session s = new Session("ahead", Kbuild::build, SessionLimits.defaults(), wall::get);
+        s.putFile("slow.c", SLOW);
+        assertEquals(0, s.exec("gcc -o slow slow.c", 60_000L).exitCode());
+        s.subscribeTerminal(shown::add);
+        Shell.Result r = s.exec("./slow", 60_000L);
+        assertTrue(r.running(), "./slow sleeps in the foreground: " + r);
+        assertEquals("start\n", r.output());
+        return s;
+    }
+
+    static void passASecond(AtomicLong wall, Session s) {
+        for (int i = 0; i < 10; i++) {
+            wall.addAndGet(200_000_000L);
+            s.passTime();
+        }
+    }
+
+    @Test
+    void aLineTypedBeforeTheProgramReadsWaitsInTheTtyForIt() {
+        AtomicLong wall = new AtomicLong(1_000_000_000L);
+        List<String> shown = new ArrayList<>();
+        Session s = sleeping(wall, shown);
+        Shell.Result typed = s.typed("early\n");
+        assertTrue(typed.output().startsWith("early\n"), "echoed when typed, while the program sleeps");
+        passASecond(wall, s);
+        assertEquals("early\ngot early\ndone\n", typed.output() + String.join("", shown),
+                "fgets reads the queued line after its sleep");
+        assertEquals("0\n", s.exec("echo $?", 60_000L).output());
+    }
+
+    @Test
+    void linesLeftWhenTheJobEndsAreBashsNextCommands() {
+        AtomicLong wall = new AtomicLong(1_000_000_000L);
+        List<String> shown = new ArrayList<>();
+        Session s = sleeping(wall, shown);
+        String typed = s.typed("one\necho two\ncd linux\n").output();
+        assertTrue(typed.startsWith("one\necho two\ncd linux\n"), "echoed when typed: " + typed);
+        passASecond(wall, s);
+        assertEquals("one\necho two\ncd linux\ngot one\ndone\nroot@kplay:~# echo two\ntwo\nroot@kplay:~# cd linux\n",
+                typed + String.join("", shown),
+                "the program took one line; bash reads the rest after its prompt, as readline shows them");
+        Shell.Result pwd = s.exec("pwd", 60_000L);
+        assertEquals("/root/linux\n", pwd.output());
+        assertTrue(s.exec("read x; cat", 60_000L).running());
+        Shell.Result more = s.typed("a\nb\n\u0004echo c\n");
+        assertEquals("a\nb\necho c\nb\nroot@kplay:~/linux# echo c\nc\n", more.output(),
+                "read takes a, cat b and the end of file, bash the last line");
+        assertEquals(0, more.exitCode());
+    }
 }

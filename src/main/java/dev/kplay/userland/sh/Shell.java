@@ -235,13 +235,26 @@ public final class Shell {
         }
         List<String> notices = new ArrayList<>();
         interrupted = false;
-        if (stdinIsTerminal && !forked && Coroutine.current() == null) {
+        if (stdinIsTerminal && !forked && Coroutine.current() == null && mayReadTerminal(line)) {
             // the line runs where it can stop while one of kplay's commands waits for a typed line
             Outcome[] done = {null};
             Coroutine co = new Coroutine("kplay-fg-" + pid, () -> done[0] = runLineChecked(script, terminal, notices), true);
             return foregroundGoesOn(new ForegroundLine(co, terminal, notices, endedBefore, done), terminal);
         }
         return endLine(runLineChecked(script, terminal, notices), terminal, notices, endedBefore);
+    }
+
+    /**
+     * kplay's commands that can read their stdin (and shells that may run them). A line naming
+     * none of them runs on the request's own thread (whose CPU time the session is charged), as a
+     * compiled program's read(0) sleeps in the kernel by itself and needs no thread of the line's.
+     */
+    private static final java.util.regex.Pattern READS_STDIN = java.util.regex.Pattern.compile(
+            "(?<![\\w.-])(cat|grep|egrep|head|tail|wc|awk|mawk|sed|cut|sort|uniq|tr|od|xxd|tee|read|busybox|sh|bash)(?![\\w./-])");
+
+    /** Whether the line names a command that may wait for a typed line (a word-level look, erring on the safe side). */
+    static boolean mayReadTerminal(String line) {
+        return READS_STDIN.matcher(line).find();
     }
 
     /** runLine, with an arithmetic error ending the line as bash reports it. */
@@ -304,7 +317,9 @@ public final class Shell {
         Sink.Buffer rest = new Sink.Buffer(true, MAX_OUTPUT);
         Result r = endLine(line.done()[0], rest, line.notices(), line.endedBefore());
         shown.write(rest.bytes());
-        return new Result(r.exitCode(), shown.text(), r.killed(), r.running(), r.pid(), cwd);
+        Result ended = new Result(r.exitCode(), shown.text(), r.killed(), r.running(), r.pid(), cwd);
+        Result ahead = r.running() ? null : bashReadsTypeAhead(shown);
+        return ahead == null ? ended : ahead;
     }
 
     /**
@@ -333,7 +348,44 @@ public final class Shell {
         if (signal != 0 && Signals.death(signal) != null) {
             terminal.write(Signals.death(signal) + "\n");
         }
-        return new Result(status, terminal.text(), signal != 0, false, job, cwd);
+        Result ended = new Result(status, terminal.text(), signal != 0, false, job, cwd);
+        Result ahead = bashReadsTypeAhead(terminal);
+        return ahead == null ? ended : ahead;
+    }
+
+    /** Most typed-ahead lines bash runs at once when a job gives the terminal back. */
+    private static final int MAX_AHEAD_LINES = 16;
+
+    /**
+     * The foreground job ended with lines typed and not read still in the tty: bash's readline
+     * reads them as its next commands, showing each after the prompt (PS1 "\\u@\\h:\\w\\$ "),
+     * and runs them; an unfinished line is dropped (kplay's page edits the next line itself).
+     * Returns the last line's result with everything shown, or null if nothing was typed ahead.
+     */
+    private Result bashReadsTypeAhead(Sink.Buffer terminal) {
+        String ahead = stdinIsTerminal && !forked ? tty.takeAll().replace("\u0004", "") : "";
+        Result last = null;
+        int at = 0;
+        for (int n = 0; n < MAX_AHEAD_LINES && ahead.indexOf('\n', at) >= 0; n++) {
+            int nl = ahead.indexOf('\n', at);
+            String line = ahead.substring(at, nl);
+            at = nl + 1;
+            String dir = cwd.equals("/root") ? "~" : cwd.startsWith("/root/") ? "~" + cwd.substring(5) : cwd;
+            terminal.write("root@kplay:" + dir + "# " + line + "\n");
+            if (line.isBlank()) {
+                continue;
+            }
+            Result r = run(line);
+            terminal.write(r.output());
+            last = new Result(r.exitCode(), terminal.text(), r.killed(), r.running(), r.pid(), r.cwd());
+            if (r.running()) {
+                break;
+            }
+        }
+        if (last == null && at > 0) {
+            last = new Result(status, terminal.text(), false, false, null, cwd);
+        }
+        return last;
     }
 
     /**
@@ -358,6 +410,11 @@ public final class Shell {
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
         resumed[0] = jobs.resumeReady(terminal) > 0;
         showLiveOutput(terminal);
+        int job = jobs.stuckForeground();
+        if (job != 0 && waitingLine == null && sys.exitStatus(job) != -1) {
+            jobs.reapStuck();
+            resumed[0] |= bashReadsTypeAhead(terminal) != null;
+        }
         return terminal.text();
     }
 
