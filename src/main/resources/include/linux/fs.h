@@ -262,6 +262,7 @@ static inline void unregister_chrdev(unsigned int major, const char *name)
 
 extern loff_t noop_llseek(struct file *file, loff_t offset, int whence);
 extern loff_t no_llseek(struct file *file, loff_t offset, int whence);
+extern long compat_ptr_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 extern loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize);
 extern loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 extern loff_t generic_file_llseek_size(struct file *file, loff_t offset,

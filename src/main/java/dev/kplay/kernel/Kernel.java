@@ -229,6 +229,7 @@ public final class Kernel implements Syscalls {
         k.vfs.mkdirs("/root");                      // rootfs: the user's home
         k.vfs.mkdirs("/tmp");
         k.vfs.mkdirs("/run");
+        k.vfs.mkdirs("/lib/modules/" + image.release());   // where depmod and modprobe look (no in-tree modules)
         dev.kplay.kernel.fs.ProcFs.mount(k);        // proc_root_init()
         dev.kplay.kernel.fs.SysFs.mount(k);         // sysfs + /sys/module
         k.platformBus.mount(k.vfs.mkdirs("/sys"));  // platform_bus_init(): /sys/bus/platform
@@ -619,6 +620,7 @@ public final class Kernel implements Syscalls {
     @Override public long[] stat(int pid, String path) { return sys.stat(pid, path); }
     @Override public long unlink(int pid, String path) { return sys.unlink(pid, path); }
     @Override public long mknod(int pid, String path, int mode, long dev) { return sys.mknod(pid, path, mode, dev); }
+    @Override public long mkdir(int pid, String path, int mode) { return sys.mkdir(pid, path, mode); }
     @Override public String readlink(int pid, String path) { return sys.readlink(pid, path); }
     @Override public long execProgram(int pid, String comm, List<String> argv) { return sys.execProgram(pid, comm, argv); }
     @Override public boolean blocked(int pid) { return sys.blocked(pid); }

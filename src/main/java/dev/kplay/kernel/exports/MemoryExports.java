@@ -1,5 +1,7 @@
 package dev.kplay.kernel.exports;
 
+import java.util.List;
+
 import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.kernel.mm.KmemCache;
@@ -63,8 +65,8 @@ final class MemoryExports {
         });
         t.function("kmem_cache_destroy", 0x120, (a, s) -> {
             KmemCache c = k.slabCaches().byAddress(a[0]);
-            if (c != null) {
-                k.slabCaches().destroy(c);
+            if (c != null && !k.slabCaches().destroy(c)) {
+                objectsRemaining(c, s);
             }
             return 0;
         });
@@ -73,6 +75,41 @@ final class MemoryExports {
             return c == null ? 0 : c.objectSize();
         });
         t.function("kmem_cache_shrink", 0x40, (a, s) -> 0);
+    }
+
+    /**
+     * kmem_cache_destroy() of a cache that still has objects: __kmem_cache_shutdown() fails, and
+     * list_slab_objects() reports each slab that holds some (slab_err(): the BUG banner, the slab,
+     * a stack dump, taint B) and each object left in it; then kmem_cache_destroy() WARNs with its
+     * caller, and the cache stays (it is still in /proc/slabinfo).
+     */
+    private void objectsRemaining(KmemCache c, dev.kplay.vm.KernelStack ks) {
+        dev.kplay.kernel.sched.Task t = k.current();
+        var log = k.printk();
+        for (var slab : c.liveBySlab().entrySet()) {
+            log.log(3, "=".repeat(77));
+            log.log(3, "BUG " + c.name() + " (" + k.taint().printTainted() + "): Objects remaining in " + c.name()
+                    + " on __kmem_cache_shutdown()");
+            log.log(3, "-".repeat(77));
+            log.log(3, "");
+            boolean head = c.order() > 0;
+            log.log(3, "Slab 0x(____ptrval____) objects=" + c.objectsPerSlab() + " used=" + slab.getValue().size()
+                    + " fp=0x(____ptrval____) flags=0x" + Long.toHexString(0xfffffc0000200L | (head ? 0x10000 : 0))
+                    + "(slab|" + (head ? "head|" : "") + "node=0|zone=1|lastcpupid=0x1fffff)");
+            if (t != null) {
+                k.oopsReporter().dumpStack(t, List.of("dump_stack_lvl+0x44/0x5c", "slab_err+0xae/0xe7",
+                        "__kmem_cache_shutdown.cold+0x34/0xe9", "kmem_cache_destroy+0x51/0x150"));
+            }
+            k.loader().addTaintLockdepUnreliable(dev.kplay.kernel.panic.Taint.BAD_PAGE);
+            for (long obj : slab.getValue()) {
+                log.log(3, "Object 0x(____ptrval____) @offset=" + (obj - slab.getKey()));
+            }
+        }
+        if (t != null) {
+            String caller = ks.depth() > 0 ? k.oopsReporter().symbolize(ks.frameCode(0).rip(ks.framePc(0)) + 5, true) : null;
+            k.oopsReporter().warn(t, "kmem_cache_destroy " + c.name() + ": Slab cache still has objects when called from "
+                    + (caller != null ? caller : "0x0"), "mm/slab_common.c:493", "kmem_cache_destroy+0x141/0x150", List.of());
+        }
     }
 
     private void vmalloc() {

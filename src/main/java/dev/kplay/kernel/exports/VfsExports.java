@@ -36,6 +36,14 @@ final class VfsExports {
         t.function("no_seek_end_llseek_size", 0x30, (a, s) -> ReadWrite.noSeekEndLlseekSize(mem, a[0], a[1], (int) a[2], a[3]));
         t.function("noop_llseek", 0x10, (a, s) -> ReadWrite.noopLlseek(mem, a[0]));
         t.function("no_llseek", 0x10, (a, s) -> ReadWrite.noLlseek());
+        // A 32-bit process's ioctl goes to f_op->compat_ioctl; kplay runs 64-bit programs only, so a
+        // module's .compat_ioctl is never called by the VFS (as on 6.1 for a 64-bit caller), but a
+        // module may call this one itself: it passes the call on to unlocked_ioctl (compat_ptr()
+        // of a 64-bit value is the value).
+        t.function("compat_ptr_ioctl", 0x40, (a, s) -> {
+            long fn = mem.load(mem.load(a[0] + Files.F_OP, 8) + dev.kplay.kernel.fs.Fops.UNLOCKED_IOCTL, 8);
+            return fn == 0 ? -515 : k.callModule(fn, a[0], a[1] & 0xffffffffL, a[2]);   // -ENOIOCTLCMD
+        });
         t.function("vfs_setpos", 0x40, (a, s) -> ReadWrite.vfsSetpos(mem, a[0], a[1], a[2]));
         t.function("nonseekable_open", 0x20, (a, s) -> {
             Files.clearMode(mem, a[1], Files.FMODE_LSEEK | Files.FMODE_PREAD | Files.FMODE_PWRITE);

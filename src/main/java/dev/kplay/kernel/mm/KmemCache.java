@@ -99,6 +99,19 @@ public final class KmemCache {
 
     public int liveObjects() { return live.size(); }
 
+    /** The objects still allocated, per slab (slab base -> their addresses, ascending), in slab order. */
+    public java.util.Map<Long, List<Long>> liveBySlab() {
+        java.util.Map<Long, List<Long>> out = new java.util.LinkedHashMap<>();
+        long span = Layout.PAGE_SIZE << order;
+        for (long base : slabs) {
+            List<Long> objs = live.stream().filter(o -> o >= base && o < base + span).sorted().toList();
+            if (!objs.isEmpty()) {
+                out.put(base, objs);
+            }
+        }
+        return out;
+    }
+
     /** Models calculate_alignment(). */
     static int calculateAlignment(int flags, int align, int size) {
         if ((flags & SLAB_HWCACHE_ALIGN) != 0) {

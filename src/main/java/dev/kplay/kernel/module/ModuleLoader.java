@@ -131,6 +131,15 @@ public final class ModuleLoader {
     /** debug_locks cleared: add_taint() says "Disabling lock debugging" only when it is the one clearing it. */
     private boolean lockDebugOff;
 
+    /** Models add_taint(flag, LOCKDEP_NOW_UNRELIABLE): the first such taint turns lock debugging off and says so. */
+    public void addTaintLockdepUnreliable(int flag) {
+        kernel.taint().add(flag);
+        if (!lockDebugOff) {
+            lockDebugOff = true;
+            kernel.printk().log(4, "Disabling lock debugging due to kernel taint");
+        }
+    }
+
     /** Models debug_locks_off() as oops_enter() calls it: silently, so no later taint prints the message. */
     public void debugLocksOff() {
         lockDebugOff = true;

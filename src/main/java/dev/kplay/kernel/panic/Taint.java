@@ -9,6 +9,7 @@ package dev.kplay.kernel.panic;
 /** The kernel's taint mask. */
 public final class Taint {
     public static final int PROPRIETARY_MODULE = 0;
+    public static final int BAD_PAGE = 5;
     public static final int DIE = 7;
     public static final int WARN = 9;
     public static final int OOT_MODULE = 12;

@@ -342,6 +342,29 @@ public final class SyscallTable implements Syscalls {
         return 0;
     }
 
+    /** Models mkdir(2) on the session's own tree: 0, -EEXIST, -ENOENT (no parent), -ENOTDIR, -EPERM in /proc and /sys. */
+    @Override
+    public long mkdir(int pid, String path, int mode) {
+        if (task(pid) == null) {
+            return -Errno.ESRCH;
+        }
+        if (k.vfs().lookup(path) != null) {
+            return -Errno.EEXIST;
+        }
+        Dir parent = k.vfs().parent(path);
+        if (parent == null) {
+            return k.vfs().lookup(path.substring(0, Math.max(1, path.lastIndexOf('/')))) != null ? -Errno.ENOTDIR
+                    : -Errno.ENOENT;
+        }
+        if (path.startsWith("/proc") || path.startsWith("/sys") || path.startsWith("/dev/")) {
+            return -Errno.EPERM;            // procfs, sysfs and devtmpfs dirs are the kernel's
+        }
+        Dir d = new Dir(mode & 07777);
+        d.touch(wallSeconds());
+        parent.put(Vfs.baseName(path), d);
+        return 0;
+    }
+
     // ---- files ---------------------------------------------------------------------------
 
     @Override

@@ -176,6 +176,11 @@ public interface Syscalls {
     /** unlink(path): 0 or -errno. */
     long unlink(int pid, String path);
 
+    /** mkdir(path, mode) with the caller's umask applied: 0 or -errno. */
+    default long mkdir(int pid, String path, int mode) {
+        return -38;
+    }
+
     /**
      * clock_gettime(clock): nanoseconds of CLOCK_MONOTONIC (1) or CLOCK_BOOTTIME (7), the
      * kernel's virtual time since boot; -EINVAL for other clocks. The default reports ENOSYS.

@@ -89,28 +89,4 @@ final class Insmod {
             default -> Errno.strerror(errno);
         };
     }
-
-    /**
-     * kmod's modprobe: it loads modules from /lib/modules/$(uname -r) by name, where an
-     * out-of-tree module built in /root never is, so it says so and points nowhere else.
-     */
-    static int modprobe(Proc p) {
-        String release = p.sys().uname(p.pid())[2];
-        boolean remove = false;
-        for (String a : p.args()) {
-            if (a.equals("-r") || a.equals("--remove")) {
-                remove = true;
-            } else if (!a.startsWith("-")) {
-                String name = LoadedModules.normalize(Paths.baseName(a));
-                if (remove && LoadedModules.initstate(p, name) != null) {
-                    p.eprint("modprobe: FATAL: Module " + name + " is not in /lib/modules/" + release + "/modules.dep.\n");
-                } else {
-                    p.eprint("modprobe: FATAL: Module " + name + " not found in directory /lib/modules/" + release + "\n");
-                }
-                return 1;
-            }
-        }
-        p.eprint("modprobe: ERROR: missing parameters. See -h.\n");
-        return 1;
-    }
 }

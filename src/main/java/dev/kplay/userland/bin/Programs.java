@@ -33,7 +33,8 @@ public final class Programs {
         m.put("ps", Ps::run);
         m.put("sleep", Sleep::run);
         m.put("busybox", Busybox::run);
-        m.put("modprobe", Insmod::modprobe);
+        m.put("modprobe", Depmod::modprobe);
+        m.put("depmod", Depmod::depmod);
         m.put("rm", Coreutils::rm);
         m.put("touch", Coreutils::touch);
         m.put("pidof", Coreutils::pidof);
@@ -48,6 +49,8 @@ public final class Programs {
         m.put("xxd", Xxd::run);
         m.put("stat", Stat::run);
         m.put("mknod", Mknod::run);
+        m.put("mkdir", Mkdir::run);
+        m.put("cp", Cp::run);
         m.put("gcc", GccCommand::run);
         m.put("cc", GccCommand::run);
         m.put("mkfifo", Mknod::mkfifo);
@@ -79,7 +82,7 @@ public final class Programs {
     /** The installed path of a program, as `type` and `which` print it. */
     public static String location(String name) {
         return switch (name) {
-            case "insmod", "rmmod", "lsmod", "modinfo" -> "/usr/sbin/" + name;
+            case "insmod", "rmmod", "lsmod", "modinfo", "modprobe", "depmod" -> "/usr/sbin/" + name;
             case "dmesg", "busybox" -> "/usr/bin/" + name;
             default -> "/usr/bin/" + name;
         };
