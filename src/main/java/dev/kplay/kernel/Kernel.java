@@ -241,6 +241,8 @@ public final class Kernel implements Syscalls {
         k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
         k.startBootThreads();                       // kthreadd and what rest_init() and the initcalls started
         k.watchdog.start();                         // lockup_detector_init(), khungtaskd
+        k.exports.share();                          // the symbols go over to the copy every kernel of this layout shares
+        k.memory.freezeBootPages();                 // so do the pages the boot wrote, until written again
         return k;
     }
 

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 /** Mutation fuzzing of the C toolchain. */
 class ToolchainFuzzTest {
     static final int RUNS = Integer.getInteger("kplay.fuzz.runs", 100_000);
-    static final int HEADER_EVERY = Integer.getInteger("kplay.fuzz.header-every", 25);
+    static final int HEADER_EVERY = Integer.getInteger("kplay.fuzz.header-every", 40);
     static final long BOUND_MS = Long.getLong("kplay.fuzz.bound-ms", 20_000);
     static final String[] SNIPPETS = {"(", ")", "{", "}", "[", "]", ";", ",", "*", "&", "->", ".", "...", "#", "##",
         "\n#define X X X\n", "\n#include \"x.h\"\n", "\n#include <linux/nope.h>\n", "\n#if 1\n", "\n#endif\n", "\n#else\n",

@@ -16,6 +16,12 @@ import java.util.Collections;
  * param_ops_int) is real memory in kernel data. This table is the Natives the CPU calls through.
  * Kernel functions that are not exported but appear in call traces (do_init_module...) get
  * addresses here too, so %pS and the oops can name them.
+ *
+ * Every kernel of the same image registers the same symbols at the same addresses during boot; only
+ * the Java bodies differ (they belong to that kernel). So the symbols and their sorted views are
+ * kept apart from the bodies, and share() (at the end of boot) swaps a table's arrays for one
+ * shared copy of an identical layout: an idle session then pays for its bodies only. A table that
+ * registers more later (a module's exports) copies the arrays back first.
  */
 
 /** Exported symbols and kernel-text symbols. */
@@ -29,17 +35,31 @@ public final class ExportTable implements Natives {
     /** One kernel symbol: a function (builtin non-null, or a trace-only name) or an object. */
     public record Export(String name, long address, int size, boolean function, boolean exported, Builtin builtin) {}
 
+    /** A symbol without its body: what tables of the same layout share. index: its place in registration order. */
+    private record Sym(String name, long address, int size, boolean function, boolean exported, int index) {}
+
+    /** Layouts shared by the tables that match them (a few: the stock kernel, a kernel built from ~/linux). */
+    private static final java.util.List<Shared> LAYOUTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final int MAX_LAYOUTS = 4;
+
+    /** The symbol arrays of a finished table, never written again. */
+    private record Shared(Sym[] inOrder, Sym[] byName, Sym[] byAddress, long[] addresses, int count) {}
+
     private final AddressSpace memory;
     // Three sorted views of the same few hundred symbols, as plain arrays: every session boots its
     // own table, and maps of boxed keys cost several times the symbols themselves.
     /** Symbols in registration order ({@code count} used). */
-    private Export[] inOrder = new Export[64];
+    private Sym[] inOrder = new Sym[64];
     /** Symbols by name. */
-    private Export[] byName = new Export[64];
+    private Sym[] byName = new Sym[64];
     /** Symbols by address (unsigned), with their addresses alongside for the search. */
-    private Export[] byAddress = new Export[64];
+    private Sym[] byAddress = new Sym[64];
     private long[] addresses = new long[64];
+    /** The body of each symbol, by registration order (this kernel's own). */
+    private Builtin[] bodies = new Builtin[64];
     private int count;
+    /** Whether the four arrays above are a shared layout's (copied before any change). */
+    private boolean shared;
     /** Functions registered so far (the guess of where the next one goes in byAddress). */
     private int functions;
     private long nextText = Layout.KERNEL_TEXT + 0x100000;
@@ -70,8 +90,7 @@ public final class ExportTable implements Natives {
         long addr = nextText;
         nextText += (size + 0x3f) & ~0x3fL;
         memory.mapShared(addr, size, textFrame);
-        Export e = new Export(name, addr, size, true, exported, body);
-        add(e);
+        add(name, addr, size, true, exported, body);
         return addr;
     }
 
@@ -80,7 +99,7 @@ public final class ExportTable implements Natives {
         long addr = (nextData + 15) & ~15L;
         nextData = addr + Math.max(size, 8);
         memory.map(addr, Math.max(size, 8));
-        add(new Export(name, addr, size, false, true, null));
+        add(name, addr, size, false, true, null);
         return addr;
     }
 
@@ -89,23 +108,29 @@ public final class ExportTable implements Natives {
         long addr = (nextData + 15) & ~15L;
         nextData = addr + Math.max(size, 8);
         memory.map(addr, Math.max(size, 8));
-        add(new Export(name, addr, size, false, false, null));
+        add(name, addr, size, false, false, null);
         return addr;
     }
 
-    private void add(Export e) {
-        int n = nameIndex(e.name());
+    private void add(String name, long address, int size, boolean function, boolean exported, Builtin body) {
+        int n = nameIndex(name);
         if (n >= 0) {
-            throw new IllegalStateException("duplicate export " + e.name());
+            throw new IllegalStateException("duplicate export " + name);
         }
-        if (count == inOrder.length) {
-            int cap = count * 2;
+        if (shared || count == inOrder.length) {
+            int cap = Math.max(count * 2, 64);
             inOrder = Arrays.copyOf(inOrder, cap);
             byName = Arrays.copyOf(byName, cap);
             byAddress = Arrays.copyOf(byAddress, cap);
             addresses = Arrays.copyOf(addresses, cap);
+            shared = false;
         }
+        if (count >= bodies.length) {
+            bodies = Arrays.copyOf(bodies, Math.max(count * 2, 64));
+        }
+        Sym e = new Sym(name, address, size, function, exported, count);
         inOrder[count] = e;
+        bodies[count] = body;
         n = -n - 1;
         System.arraycopy(byName, n, byName, n + 1, count - n);
         byName[n] = e;
@@ -127,11 +152,64 @@ public final class ExportTable implements Natives {
     }
 
     /**
+     * The end of boot: this table's symbols go over to the shared copy of an identical layout (made
+     * from this table if there is none yet), and its body array is trimmed to fit.
+     */
+    public void share() {
+        if (shared) {
+            return;
+        }
+        bodies = Arrays.copyOf(bodies, count);
+        for (Shared l : LAYOUTS) {
+            if (sameAs(l)) {
+                adopt(l);
+                return;
+            }
+        }
+        Shared l = new Shared(Arrays.copyOf(inOrder, count), Arrays.copyOf(byName, count), Arrays.copyOf(byAddress, count),
+                Arrays.copyOf(addresses, count), count);
+        if (LAYOUTS.size() >= MAX_LAYOUTS) {
+            LAYOUTS.remove(0);
+        }
+        LAYOUTS.add(l);
+        adopt(l);
+    }
+
+    private boolean sameAs(Shared l) {
+        if (l.count() != count) {
+            return false;
+        }
+        // the sorted views follow from the symbols (names and addresses are unique), so these suffice
+        for (int i = 0; i < count; i++) {
+            Sym a = l.inOrder()[i];
+            Sym b = inOrder[i];
+            if (a.address() != b.address() || a.size() != b.size() || a.function() != b.function()
+                    || a.exported() != b.exported() || !a.name().equals(b.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void adopt(Shared l) {
+        inOrder = l.inOrder();
+        byName = l.byName();
+        byAddress = l.byAddress();
+        addresses = l.addresses();
+        shared = true;
+    }
+
+    /** The public view of a symbol, with this kernel's body. */
+    private Export export(Sym s) {
+        return s == null ? null : new Export(s.name(), s.address(), s.size(), s.function(), s.exported(), bodies[s.index()]);
+    }
+
+    /**
      * Where e goes in byAddress without a search, or -1: text and data are each handed out upwards
      * and text lies below data, so a function usually goes right after the functions so far and an
      * object at the end. The neighbours are checked, so a wrong guess only costs the search.
      */
-    private int guess(Export e) {
+    private int guess(Sym e) {
         int a = e.function() ? Math.min(functions, count) : count;
         boolean afterPrev = a == 0 || Long.compareUnsigned(addresses[a - 1], e.address()) < 0;
         boolean beforeNext = a == count || Long.compareUnsigned(e.address(), addresses[a]) < 0;
@@ -174,39 +252,48 @@ public final class ExportTable implements Natives {
         return -lo - 1;
     }
 
-    private Export named(String name) {
+    private Sym named(String name) {
         int i = nameIndex(name);
         return i < 0 ? null : byName[i];
     }
 
-    private Export at(long addr) {
+    private Sym at(long addr) {
         int i = addressIndex(addr);
         return i < 0 ? null : byAddress[i];
     }
 
     /** Models find_symbol(): an exported symbol's address, or 0. */
     public long lookup(String name) {
-        Export e = named(name);
+        Sym e = named(name);
         return e == null || !e.exported() ? 0 : e.address();
     }
 
     /** The address of any kernel symbol (exported or not), or 0. */
     public long address(String name) {
-        Export e = named(name);
+        Sym e = named(name);
         return e == null ? 0 : e.address();
     }
 
     public Export byName(String name) {
-        return named(name);
+        return export(named(name));
     }
 
     /** Every symbol, in the order it was registered. */
     public Collection<Export> all() {
-        return Collections.unmodifiableList(Arrays.asList(inOrder).subList(0, count));
+        java.util.List<Export> out = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(export(inOrder[i]));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The kernel symbol containing addr, or null. */
     public Export containing(long addr) {
+        Sym x = symContaining(addr);
+        return x == null ? null : export(x);
+    }
+
+    private Sym symContaining(long addr) {
         int i = addressIndex(addr);
         if (i < 0) {
             i = -i - 2;
@@ -214,7 +301,7 @@ public final class ExportTable implements Natives {
         if (i < 0) {
             return null;
         }
-        Export x = byAddress[i];
+        Sym x = byAddress[i];
         return Long.compareUnsigned(addr, x.address() + Math.max(1, x.size())) < 0 ? x : null;
     }
 
@@ -223,18 +310,18 @@ public final class ExportTable implements Natives {
         if (Long.compareUnsigned(addr - Layout.KERNEL_TEXT, nextText - Layout.KERNEL_TEXT) >= 0) {
             return false;
         }
-        Export e = at(addr);
-        return e != null && e.builtin() != null;
+        Sym e = at(addr);
+        return e != null && bodies[e.index()] != null;
     }
 
     @Override
     public long call(long addr, long[] args, KernelStack stack) {
-        return at(addr).builtin().call(args, stack);
+        return bodies[at(addr).index()].call(args, stack);
     }
 
     @Override
     public String nameOf(long addr) {
-        Export e = containing(addr);
+        Sym e = symContaining(addr);
         return e == null ? null : e.name();
     }
 }

@@ -22,6 +22,11 @@ import java.util.TreeMap;
  * and copies on the first write: a mapped page starts as ZERO_PAGE (read as zeros, never written)
  * and gets a frame of its own at its first store. So a session that kmallocs 64 MiB and touches a
  * few bytes costs the heap a few pages; the budget counts backed pages for the whole server.
+ *
+ * The pages a boot writes (kernel data, the first slab objects) come out the same on every kernel of
+ * the same image: freezeBootPages() swaps each for one frozen copy that all such kernels share, and
+ * the first store to it copies it back (copy-on-write, as the zero page). A read-only frame (the zero
+ * page or a frozen one) is one byte longer than a page, so the store path tells it apart by its length.
  */
 
 /** Paged, byte-addressed memory. */
@@ -61,7 +66,39 @@ public final class AddressSpace implements Bus {
      * never written; the first store to such a page gives it a frame of its own (copy-on-write, as
      * anonymous memory works in Linux). So an idle session's stacks and buffers cost no memory.
      */
-    private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE];
+    private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE + 1];
+
+    /** Frozen boot pages by page frame number, shared by every kernel whose boot wrote the same bytes there. */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, byte[]> FROZEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_FROZEN = 1024;
+
+    /** Whether a store may write frame p in place (not the zero page, not a frozen page). */
+    private static boolean writable(byte[] p) {
+        return p.length == Layout.PAGE_SIZE;
+    }
+
+    /**
+     * The end of boot: each page the boot wrote becomes the shared frozen copy of its bytes (made
+     * from this one if none exists yet), so it costs the heap once for all kernels until written.
+     */
+    public void freezeBootPages() {
+        for (Map.Entry<Long, byte[]> e : kernelPages.entrySet()) {
+            byte[] p = e.getValue();
+            if (!writable(p) || shared.contains(p)) {
+                continue;
+            }
+            byte[] frozen = FROZEN.get(e.getKey());
+            if (frozen == null && FROZEN.size() < MAX_FROZEN) {
+                frozen = FROZEN.computeIfAbsent(e.getKey(), k -> java.util.Arrays.copyOf(p, (int) Layout.PAGE_SIZE + 1));
+            }
+            if (frozen != null && java.util.Arrays.equals(p, 0, p.length, frozen, 0, p.length)) {
+                e.setValue(frozen);
+                backed--;
+                budget.pagesBacked(-1);
+            }
+        }
+        java.util.Arrays.fill(tlbPage, null);
+    }
 
     public AddressSpace() {
         this(PageBudget.unlimited());
@@ -156,6 +193,9 @@ public final class AddressSpace implements Bus {
                 throw new PageFault(a, PageFault.Access.WRITE);
             }
             if (p != ZERO_PAGE) {
+                if (!writable(p)) {
+                    p = walk(a, PageFault.Access.WRITE);
+                }
                 java.util.Arrays.fill(p, (int) (a & (Layout.PAGE_SIZE - 1)), (int) (stop - (a & Layout.PAGE_MASK)), (byte) 0);
             }
             a = stop;
@@ -255,8 +295,8 @@ public final class AddressSpace implements Bus {
         if (p == null) {
             throw new PageFault(addr, access);
         }
-        if (p == ZERO_PAGE && access == PageFault.Access.WRITE) {
-            p = new byte[(int) Layout.PAGE_SIZE];
+        if (!writable(p) && access == PageFault.Access.WRITE) {
+            p = java.util.Arrays.copyOf(p, (int) Layout.PAGE_SIZE);
             map.put(pfn, p);
             backed++;
             budget.pagesBacked(1);
@@ -272,7 +312,7 @@ public final class AddressSpace implements Bus {
         long pfn = addr >>> Layout.PAGE_SHIFT;
         int slot = tlbSlot(pfn);
         byte[] p = tlbPage[slot];
-        if (p != null && tlbPfn[slot] == pfn && p != ZERO_PAGE) {
+        if (p != null && tlbPfn[slot] == pfn && writable(p)) {
             return p;
         }
         return walk(addr, PageFault.Access.WRITE);
@@ -286,7 +326,7 @@ public final class AddressSpace implements Bus {
         long pfn = addr >>> Layout.PAGE_SHIFT;
         int slot = tlbSlot(pfn);
         byte[] p = tlbPage[slot];
-        return p != null && tlbPfn[slot] == pfn && p != ZERO_PAGE ? p : null;
+        return p != null && tlbPfn[slot] == pfn && writable(p) ? p : null;
     }
 
     // load and store are the CPU's hottest calls, inlined into compiled module code many times over:
@@ -375,7 +415,7 @@ public final class AddressSpace implements Bus {
     /** hit() for a store: never the zero page (its first store gives it a frame of its own). */
     private byte[] writableHit(long addr, int len) {
         byte[] p = hit(addr, len);
-        return p == ZERO_PAGE ? null : p;
+        return p == null || !writable(p) ? null : p;
     }
 
     @Override
