@@ -141,9 +141,9 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
   await page.waitForTimeout(300);
   await page.keyboard.type('hi');
   await page.keyboard.press('Enter');
-  await until('cat writes the line back', terminalText, (t) => t.trimEnd().endsWith('\ncat\nhi\nhi'));
+  await until('cat writes the line back', terminalText, (t) => t.trimEnd().endsWith('# cat\nhi\nhi'));
   await page.keyboard.press('Control+d');
-  await until('cat ends at Ctrl-D', terminalText, (t) => t.trimEnd().endsWith('\ncat\nhi\nhi\nroot@kplay:~#'));
+  await until('cat ends at Ctrl-D', terminalText, (t) => t.trimEnd().endsWith('# cat\nhi\nhi\nroot@kplay:~#'));
   ok('cat with no file reads the terminal: the typed line is echoed, then written back; Ctrl-D ends it');
   await p.screenshot('e3-03-stdin');
 
