@@ -136,6 +136,15 @@ await runStory({ name: 'episode3', args: ['URL', 'SYSCALL.c', 'TEST.c'], stepTim
   await p.type('echo hi | ./ask');
   await until('the piped run', terminalText, (t) => t.trimEnd().endsWith('echo hi | ./ask\nName? Hello, hi!\nroot@kplay:~#'));
   ok('Ctrl-D on an empty line is end of file (fgets fails, the prompt is back); a pipe still feeds it');
+  await p.idle();
+  await p.type('cat', false);
+  await page.waitForTimeout(300);
+  await page.keyboard.type('hi');
+  await page.keyboard.press('Enter');
+  await until('cat writes the line back', terminalText, (t) => t.trimEnd().endsWith('# cat\nhi\nhi'));
+  await page.keyboard.press('Control+d');
+  await until('cat ends at Ctrl-D', terminalText, (t) => t.trimEnd().endsWith('# cat\nhi\nhi\nroot@kplay:~#'));
+  ok('cat with no file reads the terminal: the typed line is echoed, then written back; Ctrl-D ends it');
   await p.screenshot('e3-03-stdin');
 
   // A background program's late line shows when it is printed, not with the next command.

@@ -3,7 +3,8 @@
 // terminal shows `root@kplay:~# insmod hello-3.ko` and its output exactly as if it had been typed.
 // The prompt is bash's PS1 on Debian for root, `\u@\h:\w\$ `: it follows the shell's working directory
 // (`root@kplay:~/linux# ` after `cd linux`), which each command result carries.
-// One command runs at a time: keys typed meanwhile wait (type-ahead), except Ctrl-C, which goes to
+// One command runs at a time: keys typed meanwhile wait (type-ahead), echoed at once as the tty echoes
+// them when they are typed (the command's own output follows), except Ctrl-C, which goes to
 // the server as SIGINT for the foreground job. A job that comes back `running` keeps the prompt away
 // until the caller says it ended; meanwhile keys go to the job's stdin through the tty's canonical mode:
 // echoed here as n_tty echoes them (ECHOCTL shows ^X), Backspace erases, ^U kills the line, Enter
@@ -54,6 +55,8 @@ export class ShellTerminal {
   private job = false;
   /** The line being typed for the job (the tty's canonical buffer, as shown). */
   private jobLine = '';
+  /** How many characters at the end of typeAhead the tty already echoed as they were typed. */
+  private echoedAhead = 0;
 
   constructor(parent: HTMLElement, private readonly handlers: ShellHandlers) {
     this.term = new Terminal({
@@ -112,35 +115,51 @@ export class ShellTerminal {
     this.jobLine = '';
     if (running && this.typeAhead) {
       const pending = this.typeAhead;
+      const echoed = this.echoedAhead;
       this.typeAhead = '';
-      this.jobInput(pending);
+      this.echoedAhead = 0;
+      this.jobInput(pending.slice(0, pending.length - echoed));
+      this.jobInput(pending.slice(pending.length - echoed), false);
     }
   }
 
+  /**
+   * Keys typed while a command starts: n_tty echoes them now, when they are typed (before what the
+   * command prints next); they wait in typeAhead for the job's stdin, or for bash if it ends first.
+   */
+  private echoAhead(data: string): void {
+    this.typeAhead += data;
+    this.echoedAhead += data.length;
+    this.jobInput(data, true, false);
+  }
+
   /** The tty's canonical mode for the job's stdin, as n_tty does it (see the file comment). */
-  private jobInput(data: string): void {
+  private jobInput(data: string, echo = true, send = true): void {
+    const write = (text: string) => {
+      if (echo) this.term.write(text);
+    };
     for (const ch of data) {
       if (ch === '\r' || ch === '\n') {
         const line = this.jobLine + '\n';
         this.jobLine = '';
-        this.term.write('\r\n');
-        this.handlers.typed?.(line);
+        write('\r\n');
+        if (send) this.handlers.typed?.(line);
       } else if (ch === '\x04') {
         const text = this.jobLine + '\x04';
         this.jobLine = '';
-        this.handlers.typed?.(text);
+        if (send) this.handlers.typed?.(text);
       } else if (ch === '\x7f' || ch === '\b') {
         const chars = [...this.jobLine];
         const last = chars.pop();
         if (last === undefined) continue;
         this.jobLine = chars.join('');
-        this.term.write('\b \b'.repeat(ttyEcho(last).length));
+        write('\b \b'.repeat(ttyEcho(last).length));
       } else if (ch === '\x15') {
-        this.term.write('\b \b'.repeat(ttyEcho(this.jobLine).length));
+        write('\b \b'.repeat(ttyEcho(this.jobLine).length));
         this.jobLine = '';
       } else {
         this.jobLine += ch;
-        this.term.write(ttyEcho(ch));
+        write(ttyEcho(ch));
       }
     }
   }
@@ -186,12 +205,13 @@ export class ShellTerminal {
         this.term.write('^C');
         this.afterInterrupt = true;
         this.typeAhead = '';
+        this.echoedAhead = 0;
         this.jobLine = '';
         this.handlers.interrupt();
       } else if (this.job) {
         this.jobInput(data);
       } else {
-        this.typeAhead += data;
+        this.echoAhead(data);
       }
       return;
     }
@@ -209,6 +229,7 @@ export class ShellTerminal {
         }
         this.busy = true;
         this.typeAhead = rest;
+        this.echoedAhead = 0;
         const line = event.line;
         this.enqueue(() => this.handlers.line(line));
         return;
@@ -267,6 +288,7 @@ export class ShellTerminal {
     this.term.write(this.prompt());
     const pending = this.typeAhead;
     this.typeAhead = '';
+    this.echoedAhead = 0;
     if (pending) this.input(pending);
   }
 

@@ -32,7 +32,8 @@ public final class Input {
 
     /**
      * The terminal as a foreground job's stdin: a user program's read(2) waits for a typed line
-     * (see {@link Tty}); kplay's own commands (cat, read) still see an end of file there.
+     * (see {@link Tty}); kplay's own commands (cat, read) sleep the same way on the foreground
+     * line's thread (Coroutine.awaitTerminal), and see an end of file anywhere else.
      */
     public static Input terminal(Tty tty) {
         return new Input(new byte[0], -1, tty);
@@ -63,6 +64,14 @@ public final class Input {
 
     /** The rest of the input, as process {@code p} reads it to end of file. */
     byte[] drain(Proc p) {
+        if (tty != null) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            byte[] chunk;
+            while (all.size() < Proc.MAX_READ && (chunk = read(p, 4096)).length > 0) {
+                all.write(chunk, 0, chunk.length);
+            }
+            return all.toByteArray();
+        }
         if (fd >= 0) {
             return p.readAll(fd);
         }
@@ -97,7 +106,7 @@ public final class Input {
      * one read of the descriptor; empty at end of input, null if the read failed.
      */
     public byte[] read(Proc p, int max) {
-        if (tty != null && tty.readable()) {
+        if (tty != null && (tty.readable() || dev.kplay.userland.sh.Coroutine.awaitTerminal(p.pid(), tty::readable))) {
             return tty.read(max);
         }
         if (fd < 0) {
@@ -111,6 +120,10 @@ public final class Input {
 
     /** One byte, or -1 at end of input; an fd is read one byte at a time, as bash's read does. */
     private int readByte(Proc p) {
+        if (tty != null) {
+            byte[] one = read(p, 1);
+            return one.length == 0 ? -1 : one[0] & 0xff;
+        }
         if (fd < 0) {
             return offset < data.length ? data[offset++] & 0xff : -1;
         }

@@ -143,4 +143,23 @@ public final class Tty {
     public boolean hasSleeper() {
         return sleeper != null;
     }
+
+    /**
+     * What bash's readline reads when it gets the terminal back after a job: every byte typed and
+     * not read (in raw mode the line being edited too); the queue is left empty.
+     */
+    public String takeAll() {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        if (partial != null) {
+            all.write(partial, partialAt, partial.length - partialAt);
+            partial = null;
+        }
+        for (byte[] line : ready) {
+            all.write(line, 0, line.length);
+        }
+        ready.clear();
+        all.write(editing.toByteArray(), 0, editing.size());
+        editing.reset();
+        return all.toString(StandardCharsets.UTF_8);
+    }
 }

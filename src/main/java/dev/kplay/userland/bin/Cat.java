@@ -41,6 +41,13 @@ final class Cat {
         int status = 0;
         int[] lineNo = {0};
         for (String f : files) {
+            if (f.equals("-") && p.input().isTty()) {
+                byte[] chunk;                                 // each line as n_tty's read returns it
+                while ((chunk = p.input().read(p, READ_SIZE)).length > 0) {
+                    emit(p, chunk, number, lineNo);
+                }
+                continue;
+            }
             if (f.equals("-")) {
                 emit(p, p.stdin(), number, lineNo);
                 continue;

@@ -26,6 +26,15 @@ public final class Coroutine {
 
     private final Object lock = new Object();
     private final Thread thread;
+    /**
+     * The terminal's foreground line (see Shell.run): its kernel sleeps unwind as the shell's own
+     * thread's do; it parks only while one of kplay's commands waits for a typed line.
+     */
+    private final boolean foreground;
+    /** The pid reading the terminal while the foreground line is parked for a typed line, else 0. */
+    private int ttyReader;
+    /** A Ctrl-C came while the foreground line waited for a typed line. */
+    private boolean ctrlC;
     /** True while the job's thread runs (the shell's thread then waits). */
     private boolean jobTurn;
     private boolean started;
@@ -36,6 +45,11 @@ public final class Coroutine {
     private BooleanSupplier ready = () -> true;
 
     Coroutine(String name, Runnable body) {
+        this(name, body, false);
+    }
+
+    Coroutine(String name, Runnable body, boolean foreground) {
+        this.foreground = foreground;
         thread = new Thread(() -> {
             CURRENT.set(this);
             try {
@@ -67,11 +81,41 @@ public final class Coroutine {
      */
     public static boolean sleepWhile(BooleanSupplier blocked) {
         Coroutine c = CURRENT.get();
-        if (c == null) {
+        if (c == null || c.foreground) {
             return false;
         }
         c.park(() -> !blocked.getAsBoolean());
         return true;
+    }
+
+    /**
+     * Models n_tty_read()'s wait for one of kplay's own commands: on the foreground line's thread,
+     * parks until {@code typed} holds (a line or ^D is there) and returns true; throws Interrupted
+     * if a Ctrl-C came instead (isig()). False, doing nothing, elsewhere (a script's stdin).
+     */
+    public static boolean awaitTerminal(int reader, BooleanSupplier typed) {
+        Coroutine c = CURRENT.get();
+        if (c == null || !c.foreground) {
+            return false;
+        }
+        c.ttyReader = reader;
+        c.park(() -> c.ctrlC || typed.getAsBoolean());
+        c.ttyReader = 0;
+        if (c.ctrlC) {
+            c.ctrlC = false;
+            throw new dev.kplay.userland.Interrupted();
+        }
+        return true;
+    }
+
+    /** The pid waiting for a typed line while this (foreground) job is parked, or 0. */
+    int ttyReader() {
+        return finished() ? 0 : ttyReader;
+    }
+
+    /** Ctrl-C at the terminal while this job waits for a typed line: the wait ends in Interrupted. */
+    void interruptTtyWait() {
+        ctrlC = true;
     }
 
     boolean finished() {

@@ -137,6 +137,10 @@ public final class Shell {
 
     /** Ends the background jobs' threads (the shell is going away: reboot, closed session). */
     public void shutdown() {
+        if (waitingLine != null) {
+            waitingLine.co().kill();
+            waitingLine = null;
+        }
         jobs.killParked();
     }
 
@@ -182,7 +186,14 @@ public final class Shell {
      * Ctrl-C (or another signal) to the foreground job still blocked in the kernel, as the terminal
      * driver sends it. Returns how the job stands afterwards, or null if there is no such job.
      */
-    public Result signalForeground(int sig) { return jobs.signalForeground(sig); }
+    public Result signalForeground(int sig) {
+        if (waitingLine != null && (sig == Signals.SIGINT || sig == 3)) {
+            flushInput();                           // isig(): the line typed so far is dropped
+            waitingLine.co().interruptTtyWait();
+            return foregroundGoesOn(waitingLine, new Sink.Buffer(true, MAX_OUTPUT));
+        }
+        return jobs.signalForeground(sig);
+    }
 
     /** Whether {@code p} is a background job (ps shows it without the '+' of the foreground group). */
     public boolean isBackground(int p) { return jobs.isBackground(p); }
@@ -206,6 +217,9 @@ public final class Shell {
 
     /** Runs one typed line; returns when it ends or a foreground process stays blocked in the kernel. */
     public Result run(String line) {
+        if (waitingLine != null) {
+            return typed(line + "\n");             // a command waits for the terminal: the line is its input
+        }
         jobs.reapStuck();
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
         jobs.resumeReady(terminal);
@@ -219,16 +233,43 @@ public final class Shell {
             status = 2;
             return new Result(2, terminal.text(), false, false, null, cwd);
         }
-        Outcome last = new Outcome(status, null, 0);
         List<String> notices = new ArrayList<>();
         interrupted = false;
+        if (stdinIsTerminal && !forked && Coroutine.current() == null && mayReadTerminal(line)) {
+            // the line runs where it can stop while one of kplay's commands waits for a typed line
+            Outcome[] done = {null};
+            Coroutine co = new Coroutine("kplay-fg-" + pid, () -> done[0] = runLineChecked(script, terminal, notices), true);
+            return foregroundGoesOn(new ForegroundLine(co, terminal, notices, endedBefore, done), terminal);
+        }
+        return endLine(runLineChecked(script, terminal, notices), terminal, notices, endedBefore);
+    }
+
+    /**
+     * kplay's commands that can read their stdin (and shells that may run them). A line naming
+     * none of them runs on the request's own thread (whose CPU time the session is charged), as a
+     * compiled program's read(0) sleeps in the kernel by itself and needs no thread of the line's.
+     */
+    private static final java.util.regex.Pattern READS_STDIN = java.util.regex.Pattern.compile(
+            "(?<![\\w.-])(cat|grep|egrep|head|tail|wc|awk|mawk|sed|cut|sort|uniq|tr|od|xxd|tee|read|busybox|sh|bash)(?![\\w./-])");
+
+    /** Whether the line names a command that may wait for a typed line (a word-level look, erring on the safe side). */
+    static boolean mayReadTerminal(String line) {
+        return READS_STDIN.matcher(line).find();
+    }
+
+    /** runLine, with an arithmetic error ending the line as bash reports it. */
+    private Outcome runLineChecked(Script script, Sink.Buffer terminal, List<String> notices) {
         try {
-            last = runLine(script, terminal, notices);
+            return runLine(script, terminal, notices);
         } catch (Arithmetic.ArithError e) {
             terminal.write("bash: " + e.getMessage() + "\n");
             status = 1;
-            last = new Outcome(1, null, 0);
+            return new Outcome(1, null, 0);
         }
+    }
+
+    /** The end of a typed line: what jobs printed meanwhile, bash's job notices, and the line's result. */
+    private Result endLine(Outcome last, Sink.Buffer terminal, List<String> notices, List<Integer> endedBefore) {
         jobs.resumeReady(terminal);
         showLiveOutput(terminal);
         if (last == null) {
@@ -242,6 +283,45 @@ public final class Shell {
         return new Result(status, terminal.text(), last.signal != 0, false, last.pid, cwd);
     }
 
+    /** A typed line on its own thread, parked while one of kplay's commands reads the terminal. */
+    private record ForegroundLine(Coroutine co, Sink.Buffer terminal, List<String> notices,
+                                  List<Integer> endedBefore, Outcome[] done) {}
+
+    /** The foreground line waiting for a typed line, or null. */
+    private ForegroundLine waitingLine;
+
+    /**
+     * Runs the foreground line on (until it ends or waits for the terminal again); what it prints
+     * goes to {@code shown}. Ended: the line's result; waiting: running, with the reader's pid.
+     */
+    private Result foregroundGoesOn(ForegroundLine line, Sink.Buffer shown) {
+        if (waitingLine == line) {
+            waitingLine = null;
+            jobs.setStuck(0);
+        }
+        if (!line.co().resume()) {
+            waitingLine = line;
+            int reader = line.co().ttyReader();
+            jobs.setStuck(reader);
+            if (shown != line.terminal()) {
+                showLiveOutput(shown);
+                return new Result(null, shown.text(), false, true, reader, cwd);
+            }
+            watchOutput(line.terminal());
+            return new Result(null, line.terminal().text(), false, true, reader, cwd);
+        }
+        if (shown == line.terminal()) {
+            return endLine(line.done()[0], line.terminal(), line.notices(), line.endedBefore());
+        }
+        showLiveOutput(shown);
+        Sink.Buffer rest = new Sink.Buffer(true, MAX_OUTPUT);
+        Result r = endLine(line.done()[0], rest, line.notices(), line.endedBefore());
+        shown.write(rest.bytes());
+        Result ended = new Result(r.exitCode(), shown.text(), r.killed(), r.running(), r.pid(), cwd);
+        Result ahead = r.running() ? null : bashReadsTypeAhead(shown);
+        return ahead == null ? ended : ahead;
+    }
+
     /**
      * Bytes typed at the terminal while a foreground job runs (see {@link dev.kplay.userland.Tty}):
      * the echo, then what the job printed once it read them (it runs on at once), and how it stands
@@ -250,6 +330,10 @@ public final class Shell {
     public Result typed(String text) {
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
         terminal.write(tty.receive(text));
+        if (waitingLine != null) {
+            return tty.readable() ? foregroundGoesOn(waitingLine, terminal)
+                    : new Result(null, terminal.text(), false, true, jobs.stuckForeground(), cwd);
+        }
         showLiveOutput(terminal);
         int job = jobs.stuckForeground();
         if (job == 0) {
@@ -264,7 +348,44 @@ public final class Shell {
         if (signal != 0 && Signals.death(signal) != null) {
             terminal.write(Signals.death(signal) + "\n");
         }
-        return new Result(status, terminal.text(), signal != 0, false, job, cwd);
+        Result ended = new Result(status, terminal.text(), signal != 0, false, job, cwd);
+        Result ahead = bashReadsTypeAhead(terminal);
+        return ahead == null ? ended : ahead;
+    }
+
+    /** Most typed-ahead lines bash runs at once when a job gives the terminal back. */
+    private static final int MAX_AHEAD_LINES = 16;
+
+    /**
+     * The foreground job ended with lines typed and not read still in the tty: bash's readline
+     * reads them as its next commands, showing each after the prompt (PS1 "\\u@\\h:\\w\\$ "),
+     * and runs them; an unfinished line is dropped (kplay's page edits the next line itself).
+     * Returns the last line's result with everything shown, or null if nothing was typed ahead.
+     */
+    private Result bashReadsTypeAhead(Sink.Buffer terminal) {
+        String ahead = stdinIsTerminal && !forked ? tty.takeAll().replace("\u0004", "") : "";
+        Result last = null;
+        int at = 0;
+        for (int n = 0; n < MAX_AHEAD_LINES && ahead.indexOf('\n', at) >= 0; n++) {
+            int nl = ahead.indexOf('\n', at);
+            String line = ahead.substring(at, nl);
+            at = nl + 1;
+            String dir = cwd.equals("/root") ? "~" : cwd.startsWith("/root/") ? "~" + cwd.substring(5) : cwd;
+            terminal.write("root@kplay:" + dir + "# " + line + "\n");
+            if (line.isBlank()) {
+                continue;
+            }
+            Result r = run(line);
+            terminal.write(r.output());
+            last = new Result(r.exitCode(), terminal.text(), r.killed(), r.running(), r.pid(), r.cwd());
+            if (r.running()) {
+                break;
+            }
+        }
+        if (last == null && at > 0) {
+            last = new Result(status, terminal.text(), false, false, null, cwd);
+        }
+        return last;
     }
 
     /**
@@ -289,6 +410,11 @@ public final class Shell {
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
         resumed[0] = jobs.resumeReady(terminal) > 0;
         showLiveOutput(terminal);
+        int job = jobs.stuckForeground();
+        if (job != 0 && waitingLine == null && sys.exitStatus(job) != -1) {
+            jobs.reapStuck();
+            resumed[0] |= bashReadsTypeAhead(terminal) != null;
+        }
         return terminal.text();
     }
 
@@ -530,6 +656,8 @@ public final class Shell {
             int st;
             try {
                 st = builtin.run(p);
+            } catch (Interrupted ctrlC) {
+                return new Outcome(128 + Signals.SIGINT, null, Signals.SIGINT);   // "read" at the terminal, ^C
             } catch (TaskGone gone) {
                 if (!gone.died) {
                     return new Outcome(0, pid, 0, true);
