@@ -35,8 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /*
  * Problems 1, 3 and 7 of the reliability issue on a server with a small heap (a forked JVM,
  * -Xmx256m): sessions that kmalloc and memset until NULL, WebSocket clients that never read next
- * to a printk flood, and N sessions looping the Episode I story (build, insmod, rmmod twice,
- * reboot) for a while. It must end with no OutOfMemoryError, a healthy server, 0 errors in the
+ * to a printk flood; then, on a server sized for them (-Xmx512m), N sessions looping the Episode I
+ * story (build, insmod, rmmod twice, reboot) for a while. It must end with no OutOfMemoryError, a healthy server, 0 errors in the
  * story loop, flat heap and flat latency. CI runs the full soak, 200 sessions for 2 minutes (the
  * sizes are properties, -Dkplay.rel.sessions=N -Dkplay.rel.seconds=S, for a quicker look).
  */
@@ -82,14 +82,19 @@ class HostileLoadTest {
 
     @BeforeAll
     static void start() throws Exception {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+        node = startNode("small-heap", "-Xmx256m");
+    }
+
+    /** A server with heap {@code xmx}, a file-backed store as in production, and the rate limits out of the way. */
+    static Node startNode(String name, String xmx) throws Exception {
+        List<String> jvm = new ArrayList<>(List.of(xmx, "-XX:+ExitOnOutOfMemoryError"));
         // -Dkplay.rel.jvm="-Xlog:gc:file=/tmp/gc.log ..." to look inside the soak
         for (String a : System.getProperty("kplay.rel.jvm", "").trim().split("\\s+")) {
             if (!a.isEmpty()) {
                 jvm.add(a);
             }
         }
-        node = Node.start("small-heap", jvm,
+        return Node.start(name, jvm,
                 List.of("--spring.datasource.url=jdbc:h2:file:" + Files.createTempDirectory("kplay-load-") + "/store", "--kplay.http.requests-per-second=100000",
                         "--kplay.http.request-burst=100000", "--kplay.http.sessions-per-minute=100000",
                         "--kplay.sessions.max=" + Math.max(200, SESSIONS + 50)));
@@ -273,6 +278,12 @@ class HostileLoadTest {
     @Test
     @Order(3)
     void sessionsLoopingEpisodeOneStayFlat() throws Exception {
+        // The soak runs on a server sized for 200 sessions, as the reliability issue's probe was (a 1 GiB heap;
+        // 512 MiB here): on the 256 MiB server of the hostile tests above, 200 sessions' live state and event
+        // logs sit near admission control's threshold, so a correct 503 now and then would fail "0 errors".
+        // Admission control's thresholds are the same on both servers.
+        stop();
+        node = startNode("soak", "-Xmx512m");
         String hello3 = Files.readString(Path.of("src/test/resources/golden/hello-3.c"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < SESSIONS; i++) {
