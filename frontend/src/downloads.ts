@@ -2,6 +2,7 @@
 // and types (README, "Downloads"): the sources as a zip of a module directory with a Makefile that
 // builds on a real machine, each built .ko, and the session as a scenario file. "Open a scenario
 // file…" is the way back: it replays a downloaded (or hand-written) scenario, as a link would.
+import { DropdownMenu } from './menu';
 import type { Scenario } from './scenario';
 
 export interface Download {
@@ -53,6 +54,7 @@ export interface DownloadActions {
 export class DownloadMenu {
   private readonly menu: HTMLElement;
   private readonly file: HTMLInputElement;
+  private readonly dropdown: DropdownMenu;
 
   constructor(private readonly button: HTMLButtonElement, private readonly actions: DownloadActions, private readonly base = '') {
     this.menu = document.createElement('div');
@@ -68,17 +70,8 @@ export class DownloadMenu {
     this.file.dataset.testid = 'open-scenario-file';
     this.file.addEventListener('change', () => void this.readFile());
     button.after(this.menu, this.file);
-    button.setAttribute('aria-haspopup', 'menu');
-    button.addEventListener('click', () => (this.menu.hidden ? this.show() : this.hide()));
-    document.addEventListener('click', (event) => {
-      if (!this.menu.hidden && !this.menu.contains(event.target as Node) && event.target !== button) this.hide();
-    });
-    this.menu.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        this.hide();
-        button.focus();
-      }
-    });
+    this.dropdown = new DropdownMenu(button, this.menu);
+    button.addEventListener('click', () => (this.menu.hidden ? this.show() : this.dropdown.hide()));
   }
 
   private show(): void {
@@ -86,8 +79,8 @@ export class DownloadMenu {
     const base = this.base;
     const fill = (id: string | null) => {
       const items = id ? downloads(base, id, this.actions.artifacts()) : [];
-      for (const d of items) this.menu.append(this.item(d.label, d.testid, () => void this.fetch(d)));
-      this.menu.append(this.item('Open a scenario file…', 'open-scenario', () => this.file.click()));
+      for (const d of items) this.menu.append(this.dropdown.item(d.label, d.testid, () => void this.fetch(d)));
+      this.menu.append(this.dropdown.item('Open a scenario file…', 'open-scenario', () => this.file.click()));
     };
     fill(null);
     this.menu.hidden = false;
@@ -98,24 +91,6 @@ export class DownloadMenu {
       fill(id);
       (this.menu.querySelector('button') as HTMLButtonElement | null)?.focus();
     }).catch((error) => this.actions.error(String(error?.message ?? error)));
-  }
-
-  private hide(): void {
-    this.menu.hidden = true;
-    this.button.setAttribute('aria-expanded', 'false');
-  }
-
-  private item(label: string, testid: string, action: () => void): HTMLButtonElement {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('role', 'menuitem');
-    b.dataset.testid = testid;
-    b.textContent = label;
-    b.addEventListener('click', () => {
-      this.hide();
-      action();
-    });
-    return b;
   }
 
   /** Saves pending edits first, then lets the browser download the server's file under its own name. */

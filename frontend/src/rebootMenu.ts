@@ -2,6 +2,7 @@
 // newest kernel built in ~/linux (the stock one if there is none), as `POST /reboot` does; the menu
 // also offers Debian's stock kernel ({"kernel": "stock"}, back from a patched kernel) and the boot
 // parameters dialog. Each item is a shortcut for the same reboot the API does, nothing else.
+import { DropdownMenu } from './menu';
 
 export type KernelChoice = 'built' | 'stock';
 
@@ -16,6 +17,7 @@ export interface RebootActions {
 export class RebootMenu {
   readonly button: HTMLButtonElement;
   private readonly menu: HTMLElement;
+  private readonly dropdown: DropdownMenu;
 
   constructor(reboot: HTMLButtonElement, actions: RebootActions) {
     const anchor = document.createElement('span');
@@ -29,16 +31,16 @@ export class RebootMenu {
     this.button.textContent = '▾';
     this.button.title = 'Reboot into another kernel: the one built in ~/linux, or Debian\'s stock kernel';
     this.button.setAttribute('aria-label', 'Reboot options');
-    this.button.setAttribute('aria-haspopup', 'menu');
     this.menu = document.createElement('div');
     this.menu.className = 'menu';
     this.menu.dataset.testid = 'reboot-menu';
     this.menu.setAttribute('role', 'menu');
     this.menu.hidden = true;
+    this.dropdown = new DropdownMenu(this.button, this.menu);
     this.menu.append(
-      this.item('Reboot into the kernel built in ~/linux (newest build; stock if none)', 'reboot-built', () => actions.reboot('built')),
-      this.item('Reboot into Debian\'s stock kernel (6.1.0-56-amd64)', 'reboot-stock', () => actions.reboot('stock')),
-      this.item('Boot parameters…', 'reboot-parameters', () => actions.parameters()),
+      this.dropdown.item('Reboot into the kernel built in ~/linux (newest build; stock if none)', 'reboot-built', () => actions.reboot('built')),
+      this.dropdown.item('Reboot into Debian\'s stock kernel (6.1.0-56-amd64)', 'reboot-stock', () => actions.reboot('stock')),
+      this.dropdown.item('Boot parameters…', 'reboot-parameters', () => actions.parameters()),
     );
     anchor.append(reboot, this.button, this.menu);
     this.button.addEventListener('click', () => {
@@ -46,32 +48,5 @@ export class RebootMenu {
       this.button.setAttribute('aria-expanded', String(!this.menu.hidden));
       if (!this.menu.hidden) (this.menu.querySelector('button') as HTMLButtonElement | null)?.focus();
     });
-    document.addEventListener('click', (event) => {
-      if (!this.menu.hidden && !this.menu.contains(event.target as Node) && event.target !== this.button) this.hide();
-    });
-    this.menu.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        this.hide();
-        this.button.focus();
-      }
-    });
-  }
-
-  private hide(): void {
-    this.menu.hidden = true;
-    this.button.setAttribute('aria-expanded', 'false');
-  }
-
-  private item(label: string, testid: string, action: () => void): HTMLButtonElement {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('role', 'menuitem');
-    b.dataset.testid = testid;
-    b.textContent = label;
-    b.addEventListener('click', () => {
-      this.hide();
-      action();
-    });
-    return b;
   }
 }
