@@ -451,8 +451,8 @@ public final class Kernel implements Syscalls {
         t.stack().reset();
         memory.unmap(t.stack().base(), KernelStack.THREAD_SIZE);
         scheduler.remove(t);
-        if (t.ppid() == 1 && t.pid() != 1 && !t.isKthread()) {
-            tasks.remove(t.pid());          // init's SIGCHLD handler reaps its children at once
+        if (t.adopted()) {
+            tasks.remove(t.pid());          // init reaps the orphans it adopted as they exit (its SIGCHLD handler)
         }
     }
 

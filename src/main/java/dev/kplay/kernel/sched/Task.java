@@ -90,7 +90,15 @@ public final class Task {
     public int ppid() { return ppid; }
 
     /** forget_original_parent(): the parent exited, the child now belongs to the reaper (init). */
-    public void reparent(int reaper) { ppid = reaper; }
+    public void reparent(int reaper) {
+        ppid = reaper;
+        adopted = true;
+    }
+
+    /** Whether init adopted this task (its parent exited first): init reaps it as soon as it exits. */
+    public boolean adopted() { return adopted; }
+
+    private boolean adopted;
 
     /** TASK_COMM_LEN-bounded name. */
     public String comm() { return comm; }
