@@ -1,8 +1,6 @@
 package dev.kplay.session;
 
 import dev.kplay.userland.sh.Shell;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,11 +19,20 @@ import java.util.function.Supplier;
  * request never runs a session's work itself: it queues a job on the session's lane and gets a
  * future; the server's request thread is free at once (the web layer answers asynchronously).
  *
- * - A fixed set of worker threads runs the jobs, one job per session at a time, in order. When a
- *   worker is free it takes the lane that has used the least CPU (its virtual runtime, as CFS
- *   picks a task), so a session that burns CPU waits behind the others and each session gets a
- *   fair share of real CPU. A job is bounded by the kernel's budgets (instructions per request,
- *   compile CPU time), which is the slice one session gets before the others have their turn.
+ * - Worker threads run the jobs, at most `threads` at once (the CPUs), one job per session at a
+ *   time, in order. When a CPU is free a worker takes the lane that has used the least of them
+ *   (its virtual runtime: wall time holding a CPU, as CFS picks a task), so a session that burns
+ *   CPU waits behind the others and each session gets a fair share of real CPU.
+ * - Time slices: a job that computes for long (a runaway init, a spinning program: up to the
+ *   kernel's budget of instructions per request, seconds of CPU) gives its CPU back every
+ *   SLICE_NANOS while other lanes wait with less runtime than its own: at each tick of its
+ *   kernel's virtual clock it checks, and if it has had its slice, its lane goes back to the ready
+ *   list and its thread parks until a worker picks that lane again (then it goes on where it
+ *   stopped). The pause is only wall time between two instructions: nothing in the kernel reads
+ *   wall time, so output, virtual time and the event log are the same bytes as without it. The
+ *   kernel's state is Java objects on this thread's stack, so a preempted job keeps its thread;
+ *   there are at most MAX_PREEMPTED of them (past that a job runs its whole budget, as before),
+ *   and a new worker thread is started when one parks, so the CPUs stay in use.
  * - Nothing waits on a thread. A command runs at full speed (Session.execDeferred) and owes the
  *   wall time its sleeps would have taken; its lane is then held, without a thread, until that
  *   time has passed: timers send its log records to the streams when each falls due and deliver
@@ -40,8 +47,6 @@ import java.util.function.Supplier;
 
 /** One scheduler for all sessions' work: fair CPU share per session, no thread held while waiting. */
 public final class SessionScheduler implements AutoCloseable {
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-
     /** Lanes by key: a Session, or another key for work before a session exists (see submit). */
     private final Map<Object, Lane> lanes = new HashMap<>();
     /** Lanes with a job to run and no worker on it. */
@@ -54,6 +59,18 @@ public final class SessionScheduler implements AutoCloseable {
     private long minVruntime;
     private long jobs;
     private long heldNow;
+    /** Jobs that hold a CPU right now (at most cpus). */
+    private int onCpu;
+    private final int cpus;
+    /** Worker threads alive (parked preempted jobs' threads included), and preempted jobs parked now. */
+    private int liveWorkers;
+    private int preemptedNow;
+    private long preemptions;
+
+    /** How long a job may compute while others wait before it gives its CPU back. */
+    static final long SLICE_NANOS = 20_000_000L;
+    /** Most preempted jobs parked at once (each keeps its thread): past it a job runs its budget out. */
+    static final int MAX_PREEMPTED = 64;
 
     /** A session's queue of jobs. */
     private static final class Lane {
@@ -64,6 +81,8 @@ public final class SessionScheduler implements AutoCloseable {
         Held held;
         boolean tickQueued;
         long vruntime;
+        /** The lane's job was preempted and waits for a CPU to go on. */
+        Preempted resume;
 
         Lane(Object session) {
             this.session = session;
@@ -88,20 +107,72 @@ public final class SessionScheduler implements AutoCloseable {
         }
     }
 
-    /** {@code threads} workers run the jobs; one more thread keeps the timers. */
+    /** A preempted job's thread, parked until a worker hands it a CPU again. */
+    private static final class Preempted {
+        private boolean granted;
+
+        synchronized void await() {
+            boolean interrupted = false;
+            while (!granted) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;         // the lane is on the ready list: it must wait for its turn
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized void grant() {
+            granted = true;
+            notify();
+        }
+    }
+
+    /** The job a session's lane is running: where its current slice started. */
+    private final class Slice implements Runnable {
+        final Lane lane;
+        long start;
+
+        Slice(Lane lane, long start) {
+            this.lane = lane;
+            this.start = start;
+        }
+
+        /** A tick of the session's virtual clock: gives the CPU back if the slice is used up. */
+        @Override
+        public void run() {
+            if (wallNanos.getAsLong() - start >= SLICE_NANOS) {
+                preempt(this);
+            }
+        }
+    }
+
+    /** {@code threads} workers run the jobs (at most that many at once); one more thread keeps the timers. */
     public SessionScheduler(int threads, LongSupplier wallNanos) {
         this.wallNanos = wallNanos;
+        this.cpus = Math.max(1, threads);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kplay-sched-timer");
             t.setDaemon(true);
             return t;
         });
-        for (int i = 0; i < Math.max(1, threads); i++) {
-            Thread t = new Thread(this::work, "kplay-cpu-" + i);
-            t.setDaemon(true);
-            workers.add(t);
-            t.start();
+        synchronized (this) {
+            for (int i = 0; i < cpus; i++) {
+                startWorker();
+            }
         }
+    }
+
+    /** Starts one more worker thread. Holds the monitor. */
+    private void startWorker() {
+        Thread t = new Thread(this::work, "kplay-cpu-" + workers.size());
+        t.setDaemon(true);
+        workers.add(t);
+        liveWorkers++;
+        t.start();
     }
 
     /**
@@ -226,9 +297,12 @@ public final class SessionScheduler implements AutoCloseable {
         }
     }
 
-    /** Jobs run since start, commands held right now, and lanes (sessions with work) right now. */
+    /**
+     * Jobs run since start, commands held right now, lanes (sessions with work) right now, times
+     * a job gave its CPU back at the end of its slice since start, and preempted jobs parked now.
+     */
     public synchronized long[] figures() {
-        return new long[] {jobs, heldNow, lanes.size()};
+        return new long[] {jobs, heldNow, lanes.size(), preemptions, preemptedNow};
     }
 
     private void enqueue(Object s, Runnable job, boolean urgent) {
@@ -245,22 +319,30 @@ public final class SessionScheduler implements AutoCloseable {
         }
     }
 
-    /** Puts l on the ready list if it can run a job now. Holds the monitor. */
+    /** Puts l on the ready list if it can run a job now (or go on with a preempted one). Holds the monitor. */
     private void makeReady(Lane l) {
-        boolean can = !l.running && (!l.urgent.isEmpty() || l.held == null && !l.queue.isEmpty());
+        boolean can = l.resume != null || !l.running && (!l.urgent.isEmpty() || l.held == null && !l.queue.isEmpty());
         if (can && !ready.contains(l)) {
             ready.add(l);
-            notify();
+            notifyAll();
         }
     }
 
-    /** A worker: takes the ready lane with the least CPU used, runs its next job, puts it back. */
+    /**
+     * A worker: while a CPU is free, takes the ready lane with the least runtime and runs its next
+     * job (or hands the CPU to its preempted job's thread), then puts it back.
+     */
     private void work() {
         while (true) {
             Lane l;
             Runnable job;
             synchronized (this) {
-                while (ready.isEmpty() && !closed) {
+                while ((ready.isEmpty() || onCpu >= cpus) && !closed) {
+                    if (liveWorkers - preemptedNow > cpus) {
+                        liveWorkers--;          // a spare left by a preempted job that went on: not needed now
+                        workers.remove(Thread.currentThread());
+                        return;
+                    }
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -278,24 +360,78 @@ public final class SessionScheduler implements AutoCloseable {
                 }
                 ready.remove(l);
                 minVruntime = Math.max(minVruntime, l.vruntime);
+                onCpu++;
+                if (l.resume != null) {
+                    Preempted p = l.resume;
+                    l.resume = null;
+                    preemptedNow--;
+                    p.grant();                  // its own thread goes on with the CPU this worker took for it
+                    continue;
+                }
                 job = l.urgent.isEmpty() ? l.queue.poll() : l.urgent.poll();
                 l.running = true;
                 jobs++;
             }
-            long cpu0 = CPU.getCurrentThreadCpuTime();
+            Slice slice = new Slice(l, wallNanos.getAsLong());
+            Session s = l.session instanceof Session x ? x : null;
+            if (s != null) {
+                s.preemptPoint(slice);
+            }
             try {
                 job.run();
             } catch (RuntimeException | Error e) {
                 // a job completes its own future; nothing may kill a worker
             } finally {
-                long used = Math.max(0, CPU.getCurrentThreadCpuTime() - cpu0);
+                if (s != null) {
+                    s.preemptPoint(null);
+                }
+                long used = Math.max(0, wallNanos.getAsLong() - slice.start);
                 synchronized (this) {
+                    onCpu--;
                     l.vruntime += used;
                     l.running = false;
                     settle(l);
+                    notifyAll();
                 }
             }
         }
+    }
+
+    /**
+     * The running job of {@code slice} has had its slice: if another lane waits with no more
+     * runtime than this one, the CPU goes to it and this thread parks until the lane is picked
+     * again. Runs on the job's thread, between two instructions of its kernel.
+     */
+    private void preempt(Slice slice) {
+        Preempted p;
+        synchronized (this) {
+            long now = wallNanos.getAsLong();
+            Lane l = slice.lane;
+            l.vruntime += now - slice.start;
+            slice.start = now;
+            if (closed || preemptedNow >= MAX_PREEMPTED || l.resume != null) {
+                return;
+            }
+            boolean waiting = false;
+            for (Lane c : ready) {
+                waiting |= c != l && c.vruntime <= l.vruntime;
+            }
+            if (!waiting) {
+                return;
+            }
+            p = new Preempted();
+            l.resume = p;
+            onCpu--;
+            preemptedNow++;
+            preemptions++;
+            makeReady(l);
+            if (liveWorkers - preemptedNow < cpus) {
+                startWorker();                  // this thread is parked: another one uses the CPU it gave back
+            }
+            notifyAll();
+        }
+        p.await();
+        slice.start = wallNanos.getAsLong();
     }
 
     /** After a job or a delivery: the lane runs on, or leaves the table when it has nothing. Holds the monitor. */
@@ -375,6 +511,13 @@ public final class SessionScheduler implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
+            for (Lane l : lanes.values()) {
+                if (l.resume != null) {
+                    l.resume.grant();           // a preempted job runs to its end
+                    l.resume = null;
+                    preemptedNow--;
+                }
+            }
             notifyAll();
         }
         timers.shutdownNow();
