@@ -54,6 +54,8 @@ public final class Session {
     private long lastWall;
     private volatile long lastUsedNanos;
     private boolean closed;
+    /** The server scheduler's runtime of this session between its lanes (SessionScheduler; under its monitor). */
+    long schedRuntime;
     /** close() was asked; whoever next holds the lock, or lets it go, closes the session. */
     private volatile boolean closeRequested;
     /** Server CPU time this session's requests have used (this copy, since it was built). */

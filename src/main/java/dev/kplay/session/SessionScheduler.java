@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  * - Worker threads run the jobs, at most `threads` at once (the CPUs), one job per session at a
  *   time, in order. When a CPU is free a worker takes the lane that has used the least of them
  *   (its virtual runtime: wall time holding a CPU, as CFS picks a task), so a session that burns
- *   CPU waits behind the others and each session gets a fair share of real CPU.
+ *   CPU waits behind the others and each session gets a fair share of real CPU. A session keeps
+ *   its runtime between lanes (a lane lives while it has work), and a lane that starts again
+ *   starts no lower than the runtime of the last lane picked (CFS's min_vruntime), so neither a
+ *   session that worked long ago nor a stream of new lanes can starve a lane that waits.
  * - Time slices: a job that computes for long (a runaway init, a spinning program: up to the
  *   kernel's budget of instructions per request, seconds of CPU) gives its CPU back every
  *   SLICE_NANOS while other lanes wait with less runtime than its own: at each tick of its
@@ -65,6 +68,7 @@ public final class SessionScheduler implements AutoCloseable {
     /** Worker threads alive (parked preempted jobs' threads included), and preempted jobs parked now. */
     private int liveWorkers;
     private int preemptedNow;
+    private int threadsStarted;
     private long preemptions;
 
     /** How long a job may compute while others wait before it gives its CPU back. */
@@ -86,6 +90,7 @@ public final class SessionScheduler implements AutoCloseable {
 
         Lane(Object session) {
             this.session = session;
+            this.vruntime = session instanceof Session s ? s.schedRuntime : 0;
         }
     }
 
@@ -168,7 +173,7 @@ public final class SessionScheduler implements AutoCloseable {
 
     /** Starts one more worker thread. Holds the monitor. */
     private void startWorker() {
-        Thread t = new Thread(this::work, "kplay-cpu-" + workers.size());
+        Thread t = new Thread(this::work, "kplay-cpu-" + threadsStarted++);
         t.setDaemon(true);
         workers.add(t);
         liveWorkers++;
@@ -282,7 +287,7 @@ public final class SessionScheduler implements AutoCloseable {
             }
             if (l == null) {
                 l = new Lane(s);
-                l.vruntime = minVruntime;
+                l.vruntime = startAt(l);
                 lanes.put(s, l);
             }
             l.tickQueued = true;
@@ -312,11 +317,30 @@ public final class SessionScheduler implements AutoCloseable {
             }
             Lane l = lanes.computeIfAbsent(s, Lane::new);
             if (l.queue.isEmpty() && l.urgent.isEmpty() && !l.running && l.held == null) {
-                l.vruntime = Math.max(l.vruntime, minVruntime);
+                l.vruntime = startAt(l);
             }
             (urgent ? l.urgent : l.queue).add(job);
             makeReady(l);
         }
+    }
+
+    /**
+     * The runtime a lane starts from when it gets work after having none: a session's own (it is
+     * kept between lanes), but no lower than the last session lane picked. A lane of no session (a
+     * lookup, a creation: no history) starts level with the preempted jobs waiting, so it never
+     * overtakes one (ties go to the lane that waited first): a stream of them cannot starve a job
+     * that gave its CPU back. Holds the monitor.
+     */
+    private long startAt(Lane l) {
+        long v = Math.max(l.vruntime, minVruntime);
+        if (!(l.session instanceof Session)) {
+            for (Lane c : ready) {
+                if (c.resume != null) {
+                    v = Math.max(v, c.vruntime);
+                }
+            }
+        }
+        return v;
     }
 
     /** Puts l on the ready list if it can run a job now (or go on with a preempted one). Holds the monitor. */
@@ -359,7 +383,9 @@ public final class SessionScheduler implements AutoCloseable {
                     }
                 }
                 ready.remove(l);
-                minVruntime = Math.max(minVruntime, l.vruntime);
+                if (l.session instanceof Session) {
+                    minVruntime = Math.max(minVruntime, l.vruntime);
+                }
                 onCpu++;
                 if (l.resume != null) {
                     Preempted p = l.resume;
@@ -439,6 +465,9 @@ public final class SessionScheduler implements AutoCloseable {
         if (!l.running && l.held == null && l.queue.isEmpty() && l.urgent.isEmpty()) {
             lanes.remove(l.session, l);
             ready.remove(l);
+            if (l.session instanceof Session s) {
+                s.schedRuntime = l.vruntime;    // the session's next lane goes on from here (a lane is only its queue)
+            }
         } else {
             makeReady(l);
         }

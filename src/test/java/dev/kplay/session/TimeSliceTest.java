@@ -102,6 +102,30 @@ class TimeSliceTest {
     }
 
     @Test
+    void aStreamOfShortJobsOnNewLanesDoesNotStarveAPreemptedJob() throws Exception {
+        Session runaway = crunching("runaway");
+        CompletableFuture<Shell.Result> insmod = sched.exec(runaway, "insmod crunch.ko", null);
+        int shortJobs = 0;
+        java.util.ArrayDeque<CompletableFuture<Long>> inFlight = new java.util.ArrayDeque<>();
+        while (!insmod.isDone() && shortJobs < 5000) {
+            while (inFlight.size() < 64) {
+                inFlight.add(sched.submit(new Object(), () -> {
+                    long t = System.nanoTime();
+                    while (System.nanoTime() - t < 1_000_000L) {
+                        Thread.onSpinWait();            // a millisecond of work, as a lookup or a short request
+                    }
+                    return t;
+                }));
+            }
+            inFlight.poll().get(60, TimeUnit.SECONDS);
+            shortJobs++;
+        }
+        System.out.println("[sched] one CPU: a long insmod ended after " + shortJobs + " one-millisecond jobs on new lanes");
+        assertTrue(insmod.isDone(), "the insmod got its share while 5000 short jobs came one after another");
+        assertEquals(0, insmod.get().exitCode());
+    }
+
+    @Test
     void aLongJobAloneKeepsItsCpu() throws Exception {
         Session alone = crunching("alone");
         Shell.Result r = sched.exec(alone, "insmod crunch.ko", null).get(120, TimeUnit.SECONDS);
