@@ -94,48 +94,6 @@ public final class SessionScheduler implements AutoCloseable {
         }
     }
 
-    /** A delivered-later command: its future, when its wall time started, and its timers. */
-    private static final class Held {
-        final CompletableFuture<Shell.Result> result;
-        final Shell.Result value;
-        final long start;
-        final List<ScheduledFuture<?>> timers = new ArrayList<>();
-        /** A timer or a Ctrl-C is ending the hold; the other leaves it alone. */
-        boolean claimed;
-        /** The delivery time came while a Ctrl-C had it claimed (and then found nothing to interrupt). */
-        boolean overdue;
-
-        Held(CompletableFuture<Shell.Result> result, Shell.Result value, long start) {
-            this.result = result;
-            this.value = value;
-            this.start = start;
-        }
-    }
-
-    /** A preempted job's thread, parked until a worker hands it a CPU again. */
-    private static final class Preempted {
-        private boolean granted;
-
-        synchronized void await() {
-            boolean interrupted = false;
-            while (!granted) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;         // the lane is on the ready list: it must wait for its turn
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        synchronized void grant() {
-            granted = true;
-            notify();
-        }
-    }
-
     /** The job a session's lane is running: where its current slice started. */
     private final class Slice implements Runnable {
         final Lane lane;
