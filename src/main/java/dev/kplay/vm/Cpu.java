@@ -413,7 +413,7 @@ public final class Cpu {
             }
             ks.growOperands(ks.opBases[d] + k.maxDepth + 16);
             ks.javaDepth = 0;
-            int status = k.run(this, ks, c, ks.pcs[d]);
+            int status = k.run(this, ks, c, ks.pcs[d], 0, 0, 0, 0, 0);
             switch (status) {
                 case Compiled.INTERPRET -> {
                     if (ks.depth - 1 <= d) {
@@ -520,6 +520,67 @@ public final class Cpu {
         ks.growOperands(ks.nops + k.maxDepth + 16);
         return Compiled.ENTER;
     }
+
+    /**
+     * The callee of a call from compiled code with argc arguments if compiled code may call it
+     * directly (see Compiled.CALL), else null (the call then goes through invoke). Faults as the
+     * call's fetch would.
+     */
+    Code directCallee(long target, int argc) {
+        if (natives.isNative(target)) {
+            return null;
+        }
+        Code c = bus.fetch(target);
+        return c != null && c.compiled != null && c.direct && argc >= c.paramOffsets.length ? c : null;
+    }
+
+    /**
+     * A direct call's frame, pushed by the callee's compiled code (entry Compiled.CALL) with the
+     * same stores as enter(): the page where code's new frame goes when it lies in one page at hand
+     * and the frame arrays, the operand stack and the Java stack have room; else null (nothing
+     * changed), and the call goes through invoke instead.
+     */
+    static byte[] directFrame(Cpu cpu, KernelStack ks, Code code) {
+        long fp = ks.sp - 16 - code.frameSize;
+        if (ks.depth == ks.codes.length || fp < ks.base() || ks.javaDepth >= Tier.MAX_JAVA_DEPTH
+                || ks.nops + code.compiled.maxDepth + 16 > ks.operands.length) {
+            return null;
+        }
+        return cpu.bus.writableBytes(fp, 16 + code.frameSize);
+    }
+
+    /**
+     * Pushes code's frame in the page directFrame gave: the return address and the saved frame
+     * pointer, and the frame's registers; returns the new frame pointer. The compiled callee then
+     * stores its parameters (put1..put8).
+     */
+    static long linkFrame(KernelStack ks, Code code, byte[] page, long ret) {
+        int d = ks.depth;
+        long sp = ks.sp;
+        long fp = sp - 16 - code.frameSize;
+        int top = (int) (fp & (Bus.PAGE_SIZE - 1)) + 16 + code.frameSize;
+        LONG.set(page, top - 8, ret);
+        LONG.set(page, top - 16, d == 0 ? 0 : ks.fps[d - 1]);
+        ks.depth = d + 1;
+        ks.codes[d] = code;
+        ks.pcs[d] = 0;
+        ks.fps[d] = fp;
+        ks.opBases[d] = ks.nops;
+        ks.entrySps[d] = sp;
+        ks.vaAreas[d] = sp;
+        ks.sp = fp;
+        return fp;
+    }
+
+    // A parameter's store into the page of a frame that linkFrame pushed, at byte offset at.
+
+    static void put1(byte[] page, int at, long value) { page[at] = (byte) value; }
+
+    static void put2(byte[] page, int at, long value) { SHORT.set(page, at, (short) value); }
+
+    static void put4(byte[] page, int at, long value) { INT.set(page, at, (int) value); }
+
+    static void put8(byte[] page, int at, long value) { LONG.set(page, at, value); }
 
     /** The code of the top frame (the callee Cpu.invoke just entered, with ENTER). */
     static Code top(KernelStack ks) {
