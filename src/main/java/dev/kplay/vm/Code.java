@@ -31,6 +31,15 @@ public final class Code {
      * Compiled.DIRECT_ARGS parameters, each of a machine width.
      */
     final boolean direct;
+    /** Call instructions (CALL, CALLI) in the code: the call sites of a compiled function, numbered in order. */
+    final int callSites;
+    /**
+     * Each call site's last direct callee (Cpu.directCallee), the address it was called at and the
+     * bus epoch then; null until a compiled call site calls directly.
+     */
+    long[] siteTargets;
+    Code[] siteCallees;
+    int[] siteEpochs;
     /** Times the interpreter entered the function or took one of its back-edges (the compiling tier's heat). */
     int heat;
     /** The compiled tier's translation, once the function is hot; null until then or if it cannot be compiled. */
@@ -58,6 +67,13 @@ public final class Code {
             d &= w == 1 || w == 2 || w == 4 || w == 8;
         }
         this.direct = d;
+        int sites = 0;
+        for (int op : ops) {
+            if (op == Opcodes.CALL || op == Opcodes.CALLI) {
+                sites++;
+            }
+        }
+        this.callSites = sites;
     }
 
     /** Decodes f, loaded at address in module {@code module}, with the module's symbol addresses. */

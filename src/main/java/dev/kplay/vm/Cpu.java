@@ -412,7 +412,7 @@ public final class Cpu {
                 return null;
             }
             ks.growOperands(ks.opBases[d] + k.maxDepth + 16);
-            ks.javaDepth = 0;
+            ks.javaLimit = ks.depth + Tier.MAX_JAVA_DEPTH;
             int status = k.run(this, ks, c, ks.pcs[d], 0, 0, 0, 0, 0);
             switch (status) {
                 case Compiled.INTERPRET -> {
@@ -484,14 +484,14 @@ public final class Cpu {
             // A native may run module code on this stack itself (a slab constructor, say): that run
             // uses these registers too, so they are put back as this frame left them.
             long left = ks.left;
-            int javaDepth = ks.javaDepth;
+            int javaLimit = ks.javaLimit;
             ks.nativeAddr = target;
             long r;
             try {
                 r = natives.call(target, java.util.Arrays.copyOf(args, argc), ks);
             } finally {
                 ks.left = left;
-                ks.javaDepth = javaDepth;
+                ks.javaLimit = javaLimit;
                 ks.nativeAddr = target;
             }
             ks.nativeAddr = 0;
@@ -514,7 +514,7 @@ public final class Cpu {
             return Compiled.EXITED;
         }
         Compiled k = Tier.heat(callee);
-        if (k == null || ks.javaDepth >= Tier.MAX_JAVA_DEPTH || ks.nops + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
+        if (k == null || ks.depth > ks.javaLimit || ks.nops + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
             return Compiled.INTERPRET;
         }
         ks.growOperands(ks.nops + k.maxDepth + 16);
@@ -522,16 +522,34 @@ public final class Cpu {
     }
 
     /**
-     * The callee of a call from compiled code with argc arguments if compiled code may call it
-     * directly (see Compiled.CALL), else null (the call then goes through invoke). Faults as the
-     * call's fetch would.
+     * The callee of call site {@code site} of compiled code {@code caller}, a call of target with
+     * argc arguments, if compiled code may call it directly (see Compiled.CALL), else null (the
+     * call then goes through invoke). Faults as the call's fetch would. The answer is kept per site
+     * while the bus epoch stays the same (it then depends on nothing else: a function's compiled
+     * code, once there, stays).
      */
-    Code directCallee(long target, int argc) {
+    Code directCallee(Code caller, int site, long target, int argc) {
+        long[] targets = caller.siteTargets;
+        int e = bus.epoch();
+        if (targets != null && targets[site] == target && caller.siteEpochs[site] == e && e != -1) {
+            return caller.siteCallees[site];
+        }
         if (natives.isNative(target)) {
             return null;
         }
         Code c = bus.fetch(target);
-        return c != null && c.compiled != null && c.direct && argc >= c.paramOffsets.length ? c : null;
+        if (c == null || c.compiled == null || !c.direct || argc < c.paramOffsets.length) {
+            return null;
+        }
+        if (targets == null) {
+            caller.siteTargets = targets = new long[caller.callSites];
+            caller.siteCallees = new Code[caller.callSites];
+            caller.siteEpochs = new int[caller.callSites];
+        }
+        targets[site] = target;
+        caller.siteCallees[site] = c;
+        caller.siteEpochs[site] = e;
+        return c;
     }
 
     /**
@@ -542,11 +560,22 @@ public final class Cpu {
      */
     static byte[] directFrame(Cpu cpu, KernelStack ks, Code code) {
         long fp = ks.sp - 16 - code.frameSize;
-        if (ks.depth == ks.codes.length || fp < ks.base() || ks.javaDepth >= Tier.MAX_JAVA_DEPTH
+        if (ks.depth == ks.codes.length || fp < ks.base() || ks.depth >= ks.javaLimit
                 || ks.nops + code.compiled.maxDepth + 16 > ks.operands.length) {
             return null;
         }
-        return cpu.bus.writableBytes(fp, 16 + code.frameSize);
+        int len = 16 + code.frameSize;
+        if (fp >>> 12 == ks.pagePfn && (int) (fp & (Bus.PAGE_SIZE - 1)) + len <= Bus.PAGE_SIZE
+                && ks.pageEpoch == cpu.bus.epoch()) {
+            return ks.page;
+        }
+        byte[] page = cpu.bus.writableBytes(fp, len);
+        if (page != null) {
+            ks.page = page;
+            ks.pagePfn = fp >>> 12;
+            ks.pageEpoch = cpu.bus.epoch();
+        }
+        return page;
     }
 
     /**

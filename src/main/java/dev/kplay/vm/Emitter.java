@@ -131,16 +131,6 @@ abstract class Emitter {
         }
     }
 
-    /** ks.javaDepth += delta. */
-    void javaDepth(int delta) {
-        mv.visitVarInsn(ALOAD, L_KS);
-        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
-        mv.visitFieldInsn(GETFIELD, KS, "javaDepth", "I");
-        push(delta);
-        mv.visitInsn(IADD);
-        mv.visitFieldInsn(PUTFIELD, KS, "javaDepth", "I");
-    }
-
     void setPc(int pc) {
         ksField("pcs", "[I");
         mv.visitVarInsn(ILOAD, L_D);
@@ -262,13 +252,14 @@ abstract class Emitter {
         if (argc <= Compiled.DIRECT_ARGS) {
             // a compiled callee that takes its arguments in JVM registers: it pushes its own frame
             mv.visitVarInsn(ALOAD, L_CPU);
+            mv.visitVarInsn(ALOAD, L_CODE);
+            push(site(pc));
             callTarget(op, a, after);
             push(argc);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "directCallee", "(JI)L" + CODE + ";", false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "directCallee", "(L" + CODE + ";IJI)L" + CODE + ";", false);
             mv.visitVarInsn(ASTORE, calleeLocal());
             mv.visitVarInsn(ALOAD, calleeLocal());
             mv.visitJumpInsn(IFNULL, slow);
-            javaDepth(1);
             mv.visitVarInsn(ALOAD, calleeLocal());
             mv.visitFieldInsn(GETFIELD, CODE, "compiled", "L" + COMPILED + ";");
             mv.visitVarInsn(ALOAD, L_CPU);
@@ -289,7 +280,6 @@ abstract class Emitter {
             mv.visitInsn(LADD);
             mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", RUN_DESC, false);
             mv.visitVarInsn(ISTORE, L_STATUS);
-            javaDepth(-1);
             mv.visitVarInsn(ILOAD, L_STATUS);
             push(Compiled.NOT_DIRECT);
             mv.visitJumpInsn(IF_ICMPNE, ran);
@@ -317,7 +307,6 @@ abstract class Emitter {
         mv.visitVarInsn(ILOAD, L_STATUS);
         push(Compiled.ENTER);
         mv.visitJumpInsn(IF_ICMPNE, ran);
-        javaDepth(1);
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitMethodInsn(INVOKESTATIC, CPU, "top", "(L" + KS + ";)L" + CODE + ";", false);
         mv.visitVarInsn(ASTORE, calleeLocal());
@@ -332,7 +321,6 @@ abstract class Emitter {
         }
         mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", RUN_DESC, false);
         mv.visitVarInsn(ISTORE, L_STATUS);
-        javaDepth(-1);
         mv.visitLabel(ran);
         ksField("operands", "[J");
         mv.visitVarInsn(ASTORE, L_OPS);
@@ -350,6 +338,17 @@ abstract class Emitter {
         ksField("retval", "J");
         mv.visitVarInsn(LSTORE, slot(after));
         reloadPromoted();
+    }
+
+    /** The call site number of the call at pc (see Code.callSites). */
+    private int site(int pc) {
+        int k = 0;
+        for (int i = 0; i < pc; i++) {
+            if (c.ops[i] == CALL || c.ops[i] == CALLI) {
+                k++;
+            }
+        }
+        return k;
     }
 
     /** Pushes the address a call at this site goes to (long). */
