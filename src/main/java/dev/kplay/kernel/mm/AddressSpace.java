@@ -60,6 +60,8 @@ public final class AddressSpace implements Bus {
     private final long[] fetchAddr = new long[FETCH_CACHE];
     private final Code[] fetchCode = new Code[FETCH_CACHE];
     private static final int FETCH_CACHE = 16;
+    /** Bumped whenever the TLB or the fetch cache is flushed (see Bus.epoch). */
+    private int epoch;
 
     /**
      * The zero page: every freshly mapped page is this one frame, shared by all address spaces and
@@ -115,6 +117,7 @@ public final class AddressSpace implements Bus {
             }
         }
         java.util.Arrays.fill(tlbPage, null);
+        epoch++;
     }
 
     /** The frozen version of frame pfn with p's bytes, or null. */
@@ -163,6 +166,7 @@ public final class AddressSpace implements Bus {
         userCode = mm == null ? kernelCode : mm.code;
         java.util.Arrays.fill(tlbPage, null);
         java.util.Arrays.fill(fetchCode, null);
+        epoch++;
     }
 
     /**
@@ -205,6 +209,7 @@ public final class AddressSpace implements Bus {
         }
         mm.pages.clear();
         mm.code.clear();
+        epoch++;
         unchargeUser(mm, mm.charged);
     }
 
@@ -249,6 +254,7 @@ public final class AddressSpace implements Bus {
         kernelPages.clear();
         kernelCode.clear();
         java.util.Arrays.fill(tlbPage, null);
+        epoch++;
     }
 
     /**
@@ -274,6 +280,7 @@ public final class AddressSpace implements Bus {
         codeOf(addr).subMap(addr, true, addr + len, false).clear();
         java.util.Arrays.fill(tlbPage, null);
         java.util.Arrays.fill(fetchCode, null);
+        epoch++;
     }
 
     public boolean present(long addr) {
@@ -289,6 +296,7 @@ public final class AddressSpace implements Bus {
     public void registerCode(Code c) {
         codeOf(c.address()).put(c.address(), c);
         java.util.Arrays.fill(fetchCode, null);
+        epoch++;
     }
 
     /** The module function containing addr, or null (for kallsyms and oops RIPs). */
@@ -349,6 +357,11 @@ public final class AddressSpace implements Bus {
             return p;
         }
         return walk(addr, PageFault.Access.WRITE);
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
     }
 
     @Override
