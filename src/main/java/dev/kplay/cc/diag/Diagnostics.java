@@ -121,6 +121,11 @@ public final class Diagnostics {
         emissionPoint = at;
     }
 
+    /** The emission point set now, or null. */
+    public Span emissionPoint() {
+        return emissionPoint;
+    }
+
     /** Prints the held diagnostics in source order and stops holding. */
     public void release() {
         List<Pending> list = held;
