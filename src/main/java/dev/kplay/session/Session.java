@@ -504,6 +504,18 @@ public final class Session {
     }
 
     /**
+     * Lets {@code nanos} of virtual time pass with no command line running, as idle wall time does
+     * between an interactive session's requests (a TimePassed event): for fast-forwarding replays and
+     * tests, where the wall clock does not drive the kernel.
+     */
+    public void idle(long nanos) {
+        locked(() -> {
+            m.apply(new Event.TimePassed(nanos));
+            return null;
+        });
+    }
+
+    /**
      * While the page is open, time follows the wall clock even between requests: a timer module
      * ticks in the live dmesg pane. Does nothing if a request holds the session (it moves time itself).
      */

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * runs a session's work, nor finds a session by a store lookup, nor rebuilds a parked one by replay,
  * nor ends one. Finding the session is a job of its own on a lane for that id (the store's check that
  * no other node extended the log, or the rebuild of a parked session, run on a worker, one per id at
- * a time), then the work is queued on the session's own lane. Creating a session (a boot, or a
+ * a time), then the work is queued on the session's own lane; a session live here is found on its
+ * own lane instead, by the job that runs the work. Creating a session (a boot, or a
  * scenario's replay) runs on a lane of its own. Ending one jumps its lane's queue, as a Ctrl-C does,
  * so a DELETE does not wait out a held command.
  */
@@ -36,14 +37,27 @@ public final class SessionJobs {
         return scheduler.submit(new Lookup(String.valueOf(id)), () -> registry.get(id));
     }
 
-    /** Runs {@code work} on the session's lane; the answer is its value. */
+    /**
+     * Runs {@code work} on the session's lane; the answer is its value. A live session is found on
+     * its own lane, in the same job as the work (one worker hop, not two); should the lookup give
+     * another session (a rebuild), the work goes to that one's lane.
+     */
     public <T> CompletableFuture<T> on(String id, Function<Session, T> work) {
-        return find(id).thenCompose(s -> scheduler.submit(s, () -> work.apply(s)));
+        Session live = registry.peek(id);
+        if (live == null) {
+            return find(id).thenCompose(s -> scheduler.submit(s, () -> work.apply(s)));
+        }
+        return scheduler.submit(live, () -> {
+            Session s = registry.get(id);
+            return s == live ? CompletableFuture.completedFuture(work.apply(s)) : scheduler.submit(s, () -> work.apply(s));
+        }).thenCompose(f -> f);
     }
 
     /** A command line on the session's lane, answered once its wall time has passed. */
     public CompletableFuture<Shell.Result> exec(String id, String command, Long timeoutMs) {
-        return find(id).thenCompose(s -> scheduler.exec(s, command, timeoutMs));
+        Session live = registry.peek(id);
+        CompletableFuture<Session> found = live == null ? find(id) : scheduler.submit(live, () -> registry.get(id));
+        return found.thenCompose(s -> scheduler.exec(s, command, timeoutMs));
     }
 
     /** A signal ahead of the session's queued work (a live session's lane is not waited for). */

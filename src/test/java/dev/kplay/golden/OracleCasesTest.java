@@ -64,6 +64,16 @@ class OracleCasesTest {
             public String dmesg() {
                 return s.dmesg();
             }
+
+            @Override
+            public void idle(long nanos) {
+                s.idle(nanos);
+            }
+
+            @Override
+            public long uptimeNanos() {
+                return s.snapshot().uptimeNanos();
+            }
         };
     }
 

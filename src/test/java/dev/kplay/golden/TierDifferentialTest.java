@@ -79,6 +79,17 @@ class TierDifferentialTest {
                 out.append("dmesg\n").append(d);
                 return d;
             }
+
+            @Override
+            public void idle(long nanos) {
+                inner.idle(nanos);
+                out.append("idle ").append(nanos).append(" ns\n");
+            }
+
+            @Override
+            public long uptimeNanos() {
+                return inner.uptimeNanos();
+            }
         });
         return out.append(List.of()).toString();
     }

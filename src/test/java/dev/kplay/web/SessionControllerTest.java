@@ -1,8 +1,8 @@
 package dev.kplay.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** The HTTP contract's shapes and errors, over a real session registry. */
 @WebMvcTest({SessionController.class, ScenarioController.class, PageController.class})
-@Import(SessionControllerTest.Config.class)
+@Import({SessionControllerTest.Config.class, FutureAnswers.Install.class})
 class SessionControllerTest {
     @TestConfiguration
     static class Config {
@@ -69,13 +69,21 @@ class SessionControllerTest {
     @Autowired
     MockMvc mvc;
 
-    /** Performs a request; one the controller answers asynchronously (on the scheduler) is awaited and dispatched. */
-    ResultActions perform(RequestBuilder request) throws Exception {
-        MvcResult r = mvc.perform(request).andReturn();
-        if (r.getRequest().isAsyncStarted()) {
-            r.getAsyncResult(60_000);
-            return mvc.perform(asyncDispatch(r));
+    /** Waits until the answer of a request answered asynchronously (on the scheduler) is written; returns it. */
+    static MvcResult answered(MvcResult r) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (r.getRequest().isAsyncStarted()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no answer in 60 s");
+            }
+            Thread.sleep(1);
         }
+        return r;
+    }
+
+    /** Performs a request; one the controller answers asynchronously (on the scheduler) is awaited. */
+    ResultActions perform(RequestBuilder request) throws Exception {
+        MvcResult r = answered(mvc.perform(request).andReturn());
         return new ResultActions() {
             @Override
             public ResultActions andExpect(org.springframework.test.web.servlet.ResultMatcher matcher) throws Exception {
@@ -118,15 +126,13 @@ class SessionControllerTest {
     void creationLookupAndDeleteAreSchedulerJobs() throws Exception {
         // the request thread only queues them: a boot, a lookup (a rebuild when parked) and an end
         MvcResult created = mvc.perform(post("/api/sessions")).andReturn();
-        assertTrue(created.getRequest().isAsyncStarted(), "POST /api/sessions answers asynchronously");
-        created.getAsyncResult(60_000);
-        String id = JsonPath.read(mvc.perform(asyncDispatch(created)).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString(), "$.id");
-        assertTrue(mvc.perform(get("/api/sessions/" + id)).andReturn().getRequest().isAsyncStarted());
+        assertTrue(created.getRequest().getAsyncContext() != null, "POST /api/sessions answers asynchronously");
+        assertEquals(201, answered(created).getResponse().getStatus());
+        String id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+        assertTrue(mvc.perform(get("/api/sessions/" + id)).andReturn().getRequest().getAsyncContext() != null);
         MvcResult deleted = mvc.perform(delete("/api/sessions/" + id)).andReturn();
-        assertTrue(deleted.getRequest().isAsyncStarted(), "DELETE answers asynchronously");
-        deleted.getAsyncResult(60_000);
-        mvc.perform(asyncDispatch(deleted)).andExpect(status().isNoContent());
+        assertTrue(deleted.getRequest().getAsyncContext() != null, "DELETE answers asynchronously");
+        assertEquals(204, answered(deleted).getResponse().getStatus());
         perform(delete("/api/sessions/" + id)).andExpect(status().isNotFound());
     }
 

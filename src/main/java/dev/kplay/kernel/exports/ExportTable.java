@@ -21,7 +21,10 @@ import java.util.Collections;
  * the Java bodies differ (they belong to that kernel). So the symbols and their sorted views are
  * kept apart from the bodies, and share() (at the end of boot) swaps a table's arrays for one
  * shared copy of an identical layout: an idle session then pays for its bodies only. A table that
- * registers more later (a module's exports) copies the arrays back first.
+ * registers more later (a module's exports) copies the arrays back first. A boot that registers
+ * the symbols of a known layout in its order follows it: each symbol is checked against the
+ * layout's next one and only its body is stored, so the sorted views are not built again at every
+ * boot; a symbol that differs ends the following (the views are then built from what matched).
  */
 
 /** Exported symbols and kernel-text symbols. */
@@ -60,6 +63,12 @@ public final class ExportTable implements Natives {
     private int count;
     /** Whether the four arrays above are a shared layout's (copied before any change). */
     private boolean shared;
+    /**
+     * The layout this table's first {@code count} symbols match, one for one in registration
+     * order, while it boots; the four arrays above are not kept meanwhile (lookups use the
+     * layout's views, limited to the symbols registered so far). Null otherwise.
+     */
+    private Shared follow;
     /** Functions registered so far (the guess of where the next one goes in byAddress). */
     private int functions;
     private long nextText = Layout.KERNEL_TEXT + 0x100000;
@@ -113,6 +122,26 @@ public final class ExportTable implements Natives {
     }
 
     private void add(String name, long address, int size, boolean function, boolean exported, Builtin body) {
+        if (count == 0 && !shared && follow == null) {
+            follow = layoutStartingWith(name, address, size, function, exported);
+        }
+        if (follow != null) {
+            Shared along = count < follow.count() && same(follow.inOrder()[count], name, address, size, function, exported)
+                    ? follow : layoutAlong(name, address, size, function, exported);
+            if (along != null) {
+                follow = along;
+                if (count >= bodies.length) {
+                    bodies = Arrays.copyOf(bodies, Math.max(count * 2, 64));
+                }
+                bodies[count] = body;
+                if (function) {
+                    functions++;
+                }
+                count++;
+                return;
+            }
+            unfollow();
+        }
         int n = nameIndex(name);
         if (n >= 0) {
             throw new IllegalStateException("duplicate export " + name);
@@ -160,6 +189,14 @@ public final class ExportTable implements Natives {
             return;
         }
         bodies = Arrays.copyOf(bodies, count);
+        if (follow != null) {
+            if (count == follow.count()) {
+                adopt(follow);
+                follow = null;
+                return;
+            }
+            unfollow();
+        }
         for (Shared l : LAYOUTS) {
             if (sameAs(l)) {
                 adopt(l);
@@ -173,6 +210,61 @@ public final class ExportTable implements Natives {
         }
         LAYOUTS.add(l);
         adopt(l);
+    }
+
+    private static boolean same(Sym s, String name, long address, int size, boolean function, boolean exported) {
+        return s.address() == address && s.size() == size && s.function() == function && s.exported() == exported
+                && s.name().equals(name);
+    }
+
+    /** A shared layout whose first symbol is this one, or null. */
+    private static Shared layoutStartingWith(String name, long address, int size, boolean function, boolean exported) {
+        for (Shared l : LAYOUTS) {
+            if (l.count() > 0 && same(l.inOrder()[0], name, address, size, function, exported)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Another shared layout whose first symbols are those followed so far and whose next is this one, or null. */
+    private Shared layoutAlong(String name, long address, int size, boolean function, boolean exported) {
+        for (Shared l : LAYOUTS) {
+            if (l != follow && l.count() > count && same(l.inOrder()[count], name, address, size, function, exported)
+                    && samePrefix(l, follow, count)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private static boolean samePrefix(Shared a, Shared b, int n) {
+        for (int i = 0; i < n; i++) {
+            Sym s = b.inOrder()[i];
+            if (a.inOrder()[i] != s && !same(a.inOrder()[i], s.name(), s.address(), s.size(), s.function(), s.exported())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops following: this table's own arrays, built from the {@code count} symbols that matched the layout. */
+    private void unfollow() {
+        Shared l = follow;
+        follow = null;
+        int cap = Math.max(count * 2, 64);
+        inOrder = new Sym[cap];
+        System.arraycopy(l.inOrder(), 0, inOrder, 0, count);
+        Sym[] sorted = Arrays.copyOf(inOrder, count);
+        Arrays.sort(sorted, (a, b) -> a.name().compareTo(b.name()));
+        byName = Arrays.copyOf(sorted, cap);
+        Arrays.sort(sorted, (a, b) -> Long.compareUnsigned(a.address(), b.address()));
+        byAddress = Arrays.copyOf(sorted, cap);
+        addresses = new long[cap];
+        for (int i = 0; i < count; i++) {
+            addresses[i] = sorted[i].address();
+        }
+        shared = false;
     }
 
     private boolean sameAs(Shared l) {
@@ -218,8 +310,13 @@ public final class ExportTable implements Natives {
 
     /** Index of name in byName, or -(insertion point) - 1. */
     private int nameIndex(String name) {
+        return nameSearch(byName, count, name);
+    }
+
+    /** Index of name in the first n of byName, or -(insertion point) - 1. */
+    private static int nameSearch(Sym[] byName, int n, String name) {
         int lo = 0;
-        int hi = count - 1;
+        int hi = n - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int c = byName[mid].name().compareTo(name);
@@ -236,8 +333,13 @@ public final class ExportTable implements Natives {
 
     /** Index of addr in addresses (unsigned order), or -(insertion point) - 1. */
     private int addressIndex(long addr) {
+        return unsignedSearch(addresses, count, addr);
+    }
+
+    /** Index of addr in the first n of addresses (unsigned order), or -(insertion point) - 1. */
+    private static int unsignedSearch(long[] addresses, int n, long addr) {
         int lo = 0;
-        int hi = count - 1;
+        int hi = n - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int c = Long.compareUnsigned(addresses[mid], addr);
@@ -253,11 +355,20 @@ public final class ExportTable implements Natives {
     }
 
     private Sym named(String name) {
+        if (follow != null) {
+            int i = nameSearch(follow.byName(), follow.count(), name);
+            return i >= 0 && follow.byName()[i].index() < count ? follow.byName()[i] : null;
+        }
         int i = nameIndex(name);
         return i < 0 ? null : byName[i];
     }
 
     private Sym at(long addr) {
+        if (follow != null) {
+            int i = unsignedSearch(follow.addresses(), follow.count(), addr);
+            Sym s = i < 0 ? null : follow.byAddress()[i];
+            return s != null && s.index() < count ? s : null;
+        }
         int i = addressIndex(addr);
         return i < 0 ? null : byAddress[i];
     }
@@ -281,8 +392,9 @@ public final class ExportTable implements Natives {
     /** Every symbol, in the order it was registered. */
     public Collection<Export> all() {
         java.util.List<Export> out = new java.util.ArrayList<>(count);
+        Sym[] order = follow != null ? follow.inOrder() : inOrder;
         for (int i = 0; i < count; i++) {
-            out.add(export(inOrder[i]));
+            out.add(export(order[i]));
         }
         return Collections.unmodifiableList(out);
     }
@@ -294,14 +406,19 @@ public final class ExportTable implements Natives {
     }
 
     private Sym symContaining(long addr) {
-        int i = addressIndex(addr);
+        Sym[] view = follow != null ? follow.byAddress() : byAddress;
+        int i = follow != null ? unsignedSearch(follow.addresses(), follow.count(), addr) : addressIndex(addr);
         if (i < 0) {
             i = -i - 2;
+        }
+        // while following, only the symbols registered so far count
+        while (follow != null && i >= 0 && view[i].index() >= count) {
+            i--;
         }
         if (i < 0) {
             return null;
         }
-        Sym x = byAddress[i];
+        Sym x = view[i];
         return Long.compareUnsigned(addr, x.address() + Math.max(1, x.size())) < 0 ? x : null;
     }
 

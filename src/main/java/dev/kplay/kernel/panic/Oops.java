@@ -87,6 +87,9 @@ public final class Oops {
                 rip = kernel.exports().address(worker[0]) + Long.decode(worker[1]);
             }
             cr2 = pf.address();
+            if (pf.access() == PageFault.Access.FETCH && ripName == null) {
+                rip = cr2;      // a call into an unmapped page faults on the fetch: RIP is the target itself
+            }
             err = switch (pf.access()) {
                 case READ -> 0;
                 case WRITE -> 2;
@@ -200,7 +203,11 @@ public final class Oops {
         line(1, "Fixing recursive fault but reboot is needed!");
     }
 
-    /** Models watchdog_timer_fn()'s report for a task that ran without sleeping for too long. */
+    /**
+     * Models watchdog_timer_fn()'s report for a task that ran without sleeping for too long: with
+     * the interrupted registers at hand it calls show_regs(), so the trace is the task's own stack
+     * (no &lt;IRQ&gt; section), as the oracle's reports show.
+     */
     public void softLockup(Task t, long seconds) {
         line(0, "watchdog: BUG: soft lockup - CPU#0 stuck for " + seconds + "s! [" + t.comm() + ":" + t.pid() + "]");
         printModules();
@@ -208,20 +215,7 @@ public final class Oops {
         long rip = ks.depth() > 0 ? ks.frameCode(0).rip(ks.framePc(0)) : 0;
         showRegs(t, rip, null, -1);
         line(4, "Call Trace:");
-        line(4, " <IRQ>");
-        line(4, " ? watchdog_timer_fn+0x1b5/0x220");
-        line(4, " ? softlockup_fn+0x70/0x70");
-        line(4, " ? __hrtimer_run_queues+0x112/0x2b0");
-        line(4, " ? hrtimer_interrupt+0xfe/0x220");
-        line(4, " ? __sysvec_apic_timer_interrupt+0x7e/0x180");
-        line(4, " ? sysvec_apic_timer_interrupt+0x6d/0x90");
-        line(4, " </IRQ>");
         line(4, " <TASK>");
-        line(4, " ? asm_sysvec_apic_timer_interrupt+0x16/0x20");
-        String top = symbolize(rip, true);
-        if (top != null) {
-            line(4, " ? " + top);
-        }
         trace(t, false);
         userRegs(t);
         line(4, " </TASK>");

@@ -28,8 +28,9 @@ import java.util.function.LongUnaryOperator;
  * run and time moves on to the next timer, until the task is woken and its call returns. When
  * nothing pending could wake it (or it has waited MAX_WAIT), the call comes back RUNNING and the
  * task stays asleep in S or D; later idle time (advanceTime) may still wake it and finish the
- * call. A request never runs more than the configured instruction budget: a task that is still
- * running then stays on the CPU (R) and goes on when time next passes.
+ * call. A syscall that keeps the CPU runs on, budget after budget, for up to RUN_ON of virtual
+ * time (its wall time paced like a wait's); a task that is still running then stays on the CPU (R)
+ * and goes on when time next passes.
  */
 
 /** One CPU's scheduler. */
@@ -39,6 +40,12 @@ public final class Scheduler {
             TASK_NOLOAD = 0x400, TASK_IDLE = TASK_UNINTERRUPTIBLE | TASK_NOLOAD;
     /** How long a syscall may wait in the kernel for pending timers before it comes back RUNNING. */
     static final long MAX_WAIT = 300_000_000_000L;
+    /**
+     * How long a syscall that keeps the CPU (a busy loop in init) runs on in one request, budget
+     * after budget, before it comes back RUNNING: as on Linux the task is not stopped, so a module
+     * doing ~35 s of busy work completes (after its soft-lockup report) within its command.
+     */
+    static final long RUN_ON = 60_000_000_000L;
     /** Instructions between two looks at the clock (interrupts) while module code runs. */
     static final long SLICE = 20_000;
 
@@ -190,6 +197,8 @@ public final class Scheduler {
         }
         budgetLeft = config.instructionsPerSlice();
         long deadline = timers.clock().now() + MAX_WAIT;
+        long runOnUntil = timers.clock().now() + RUN_ON;
+        long paced = timers.clock().now();
         Outcome o = runOn(t);
         while (true) {
             switch (o) {
@@ -203,6 +212,14 @@ public final class Scheduler {
                     return died;
                 }
                 case PREEMPTED -> {
+                    long now = timers.clock().now();
+                    if (now < runOnUntil && t.alive()) {
+                        pacer.accept(now - paced);      // the wall time this stretch of CPU took on the machine
+                        paced = now;
+                        budgetLeft = config.instructionsPerSlice();
+                        o = runOn(t);
+                        continue;
+                    }
                     onCpu = t;
                     t.setAbandoned(true);
                     return running;

@@ -20,32 +20,18 @@ final class Mknod {
 
     /** mkfifo [-m MODE] NAME...: one FIFO per name; 1 if any could not be made. */
     static int mkfifo(Proc p) {
-        int perm = 0666 & ~022;
-        List<String> names = new ArrayList<>();
-        List<String> args = p.args();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("-m") && i + 1 < args.size()) {
-                String m = args.get(++i);
-                if (!m.matches("[0-7]{1,4}")) {
-                    p.eprint("mkfifo: invalid mode\n");
-                    return 1;
-                }
-                perm = Integer.parseInt(m, 8);
-            } else if (a.startsWith("-") && a.length() > 1) {
-                p.eprint("mkfifo: invalid option -- '" + a.charAt(1) + "'\nTry 'mkfifo --help' for more information.\n");
-                return 1;
-            } else {
-                names.add(a);
-            }
+        Operands o = operands(p, "mkfifo");
+        if (o == null) {
+            return 1;
         }
+        List<String> names = o.names();
         if (names.isEmpty()) {
             p.eprint("mkfifo: missing operand\nTry 'mkfifo --help' for more information.\n");
             return 1;
         }
         int status = 0;
         for (String name : names) {
-            long r = p.check(p.sys().mknod(p.pid(), p.path(name), Ls.S_IFIFO | perm, 0));
+            long r = p.check(p.sys().mknod(p.pid(), p.path(name), Ls.S_IFIFO | o.perm(), 0));
             if (r < 0) {
                 p.eprint("mkfifo: cannot create fifo '" + name + "': " + Errno.strerror((int) r) + "\n");
                 status = 1;
@@ -54,26 +40,40 @@ final class Mknod {
         return status;
     }
 
-    static int run(Proc p) {
+    /** The operands and the permission bits (-m MODE, default 0666 less the umask 022). */
+    private record Operands(List<String> names, int perm) {}
+
+    /** Parses [-m MODE] OPERAND...; null after printing coreutils' message for a bad option or mode. */
+    private static Operands operands(Proc p, String cmd) {
         int perm = 0666 & ~022;
-        List<String> ops = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<String> args = p.args();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("-m") && i + 1 < args.size()) {
                 String m = args.get(++i);
                 if (!m.matches("[0-7]{1,4}")) {
-                    p.eprint("mknod: invalid mode\n");
-                    return 1;
+                    p.eprint(cmd + ": invalid mode\n");
+                    return null;
                 }
                 perm = Integer.parseInt(m, 8);
             } else if (a.startsWith("-") && a.length() > 1) {
-                p.eprint("mknod: invalid option -- '" + a.charAt(1) + "'\n" + TRY);
-                return 1;
+                p.eprint(cmd + ": invalid option -- '" + a.charAt(1) + "'\nTry '" + cmd + " --help' for more information.\n");
+                return null;
             } else {
-                ops.add(a);
+                names.add(a);
             }
         }
+        return new Operands(names, perm);
+    }
+
+    static int run(Proc p) {
+        Operands o = operands(p, "mknod");
+        if (o == null) {
+            return 1;
+        }
+        List<String> ops = o.names();
+        int perm = o.perm();
         if (ops.isEmpty()) {
             p.eprint("mknod: missing operand\n" + TRY);
             return 1;
