@@ -3,7 +3,8 @@
 // A char device without .owner (chardev-noowner): the shell holds /dev/chardev open on fd 3, rmmod
 // unloads the module anyway, a background cat reads the open file: the oops in vfs_read, the second
 // oops closing the file as the reader dies, "Fixing recursive fault but reboot is needed!", and the
-// reader left in ps as a dead task that kill -9 cannot remove. Then a module that calls panic(): the
+// reader left in ps as a dead task that kill -9 cannot remove, and the shell waiting for the dead ps
+// forever (only Reboot clears it). Then a module that calls panic(): the
 // page says the kernel is dead, the buttons and the terminal say why they do nothing, Reboot revives it.
 // Reports through harness.mjs ("ok - ..." per step, "episode2: PASSED" or "episode2: FAILED").
 import { readFileSync } from 'node:fs';
@@ -46,18 +47,28 @@ await runStory({ name: 'episode2', args: ['URL', 'CHARDEV.c', 'PANICMOD.c'] }, a
   if ((await page.locator('#dmesg .oops').count()) < 2) throw new Error('the two oopses are not set apart in the dmesg pane');
   ok('rmmod while open, then a read: the oops in vfs_read, the second in filp_close, "Fixing recursive fault but reboot is needed!"');
 
-  // ps inherits fd 3 as well: it prints, then dies closing the file, and stays dead too (as in bash)
-  await p.type('ps -o pid,ppid,stat,args');
+  // kill is a builtin: no child, no fd 3 inherited; the dead reader ignores SIGKILL
+  await p.type('kill -9 $!');
+  // ps inherits fd 3 as well: it prints, then dies closing the file, and stays dead too; bash waits
+  // for it forever, and so does the terminal
+  await p.type('ps -o pid,ppid,stat,args', false);
   await until('the dead reader in ps', terminalText, (t) => /\n +\d+ +\d+ X +\[cat\]\n/.test(t));
   await until('the note on the stuck ps', terminalText, (t) => t.includes('stuck as a dead task (X) for good'));
-  await p.type('grep State /proc/$!/status');
-  await until('State: X (dead)', terminalText, (t) => /State:\s+X \(dead\)/.test(t));
-  await p.type('kill -9 $!');
-  await p.type('ps -o pid,ppid,stat,args');
-  const after = await terminalText();
-  if ((after.match(/\n +\d+ +\d+ X +\[cat\]\n/g) ?? []).length < 2) throw new Error(`kill -9 removed the dead task:\n${after}`);
-  ok('ps shows the reader as X [cat]; kill -9 does not remove it; every command holding the file dies the same way');
+  ok('ps shows the reader as X [cat] after kill -9; ps itself dies closing the file and the shell waits for it forever');
   await p.screenshot('e2-01-dead-task');
+  await page.keyboard.type('grep State /proc/$!/status');
+  await page.keyboard.press('Enter');
+  await until('the type-ahead echoed', terminalText, (t) => t.includes('grep State /proc/$!/status'));
+  await page.waitForTimeout(2000);
+  if (/State:\s+X \(dead\)/.test(await terminalText())) throw new Error('a line typed behind the dead ps ran');
+  ok('a line typed behind the dead job is echoed and never run, as in bash');
+
+  // only Reboot clears it
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.click('#btn-reboot');
+  await until('a fresh kernel', dmesgText, (t) => t.includes('Linux version 6.1.0') && !t.includes('Fixing recursive fault'));
+  await p.idle();
+  ok('Reboot ends the wait: the prompt comes back on a fresh kernel');
 
   await p.upload('panicmod.c', readFileSync(panicPath, 'utf8'));
   await p.type('make');

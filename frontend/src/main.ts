@@ -206,8 +206,11 @@ function setBusy(): void {
   const isBusy = busyCount > 0;
   app.dataset.busy = String(isBusy);
   for (const button of [ui.build, ui.insmod, ui.rmmod]) button.disabled = isBusy || viewingPast || panicked !== null;
-  for (const button of [ui.reboot, ui.share]) button.disabled = isBusy || viewingPast;
-  if (rebootMenuButton) rebootMenuButton.disabled = isBusy || viewingPast;
+  // Reboot stays available while the page only waits for a running job: it is the way out of one that never ends.
+  const rebootOff = (isBusy && runningPid === null) || viewingPast;
+  ui.share.disabled = isBusy || viewingPast;
+  ui.reboot.disabled = rebootOff;
+  if (rebootMenuButton) rebootMenuButton.disabled = rebootOff;
 }
 
 /**
@@ -245,6 +248,7 @@ async function show(result: CommandResult, command: string): Promise<void> {
   if (embed) toHost({ type: 'kplay:result', command, ...result });
   if (result.running) {
     runningPid = result.pid;
+    setBusy();
     terminal.setJobRunning(true);
     await waitForJob();
     await typing;
@@ -257,8 +261,12 @@ let wakeJobWait: () => void = () => undefined;
 
 function jobEnded(): void {
   runningPid = null;
+  setBusy();
   wakeJobWait();
 }
+
+/** The dead job (X) the terminal already said it waits for forever. */
+let deadNoted: number | null = null;
 
 async function waitForJob(): Promise<void> {
   while (runningPid !== null) {
@@ -275,11 +283,12 @@ async function waitForJob(): Promise<void> {
     const task = state.tasks.find((t) => (t as { pid?: number }).pid === pid) as { state?: string } | undefined;
     if (!task || state.panic !== null) {
       runningPid = null;
-    } else if (task.state === 'X') {
-      // A recursive fault left the job dead for good: bash would wait for it forever.
-      runningPid = null;
+    } else if (task.state === 'X' && deadNoted !== pid) {
+      // A recursive fault left the job dead for good: bash waits in wait4() for it forever, and so does this
+      // terminal (keys typed now are type-ahead bash never reads).
+      deadNoted = pid;
       terminal.write(`\x1b[2m[kplay: process ${pid} died in the kernel while exiting and is stuck as a dead task (X) for good; `
-        + 'a real shell would wait for it forever. Only Reboot clears it.]\x1b[0m\n');
+        + 'bash waits for it forever, as a real shell does: lines typed now are never read. Only Reboot clears it.]\x1b[0m\n');
     }
   }
 }
@@ -349,6 +358,7 @@ ui.reboot.addEventListener('click', () => {
 /** Reboots; `parameters` (if given) replace the kernel's boot parameters; `kernel` picks the stock or built kernel. */
 const rebootNow = (parameters?: string, kernel?: 'built' | 'stock') => busy(async () => {
   leaveReplay();
+  if (runningPid !== null) jobEnded();    // the terminal stops waiting for the job the reboot discards
   await flushSaves();
   await terminal.run('reboot', async () => {
     await client.reboot(parameters, kernel);
@@ -369,6 +379,7 @@ const bootDialog = new BootDialog(app, async (parameters) => {
 /** The terminal shows the reboot the dialog already made, then the page starts over on the new kernel. */
 const rebootNowShown = () => busy(async () => {
   leaveReplay();
+  if (runningPid !== null) jobEnded();
   await terminal.run('reboot', async () => {
     restart(client.id!, true);
   });

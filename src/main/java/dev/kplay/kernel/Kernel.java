@@ -445,11 +445,31 @@ public final class Kernel implements Syscalls {
             }
         }
         t.files().clear();
+        forgetOriginalParent(t);
         t.setExitStatus(status);
         t.setState(Task.State.ZOMBIE);
         t.stack().reset();
         memory.unmap(t.stack().base(), KernelStack.THREAD_SIZE);
         scheduler.remove(t);
+        if (t.adopted()) {
+            tasks.remove(t.pid());          // init reaps the orphans it adopted as they exit (its SIGCHLD handler)
+        }
+    }
+
+    /**
+     * Models forget_original_parent() from exit_notify(): the exiting task's children go to the
+     * child reaper, init (no subreaper here); a child already a zombie is reaped by init at once
+     * (its SIGCHLD and wait), one left dead (X) stays as it is, never reaped.
+     */
+    private void forgetOriginalParent(Task t) {
+        for (Task c : new ArrayList<>(tasks.values())) {
+            if (c.ppid() == t.pid() && c != t && !c.isKthread()) {
+                c.reparent(1);
+                if (c.state() == Task.State.ZOMBIE) {
+                    tasks.remove(c.pid());
+                }
+            }
+        }
     }
 
     /** filp_close() reading f_op->flush; false if that faulted and the exiting task is now dead. */

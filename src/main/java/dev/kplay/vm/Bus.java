@@ -39,6 +39,15 @@ public interface Bus {
 
     default void store8(long addr, long value) { store(addr, 8, value); }
 
+    /**
+     * A number that changes whenever a page may get another frame or an address other code (unmap,
+     * switch_mm, module code coming or going): what the CPU learned from {@link #writableBytes} or
+     * {@link #fetch} stays true while it stays the same. -1 means it cannot be relied on.
+     */
+    default int epoch() {
+        return -1;
+    }
+
     /** Bytes in a page; {@link #writableBytes} hands out whole pages. */
     int PAGE_SIZE = 4096;
 

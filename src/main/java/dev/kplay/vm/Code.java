@@ -26,6 +26,20 @@ public final class Code {
     final int[] lines;
     /** Resolved address of each symbol of the module image, by index; shared by the module's functions. */
     final long[] symbols;
+    /**
+     * Whether compiled callers may call it directly (Compiled.CALL): not variadic, at most
+     * Compiled.DIRECT_ARGS parameters, each of a machine width.
+     */
+    final boolean direct;
+    /** Call instructions (CALL, CALLI) in the code: the call sites of a compiled function, numbered in order. */
+    final int callSites;
+    /**
+     * Each call site's last direct callee (Cpu.directCallee), the address it was called at and the
+     * bus epoch then; null until a compiled call site calls directly.
+     */
+    long[] siteTargets;
+    Code[] siteCallees;
+    int[] siteEpochs;
     /** Times the interpreter entered the function or took one of its back-edges (the compiling tier's heat). */
     int heat;
     /** The compiled tier's translation, once the function is hot; null until then or if it cannot be compiled. */
@@ -48,6 +62,18 @@ public final class Code {
         this.pcOffsets = pcOffsets;
         this.lines = lines;
         this.symbols = symbols;
+        boolean d = !variadic && paramOffsets.length <= Compiled.DIRECT_ARGS;
+        for (int w : paramSizes) {
+            d &= w == 1 || w == 2 || w == 4 || w == 8;
+        }
+        this.direct = d;
+        int sites = 0;
+        for (int op : ops) {
+            if (op == Opcodes.CALL || op == Opcodes.CALLI) {
+                sites++;
+            }
+        }
+        this.callSites = sites;
     }
 
     /** Decodes f, loaded at address in module {@code module}, with the module's symbol addresses. */

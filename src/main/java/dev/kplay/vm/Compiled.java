@@ -26,12 +26,23 @@ public abstract class Compiled {
     static final int EXITED = 4;
     /** (Cpu.invoke only) the callee's frame is pushed and it has compiled code: the caller runs it. */
     static final int ENTER = 5;
+    /** (entry CALL only) the direct call cannot be made; nothing changed, the caller calls through Cpu.invoke. */
+    static final int NOT_DIRECT = 6;
+
+    /** The entry of a direct call from compiled code: the function pushes its own frame from the arguments. */
+    static final int CALL = -1;
+    /** Arguments a direct call passes in JVM registers; a callee with more parameters is called through Cpu.invoke. */
+    static final int DIRECT_ARGS = 4;
 
     /** The deepest operand stack the function builds (the frame needs that much room in ks.operands). */
     int maxDepth;
 
-    /** Runs the top frame of ks, which belongs to code, from the entry point entry. */
-    abstract int run(Cpu cpu, KernelStack ks, Code code, int entry);
+    /**
+     * Runs the top frame of ks, which belongs to code, from the entry point entry; or, with entry
+     * {@link #CALL}, first pushes code's frame as the interpreter's CALL would, with the arguments
+     * a0..a3 and the return address ret (see Cpu.directFrame), and runs it from its start.
+     */
+    abstract int run(Cpu cpu, KernelStack ks, Code code, int entry, long a0, long a1, long a2, long a3, long ret);
 
     /** The divide error the CPU raises for a zero divisor. */
     static void divCheck(long y) {

@@ -412,8 +412,8 @@ public final class Cpu {
                 return null;
             }
             ks.growOperands(ks.opBases[d] + k.maxDepth + 16);
-            ks.javaDepth = 0;
-            int status = k.run(this, ks, c, ks.pcs[d]);
+            ks.javaLimit = ks.depth + Tier.MAX_JAVA_DEPTH;
+            int status = k.run(this, ks, c, ks.pcs[d], 0, 0, 0, 0, 0);
             switch (status) {
                 case Compiled.INTERPRET -> {
                     if (ks.depth - 1 <= d) {
@@ -484,14 +484,14 @@ public final class Cpu {
             // A native may run module code on this stack itself (a slab constructor, say): that run
             // uses these registers too, so they are put back as this frame left them.
             long left = ks.left;
-            int javaDepth = ks.javaDepth;
+            int javaLimit = ks.javaLimit;
             ks.nativeAddr = target;
             long r;
             try {
                 r = natives.call(target, java.util.Arrays.copyOf(args, argc), ks);
             } finally {
                 ks.left = left;
-                ks.javaDepth = javaDepth;
+                ks.javaLimit = javaLimit;
                 ks.nativeAddr = target;
             }
             ks.nativeAddr = 0;
@@ -514,12 +514,102 @@ public final class Cpu {
             return Compiled.EXITED;
         }
         Compiled k = Tier.heat(callee);
-        if (k == null || ks.javaDepth >= Tier.MAX_JAVA_DEPTH || ks.nops + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
+        if (k == null || ks.depth > ks.javaLimit || ks.nops + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
             return Compiled.INTERPRET;
         }
         ks.growOperands(ks.nops + k.maxDepth + 16);
         return Compiled.ENTER;
     }
+
+    /**
+     * The callee of call site {@code site} of compiled code {@code caller}, a call of target with
+     * argc arguments, if compiled code may call it directly (see Compiled.CALL), else null (the
+     * call then goes through invoke). Faults as the call's fetch would. The answer is kept per site
+     * while the bus epoch stays the same (it then depends on nothing else: a function's compiled
+     * code, once there, stays).
+     */
+    Code directCallee(Code caller, int site, long target, int argc) {
+        long[] targets = caller.siteTargets;
+        int e = bus.epoch();
+        if (targets != null && targets[site] == target && caller.siteEpochs[site] == e && e != -1) {
+            return caller.siteCallees[site];
+        }
+        if (natives.isNative(target)) {
+            return null;
+        }
+        Code c = bus.fetch(target);
+        if (c == null || c.compiled == null || !c.direct || argc < c.paramOffsets.length) {
+            return null;
+        }
+        if (targets == null) {
+            caller.siteTargets = targets = new long[caller.callSites];
+            caller.siteCallees = new Code[caller.callSites];
+            caller.siteEpochs = new int[caller.callSites];
+        }
+        targets[site] = target;
+        caller.siteCallees[site] = c;
+        caller.siteEpochs[site] = e;
+        return c;
+    }
+
+    /**
+     * A direct call's frame, pushed by the callee's compiled code (entry Compiled.CALL) with the
+     * same stores as enter(): the page where code's new frame goes when it lies in one page at hand
+     * and the frame arrays, the operand stack and the Java stack have room; else null (nothing
+     * changed), and the call goes through invoke instead.
+     */
+    static byte[] directFrame(Cpu cpu, KernelStack ks, Code code) {
+        long fp = ks.sp - 16 - code.frameSize;
+        if (ks.depth == ks.codes.length || fp < ks.base() || ks.depth >= ks.javaLimit
+                || ks.nops + code.compiled.maxDepth + 16 > ks.operands.length) {
+            return null;
+        }
+        int len = 16 + code.frameSize;
+        if (fp >>> 12 == ks.pagePfn && (int) (fp & (Bus.PAGE_SIZE - 1)) + len <= Bus.PAGE_SIZE
+                && ks.pageEpoch == cpu.bus.epoch()) {
+            return ks.page;
+        }
+        byte[] page = cpu.bus.writableBytes(fp, len);
+        if (page != null) {
+            ks.page = page;
+            ks.pagePfn = fp >>> 12;
+            ks.pageEpoch = cpu.bus.epoch();
+        }
+        return page;
+    }
+
+    /**
+     * Pushes code's frame in the page directFrame gave: the return address and the saved frame
+     * pointer, and the frame's registers; returns the new frame pointer. The compiled callee then
+     * stores its parameters (put1..put8).
+     */
+    static long linkFrame(KernelStack ks, Code code, byte[] page, long ret) {
+        int d = ks.depth;
+        long sp = ks.sp;
+        long fp = sp - 16 - code.frameSize;
+        int top = (int) (fp & (Bus.PAGE_SIZE - 1)) + 16 + code.frameSize;
+        LONG.set(page, top - 8, ret);
+        LONG.set(page, top - 16, d == 0 ? 0 : ks.fps[d - 1]);
+        ks.depth = d + 1;
+        ks.codes[d] = code;
+        ks.pcs[d] = 0;
+        ks.fps[d] = fp;
+        ks.opBases[d] = ks.nops;
+        ks.entrySps[d] = sp;
+        ks.vaAreas[d] = sp;
+        ks.sp = fp;
+        return fp;
+    }
+
+    // A parameter's store into the page of a frame that linkFrame pushed, at byte offset at.
+
+    static void put1(byte[] page, int at, long value) { page[at] = (byte) value; }
+
+    static void put2(byte[] page, int at, long value) { SHORT.set(page, at, (short) value); }
+
+    static void put4(byte[] page, int at, long value) { INT.set(page, at, (int) value); }
+
+    static void put8(byte[] page, int at, long value) { LONG.set(page, at, value); }
 
     /** The code of the top frame (the callee Cpu.invoke just entered, with ENTER). */
     static Code top(KernelStack ks) {

@@ -22,10 +22,14 @@ abstract class Emitter {
     static final String BUS = Type.getInternalName(Bus.class);
     static final String COMPILED = Type.getInternalName(Compiled.class);
 
-    // JVM locals of run(): the arguments, then the frame's registers, then the stack slots.
-    static final int THIS = 0, L_CPU = 1, L_KS = 2, L_CODE = 3, L_ENTRY = 4, L_BUS = 5, L_LEFT = 6, L_FP = 8,
-            L_BASE = 10, L_D = 11, L_SYMS = 12, L_OPS = 13, L_EXIT_PC = 14, L_EXIT_DEPTH = 15, L_EXIT_ADJ = 16,
-            L_STATUS = 17, L_TMP = 18, L_SLOTS = 20;
+    // JVM locals of run(): the arguments (a direct call's a0..a3 and return address), then the frame's
+    // registers, then the stack slots.
+    static final int THIS = 0, L_CPU = 1, L_KS = 2, L_CODE = 3, L_ENTRY = 4, L_ARG0 = 5, L_RET = 13, L_BUS = 15,
+            L_LEFT = 16, L_FP = 18, L_BASE = 20, L_D = 21, L_SYMS = 22, L_OPS = 23, L_EXIT_PC = 24, L_EXIT_DEPTH = 25,
+            L_EXIT_ADJ = 26, L_STATUS = 27, L_TMP = 28, L_SLOTS = 30;
+    /** The descriptor of Compiled.run. */
+    static final String RUN_DESC = "(L" + Type.getInternalName(Cpu.class) + ";L" + Type.getInternalName(KernelStack.class)
+            + ";L" + Type.getInternalName(Code.class) + ";IJJJJJ)I";
 
     final Code c;
     final CodeShape shape;
@@ -87,13 +91,18 @@ abstract class Emitter {
 
     void reloadPromoted() {
         for (int j = 0; j < shape.promotedOffsets().length; j++) {
-            mv.visitVarInsn(ALOAD, L_BUS);
-            mv.visitVarInsn(LLOAD, L_FP);
-            pushLong(shape.promotedOffsets()[j]);
-            mv.visitInsn(LADD);
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + shape.promotedSizes()[j], "(J)J", true);
-            mv.visitVarInsn(LSTORE, promoted(j));
+            reloadPromoted(j);
         }
+    }
+
+    /** Promoted local j from its frame memory. */
+    void reloadPromoted(int j) {
+        mv.visitVarInsn(ALOAD, L_BUS);
+        mv.visitVarInsn(LLOAD, L_FP);
+        pushLong(shape.promotedOffsets()[j]);
+        mv.visitInsn(LADD);
+        mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + shape.promotedSizes()[j], "(J)J", true);
+        mv.visitVarInsn(LSTORE, promoted(j));
     }
 
     void spillPromoted() {
@@ -120,16 +129,6 @@ abstract class Emitter {
             mv.visitVarInsn(LLOAD, slot(i));
             mv.visitInsn(LASTORE);
         }
-    }
-
-    /** ks.javaDepth += delta. */
-    void javaDepth(int delta) {
-        mv.visitVarInsn(ALOAD, L_KS);
-        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
-        mv.visitFieldInsn(GETFIELD, KS, "javaDepth", "I");
-        push(delta);
-        mv.visitInsn(IADD);
-        mv.visitFieldInsn(PUTFIELD, KS, "javaDepth", "I");
     }
 
     void setPc(int pc) {
@@ -248,17 +247,49 @@ abstract class Emitter {
         setPc(pc);
         setNops(after);
         saveLeft();
+        Label ran = new Label();
+        Label slow = new Label();
+        if (argc <= Compiled.DIRECT_ARGS) {
+            // a compiled callee that takes its arguments in JVM registers: it pushes its own frame
+            mv.visitVarInsn(ALOAD, L_CPU);
+            mv.visitVarInsn(ALOAD, L_CODE);
+            push(site(pc));
+            callTarget(op, a, after);
+            push(argc);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "directCallee", "(L" + CODE + ";IJI)L" + CODE + ";", false);
+            mv.visitVarInsn(ASTORE, calleeLocal());
+            mv.visitVarInsn(ALOAD, calleeLocal());
+            mv.visitJumpInsn(IFNULL, slow);
+            mv.visitVarInsn(ALOAD, calleeLocal());
+            mv.visitFieldInsn(GETFIELD, CODE, "compiled", "L" + COMPILED + ";");
+            mv.visitVarInsn(ALOAD, L_CPU);
+            mv.visitVarInsn(ALOAD, L_KS);
+            mv.visitVarInsn(ALOAD, calleeLocal());
+            push(Compiled.CALL);
+            for (int i = 0; i < Compiled.DIRECT_ARGS; i++) {
+                if (i < argc) {
+                    mv.visitVarInsn(LLOAD, slot(d - argc + i));
+                } else {
+                    mv.visitInsn(LCONST_0);
+                }
+            }
+            mv.visitVarInsn(ALOAD, L_CODE);
+            push(pc);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CODE, "rip", "(I)J", false);
+            pushLong(5);
+            mv.visitInsn(LADD);
+            mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", RUN_DESC, false);
+            mv.visitVarInsn(ISTORE, L_STATUS);
+            mv.visitVarInsn(ILOAD, L_STATUS);
+            push(Compiled.NOT_DIRECT);
+            mv.visitJumpInsn(IF_ICMPNE, ran);
+        }
+        mv.visitLabel(slow);
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitVarInsn(ALOAD, L_CODE);
         push(pc);
-        if (op == CALL) {
-            mv.visitVarInsn(ALOAD, L_SYMS);
-            push((int) a);
-            mv.visitInsn(LALOAD);
-        } else {
-            mv.visitVarInsn(LLOAD, slot(after));
-        }
+        callTarget(op, a, after);
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitVarInsn(ALOAD, L_KS);
         push(argc);
@@ -273,11 +304,9 @@ abstract class Emitter {
         mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "invoke", "(L" + KS + ";L" + CODE + ";IJ[JI)I", false);
         mv.visitVarInsn(ISTORE, L_STATUS);
         // a compiled callee runs from here: this site's own virtual call, which HotSpot sees monomorphic
-        Label ran = new Label();
         mv.visitVarInsn(ILOAD, L_STATUS);
         push(Compiled.ENTER);
         mv.visitJumpInsn(IF_ICMPNE, ran);
-        javaDepth(1);
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitMethodInsn(INVOKESTATIC, CPU, "top", "(L" + KS + ";)L" + CODE + ";", false);
         mv.visitVarInsn(ASTORE, calleeLocal());
@@ -287,9 +316,11 @@ abstract class Emitter {
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitVarInsn(ALOAD, calleeLocal());
         mv.visitInsn(ICONST_0);
-        mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", "(L" + CPU + ";L" + KS + ";L" + CODE + ";I)I", false);
+        for (int i = 0; i < Compiled.DIRECT_ARGS + 1; i++) {
+            mv.visitInsn(LCONST_0);
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", RUN_DESC, false);
         mv.visitVarInsn(ISTORE, L_STATUS);
-        javaDepth(-1);
         mv.visitLabel(ran);
         ksField("operands", "[J");
         mv.visitVarInsn(ASTORE, L_OPS);
@@ -307,5 +338,27 @@ abstract class Emitter {
         ksField("retval", "J");
         mv.visitVarInsn(LSTORE, slot(after));
         reloadPromoted();
+    }
+
+    /** The call site number of the call at pc (see Code.callSites). */
+    private int site(int pc) {
+        int k = 0;
+        for (int i = 0; i < pc; i++) {
+            if (c.ops[i] == CALL || c.ops[i] == CALLI) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Pushes the address a call at this site goes to (long). */
+    private void callTarget(int op, long a, int after) {
+        if (op == CALL) {
+            mv.visitVarInsn(ALOAD, L_SYMS);
+            push((int) a);
+            mv.visitInsn(LALOAD);
+        } else {
+            mv.visitVarInsn(LLOAD, slot(after));
+        }
     }
 }

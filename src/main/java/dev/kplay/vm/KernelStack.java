@@ -59,8 +59,16 @@ public final class KernelStack {
     long nativeAddr;
     /** How a run ends when compiled code stops it for a reason of the interpreter's (overflow, bad call). */
     Exit pending;
-    /** Compiled frames on the Java stack right now. */
-    int javaDepth;
+    /**
+     * The depth from which a call from compiled code goes through the interpreter instead of nesting
+     * on the Java stack: the depth when Cpu.runCompiled started plus Tier.MAX_JAVA_DEPTH (each compiled
+     * frame on the Java stack is one frame pushed since).
+     */
+    int javaLimit;
+    /** The page of the last frame a direct call pushed, its page number and the bus epoch it was found in (see Cpu.directFrame). */
+    byte[] page;
+    long pagePfn = -1;
+    int pageEpoch;
     /** Arguments of the call being made (copied into the callee's frame at once, so one buffer serves all calls). */
     long[] args = new long[8];
 

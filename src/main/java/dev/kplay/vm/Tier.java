@@ -41,8 +41,8 @@ public final class Tier {
     /** Stands for "cannot be compiled" in the cache. */
     private static final Compiled NONE = new Compiled() {
         @Override
-        int run(Cpu cpu, KernelStack ks, Code code, int entry) {
-            return INTERPRET;
+        int run(Cpu cpu, KernelStack ks, Code code, int entry, long a0, long a1, long a2, long a3, long ret) {
+            return entry == CALL ? NOT_DIRECT : INTERPRET;
         }
     };
 
@@ -107,7 +107,7 @@ public final class Tier {
 
     /** The compiled code for c's body, translated or from the cache; null if it cannot be compiled. */
     static Compiled compiled(Code c) {
-        Key key = new Key(c.ops, c.as, c.bs, c.frameSize, c.symbols.length);
+        Key key = new Key(c.ops, c.as, c.bs, c.frameSize, c.symbols.length, c.paramOffsets, c.paramSizes);
         Compiled k;
         synchronized (cache) {
             k = cache.get(key);
@@ -126,12 +126,13 @@ public final class Tier {
         return k == NONE ? null : k;
     }
 
-    /** A function body: what its translation depends on. */
-    private record Key(int[] ops, long[] as, int[] bs, int frameSize, int symbols) {
+    /** A function body and its frame layout (a direct call stores the parameters): what its translation depends on. */
+    private record Key(int[] ops, long[] as, int[] bs, int frameSize, int symbols, int[] paramOffsets, int[] paramSizes) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && frameSize == k.frameSize && symbols == k.symbols && Arrays.equals(ops, k.ops)
-                    && Arrays.equals(as, k.as) && Arrays.equals(bs, k.bs);
+                    && Arrays.equals(as, k.as) && Arrays.equals(bs, k.bs) && Arrays.equals(paramOffsets, k.paramOffsets)
+                    && Arrays.equals(paramSizes, k.paramSizes);
         }
 
         @Override

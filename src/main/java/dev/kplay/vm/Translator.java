@@ -35,7 +35,6 @@ import org.objectweb.asm.Type;
 
 /** Translates kplay bytecode to JVM classes. */
 final class Translator extends Emitter {
-    private static final String RUN_DESC = "(L" + CPU + ";L" + KS + ";L" + CODE + ";I)I";
 
     /** Largest JVM method HotSpot still compiles by default (DontCompileHugeMethods). */
     private static final int HUGE_METHOD = 8000;
@@ -129,15 +128,74 @@ final class Translator extends Emitter {
         mv.visitEnd();
     }
 
-    private static boolean canThrow(int op) {
-        return switch (op) {
-            case LD1S, LD1U, LD2S, LD2U, LD4S, LD4U, LD8, ST1, ST2, ST4, ST8, COPY, ZERO, DIVS, DIVU, REMS, REMU,
-                 CALL, CALLI, TRAP -> true;
-            default -> false;
-        };
+    /**
+     * Entry Compiled.CALL: push the frame from the arguments (or refuse, changing nothing), start
+     * the promoted parameters from the arguments themselves, and run from the start.
+     */
+    private void directEntry() {
+        int[] offsets = c.paramOffsets;
+        int[] sizes = c.paramSizes;
+        if (!c.direct) {
+            push(Compiled.NOT_DIRECT);
+            mv.visitInsn(IRETURN);
+            return;
+        }
+        int page = calleeLocal() + 1;
+        Label framed = new Label();
+        mv.visitVarInsn(ALOAD, L_CPU);
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ALOAD, L_CODE);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "directFrame", "(L" + CPU + ";L" + KS + ";L" + CODE + ";)[B", false);
+        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+        mv.visitVarInsn(ASTORE, page);
+        mv.visitJumpInsn(IFNONNULL, framed);
+        push(Compiled.NOT_DIRECT);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(framed);
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ALOAD, L_CODE);
+        mv.visitVarInsn(ALOAD, page);
+        mv.visitVarInsn(LLOAD, L_RET);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJ)J", false);
+        mv.visitVarInsn(LSTORE, L_FP);
+        for (int i = 0; i < offsets.length; i++) {
+            mv.visitVarInsn(ALOAD, page);
+            mv.visitVarInsn(LLOAD, L_FP);
+            mv.visitInsn(L2I);
+            push(Bus.PAGE_SIZE - 1);
+            mv.visitInsn(IAND);
+            push(offsets[i]);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(LLOAD, L_ARG0 + 2 * i);
+            mv.visitMethodInsn(INVOKESTATIC, CPU, "put" + sizes[i], "([BIJ)V", false);
+        }
+        registers();
+        for (int j = 0; j < shape.promotedOffsets().length; j++) {
+            int off = shape.promotedOffsets()[j];
+            int w = shape.promotedSizes()[j];
+            int param = -1;
+            for (int i = 0; i < offsets.length; i++) {
+                if (offsets[i] == off && sizes[i] == w) {
+                    param = i;
+                }
+            }
+            if (param < 0) {
+                reloadPromoted(j);
+                continue;
+            }
+            // what a load of the width just stored gives back: the argument's low bytes, zero-extended
+            mv.visitVarInsn(LLOAD, L_ARG0 + 2 * param);
+            if (w < 8) {
+                pushLong((1L << (8 * w)) - 1);
+                mv.visitInsn(LAND);
+            }
+            mv.visitVarInsn(LSTORE, promoted(j));
+        }
+        mv.visitJumpInsn(GOTO, block[0]);
     }
 
-    private void prologue() {
+    /** Loads the frame's registers from ks and code (fp is already set) and starts the other JVM locals. */
+    private void registers() {
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitFieldInsn(GETFIELD, CPU, "bus", "L" + BUS + ";");
         mv.visitVarInsn(ASTORE, L_BUS);
@@ -147,10 +205,6 @@ final class Translator extends Emitter {
         mv.visitInsn(ICONST_1);
         mv.visitInsn(ISUB);
         mv.visitVarInsn(ISTORE, L_D);
-        ksField("fps", "[J");
-        mv.visitVarInsn(ILOAD, L_D);
-        mv.visitInsn(LALOAD);
-        mv.visitVarInsn(LSTORE, L_FP);
         ksField("opBases", "[I");
         mv.visitVarInsn(ILOAD, L_D);
         mv.visitInsn(IALOAD);
@@ -172,6 +226,30 @@ final class Translator extends Emitter {
             mv.visitInsn(LCONST_0);
             mv.visitVarInsn(LSTORE, slot(i));
         }
+    }
+
+    private static boolean canThrow(int op) {
+        return switch (op) {
+            case LD1S, LD1U, LD2S, LD2U, LD4S, LD4U, LD8, ST1, ST2, ST4, ST8, COPY, ZERO, DIVS, DIVU, REMS, REMU,
+                 CALL, CALLI, TRAP -> true;
+            default -> false;
+        };
+    }
+
+    private void prologue() {
+        Label entered = new Label();
+        mv.visitVarInsn(ILOAD, L_ENTRY);
+        push(Compiled.CALL);
+        mv.visitJumpInsn(IF_ICMPNE, entered);
+        directEntry();
+        mv.visitLabel(entered);
+        ksField("fps", "[J");
+        ksField("depth", "I");
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(ISUB);
+        mv.visitInsn(LALOAD);
+        mv.visitVarInsn(LSTORE, L_FP);
+        registers();
         reloadPromoted();
         // dispatch on the entry point; the interpreter only enters at the shape's entry points
         int n = c.ops.length;

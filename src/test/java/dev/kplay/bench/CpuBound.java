@@ -41,6 +41,9 @@ final class CpuBound {
         List<Figure> out = new ArrayList<>();
         Path dir = Files.createTempDirectory("kplay-bench");
         for (String w : WORKLOADS) {
+            if (!System.getProperty("kplay.bench.cpu", w).contains(w)) {
+                continue;
+            }
             String source = Files.readString(Path.of("src/test/resources/bench/" + w + ".c"));
             long[] nat = runNative(dir, w, source);
             long[] kp = runKplay(w, source);

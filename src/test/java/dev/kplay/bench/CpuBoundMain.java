@@ -2,7 +2,10 @@ package dev.kplay.bench;
 
 import java.util.Locale;
 
-/** Only the CPU-bound figure of the benchmark (a quicker run): {@code java ... dev.kplay.bench.CpuBoundMain}. */
+/**
+ * Only the CPU-bound figure of the benchmark (a quicker run): {@code java ... dev.kplay.bench.CpuBoundMain};
+ * {@code -Dkplay.bench.cpu=fib,sort} runs only the workloads named.
+ */
 public final class CpuBoundMain {
     private CpuBoundMain() {}
 

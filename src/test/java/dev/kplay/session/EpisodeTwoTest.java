@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kplay.cc.kbuild.Kbuild;
 import dev.kplay.userland.sh.Shell;
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -46,18 +47,23 @@ class EpisodeTwoTest {
         String tail = d.substring(d.lastIndexOf("---[ end trace"), fixing);
         assertTrue(tail.contains("RIP: 0010:vfs_read+"), tail);
 
+        // kill is a builtin (no child, no fd 3 inherited): the dead reader ignores SIGKILL
+        assertEquals(0, s.exec("kill -9 $!", 5_000L).exitCode());
         // every later command inherits fd 3 too: it does its work, then dies closing the file, and
-        // stays dead (bash would wait for it forever); the session reports it as still running
+        // stays dead; bash waits for it forever, so the session reports it as still running
         Pattern dead = Pattern.compile("(?m)^ +\\d+ +\\d+ X +\\[cat\\]$");
         Shell.Result ps = s.exec("ps -o pid,ppid,stat,args", 5_000L);
         assertTrue(dead.matcher(ps.output()).find(), ps.output());
         assertTrue(ps.running(), ps.toString());
         assertTrue(s.dmesg().contains("Comm: ps Tainted:"), s.dmesg());
         assertTrue(s.dmesg().contains(" __x64_sys_exit_group+0x14/0x20\n"), s.dmesg());
-        assertEquals("State:\tX (dead)\n", s.exec("grep State /proc/$!/status", 5_000L).output());
-        assertEquals("", s.exec("cat /proc/$!/stack", 5_000L).output());
-        assertEquals(0, s.exec("kill -9 $!", 5_000L).exitCode());
-        assertTrue(dead.matcher(s.exec("ps -o pid,ppid,stat,args", 5_000L).output()).find());
+        // a line typed now is type-ahead in the tty (echoed); bash never gets to read it (real bash
+        // waits in do_wait() for the dead ps forever: the old behaviour of running it was kplay's)
+        Shell.Result ahead = s.exec("grep State /proc/$!/status", 5_000L);
+        assertTrue(ahead.running(), ahead.toString());
+        assertEquals("grep State /proc/$!/status\n", ahead.output());
+        assertEquals(List.of('X', 'X'), s.snapshot().tasks().stream().filter(t -> t.state() == 'X')
+                .map(t -> t.state()).toList());
     }
 
     @Test

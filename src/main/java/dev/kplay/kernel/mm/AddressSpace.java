@@ -60,6 +60,8 @@ public final class AddressSpace implements Bus {
     private final long[] fetchAddr = new long[FETCH_CACHE];
     private final Code[] fetchCode = new Code[FETCH_CACHE];
     private static final int FETCH_CACHE = 16;
+    /** Bumped whenever the TLB or the fetch cache is flushed (see Bus.epoch). */
+    private int epoch;
 
     /**
      * The zero page: every freshly mapped page is this one frame, shared by all address spaces and
@@ -98,6 +100,7 @@ public final class AddressSpace implements Bus {
             }
         }
         java.util.Arrays.fill(tlbPage, null);
+        epoch++;
     }
 
     public AddressSpace() {
@@ -130,6 +133,7 @@ public final class AddressSpace implements Bus {
         userCode = mm == null ? kernelCode : mm.code;
         java.util.Arrays.fill(tlbPage, null);
         java.util.Arrays.fill(fetchCode, null);
+        epoch++;
     }
 
     /**
@@ -172,6 +176,7 @@ public final class AddressSpace implements Bus {
         }
         mm.pages.clear();
         mm.code.clear();
+        epoch++;
         unchargeUser(mm, mm.charged);
     }
 
@@ -216,6 +221,7 @@ public final class AddressSpace implements Bus {
         kernelPages.clear();
         kernelCode.clear();
         java.util.Arrays.fill(tlbPage, null);
+        epoch++;
     }
 
     /**
@@ -241,6 +247,7 @@ public final class AddressSpace implements Bus {
         codeOf(addr).subMap(addr, true, addr + len, false).clear();
         java.util.Arrays.fill(tlbPage, null);
         java.util.Arrays.fill(fetchCode, null);
+        epoch++;
     }
 
     public boolean present(long addr) {
@@ -256,6 +263,7 @@ public final class AddressSpace implements Bus {
     public void registerCode(Code c) {
         codeOf(c.address()).put(c.address(), c);
         java.util.Arrays.fill(fetchCode, null);
+        epoch++;
     }
 
     /** The module function containing addr, or null (for kallsyms and oops RIPs). */
@@ -316,6 +324,11 @@ public final class AddressSpace implements Bus {
             return p;
         }
         return walk(addr, PageFault.Access.WRITE);
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class Task {
     }
 
     private final int pid;
-    private final int ppid;
+    private int ppid;
     private String comm;
     private List<String> argv;
     private State state = State.RUNNING;
@@ -88,6 +88,17 @@ public final class Task {
     public int pid() { return pid; }
 
     public int ppid() { return ppid; }
+
+    /** forget_original_parent(): the parent exited, the child now belongs to the reaper (init). */
+    public void reparent(int reaper) {
+        ppid = reaper;
+        adopted = true;
+    }
+
+    /** Whether init adopted this task (its parent exited first): init reaps it as soon as it exits. */
+    public boolean adopted() { return adopted; }
+
+    private boolean adopted;
 
     /** TASK_COMM_LEN-bounded name. */
     public String comm() { return comm; }

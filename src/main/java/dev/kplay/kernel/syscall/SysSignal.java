@@ -86,10 +86,10 @@ final class SysSignal {
                 t.setState(was.state());
                 t.setSleepState(was.sleepState());
                 t.setSleepFrames(was.frames());
-                t.countVoluntarySwitch();
             }
         } else if (t.state() != Task.State.STOPPED) {
             stoppedTasks.put(t.pid(), new Stopped(t.state(), t.sleepState(), t.sleepFrames()));
+            t.countVoluntarySwitch();       // do_signal_stop()'s schedule(), counted as it switches out
             t.setState(Task.State.STOPPED);
             t.setSleepState(0);
             t.setSleepFrames(SIGNAL_STOP_PATH);

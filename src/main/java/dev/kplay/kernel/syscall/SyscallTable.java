@@ -145,11 +145,11 @@ public final class SyscallTable implements Syscalls {
             t.setState(Task.State.SLEEPING);
             t.setSleepState(dev.kplay.kernel.sched.Scheduler.TASK_INTERRUPTIBLE);
             t.setSleepFrames(WAIT4_PATH);
+            t.countVoluntarySwitch();       // __schedule() counts nvcsw as the sleeping task switches out
         } else if (!waiting && t.state() == Task.State.SLEEPING && t.sleepFrames().equals(WAIT4_PATH)) {
             t.setState(Task.State.RUNNING);
             t.setSleepState(0);
             t.setSleepFrames(List.of());
-            t.countVoluntarySwitch();
         }
     }
 
@@ -191,11 +191,11 @@ public final class SyscallTable implements Syscalls {
             t.setState(Task.State.SLEEPING);
             t.setSleepState(dev.kplay.kernel.sched.Scheduler.TASK_INTERRUPTIBLE);
             t.setSleepFrames(NANOSLEEP_PATH);
+            t.countVoluntarySwitch();       // counted as it switches out (__schedule())
         } else if (t.sleepFrames().equals(NANOSLEEP_PATH)) {
             t.setState(Task.State.RUNNING);
             t.setSleepState(0);
             t.setSleepFrames(List.of());
-            t.countVoluntarySwitch();
         }
     }
 

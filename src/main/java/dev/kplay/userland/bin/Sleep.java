@@ -1,6 +1,5 @@
 package dev.kplay.userland.bin;
 
-import dev.kplay.userland.Asleep;
 import dev.kplay.userland.Interrupted;
 import dev.kplay.userland.Proc;
 
@@ -10,7 +9,8 @@ import java.math.BigDecimal;
  * coreutils sleep: NUMBER[smhd]..., summed. The sleeping itself is the session's clock: virtual
  * time passes in the kernel (timers fire, the hung-task watchdog counts), and an interactive
  * session also lets the same wall time pass. In a background job the shell does not wait: the
- * job stays running until the kernel's clock reaches the end of the sleep (see Jobs).
+ * job's thread parks with its task in nanosleep until the kernel's clock reaches the end of the
+ * sleep, then goes on with the rest of the job (sh -c "sleep 6; ps" &).
  */
 
 /** sleep NUMBER[SUFFIX]...; a Ctrl-C during the sleep kills it with SIGINT. */
@@ -45,9 +45,8 @@ final class Sleep {
         long nanos = seconds.multiply(BigDecimal.valueOf(1_000_000_000L)).min(BigDecimal.valueOf(Long.MAX_VALUE / 2)).longValue();
         if (p.shell().inBackground()) {
             long now = p.sys().clockGettime(p.pid(), 1);
-            if (now >= 0) {
-                p.sys().nanosleep(p.pid(), true);
-                throw new Asleep(now + nanos);
+            if (now >= 0 && p.shell().sleepInJob(p.pid(), now + nanos)) {
+                return 0;
             }
         }
         if (!p.shell().clock().sleep(nanos)) {

@@ -215,13 +215,15 @@ public final class Builtins {
         }
         int status = 0;
         for (int pid : pids) {
-            long until = jobs.sleepsUntil(pid);
-            if (until >= 0) {
+            // wait4() sleeps until the job ends: background sleeps end meanwhile, in time order
+            for (long until = jobs.nextWake(); until >= 0 && jobs.endStatus(pid) == -1; until = jobs.nextWake()) {
                 long now = p.sys().clockGettime(p.pid(), 1);
                 if (until > now && !p.shell().clock().sleep(until - now)) {
                     return 128 + Signals.SIGINT;
                 }
-                jobs.wakeSleepers();
+                if (jobs.resumeReady(p.out()) == 0) {
+                    break;                  // a stopped job sleeps on: nothing more to wait for here
+                }
             }
             jobs.reportEndedJobs(p.err());
             Integer ended = jobs.backgroundStatus(pid);
@@ -273,12 +275,12 @@ public final class Builtins {
                 p.eprint(name + ": -c: option requires an argument\n");
                 return 2;
             }
-            return p.shell().runCommandString(p.pid(), args.get(1), p.out(), p.err());
+            return p.shell().runCommandString(p.pid(), p.argv(), args.get(1), p.out(), p.err());
         }
         String file = args.get(0);
         try {
             byte[] text = p.readFile(p.path(file));
-            return p.shell().runScriptFile(p.pid(), new String(text, java.nio.charset.StandardCharsets.UTF_8), p.out(), p.err());
+            return p.shell().runScriptFile(p.pid(), p.argv(), new String(text, java.nio.charset.StandardCharsets.UTF_8), p.out(), p.err());
         } catch (Proc.FileError e) {
             p.eprint(name + ": " + file + ": " + Errno.strerror(e.errno) + "\n");
             return 127;

@@ -32,7 +32,7 @@ final class Jobs {
     /** Pids of background jobs (ps shows them without the '+' of the foreground group). */
     private final List<Integer> backgroundPids = new ArrayList<>();
 
-    /** Background sleeps: pid to the CLOCK_MONOTONIC time its sleep ends (the task then exits 0). */
+    /** Background sleeps: the sleeping pid to the CLOCK_MONOTONIC time its nanosleep ends (its job's thread is parked). */
     private final Map<Integer, Long> sleepers = new TreeMap<>();
 
     /** Exit statuses of background jobs that ended (their tasks are reaped; `wait` reports these). */
@@ -95,7 +95,7 @@ final class Jobs {
     }
 
     /** How job {@code p} ended, in wait(2) encoding, or -1 while it runs. */
-    private int endStatus(int p) {
+    int endStatus(int p) {
         Integer later = endedLater.get(p);
         return later != null ? later : shell.sys().exitStatus(p);
     }
@@ -105,15 +105,19 @@ final class Jobs {
     /** The exit status of an ended background job, or null. */
     Integer backgroundStatus(int p) { return backgroundStatus.get(p); }
 
-    /** Background job {@code p} is asleep until {@code until}. */
+    /** Task {@code p} of a background job sleeps in nanosleep until {@code until}; 0: its sleep ended. */
     void asleep(int p, long until) {
-        sleepers.put(p, until);
+        if (until == 0) {
+            sleepers.remove(p);
+        } else {
+            sleepers.put(p, until);
+        }
     }
 
-    /** When {@code p}'s background sleep ends, or -1 if it is not asleep. */
-    long sleepsUntil(int p) {
-        Long u = sleepers.get(p);
-        return u == null ? -1 : u;
+    /** When the first background sleep ends (CLOCK_MONOTONIC), or -1 if no background job sleeps. */
+    long nextWake() {
+        sleepers.keySet().removeIf(p -> shell.sys().exitStatus(p) != -1);
+        return sleepers.values().stream().mapToLong(Long::longValue).min().orElse(-1);
     }
 
     /** bash's job mark: '+' for the current job (the last started), '-' for the previous, else ' '. */
@@ -123,31 +127,12 @@ final class Jobs {
         return i == numbers.size() - 1 ? '+' : i == numbers.size() - 2 ? '-' : ' ';
     }
 
-    /** Ends the background sleeps whose time has come (their tasks exit 0), and forgets killed ones. */
-    void wakeSleepers() {
-        if (sleepers.isEmpty()) {
-            return;
-        }
-        long now = shell.sys().clockGettime(shell.pid(), 1);
-        for (Map.Entry<Integer, Long> e : new ArrayList<>(sleepers.entrySet())) {
-            if (shell.sys().exitStatus(e.getKey()) != -1) {
-                sleepers.remove(e.getKey());
-            } else if (now >= e.getValue() && !shell.sys().stopped(e.getKey())) {
-                shell.sys().nanosleep(e.getKey(), false);
-                shell.sys().exit(e.getKey(), 0);
-                sleepers.remove(e.getKey());
-            }
-        }
-    }
-
     /**
-     * The numbers of the jobs that have ended (after waking the sleepers whose time has come). A
-     * line reports, at its end, the jobs that had ended before it began: bash learns of a child's
+     * The numbers of the jobs that have ended. A line reports, at its end, the jobs that had ended before it began: bash learns of a child's
      * death from SIGCHLD after it has printed its prompt, so a job that ends during a line (kill
      * -9 %1) is reported at the end of the next one.
      */
     List<Integer> ended() {
-        wakeSleepers();
         List<Integer> out = new ArrayList<>();
         for (BackgroundJob j : activeJobs.values()) {
             if (endStatus(j.pid()) != -1) {
@@ -164,7 +149,6 @@ final class Jobs {
 
     /** The notices for the ended jobs among {@code only} (all ended jobs if null). */
     void reportEndedJobs(Sink terminal, List<Integer> only) {
-        wakeSleepers();
         for (BackgroundJob j : new ArrayList<>(activeJobs.values())) {
             if (only != null && !only.contains(j.number())) {
                 continue;
@@ -215,8 +199,22 @@ final class Jobs {
         return j == null ? -1 : j.pid();
     }
 
+    /** The subshell process whose blocked program {@link #stuck} is (it waits for it), or 0. */
+    private int stuckVia;
+
+    /** The blocked foreground program runs in subshell {@code s}, which exits with it. */
+    void setStuckVia(int s) { stuckVia = s; }
+
     /** Reaps the blocked foreground job if it has ended since (bash's waitpid returning). */
     void reapStuck() {
+        if (stuck != 0 && stuckVia != 0 && shell.sys().exitStatus(stuck) != -1) {
+            // the subshell's wait4() returns, and it exits with its program's status
+            int ws = shell.sys().exitStatus(stuck);
+            shell.sys().waitpid(stuckVia, stuck);
+            shell.sys().exit(stuckVia, (ws & 0x7f) != 0 ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff);
+            stuck = stuckVia;
+            stuckVia = 0;
+        }
         if (stuck != 0 && shell.sys().exitStatus(stuck) != -1) {
             int ws = shell.sys().exitStatus(stuck);
             shell.sys().sleepInWait(shell.pid(), false);
@@ -281,8 +279,13 @@ final class Jobs {
         return n;
     }
 
-    /** The foreground job {@code p} stays blocked in the kernel. */
-    void setStuck(int p) { stuck = p; }
+    /** The foreground job {@code p} stays blocked in the kernel (0: none). */
+    void setStuck(int p) {
+        if (p == 0) {
+            stuckVia = 0;
+        }
+        stuck = p;
+    }
 
     /** Forgets every job (a fresh login shell). */
     void clear() {
@@ -294,5 +297,6 @@ final class Jobs {
         backgroundStatus.clear();
         activeJobs.clear();
         stuck = 0;
+        stuckVia = 0;
     }
 }

@@ -1,6 +1,5 @@
 package dev.kplay.userland.sh;
 
-import dev.kplay.userland.Asleep;
 import dev.kplay.userland.Command;
 import dev.kplay.userland.Errno;
 import dev.kplay.userland.Input;
@@ -71,6 +70,8 @@ public final class Shell {
     private final java.util.TreeSet<Integer> heldFds = new java.util.TreeSet<>();
     private final Map<String, String> vars = new HashMap<>();
     private int pid;
+    /** $! of a subshell or "sh -c" (the interactive shell's is its job table's). */
+    private int lastBackground;
     /** The process this shell last started (a background job's pid, as bash prints it after "&"). */
     private int lastSpawned;
     /** Set while "sh -c" runs its last command: a program then replaces the shell's process (execve). */
@@ -115,6 +116,8 @@ public final class Shell {
         this.inBackground = parent.inBackground;
         this.forked = true;
         this.tty = parent.tty;
+        this.comm = parent.comm;
+        this.argv = parent.argv;
     }
 
     /** "exit" in a script's shell: the script ends with this status. */
@@ -173,6 +176,27 @@ public final class Shell {
 
     Jobs jobs() { return jobs; }
 
+    /**
+     * Models clock_nanosleep() for task {@code p} of a background job: the task sleeps in
+     * hrtimer_nanosleep (S) and the job's thread parks until CLOCK_MONOTONIC reaches {@code until}
+     * (or the task is killed), then goes on. False, doing nothing, off a job's thread.
+     */
+    public boolean sleepInJob(int p, long until) {
+        if (Coroutine.current() == null) {
+            return false;
+        }
+        sys.nanosleep(p, true);
+        jobs.asleep(p, until);
+        Coroutine.sleepWhile(() -> sys.exitStatus(p) == -1
+                && (sys.stopped(p) || sys.clockGettime(p, 1) < until));
+        jobs.asleep(p, 0);
+        if (sys.exitStatus(p) != -1) {
+            throw new TaskGone(true);       // killed in its sleep (kill -9 %1): the program runs no further
+        }
+        sys.nanosleep(p, false);
+        return true;
+    }
+
     /** Whether the running program belongs to a background job. */
     public boolean inBackground() { return inBackground; }
 
@@ -202,7 +226,7 @@ public final class Shell {
     String variable(String name) {
         return switch (name) {
             case "?" -> String.valueOf(status);
-            case "!" -> jobs.lastBackground();
+            case "!" -> forked ? (lastBackground == 0 ? "" : String.valueOf(lastBackground)) : jobs.lastBackground();
             case "$" -> String.valueOf(pid);
             case "#" -> "0";
             case "0" -> "bash";
@@ -221,6 +245,15 @@ public final class Shell {
             return typed(line + "\n");             // a command waits for the terminal: the line is its input
         }
         jobs.reapStuck();
+        if (!forked && jobs.stuckForeground() != 0) {
+            // bash is still in wait4() for the foreground job: the line is type-ahead in the tty,
+            // echoed (on a terminal), and bash reads it only when the job ends
+            if (!stdinIsTerminal) {
+                tty.receive(line + "\n");          // a script's next line: read only when the job ends
+                return new Result(null, "", false, true, jobs.stuckForeground(), cwd);
+            }
+            return typed(line + "\n");
+        }
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
         jobs.resumeReady(terminal);
         List<Integer> endedBefore = jobs.ended();
@@ -363,7 +396,7 @@ public final class Shell {
      * Returns the last line's result with everything shown, or null if nothing was typed ahead.
      */
     private Result bashReadsTypeAhead(Sink.Buffer terminal) {
-        String ahead = stdinIsTerminal && !forked ? tty.takeAll().replace("\u0004", "") : "";
+        String ahead = !forked ? tty.takeAll().replace("\u0004", "") : "";
         Result last = null;
         int at = 0;
         for (int n = 0; n < MAX_AHEAD_LINES && ahead.indexOf('\n', at) >= 0; n++) {
@@ -371,7 +404,9 @@ public final class Shell {
             String line = ahead.substring(at, nl);
             at = nl + 1;
             String dir = cwd.equals("/root") ? "~" : cwd.startsWith("/root/") ? "~" + cwd.substring(5) : cwd;
-            terminal.write("root@kplay:" + dir + "# " + line + "\n");
+            if (stdinIsTerminal) {
+                terminal.write("root@kplay:" + dir + "# " + line + "\n");
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -455,40 +490,7 @@ public final class Shell {
                 break;
             }
             if (job.background()) {
-                // bash forks a subshell for the job; it runs on a thread of its own so that it can
-                // stop where its task sleeps in the kernel and go on when the task is woken
-                Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
-                Shell sub = fork(pid);
-                sub.inBackground = true;
-                Outcome[] done = {null};
-                Coroutine co = new Coroutine("kplay-job-" + pid, () -> {
-                    try {
-                        done[0] = sub.runAndOr(job.body(), Input.empty(), jobOut, jobOut);
-                    } catch (TaskGone gone) {
-                        done[0] = new Outcome(0, sub.lastSpawned == 0 ? null : sub.lastSpawned, 0, true);
-                    } catch (ScriptExit e) {
-                        done[0] = new Outcome(e.status, null, 0);
-                    }
-                });
-                boolean ended = co.resume();
-                Outcome o = ended ? done[0] : new Outcome(0, sub.lastSpawned == 0 ? null : sub.lastSpawned, 0, true);
-                int bgPid = o.pid != null ? o.pid : sub.lastSpawned != 0 ? sub.lastSpawned : pid;
-                int n = jobs.add(bgPid, o, job.text());
-                if (!ended) {
-                    jobs.parked(bgPid, co, jobOut, done);
-                }
-                terminal.write("[" + n + "] " + bgPid + "\n");
-                terminal.write(jobOut.bytes());
-                if (o.running && ended) {
-                    watchOutput(jobOut);        // a parked job's later output is shown when it is resumed
-                }
-                if (!o.running) {
-                    String state = o.signal != 0 ? Signals.death(o.signal)
-                            : o.status == 0 ? "Done" : "Exit " + o.status;
-                    notices.add(String.format("[%d]+  %-24s%s%n", n, state == null ? "Interrupt" : state, job.text()));
-                }
-                status = 0;
-                last = new Outcome(0, bgPid, 0);
+                last = startBackground(job, terminal, notices);
             } else {
                 last = runAndOr(job.body(), stdinIsTerminal ? Input.terminal(tty) : Input.empty(), terminal, terminal);
                 if (last.running) {
@@ -500,6 +502,55 @@ public final class Shell {
         return last;
     }
 
+    /**
+     * job &amp;: bash forks a subshell for the job, which runs on a thread of its own so that it can
+     * stop where its task sleeps in the kernel and go on when the task is woken. The interactive
+     * shell numbers it ("[1] 89") and reports its end at a prompt; a subshell or "sh -c" has no job
+     * control: it only sets $! (the job's process outlives it, adopted by init).
+     */
+    private Outcome startBackground(Job job, Sink terminal, List<String> notices) {
+        Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
+        Shell sub = fork(pid);
+        sub.inBackground = true;
+        Outcome[] done = {null};
+        Coroutine co = new Coroutine("kplay-job-" + pid, () -> {
+            try {
+                done[0] = sub.runAndOr(job.body(), Input.empty(), jobOut, jobOut);
+            } catch (TaskGone gone) {
+                done[0] = new Outcome(0, sub.lastSpawned == 0 ? null : sub.lastSpawned, 0, true);
+            } catch (ScriptExit e) {
+                done[0] = new Outcome(e.status, null, 0);
+            }
+        });
+        boolean ended = co.resume();
+        Outcome o = ended ? done[0] : new Outcome(0, sub.lastSpawned == 0 ? null : sub.lastSpawned, 0, true);
+        int bgPid = o.pid != null ? o.pid : sub.lastSpawned != 0 ? sub.lastSpawned : pid;
+        if (!ended) {
+            jobs.parked(bgPid, co, jobOut, done);
+        }
+        status = 0;
+        if (forked) {
+            lastBackground = bgPid;
+            terminal.write(jobOut.bytes());
+            if (o.running && ended) {
+                watchOutput(jobOut);
+            }
+            return new Outcome(0, bgPid, 0);
+        }
+        int n = jobs.add(bgPid, o, job.text());
+        terminal.write("[" + n + "] " + bgPid + "\n");
+        terminal.write(jobOut.bytes());
+        if (o.running && ended) {
+            watchOutput(jobOut);        // a parked job's later output is shown when it is resumed
+        }
+        if (!o.running) {
+            String state = o.signal != 0 ? Signals.death(o.signal)
+                    : o.status == 0 ? "Done" : "Exit " + o.status;
+            notices.add(String.format("[%d]+  %-24s%s%n", n, state == null ? "Interrupt" : state, job.text()));
+        }
+        return new Outcome(0, bgPid, 0);
+    }
+
     /** The jobs of a compound command's list, in order, all in the foreground, sharing stdin. */
     Outcome runJobs(List<Job> jobs, Input in, Sink out, Sink err) {
         Outcome o = ok();
@@ -507,7 +558,7 @@ public final class Shell {
             if (interrupted) {
                 break;
             }
-            o = runAndOr(job.body(), in, out, err);
+            o = job.background() ? startBackground(job, err, new ArrayList<>()) : runAndOr(job.body(), in, out, err);
             if (o.running) {
                 break;
             }
@@ -530,17 +581,64 @@ public final class Shell {
     /** Whether the rest of the line is abandoned (Ctrl-C, the shell died). */
     boolean abandoned() { return interrupted; }
 
-    /** Runs {@code body} as a subshell would: its cd and variables do not stick. */
-    Outcome inSubshell(java.util.function.Supplier<Outcome> body) {
-        String savedCwd = cwd;
-        Map<String, String> savedVars = new HashMap<>(vars);
-        try {
-            return body.get();
-        } finally {
-            cwd = savedCwd;
-            vars.clear();
-            vars.putAll(savedVars);
+    /** The command line of this shell's process (what a fork of it shows in ps), and its comm. */
+    private List<String> argv = List.of("-bash");
+    private String comm = "bash";
+
+    /**
+     * ( list ): bash forks a child process for the subshell (same comm and command line), which
+     * runs the list with its own variables and directory and exits with the list's status, while
+     * the shell waits in wait4(). A list of one simple command is exec'd by that child itself (no
+     * second fork). A background job the subshell starts outlives it and is adopted by init.
+     */
+    Outcome runSubshell(List<Job> body, Input in, Sink out, Sink err) {
+        int child = sys.spawn(pid, comm, argv);
+        if (child < 0) {
+            err.write("bash: fork: " + Errno.strerror(child) + "\n");
+            return new Outcome(254, null, 0);
         }
+        lastSpawned = child;
+        Shell sub = fork(child);
+        sub.dashC = body.size() == 1;
+        sub.execLast = body.size() == 1 && sub.execable(body.get(0));
+        sub.dashC = false;
+        if (!inBackground) {
+            sys.sleepInWait(pid, true);     // the shell is in wait4() until the subshell ends
+        }
+        Outcome o;
+        try {
+            o = sub.runJobs(body, in, out, err);
+        } catch (TaskGone gone) {
+            if (!gone.died) {
+                return new Outcome(0, child, 0, true);      // its exec'd program stays in the kernel
+            }
+            o = new Outcome(0, child, 0);
+        } catch (ScriptExit e) {
+            sub.status = e.status;
+            o = new Outcome(e.status, child, 0);
+        } finally {
+            sub.execLast = false;
+        }
+        if (sub.interrupted) {
+            interrupted = true;
+        }
+        if (o.running) {
+            if (!forked && !inBackground && o.pid != null && o.pid != child) {
+                jobs.setStuckVia(child);    // the subshell waits for its blocked program
+            }
+            return o;
+        }
+        sys.exit(child, sub.status & 0xff);
+        int ws = sys.exitStatus(child);
+        if (ws == -1) {
+            return new Outcome(0, child, 0, true);
+        }
+        sys.sleepInWait(pid, false);
+        sys.waitpid(pid, child);
+        if ((ws & 0x7f) != 0) {
+            return new Outcome(128 + (ws & 0x7f), child, ws & 0x7f);
+        }
+        return new Outcome((ws >> 8) & 0xff, child, 0);
     }
 
     /** An expander for the shell's current state; $(...) errors go to {@code err}. */
@@ -719,10 +817,6 @@ public final class Shell {
             if (!gone.died) {
                 return new Outcome(0, child, 0, true);
             }
-        } catch (Asleep sleeping) {
-            io.close();
-            jobs.asleep(child, sleeping.until);
-            return new Outcome(0, child, 0, true);
         } catch (Proc.FileError e) {
             p.eprint(comm + ": " + Errno.strerror(e.errno) + "\n");
             io.close();
@@ -862,15 +956,20 @@ public final class Shell {
      * sh -c SCRIPT as the process {@code shPid} runs it: a shell of its own (its $$, variables and
      * descriptors), which execs its last simple command; returns the status.
      */
-    int runCommandString(int shPid, String script, Sink out, Sink err) {
+    int runCommandString(int shPid, List<String> shArgv, String script, Sink out, Sink err) {
         Shell sh = fork(shPid);
+        sh.argv = List.copyOf(shArgv);
+        sh.comm = Paths.baseName(shArgv.get(0));
         sh.dashC = true;
         return sh.runScript(script, out, err);
     }
 
     /** bash FILE as the process {@code shPid} runs it: a shell of its own; returns the status. */
-    int runScriptFile(int shPid, String script, Sink out, Sink err) {
-        return fork(shPid).runScript(script, out, err);
+    int runScriptFile(int shPid, List<String> shArgv, String script, Sink out, Sink err) {
+        Shell sh = fork(shPid);
+        sh.argv = List.copyOf(shArgv);
+        sh.comm = Paths.baseName(shArgv.get(0));
+        return sh.runScript(script, out, err);
     }
 
     /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */

@@ -172,6 +172,13 @@ class ShellTest {
         Shell.Result fg = sh.run("cat /dev/block; echo never");
         assertTrue(fg.running());
         assertEquals("", fg.output());
+        // bash sits in wait4() for the blocked cat: a line typed now is type-ahead, echoed, not run
+        Shell.Result ahead = sh.run("echo typed");
+        assertTrue(ahead.running(), ahead.toString());
+        assertEquals("echo typed\n", ahead.output());
+        Shell.Result sig = sh.signalForeground(9);
+        assertEquals("Killed\n", sig.output());
+        assertEquals(137, sig.exitCode());
         Shell.Result bg = sh.run("cat /dev/block &");
         assertEquals("[1] " + bg.pid() + "\n", bg.output());
         assertEquals("[1]+  Running                 cat /dev/block &\n", out("jobs"));
@@ -179,9 +186,6 @@ class ShellTest {
         assertEquals("[1]+  Killed                  cat /dev/block\n", out("true"));
         assertEquals("", out("jobs"));
         assertEquals("bash: kill: %1: no such job\n", out("kill %1"));
-        Shell.Result sig = sh.signalForeground(9);
-        assertEquals("Killed\n", sig.output());
-        assertEquals(137, sig.exitCode());
         assertEquals(null, sh.signalForeground(2));
     }
 
