@@ -356,6 +356,7 @@ final class Machine {
             return r.ok() ? 0 : 2;
         }));
         shell.stdinIsTerminal(!scriptStdin);
+        kernel.memory().freezeBootPages();          // the pages the files and the shell wrote: shared until written
     }
 
     /** A new kernel log record: to the listeners, or held for a deferred command, or muted. */

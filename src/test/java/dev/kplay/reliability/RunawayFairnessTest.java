@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
  * than the server's scheduler has CPUs, while other sessions echo. Without time slices an echo that
  * came while every CPU held a runaway request waited for one to end; now a runaway gives its CPU
  * back every slice while others wait. The figures (echo p50/p99 with no runaway and with them, how
- * long a runaway request takes) are printed. The bound is relative to a figure measured in the same
- * run on the same machine, so a loaded machine stretches both sides: 99% of echoes take less than a
- * runaway request's median (without slices an echo waited out much of one, and the p99 was above
- * the median: 809 ms against 523 ms at load 10; with them 220-305 ms against 794-878 ms).
+ * long a runaway request takes) are printed. A runaway request asks for no wall time (timeoutMs 0),
+ * so it is answered when its CPU is spent. The bound is relative to a figure measured in the same
+ * run on the same machine, so a loaded machine stretches both sides: 99% of echoes take less than
+ * a third of a runaway request's median. Measured at load ~20: without slices echo p50 1100 ms,
+ * p99 4660 ms against a 2630 ms median (fails); with them p50 28 ms, p99 255 ms against 1891 ms.
  * -Dkplay.rel.runaways=N and -Dkplay.rel.runaway-seconds=S change the 4 and the 20.
  */
 
@@ -74,6 +75,12 @@ class RunawayFairnessTest {
     static CompletableFuture<HttpResponse<String>> execAsync(String id, String command) {
         return NothingWaitsTest.http.sendAsync(request("POST", "/api/sessions/" + id + "/exec", "{\"command\":\"" + command + "\"}"),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A command answered as soon as its CPU is spent (timeoutMs 0: it owes no wall time for its sleeps). */
+    static CompletableFuture<HttpResponse<String>> execNoWait(String id, String command) {
+        return NothingWaitsTest.http.sendAsync(request("POST", "/api/sessions/" + id + "/exec", "{\"command\":\"" + command
+                + "\",\"timeoutMs\":0}"), HttpResponse.BodyHandlers.ofString());
     }
 
     /** One echo after another in each session until {@code until} is done (or {@code rounds} each); latencies in ms. */
@@ -129,7 +136,7 @@ class RunawayFairnessTest {
                     while (System.nanoTime() < end) {
                         ok("POST", "/api/sessions/" + id + "/reboot", null);
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = execAsync(id, "insmod spin.ko").join();
+                        HttpResponse<String> r = execNoWait(id, "insmod spin.ko").join();
                         runawayMs.add((System.nanoTime() - t0) / 1_000_000);
                         answers.add(r.statusCode() + " " + r.body());
                     }
@@ -158,7 +165,7 @@ class RunawayFairnessTest {
         assertTrue(answers.stream().allMatch(a -> a.startsWith("200 ") && a.contains("\"running\":true")),
                 "each runaway insmod comes back still running: " + answers);
         assertTrue(spun.length >= RUNAWAYS && busy.length >= 20, spun.length + " runaway requests, " + busy.length + " echoes");
-        assertTrue(NothingWaitsTest.pct(busy, 99) < spunMedian, "an echo does not wait out a runaway request: echo p99 "
+        assertTrue(NothingWaitsTest.pct(busy, 99) * 3 < spunMedian, "an echo does not wait out a runaway request: echo p99 "
                 + NothingWaitsTest.pct(busy, 99) + " ms, a runaway request's median " + spunMedian + " ms");
     }
 }

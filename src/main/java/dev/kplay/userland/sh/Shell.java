@@ -22,7 +22,6 @@ import dev.kplay.userland.sh.Ast.SimpleCommand;
 import dev.kplay.userland.sh.Ast.Word;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +58,9 @@ public final class Shell {
 
     private final Syscalls sys;
     private final Clock clock;
+    /** The session's own programs (make), ahead of the standard ones (one map for every shell). */
     private final Map<String, Command> programs;
+    private static final Map<String, Command> STANDARD = java.util.Collections.unmodifiableMap(Programs.standard());
     private final Builtins builtins = new Builtins();
     private final Compounds compounds = new Compounds(this);
     /** The job table: the interactive shell's, shared by the subshells it forks (as bash's job control is the login shell's). */
@@ -91,8 +92,7 @@ public final class Shell {
     public Shell(Syscalls sys, Clock clock, Map<String, Command> extraPrograms) {
         this.sys = sys;
         this.clock = clock;
-        this.programs = new LinkedHashMap<>(Programs.standard());
-        this.programs.putAll(extraPrograms);
+        this.programs = Map.copyOf(extraPrograms);
         this.jobs = new Jobs(this);
         this.tty = new dev.kplay.userland.Tty();
         login();
@@ -975,18 +975,23 @@ public final class Shell {
     /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */
     private Command program(String name) {
         if (!name.contains("/")) {
-            return programs.get(name);
+            return programOf(name);
         }
         String dir = name.substring(0, name.lastIndexOf('/'));
         String abs = Paths.resolve(cwd, dir);
         if (List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin").contains(abs)) {
-            return programs.get(Paths.baseName(name));
+            return programOf(Paths.baseName(name));
         }
         // a file of the user's: the kernel's execve decides what it is
         return sys.stat(pid, Paths.resolve(cwd, name)) != null ? dev.kplay.userland.bin.Run.program(name) : null;
     }
 
-    Command programNamed(String name) { return programs.get(name); }
+    Command programNamed(String name) { return programOf(name); }
+
+    private Command programOf(String name) {
+        Command own = programs.get(name);
+        return own != null ? own : STANDARD.get(name);
+    }
 
     boolean isBuiltin(String name) { return builtins.get(name) != null; }
 
