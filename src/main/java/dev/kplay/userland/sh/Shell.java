@@ -71,6 +71,8 @@ public final class Shell {
     private final java.util.TreeSet<Integer> heldFds = new java.util.TreeSet<>();
     private final Map<String, String> vars = new HashMap<>();
     private int pid;
+    /** $$: the pid of the shell itself, which a subshell keeps (0: this shell's own pid). */
+    private int shellPid;
     /** $! of a subshell or "sh -c" (the interactive shell's is its job table's). */
     private int lastBackground;
     /** The process this shell last started (a background job's pid, as bash prints it after "&"). */
@@ -118,6 +120,7 @@ public final class Shell {
         this.tty = parent.tty;
         this.comm = parent.comm;
         this.argv = parent.argv;
+        this.shellPid = parent.shellPid == 0 ? parent.pid : parent.shellPid;   // $$ in ( ) is the invoking shell's
     }
 
     /** "exit" in a script's shell: the script ends with this status. */
@@ -227,7 +230,7 @@ public final class Shell {
         return switch (name) {
             case "?" -> String.valueOf(status);
             case "!" -> forked ? (lastBackground == 0 ? "" : String.valueOf(lastBackground)) : jobs.lastBackground();
-            case "$" -> String.valueOf(pid);
+            case "$" -> String.valueOf(shellPid == 0 ? pid : shellPid);
             case "#" -> "0";
             case "0" -> "bash";
             case "PWD" -> cwd;
@@ -958,6 +961,7 @@ public final class Shell {
      */
     int runCommandString(int shPid, List<String> shArgv, String script, Sink out, Sink err) {
         Shell sh = fork(shPid);
+        sh.shellPid = 0;                    // a new shell: $$ is its own pid
         sh.argv = List.copyOf(shArgv);
         sh.comm = Paths.baseName(shArgv.get(0));
         sh.dashC = true;
@@ -967,6 +971,7 @@ public final class Shell {
     /** bash FILE as the process {@code shPid} runs it: a shell of its own; returns the status. */
     int runScriptFile(int shPid, List<String> shArgv, String script, Sink out, Sink err) {
         Shell sh = fork(shPid);
+        sh.shellPid = 0;
         sh.argv = List.copyOf(shArgv);
         sh.comm = Paths.baseName(shArgv.get(0));
         return sh.runScript(script, out, err);
