@@ -275,12 +275,12 @@ public final class Builtins {
                 p.eprint(name + ": -c: option requires an argument\n");
                 return 2;
             }
-            return p.shell().runCommandString(p.pid(), p.argv(), args.get(1), p.out(), p.err());
+            return p.shell().subshells.runCommandString(p.pid(), p.argv(), args.get(1), p.out(), p.err());
         }
         String file = args.get(0);
         try {
             byte[] text = p.readFile(p.path(file));
-            return p.shell().runScriptFile(p.pid(), p.argv(), new String(text, java.nio.charset.StandardCharsets.UTF_8), p.out(), p.err());
+            return p.shell().subshells.runScriptFile(p.pid(), p.argv(), new String(text, java.nio.charset.StandardCharsets.UTF_8), p.out(), p.err());
         } catch (Proc.FileError e) {
             p.eprint(name + ": " + file + ": " + Errno.strerror(e.errno) + "\n");
             return 127;

@@ -67,7 +67,7 @@ final class Compounds {
                 return shell.runJobs(g.body(), io.stdin(), io.out(), io.err());
             }
             Subshell s = (Subshell) c.body();
-            return shell.runSubshell(s.body(), io.stdin(), io.out(), io.err());
+            return shell.subshells.runSubshell(s.body(), io.stdin(), io.out(), io.err());
         } finally {
             io.close();
         }
