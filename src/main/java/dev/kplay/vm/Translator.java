@@ -220,6 +220,9 @@ final class Translator extends Emitter {
         }
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, L_TMP);
+        noPages();
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, L_OFF);
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, calleeLocal());
         for (int i = 0; i < shape.maxDepth(); i++) {
@@ -340,6 +343,7 @@ final class Translator extends Emitter {
                 mv.visitVarInsn(LLOAD, slot(d - 1));
                 push((int) a);
                 mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "copy", "(JJI)V", false);
+                forgetLoadPages();
             }
             case ZERO -> {
                 guardFrame(pc, d, slot(d - 1), a);
@@ -347,6 +351,7 @@ final class Translator extends Emitter {
                 mv.visitVarInsn(LLOAD, slot(d - 1));
                 push((int) a);
                 mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "zero", "(JI)V", false);
+                forgetLoadPages();
             }
             case Opcodes.DUP -> {
                 mv.visitVarInsn(LLOAD, slot(d - 1));
