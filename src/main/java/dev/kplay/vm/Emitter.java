@@ -47,7 +47,8 @@ abstract class Emitter {
     private final int loadSites;
     private final int storeSites;
 
-    Emitter(Code c, CodeShape shape, MethodVisitor mv) {
+    /** pages: whether loads and stores at computed addresses keep their pages in JVM locals (see cachedLoad). */
+    Emitter(Code c, CodeShape shape, MethodVisitor mv, boolean pages) {
         this.c = c;
         this.shape = shape;
         this.mv = mv;
@@ -62,7 +63,7 @@ abstract class Emitter {
             storeSite[pc] = -1;
             int w = CodeShape.width(c.ops[pc]);
             int off = shape.directOffset()[pc];
-            if (w == 0 || shape.depth()[pc] < 0 || (off != CodeShape.UNKNOWN && shape.promotedIndex(off) >= 0)) {
+            if (!pages || w == 0 || shape.depth()[pc] < 0 || (off != CodeShape.UNKNOWN && shape.promotedIndex(off) >= 0)) {
                 continue;
             }
             if (c.ops[pc] == ST1 || c.ops[pc] == ST2 || c.ops[pc] == ST4 || c.ops[pc] == ST8) {
@@ -241,7 +242,13 @@ abstract class Emitter {
             mv.visitVarInsn(LLOAD, promoted(j));
         } else {
             guardFrame(pc, d, slot(d - 1), w);
-            cachedLoad(w, slot(d - 1), loadPage(loadSite[pc]));
+            if (loadSite[pc] >= 0) {
+                cachedLoad(w, slot(d - 1), loadPage(loadSite[pc]));
+            } else {
+                mv.visitVarInsn(ALOAD, L_BUS);
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + w, "(J)J", true);
+            }
         }
         switch (op) {
             case LD1S -> {
@@ -377,7 +384,15 @@ abstract class Emitter {
             mv.visitVarInsn(LSTORE, promoted(j));
         } else {
             guardFrame(pc, d, slot(d - 2), w);
-            cachedStore(w, slot(d - 2), slot(d - 1), storePage(storeSite[pc]));
+            if (storeSite[pc] >= 0) {
+                cachedStore(w, slot(d - 2), slot(d - 1), storePage(storeSite[pc]));
+            } else {
+                mv.visitVarInsn(ALOAD, L_BUS);
+                mv.visitVarInsn(LLOAD, slot(d - 2));
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store" + w, "(JJ)V", true);
+                forgetLoadPages();
+            }
         }
         mv.visitVarInsn(LLOAD, slot(d - 1));
         mv.visitVarInsn(LSTORE, slot(d - 2));
