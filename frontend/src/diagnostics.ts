@@ -40,8 +40,38 @@ export function lintSeverity(severity: string): LintSeverity {
   return 'info';
 }
 
-/** The diagnostics that belong to `file`, matching on the base name as kbuild prints paths relatively. */
+const baseName = (name: string) => name.replace(/^.*\//, '');
+
+/**
+ * The diagnostics the editor marks in `file` (matching on the base name, as kbuild prints paths
+ * relatively). gcc locates a warning about a token a header's macro made where the macro spells it:
+ * a wrong format in `pr_info` is a warning at kern_levels.h, followed by notes unwinding the macro
+ * expansions, the last of them "in expansion of macro ‘pr_info’" at the learner's line. The build
+ * output keeps gcc's text; the editor marks that warning at the outermost expansion note in `file`,
+ * with the warning's own severity, so the line the learner wrote carries it (and the tab's count).
+ */
 export function diagnosticsFor(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
-  const base = (name: string) => name.replace(/^.*\//, '');
-  return diagnostics.filter((d) => base(d.file) === base(file));
+  const here = (d: Diagnostic) => baseName(d.file) === baseName(file);
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < diagnostics.length; ) {
+    const primary = diagnostics[i];
+    let end = i + 1;
+    while (end < diagnostics.length && diagnostics[end].severity === 'note') end++;
+    const notes = diagnostics.slice(primary.severity === 'note' ? i : i + 1, end);
+    let lifted: Diagnostic | undefined;
+    if (primary.severity !== 'note' && !here(primary)) {
+      lifted = [...notes].reverse().find((n) => here(n) && n.message.startsWith('in expansion of macro'));
+    }
+    if (primary.severity !== 'note' && here(primary)) out.push(primary);
+    for (const n of notes) {
+      if (n === lifted) {
+        out.push({ ...primary, file: n.file, line: n.line, column: n.column,
+          message: `${primary.message} (${n.message}; gcc locates it at ${baseName(primary.file)}:${primary.line})` });
+      } else if (here(n)) {
+        out.push(n);
+      }
+    }
+    i = end;
+  }
+  return out;
 }

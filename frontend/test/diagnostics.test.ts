@@ -32,3 +32,34 @@ describe('severity and file', () => {
     expect(diagnosticsFor('hello-3.c', [{ ...d, file: '/root/hello-3.c' }])).toHaveLength(1);
   });
 });
+
+describe('warnings gcc locates inside a header macro', () => {
+  const h = '/usr/src/linux-headers-6.1.0-56-common/include/linux/';
+  const note = (file: string, line: number, column: number, message: string) =>
+    ({ file, line, column, severity: 'note', message });
+  // badfmt.c's first -Wformat warning, as the build's diagnostics list carries it (gcc's order)
+  const badfmt = [
+    { file: h + 'kern_levels.h', line: 5, column: 25, severity: 'warning',
+      message: "format ‘%d’ expects argument of type ‘int’, but argument 2 has type ‘long int’ [-Wformat=]" },
+    note(h + 'printk.h', 429, 25, 'in definition of macro ‘printk_index_wrap’'),
+    note(h + 'printk.h', 530, 9, 'in expansion of macro ‘printk’'),
+    note(h + 'kern_levels.h', 14, 25, 'in expansion of macro ‘KERN_SOH’'),
+    note(h + 'printk.h', 530, 16, 'in expansion of macro ‘KERN_INFO’'),
+    note('badfmt.c', 14, 9, 'in expansion of macro ‘pr_info’'),
+    { file: 'badfmt.c', line: 20, column: 13, severity: 'warning', message: "unused variable ‘x’ [-Wunused-variable]" },
+  ];
+
+  it('marks the warning at the learner\'s pr_info line, with its own severity', () => {
+    const marks = diagnosticsFor('badfmt.c', badfmt);
+    expect(marks).toHaveLength(2);
+    expect(marks[0]).toMatchObject({ file: 'badfmt.c', line: 14, column: 9, severity: 'warning' });
+    expect(marks[0].message).toContain("format ‘%d’ expects argument of type ‘int’");
+    expect(marks[0].message).toContain('in expansion of macro ‘pr_info’');
+    expect(marks[1]).toEqual(badfmt[6]);
+  });
+
+  it('leaves the header\'s own diagnostics to the header', () => {
+    expect(diagnosticsFor('kern_levels.h', badfmt).map((d) => d.severity)).toEqual(['warning', 'note']);
+    expect(diagnosticsFor('other.c', badfmt)).toEqual([]);
+  });
+});

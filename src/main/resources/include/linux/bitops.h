@@ -6,6 +6,35 @@
 #include <linux/bits.h>
 #include <linux/compiler.h>
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+#include <asm-generic/bitops/generic-non-atomic.h>
+
 /*
  * Bit operations on an array of unsigned longs. kplay's CPU runs one task at a time
  * and switches only where a task blocks, so plain C read-modify-write is atomic here.

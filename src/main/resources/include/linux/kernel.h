@@ -1,8 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * NOTE:
+ *
+ * This header has combined a lot of unrelated to each other stuff.
+ * The process of splitting its content is in progress while keeping
+ * backward compatibility. That's why it's highly recommended NOT to
+ * include this header inside another header file, especially under
+ * generic or architectural include/ directory.
+ */
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
 
 #include <linux/stdarg.h>
+
+
 #include <linux/limits.h>
 #include <linux/linkage.h>
 #include <linux/stddef.h>
@@ -11,7 +22,10 @@
 #include <linux/container_of.h>
 #include <linux/bitops.h>
 #include <linux/kstrtox.h>
+
+
 #include <linux/minmax.h>
+
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/build_bug.h>
@@ -87,7 +101,6 @@ extern char *bin2hex(char *dst, const void *src, size_t count);
 extern unsigned long long memparse(const char *ptr, char **retptr);
 extern int get_option(char **str, int *pint);
 
-extern bool oops_in_progress;
 
 enum system_states {
 	SYSTEM_BOOTING,

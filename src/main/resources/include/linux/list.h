@@ -8,7 +8,7 @@
 #include <linux/poison.h>
 #include <linux/const.h>
 #include <linux/compiler.h>
-
+#include <asm/barrier.h>
 /*
  * Circular doubly linked list implementation.
  *

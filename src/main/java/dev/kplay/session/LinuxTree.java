@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,17 @@ final class LinuxTree {
     private static final long WALL_BASE = 1795659114L;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss 'UTC' yyyy", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+
+    /** The stock tree's files as bytes, shared by every kernel's /root/linux until a file there changes. */
+    private static final Map<String, byte[]> STOCK_BYTES = stockBytes();
+
+    private static Map<String, byte[]> stockBytes() {
+        Map<String, byte[]> m = new HashMap<>();
+        for (Map.Entry<String, String> f : Vmlinux.stockTree().entrySet()) {
+            m.put(f.getKey(), dev.kplay.kernel.fs.RegularFile.shareable(f.getValue().getBytes(StandardCharsets.UTF_8)));
+        }
+        return Map.copyOf(m);
+    }
 
     /** The tree's files by path relative to ~/linux, as of the last write or reboot. */
     private final TreeMap<String, String> files = new TreeMap<>(Vmlinux.stockTree());
@@ -183,7 +195,9 @@ final class LinuxTree {
         if (fd < 0) {
             return;
         }
-        k.write(pid, (int) fd, text.getBytes(StandardCharsets.UTF_8));
+        byte[] stock = STOCK_BYTES.get(path);
+        k.write(pid, (int) fd, stock != null && text.equals(Vmlinux.stockTree().get(path)) ? stock
+                : text.getBytes(StandardCharsets.UTF_8));
         k.close(pid, (int) fd);
     }
 

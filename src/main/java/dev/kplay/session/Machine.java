@@ -56,6 +56,12 @@ final class Machine {
     Shell.Result[] signalled;
     /** The running command's sleeping clock (Ctrl-C reaches it without the lock). */
     final CommandClock clock;
+    /**
+     * Called at each tick of the kernel's virtual clock while the server's scheduler runs a job of
+     * this session (SessionScheduler's time slices): it may pause this thread, which nothing in
+     * the kernel can see. Null otherwise.
+     */
+    volatile Runnable preemptPoint;
 
     Machine(Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget, BootParams bootParams,
             LogStreams streams, JournalWriter journal) {
@@ -323,6 +329,12 @@ final class Machine {
         }
         kernel = Kernel.boot(KernelConfig.defaults(), budget, linux.bootImage(), bootParams);
         kernel.setPacer(clock::pace);
+        kernel.clock().onTick(jiffies -> {
+            Runnable p = preemptPoint;
+            if (p != null) {
+                p.run();
+            }
+        });
         boots++;
         kernelSubscription = kernel.log().subscribe(this::publish);
         for (LogRecord r : kernel.log().records()) {
@@ -344,6 +356,7 @@ final class Machine {
             return r.ok() ? 0 : 2;
         }));
         shell.stdinIsTerminal(!scriptStdin);
+        kernel.memory().freezeBootPages();          // the pages the files and the shell wrote: shared until written
     }
 
     /** A new kernel log record: to the listeners, or held for a deferred command, or muted. */

@@ -54,6 +54,10 @@ public final class Session {
     private long lastWall;
     private volatile long lastUsedNanos;
     private boolean closed;
+    /** The server scheduler's runtime of this session between its lanes (SessionScheduler; under its monitor). */
+    long schedRuntime;
+    /** close() was asked; whoever next holds the lock, or lets it go, closes the session. */
+    private volatile boolean closeRequested;
     /** Server CPU time this session's requests have used (this copy, since it was built). */
     private volatile long cpuNanos;
     /** Command lines run live, deferred or redone, and signals. */
@@ -140,7 +144,7 @@ public final class Session {
             s.m.replay(log, observer);
             s.lastWall = wallNanos.getAsLong();
         } finally {
-            s.lock.unlock();
+            s.unlock();
         }
         return s;
     }
@@ -307,7 +311,7 @@ public final class Session {
                 }
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -331,7 +335,7 @@ public final class Session {
             flushJournal();
             return r;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -413,7 +417,7 @@ public final class Session {
         try {
             return signalLocked(sig);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -485,22 +489,55 @@ public final class Session {
         return locked(() -> List.copyOf(m.events));
     }
 
-    /** Ends the session: listeners stop, later calls fail with 404. */
-    public void close() {
-        locked(() -> {
-            try {
-                commands.endDeferred();
-                flushJournal(true);     // parked or drained: the idle time at the end, a command not yet delivered
-            } catch (SessionException stale) {
-                // another node has this session's log now; this copy has nothing to add
+    /**
+     * Ends the session: listeners stop, later calls fail with 404. Never waits for the lock: if a
+     * job holds it (a long command, perhaps parked between two time slices), the job's thread
+     * closes the session as it lets go (see unlock). Returns whether it is closed on return.
+     */
+    public boolean close() {
+        closeRequested = true;
+        return closeIfRequested();
+    }
+
+    /** Closes the session if close() was asked and the lock is free now; whether it is closed. */
+    private boolean closeIfRequested() {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (!closed) {
+                closeLocked();
             }
-            closed = true;
-            m.unsubscribeKernel();
-            m.shell.shutdown();
-            m.kernel.release();
-            streams.close();
-            return null;
-        });
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeLocked() {
+        try {
+            commands.endDeferred();
+            flushJournal(true);     // parked or drained: the idle time at the end, a command not yet delivered
+        } catch (SessionException stale) {
+            // another node has this session's log now; this copy has nothing to add
+        }
+        closed = true;
+        m.unsubscribeKernel();
+        m.shell.shutdown();
+        m.kernel.release();
+        streams.close();
+    }
+
+    /**
+     * Lets go of the lock, and closes the session if close() was asked meanwhile: close() raises
+     * the flag before it tries the lock, and this reads it after letting go, so one of the two
+     * sees the other (the flag and the lock's state are both volatile).
+     */
+    private void unlock() {
+        lock.unlock();
+        if (closeRequested && !lock.isHeldByCurrentThread()) {
+            closeIfRequested();
+        }
     }
 
     /**
@@ -528,7 +565,7 @@ public final class Session {
                 catchUp();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -576,7 +613,7 @@ public final class Session {
                 flushJournal();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -595,8 +632,13 @@ public final class Session {
             this.journal.attach(journal, already);
             flushJournal();
         } finally {
-            lock.unlock();
+            unlock();
         }
+    }
+
+    /** The server's scheduler runs a job of this session: {@code p} is its preemption point (null: none now). */
+    void preemptPoint(Runnable p) {
+        m.preemptPoint = p;
     }
 
     /** Server CPU time this session's requests have used since this copy was built. */

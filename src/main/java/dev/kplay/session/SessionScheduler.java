@@ -1,8 +1,6 @@
 package dev.kplay.session;
 
 import dev.kplay.userland.sh.Shell;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,11 +19,23 @@ import java.util.function.Supplier;
  * request never runs a session's work itself: it queues a job on the session's lane and gets a
  * future; the server's request thread is free at once (the web layer answers asynchronously).
  *
- * - A fixed set of worker threads runs the jobs, one job per session at a time, in order. When a
- *   worker is free it takes the lane that has used the least CPU (its virtual runtime, as CFS
- *   picks a task), so a session that burns CPU waits behind the others and each session gets a
- *   fair share of real CPU. A job is bounded by the kernel's budgets (instructions per request,
- *   compile CPU time), which is the slice one session gets before the others have their turn.
+ * - Worker threads run the jobs, at most `threads` at once (the CPUs), one job per session at a
+ *   time, in order. When a CPU is free a worker takes the lane that has used the least of them
+ *   (its virtual runtime: wall time holding a CPU, as CFS picks a task), so a session that burns
+ *   CPU waits behind the others and each session gets a fair share of real CPU. A session keeps
+ *   its runtime between lanes (a lane lives while it has work), and a lane that starts again
+ *   starts no lower than the runtime of the last lane picked (CFS's min_vruntime), so neither a
+ *   session that worked long ago nor a stream of new lanes can starve a lane that waits.
+ * - Time slices: a job that computes for long (a runaway init, a spinning program: up to the
+ *   kernel's budget of instructions per request, seconds of CPU) gives its CPU back every
+ *   SLICE_NANOS while other lanes wait with less runtime than its own: at each tick of its
+ *   kernel's virtual clock it checks, and if it has had its slice, its lane goes back to the ready
+ *   list and its thread parks until a worker picks that lane again (then it goes on where it
+ *   stopped). The pause is only wall time between two instructions: nothing in the kernel reads
+ *   wall time, so output, virtual time and the event log are the same bytes as without it. The
+ *   kernel's state is Java objects on this thread's stack, so a preempted job keeps its thread;
+ *   there are at most MAX_PREEMPTED of them (past that a job runs its whole budget, as before),
+ *   and a new worker thread is started when one parks, so the CPUs stay in use.
  * - Nothing waits on a thread. A command runs at full speed (Session.execDeferred) and owes the
  *   wall time its sleeps would have taken; its lane is then held, without a thread, until that
  *   time has passed: timers send its log records to the streams when each falls due and deliver
@@ -40,8 +50,6 @@ import java.util.function.Supplier;
 
 /** One scheduler for all sessions' work: fair CPU share per session, no thread held while waiting. */
 public final class SessionScheduler implements AutoCloseable {
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-
     /** Lanes by key: a Session, or another key for work before a session exists (see submit). */
     private final Map<Object, Lane> lanes = new HashMap<>();
     /** Lanes with a job to run and no worker on it. */
@@ -54,6 +62,19 @@ public final class SessionScheduler implements AutoCloseable {
     private long minVruntime;
     private long jobs;
     private long heldNow;
+    /** Jobs that hold a CPU right now (at most cpus). */
+    private int onCpu;
+    private final int cpus;
+    /** Worker threads alive (parked preempted jobs' threads included), and preempted jobs parked now. */
+    private int liveWorkers;
+    private int preemptedNow;
+    private int threadsStarted;
+    private long preemptions;
+
+    /** How long a job may compute while others wait before it gives its CPU back. */
+    static final long SLICE_NANOS = 20_000_000L;
+    /** Most preempted jobs parked at once (each keeps its thread): past it a job runs its budget out. */
+    static final int MAX_PREEMPTED = 64;
 
     /** A session's queue of jobs. */
     private static final class Lane {
@@ -64,44 +85,57 @@ public final class SessionScheduler implements AutoCloseable {
         Held held;
         boolean tickQueued;
         long vruntime;
+        /** The lane's job was preempted and waits for a CPU to go on. */
+        Preempted resume;
 
         Lane(Object session) {
             this.session = session;
+            this.vruntime = session instanceof Session s ? s.schedRuntime : 0;
         }
     }
 
-    /** A delivered-later command: its future, when its wall time started, and its timers. */
-    private static final class Held {
-        final CompletableFuture<Shell.Result> result;
-        final Shell.Result value;
-        final long start;
-        final List<ScheduledFuture<?>> timers = new ArrayList<>();
-        /** A timer or a Ctrl-C is ending the hold; the other leaves it alone. */
-        boolean claimed;
-        /** The delivery time came while a Ctrl-C had it claimed (and then found nothing to interrupt). */
-        boolean overdue;
+    /** The job a session's lane is running: where its current slice started. */
+    private final class Slice implements Runnable {
+        final Lane lane;
+        long start;
 
-        Held(CompletableFuture<Shell.Result> result, Shell.Result value, long start) {
-            this.result = result;
-            this.value = value;
+        Slice(Lane lane, long start) {
+            this.lane = lane;
             this.start = start;
         }
+
+        /** A tick of the session's virtual clock: gives the CPU back if the slice is used up. */
+        @Override
+        public void run() {
+            if (wallNanos.getAsLong() - start >= SLICE_NANOS) {
+                preempt(this);
+            }
+        }
     }
 
-    /** {@code threads} workers run the jobs; one more thread keeps the timers. */
+    /** {@code threads} workers run the jobs (at most that many at once); one more thread keeps the timers. */
     public SessionScheduler(int threads, LongSupplier wallNanos) {
         this.wallNanos = wallNanos;
+        this.cpus = Math.max(1, threads);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kplay-sched-timer");
             t.setDaemon(true);
             return t;
         });
-        for (int i = 0; i < Math.max(1, threads); i++) {
-            Thread t = new Thread(this::work, "kplay-cpu-" + i);
-            t.setDaemon(true);
-            workers.add(t);
-            t.start();
+        synchronized (this) {
+            for (int i = 0; i < cpus; i++) {
+                startWorker();
+            }
         }
+    }
+
+    /** Starts one more worker thread. Holds the monitor. */
+    private void startWorker() {
+        Thread t = new Thread(this::work, "kplay-cpu-" + threadsStarted++);
+        t.setDaemon(true);
+        workers.add(t);
+        liveWorkers++;
+        t.start();
     }
 
     /**
@@ -211,7 +245,7 @@ public final class SessionScheduler implements AutoCloseable {
             }
             if (l == null) {
                 l = new Lane(s);
-                l.vruntime = minVruntime;
+                l.vruntime = startAt(l);
                 lanes.put(s, l);
             }
             l.tickQueued = true;
@@ -226,9 +260,12 @@ public final class SessionScheduler implements AutoCloseable {
         }
     }
 
-    /** Jobs run since start, commands held right now, and lanes (sessions with work) right now. */
+    /**
+     * Jobs run since start, commands held right now, lanes (sessions with work) right now, times
+     * a job gave its CPU back at the end of its slice since start, and preempted jobs parked now.
+     */
     public synchronized long[] figures() {
-        return new long[] {jobs, heldNow, lanes.size()};
+        return new long[] {jobs, heldNow, lanes.size(), preemptions, preemptedNow};
     }
 
     private void enqueue(Object s, Runnable job, boolean urgent) {
@@ -238,29 +275,56 @@ public final class SessionScheduler implements AutoCloseable {
             }
             Lane l = lanes.computeIfAbsent(s, Lane::new);
             if (l.queue.isEmpty() && l.urgent.isEmpty() && !l.running && l.held == null) {
-                l.vruntime = Math.max(l.vruntime, minVruntime);
+                l.vruntime = startAt(l);
             }
             (urgent ? l.urgent : l.queue).add(job);
             makeReady(l);
         }
     }
 
-    /** Puts l on the ready list if it can run a job now. Holds the monitor. */
+    /**
+     * The runtime a lane starts from when it gets work after having none: a session's own (it is
+     * kept between lanes), but no lower than the last session lane picked. A lane of no session (a
+     * lookup, a creation: no history) starts level with the preempted jobs waiting, so it never
+     * overtakes one (ties go to the lane that waited first): a stream of them cannot starve a job
+     * that gave its CPU back. Holds the monitor.
+     */
+    private long startAt(Lane l) {
+        long v = Math.max(l.vruntime, minVruntime);
+        if (!(l.session instanceof Session)) {
+            for (Lane c : ready) {
+                if (c.resume != null) {
+                    v = Math.max(v, c.vruntime);
+                }
+            }
+        }
+        return v;
+    }
+
+    /** Puts l on the ready list if it can run a job now (or go on with a preempted one). Holds the monitor. */
     private void makeReady(Lane l) {
-        boolean can = !l.running && (!l.urgent.isEmpty() || l.held == null && !l.queue.isEmpty());
+        boolean can = l.resume != null || !l.running && (!l.urgent.isEmpty() || l.held == null && !l.queue.isEmpty());
         if (can && !ready.contains(l)) {
             ready.add(l);
-            notify();
+            notifyAll();
         }
     }
 
-    /** A worker: takes the ready lane with the least CPU used, runs its next job, puts it back. */
+    /**
+     * A worker: while a CPU is free, takes the ready lane with the least runtime and runs its next
+     * job (or hands the CPU to its preempted job's thread), then puts it back.
+     */
     private void work() {
         while (true) {
             Lane l;
             Runnable job;
             synchronized (this) {
-                while (ready.isEmpty() && !closed) {
+                while ((ready.isEmpty() || onCpu >= cpus) && !closed) {
+                    if (liveWorkers - preemptedNow > cpus) {
+                        liveWorkers--;          // a spare left by a preempted job that went on: not needed now
+                        workers.remove(Thread.currentThread());
+                        return;
+                    }
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -277,25 +341,81 @@ public final class SessionScheduler implements AutoCloseable {
                     }
                 }
                 ready.remove(l);
-                minVruntime = Math.max(minVruntime, l.vruntime);
+                if (l.session instanceof Session) {
+                    minVruntime = Math.max(minVruntime, l.vruntime);
+                }
+                onCpu++;
+                if (l.resume != null) {
+                    Preempted p = l.resume;
+                    l.resume = null;
+                    preemptedNow--;
+                    p.grant();                  // its own thread goes on with the CPU this worker took for it
+                    continue;
+                }
                 job = l.urgent.isEmpty() ? l.queue.poll() : l.urgent.poll();
                 l.running = true;
                 jobs++;
             }
-            long cpu0 = CPU.getCurrentThreadCpuTime();
+            Slice slice = new Slice(l, wallNanos.getAsLong());
+            Session s = l.session instanceof Session x ? x : null;
+            if (s != null) {
+                s.preemptPoint(slice);
+            }
             try {
                 job.run();
             } catch (RuntimeException | Error e) {
                 // a job completes its own future; nothing may kill a worker
             } finally {
-                long used = Math.max(0, CPU.getCurrentThreadCpuTime() - cpu0);
+                if (s != null) {
+                    s.preemptPoint(null);
+                }
+                long used = Math.max(0, wallNanos.getAsLong() - slice.start);
                 synchronized (this) {
+                    onCpu--;
                     l.vruntime += used;
                     l.running = false;
                     settle(l);
+                    notifyAll();
                 }
             }
         }
+    }
+
+    /**
+     * The running job of {@code slice} has had its slice: if another lane waits with no more
+     * runtime than this one, the CPU goes to it and this thread parks until the lane is picked
+     * again. Runs on the job's thread, between two instructions of its kernel.
+     */
+    private void preempt(Slice slice) {
+        Preempted p;
+        synchronized (this) {
+            long now = wallNanos.getAsLong();
+            Lane l = slice.lane;
+            l.vruntime += now - slice.start;
+            slice.start = now;
+            if (closed || preemptedNow >= MAX_PREEMPTED || l.resume != null) {
+                return;
+            }
+            boolean waiting = false;
+            for (Lane c : ready) {
+                waiting |= c != l && c.vruntime <= l.vruntime;
+            }
+            if (!waiting) {
+                return;
+            }
+            p = new Preempted();
+            l.resume = p;
+            onCpu--;
+            preemptedNow++;
+            preemptions++;
+            makeReady(l);
+            if (liveWorkers - preemptedNow < cpus) {
+                startWorker();                  // this thread is parked: another one uses the CPU it gave back
+            }
+            notifyAll();
+        }
+        p.await();
+        slice.start = wallNanos.getAsLong();
     }
 
     /** After a job or a delivery: the lane runs on, or leaves the table when it has nothing. Holds the monitor. */
@@ -303,6 +423,9 @@ public final class SessionScheduler implements AutoCloseable {
         if (!l.running && l.held == null && l.queue.isEmpty() && l.urgent.isEmpty()) {
             lanes.remove(l.session, l);
             ready.remove(l);
+            if (l.session instanceof Session s) {
+                s.schedRuntime = l.vruntime;    // the session's next lane goes on from here (a lane is only its queue)
+            }
         } else {
             makeReady(l);
         }
@@ -375,6 +498,13 @@ public final class SessionScheduler implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
+            for (Lane l : lanes.values()) {
+                if (l.resume != null) {
+                    l.resume.grant();           // a preempted job runs to its end
+                    l.resume = null;
+                    preemptedNow--;
+                }
+            }
             notifyAll();
         }
         timers.shutdownNow();

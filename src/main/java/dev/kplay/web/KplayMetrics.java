@@ -62,6 +62,8 @@ public class KplayMetrics implements MeterBinder {
                 .description("commands waiting out their wall time, holding no thread").register(m);
         Gauge.builder("kplay.sched.lanes", scheduler, s -> s.figures()[2])
                 .description("sessions with work queued, running or held").register(m);
+        FunctionCounter.builder("kplay.sched.preemptions", scheduler, s -> s.figures()[3])
+                .description("times a long job gave its CPU back at the end of its time slice").register(m);
         Gauge.builder("kplay.kmsg.sockets", kmsg, k -> k.socket().sockets())
                 .description("open kmsg WebSockets").register(m);
         Gauge.builder("kplay.kmsg.queued.frames", kmsg, k -> k.socket().queuedFrames())

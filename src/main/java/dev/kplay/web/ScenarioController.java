@@ -61,28 +61,37 @@ public class ScenarioController {
 
     /** Keeps {"scenario": {...}} under its content hash: 201 {"id", "url"} (200 if it was already kept). */
     @PostMapping("/api/links")
-    public ResponseEntity<Map<String, Object>> createLink(@RequestBody(required = false) Map<String, Object> body) {
+    public java.util.concurrent.CompletableFuture<ResponseEntity<Map<String, Object>>> createLink(
+            @RequestBody(required = false) Map<String, Object> body) {
         if (body == null || body.get("scenario") == null) {
             throw new SessionException(Kind.BAD_REQUEST, "expected {\"scenario\": {...}}");
         }
         only(body, "scenario");
-        Links.Saved saved = links.save(codec.fromTree(body.get("scenario")));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", saved.id());
-        m.put("url", "/s/" + saved.id());
-        return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(m);
+        Scenario scenario = codec.fromTree(body.get("scenario"));
+        // the store's write runs on a worker of the scheduler, not on this thread
+        return jobs.apart(() -> {
+            Links.Saved saved = links.save(scenario);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", saved.id());
+            m.put("url", "/s/" + saved.id());
+            return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(m);
+        });
     }
 
-    /** The scenario kept under a short link. */
+    /** The scenario kept under a short link (read from the store on a worker of the scheduler). */
     @GetMapping(value = "/api/links/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public String link(@PathVariable String id) {
-        return links.json(id);
+    public java.util.concurrent.CompletableFuture<String> link(@PathVariable String id) {
+        return jobs.apart(() -> links.json(id));
     }
 
-    /** The scenario a POST /api/sessions body names ({"scenario"} or {"link"}), or null for a fresh session. */
-    Scenario scenarioOf(Map<String, Object> body) {
+    /**
+     * The scenario a POST /api/sessions body names ({"scenario"} or {"link"}), or null for a fresh
+     * session. The body is checked at once; a link is read from the store only when the supplier is
+     * called (on a worker of the scheduler, with the session's creation).
+     */
+    java.util.function.Supplier<Scenario> scenarioOf(Map<String, Object> body) {
         if (body == null || body.isEmpty()) {
-            return null;
+            return () -> null;
         }
         only(body, "scenario", "link");
         if (body.get("scenario") != null && body.get("link") != null) {
@@ -92,9 +101,10 @@ public class ScenarioController {
             if (!(body.get("link") instanceof String id)) {
                 throw new SessionException(Kind.BAD_REQUEST, "\"link\" must be a string");
             }
-            return links.load(id);
+            return () -> links.load(id);
         }
-        return body.get("scenario") == null ? null : codec.fromTree(body.get("scenario"));
+        Scenario scenario = body.get("scenario") == null ? null : codec.fromTree(body.get("scenario"));
+        return () -> scenario;
     }
 
     /** A session replaying {@code scenario}: its identity, the scenario and the replay's timeline. */

@@ -75,10 +75,13 @@ public class SessionController {
     /** A fresh session, or with {"scenario": {...}} or {"link": "ID"} one that replayed it (and its timeline). */
     @PostMapping
     public CompletableFuture<ResponseEntity<Map<String, Object>>> create(@RequestBody(required = false) Map<String, Object> body) {
-        dev.kplay.scenario.Scenario scenario = scenarios.scenarioOf(body);
-        // the boot, or the scenario's replay, runs on a worker of the scheduler, not on this thread
-        return jobs.create(() -> ResponseEntity.status(HttpStatus.CREATED)
-                .body(scenario != null ? scenarios.play(scenario, Map.of()) : identity(registry.create(null))));
+        java.util.function.Supplier<dev.kplay.scenario.Scenario> named = scenarios.scenarioOf(body);
+        // a link's read from the store, and the boot or the scenario's replay, run on a worker of the scheduler
+        return jobs.create(() -> {
+            dev.kplay.scenario.Scenario scenario = named.get();
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(scenario != null ? scenarios.play(scenario, Map.of()) : identity(registry.create(null)));
+        });
     }
 
     @GetMapping("/{id}")

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * a time), then the work is queued on the session's own lane; a session live here is found on its
  * own lane instead, by the job that runs the work. Creating a session (a boot, or a
  * scenario's replay) runs on a lane of its own. Ending one jumps its lane's queue, as a Ctrl-C does,
- * so a DELETE does not wait out a held command.
+ * so a DELETE does not wait out a held command. A short link is kept or read in the store on a lane
+ * of its own too.
  */
 
 /** Session lookups, creation, work and deletion as scheduler jobs: futures for the web layer. */
@@ -68,6 +69,11 @@ public final class SessionJobs {
 
     /** Work that makes a new session (a boot, a scenario's replay), on a lane of its own. */
     public <T> CompletableFuture<T> create(Supplier<T> work) {
+        return scheduler.submit(new Object(), work);
+    }
+
+    /** Store work of no session (a short link kept or read), on a lane of its own: no request thread reads the store. */
+    public <T> CompletableFuture<T> apart(Supplier<T> work) {
         return scheduler.submit(new Object(), work);
     }
 

@@ -33,6 +33,8 @@ public final class Benchmark {
 
     private static final int WARMUP = 200;
     private static final int RUNS = 500;
+    /** Builds of the 2,000-line module before the measured ones (each a fresh input, so no cache). */
+    private static final int BIG_WARMUP = 60;
     /** Idle sessions for the heap figure (-Dkplay.bench.idle=10000 for the 10,000-session run). */
     private static final int IDLE_SESSIONS = Integer.getInteger("kplay.bench.idle", 1000);
     private static final int LIVE_SESSIONS = 1000;
@@ -63,14 +65,21 @@ public final class Benchmark {
 
     private void run() throws Exception {
         List<CpuBound.Figure> cpu = CpuBound.measure();
+        // warm: the compiler's own code is compiled by HotSpot only after some dozens of builds
         long[] big = new long[20];
-        for (int i = -5; i < big.length; i++) {
+        long[] bigCpu = new long[big.length];
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int i = -BIG_WARMUP; i < big.length; i++) {
             String src = BigModule.source("run " + i + " " + System.nanoTime());
+            long cpu0 = os.getProcessCpuTime();
             long start = System.nanoTime();
             var r = dev.kplay.cc.kbuild.Kbuild.make(java.util.Map.of("big.c", src));
             long took = System.nanoTime() - start;
             if (!r.ok()) throw new IllegalStateException("the 2,000-line module does not build:\n" + r.output());
-            if (i >= 0) big[i] = took;
+            if (i >= 0) {
+                big[i] = took;
+                bigCpu[i] = os.getProcessCpuTime() - cpu0;
+            }
         }
         String hello = Files.readString(Path.of("frontend/src/samples/hello-3.c"));
         String id = createSession();
@@ -162,7 +171,8 @@ public final class Benchmark {
         double reboot = median(boot) / 1e6;
         row("reboot (POST reboot)", fmtMs(reboot), "<= 1 ms", reboot <= 1, "");
         double build = median(big) / 1e6;
-        row("build of a 2,000-line module (no cache)", fmtMs(build), "<= 50 ms", build <= 50, "");
+        row("build of a 2,000-line module (no cache, warm)", fmtMs(build), "<= 50 ms", build <= 50,
+                String.format(Locale.ROOT, "  (median process CPU %.1f ms, after %d builds)", median(bigCpu) / 1e6, BIG_WARMUP));
         double kib = perSession / 1024.0;
         row("idle session heap (" + idle.size() + " sessions)", String.format(Locale.ROOT, "%.1f KiB", kib), "<= 64 KiB",
                 kib <= 64, "");

@@ -1,5 +1,7 @@
 package dev.kplay.cc.diag;
 
+import dev.kplay.cc.source.LineMaps;
+import dev.kplay.cc.source.MacroLoc;
 import dev.kplay.cc.source.SourceFile;
 import dev.kplay.cc.source.Span;
 import java.util.ArrayList;
@@ -119,6 +121,11 @@ public final class Diagnostics {
         emissionPoint = at;
     }
 
+    /** The emission point set now, or null. */
+    public Span emissionPoint() {
+        return emissionPoint;
+    }
+
     /** Prints the held diagnostics in source order and stops holding. */
     public void release() {
         List<Pending> list = held;
@@ -155,6 +162,16 @@ public final class Diagnostics {
     }
 
     private Severity emit(Severity severity, Span range, Span caret, String message, String option) {
+        return emit(severity, range, caret, message, option, caret, caret.file().name());
+    }
+
+    /**
+     * {@code module} is the place whose line map decides the include chain: the caret itself, or for
+     * a token made by a macro the place in the macro's definition it comes from. {@code context} is
+     * the file gcc names in "In function" lines: the one its parser is reading (input_location).
+     */
+    private Severity emit(Severity severity, Span range, Span caret, String message, String option, Span module,
+                          String contextFile) {
         if (dropped(severity, option)) {
             return severity;
         }
@@ -167,15 +184,27 @@ public final class Diagnostics {
             message = message + " [-W" + option + "]";
         }
         SourceFile file = span.file();
+        if (severity != Severity.NOTE && module != null) {
+            // gcc 12 prints the chain when a header's line map differs from the last one it printed
+            // one for: a diagnostic in the main file between two in the same header does not
+            // repeat it (recorded: fmtmix's unused variable between -Wformat warnings in printk.h)
+            List<String> stack = includedFrom != null ? LineMaps.format(includedFrom) : lineMaps.includeStack(module.file());
+            String m = includedFrom != null ? String.join("\n", stack) : lineMaps.module(module.file(), module.line());
+            if (!stack.isEmpty() && !m.equals(lastModule)) {
+                lastModule = m;
+                for (String l : stack) out.append(l).append('\n');
+            }
+        }
         if (severity != Severity.NOTE) {
             // gcc announces the context when it differs from the last one announced: "In function"
             // for a function, "At top level" when file scope follows a function.
             String context = function == null ? "" : function;
             if (!context.equals(printedContext)) {
+                String at = contextFile;
                 if (function != null) {
-                    out.append(file.name()).append(": In function ‘").append(function).append("’:\n");
+                    out.append(at).append(": In function ‘").append(function).append("’:\n");
                 } else if (anyPrinted && printedContext != null && !printedContext.isEmpty()) {
-                    out.append(file.name()).append(": At top level:\n");
+                    out.append(at).append(": At top level:\n");
                 }
                 printedContext = context;
             }
@@ -195,6 +224,115 @@ public final class Diagnostics {
             errors++;
         }
         return severity;
+    }
+
+    // ---- gcc's virtual locations: diagnostics at tokens made by macros -------------------------
+
+    private List<String> includedFrom;
+
+    /**
+     * {@link #report} for the preprocessor, which knows the #include chain that led to the
+     * location ("a.h:2", then "x.c:3"; empty for the main file) from its input stack.
+     */
+    public void reportIncluded(Severity severity, Span at, String message, String option, List<String> chain) {
+        includedFrom = chain;
+        try {
+            report(severity, at, message, option);
+        } finally {
+            includedFrom = null;
+        }
+    }
+
+    private final LineMaps lineMaps = new LineMaps();
+    private String lastModule;
+
+    /** The include structure of the translation unit, filled in by the preprocessor. */
+    public LineMaps lineMaps() {
+        return lineMaps;
+    }
+
+    /**
+     * Reports a diagnostic at a token that may come from macro expansions, as gcc does: located
+     * and quoted at the token's spelling ({@code spelling}, its range underlined), with the include
+     * chain of the place in the macro definition it comes from, then gcc's notes unwinding the
+     * expansions (tree-diagnostic.cc maybe_unwind_expanded_macro_loc): "in definition of macro" for
+     * the innermost one when the diagnostic's line is not there, then "in expansion of macro" at
+     * each expansion point, innermost first. {@code virt} null is an ordinary location.
+     */
+    public Severity reportAt(Severity severity, Span spelling, MacroLoc virt, String message, String option) {
+        Span order = spelling;
+        for (MacroLoc m = virt; m != null; m = m.unwind()) {
+            order = m.map().point();
+        }
+        Span context = order;
+        Runnable r = () -> {
+            if (dropped(severity, option)) return;
+            emit(severity, spelling, spelling, message, option, virt != null ? virt.def() : spelling,
+                context.file().name());
+            macroNotes(spelling, virt);
+        };
+        if (held != null) {
+            hold(context, r, severity);
+        } else {
+            r.run();
+        }
+        return effective(severity, option);
+    }
+
+    /**
+     * {@link #reportRich} at a token that may come from macro expansions: the include chain of its
+     * place in the macro definition, then the rich diagnostic at its spelling, then gcc's macro notes.
+     */
+    public Severity reportRichAt(Severity severity, Span caret, MacroLoc virt, List<Label> ranges, String message,
+                                 String option) {
+        Span context = caret;
+        for (MacroLoc m = virt; m != null; m = m.unwind()) {
+            context = m.map().point();
+        }
+        Span where = context;
+        Runnable r = () -> {
+            if (dropped(severity, option)) return;
+            boolean same = caret.equals(lastQuoted) && caret.equals(lastQuotedCaret);
+            richPending = true;
+            emit(severity, caret, caret, message, option, virt != null ? virt.def() : caret, where.file().name());
+            richPending = false;
+            if (!same) richQuote(caret, ranges, null, null);
+            macroNotes(caret, virt);
+        };
+        if (held != null) {
+            hold(where, r, severity);
+        } else {
+            r.run();
+        }
+        return effective(severity, option);
+    }
+
+    private void macroNotes(Span spelling, MacroLoc virt) {
+        int line = spelling.line();
+        boolean first = true;
+        for (MacroLoc m = virt; m != null; m = m.unwind(), first = false) {
+            String name = m.map().macro();
+            if (first && m.def().line() != line) {
+                note(m.def(), "in definition of macro ‘" + name + "’");
+            } else {
+                note(m.map().pointDef(), "in expansion of macro ‘" + name + "’");
+            }
+        }
+    }
+
+    /** gcc's diagnostic_append_note: a note with its quoted line, without include chain or context. */
+    private void note(Span at, String message) {
+        SourceFile file = at.file();
+        int line = at.line();
+        int col = at.column();
+        out.append(file.name()).append(':').append(line).append(':').append(col).append(": note: ")
+           .append(message).append('\n');
+        if (!(at.equals(lastQuoted) && at.equals(lastQuotedCaret))) {
+            quote(file, at, at, line, col);
+        }
+        lastQuoted = at;
+        lastQuotedCaret = at;
+        list.add(new Diagnostic(file.name(), line, col, Severity.NOTE.label(), message));
     }
 
     /** A range underlined with '~' in a rich diagnostic, with an optional label printed under it. */

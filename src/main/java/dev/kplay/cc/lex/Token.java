@@ -1,5 +1,6 @@
 package dev.kplay.cc.lex;
 
+import dev.kplay.cc.source.MacroLoc;
 import dev.kplay.cc.source.Span;
 
 /**
@@ -7,11 +8,26 @@ import dev.kplay.cc.source.Span;
  *
  * <p>{@code text} is the spelling ("0x10UL", "\"a\\n\"", "&lt;&lt;="); {@code span} is where it was
  * written (for a token that came out of a macro body, inside the macro definition); {@code expansion}
- * is, for such a token, the span of the outermost macro invocation it came from (gcc points there
- * and adds "in expansion of macro" notes), else null. {@code atLineStart} and {@code spaceBefore}
+ * is, for such a token, the span of the outermost macro invocation it came from, else null;
+ * {@code virt} is its full chain of expansions (gcc's virtual location), else null. {@code atLineStart} and {@code spaceBefore}
  * matter to the preprocessor (directives, stringizing) and to nothing after it.
  */
-public record Token(TokenKind kind, String text, Span span, boolean atLineStart, boolean spaceBefore, Span expansion) {
+public record Token(TokenKind kind, String text, Span span, boolean atLineStart, boolean spaceBefore, Span expansion,
+                    MacroLoc virt) {
+    public Token(TokenKind kind, String text, Span span, boolean atLineStart, boolean spaceBefore, Span expansion) {
+        this(kind, text, span, atLineStart, spaceBefore, expansion, null);
+    }
+
+    /** The same token at another place in the expansion chain (see {@link MacroLoc}). */
+    public Token at(Span expansion, MacroLoc virt) {
+        return new Token(kind, text, span, atLineStart, spaceBefore, expansion, virt);
+    }
+
+    /** The same token with {@code spaceBefore} set as given, and not at a line start. */
+    public Token spaced(boolean space) {
+        return new Token(kind, text, span, false, space, expansion, virt);
+    }
+
     public boolean is(String s) {
         return (kind == TokenKind.PUNCT || kind == TokenKind.KEYWORD || kind == TokenKind.IDENT) && text.equals(s);
     }

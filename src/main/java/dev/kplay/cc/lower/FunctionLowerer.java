@@ -145,6 +145,10 @@ final class FunctionLowerer extends ExprLowerer {
             loopBody(w.body(), end, top);
             code.jump(Op.JMP, top);
             code.place(end);
+        } else if (s instanceof Stmt.DoWhile d && d.cond() instanceof Expr.IntLit z && z.text().equals("0")
+                   && d.body() instanceof Stmt.Block b && b.items().isEmpty()) {
+            // do {} while (0), the kernel's empty statement (__printk_index_emit in every printk):
+            // no code, as gcc makes none
         } else if (s instanceof Stmt.DoWhile d) {
             int top = code.label(), cont = code.label(), end = code.label();
             code.place(top);

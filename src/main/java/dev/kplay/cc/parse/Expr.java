@@ -21,11 +21,13 @@ public sealed interface Expr {
      * Adjacent string literals, concatenated and decoded (no terminating NUL). {@code pieces} are
      * the literal tokens as written (inside a macro definition for macro-made ones) and
      * {@code pieceStarts} the byte offset where each one's bytes begin, so a diagnostic about a
-     * format directive can point into the literal the user wrote.
+     * format directive can point into the literal the user wrote; {@code pieceVirts} are the
+     * pieces' places in macro expansions (null for one written in the file).
      */
-    record StrLit(Span span, byte[] bytes, List<Span> pieces, int[] pieceStarts) implements Expr {
+    record StrLit(Span span, byte[] bytes, List<Span> pieces, int[] pieceStarts, dev.kplay.cc.source.MacroLoc[] pieceVirts)
+            implements Expr {
         public StrLit(Span span, byte[] bytes) {
-            this(span, bytes, List.of(), new int[0]);
+            this(span, bytes, List.of(), new int[0], new dev.kplay.cc.source.MacroLoc[0]);
         }
     }
 

@@ -222,15 +222,18 @@ abstract class ExprParser extends ParserBase {
                 Span end = start;
                 List<Span> pieces = new ArrayList<>();
                 List<Integer> starts = new ArrayList<>();
+                List<dev.kplay.cc.source.MacroLoc> virts = new ArrayList<>();
                 while (peek().kind() == TokenKind.STRING) {
                     Token s = next();
                     end = s.where();
                     pieces.add(s.span());
+                    virts.add(s.virt());
                     starts.add(b.size());
                     decodeString(s.text(), b);
                 }
                 return new Expr.StrLit(span(start, end), b.toByteArray(), List.copyOf(pieces),
-                    starts.stream().mapToInt(Integer::intValue).toArray());
+                    starts.stream().mapToInt(Integer::intValue).toArray(),
+                    virts.toArray(new dev.kplay.cc.source.MacroLoc[0]));
             }
             default -> { }
         }

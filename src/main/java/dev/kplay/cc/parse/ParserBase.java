@@ -221,6 +221,12 @@ abstract class ParserBase {
             }
             span = tokens.get(k).where();
         }
+        if (t.kind() != TokenKind.EOF && t.virt() != null) {
+            // a token a macro made: at its spelling, with gcc's macro notes (semicolon.c's printk)
+            errorCount++;
+            diags.reportAt(Severity.ERROR, t.span(), t.virt(), what + where, null);
+            return;
+        }
         report(span, what + where);
     }
 

@@ -16,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * kplay's own kernel headers, served from {@code resources/include} (the system include directory
  * of every build, as /usr/src/linux-headers-.../include is for gcc in kbuild).
  *
+ * <p>Each is named as gcc names it on Debian's 6.1 (/usr/src/linux-headers-6.1.0-56-common/include/...).
+ * Where gcc quotes a header's lines or its #include lines in a diagnostic (printk.h's pr_* macros,
+ * the chain module.h, list.h, asm/barrier.h, asm/alternative.h, asm/bug.h, asm-generic/bug.h that
+ * first reaches printk.h), kplay's header has 6.1's text on 6.1's line numbers.
+ *
  * <p>The headers never change while the server runs, so each is read and tokenized once and its
  * token list shared by every build (tokens are immutable records). That keeps a build of hello-3
  * from re-lexing a few thousand lines of headers each time.
@@ -44,7 +49,7 @@ final class BuiltinHeaders {
             if (in == null) return Optional.empty();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Diagnostics d = new Diagnostics();
-            String shown = libc ? "/usr/include/" + name.substring(LIBC.length()) : name;
+            String shown = libc ? "/usr/include/" + name.substring(LIBC.length()) : LinuxHeaders.path(name);
             List<Token> toks = Lexer.tokenize(new SourceFile(shown, text), d);
             if (d.hasErrors()) {
                 throw new IllegalStateException("built-in header " + name + " does not lex:\n" + d.render());

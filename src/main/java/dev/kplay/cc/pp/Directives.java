@@ -424,6 +424,7 @@ final class Directives {
         if (guard == null) guards.put(key, guardOf(toks));
         Frame header = new Frame(toks, Preprocessor.sourceOf(toks), key, depth + 1, conds.size());
         header.includeLine = d.span().line();
+        pp.diags.lineMaps().enter(header.file, pp.stack.peek().file, header.includeLine);
         pp.stack.push(header);
     }
 

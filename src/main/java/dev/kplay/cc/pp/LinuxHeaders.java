@@ -17,6 +17,28 @@ final class LinuxHeaders {
 
     private LinuxHeaders() {}
 
+    /** Where Debian's linux-headers packages put 6.1's headers, as kbuild's -I options name them to gcc. */
+    static final String COMMON = "/usr/src/linux-headers-6.1.0-56-common";
+    static final String ARCH_BUILD = "/usr/src/linux-headers-6.1.0-56-amd64";
+
+    private static final Set<String> GENERATED_UAPI_ASM = Set.of("asm/errno.h", "asm/ioctl.h", "asm/param.h");
+    private static final Set<String> UAPI = Set.of("linux/ioctl.h", "linux/major.h", "asm-generic/errno-base.h",
+        "asm-generic/errno.h");
+
+    /**
+     * The path gcc prints for kplay's header {@code name} ("linux/printk.h"): where kbuild's include
+     * path finds that header in linux-headers-6.1.0-56 (arch/x86/include first, then include/,
+     * the uapi directories and the generated ones), as in a diagnostic's "In file included from".
+     */
+    static String path(String name) {
+        if (name.startsWith("generated/")) return ARCH_BUILD + "/include/" + name;
+        if (name.equals("linux/version.h")) return ARCH_BUILD + "/include/generated/uapi/" + name;
+        if (GENERATED_UAPI_ASM.contains(name)) return ARCH_BUILD + "/arch/x86/include/generated/uapi/" + name;
+        if (name.startsWith("asm/")) return COMMON + "/arch/x86/include/" + name;
+        if (UAPI.contains(name)) return COMMON + "/include/uapi/" + name;
+        return COMMON + "/include/" + name;
+    }
+
     /** Whether {@code name} ("linux/debugfs.h") is a header of Linux 6.1. */
     static boolean exists(String name) {
         return NAMES.contains(name);

@@ -6,6 +6,7 @@ import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.lex.Lexer;
 import dev.kplay.cc.lex.Token;
 import dev.kplay.cc.lex.TokenKind;
+import dev.kplay.cc.source.MacroLoc;
 import dev.kplay.cc.source.SourceFile;
 import dev.kplay.cc.source.Span;
 import java.util.ArrayDeque;
@@ -306,10 +307,11 @@ public final class Preprocessor {
         Macro m = macros.get(name);
         if (m == null || t.hide().contains(name)) return false;
         Span exp = tok.expansion() != null ? tok.expansion() : tok.span();
+        MacroLoc.Expansion map = new MacroLoc.Expansion(name, tok.span(), tok.virt());
         if (m.builtin() != null) {
             Token r = m.builtin().expand(tok);
-            push(List.of(new PToken(new Token(r.kind(), r.text(), tok.span(), false, tok.spaceBefore(), exp),
-                PToken.with(t.hide(), name))));
+            push(List.of(new PToken(new Token(r.kind(), r.text(), tok.span(), false, tok.spaceBefore(), exp,
+                new MacroLoc(map, tok.span(), null)), PToken.with(t.hide(), name))));
             return true;
         }
         if (m.objectLike()) {
@@ -318,7 +320,7 @@ public final class Preprocessor {
             for (int i = 0; i < m.body().size(); i++) {
                 Token b = m.body().get(i);
                 body.add(new PToken(new Token(b.kind(), b.text(), b.span(), false,
-                    i == 0 ? tok.spaceBefore() : b.spaceBefore(), exp), hs));
+                    i == 0 ? tok.spaceBefore() : b.spaceBefore(), exp, new MacroLoc(map, b.span(), null)), hs));
             }
             push(body);
             return true;
@@ -367,13 +369,13 @@ public final class Preprocessor {
             return true;
         }
         Set<String> hs = PToken.with(PToken.intersect(t.hide(), rparen.hide()), name);
-        List<PToken> body = new Substitution(m, args, exp, this::expandAll, diags).run();
+        List<PToken> body = new Substitution(m, args, exp, map, this::expandAll, diags).run();
         List<PToken> result = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
             PToken b = body.get(i);
             Token bt = b.tok();
             if (i == 0 && bt.spaceBefore() != tok.spaceBefore()) {
-                bt = new Token(bt.kind(), bt.text(), bt.span(), false, tok.spaceBefore(), bt.expansion());
+                bt = bt.spaced(tok.spaceBefore());
             }
             result.add(new PToken(bt, PToken.union(b.hide(), hs)));
         }
@@ -439,25 +441,18 @@ public final class Preprocessor {
     }
 
     /**
-     * Reports through the one diagnostics path, preceded by gcc's include chain
+     * Reports through the one diagnostics path, which precedes it with gcc's include chain
      * ("In file included from a.h:2,\n                 from x.c:3:") when the diagnostic is in a
-     * header and the chain differs from the last one printed.
+     * header whose line map differs from the last one reported in.
      */
     void report(Severity s, Span at, String message, String option) {
-        if (s != Severity.NOTE) {
-            List<String> chain = includeChain(at.file());
-            String text = String.join("\n", chain);
-            if (!chain.isEmpty() && !text.equals(lastChain)) {
-                for (String line : chain) diags.raw(line);
-            }
-            lastChain = text;
-        }
-        diags.report(s, at, message, option);
+        diags.reportIncluded(s, at, message, option, includeChain(at.file()));
     }
 
-    private String lastChain = "";
-
-    /** gcc's "In file included from" lines for a diagnostic in {@code file}, or none for the main file. */
+    /**
+     * The chain of #includes that led to {@code file} as the input stack has it now (a header
+     * including itself is on it many times), outermost last.
+     */
     private List<String> includeChain(SourceFile file) {
         List<Frame> files = new ArrayList<>();
         for (Frame f : stack) if (f.file != null && f.key != null) files.add(f);
@@ -465,10 +460,8 @@ public final class Preprocessor {
         while (i < files.size() && files.get(i).file != file) i++;
         List<String> out = new ArrayList<>();
         for (int k = i; k + 1 < files.size() && files.get(k).includeLine > 0; k++) {
-            String where = files.get(k + 1).file.name() + ":" + files.get(k).includeLine;
-            out.add((out.isEmpty() ? "In file included from " : "                 from ") + where);
+            out.add(files.get(k + 1).file.name() + ":" + files.get(k).includeLine);
         }
-        for (int k = 0; k < out.size(); k++) out.set(k, out.get(k) + (k + 1 < out.size() ? "," : ":"));
         return out;
     }
 

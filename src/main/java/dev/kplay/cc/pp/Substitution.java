@@ -5,6 +5,7 @@ import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.lex.Lexer;
 import dev.kplay.cc.lex.Token;
 import dev.kplay.cc.lex.TokenKind;
+import dev.kplay.cc.source.MacroLoc;
 import dev.kplay.cc.source.SourceFile;
 import dev.kplay.cc.source.Span;
 import java.util.ArrayList;
@@ -20,21 +21,24 @@ import java.util.function.UnaryOperator;
  * the comma when the variable argument is empty, and {@code __VA_OPT__(x)} keeps x only when it is not.
  *
  * <p>Tokens of the replacement list are copied with {@code expansion} set to the invocation, so
- * diagnostics point at the macro use; argument tokens keep their own location, as gcc's do.
+ * diagnostics point at the macro use; argument tokens keep their own location, as gcc's do. Every
+ * token of the result gets its place in this expansion ({@link MacroLoc}) for gcc's macro notes.
  */
 final class Substitution {
     private final Macro macro;
     private final List<List<PToken>> args;
     private final Span expansion;
+    private final MacroLoc.Expansion map;
     private final UnaryOperator<List<PToken>> expander;
     private final Diagnostics diags;
     private final Map<Integer, List<PToken>> expanded = new HashMap<>();
 
-    Substitution(Macro macro, List<List<PToken>> args, Span expansion, UnaryOperator<List<PToken>> expander,
-                 Diagnostics diags) {
+    Substitution(Macro macro, List<List<PToken>> args, Span expansion, MacroLoc.Expansion map,
+                 UnaryOperator<List<PToken>> expander, Diagnostics diags) {
         this.macro = macro;
         this.args = args;
         this.expansion = expansion;
+        this.map = map;
         this.expander = expander;
         this.diags = diags;
     }
@@ -59,7 +63,7 @@ final class Substitution {
                 List<PToken> va = args.get(vaIndex);
                 if (!va.isEmpty()) {
                     out.add(copy(b));
-                    out.addAll(va);
+                    addArg(out, va, body.get(i + 2), null);
                 }
                 i += 2;
                 continue;
@@ -67,7 +71,7 @@ final class Substitution {
             if (b.is("##") && next != null) {
                 i++;
                 int idx = macro.paramIndex(next.text());
-                List<PToken> rhs = idx >= 0 ? args.get(idx) : List.of(copy(next));
+                List<PToken> rhs = idx >= 0 ? fromArg(args.get(idx), next) : List.of(copy(next));
                 if (rhs.isEmpty()) {
                     continue;
                 }
@@ -86,9 +90,9 @@ final class Substitution {
                 if (next != null && next.is("##")) {
                     List<PToken> arg = args.get(idx);
                     placemarker = arg.isEmpty();
-                    addSpaced(out, arg, b.spaceBefore());
+                    addArg(out, arg, b, b.spaceBefore());
                 } else {
-                    addSpaced(out, expanded.computeIfAbsent(idx, k -> expander.apply(args.get(k))), b.spaceBefore());
+                    addArg(out, expanded.computeIfAbsent(idx, k -> expander.apply(args.get(k))), b, b.spaceBefore());
                 }
                 continue;
             }
@@ -120,19 +124,30 @@ final class Substitution {
         return out;
     }
 
-    private static void addSpaced(List<PToken> out, List<PToken> arg, boolean space) {
+    /**
+     * Appends the tokens of an argument that replaced parameter {@code param}, each at its place in
+     * this expansion (defined at the parameter, spelled where the argument token was); the first one
+     * takes {@code space} as its spaceBefore unless {@code space} is null.
+     */
+    private void addArg(List<PToken> out, List<PToken> arg, Token param, Boolean space) {
         for (int k = 0; k < arg.size(); k++) {
             PToken p = arg.get(k);
-            if (k == 0 && p.tok().spaceBefore() != space) {
-                Token t = p.tok();
-                p = new PToken(new Token(t.kind(), t.text(), t.span(), false, space, t.expansion()), p.hide());
-            }
-            out.add(p);
+            Token t = p.tok();
+            boolean sp = k == 0 && space != null ? space : t.spaceBefore();
+            out.add(new PToken(new Token(t.kind(), t.text(), t.span(), t.atLineStart() && sp == t.spaceBefore(), sp,
+                t.expansion(), new MacroLoc(map, param.span(), t.virt())), p.hide()));
         }
     }
 
+    private List<PToken> fromArg(List<PToken> arg, Token param) {
+        List<PToken> out = new ArrayList<>(arg.size());
+        addArg(out, arg, param, null);
+        return out;
+    }
+
     private PToken copy(Token b) {
-        return new PToken(new Token(b.kind(), b.text(), b.span(), false, b.spaceBefore(), expansion), PToken.NONE);
+        return new PToken(new Token(b.kind(), b.text(), b.span(), false, b.spaceBefore(), expansion,
+            new MacroLoc(map, b.span(), null)), PToken.NONE);
     }
 
     /** #arg: the argument's spelling as a string literal, one space where the argument had white space. */
@@ -151,7 +166,8 @@ final class Substitution {
             }
         }
         s.append('"');
-        return new Token(TokenKind.STRING, s.toString(), hash.span(), false, hash.spaceBefore(), expansion);
+        return new Token(TokenKind.STRING, s.toString(), hash.span(), false, hash.spaceBefore(), expansion,
+            new MacroLoc(map, hash.span(), null));
     }
 
     /** lhs ## rhs: one token re-lexed from both spellings, or both unchanged after gcc's error. */
@@ -167,7 +183,7 @@ final class Substitution {
         }
         Token l = lhs.tok();
         Token t = new Token(toks.get(0).kind(), text, l.span(), false, l.spaceBefore(),
-            l.expansion() != null ? l.expansion() : expansion);
+            l.expansion() != null ? l.expansion() : expansion, l.virt() != null ? l.virt() : new MacroLoc(map, l.span(), null));
         return List.of(new PToken(t, PToken.union(lhs.hide(), rhs.hide())));
     }
 }

@@ -337,7 +337,11 @@ abstract class ExprChecker extends Operators {
         Type ft = rvalue(c.callee());
         Obj callee = c.callee() instanceof Expr.Ident id ? typed.refs.get(id) : null;
         if (!(ft instanceof Type.Ptr p) || !(p.base() instanceof Type.Func f)) {
+            // gcc builds the call, and finds it is none, after it has read the arguments
+            Span saved = diags.emissionPoint();
+            diags.emissionPoint(new Span(c.span().file(), c.span().end(), c.span().end()));
             error(c.span(), "called object " + (callee != null ? q(callee.name) + " " : "") + "is not a function or function pointer");
+            diags.emissionPoint(saved);
             for (Expr a : c.args()) rvalue(a);
             return Type.INT;
         }

@@ -4,6 +4,7 @@ import dev.kplay.cc.diag.Diagnostics;
 import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.parse.Attribute;
 import dev.kplay.cc.parse.Expr;
+import dev.kplay.cc.source.MacroLoc;
 import dev.kplay.cc.source.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,6 +32,16 @@ final class Format {
         List<Expr> args = call.args();
         int argNo = firstArg.intValue();   // 1-based index of the next argument to consume (0 = none: vprintf style)
         SourceMap map = sourceMap(s);
+        // A format concatenated from pieces of which macros made some (pr_info's KERN_SOH "6" fmt):
+        // gcc cannot point into it, and reports each problem at the first piece where it was
+        // spelled, with the notes unwinding its macro expansions (substring-locations.cc, case 3).
+        MacroLoc[] virts = s.pieceVirts();
+        boolean viaMacros = virts.length > 1 && java.util.Arrays.stream(virts).anyMatch(java.util.Objects::nonNull);
+        Span fmtAt = viaMacros ? s.pieces().get(0) : null;
+        MacroLoc fmtVirt = viaMacros ? virts[0] : null;
+        // One literal passed through a macro (printk("...")): gcc reports at the whole literal, with
+        // the argument labelled and the macro notes, then points into it in a note (case 2).
+        MacroLoc argOfMacro = virts.length == 1 ? virts[0] : null;
         for (int i = 0; i < fmt.length(); i++) {
             if (fmt.charAt(i) != '%') continue;
             int start = i;
@@ -70,15 +81,44 @@ final class Format {
             String spec = fmt.substring(start, i + 1);
             Type want = scanf ? expectedScanf(len, conv) : expected(len, conv);
             if (want == null || argNo <= 0 || suppressed) continue;
-            Span range = span(s, map, start, i);
-            Span caret = span(s, map, i, i);
+            Span range = viaMacros ? null : span(s, map, start, i);
+            Span caret = viaMacros ? null : span(s, map, i, i);
             if (argNo > args.size()) {
                 String msg = "format " + q(spec) + " expects a matching " + q(Types.name(want)) + " argument";
-                if (range != null) {
+                if (viaMacros) {
+                    ch.diags.reportAt(Severity.WARNING, fmtAt, fmtVirt, msg, "format=");
+                } else if (argOfMacro != null && range != null) {
+                    Span lit = s.pieces().get(0);
+                    ch.diags.reportRichAt(Severity.WARNING, lit, argOfMacro, List.of(Diagnostics.Label.of(lit)), msg, "format=");
+                    ch.diags.reportRich(Severity.NOTE, caret, List.of(new Diagnostics.Label(range, Types.name(want))),
+                        null, null, "format string is defined here", null);
+                } else if (range != null) {
                     ch.diags.reportRich(Severity.WARNING, caret, List.of(new Diagnostics.Label(range, Types.name(want))),
                         null, null, msg, "format=");
                 } else {
                     ch.warning(fmtExpr.span(), msg, "format=");
+                }
+                argNo++;
+                continue;
+            }
+            if (viaMacros) {
+                String msg = mismatch(ch, args, argNo, spec, want);
+                if (msg != null) ch.diags.reportAt(Severity.WARNING, fmtAt, fmtVirt, msg, "format=");
+                argNo++;
+                continue;
+            }
+            if (argOfMacro != null && range != null) {
+                String msg = mismatch(ch, args, argNo, spec, want);
+                if (msg != null) {
+                    Expr arg = args.get(argNo - 1);
+                    Span lit = s.pieces().get(0);
+                    Type have = Types.decay(ch.typed.types.get(arg));
+                    ch.diags.reportRichAt(Severity.WARNING, lit, argOfMacro,
+                        List.of(Diagnostics.Label.of(lit), new Diagnostics.Label(arg.span(), ch.labelType(have))), msg, "format=");
+                    String fix = suggestion(spec, len, conv, have, scanf);
+                    ch.diags.reportRich(Severity.NOTE, caret, List.of(new Diagnostics.Label(range, Types.name(want))),
+                        fix, fix == null ? null : new Span(range.file(), range.start(), range.start()),
+                        "format string is defined here", null);
                 }
                 argNo++;
                 continue;
@@ -90,7 +130,11 @@ final class Format {
             argNo++;
         }
         if (argNo > 0 && argNo <= args.size()) {
-            ch.warning(fmtExpr.span(), "too many arguments for format", "format-extra-args");
+            if (viaMacros) {
+                ch.diags.reportAt(Severity.WARNING, fmtAt, fmtVirt, "too many arguments for format", "format-extra-args");
+            } else {
+                ch.warning(fmtExpr.span(), "too many arguments for format", "format-extra-args");
+            }
         }
     }
 
@@ -146,6 +190,14 @@ final class Format {
                 return null;
             }
         }
+    }
+
+    /** gcc's message for argument {@code argNo} against conversion {@code spec}, or null if it matches. */
+    private static String mismatch(ExprChecker ch, List<Expr> args, int argNo, String spec, Type want) {
+        Type have = Types.decay(ch.typed.types.get(args.get(argNo - 1)));
+        if (have == null || matches(want, have)) return null;
+        return "format " + q(spec) + " expects argument of type " + q(Types.name(want)) + ", but argument " + argNo
+            + " has type " + ch.qt(have);
     }
 
     /** Checks one argument; returns false if it matched. */

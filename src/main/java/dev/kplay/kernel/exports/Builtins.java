@@ -51,7 +51,8 @@ public final class Builtins {
         new DeviceExports(k).register();
         new PanicExports(k, this).register();
         new TimerExports(k).register();
-        new SchedExports(k, this).register();
+        SchedExports sched = new SchedExports(k, this);
+        sched.register();
         new LockExports(k).register();
         new WorkExports(k, this).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
@@ -65,6 +66,7 @@ public final class Builtins {
             }
         }
         t.internal("__run_timers", 0x2c0);     // where a timer left armed in a freed module faults
+        sched.moduleKthreadExit();
     }
 
     /** vsnprintf over arguments args[from..]. */

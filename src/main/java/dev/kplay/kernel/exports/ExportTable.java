@@ -73,8 +73,12 @@ public final class ExportTable implements Natives {
     private int functions;
     private long nextText = Layout.KERNEL_TEXT + 0x100000;
     private long nextData = Layout.KERNEL_DATA;
-    /** The frame every kernel-text page maps (kplay's kernel text has no bytes of its own). */
-    private final byte[] textFrame = new byte[(int) Layout.PAGE_SIZE];
+    /**
+     * The frame every kernel-text page of every kernel maps (kplay's kernel text has no bytes of its
+     * own): one byte longer than a page, so AddressSpace treats it as read-only and a store there
+     * gets that page a private copy (copy-on-write, as the zero page).
+     */
+    private static final byte[] TEXT_FRAME = new byte[(int) Layout.PAGE_SIZE + 1];
 
     public ExportTable(AddressSpace memory) {
         this.memory = memory;
@@ -98,7 +102,7 @@ public final class ExportTable implements Natives {
     private long addFunction(String name, int size, boolean exported, Builtin body) {
         long addr = nextText;
         nextText += (size + 0x3f) & ~0x3fL;
-        memory.mapShared(addr, size, textFrame);
+        memory.mapShared(addr, size, TEXT_FRAME);
         add(name, addr, size, true, exported, body);
         return addr;
     }

@@ -145,6 +145,21 @@ final class SchedExports {
     }
 
     /**
+     * Models __module_put_and_kthread_exit() (kernel/module/main.c; module_put_and_kthread_exit()
+     * in module.h): drops the reference the thread held on its module, then ends the thread as
+     * kthread_exit() does. Registered after every other export, so the addresses of those stay.
+     */
+    void moduleKthreadExit() {
+        t.function("__module_put_and_kthread_exit", 0x20, (a, s) -> {
+            var m = k.moduleByStruct(a[0]);
+            if (m != null) {
+                m.modulePut();
+            }
+            return exitKthread(a[1]);
+        });
+    }
+
+    /**
      * kthread_exit() from a kernel thread ends it. From any other task 6.1's to_kthread() finds no
      * struct kthread (worker_private is NULL) and the store of kthread->result faults at address 0xc
      * (kplay leaves out the WARN_ON that to_kthread() prints first).

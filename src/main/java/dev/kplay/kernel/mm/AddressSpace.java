@@ -70,9 +70,15 @@ public final class AddressSpace implements Bus {
      */
     private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE + 1];
 
-    /** Frozen boot pages by page frame number, shared by every kernel whose boot wrote the same bytes there. */
-    private static final java.util.concurrent.ConcurrentHashMap<Long, byte[]> FROZEN = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Frozen boot pages by page frame number, shared by every kernel whose boot wrote the same bytes
+     * there: a few versions per frame (the page as the kernel's boot left it, and as the session's
+     * start left it: its ~/linux files written, its shell up), at most MAX_FROZEN pages in all.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, byte[][]> FROZEN = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_FROZEN = 1024;
+    private static final int MAX_VERSIONS = 4;
+    private static final java.util.concurrent.atomic.AtomicInteger FROZEN_PAGES = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Whether a store may write frame p in place (not the zero page, not a frozen page). */
     private static boolean writable(byte[] p) {
@@ -82,6 +88,8 @@ public final class AddressSpace implements Bus {
     /**
      * The end of boot: each page the boot wrote becomes the shared frozen copy of its bytes (made
      * from this one if none exists yet), so it costs the heap once for all kernels until written.
+     * Called again once a session has set its new kernel up (files, shell), for the pages that
+     * writes.
      */
     public void freezeBootPages() {
         for (Map.Entry<Long, byte[]> e : kernelPages.entrySet()) {
@@ -89,11 +97,20 @@ public final class AddressSpace implements Bus {
             if (!writable(p) || shared.contains(p)) {
                 continue;
             }
-            byte[] frozen = FROZEN.get(e.getKey());
-            if (frozen == null && FROZEN.size() < MAX_FROZEN) {
-                frozen = FROZEN.computeIfAbsent(e.getKey(), k -> java.util.Arrays.copyOf(p, (int) Layout.PAGE_SIZE + 1));
+            byte[] frozen = frozenCopy(e.getKey(), p);
+            if (frozen == null) {
+                frozen = FROZEN.compute(e.getKey(), (k, versions) -> {
+                    int n = versions == null ? 0 : versions.length;
+                    if (n >= MAX_VERSIONS || frozenCopy(versions, p) != null || FROZEN_PAGES.get() >= MAX_FROZEN) {
+                        return versions;
+                    }
+                    FROZEN_PAGES.incrementAndGet();
+                    byte[][] more = versions == null ? new byte[1][] : java.util.Arrays.copyOf(versions, n + 1);
+                    more[n] = java.util.Arrays.copyOf(p, (int) Layout.PAGE_SIZE + 1);
+                    return more;
+                }) == null ? null : frozenCopy(e.getKey(), p);
             }
-            if (frozen != null && java.util.Arrays.equals(p, 0, p.length, frozen, 0, p.length)) {
+            if (frozen != null) {
                 e.setValue(frozen);
                 backed--;
                 budget.pagesBacked(-1);
@@ -101,6 +118,22 @@ public final class AddressSpace implements Bus {
         }
         java.util.Arrays.fill(tlbPage, null);
         epoch++;
+    }
+
+    /** The frozen version of frame pfn with p's bytes, or null. */
+    private static byte[] frozenCopy(long pfn, byte[] p) {
+        return frozenCopy(FROZEN.get(pfn), p);
+    }
+
+    private static byte[] frozenCopy(byte[][] versions, byte[] p) {
+        if (versions != null) {
+            for (byte[] v : versions) {
+                if (java.util.Arrays.equals(p, 0, p.length, v, 0, p.length)) {
+                    return v;
+                }
+            }
+        }
+        return null;
     }
 
     public AddressSpace() {

@@ -1,6 +1,6 @@
 package dev.kplay.kernel.mm;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +14,10 @@ import java.util.Map;
  *
  * Invariant: {@code sizes} maps every live object's address to its cache size; {@code used} is
  * the sum of those sizes.
+ *
+ * A cache's freelist is the objects freed (last freed on top) over the rest of its newest slab,
+ * handed out upwards: the same order as a list of every object, without a boxed address for each
+ * of the hundreds a fresh slab of small objects holds (most of an idle kernel's slab memory).
  */
 
 /** The kmalloc allocator. */
@@ -28,7 +32,52 @@ public final class Slab {
     private long next = Layout.DIRECT_MAP + 0x2000000L;
     private long used;
     private final Map<Long, Long> sizes = new HashMap<>();
-    private final Map<Integer, ArrayDeque<Long>> free = new HashMap<>();
+    /** Freelists by cache size (up to 8192), made on first use. */
+    private final Map<Integer, FreeList> free = new HashMap<>();
+
+    /** A cache's freelist: freed objects on a stack, over the not yet used objects [carve, carveEnd) of its newest slab. */
+    private static final class FreeList {
+        private long[] freed = new long[4];
+        private int top;
+        private long carve;
+        private long carveEnd;
+        private final long size;
+
+        FreeList(long size) {
+            this.size = size;
+        }
+
+        boolean isEmpty() {
+            return top == 0 && carve >= carveEnd;
+        }
+
+        /** The object the next allocation gets (0 if none). */
+        long peek() {
+            return top > 0 ? freed[top - 1] : carve < carveEnd ? carve : 0;
+        }
+
+        long pop() {
+            if (top > 0) {
+                return freed[--top];
+            }
+            long a = carve;
+            carve += size;
+            return a;
+        }
+
+        void push(long addr) {
+            if (top == freed.length) {
+                freed = Arrays.copyOf(freed, top * 2);
+            }
+            freed[top++] = addr;
+        }
+
+        /** A new slab whose objects after the first, [from, end), come next (upwards). */
+        void carve(long from, long end) {
+            carve = from;
+            carveEnd = end;
+        }
+    }
 
     public Slab(AddressSpace memory, long limit) {
         this(memory, limit, PageBudget.unlimited());
@@ -64,7 +113,7 @@ public final class Slab {
             return 0;
         }
         long addr;
-        ArrayDeque<Long> list = size <= 8192 ? free.computeIfAbsent((int) size, k -> new ArrayDeque<>()) : null;
+        FreeList list = size <= 8192 ? free.computeIfAbsent((int) size, k -> new FreeList(size)) : null;
         if (list != null && !list.isEmpty()) {
             addr = list.pop();
         } else if (list != null) {
@@ -73,9 +122,7 @@ public final class Slab {
             next += slab;
             memory.map(base, slab);
             // objects at base, base+size, ... as long as one fits whole (4096 is no multiple of 96 or 192)
-            for (long a = base + (slab / size - 1) * size; a > base; a -= size) {
-                list.push(a);
-            }
+            list.carve(base + size, base + (slab / size) * size);
             addr = base;
         } else {
             addr = next;
@@ -100,7 +147,7 @@ public final class Slab {
         used -= size;
         budget.uncharge(size);
         if (size <= 8192) {
-            free.computeIfAbsent(size.intValue(), k -> new ArrayDeque<>()).push(addr);
+            free.computeIfAbsent(size.intValue(), k -> new FreeList(size)).push(addr);
         } else {
             memory.unmap(addr, size);
         }
@@ -117,9 +164,8 @@ public final class Slab {
         if (addr == 0 || addr == 16 || sizes.containsKey(addr)) {
             return false;
         }
-        for (ArrayDeque<Long> list : free.values()) {
-            Long head = list.peek();
-            if (head != null && head == addr) {
+        for (FreeList list : free.values()) {
+            if (!list.isEmpty() && list.peek() == addr) {
                 return true;
             }
         }

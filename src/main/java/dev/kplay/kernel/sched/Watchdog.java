@@ -23,6 +23,13 @@ import java.util.function.Supplier;
  * (28 s) saying 26s, 52s, ... on the oracle's machine. The timer is armed only while a task runs,
  * so an idle kernel costs nothing; the samples it would have taken are accounted when one starts.
  *
+ * RCU's CPU-stall warning (print_cpu_stall() in kernel/rcu/tree_stall.h) never joins these reports
+ * on this machine, and kplay prints none: check_cpu_stall() only complains while a grace period is
+ * in progress, and on the one CPU a looping task holds, the grace-period kthread never gets to start
+ * one (with preemptible RCU the tick even reports a quiescent state for a loop that runs with
+ * preemption on, rcu_flavor_sched_clock_irq()). The oracle's runs agree: forever, busywait and a
+ * loop under a spinlock print soft-lockup reports and no "rcu: INFO: ... stall".
+ *
  * Hung task: khungtaskd wakes every hung_task_timeout_secs and reports a task it finds in D state
  * that has not run since its previous look (its last_switch_time), at most sysctl_hung_task_warnings
  * times. Both are housekeeping events: they never keep a waiting syscall waiting.

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /*
  * kmod 30's depmod and modprobe over /lib/modules/$(uname -r). depmod finds every .ko below that
- * directory and writes modules.dep: each module's path, then the paths of everything it needs
+ * directory and writes modules.dep (in the order of kmod's hash table, see hashSuperfast): each module's path, then the paths of everything it needs
  * (from the "depends" tag modpost put in its .modinfo), nearest first; without the kernel's own
  * modules.order, modules.builtin and modules.builtin.modinfo it warns as on the reference system
  * (an initramfs with no in-tree modules). modprobe NAME loads what modules.dep lists for NAME,
@@ -65,7 +65,10 @@ final class Depmod {
             depends.put(name, deps);
         }
         StringBuilder dep = new StringBuilder();
-        for (Map.Entry<String, String> m : pathByName.entrySet()) {
+        List<Map.Entry<String, String>> order = new ArrayList<>(pathByName.entrySet());
+        order.sort(java.util.Comparator.comparingInt((Map.Entry<String, String> m) -> hashSuperfast(m.getKey()) & 511)
+            .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, String> m : order) {
             dep.append(m.getValue()).append(':');
             for (String d : closure(m.getKey(), depends)) {
                 String path = pathByName.get(d);
@@ -76,6 +79,56 @@ final class Depmod {
             dep.append('\n');
         }
         return write(p, base + "/modules.dep", dep.toString()) ? 0 : 1;
+    }
+
+    /**
+     * kmod's hash_superfast() (Paul Hsieh's SuperFastHash, libkmod/hash.c). Without modules.order,
+     * depmod writes modules.dep in the order of its modules_by_name table: by bucket (the hash's
+     * low 9 bits, 512 buckets), then by name within a bucket.
+     */
+    static int hashSuperfast(String key) {
+        byte[] b = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int len = b.length;
+        int hash = len;
+        int rem = len & 3;
+        int i = 0;
+        for (int n = len / 4; n > 0; n--) {
+            hash += u16(b, i);
+            int tmp = (u16(b, i + 2) << 11) ^ hash;
+            hash = (hash << 16) ^ tmp;
+            i += 4;
+            hash += hash >>> 11;
+        }
+        switch (rem) {
+            case 3 -> {
+                hash += u16(b, i);
+                hash ^= hash << 16;
+                hash ^= b[i + 2] << 18;
+                hash += hash >>> 11;
+            }
+            case 2 -> {
+                hash += u16(b, i);
+                hash ^= hash << 11;
+                hash += hash >>> 17;
+            }
+            case 1 -> {
+                hash += b[i];
+                hash ^= hash << 10;
+                hash += hash >>> 1;
+            }
+            default -> { }
+        }
+        hash ^= hash << 3;
+        hash += hash >>> 5;
+        hash ^= hash << 4;
+        hash += hash >>> 17;
+        hash ^= hash << 25;
+        hash += hash >>> 6;
+        return hash;
+    }
+
+    private static int u16(byte[] b, int i) {
+        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8;
     }
 
     /** Everything name needs, nearest first (breadth first), each once. */

@@ -22,7 +22,6 @@ import dev.kplay.userland.sh.Ast.SimpleCommand;
 import dev.kplay.userland.sh.Ast.Word;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +58,9 @@ public final class Shell {
 
     private final Syscalls sys;
     private final Clock clock;
+    /** The session's own programs (make), ahead of the standard ones (one map for every shell). */
     private final Map<String, Command> programs;
+    private static final Map<String, Command> STANDARD = java.util.Collections.unmodifiableMap(Programs.standard());
     private final Builtins builtins = new Builtins();
     private final Compounds compounds = new Compounds(this);
     /** The job table: the interactive shell's, shared by the subshells it forks (as bash's job control is the login shell's). */
@@ -70,6 +71,8 @@ public final class Shell {
     private final java.util.TreeSet<Integer> heldFds = new java.util.TreeSet<>();
     private final Map<String, String> vars = new HashMap<>();
     private int pid;
+    /** $$: the pid of the shell itself, which a subshell keeps (0: this shell's own pid). */
+    private int shellPid;
     /** $! of a subshell or "sh -c" (the interactive shell's is its job table's). */
     private int lastBackground;
     /** The process this shell last started (a background job's pid, as bash prints it after "&"). */
@@ -91,8 +94,7 @@ public final class Shell {
     public Shell(Syscalls sys, Clock clock, Map<String, Command> extraPrograms) {
         this.sys = sys;
         this.clock = clock;
-        this.programs = new LinkedHashMap<>(Programs.standard());
-        this.programs.putAll(extraPrograms);
+        this.programs = Map.copyOf(extraPrograms);
         this.jobs = new Jobs(this);
         this.tty = new dev.kplay.userland.Tty();
         login();
@@ -118,6 +120,7 @@ public final class Shell {
         this.tty = parent.tty;
         this.comm = parent.comm;
         this.argv = parent.argv;
+        this.shellPid = parent.shellPid == 0 ? parent.pid : parent.shellPid;   // $$ in ( ) is the invoking shell's
     }
 
     /** "exit" in a script's shell: the script ends with this status. */
@@ -227,7 +230,7 @@ public final class Shell {
         return switch (name) {
             case "?" -> String.valueOf(status);
             case "!" -> forked ? (lastBackground == 0 ? "" : String.valueOf(lastBackground)) : jobs.lastBackground();
-            case "$" -> String.valueOf(pid);
+            case "$" -> String.valueOf(shellPid == 0 ? pid : shellPid);
             case "#" -> "0";
             case "0" -> "bash";
             case "PWD" -> cwd;
@@ -958,6 +961,7 @@ public final class Shell {
      */
     int runCommandString(int shPid, List<String> shArgv, String script, Sink out, Sink err) {
         Shell sh = fork(shPid);
+        sh.shellPid = 0;                    // a new shell: $$ is its own pid
         sh.argv = List.copyOf(shArgv);
         sh.comm = Paths.baseName(shArgv.get(0));
         sh.dashC = true;
@@ -967,6 +971,7 @@ public final class Shell {
     /** bash FILE as the process {@code shPid} runs it: a shell of its own; returns the status. */
     int runScriptFile(int shPid, List<String> shArgv, String script, Sink out, Sink err) {
         Shell sh = fork(shPid);
+        sh.shellPid = 0;
         sh.argv = List.copyOf(shArgv);
         sh.comm = Paths.baseName(shArgv.get(0));
         return sh.runScript(script, out, err);
@@ -975,18 +980,23 @@ public final class Shell {
     /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */
     private Command program(String name) {
         if (!name.contains("/")) {
-            return programs.get(name);
+            return programOf(name);
         }
         String dir = name.substring(0, name.lastIndexOf('/'));
         String abs = Paths.resolve(cwd, dir);
         if (List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin").contains(abs)) {
-            return programs.get(Paths.baseName(name));
+            return programOf(Paths.baseName(name));
         }
         // a file of the user's: the kernel's execve decides what it is
         return sys.stat(pid, Paths.resolve(cwd, name)) != null ? dev.kplay.userland.bin.Run.program(name) : null;
     }
 
-    Command programNamed(String name) { return programs.get(name); }
+    Command programNamed(String name) { return programOf(name); }
+
+    private Command programOf(String name) {
+        Command own = programs.get(name);
+        return own != null ? own : STANDARD.get(name);
+    }
 
     boolean isBuiltin(String name) { return builtins.get(name) != null; }
 

@@ -58,6 +58,51 @@ class BootSharingTest {
         assertEquals(a.exports().all().size(), b.exports().all().size() + 1);
     }
 
+    @Test
+    void aStoreToKernelTextGetsThatPageAPrivateCopy() {
+        Kernel a = Kernel.boot(KernelConfig.defaults());
+        Kernel b = Kernel.boot(KernelConfig.defaults());
+        long printk = a.exports().lookup("_printk");
+        long otherPage = 0;
+        for (var e : a.exports().all()) {
+            if (e.function() && (e.address() >>> 12) != (printk >>> 12)) {
+                otherPage = (e.address() & ~0xfffL) + (printk & 0xfff);
+                break;
+            }
+        }
+        assertNotEquals(0, otherPage);
+        long backed = a.memory().backedPages();
+        a.memory().store(printk, 8, 0x1122334455667788L);
+        assertEquals(0x1122334455667788L, a.memory().load(printk, 8));
+        assertEquals(0, b.memory().load(printk, 8), "another kernel's text is untouched");
+        assertEquals(0, a.memory().load(otherPage, 8), "another text page of the same kernel is untouched");
+        assertEquals(backed + 1, a.memory().backedPages(), "the written text page got a frame of its own");
+    }
+
+    @Test
+    void pagesWrittenAfterBootAreSharedByKernelsThatWroteTheSame() {
+        Kernel a = Kernel.boot(KernelConfig.defaults());
+        Kernel b = Kernel.boot(KernelConfig.defaults());
+        Kernel c = Kernel.boot(KernelConfig.defaults());
+        long[] objects = new long[3];
+        Kernel[] ks = {a, b, c};
+        for (int i = 0; i < 3; i++) {
+            objects[i] = ks[i].slab().kmalloc(24);
+            ks[i].memory().store(objects[i], 8, i == 2 ? 0x5151L : 0x4242L);
+        }
+        assertEquals(objects[0], objects[1], "the same allocation in kernels of the same image");
+        long bootBacked = b.memory().backedPages();
+        a.memory().freezeBootPages();
+        b.memory().freezeBootPages();
+        c.memory().freezeBootPages();
+        assertTrue(b.memory().backedPages() < bootBacked, "b's page is a's frozen copy now");
+        assertEquals(0x4242L, b.memory().load(objects[1], 8));
+        assertEquals(0x5151L, c.memory().load(objects[2], 8), "c wrote other bytes: its own version");
+        b.memory().store(objects[1], 8, 7);
+        assertEquals(0x4242L, a.memory().load(objects[0], 8), "a write after the freeze stays in its kernel");
+        assertEquals(7, b.memory().load(objects[1], 8));
+    }
+
     /** A kernel-data page the boot wrote (exported objects such as param_ops_int hold pointers). */
     private static long firstNonZeroDataPage(Kernel k) {
         for (long p = Layout.KERNEL_DATA; p < Layout.KERNEL_DATA + 64 * Layout.PAGE_SIZE; p += Layout.PAGE_SIZE) {

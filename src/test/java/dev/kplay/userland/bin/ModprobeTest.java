@@ -55,4 +55,28 @@ class ModprobeTest {
         r = s.exec("mkdir /tmp", 60_000L);
         assertEquals("mkdir: cannot create directory \u2018/tmp\u2019: File exists\n", r.output());
     }
+    /** The golden case kthput: four modules copied to extra/, depmod, and modules.dep as kmod 30 wrote it. */
+    @Test
+    void depmodWritesModulesDepInKmodsHashOrder() throws IOException {
+        String out;
+        try (InputStream in = ModprobeTest.class.getResourceAsStream("/golden/kthput.out")) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String cat = "$ cat /lib/modules/$(uname -r)/modules.dep\n";
+        int from = out.indexOf(cat) + cat.length();
+        String real = out.substring(from, out.indexOf("=== dmesg", from));
+        Session s = new Session("depmod", Kbuild::build, SessionLimits.defaults().fastForward(), System::nanoTime);
+        for (String m : new String[] {"ledger_core.c", "ledger_shop.c", "ledger_bank.c"}) {
+            s.putFile(m, golden(m));
+        }
+        try (InputStream in = ModprobeTest.class.getResourceAsStream("/golden/kthput.c")) {
+            s.putFile("kthput.c", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertTrue(s.build().ok());
+        assertEquals(0, s.exec("mkdir -p /lib/modules/$(uname -r)/extra", 60_000L).exitCode());
+        assertEquals(0, s.exec("cp kthput.ko ledger_bank.ko ledger_core.ko ledger_shop.ko /lib/modules/$(uname -r)/extra/",
+                60_000L).exitCode());
+        assertEquals(0, s.exec("depmod", 60_000L).exitCode());
+        assertEquals(real, s.exec("cat /lib/modules/$(uname -r)/modules.dep", 60_000L).output());
+    }
 }

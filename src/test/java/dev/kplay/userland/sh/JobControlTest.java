@@ -1,6 +1,7 @@
 package dev.kplay.userland.sh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kplay.userland.FakeSyscalls;
 import java.util.Map;
@@ -67,5 +68,34 @@ class JobControlTest {
     void aJobThatEndsAtOnceIsReportedAtTheEndOfItsLine() {
         String o = out("true &");
         assertEquals("[1] " + o.substring(4, o.indexOf('\n')) + "\n[1]+  Done                    true\n", o);
+    }
+
+    @Test
+    void aSubshellStartsItsJobInTheBackgroundAndExitsAtOnce() {
+        long before = sys.now;
+        // ( job & ): no job control in the subshell (no "[1] PID"), and the shell does not wait for the job
+        assertEquals("", out("( sh -c 'sleep 5; echo woke' & )"));
+        assertEquals(before, sys.now, "the line waited for the detached job");
+        assertEquals("", out("jobs"));
+        sys.now += 6_000_000_000L;
+        assertEquals("woke\nnext\n", out("echo next"));
+    }
+
+    @Test
+    void dollarDollarInASubshellIsTheInvokingShells() {
+        String own = out("echo $$");
+        assertEquals(own, out("( echo $$ )"));
+        assertEquals(own, out("( ( echo $$ ) )"));
+        assertTrue(!own.equals(out("sh -c 'echo $$'")), "sh -c is a new shell with a pid of its own");
+    }
+
+    @Test
+    void aBackgroundSleepInsideAJobParksItAndTheJobGoesOn() {
+        out("sh -c 'sleep 1; echo one; sleep 1; echo two' &");
+        sys.now += 1_500_000_000L;
+        assertEquals("one\n", out("true"));
+        sys.now += 1_000_000_000L;
+        String o = out("true");
+        assertTrue(o.startsWith("two\n") && o.contains("Done"), o);
     }
 }
