@@ -1,7 +1,7 @@
 /*
  * forever.c - an init function that never returns: a counter loop with no
- * sleep and no exit condition.  The CPU never schedules again, so the
- * soft-lockup watchdog and RCU's stall detector report it.
+ * sleep and no exit condition.  The CPU never schedules again, and the
+ * soft-lockup watchdog reports it every 28 s.
  */
 #include <linux/init.h>
 #include <linux/module.h>
