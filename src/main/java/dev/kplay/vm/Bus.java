@@ -60,4 +60,13 @@ public interface Bus {
     default byte[] writableBytes(long addr, int len) {
         return null;
     }
+
+    /**
+     * The frame backing addr for loads when the CPU just reached it (its page at hand: present, any
+     * frame, the zero page included), else null. Reading it at {@code addr & (PAGE_SIZE-1)} is the
+     * same as load() until the next store through the bus, unmap or switch of address space.
+     */
+    default byte[] readableBytes(long addr) {
+        return null;
+    }
 }

@@ -611,6 +611,19 @@ public final class Cpu {
 
     static void put8(byte[] page, int at, long value) { LONG.set(page, at, value); }
 
+    // Loads from a page compiled code holds (zero-extended, as Bus.load1..load8 give them).
+
+    static long get1(byte[] page, int at) { return page[at] & 0xffL; }
+
+    static long get2(byte[] page, int at) { return (short) SHORT.get(page, at) & 0xffffL; }
+
+    static long get4(byte[] page, int at) { return (int) INT.get(page, at) & 0xffffffffL; }
+
+    static long get8(byte[] page, int at) { return (long) LONG.get(page, at); }
+
+    /** The page number compiled code keeps with a page it holds: addr's, or -1 for none. */
+    static long pfnOf(byte[] page, long addr) { return page == null ? -1 : addr >>> 12; }
+
     /** The code of the top frame (the callee Cpu.invoke just entered, with ENTER). */
     static Code top(KernelStack ks) {
         return ks.codes[ks.depth - 1];

@@ -26,7 +26,7 @@ abstract class Emitter {
     // registers, then the stack slots.
     static final int THIS = 0, L_CPU = 1, L_KS = 2, L_CODE = 3, L_ENTRY = 4, L_ARG0 = 5, L_RET = 13, L_BUS = 15,
             L_LEFT = 16, L_FP = 18, L_BASE = 20, L_D = 21, L_SYMS = 22, L_OPS = 23, L_EXIT_PC = 24, L_EXIT_DEPTH = 25,
-            L_EXIT_ADJ = 26, L_STATUS = 27, L_TMP = 28, L_SLOTS = 30;
+            L_EXIT_ADJ = 26, L_STATUS = 27, L_TMP = 28, L_OFF = 30, L_SLOTS = 31;
     /** The descriptor of Compiled.run. */
     static final String RUN_DESC = "(L" + Type.getInternalName(Cpu.class) + ";L" + Type.getInternalName(KernelStack.class)
             + ";L" + Type.getInternalName(Code.class) + ";IJJJJJ)I";
@@ -41,12 +41,61 @@ abstract class Emitter {
     /** The common exit that hands the frame to the interpreter. */
     final Label bail = new Label();
 
-    Emitter(Code c, CodeShape shape, MethodVisitor mv) {
+    /** Each load (store) at a computed address: its number among them, whose page it keeps; -1 elsewhere. */
+    private final int[] loadSite;
+    private final int[] storeSite;
+    private final int loadSites;
+    private final int storeSites;
+
+    /** pages: whether loads and stores at computed addresses keep their pages in JVM locals (see cachedLoad). */
+    Emitter(Code c, CodeShape shape, MethodVisitor mv, boolean pages) {
         this.c = c;
         this.shape = shape;
         this.mv = mv;
         block = new Label[c.ops.length];
         deopt = new Label[c.ops.length];
+        loadSite = new int[c.ops.length];
+        storeSite = new int[c.ops.length];
+        int loads = 0;
+        int stores = 0;
+        for (int pc = 0; pc < c.ops.length; pc++) {
+            loadSite[pc] = -1;
+            storeSite[pc] = -1;
+            int w = CodeShape.width(c.ops[pc]);
+            int off = shape.directOffset()[pc];
+            if (!pages || w == 0 || shape.depth()[pc] < 0 || (off != CodeShape.UNKNOWN && shape.promotedIndex(off) >= 0)) {
+                continue;
+            }
+            if (c.ops[pc] == ST1 || c.ops[pc] == ST2 || c.ops[pc] == ST4 || c.ops[pc] == ST8) {
+                storeSite[pc] = stores++;
+            } else {
+                loadSite[pc] = loads++;
+            }
+        }
+        loadSites = loads;
+        storeSites = stores;
+    }
+
+    /** The JVM locals of a page a load (store) site keeps: its page number (long), then the page. */
+    private int loadPage(int site) {
+        return calleeLocal() + 2 + 3 * site;
+    }
+
+    private int storePage(int site) {
+        return calleeLocal() + 2 + 3 * loadSites + 3 * site;
+    }
+
+    /** Starts every site with no page. */
+    void noPages() {
+        forgetPages();
+        for (int k = 0; k < loadSites; k++) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, loadPage(k) + 2);
+        }
+        for (int k = 0; k < storeSites; k++) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, storePage(k) + 2);
+        }
     }
 
     int slot(int i) {
@@ -106,6 +155,12 @@ abstract class Emitter {
     }
 
     void spillPromoted() {
+        for (boolean stored : shape.promotedStored()) {
+            if (stored) {
+                forgetLoadPages();
+                break;
+            }
+        }
         for (int j = 0; j < shape.promotedOffsets().length; j++) {
             if (!shape.promotedStored()[j]) {
                 continue;
@@ -187,9 +242,13 @@ abstract class Emitter {
             mv.visitVarInsn(LLOAD, promoted(j));
         } else {
             guardFrame(pc, d, slot(d - 1), w);
-            mv.visitVarInsn(ALOAD, L_BUS);
-            mv.visitVarInsn(LLOAD, slot(d - 1));
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + w, "(J)J", true);
+            if (loadSite[pc] >= 0) {
+                cachedLoad(w, slot(d - 1), loadPage(loadSite[pc]));
+            } else {
+                mv.visitVarInsn(ALOAD, L_BUS);
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + w, "(J)J", true);
+            }
         }
         switch (op) {
             case LD1S -> {
@@ -223,6 +282,99 @@ abstract class Emitter {
         mv.visitVarInsn(LSTORE, slot(d - 1));
     }
 
+    // Each load and store site at a computed address keeps the page it last reached in JVM locals:
+    // a page number (-1: none) and its frame. While the method runs nothing else can change what a
+    // page number maps to, except a store that gives a zero or frozen page its own frame: so the
+    // load sites forget their pages after every store through the bus (and COPY, ZERO), every site
+    // after every call.
+
+    /** Pushes the w-byte load at the address in addrSlot (zero-extended), from the site's page when it holds it. */
+    void cachedLoad(int w, int addrSlot, int page) {
+        Label miss = new Label();
+        Label done = new Label();
+        inPage(w, addrSlot, page, miss);
+        mv.visitVarInsn(ALOAD, page + 2);
+        mv.visitVarInsn(ILOAD, L_OFF);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "get" + w, "([BI)J", false);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(miss);
+        mv.visitVarInsn(ALOAD, L_BUS);
+        mv.visitVarInsn(LLOAD, addrSlot);
+        mv.visitMethodInsn(INVOKEINTERFACE, BUS, "load" + w, "(J)J", true);
+        mv.visitVarInsn(ALOAD, L_BUS);
+        mv.visitVarInsn(LLOAD, addrSlot);
+        mv.visitMethodInsn(INVOKEINTERFACE, BUS, "readableBytes", "(J)[B", true);
+        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+        mv.visitVarInsn(ASTORE, page + 2);
+        mv.visitVarInsn(LLOAD, addrSlot);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "pfnOf", "([BJ)J", false);
+        mv.visitVarInsn(LSTORE, page);
+        mv.visitLabel(done);
+    }
+
+    /** The w-byte store of valSlot at the address in addrSlot, into the site's page when it holds it. */
+    void cachedStore(int w, int addrSlot, int valSlot, int page) {
+        Label miss = new Label();
+        Label done = new Label();
+        inPage(w, addrSlot, page, miss);
+        mv.visitVarInsn(ALOAD, page + 2);
+        mv.visitVarInsn(ILOAD, L_OFF);
+        mv.visitVarInsn(LLOAD, valSlot);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "put" + w, "([BIJ)V", false);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(miss);
+        mv.visitVarInsn(ALOAD, L_BUS);
+        mv.visitVarInsn(LLOAD, addrSlot);
+        mv.visitVarInsn(LLOAD, valSlot);
+        mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store" + w, "(JJ)V", true);
+        forgetLoadPages();
+        mv.visitVarInsn(ALOAD, L_BUS);
+        mv.visitVarInsn(LLOAD, addrSlot);
+        mv.visitInsn(ICONST_1);
+        mv.visitMethodInsn(INVOKEINTERFACE, BUS, "writableBytes", "(JI)[B", true);
+        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+        mv.visitVarInsn(ASTORE, page + 2);
+        mv.visitVarInsn(LLOAD, addrSlot);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "pfnOf", "([BJ)J", false);
+        mv.visitVarInsn(LSTORE, page);
+        mv.visitLabel(done);
+    }
+
+    /** Jumps to miss unless [addr, addr+w) lies in the page numbered by the long local pfn; else L_OFF = the offset in it. */
+    private void inPage(int w, int addrSlot, int pfn, Label miss) {
+        mv.visitVarInsn(LLOAD, addrSlot);
+        push(12);
+        mv.visitInsn(LUSHR);
+        mv.visitVarInsn(LLOAD, pfn);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFNE, miss);
+        mv.visitVarInsn(LLOAD, addrSlot);
+        mv.visitInsn(L2I);
+        push(Bus.PAGE_SIZE - 1);
+        mv.visitInsn(IAND);
+        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
+        mv.visitVarInsn(ISTORE, L_OFF);
+        push(Bus.PAGE_SIZE - w);
+        mv.visitJumpInsn(IF_ICMPGT, miss);
+    }
+
+    /** A store went through the bus: a load site's page may have been a zero or frozen page it replaced. */
+    void forgetLoadPages() {
+        for (int k = 0; k < loadSites; k++) {
+            mv.visitLdcInsn(-1L);
+            mv.visitVarInsn(LSTORE, loadPage(k));
+        }
+    }
+
+    /** After a call: anything may have changed. */
+    void forgetPages() {
+        forgetLoadPages();
+        for (int k = 0; k < storeSites; k++) {
+            mv.visitLdcInsn(-1L);
+            mv.visitVarInsn(LSTORE, storePage(k));
+        }
+    }
+
     void store(int pc, int op, int d) {
         int w = CodeShape.width(op);
         int off = shape.directOffset()[pc];
@@ -232,10 +384,15 @@ abstract class Emitter {
             mv.visitVarInsn(LSTORE, promoted(j));
         } else {
             guardFrame(pc, d, slot(d - 2), w);
-            mv.visitVarInsn(ALOAD, L_BUS);
-            mv.visitVarInsn(LLOAD, slot(d - 2));
-            mv.visitVarInsn(LLOAD, slot(d - 1));
-            mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store" + w, "(JJ)V", true);
+            if (storeSite[pc] >= 0) {
+                cachedStore(w, slot(d - 2), slot(d - 1), storePage(storeSite[pc]));
+            } else {
+                mv.visitVarInsn(ALOAD, L_BUS);
+                mv.visitVarInsn(LLOAD, slot(d - 2));
+                mv.visitVarInsn(LLOAD, slot(d - 1));
+                mv.visitMethodInsn(INVOKEINTERFACE, BUS, "store" + w, "(JJ)V", true);
+                forgetLoadPages();
+            }
         }
         mv.visitVarInsn(LLOAD, slot(d - 1));
         mv.visitVarInsn(LSTORE, slot(d - 2));
@@ -337,6 +494,7 @@ abstract class Emitter {
         mv.visitLabel(returned);
         ksField("retval", "J");
         mv.visitVarInsn(LSTORE, slot(after));
+        forgetPages();
         reloadPromoted();
     }
 

@@ -44,8 +44,8 @@ final class Translator extends Emitter {
     private final Label[] handler;
     private final Label thrown = new Label();
 
-    private Translator(Code c, CodeShape shape, MethodVisitor mv) {
-        super(c, shape, mv);
+    private Translator(Code c, CodeShape shape, MethodVisitor mv, boolean pages) {
+        super(c, shape, mv, pages);
         int n = c.ops.length;
         start = new Label[n];
         end = new Label[n];
@@ -58,11 +58,17 @@ final class Translator extends Emitter {
         if (shape == null) {
             return null;
         }
-        byte[] bytes;
-        try {
-            bytes = generate(c, shape);
-        } catch (RuntimeException tooLarge) {
-            return null;
+        // with the pages of memory accesses kept in JVM locals, or, if that makes the method too large, without
+        byte[] bytes = null;
+        for (boolean pages : new boolean[] {true, false}) {
+            try {
+                bytes = generate(c, shape, pages);
+            } catch (RuntimeException tooLarge) {
+                bytes = null;
+            }
+            if (bytes != null) {
+                break;
+            }
         }
         if (bytes == null) {
             return null;
@@ -78,7 +84,7 @@ final class Translator extends Emitter {
         }
     }
 
-    private static byte[] generate(Code c, CodeShape shape) {
+    private static byte[] generate(Code c, CodeShape shape, boolean pages) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -94,7 +100,7 @@ final class Translator extends Emitter {
         init.visitMaxs(0, 0);
         init.visitEnd();
         MethodVisitor mv = cw.visitMethod(0, "run", RUN_DESC, null, null);
-        new Translator(c, shape, mv).method();
+        new Translator(c, shape, mv, pages).method();
         byte[] bytes = cw.toByteArray();
         // The class file is the method plus a small constant pool; past this HotSpot would not compile it.
         return bytes.length > HUGE_METHOD + 2000 ? null : bytes;
@@ -220,6 +226,9 @@ final class Translator extends Emitter {
         }
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, L_TMP);
+        noPages();
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, L_OFF);
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, calleeLocal());
         for (int i = 0; i < shape.maxDepth(); i++) {
@@ -340,6 +349,7 @@ final class Translator extends Emitter {
                 mv.visitVarInsn(LLOAD, slot(d - 1));
                 push((int) a);
                 mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "copy", "(JJI)V", false);
+                forgetLoadPages();
             }
             case ZERO -> {
                 guardFrame(pc, d, slot(d - 1), a);
@@ -347,6 +357,7 @@ final class Translator extends Emitter {
                 mv.visitVarInsn(LLOAD, slot(d - 1));
                 push((int) a);
                 mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "zero", "(JI)V", false);
+                forgetLoadPages();
             }
             case Opcodes.DUP -> {
                 mv.visitVarInsn(LLOAD, slot(d - 1));

@@ -365,6 +365,11 @@ public final class AddressSpace implements Bus {
     }
 
     @Override
+    public byte[] readableBytes(long addr) {
+        return hit(addr, 1);
+    }
+
+    @Override
     public byte[] writableBytes(long addr, int len) {
         if ((addr & (Layout.PAGE_SIZE - 1)) + len > Layout.PAGE_SIZE) {
             return null;

@@ -31,6 +31,13 @@ import java.util.function.LongUnaryOperator;
  * call. A syscall that keeps the CPU runs on, budget after budget, for up to RUN_ON of virtual
  * time (its wall time paced like a wait's); a task that is still running then stays on the CPU (R)
  * and goes on when time next passes.
+ *
+ * This file keeps what kernel/sched/core.c has: the state one CPU's run queue shares (struct rq,
+ * current, need_resched, preempt_count), schedule(), try_to_wake_up() and cond_resched(). The rest
+ * follows the kernel's own file lines: the budget loop that runs module code (Runner), the timed
+ * sleeps of kernel/time (ScheduleTimeout), signal wake-ups of kernel/signal.c (SignalWake) and
+ * interrupt context of kernel/softirq.c (InterruptContext). Their fields here are package-private
+ * for them; the public methods below stay the one entry point the rest of the kernel calls.
  */
 
 /** One CPU's scheduler. */
@@ -73,33 +80,30 @@ public final class Scheduler {
         void switchedTo(Task t);
     }
 
-    /** How a stretch of running ended. */
-    enum Outcome { DONE, BLOCKED, DIED, PREEMPTED }
-
-    private final Cpu cpu;
-    private final Timers timers;
-    private final KernelConfig config;
-    private final Watchdog watchdog;
+    final Cpu cpu;
+    final Timers timers;
+    final KernelConfig config;
+    final Watchdog watchdog;
     /** The task whose module code called do_exit() (kthread_exit()), and what ends it. */
-    private Task exiting;
-    private Runnable onExit;
+    Task exiting;
+    Runnable onExit;
     /** Tasks asleep inside a nested module call that nothing could wake (see sleepNested). */
-    private final java.util.Set<Task> stuck = new java.util.HashSet<>();
-    private Host host;
+    final java.util.Set<Task> stuck = new java.util.HashSet<>();
+    Host host;
     /** Runnable tasks waiting for the CPU, in wake-up order. */
-    private final ArrayDeque<Task> runQueue = new ArrayDeque<>();
+    final ArrayDeque<Task> runQueue = new ArrayDeque<>();
     /** The task on the CPU (the idle task when nothing runs). */
-    private Task current;
-    private final Task idle;
+    Task current;
+    final Task idle;
     /** Where __preempt_count lives (preempt-disable depth, softirq and hardirq nesting; one CPU). */
-    private long preemptCountAddr;
-    private final AddressSpace mem;
-    private boolean irqsDisabled;
-    private boolean needResched;
+    long preemptCountAddr;
+    final AddressSpace mem;
+    boolean irqsDisabled;
+    boolean needResched;
     /** A task still running when its request's budget ran out: it keeps the CPU when time next passes. */
-    private Task onCpu;
-    private long budgetLeft;
-    private long lastValue;
+    Task onCpu;
+    long budgetLeft;
+    long lastValue;
 
     public Scheduler(Cpu cpu, AddressSpace mem, Timers timers, KernelConfig config, Watchdog watchdog, Task idle) {
         this.cpu = cpu;
@@ -116,7 +120,7 @@ public final class Scheduler {
     }
 
     /** Wall-time pacing of a syscall's waits (a live session's clock); virtual time does not depend on it. */
-    private java.util.function.LongConsumer pacer = nanos -> { };
+    java.util.function.LongConsumer pacer = nanos -> { };
 
     public void setPacer(java.util.function.LongConsumer pacer) {
         this.pacer = pacer;
@@ -187,191 +191,9 @@ public final class Scheduler {
         return true;
     }
 
-    /**
-     * Runs a syscall's call of module code on t to its end (see the class comment): its result,
-     * {@code DIED} if the task died, or {@code RUNNING} if it is still in the kernel.
-     */
-    public long runTask(Task t, long fn, long[] args, List<String> path, LongUnaryOperator then, long died, long running) {
-        if (!call(t, fn, args, path, then)) {
-            return died;
-        }
-        budgetLeft = config.instructionsPerSlice();
-        long deadline = timers.clock().now() + MAX_WAIT;
-        long runOnUntil = timers.clock().now() + RUN_ON;
-        long paced = timers.clock().now();
-        Outcome o = runOn(t);
-        while (true) {
-            switch (o) {
-                case DONE -> {
-                    long v = lastValue;
-                    drain();
-                    return v;
-                }
-                case DIED -> {
-                    drain();
-                    return died;
-                }
-                case PREEMPTED -> {
-                    long now = timers.clock().now();
-                    if (now < runOnUntil && t.alive()) {
-                        pacer.accept(now - paced);      // the wall time this stretch of CPU took on the machine
-                        paced = now;
-                        budgetLeft = config.instructionsPerSlice();
-                        o = runOn(t);
-                        continue;
-                    }
-                    onCpu = t;
-                    t.setAbandoned(true);
-                    return running;
-                }
-                default -> { }
-            }
-            Task next = runQueue.poll();
-            if (next == t) {
-                o = runOn(t);
-                continue;
-            }
-            if (next != null) {
-                if (runOther(next) == Outcome.PREEMPTED) {
-                    t.setAbandoned(true);
-                    return running;
-                }
-                continue;
-            }
-            long when = timers.nextEvent();
-            if (!timers.moduleWorkPending() || when > deadline) {
-                t.setAbandoned(true);
-                return running;
-            }
-            pacer.accept(when - timers.clock().now());
-            timers.advanceTo(when);
-        }
-    }
-
     /** Whether no task wants the CPU. */
     public boolean idle() {
         return onCpu == null && runQueue.isEmpty();
-    }
-
-    /** Lets {@code nanos} of virtual time pass: runnable tasks get the CPU, timers fire on the way. */
-    public void advanceTime(long nanos) {
-        long target = timers.clock().now() + Math.max(0, nanos);
-        budgetLeft = config.instructionsPerSlice();
-        while (timers.clock().now() < target) {
-            Task next = onCpu != null ? onCpu : runQueue.poll();
-            onCpu = null;
-            if (next != null && budgetLeft > 0) {
-                long room = (target - timers.clock().now()) / Math.max(1, nanosPerInstruction()) + 1;
-                long saved = budgetLeft;
-                budgetLeft = Math.min(budgetLeft, room);
-                Outcome o = runOther(next);
-                budgetLeft = saved - (Math.min(saved, room) - budgetLeft);
-                if (o == Outcome.PREEMPTED) {
-                    onCpu = next;
-                    runQueue.remove(next);
-                    if (budgetLeft <= 0) {
-                        timers.advanceTo(target);
-                    }
-                }
-                continue;
-            }
-            if (next != null) {
-                onCpu = next;
-            }
-            timers.advanceTo(Math.min(target, timers.nextEvent()));
-        }
-    }
-
-    /** Runs t for a stretch as one of the other tasks; a finished kernel-thread call lets it go on. */
-    private Outcome runOther(Task t) {
-        Outcome o = runOn(t);
-        if (o == Outcome.DONE && t.abandoned()) {
-            // The syscall its program stopped waiting for has returned: the program ends (killed by a
-            // pending signal, or as if it exited with the call's success or failure).
-            t.setAbandoned(false);
-            t.setSyscallResult(lastValue);
-            int sig = fatalSignal(t);
-            if (t.userMode() != null && (sig == 0 || t.userMode().catches(sig))) {
-                t.userMode().syscallReturned(t, lastValue);   // back to the program's own code
-                return o;
-            }
-            host.exit(t, sig != 0 ? sig : lastValue < 0 ? 1 << 8 : 0);
-        } else if (o == Outcome.DONE && t.alive() && t.state() == Task.State.RUNNING && !runQueue.contains(t)) {
-            runQueue.add(t);
-        } else if (o == Outcome.PREEMPTED) {
-            runQueue.addFirst(t);
-        }
-        return o;
-    }
-
-    /** Before returning to user space: the tasks woken meanwhile run (schedule() on syscall exit). */
-    private void drain() {
-        while (!runQueue.isEmpty() && budgetLeft > 0) {
-            if (runOther(runQueue.poll()) == Outcome.PREEMPTED) {
-                return;
-            }
-        }
-    }
-
-    /** Runs t until its call completes, it sleeps, dies, or the budget runs out. */
-    private Outcome runOn(Task t) {
-        Task prev = switchTo(t);
-        try {
-            t.setState(Task.State.RUNNING);
-            if (t.stack().isBlocked()) {
-                LongSupplier v = t.wakeValue();
-                t.setWakeValue(null);
-                t.stack().resume(v == null ? 0 : v.getAsLong());
-            }
-            if (t.stack().depth() == 0) {
-                if (t.body() == null) {
-                    return Outcome.BLOCKED;
-                }
-                t.body().run(t);
-                if (t.stack().depth() == 0 || t.stack().isBlocked()) {
-                    return t.alive() ? Outcome.BLOCKED : Outcome.DIED;
-                }
-            }
-            watchdog.running(t);
-            while (true) {
-                long before = t.stack().instructions();
-                Exit exit = cpu.run(t.stack(), Math.max(1, Math.min(SLICE, budgetLeft)));
-                long ran = t.stack().instructions() - before;
-                budgetLeft -= ran;
-                t.addRun(ran);
-                timers.advance(ran * nanosPerInstruction());
-                if (exit instanceof Exit.OutOfBudget) {
-                    if (budgetLeft <= 0) {
-                        return Outcome.PREEMPTED;
-                    }
-                    continue;
-                }
-                if (exit instanceof Exit.Returned r) {
-                    LongUnaryOperator then = t.continuation();
-                    t.setContinuation(null);
-                    long v = then == null ? r.value() : then.applyAsLong(r.value());
-                    if (!t.alive()) {
-                        return Outcome.DIED;
-                    }
-                    if (t.stack().depth() > 0 && !t.stack().isBlocked()) {
-                        continue;
-                    }
-                    lastValue = v;
-                    return t.stack().isBlocked() ? Outcome.BLOCKED : Outcome.DONE;
-                }
-                if (exit instanceof Exit.Blocked) {
-                    if (exiting == t) {
-                        return endExiting(t);
-                    }
-                    return Outcome.BLOCKED;
-                }
-                fail(t, exit);
-                return Outcome.DIED;
-            }
-        } finally {
-            watchdog.stopped(t);
-            switchTo(prev == t ? idle : prev);
-        }
     }
 
     /**
@@ -385,18 +207,8 @@ public final class Scheduler {
         onExit = then;
     }
 
-    private Outcome endExiting(Task t) {
-        Runnable then = onExit;
-        exiting = null;
-        onExit = null;
-        t.setContinuation(null);
-        t.setWakeValue(null);
-        then.run();
-        return Outcome.DIED;
-    }
-
     /** An oops in t's code: the report, then the task dies (SIGSEGV after a trap, as oops_end() does). */
-    private void fail(Task t, Exit exit) {
+    void fail(Task t, Exit exit) {
         host.die(t, exit);
         host.exit(t, exit instanceof Exit.Trapped ? 11 : 9);
         setPreemptCount(0);
@@ -429,7 +241,7 @@ public final class Scheduler {
     }
 
     /** Makes t current; returns the task that was. */
-    private Task switchTo(Task t) {
+    Task switchTo(Task t) {
         Task prev = current;
         current = t == null ? idle : t;
         if (prev != current) {
@@ -504,43 +316,6 @@ public final class Scheduler {
     /** kplay's own sleep-state bit: only the sleep's timer wakes it (msleep(), usleep_range()). */
     public static final int TIMER_ONLY = 0x10000000;
 
-    /**
-     * Models schedule_timeout() in {@code state}: sleeps until woken or until timeoutJiffies pass
-     * (below 0: no limit); the native then returns after.value(jiffies left, signal pending).
-     */
-    public void sleepTimeout(int state, long timeoutJiffies, Wait.After after) {
-        Task t = current;
-        if (t == null || t == idle || timers.inInterrupt()) {
-            if (t != null && preemptCount() != 0 && t != idle) {
-                host.schedulingWhileAtomic(t, preemptCount() + 1);
-            }
-            return;
-        }
-        long expire = timers.clock().jiffies() + timeoutJiffies;
-        Object timer = timeoutJiffies < 0 ? null
-                : timers.at(timers.clock().jiffyStart(expire), () -> wakeUp(t, state | TIMER_ONLY));
-        schedule(state, () -> {
-            if (timer != null) {
-                timers.cancel(timer);
-            }
-            long left = timeoutJiffies < 0 ? Long.MAX_VALUE : Math.max(0, expire - timers.clock().jiffies());
-            return after.value(left, Wait.signalPendingState(state, t));
-        });
-    }
-
-    /** Sleeps current for {@code nanos} exactly (hrtimer sleeps: usleep_range()); only the timer wakes it. */
-    public void sleepNanos(int state, long nanos) {
-        Task t = current;
-        if (t == null || t == idle || timers.inInterrupt()) {
-            return;
-        }
-        Object timer = timers.at(timers.clock().now() + nanos, () -> wakeUp(t, TIMER_ONLY));
-        schedule(state | TIMER_ONLY, () -> {
-            timers.cancel(timer);
-            return 0;
-        });
-    }
-
     /** The ps state letter a sleep in {@code state} shows. */
     public static Task.State stateOf(int state) {
         if ((state & TASK_NOLOAD) != 0 && (state & TASK_UNINTERRUPTIBLE) != 0) {
@@ -587,104 +362,9 @@ public final class Scheduler {
         return 1;
     }
 
-    /**
-     * Module code called from inside a native (a probe from platform_device_register(), a parameter's
-     * set op, a slab constructor: Kernel.callModule) went to sleep on t's stack: the other tasks run
-     * and time moves on, as while a syscall sleeps, until t is woken; then t is current again with its
-     * blocked native's value handed to its stack. False if nothing pending could wake t within
-     * MAX_WAIT: t then stays asleep for good (the native that called the module cannot go on later).
-     */
-    public boolean sleepNested(Task t) {
-        long deadline = timers.clock().now() + MAX_WAIT;
-        while (true) {
-            if (runQueue.remove(t) || onCpu == t) {
-                if (onCpu == t) {
-                    onCpu = null;
-                }
-                switchTo(t);
-                t.setState(Task.State.RUNNING);
-                LongSupplier v = t.wakeValue();
-                t.setWakeValue(null);
-                t.stack().resume(v == null ? 0 : v.getAsLong());
-                return true;
-            }
-            if (budgetLeft <= 0) {
-                budgetLeft = config.instructionsPerSlice();
-            }
-            Task next = runQueue.poll();
-            if (next != null && timers.clock().now() < deadline) {
-                runOther(next);
-                switchTo(t);
-                continue;
-            }
-            if (next != null) {
-                runQueue.addFirst(next);
-            }
-            long when = timers.nextEvent();
-            if (!timers.moduleWorkPending() || when > deadline) {
-                stuck.add(t);
-                return false;
-            }
-            pacer.accept(when - timers.clock().now());
-            timers.advanceTo(when);
-            switchTo(t);
-        }
-    }
-
     /** Models wake_up_process(). */
     public int wakeUpProcess(Task t) {
         return wakeUp(t, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
-    }
-
-    /** Puts a kernel thread with nothing to do to sleep in {@code state} (its body runs again when woken). */
-    public void sleepIdle(Task t, int state) {
-        t.setSleepState(state);
-        t.setState(stateOf(state));
-        t.setSleepStart(timers.clock().now());
-    }
-
-    /**
-     * A signal for t (kill(2)): a task asleep in TASK_INTERRUPTIBLE wakes, and so does one in
-     * TASK_KILLABLE for SIGKILL; its wait then sees signal_pending() and returns -ERESTARTSYS.
-     */
-    public void signalWake(Task t, int sig) {
-        t.addSignal(sig);
-        boolean fatal = sig == 9 || (killsByDefault(sig) && (t.userMode() == null || !t.userMode().catches(sig)));
-        if (fatal && sig != 9 && t.groupExitSignal() == 0) {
-            // complete_signal(): a signal that will kill the process starts the group exit at once,
-            // SIGKILL for every thread, so killable sleeps wake too (fatal_signal_pending())
-            t.setGroupExitSignal(sig);
-            t.addSignal(9);
-        }
-        wakeUp(t, TASK_INTERRUPTIBLE | (fatal ? TASK_WAKEKILL : 0));
-    }
-
-    /** sig_kernel_... defaults: whether a signal's default action ends the process (not ignore, stop or continue). */
-    static boolean killsByDefault(int sig) {
-        return sig >= 1 && sig <= 31 && sig != 17 && sig != 18 && sig != 19 && sig != 20 && sig != 21
-                && sig != 22 && sig != 23 && sig != 28;
-    }
-
-    /** kill(2) of a task in the kernel: it may wake (see signalWake); what became runnable runs now. */
-    public void signal(Task t, int sig) {
-        signalWake(t, sig);
-        if (current == idle) {
-            budgetLeft = config.instructionsPerSlice();
-            drain();
-        }
-    }
-
-    /** Signals whose default action ends the process (SIGHUP, SIGINT, SIGKILL, SIGTERM). */
-    private static int fatalSignal(Task t) {
-        if (t.groupExitSignal() != 0) {
-            return t.groupExitSignal();
-        }
-        for (int sig : new int[] {9, 2, 15, 1}) {
-            if ((t.pendingSignals() & (1L << sig)) != 0) {
-                return sig;
-            }
-        }
-        return 0;
     }
 
     /** Forgets a task that died. */
@@ -695,64 +375,49 @@ public final class Scheduler {
         }
     }
 
-    /**
-     * A fault in interrupt-context kernel code outside module code: at {@code function}+{@code offset},
-     * reached through {@code path} (innermost first) on the interrupt stack {@code on}.
-     */
-    public void faultInInterrupt(Task on, String function, int offset, dev.kplay.vm.PageFault fault, List<String> path,
-                                 int preemptOffset) {
-        preemptCountAdd(preemptOffset);
-        try {
-            on.kernelPath().clear();
-            on.kernelPath().addAll(path);
-            host.dieInInterrupt(current, on, new Exit.Faulted(fault, host.kernelSymbol(function) + offset, function));
-        } finally {
-            on.kernelPath().clear();
-            preemptCountAdd(-preemptOffset);
-        }
+    // ---- the rest of the scheduler, in the files that model its other Linux sources ----------
+
+    final Runner runner = new Runner(this);
+    private final ScheduleTimeout timeouts = new ScheduleTimeout(this);
+    private final SignalWake signals = new SignalWake(this);
+    private final InterruptContext interrupts = new InterruptContext(this);
+
+    /** Runs a syscall's call of module code on t to its end (see Runner.runTask). */
+    public long runTask(Task t, long fn, long[] args, List<String> path, LongUnaryOperator then, long died, long running) {
+        return runner.runTask(t, fn, args, path, then, died, running);
     }
 
-    /** Runs fn(args) in interrupt context (timer softirq, hardirq) on the idle task's stack; returns its value. */
+    /** Lets {@code nanos} of virtual time pass (see Runner.advanceTime). */
+    public void advanceTime(long nanos) { runner.advanceTime(nanos); }
+
+    /** Module code asleep inside a nested call waits for its wake-up (see Runner.sleepNested). */
+    public boolean sleepNested(Task t) { return runner.sleepNested(t); }
+
+    /** Models schedule_timeout() (see ScheduleTimeout.sleepTimeout). */
+    public void sleepTimeout(int state, long timeoutJiffies, Wait.After after) {
+        timeouts.sleepTimeout(state, timeoutJiffies, after);
+    }
+
+    /** Models schedule_hrtimeout_range() (see ScheduleTimeout.sleepNanos). */
+    public void sleepNanos(int state, long nanos) { timeouts.sleepNanos(state, nanos); }
+
+    /** Puts a kernel thread with nothing to do to sleep (see ScheduleTimeout.sleepIdle). */
+    public void sleepIdle(Task t, int state) { timeouts.sleepIdle(t, state); }
+
+    /** Models signal_wake_up() (see SignalWake.signalWake). */
+    public void signalWake(Task t, int sig) { signals.signalWake(t, sig); }
+
+    /** kill(2) of a task in the kernel (see SignalWake.signal). */
+    public void signal(Task t, int sig) { signals.signal(t, sig); }
+
+    /** A fault in interrupt-context kernel code (see InterruptContext.faultInInterrupt). */
+    public void faultInInterrupt(Task on, String function, int offset, dev.kplay.vm.PageFault fault, List<String> path,
+                                 int preemptOffset) {
+        interrupts.faultInInterrupt(on, function, offset, fault, path, preemptOffset);
+    }
+
+    /** Runs fn(args) in interrupt context (see InterruptContext.runInterrupt). */
     public long runInterrupt(Task on, long fn, long[] args, List<String> path, int offset) {
-        preemptCountAdd(offset);
-        Task prev = current;
-        try {
-            if (!call(on, fn, args, path, v -> v)) {
-                return 0;
-            }
-            long saved = budgetLeft;
-            budgetLeft = Math.max(budgetLeft, SLICE * 50);
-            Task was = current;
-            current = prev;
-            try {
-                while (true) {
-                    long before = on.stack().instructions();
-                    Exit exit = cpu.run(on.stack(), SLICE * 50);
-                    timers.clock().advance((on.stack().instructions() - before) * nanosPerInstruction());
-                    if (exit instanceof Exit.Returned r) {
-                        on.setContinuation(null);
-                        on.kernelPath().clear();
-                        return r.value();
-                    }
-                    if (exit instanceof Exit.OutOfBudget) {
-                        continue;
-                    }
-                    if (exit instanceof Exit.Blocked) {
-                        on.stack().resume(0);
-                        continue;
-                    }
-                    host.dieInInterrupt(prev, on, exit);
-                    on.stack().reset();
-                    on.kernelPath().clear();
-                    return 0;
-                }
-            } finally {
-                current = was;
-                budgetLeft = saved;
-            }
-        } finally {
-            preemptCountAdd(-offset);
-            current = prev;
-        }
+        return interrupts.runInterrupt(on, fn, args, path, offset);
     }
 }
