@@ -2,10 +2,8 @@ package dev.kplay.kernel.exec;
 
 import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.fs.OpenFile;
-import dev.kplay.kernel.fs.RegularFile;
 import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.kernel.mm.Layout;
-import dev.kplay.kernel.mm.MmStruct;
 import dev.kplay.kernel.sched.Task;
 import dev.kplay.kernel.syscall.Errno;
 import dev.kplay.kernel.syscall.Syscalls;
@@ -27,6 +25,11 @@ import static dev.kplay.kernel.exec.SyscallEntry.UNMODELED;
  * programs), except a driver's read and write, which get the program's own buffer, so that the
  * module's copy_to_user lands in the process's memory and a read that sleeps can finish later.
  * Descriptors 0-2 are the shell's streams until the program closes them.
+ *
+ * This file keeps the table, the user-memory accessors every handler uses, and the handlers of
+ * fs/open.c, fs/stat.c, fs/namei.c and kernel/sys.c; the others live where the kernel keeps them:
+ * UserReadWrite (fs/read_write.c), UserPoll (fs/select.c), UserMmap (mm/mmap.c), UserTime
+ * (kernel/time/) and UserSignal (kernel/signal.c).
  */
 
 /** The syscall handlers of user mode, by 6.1 entry-point name. */
@@ -47,24 +50,35 @@ final class UserSyscalls {
     private final Kernel k;
     private final Exec exec;
     private final AddressSpace mem;
+    /** The handlers that live in the kernel's other source files (the fields name the file). */
+    private final UserReadWrite rw;
+    private final UserPoll select;
+    private final UserMmap mm;
+    final UserTime time;
+    private final UserSignal signals;
 
     UserSyscalls(Kernel k, Exec exec) {
         this.k = k;
         this.exec = exec;
         this.mem = k.memory();
+        this.rw = new UserReadWrite(k, exec, this);
+        this.select = new UserPoll(k, exec, this);
+        this.mm = new UserMmap(k);
+        this.time = new UserTime(k, exec, this);
+        this.signals = new UserSignal(k, exec, this);
     }
 
     /** Runs entry point {@code entry} for the process; a value for rax, or PARK, GONE, UNMODELED. */
     long call(UserProcess up, String entry, long[] a) {
         Task t = up.task;
         return switch (entry) {
-            case "sys_read" -> read(up, (int) a[0], a[1], a[2]);
-            case "sys_write" -> write(up, (int) a[0], a[1], a[2]);
+            case "sys_read" -> rw.read(up, (int) a[0], a[1], a[2]);
+            case "sys_write" -> rw.write(up, (int) a[0], a[1], a[2]);
             case "sys_open" -> openat(up, AT_FDCWD, a[0], (int) a[1], (int) a[2]);
             case "sys_openat" -> openat(up, (int) a[0], a[1], (int) a[2], (int) a[3]);
             case "sys_close" -> close(up, (int) a[0]);
-            case "sys_lseek" -> lseek(up, (int) a[0], a[1], (int) a[2]);
-            case "sys_ioctl" -> ioctl(up, (int) a[0], a[1] & 0xffffffffL, a[2]);
+            case "sys_lseek" -> rw.lseek(up, (int) a[0], a[1], (int) a[2]);
+            case "sys_ioctl" -> rw.ioctl(up, (int) a[0], a[1] & 0xffffffffL, a[2]);
             case "sys_newstat" -> stat(up, AT_FDCWD, a[0], a[1]);
             case "sys_newlstat" -> stat(up, AT_FDCWD, a[0], a[1]);
             case "sys_newfstatat" -> stat(up, (int) a[0], a[1], a[2]);
@@ -76,14 +90,14 @@ final class UserSyscalls {
                 exec.exitGroup(up, (int) a[0]);
                 yield GONE;
             }
-            case "sys_brk" -> brk(up, a[0]);
-            case "sys_mmap" -> mmap(up, a[0], a[1], (int) a[3], (int) a[4]);
-            case "sys_munmap" -> munmap(up, a[0], a[1]);
-            case "sys_clock_gettime" -> clockGettime((int) a[0], a[1]);
-            case "sys_nanosleep" -> nanosleep(up, a[0]);
-            case "sys_clock_nanosleep" -> (a[1] & 1) != 0 ? UNMODELED : nanosleep(up, a[2]);
-            case "sys_kill" -> kill(up, (int) a[0], (int) a[1]);
-            case "sys_rt_sigaction" -> sigaction(up, (int) a[0], a[1], a[2]);
+            case "sys_brk" -> mm.brk(up, a[0]);
+            case "sys_mmap" -> mm.mmap(up, a[0], a[1], (int) a[3], (int) a[4]);
+            case "sys_munmap" -> mm.munmap(up, a[0], a[1]);
+            case "sys_clock_gettime" -> time.clockGettime((int) a[0], a[1]);
+            case "sys_nanosleep" -> time.nanosleep(up, a[0]);
+            case "sys_clock_nanosleep" -> (a[1] & 1) != 0 ? UNMODELED : time.nanosleep(up, a[2]);
+            case "sys_kill" -> signals.kill(up, (int) a[0], (int) a[1]);
+            case "sys_rt_sigaction" -> signals.sigaction(up, (int) a[0], a[1], a[2]);
             case "sys_rt_sigprocmask" -> 0;
             case "sys_newuname" -> uname(a[0]);
             case "sys_getcwd" -> getcwd(up, a[0], a[1]);
@@ -98,7 +112,7 @@ final class UserSyscalls {
                     : k.dup2(t.pid(), (int) a[0], (int) a[1]);
             case "sys_fcntl" -> fcntl(up, (int) a[0], (int) a[1]);
             case "sys_pause" -> PARK;
-            case "sys_poll" -> poll(up, a[0], a[1], (int) a[2]);
+            case "sys_poll" -> select.poll(up, a[0], a[1], (int) a[2]);
             default -> UNMODELED;
         };
     }
@@ -106,7 +120,7 @@ final class UserSyscalls {
     // ---- user memory ----------------------------------------------------------------------------
 
     /** copy_from_user of n bytes; null on a fault (EFAULT). */
-    private byte[] fromUser(long addr, long n) {
+    byte[] fromUser(long addr, long n) {
         if (n < 0 || !Layout.isUser(addr) || !Layout.isUser(addr + n)) {
             return null;
         }
@@ -118,7 +132,7 @@ final class UserSyscalls {
     }
 
     /** copy_to_user; false on a fault. */
-    private boolean toUser(long addr, byte[] data) {
+    boolean toUser(long addr, byte[] data) {
         if (!Layout.isUser(addr) || !Layout.isUser(addr + data.length)) {
             return false;
         }
@@ -130,7 +144,7 @@ final class UserSyscalls {
         }
     }
 
-    private boolean putLong(long addr, long v) {
+    boolean putLong(long addr, long v) {
         byte[] b = new byte[8];
         for (int i = 0; i < 8; i++) {
             b[i] = (byte) (v >>> (8 * i));
@@ -139,7 +153,7 @@ final class UserSyscalls {
     }
 
     /** strncpy_from_user of a path: the string, or null with errno in err[0] (EFAULT, ENAMETOOLONG). */
-    private String path(UserProcess up, long addr, int[] err) {
+    String path(UserProcess up, long addr, int[] err) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (int i = 0; i < PATH_MAX; i++) {
             if (!Layout.isUser(addr + i)) {
@@ -185,121 +199,6 @@ final class UserSyscalls {
 
     // ---- files ----------------------------------------------------------------------------------
 
-    private long read(UserProcess up, int fd, long buf, long count) {
-        Task t = up.task;
-        int n = (int) Math.max(0, Math.min(count, MAX_RW));
-        if (up.stdFds.contains(fd)) {
-            if (fd != 0) {
-                return -Errno.EBADF;
-            }
-            Object wait = new Object();
-            if (up.std.awaitInput(() -> typed(up, wait, buf, n))) {
-                up.ttyRead = wait;                            // n_tty_read sleeps until a line is typed
-                return PARK;
-            }
-            byte[] got = up.std.read(n);
-            if (got == null) {
-                return -Errno.EINTR;
-            }
-            return toUser(buf, got) ? got.length : -Errno.EFAULT;
-        }
-        OpenFile f = t.files().get(fd);
-        if (f == null || !f.readable()) {
-            return -Errno.EBADF;
-        }
-        if (!Layout.isUser(buf) || !Layout.isUser(buf + n)) {
-            return -Errno.EFAULT;
-        }
-        if (f.fops() != 0) {
-            return driverIo(up, f, FOPS_READ, buf, n);
-        }
-        byte[] got = k.read(t.pid(), fd, n);
-        exec.enter(up);
-        if (got == null) {
-            int e = k.lastError(t.pid());
-            return !t.alive() ? GONE : -e;
-        }
-        return toUser(buf, got) ? got.length : -Errno.EFAULT;
-    }
-
-    /** A line was typed for the read {@code wait} the program sleeps in: it returns with the bytes, and the program runs on. */
-    private void typed(UserProcess up, Object wait, long buf, int n) {
-        if (!up.task.alive() || up.ttyRead != wait || !up.parkedInUserWait()) {
-            return;                                           // killed, or interrupted and gone on since
-        }
-        exec.enter(up);
-        byte[] got = up.std.read(n);
-        up.completed = got == null ? -Errno.EINTR : toUser(buf, got) ? got.length : -Errno.EFAULT;
-        exec.runReady();
-    }
-
-    private long write(UserProcess up, int fd, long buf, long count) {
-        Task t = up.task;
-        int n = (int) Math.max(0, Math.min(count, MAX_RW));
-        if (up.stdFds.contains(fd)) {
-            if (fd == 0) {
-                return -Errno.EBADF;
-            }
-            byte[] data = fromUser(buf, n);
-            if (data == null) {
-                return -Errno.EFAULT;
-            }
-            long r = up.std.write(fd, data);
-            exec.enter(up);
-            return r;
-        }
-        OpenFile f = t.files().get(fd);
-        if (f == null || !f.writable()) {
-            return -Errno.EBADF;
-        }
-        if (f.fops() != 0) {
-            if (!Layout.isUser(buf) || !Layout.isUser(buf + n)) {
-                return -Errno.EFAULT;
-            }
-            return driverIo(up, f, FOPS_WRITE, buf, n);
-        }
-        byte[] data = fromUser(buf, n);
-        if (data == null) {
-            return -Errno.EFAULT;
-        }
-        long r = k.write(t.pid(), fd, data);
-        exec.enter(up);
-        return r == Syscalls.DIED ? GONE : r == Syscalls.RUNNING ? PARK : r;
-    }
-
-    /**
-     * vfs_read()/vfs_write() into a driver's file_operations with the program's own buffer: the
-     * module's copy_to_user/copy_from_user reach the process's memory (EFAULT from the module
-     * itself for a bad pointer); a call that sleeps parks the program until it returns.
-     */
-    private long driverIo(UserProcess up, OpenFile f, int op, long buf, int n) {
-        Task t = up.task;
-        long fn;
-        try {
-            fn = mem.load(f.fops() + op, 8);
-        } catch (PageFault pf) {
-            k.kernelFault(t, pf, op == FOPS_READ ? "vfs_read" : "vfs_write", 0x3b,
-                    (op == FOPS_READ ? PATH_DEV_READ : PATH_DEV_WRITE).subList(1, PATH_DEV_READ.size()));
-            return GONE;
-        }
-        if (fn == 0) {
-            return -Errno.EINVAL;
-        }
-        if (f.filp() == 0) {
-            f.setFilp(k.slab().kmalloc(FILE_SIZE));
-        }
-        long ppos = f.filp() + FILE_POS;
-        mem.store(ppos, 8, f.pos());
-        t.setSyscallNr(op == FOPS_READ ? 0 : 1);
-        long r = k.runTask(t, fn, new long[] {f.filp(), buf, n, ppos}, op == FOPS_READ ? PATH_DEV_READ : PATH_DEV_WRITE,
-                ret -> {
-                    f.setPos(mem.load(ppos, 8));
-                    return ret;
-                });
-        exec.enter(up);
-        return r == Syscalls.DIED ? GONE : r == Syscalls.RUNNING ? PARK : r;
-    }
-
     private long openat(UserProcess up, int dirfd, long pathAddr, int flags, int mode) {
         int[] err = new int[1];
         String path = path(up, pathAddr, err);
@@ -338,46 +237,6 @@ final class UserSyscalls {
         long r = k.close(up.task.pid(), fd);
         exec.enter(up);
         return r == Syscalls.DIED ? GONE : r == Syscalls.RUNNING ? PARK : r;
-    }
-
-    private long lseek(UserProcess up, int fd, long off, int whence) {
-        if (up.stdFds.contains(fd)) {
-            return -Errno.ESPIPE;
-        }
-        long r = k.lseek(up.task.pid(), fd, off, whence);
-        exec.enter(up);
-        return r == -Errno.ENOSYS ? UNMODELED : r == Syscalls.DIED ? GONE : r == Syscalls.RUNNING ? PARK : r;
-    }
-
-    /** The terminal's ioctls (tty_ioctl: TCGETS, TIOCGWINSZ); -ENOTTY on what is not a terminal. */
-    private long ioctl(UserProcess up, int fd, long cmd, long arg) {
-        boolean tty = up.stdFds.contains(fd) && up.std.isatty(fd);
-        if (up.stdFds.contains(fd) && !tty) {
-            return -Errno.ENOTTY;
-        }
-        if (tty) {
-            if (cmd == 0x5401) {
-                // struct termios of a fresh pty: ICRNL|IXON, OPOST|ONLCR, B38400|CS8|CREAD, ISIG|ICANON|ECHO...
-                byte[] b = new byte[36];
-                int[] flags = {0x500, 0x5, 0xbf, 0x8a3b};
-                for (int i = 0; i < 4; i++) {
-                    for (int j = 0; j < 4; j++) {
-                        b[4 * i + j] = (byte) (flags[i] >>> (8 * j));
-                    }
-                }
-                byte[] cc = {3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0};
-                System.arraycopy(cc, 0, b, 17, cc.length);
-                return toUser(arg, b) ? 0 : -Errno.EFAULT;
-            }
-            if (cmd == 0x5413) {
-                byte[] b = {24, 0, 80, 0, 0, 0, 0, 0};
-                return toUser(arg, b) ? 0 : -Errno.EFAULT;
-            }
-            return -Errno.ENOTTY;
-        }
-        long r = k.ioctl(up.task.pid(), fd, (int) cmd, arg);     // do_vfs_ioctl(), a driver's unlocked_ioctl
-        exec.enter(up);
-        return r == -Errno.ENOSYS ? UNMODELED : r == Syscalls.DIED ? GONE : r == Syscalls.RUNNING ? PARK : r;
     }
 
     private long stat(UserProcess up, int dirfd, long pathAddr, long buf) {
@@ -489,250 +348,4 @@ final class UserSyscalls {
         return toUser(buf, b) ? 0 : -Errno.EFAULT;
     }
 
-    /**
-     * Models do_sys_poll(): the kernel's (files, drivers' f_op->poll, a wait on their queues) for
-     * the process's open files; the terminal's streams (fds 0-2 as the shell gave them) are ready.
-     */
-    private long poll(UserProcess up, long fds, long nfds, int timeoutMs) {
-        if (nfds < 0 || nfds > 1024) {
-            return -Errno.EINVAL;
-        }
-        byte[] b = fromUser(fds, 8 * nfds);
-        if (b == null) {
-            return -Errno.EFAULT;
-        }
-        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        int n = (int) nfds;
-        int[] kfds = new int[n];
-        int[] kevents = new int[n];
-        int[] krevents = new int[n];
-        int ready = 0;
-        for (int i = 0; i < n; i++) {
-            int fd = bb.getInt(8 * i);
-            int events = bb.getShort(8 * i + 4) & 0xffff;
-            kfds[i] = up.stdFds.contains(fd) ? -1 : fd;
-            kevents[i] = events;
-            if (fd >= 0 && up.stdFds.contains(fd)) {
-                krevents[i] = (fd == 0 ? 0x41 : 0x104) & (events | 0x18);   // the terminal's streams are ready
-                ready += krevents[i] != 0 ? 1 : 0;
-            }
-        }
-        boolean any = java.util.Arrays.stream(kfds).anyMatch(fd -> fd >= 0);
-        if (any) {
-            int[] kr = new int[n];
-            long r = k.poll(up.task.pid(), kfds, kevents, kr, ready > 0 ? 0 : timeoutMs);
-            exec.enter(up);
-            if (r == -Errno.ENOSYS) {
-                return UNMODELED;
-            }
-            if (r == Syscalls.DIED) {
-                return GONE;
-            }
-            if (r == Syscalls.RUNNING) {
-                // asleep in the kernel until a wake_up on a polled queue: Exec.runReady() asks again
-                int terminalReady = ready;
-                up.pendingPoll = () -> {
-                    long v = k.pollResume(up.task.pid(), kr);
-                    if (v == dev.kplay.kernel.fs.Select.WAITING || v == Syscalls.RUNNING || v == -Errno.EINVAL) {
-                        return dev.kplay.kernel.fs.Select.WAITING;
-                    }
-                    if (v < 0) {
-                        return v;
-                    }
-                    for (int i = 0; i < n; i++) {
-                        bb.putShort(8 * i + 6, (short) (kfds[i] >= 0 ? kr[i] : krevents[i]));
-                    }
-                    return toUser(fds, bb.array()) ? terminalReady + v : -Errno.EFAULT;
-                };
-                return PARK;
-            }
-            if (r < 0) {
-                return r;
-            }
-            for (int i = 0; i < n; i++) {
-                if (kfds[i] >= 0) {
-                    krevents[i] = kr[i];
-                    ready += kr[i] != 0 ? 1 : 0;
-                }
-            }
-            timeoutMs = 0;                                        // the kernel already waited
-        }
-        for (int i = 0; i < n; i++) {
-            bb.putShort(8 * i + 6, (short) krevents[i]);
-        }
-        if (!toUser(fds, bb.array())) {
-            return -Errno.EFAULT;
-        }
-        if (ready > 0 || timeoutMs == 0) {
-            return ready;
-        }
-        if (timeoutMs < 0) {
-            return PARK;                                          // nothing can become ready: sleeps until a signal
-        }
-        if (up.std.background()) {
-            up.sleepTimer = k.timers().at(k.now() + timeoutMs * 1_000_000L, () -> {
-                up.sleepTimer = null;
-                up.completed = 0;
-            });
-            return PARK;
-        }
-        if (!up.std.sleep(timeoutMs * 1_000_000L)) {
-            return interrupted(up);
-        }
-        exec.enter(up);
-        return 0;
-    }
-
-    // ---- memory ---------------------------------------------------------------------------------
-
-    /** Models sys_brk(): the new break, or the old one if the request is refused. */
-    private long brk(UserProcess up, long want) {
-        MmStruct mm = up.mm();
-        long old = mm.brk();
-        if (want < mm.startBrk() || want - mm.startBrk() > HEAP_LIMIT) {
-            return old;
-        }
-        long oldEnd = Layout.pageAlign(old);
-        long newEnd = Layout.pageAlign(want);
-        if (newEnd > oldEnd) {
-            if (mm.charged() + (newEnd - oldEnd) > HEAP_LIMIT || !mem.chargeUser(mm, newEnd - oldEnd)) {
-                return old;
-            }
-            mem.map(oldEnd, newEnd - oldEnd);
-        } else if (newEnd < oldEnd) {
-            mem.unmap(newEnd, oldEnd - newEnd);
-            mem.unchargeUser(mm, oldEnd - newEnd);
-        }
-        mm.setBrk(want);
-        return want;
-    }
-
-    /** Models sys_mmap() for anonymous private memory (the only kind kplay's libc asks for). */
-    private long mmap(UserProcess up, long addr, long len, int flags, int fd) {
-        if ((flags & 0x20) == 0) {
-            return UNMODELED;                       // a file mapping
-        }
-        if (len <= 0 || len > HEAP_LIMIT) {
-            return -Errno.ENOMEM;
-        }
-        if (up.mm().charged() + Layout.pageAlign(len) > HEAP_LIMIT || !mem.chargeUser(up.mm(), Layout.pageAlign(len))) {
-            return -Errno.ENOMEM;
-        }
-        long at = up.mm().takeMmap(len);
-        mem.map(at, Layout.pageAlign(len));
-        up.mm().addVma(new MmStruct.Vma(at, at + Layout.pageAlign(len), null, "rw-p"));
-        return at;
-    }
-
-    private long munmap(UserProcess up, long addr, long len) {
-        if ((addr & (Layout.PAGE_SIZE - 1)) != 0 || len <= 0) {
-            return -Errno.EINVAL;
-        }
-        MmStruct.Vma v = up.mm().vmaAt(addr);
-        if (v != null && v.file() == null && !v.name().startsWith("[")) {
-            mem.unmap(addr, Layout.pageAlign(len));
-            mem.unchargeUser(up.mm(), Layout.pageAlign(len));
-        }
-        return 0;
-    }
-
-    // ---- time and signals -----------------------------------------------------------------------
-
-    private long clockGettime(int clock, long ts) {
-        long now = k.now();
-        long ns;
-        switch (clock) {
-            case 0 -> ns = EPOCH * 1_000_000_000L + now;          // CLOCK_REALTIME
-            case 1, 4, 7 -> ns = now;                            // MONOTONIC, MONOTONIC_RAW, BOOTTIME
-            default -> {
-                return -Errno.EINVAL;
-            }
-        }
-        return putLong(ts, ns / 1_000_000_000L) && putLong(ts + 8, ns % 1_000_000_000L) ? 0 : -Errno.EFAULT;
-    }
-
-    /** Models hrtimer_nanosleep(): the terminal's clock in the foreground, a timer in a background job. */
-    private long nanosleep(UserProcess up, long req) {
-        byte[] b = fromUser(req, 16);
-        if (b == null) {
-            return -Errno.EFAULT;
-        }
-        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        long sec = bb.getLong(0);
-        long nsec = bb.getLong(8);
-        if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) {
-            return -Errno.EINVAL;
-        }
-        long nanos = sec > Long.MAX_VALUE / 2_000_000_000L ? Long.MAX_VALUE / 2 : sec * 1_000_000_000L + nsec;
-        if (up.std.background()) {
-            up.sleepTimer = k.timers().at(k.now() + nanos, () -> {
-                up.sleepTimer = null;
-                up.completed = 0;
-            });
-            return PARK;
-        }
-        if (!up.std.sleep(nanos)) {
-            return interrupted(up);
-        }
-        exec.enter(up);
-        return 0;
-    }
-
-    /** Ctrl-C during a foreground wait: the program's SIGINT handler runs and the call fails with EINTR, or SIGINT kills it. */
-    private long interrupted(UserProcess up) {
-        if (up.catches(2)) {
-            up.pendingHandlers.add(2);
-            up.completed = -Errno.EINTR;
-            return PARK;
-        }
-        if (up.handlers[2] == 1) {
-            exec.enter(up);
-            return 0;
-        }
-        exec.killed(up, 2);
-        return GONE;
-    }
-
-    private long kill(UserProcess up, int pid, int sig) {
-        if (sig < 0 || sig > 64) {
-            return -Errno.EINVAL;
-        }
-        if (pid == up.task.pid() || pid == 0) {
-            if (sig == 0) {
-                return 0;
-            }
-            long h = up.handlers[sig];
-            boolean ignoredByDefault = sig == 17 || sig == 18 || sig == 23 || sig == 28;
-            if (h == 1 || (h == 0 && ignoredByDefault)) {
-                return 0;
-            }
-            if (h != 0) {
-                up.pendingHandlers.add(sig);        // the handler runs as the call returns
-                up.completed = 0;
-                return PARK;
-            }
-            exec.killed(up, sig);
-            return GONE;
-        }
-        long r = k.kill(pid, sig);
-        exec.enter(up);
-        return r;
-    }
-
-    private long sigaction(UserProcess up, int sig, long act, long oldact) {
-        if (sig < 1 || sig > 64 || sig == 9 || sig == 19) {
-            return -Errno.EINVAL;
-        }
-        if (oldact != 0 && !putLong(oldact, up.handlers[sig])) {
-            return -Errno.EFAULT;
-        }
-        if (act != 0) {
-            byte[] h = fromUser(act, 8);
-            if (h == null) {
-                return -Errno.EFAULT;
-            }
-            up.handlers[sig] = java.nio.ByteBuffer.wrap(h).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-        }
-        return 0;
-    }
 }
