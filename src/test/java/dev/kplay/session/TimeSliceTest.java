@@ -23,20 +23,25 @@ import org.junit.jupiter.api.Test;
 /** SessionScheduler's time slices: fairness within a job, identical output. */
 class TimeSliceTest {
     /**
-     * About 18 s of virtual time, under the soft-lockup threshold (checked below); ~70 ms of wall
-     * time on this machine since the VM got faster (20M loops took ~52 ms, no longer enough for the
-     * echo test to meet the insmod still running).
+     * About 42 s of virtual time, under the 60 s a syscall may keep the CPU in one request; the
+     * cond_resched() every 2^20 passes lets the watchdog's stopper run, so no soft lockup is
+     * reported (checked below), as on 6.1 (golden case resched). A few hundred ms of wall time,
+     * long enough for the echo test to meet the insmod still running on a quiet, fast machine too.
      */
     static final String CRUNCH = """
             #include <linux/module.h>
             #include <linux/kernel.h>
+            #include <linux/sched.h>
 
             static int __init crunch_init(void)
             {
                 unsigned long i, sum = 0;
 
-                for (i = 0; i < 26000000UL; i++)
+                for (i = 0; i < 60000000UL; i++) {
                     sum += i ^ (i >> 3);
+                    if ((i & 0xfffff) == 0)
+                        cond_resched();
+                }
                 pr_info("crunch: %lu\\n", sum);
                 return 0;
             }

@@ -287,9 +287,26 @@ public final class Scheduler {
         t.stack().block();
     }
 
-    /** Models cond_resched(): gives the CPU to a woken task if need_resched is set; 1 if it did. */
+    /** Models cond_resched(): gives the CPU to a woken task (or the watchdog's stopper) if need_resched is set; 1 if it did. */
     public int condResched() {
-        return mightResched(() -> 1) ? 1 : 0;
+        boolean stopper = stopperRuns();
+        return mightResched(() -> 1) || stopper ? 1 : 0;
+    }
+
+    /**
+     * The soft-lockup watchdog's stopper work is queued (its wake-up set need_resched): at a
+     * rescheduling point of a task that may schedule, migration/0 runs softlockup_fn() and gives the
+     * CPU back, an involuntary switch of the task (preempt_schedule_common()). True if it ran.
+     */
+    private boolean stopperRuns() {
+        Task t = current;
+        if (t == null || t == idle || !watchdog.stopperQueued() || preemptCount() != 0 || timers.inInterrupt()
+                || t.stack().isBlocked()) {
+            return false;
+        }
+        watchdog.softlockupFn();
+        t.countInvoluntarySwitch();
+        return true;
     }
 
     /**
@@ -297,6 +314,7 @@ public final class Scheduler {
      * task yields, and the native returns {@code value} when it runs again. True if it yielded.
      */
     public boolean mightResched(LongSupplier value) {
+        stopperRuns();
         Task t = current;
         if (!needResched || runQueue.isEmpty() || t == null || t == idle || preemptCount() != 0 || timers.inInterrupt()
                 || t.stack().isBlocked()) {

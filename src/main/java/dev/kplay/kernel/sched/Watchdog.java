@@ -17,7 +17,10 @@ import java.util.function.Supplier;
  * the clock in units of 2^30 ns. A task that keeps the CPU in the kernel without scheduling never
  * lets the stopper run: the first sample that finds now > report_ts + 20 prints "BUG: soft lockup
  * - CPU#0 stuck for Ns!" with N = now - touch_ts and starts a new report period. The task keeps
- * running. Printing to the serial console (every record below console_loglevel) calls
+ * running. A task that loops with cond_resched() (or any might_resched() point: a GFP_KERNEL kmalloc, a
+ * mutex_lock) lets the stopper run at the first such call after a sample, as the stopper's wake-up
+ * set need_resched: __cond_resched() switches to migration/0, softlockup_fn() stamps the touch, and
+ * the task goes on; such a loop is never reported. Printing to the serial console (every record below console_loglevel) calls
  * touch_nmi_watchdog(), which restarts the report period at the next sample without touching
  * touch_ts; the report's own lines do so too, which is why the reports come every 7 samples
  * (28 s) saying 26s, 52s, ... on the oracle's machine. The timer is armed only while a task runs,
@@ -56,6 +59,8 @@ public final class Watchdog {
     private long stretchStart;
     /** watchdog_touch_ts and watchdog_report_ts, in get_timestamp() units. */
     private long touchTs, reportTs;
+    /** softlockup_fn() is queued on the stopper by a sample and has not run: need_resched is set. */
+    private boolean stopperQueued;
     /** When touch_nmi_watchdog() last asked for a new report period (SOFTLOCKUP_DELAY_REPORT), or -1. */
     private long delayAt = -1;
     /** /proc/sys/kernel/hung_task_timeout_secs (0 disables the detector). */
@@ -104,6 +109,7 @@ public final class Watchdog {
         }
         cancelSoft();
         running = t;
+        stopperQueued = false;
         long now = timers.clock().now();
         t.setRunStart(now);
         stretchStart = now;
@@ -130,7 +136,26 @@ public final class Watchdog {
             }
             cancelSoft();
             running = null;
+            stopperQueued = false;
         }
+    }
+
+    /** Whether a sample queued softlockup_fn() on the stopper since the running task last let it run. */
+    boolean stopperQueued() {
+        return stopperQueued && running != null;
+    }
+
+    /**
+     * Models the stopper thread running softlockup_fn() when the task on the CPU reaches
+     * __cond_resched() with need_resched set: update_touch_ts() stamps watchdog_touch_ts and
+     * watchdog_report_ts with now, and the task has the CPU back.
+     */
+    void softlockupFn() {
+        stopperQueued = false;
+        long now = timers.clock().now();
+        lastTouch = now;
+        delayAt = -1;
+        touchTs = reportTs = timestamp(now);
     }
 
     /** Models watchdog_timer_fn() while a task holds the CPU without scheduling. */
@@ -140,6 +165,7 @@ public final class Watchdog {
             return;
         }
         long now = timers.clock().now();
+        stopperQueued = true;           // stop_one_cpu_nowait(softlockup_fn): the stopper is woken, need_resched set
         softEvent = timers.at(now + SAMPLE_PERIOD, this::watchdogTimerFn, true);   // hrtimer_forward_now()
         long ts = timestamp(now);
         if (delayAt >= 0 && delayAt < now) {
