@@ -290,7 +290,7 @@ public final class Scheduler {
     /** Models cond_resched(): gives the CPU to a woken task (or the watchdog's stopper) if need_resched is set; 1 if it did. */
     public int condResched() {
         boolean stopper = stopperRuns();
-        return mightResched(() -> 1) || stopper ? 1 : 0;
+        return yieldToWoken(() -> 1) || stopper ? 1 : 0;
     }
 
     /**
@@ -315,6 +315,11 @@ public final class Scheduler {
      */
     public boolean mightResched(LongSupplier value) {
         stopperRuns();
+        return yieldToWoken(value);
+    }
+
+    /** __cond_resched()'s switch to a woken task: with need_resched set the task yields; true if it did. */
+    private boolean yieldToWoken(LongSupplier value) {
         Task t = current;
         if (!needResched || runQueue.isEmpty() || t == null || t == idle || preemptCount() != 0 || timers.inInterrupt()
                 || t.stack().isBlocked()) {
