@@ -23,7 +23,7 @@ public final class Fops {
     private Fops() {}
 
     /** Kernel functions innermost first, then the syscall entry. */
-    static List<String> path(String... functions) {
+    public static List<String> path(String... functions) {
         List<String> all = new java.util.ArrayList<>(List.of(functions));
         all.addAll(SYSCALL);
         return List.copyOf(all);

@@ -4,6 +4,7 @@ import dev.kplay.kernel.Kernel;
 import dev.kplay.kernel.fs.DevFs;
 import dev.kplay.kernel.fs.DevNode;
 import dev.kplay.kernel.fs.Fifo;
+import dev.kplay.kernel.fs.Fops;
 import dev.kplay.kernel.fs.GeneratedFile;
 import dev.kplay.kernel.fs.Inode;
 import dev.kplay.kernel.fs.OpenFile;
@@ -82,10 +83,7 @@ final class SysReadWrite {
             try {
                 return sysfs.read(t, f, a, count);
             } catch (PageFault pf) {
-                k.kernelFault(t, pf, "kernfs_fop_read_iter", 0x1e, List.of("vfs_read+0x1c6/0x2b0", "ksys_read+0x6b/0xf0",
-                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
-                t.setLastError(Errno.EINTR);
-                return null;
+                return readFault(t, pf, "kernfs_fop_read_iter", "vfs_read+0x1c6/0x2b0");
             }
         }
         if (inode instanceof GeneratedFile g) {
@@ -136,10 +134,7 @@ final class SysReadWrite {
             try {
                 return procReg.read(t, f, p, count);
             } catch (PageFault pf) {
-                k.kernelFault(t, pf, "proc_reg_read", 0x1e, List.of("vfs_read+0xb0/0x2b0", "ksys_read+0x6b/0xf0",
-                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
-                t.setLastError(Errno.EINTR);
-                return null;
+                return readFault(t, pf, "proc_reg_read", "vfs_read+0xb0/0x2b0");
             }
         }
         t.setLastError(Errno.EINVAL);
@@ -200,8 +195,8 @@ final class SysReadWrite {
             try {
                 return sysfs.write(t, a, data);
             } catch (PageFault pf) {
-                return k.kernelFault(t, pf, "kernfs_fop_write_iter", 0x1e, List.of("vfs_write+0x2b5/0x3f0",
-                        "ksys_write+0x6b/0xf0", "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+                return k.kernelFault(t, pf, "kernfs_fop_write_iter", 0x1e,
+                        Fops.path("vfs_write+0x2b5/0x3f0", "ksys_write+0x6b/0xf0"));
             }
         }
         if (inode instanceof GeneratedFile g) {
@@ -231,8 +226,7 @@ final class SysReadWrite {
             try {
                 return procReg.write(t, f, p, data);
             } catch (PageFault pf) {
-                return k.kernelFault(t, pf, "proc_reg_write", 0x1e, List.of("vfs_write+0xc9/0x3f0", "ksys_write+0x6b/0xf0",
-                        "do_syscall_64+0x5d/0xb0", "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+                return k.kernelFault(t, pf, "proc_reg_write", 0x1e, Fops.path("vfs_write+0xc9/0x3f0", "ksys_write+0x6b/0xf0"));
             }
         }
         return -Errno.EINVAL;
@@ -260,8 +254,7 @@ final class SysReadWrite {
                 return procReg.llseek(t, f, p, offset, whence);
             }
         } catch (PageFault pf) {
-            return k.kernelFault(t, pf, "ksys_lseek", 0x5c, List.of("do_syscall_64+0x5d/0xb0",
-                    "entry_SYSCALL_64_after_hwframe+0x6e/0xd8"));
+            return k.kernelFault(t, pf, "ksys_lseek", 0x5c, Fops.path());
         }
         if (inode instanceof DevNode d && d.major() == DevFs.MEM_MAJOR) {
             return memLseek(f, d, offset, whence);
@@ -306,5 +299,15 @@ final class SysReadWrite {
             }
         }
         return 0;
+    }
+
+    /**
+     * A page fault in the module's read handler under {@code fn} (reached from {@code vfsRead}):
+     * the oops, and the read ends with EINTR for a task that survives it.
+     */
+    private byte[] readFault(Task t, PageFault pf, String fn, String vfsRead) {
+        k.kernelFault(t, pf, fn, 0x1e, Fops.path(vfsRead, "ksys_read+0x6b/0xf0"));
+        t.setLastError(Errno.EINTR);
+        return null;
     }
 }
