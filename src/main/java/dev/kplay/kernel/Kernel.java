@@ -120,6 +120,7 @@ public final class Kernel implements Syscalls {
         this.workqueues = new Workqueues(scheduler, timers, memory, size -> slab.kmalloc(size), (name, body) -> {
             Task t = adoptBootThread(name);
             if (t != null) {
+                t.addFlags(Task.WQ_WORKER_FLAGS);   // worker_thread() / rescuer_thread(): PF_WQ_WORKER
                 t.setBody(body);
                 scheduler.sleepIdle(t, Scheduler.TASK_IDLE);
             }
@@ -161,6 +162,8 @@ public final class Kernel implements Syscalls {
         }
         Task t = newTask(pid, 2, name, List.of());
         t.setBody(x -> { });
+        t.setFlags(Task.KTHREAD_FLAGS);
+        t.setFullName(name);
         tasks.put(pid, t);
         return t;
     }
@@ -175,6 +178,10 @@ public final class Kernel implements Syscalls {
         for (BootThreads.Thread b : BootThreads.ALL) {
             Task t = new Task(b.pid(), b.pid() == 2 ? 0 : 2, b.name(), List.of(), none);
             t.setBody(x -> { });
+            t.setStartTime(clock.now());
+            t.setFlags(b.flags());
+            t.setFullName(b.name());
+            t.setRtPriority(b.rtPriority());
             t.setNice(b.nice());
             t.setWorkerDesc(b.workerDesc());
             scheduler.sleepIdle(t, b.state() == Task.State.IDLE ? Scheduler.TASK_IDLE : Scheduler.TASK_INTERRUPTIBLE);
@@ -192,6 +199,8 @@ public final class Kernel implements Syscalls {
             if (name.startsWith("kworker/") && b.isKthread() && b.comm().equals(name) && b.ppid() == 2) {
                 Task t = newTask(b.pid(), 2, name, List.of());
                 t.setBody(x -> { });
+                t.setStartTime(b.startTime());
+                t.setFlags(b.flags());
                 t.setNice(b.nice());
                 t.setWorkerDesc(b.workerDesc());
                 tasks.put(b.pid(), t);
@@ -242,7 +251,10 @@ public final class Kernel implements Syscalls {
             k.watchdog.setBootHungTimeoutSecs(params.hungTaskTimeoutSecs());
         }
         BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
-        k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
+        Task init = k.newTask(1, 0, "init", List.of("/init"));
+        init.setFlags(Task.PF_RANDOMIZE | Task.PF_SUPERPRIV);  // /init mounted /proc, /sys and /dev as root
+        init.setState(Task.State.SLEEPING);         // in do_wait() for its children from here on
+        k.tasks.put(1, init);
         k.startBootThreads();                       // kthreadd and what rest_init() and the initcalls started
         k.watchdog.start();                         // lockup_detector_init(), khungtaskd
         k.exports.share();                          // the symbols go over to the copy every kernel of this layout shares
@@ -389,6 +401,7 @@ public final class Kernel implements Syscalls {
         nextStack += KernelStack.THREAD_SIZE + 0x4000;  // VMAP_STACK: guard pages in between
         memory.map(base, KernelStack.THREAD_SIZE);
         Task t = new Task(pid, ppid, comm, argv, new KernelStack(base));
+        t.setStartTime(clock.now());
         long ts = slab.kmalloc(TaskStruct.SIZE);
         t.setTaskStruct(ts);
         if (ts != 0) {
@@ -431,6 +444,7 @@ public final class Kernel implements Syscalls {
      */
     public void doExit(Task t, int status, List<String> path) {
         t.stack().reset();
+        t.addFlags(Task.PF_EXITING);            // exit_signals()
         for (var fd : new ArrayList<>(t.files().values())) {
             if (fd.fops() != 0 && !filpCloseFlush(t, fd, path)) {
                 scheduler.remove(t);   // dead for good: it never runs again, and nobody reaps it
@@ -634,6 +648,10 @@ public final class Kernel implements Syscalls {
     @Override public long close(int pid, int fd) { return sys.close(pid, fd); }
     @Override public long dup2(int pid, int oldfd, int newfd) { return sys.dup2(pid, oldfd, newfd); }
     @Override public long ioctl(int pid, int fd, int cmd, long arg) { return sys.ioctl(pid, fd, cmd, arg); }
+    @Override public long setsid(int pid) { return sys.setsid(pid); }
+    @Override public long setpgid(int caller, int pid, int pgid) { return sys.setpgid(caller, pid, pgid); }
+    @Override public long setControllingTty(int pid) { return sys.setControllingTty(pid); }
+    @Override public long tcsetpgrp(int pid, int pgrp) { return sys.tcsetpgrp(pid, pgrp); }
     @Override public long lseek(int pid, int fd, long offset, int whence) { return sys.lseek(pid, fd, offset, whence); }
     @Override public long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
         return sys.poll(pid, fds, events, revents, timeoutMs);

@@ -68,7 +68,7 @@ public final class AddressSpace implements Bus {
      * never written; the first store to such a page gives it a frame of its own (copy-on-write, as
      * anonymous memory works in Linux). So an idle session's stacks and buffers cost no memory.
      */
-    private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE + 1];
+    static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE + 1];
 
     /**
      * Frozen boot pages by page frame number, shared by every kernel whose boot wrote the same bytes
