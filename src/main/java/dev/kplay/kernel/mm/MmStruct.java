@@ -118,7 +118,7 @@ public final class MmStruct {
         int n = 0;
         for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
             long a = e.getKey() << Layout.PAGE_SHIFT;
-            if (e.getValue() != AddressSpace.ZERO_PAGE && Long.compareUnsigned(a, start) >= 0
+            if (e.getValue() != CowFrames.ZERO_PAGE && Long.compareUnsigned(a, start) >= 0
                     && Long.compareUnsigned(a, end) < 0) {
                 n++;
             }
