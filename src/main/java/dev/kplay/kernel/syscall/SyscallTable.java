@@ -106,6 +106,12 @@ public final class SyscallTable implements Syscalls {
     @Override
     public long tcsetpgrp(int pid, int pgrp) { return sessions.tcsetpgrp(pid, pgrp); }
 
+    @Override
+    public long getpriority(int caller, int pid) { return sessions.getpriority(caller, pid); }
+
+    @Override
+    public long setpriority(int caller, int pid, int nice) { return sessions.setpriority(caller, pid, nice); }
+
     /** Models execve() of a program: the task takes its name and arguments (begin_new_exec()). */
     @Override
     public long execProgram(int pid, String comm, List<String> argv) {
