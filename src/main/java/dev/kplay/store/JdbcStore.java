@@ -12,8 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /*
  * The Store over JDBC, in SQL that H2 and PostgreSQL both run (the schema is Flyway's
  * db/migration). Links are insert-once: a duplicate id is the same content (the id is its hash),
- * so a lost race is not an error. An append is one transaction that first checks the log's
- * length, and the (session_id, seq) key makes two writers of one log fail instead of interleave.
+ * so a lost race is not an error. An append checks the log's length and writes its rows
+ * atomically, and the (session_id, seq) key makes two writers of one log fail instead of
+ * interleave. A session's request appends one event, nearly always: that append is one statement
+ * (an INSERT whose SELECT yields the row only if the log's last seq is the one before it), a
+ * single round trip in autocommit; a longer one is a transaction that checks, then inserts a batch.
  */
 
 /** A Store on a DataSource whose schema Flyway has migrated. */
@@ -45,9 +48,31 @@ public final class JdbcStore implements Store {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /**
+     * One event, only if it continues the log: the row comes from a SELECT whose WHERE compares
+     * the log's last seq (one step down the key's index, as eventCount) with the one before it.
+     */
+    private static final String APPEND_ONE = "INSERT INTO session_event (session_id, seq, event)"
+            + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS TEXT)"
+            + " WHERE COALESCE((SELECT seq FROM session_event WHERE session_id = ?"
+            + " ORDER BY session_id DESC, seq DESC LIMIT 1), -1) = ?";
+
     @Override
     public void appendEvents(String sessionId, int firstSeq, List<String> eventsJson) {
         if (eventsJson.isEmpty()) {
+            return;
+        }
+        if (eventsJson.size() == 1) {
+            int rows;
+            try {
+                rows = jdbc.update(APPEND_ONE, sessionId, firstSeq, eventsJson.get(0), sessionId, firstSeq - 1);
+            } catch (DuplicateKeyException raced) {
+                throw new IllegalStateException("event log of " + sessionId + " was written concurrently", raced);
+            }
+            if (rows != 1) {
+                throw new IllegalStateException("event log of " + sessionId + " has " + eventCount(sessionId)
+                        + " events, not " + firstSeq);
+            }
             return;
         }
         try {
