@@ -1,6 +1,7 @@
 package dev.kplay.kernel.syscall;
 
 import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.TaskExit;
 import dev.kplay.kernel.sched.Task;
 
 import java.util.HashMap;
@@ -63,7 +64,7 @@ final class SysSignal {
         }
         if (sig == 9 || sig == 15 || sig == 2 || sig == 1) {
             pipes.abandon(pid);      // fifo_open()/pipe_read() return -ERESTARTSYS; the task dies on its way out
-            k.doExit(t, sig, Kernel.EXIT_ON_SIGNAL);
+            k.doExit(t, sig, TaskExit.EXIT_ON_SIGNAL);
         }
         return 0;
     }

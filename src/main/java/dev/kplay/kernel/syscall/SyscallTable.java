@@ -1,6 +1,7 @@
 package dev.kplay.kernel.syscall;
 
 import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.TaskExit;
 import dev.kplay.kernel.fs.ChrdevOpen;
 import dev.kplay.kernel.fs.DevNode;
 import dev.kplay.kernel.fs.Dir;
@@ -113,7 +114,7 @@ public final class SyscallTable implements Syscalls {
             // that is gone faults there, and the exiting task is left dead (Kernel.doExit)
             for (OpenFile f : t.files().values()) {
                 if (f.fops() != 0 && !flushReadable(f)) {
-                    k.doExit(t, (status & 0xff) << 8, Kernel.EXIT_GROUP);
+                    k.doExit(t, (status & 0xff) << 8, TaskExit.EXIT_GROUP);
                     return;
                 }
             }

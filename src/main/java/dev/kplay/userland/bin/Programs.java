@@ -40,7 +40,7 @@ public final class Programs {
         m.put("pidof", Coreutils::pidof);
         m.put("printf", Printf::run);
         m.put("awk", dev.kplay.userland.bin.awk.Awk::run);
-        m.put("sed", Sed::run);
+        m.put("sed", dev.kplay.userland.bin.sed.Sed::run);
         m.put("cut", Cut::run);
         m.put("sort", Sort::run);
         m.put("uniq", Uniq::run);

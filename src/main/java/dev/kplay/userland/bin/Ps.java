@@ -38,7 +38,19 @@ final class Ps {
                 columns = columns == null ? new ArrayList<>() : columns;
                 columns.addAll(Arrays.asList(a.substring(2).split("[, ]")));
             } else if (a.startsWith("-")) {
-                for (char c : a.substring(1).toCharArray()) {
+                for (int j = 1; j < a.length(); j++) {
+                    char c = a.charAt(j);
+                    if (c == 'o') {
+                        // a cluster ending in o (-eo pid,stat,args): the rest of the word, or the next word, is the list
+                        String list = j + 1 < a.length() ? a.substring(j + 1) : i + 1 < args.size() ? args.get(++i) : null;
+                        if (list == null) {
+                            p.eprint("error: list of column names must follow -o\n");
+                            return 1;
+                        }
+                        columns = columns == null ? new ArrayList<>() : columns;
+                        columns.addAll(Arrays.asList(list.split("[, ]")));
+                        break;
+                    }
                     switch (c) {
                         case 'e', 'A' -> all = true;
                         case 'f' -> full = true;
