@@ -54,10 +54,18 @@ final class DumpStack {
         line(4, HARDWARE);
     }
 
-    /** Models show_regs(): the CPU line, the hardware, RIP, code and registers. */
-    void showRegs(Task t, long rip, long cr2) {
+    /**
+     * Models show_regs() for a task interrupted in kernel mode: the CPU line, the hardware, RIP
+     * (at {@code rip}), code and registers, then the call trace below RIP and the user registers.
+     */
+    void showRegs(Task t, long rip) {
         printInfo(t);
-        regs(t, rip, null, cr2);
+        regs(t, rip, null, -1);
+        line(4, "Call Trace:");
+        line(4, " <TASK>");
+        trace(t, false);
+        userRegs(t);
+        line(4, " </TASK>");
     }
 
     /** __show_regs() with RIP as {@code ripText}, or symbolized when that is null. */

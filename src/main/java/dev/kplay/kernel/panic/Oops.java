@@ -206,12 +206,7 @@ public final class Oops {
         dump.printModules();
         KernelStack ks = t.stack();
         long rip = ks.depth() > 0 ? ks.frameCode(0).rip(ks.framePc(0)) : 0;
-        dump.showRegs(t, rip, -1);
-        line(4, "Call Trace:");
-        line(4, " <TASK>");
-        dump.trace(t, false);
-        dump.userRegs(t);
-        line(4, " </TASK>");
+        dump.showRegs(t, rip);
         kernel.taint().add(Taint.SOFTLOCKUP);
     }
 
@@ -309,12 +304,7 @@ public final class Oops {
         String where = dump.symbolize(rip, true);
         line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + (where != null ? where : String.format("0x%x", rip)));
         dump.printModules();
-        dump.showRegs(t, rip, -1);
-        line(4, "Call Trace:");
-        line(4, " <TASK>");
-        dump.trace(t, false);
-        dump.userRegs(t);
-        line(4, " </TASK>");
+        dump.showRegs(t, rip);
         line(4, "---[ end trace 0000000000000000 ]---");
         kernel.taint().add(taintFlag);
     }
