@@ -139,6 +139,7 @@ public final class ProcFs {
         d.put("cmdline", file(() -> t.argv().isEmpty() || t.state() == Task.State.DEAD ? ""
                 : String.join("\0", t.argv()) + "\0"));
         d.put("status", file(() -> status(t)));
+        d.put("schedstat", file(() -> t.sumExecRuntime() + " " + t.runDelay() + " " + t.pcount() + "\n"));   // proc_pid_schedstat()
         d.put("stack", new GeneratedFile(0400, 0, () -> stack(k, t), null));
         d.put("fd", new Dir(0500, () -> t.files().keySet().stream().map(String::valueOf).toList(), fd -> fdLink(t, fd)));
         return d;
