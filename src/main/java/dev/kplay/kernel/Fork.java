@@ -37,6 +37,7 @@ final class Fork {
         nextStack += KernelStack.THREAD_SIZE + 0x4000;  // VMAP_STACK: guard pages in between
         k.memory().map(base, KernelStack.THREAD_SIZE);
         Task t = new Task(pid, ppid, comm, argv, new KernelStack(base));
+        t.setStartTime(k.now());
         long ts = k.slab().kmalloc(TaskStruct.SIZE);
         t.setTaskStruct(ts);
         if (ts != 0) {
@@ -59,6 +60,8 @@ final class Fork {
         }
         Task t = newTask(pid, 2, name, List.of());
         t.setBody(x -> { });
+        t.setFlags(Task.KTHREAD_FLAGS);
+        t.setFullName(name);
         k.tasks().put(pid, t);
         return t;
     }
@@ -73,6 +76,10 @@ final class Fork {
         for (BootThreads.Thread b : BootThreads.ALL) {
             Task t = new Task(b.pid(), b.pid() == 2 ? 0 : 2, b.name(), List.of(), none);
             t.setBody(x -> { });
+            t.setStartTime(k.now());
+            t.setFlags(b.flags());
+            t.setFullName(b.name());
+            t.setRtPriority(b.rtPriority());
             t.setNice(b.nice());
             t.setWorkerDesc(b.workerDesc());
             k.scheduler().sleepIdle(t, b.state() == Task.State.IDLE ? Scheduler.TASK_IDLE : Scheduler.TASK_INTERRUPTIBLE);
@@ -90,6 +97,8 @@ final class Fork {
             if (name.startsWith("kworker/") && b.isKthread() && b.comm().equals(name) && b.ppid() == 2) {
                 Task t = newTask(b.pid(), 2, name, List.of());
                 t.setBody(x -> { });
+                t.setStartTime(b.startTime());
+                t.setFlags(b.flags());
                 t.setNice(b.nice());
                 t.setWorkerDesc(b.workerDesc());
                 k.tasks().put(b.pid(), t);

@@ -123,6 +123,7 @@ public final class Kernel implements Syscalls {
         this.workqueues = new Workqueues(scheduler, timers, memory, size -> slab.kmalloc(size), (name, body) -> {
             Task t = fork.adoptBootThread(name);
             if (t != null) {
+                t.addFlags(Task.WQ_WORKER_FLAGS);   // worker_thread() / rescuer_thread(): PF_WQ_WORKER
                 t.setBody(body);
                 scheduler.sleepIdle(t, Scheduler.TASK_IDLE);
             }
@@ -193,7 +194,10 @@ public final class Kernel implements Syscalls {
             k.watchdog.setBootHungTimeoutSecs(params.hungTaskTimeoutSecs());
         }
         BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
-        k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
+        Task init = k.newTask(1, 0, "init", List.of("/init"));
+        init.setFlags(Task.PF_RANDOMIZE | Task.PF_SUPERPRIV);  // /init mounted /proc, /sys and /dev as root
+        init.setState(Task.State.SLEEPING);         // in do_wait() for its children from here on
+        k.tasks.put(1, init);
         k.fork.startBootThreads();                  // kthreadd and what rest_init() and the initcalls started
         k.watchdog.start();                         // lockup_detector_init(), khungtaskd
         k.exports.share();                          // the symbols go over to the copy every kernel of this layout shares
@@ -474,6 +478,12 @@ public final class Kernel implements Syscalls {
     @Override public long close(int pid, int fd) { return sys.close(pid, fd); }
     @Override public long dup2(int pid, int oldfd, int newfd) { return sys.dup2(pid, oldfd, newfd); }
     @Override public long ioctl(int pid, int fd, int cmd, long arg) { return sys.ioctl(pid, fd, cmd, arg); }
+    @Override public long setsid(int pid) { return sys.setsid(pid); }
+    @Override public long setpgid(int caller, int pid, int pgid) { return sys.setpgid(caller, pid, pgid); }
+    @Override public long setControllingTty(int pid) { return sys.setControllingTty(pid); }
+    @Override public long tcsetpgrp(int pid, int pgrp) { return sys.tcsetpgrp(pid, pgrp); }
+    @Override public long getpriority(int caller, int pid) { return sys.getpriority(caller, pid); }
+    @Override public long setpriority(int caller, int pid, int nice) { return sys.setpriority(caller, pid, nice); }
     @Override public long lseek(int pid, int fd, long offset, int whence) { return sys.lseek(pid, fd, offset, whence); }
     @Override public long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
         return sys.poll(pid, fds, events, revents, timeoutMs);

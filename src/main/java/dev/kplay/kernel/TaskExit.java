@@ -69,6 +69,7 @@ public final class TaskExit {
      */
     void doExit(Task t, int status, List<String> path) {
         t.stack().reset();
+        t.addFlags(Task.PF_EXITING);            // exit_signals()
         for (var fd : new ArrayList<>(t.files().values())) {
             if (fd.fops() != 0 && !filpCloseFlush(t, fd, path)) {
                 k.scheduler().remove(t);   // dead for good: it never runs again, and nobody reaps it

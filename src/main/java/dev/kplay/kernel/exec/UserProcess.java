@@ -175,6 +175,7 @@ final class UserProcess implements UserMode {
             long ran = stack.instructions() - before;
             left -= ran;
             exec.ran(task, ran);
+            task.addUserRun(ran);
             if (exec.jiffies() != jiffies && left > 0 && !exec.filling() && task.alive()) {
                 exec.tick(this);                          // other runnable programs take their turn
                 jiffies = exec.jiffies();

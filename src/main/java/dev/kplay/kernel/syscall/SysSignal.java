@@ -84,6 +84,7 @@ final class SysSignal {
         if (sig == SIGCONT) {
             Stopped was = stoppedTasks.remove(t.pid());
             if (was != null) {
+                t.setStopSignal(0);         // the stop is over: exit_code is 0 again
                 t.setState(was.state());
                 t.setSleepState(was.sleepState());
                 t.setSleepFrames(was.frames());
@@ -92,6 +93,7 @@ final class SysSignal {
             stoppedTasks.put(t.pid(), new Stopped(t.state(), t.sleepState(), t.sleepFrames()));
             t.countVoluntarySwitch();       // do_signal_stop()'s schedule(), counted as it switches out
             t.setState(Task.State.STOPPED);
+            t.setStopSignal(sig);
             t.setSleepState(0);
             t.setSleepFrames(SIGNAL_STOP_PATH);
         }

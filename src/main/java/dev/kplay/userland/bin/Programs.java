@@ -31,6 +31,8 @@ public final class Programs {
         m.put("wc", Wc::run);
         m.put("uname", Uname::run);
         m.put("ps", Ps::run);
+        m.put("nice", Nice::nice);
+        m.put("renice", Nice::renice);
         m.put("sleep", Sleep::run);
         m.put("busybox", Busybox::run);
         m.put("modprobe", Depmod::modprobe);

@@ -85,6 +85,8 @@ class TickPreemptionTest {
         run(s, "sleep 8");
         assertTrue(field(s, pid, "nonvoluntary_ctxt_switches") >= n1 + 2,
                 "and the watchdog's stopper every 4 s: " + field(s, pid, "nonvoluntary_ctxt_switches"));
+        String ps = run(s, "ps -o pid,stat,time,args").output();
+        assertTrue(ps.matches("(?s).*\\b" + pid + " R    00:00:0[89] \\./spin\n.*"), "9 s of CPU in 9 s of sleeping: " + ps);
         assertEquals(0, run(s, "kill %1").exitCode());
         Shell.Result gone = run(s, "sleep 0.1");
         assertTrue(gone.output().contains("Terminated"), gone.output());
