@@ -461,6 +461,8 @@ public final class Kernel implements Syscalls {
     @Override public long setpgid(int caller, int pid, int pgid) { return sys.setpgid(caller, pid, pgid); }
     @Override public long setControllingTty(int pid) { return sys.setControllingTty(pid); }
     @Override public long tcsetpgrp(int pid, int pgrp) { return sys.tcsetpgrp(pid, pgrp); }
+    @Override public long getpriority(int caller, int pid) { return sys.getpriority(caller, pid); }
+    @Override public long setpriority(int caller, int pid, int nice) { return sys.setpriority(caller, pid, nice); }
     @Override public long lseek(int pid, int fd, long offset, int whence) { return sys.lseek(pid, fd, offset, whence); }
     @Override public long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
         return sys.poll(pid, fds, events, revents, timeoutMs);

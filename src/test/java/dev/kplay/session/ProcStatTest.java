@@ -86,4 +86,35 @@ class ProcStatTest {
         assertEquals("S", f.get(0));
         assertEquals("0", f.get(49));
     }
+
+    /** coreutils' nice and util-linux 2.38's renice, as they print on Debian 12; ps marks the nice values. */
+    @Test
+    void niceAndReniceSetTheNiceValue() {
+        Session s = session(false);
+        assertEquals("0\n", run(s, "nice"));
+        assertEquals("5\n", run(s, "nice -n 5 nice"));
+        run(s, "nice -n 7 sleep 30 &");
+        List<String> f = fields(run(s, "cat /proc/$!/stat"));
+        assertEquals(List.of("27", "7"), f.subList(15, 17));
+        String pid = run(s, "echo $!").trim();
+        assertEquals(pid + " (process ID) old priority 7, new priority -5\n", run(s, "renice -n -5 -p $!"));
+        assertTrue(run(s, "ps -o pid,stat,ni,args").contains(" S<    -5 sleep 30\n"));
+        assertEquals("renice: failed to get priority for 999999 (process ID): No such process\n",
+                run(s, "renice -n 1 -p 999999"));
+        assertEquals("nice: 'nosuch': No such file or directory\n", run(s, "nice nosuch"));
+    }
+
+    /** /proc/self is the reader's own /proc/PID (proc_self_get_link), resolved for each caller. */
+    @Test
+    void procSelfIsTheReader() {
+        Session s = session(false);
+        String stat = run(s, "cat /proc/self/stat");
+        assertTrue(stat.matches("\\d+ \\(cat\\) R .*\n"), stat);
+        assertEquals("State:\tR (running)\n", run(s, "grep State /proc/self/status"));
+        String bash = run(s, "echo $$").trim();
+        String link = run(s, "readlink /proc/self").trim();
+        assertTrue(Integer.parseInt(link) > Integer.parseInt(bash), "readlink's own pid: " + link);
+        assertTrue(run(s, "ls -l /proc/self").matches("lrwxrwxrwx 1 root root 0 .* /proc/self -> \\d+\n"));
+        assertTrue(run(s, "ls /proc/self/").contains("status"));
+    }
 }

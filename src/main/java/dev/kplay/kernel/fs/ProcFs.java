@@ -25,6 +25,8 @@ public final class ProcFs {
     public static void mount(Kernel k) {
         Dir proc = new Dir(0555, () -> pidNames(k), name -> pidDir(k, name));
         k.vfs().root().put("proc", proc);
+        // proc_self: a link to the reader's own /proc/PID; the syscalls resolve it for the calling task
+        proc.put("self", new Symlink(0777, () -> "self", 0));
         proc.put("modules", file(() -> modules(k)));
         proc.put("version", file(() -> k.image().banner() + "\n"));
         proc.put("uptime", file(() -> {

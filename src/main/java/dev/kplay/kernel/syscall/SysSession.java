@@ -5,14 +5,15 @@ import dev.kplay.kernel.sched.Task;
 import dev.kplay.kernel.tty.TtyStruct;
 
 /*
- * Sessions and process groups (kernel/sys.c: setsid, setpgid) and the terminal's side of job control
+ * Sessions and process groups (kernel/sys.c: setsid, setpgid), nice values (kernel/sys.c: setpriority,
+ * getpriority for PRIO_PROCESS; the caller is root, so any value is allowed) and the terminal's side of job control
  * (drivers/tty/tty_jobctrl.c: the controlling tty, TIOCSPGRP). The login shell makes itself a session
  * and takes the page's terminal, pts/0, as its controlling tty; an interactive bash then puts each
  * job in a process group of its own and hands the terminal's foreground to the job that runs in front.
  * A fork inherits the group, the session and the tty (copy_process()). kplay has one terminal.
  */
 
-/** setsid, setpgid, the controlling tty and tcsetpgrp. */
+/** setsid, setpgid, setpriority, getpriority, the controlling tty and tcsetpgrp. */
 final class SysSession {
     private final Kernel k;
     /** The page's terminal. */
@@ -97,5 +98,21 @@ final class SysSession {
             }
         }
         return -Errno.EPERM;
+    }
+
+    /** Models getpriority(PRIO_PROCESS): 20 - nice, as the syscall returns it (glibc turns it into the nice value). */
+    long getpriority(int caller, int pid) {
+        Task t = k.task(pid == 0 ? caller : pid);
+        return t == null || !t.alive() ? -Errno.ESRCH : 20 - t.nice();
+    }
+
+    /** Models setpriority(PRIO_PROCESS) -> set_one_prio(): the nice value, clamped to MIN_NICE..MAX_NICE. */
+    long setpriority(int caller, int pid, int nice) {
+        Task t = k.task(pid == 0 ? caller : pid);
+        if (t == null || !t.alive()) {
+            return -Errno.ESRCH;
+        }
+        t.setNice(Math.max(-20, Math.min(19, nice)));
+        return 0;
     }
 }

@@ -106,6 +106,12 @@ public final class SyscallTable implements Syscalls {
     @Override
     public long tcsetpgrp(int pid, int pgrp) { return sessions.tcsetpgrp(pid, pgrp); }
 
+    @Override
+    public long getpriority(int caller, int pid) { return sessions.getpriority(caller, pid); }
+
+    @Override
+    public long setpriority(int caller, int pid, int nice) { return sessions.setpriority(caller, pid, nice); }
+
     /** Models execve() of a program: the task takes its name and arguments (begin_new_exec()). */
     @Override
     public long execProgram(int pid, String comm, List<String> argv) {
@@ -118,10 +124,22 @@ public final class SyscallTable implements Syscalls {
         return 0;
     }
 
+    /**
+     * A path through /proc/self as the lookup follows that link (proc_self_get_link()): to the
+     * calling task's own /proc/PID. The link itself ("/proc/self" as the last component) stays.
+     */
+    static String procSelf(int pid, String path) {
+        String p = path.replaceAll("/+", "/");
+        return p.startsWith("/proc/self/") ? "/proc/" + pid + p.substring("/proc/self".length()) : path;
+    }
+
     /** Models readlink() of /proc/PID/fd/N: the open file's path. */
     @Override
     public String readlink(int pid, String path) {
-        return k.vfs().lookup(path) instanceof dev.kplay.kernel.fs.Symlink l ? l.target() : null;
+        if (path.replaceAll("/+", "/").replaceAll("(.)/$", "$1").equals("/proc/self")) {
+            return String.valueOf(pid);         // proc_self_get_link(): the caller's tgid
+        }
+        return k.vfs().lookup(procSelf(pid, path)) instanceof dev.kplay.kernel.fs.Symlink l ? l.target() : null;
     }
 
     @Override
@@ -299,7 +317,7 @@ public final class SyscallTable implements Syscalls {
 
     @Override
     public long open(int pid, String path, int flags, int mode) {
-        return files.open(pid, path, flags, mode);
+        return files.open(pid, procSelf(pid, path), flags, mode);
     }
 
     @Override
@@ -396,6 +414,7 @@ public final class SyscallTable implements Syscalls {
 
     @Override
     public List<String> listDir(int pid, String path) {
+        path = path.replaceAll("/+", "/").replaceAll("(.)/$", "$1").equals("/proc/self") ? "/proc/" + pid : procSelf(pid, path);
         Inode i = k.vfs().lookup(path);
         if (!(i instanceof Dir d)) {
             return null;
@@ -407,7 +426,7 @@ public final class SyscallTable implements Syscalls {
 
     @Override
     public long[] stat(int pid, String path) {
-        Inode i = k.vfs().lookup(path);
+        Inode i = k.vfs().lookup(procSelf(pid, path));
         if (i == null) {
             return null;
         }

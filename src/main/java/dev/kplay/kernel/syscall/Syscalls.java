@@ -225,6 +225,19 @@ public interface Syscalls {
         return -38;
     }
 
+    /**
+     * getpriority(PRIO_PROCESS, pid) as the raw syscall returns it: 20 - nice (1..40), or -ESRCH.
+     * {@code pid} 0 is the caller. The default reports ENOSYS.
+     */
+    default long getpriority(int caller, int pid) {
+        return -38;
+    }
+
+    /** setpriority(PRIO_PROCESS, pid, nice), nice clamped to -20..19: 0 or -ESRCH. The default reports ENOSYS. */
+    default long setpriority(int caller, int pid, int nice) {
+        return -38;
+    }
+
     // ---- modules --------------------------------------------------------------------------
     /** finit_module(fd, params, flags): 0 or -errno (-EEXIST, -ENOEXEC, -ENOENT, -EBUSY...), or DIED/RUNNING. */
     long finitModule(int pid, int fd, String params, int flags);

@@ -31,6 +31,8 @@ public final class Programs {
         m.put("wc", Wc::run);
         m.put("uname", Uname::run);
         m.put("ps", Ps::run);
+        m.put("nice", Nice::nice);
+        m.put("renice", Nice::renice);
         m.put("sleep", Sleep::run);
         m.put("busybox", Busybox::run);
         m.put("modprobe", Depmod::modprobe);
@@ -57,6 +59,7 @@ public final class Programs {
         m.put("tee", Coreutils::tee);
         m.put("seq", Coreutils::seq);
         m.put("basename", Coreutils::basename);
+        m.put("readlink", Coreutils::readlink);
         m.put("dirname", Coreutils::dirname);
         m.put("mawk", dev.kplay.userland.bin.awk.Awk::run);
         m.put("bash", Builtins::subshell);

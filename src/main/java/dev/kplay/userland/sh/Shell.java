@@ -456,7 +456,7 @@ public final class Shell {
     }
 
     /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */
-    Command program(String name) {
+    public Command program(String name) {
         if (!name.contains("/")) {
             return programOf(name);
         }
