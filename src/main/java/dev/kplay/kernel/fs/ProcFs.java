@@ -143,6 +143,7 @@ public final class ProcFs {
         d.put("status", file(() -> ProcArray.status(t)));
         d.put("stat", file(() -> ProcArray.stat(k, t)));
         d.put("statm", file(() -> ProcArray.statm(t)));
+        d.put("schedstat", file(() -> t.sumExecRuntime() + " " + t.runDelay() + " " + t.pcount() + "\n"));   // proc_pid_schedstat()
         d.put("stack", new GeneratedFile(0400, 0, () -> stack(k, t), null));
         d.put("fd", new Dir(0500, () -> t.files().keySet().stream().map(String::valueOf).toList(), fd -> fdLink(t, fd)));
         return d;

@@ -237,6 +237,7 @@ public final class SyscallTable implements Syscalls {
             t.setState(Task.State.RUNNING);
             t.setSleepState(0);
             t.setSleepFrames(List.of());
+            k.wakeupPreempt();              // hrtimer_wakeup(): the sleeper preempts a program on the CPU
         }
     }
 
