@@ -48,6 +48,8 @@ public final class Session {
     /** The state the event log rebuilds, and apply(). */
     private final Machine m;
     private final BuildBudget buildBudget;
+    /** Wall time this session's jobs spent parked at the end of a time slice (the build budget leaves it out). */
+    private volatile long parkedNanos;
     /** The server scheduler's runtime of this session between its lanes (SessionScheduler; under its monitor). */
     long schedRuntime;
     /** Command lines run live, deferred or redone, and signals. */
@@ -90,7 +92,7 @@ public final class Session {
 
     /** The boot parameters the running kernel was booted with, after "console=ttyS0 panic=1" ("" for none). */
     public String cmdline() {
-        return locked(() -> m.bootParams.extra());
+        return gate.locked(() -> m.bootParams.extra());
     }
 
     /**
@@ -149,7 +151,7 @@ public final class Session {
         for (String c : scenario.commands()) {
             CommandLines.checkCommand(c);
         }
-        locked(() -> {
+        gate.locked(() -> {
             m.runScenario(scenario);
             return null;
         });
@@ -159,7 +161,7 @@ public final class Session {
 
     /** The kernel release this session runs ("6.1.0-56-amd64"). */
     public String kernelRelease() {
-        return locked(() -> m.kernel.uname(1)[2]);
+        return gate.locked(() -> m.kernel.uname(1)[2]);
     }
 
     /** How many times the kernel has been booted (1 after creation). */
@@ -174,7 +176,7 @@ public final class Session {
     public void putFile(String name, String text) {
         CommandLines.checkFileName(name);
         CommandLines.checkSource(name, text, limits.maxSourceBytes());
-        locked(() -> {
+        gate.locked(() -> {
             m.writeFile(name, text);
             return null;
         });
@@ -187,7 +189,7 @@ public final class Session {
         if (!tree) {
             checkName(name);
         }
-        locked(() -> {
+        gate.locked(() -> {
             m.deleteFile(name, tree, path);
             return null;
         });
@@ -195,12 +197,12 @@ public final class Session {
 
     /** The source file names, sorted. */
     public List<String> fileNames() {
-        return locked(m::fileNames);
+        return gate.locked(m::fileNames);
     }
 
     /** What builds made in /root (X.ko, executables), by name: part of the state a replay rebuilds. */
     public List<String> artifacts() {
-        return locked(() -> new ArrayList<>(m.modules.keySet()));
+        return gate.locked(() -> new ArrayList<>(m.modules.keySet()));
     }
 
     /** A source file's text; 404 if there is none. */
@@ -210,7 +212,7 @@ public final class Session {
         if (!tree) {
             checkName(name);
         }
-        return locked(() -> m.readFile(name, tree, path));
+        return gate.locked(() -> m.readFile(name, tree, path));
     }
 
     /**
@@ -219,7 +221,7 @@ public final class Session {
      */
     public byte[] rootFile(String name) {
         checkName(name);
-        return locked(() -> m.rootFile(name));
+        return gate.locked(() -> m.rootFile(name));
     }
 
     /** Refuses a files-API name the session would not accept (400): a file of /root, or "linux/PATH" in ~/linux. */
@@ -236,15 +238,16 @@ public final class Session {
 
     /** Runs kbuild over the files; each built X.ko lands in /root next to X.c. */
     public BuildResult build() {
-        return locked(() -> {
+        return gate.locked(() -> {
             m.refuseIfPanicked();
             buildBudget.take(wallNanos.getAsLong());
             Object[] r = {null};
             long t0 = wallNanos.getAsLong();
+            long parked0 = parkedNanos;
             try {
                 m.apply(new Event.Built(), r);
             } finally {
-                buildBudget.spend(wallNanos.getAsLong() - t0);
+                buildBudget.spend(wallNanos.getAsLong() - t0 - (parkedNanos - parked0));    // time it ran, not parked
             }
             return (BuildResult) r[0];
         });
@@ -254,7 +257,7 @@ public final class Session {
     public Shell.Result exec(String command, Long timeoutMs) {
         CommandLines.checkCommand(command);
         long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
-        return locked(() -> commands.exec(command, timeout));
+        return gate.locked(() -> commands.exec(command, timeout));
     }
 
     /**
@@ -268,7 +271,7 @@ public final class Session {
     public Deferred execDeferred(String command, Long timeoutMs) {
         CommandLines.checkCommand(command);
         long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
-        return locked(() -> commands.execDeferred(command, timeout));
+        return gate.locked(() -> commands.execDeferred(command, timeout));
     }
 
     /** The wall times (into the deferred command) at which its held log records fall due. */
@@ -315,7 +318,7 @@ public final class Session {
             throw new SessionException(SessionException.Kind.TOO_LARGE, "typed text too long (the limit is "
                     + MAX_TYPED_CHARS + " characters)");
         }
-        return locked(() -> {
+        return gate.locked(() -> {
             m.refuseIfPanicked();
             Object[] out = {null};
             m.apply(new Event.Typed(text), out);
@@ -328,7 +331,7 @@ public final class Session {
      * runs its cases): a program reading stdin gets end of file instead of waiting for typed lines.
      */
     public void runAsScript() {
-        locked(() -> {
+        gate.locked(() -> {
             m.scriptStdin = true;
             m.shell.stdinIsTerminal(false);
             return null;
@@ -389,7 +392,7 @@ public final class Session {
         if (cmdline != null) {
             bootParams(cmdline);
         }
-        locked(() -> {
+        gate.locked(() -> {
             m.apply(new Event.Rebooted(stock, cmdline == null ? null : dev.kplay.kernel.BootParams.parse(cmdline).extra()));
             return null;
         });
@@ -398,12 +401,12 @@ public final class Session {
     // ---- the kernel's state -------------------------------------------------------------------------
 
     public KernelSnapshot snapshot() {
-        return locked(() -> m.kernel.snapshot());
+        return gate.locked(() -> m.kernel.snapshot());
     }
 
     /** The whole log ring in the console format, one record per line. */
     public String dmesg() {
-        return locked(m::dmesg);
+        return gate.locked(m::dmesg);
     }
 
     /**
@@ -413,7 +416,7 @@ public final class Session {
      * session locked: it must only queue the record.
      */
     public AutoCloseable subscribe(long afterSeq, Consumer<LogRecord> listener, Runnable onClose) {
-        return locked(() -> {
+        return gate.locked(() -> {
             return streams.subscribe(m.kernel.log().after(afterSeq), listener, onClose);
         });
     }
@@ -429,7 +432,7 @@ public final class Session {
 
     /** A copy of the event log. */
     public List<Event> events() {
-        return locked(() -> List.copyOf(m.events));
+        return gate.locked(() -> List.copyOf(m.events));
     }
 
     /**
@@ -447,7 +450,7 @@ public final class Session {
      * tests, where the wall clock does not drive the kernel.
      */
     public void idle(long nanos) {
-        locked(() -> {
+        gate.locked(() -> {
             m.apply(new Event.TimePassed(nanos));
             return null;
         });
@@ -459,10 +462,6 @@ public final class Session {
      */
     public void passTime() {
         gate.passTime();
-    }
-
-    private <T> T locked(java.util.function.Supplier<T> body) {
-        return gate.locked(body);
     }
 
     // ---- the journal ------------------------------------------------------------------------------
@@ -481,6 +480,12 @@ public final class Session {
     /** The server's scheduler runs a job of this session: {@code p} is its preemption point (null: none now). */
     void preemptPoint(Runnable p) {
         m.preemptPoint = p;
+        dev.kplay.cc.diag.CpuLimit.slicePoint(p == null ? null : m.slicePoint);   // a build of the job, too
+    }
+
+    /** The server's scheduler parked a job of this session for {@code nanos} of wall time (a slice ended). */
+    void parked(long nanos) {
+        parkedNanos += nanos;
     }
 
     /** Server CPU time this session's requests have used since this copy was built. */
