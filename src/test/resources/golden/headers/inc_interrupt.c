@@ -353,5 +353,11 @@
 #ifdef _LINUX_KFIFO_H
 #warning "linux/kfifo.h"
 #endif
+#ifdef __LINUX_BITMAP_H
+#warning "linux/bitmap.h"
+#endif
+#ifdef __LINUX_FIND_H_
+#warning "linux/find.h"
+#endif
 #include <linux/module.h>
 MODULE_LICENSE("GPL");
