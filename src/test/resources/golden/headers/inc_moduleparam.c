@@ -347,5 +347,11 @@
 #ifdef _LINUX_RWSEM_H
 #warning "linux/rwsem.h"
 #endif
+#ifdef __IDR_H__
+#warning "linux/idr.h"
+#endif
+#ifdef _LINUX_KFIFO_H
+#warning "linux/kfifo.h"
+#endif
 #include <linux/module.h>
 MODULE_LICENSE("GPL");
