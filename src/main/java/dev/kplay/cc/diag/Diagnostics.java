@@ -214,9 +214,12 @@ public final class Diagnostics {
         }
         int line = span.line();
         int col = span.column();
-        out.append(file.name()).append(':').append(line).append(':').append(col).append(": ")
+        // The end of input, past a file's last newline, is a location without a column (linemap's
+        // column 0): gcc prints "x.c:7: error: ..." there and quotes no line.
+        boolean atEnd = span.start() >= file.text().length() && file.text().endsWith("\n");
+        out.append(file.name()).append(':').append(line).append(atEnd ? "" : ":" + col).append(": ")
            .append(severity.label()).append(": ").append(message).append('\n');
-        if (!richPending && !(range.equals(lastQuoted) && caret.equals(lastQuotedCaret))) {
+        if (!atEnd && !richPending && !(range.equals(lastQuoted) && caret.equals(lastQuotedCaret))) {
             SourceQuote.quote(out, file, range, caret, line, col);
         }
         lastQuoted = range;

@@ -64,7 +64,7 @@ abstract class DeclParser extends ExprParser {
             Token t = peek();
             String c = canon(t);
             if (t.kind() == TokenKind.IDENT) {
-                if (type == null && words.isEmpty() && isTypedefName(t)) {
+                if (type == null && words.isEmpty() && (isTypedefName(t) || isUnknownTypeName(0))) {
                     next();
                     type = new TypeSpec.TypedefName(t.where(), t.text());
                     continue;

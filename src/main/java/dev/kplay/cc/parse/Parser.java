@@ -184,7 +184,7 @@ public final class Parser extends DeclParser {
             }
             pos = save;
         }
-        if (isDeclStart(0) || (at("__label__"))) {
+        if (isDeclStart(0) || isUnknownTypeName(0) || (at("__label__"))) {
             if (accept("__label__")) {
                 while (!at(";") && !atEof()) next();
                 expect(";");

@@ -285,6 +285,20 @@ abstract class ParserBase {
         return false;
     }
 
+    /**
+     * gcc's c_parser_next_tokens_start_declaration() "trying a bit harder": in a block, an identifier
+     * that names nothing, followed by another identifier, starts a declaration with an unknown type
+     * name ("unknown_t x = 0;"), not an expression statement.
+     */
+    boolean isUnknownTypeName(int k) {
+        Token t = peek(k);
+        if (t.kind() != TokenKind.IDENT || peek(k + 1).kind() != TokenKind.IDENT || scopes.size() < 2) return false;
+        for (Map<String, Boolean> s : scopes) {
+            if (s.containsKey(t.text())) return false;
+        }
+        return true;
+    }
+
     static Span span(Span from, Span to) {
         if (from == null) return to;
         if (to == null || from.file() != to.file()) return from;

@@ -82,6 +82,14 @@ abstract class Conversions extends TypeResolver {
     /** Checks that {@code from} (of type {@code ft}) converts to {@code to} as by assignment (6.5.16.1). */
     void convertCheck(Type to, Expr from, Type ft, Ctx ctx, Span at) {
         if (isErroneous(from)) return;
+        if (ft instanceof Type.Void && !(Types.unqual(to) instanceof Type.Void)) {
+            // convert_for_assignment()'s VOID_TYPE case; an argument was refused already, as an
+            // invalid use of a void expression (convert_arguments())
+            if (!ctx.kind().equals("arg")) {
+                error(ctx.kind().equals("assign") ? at : location(from), "void value not ignored as it ought to be");
+            }
+            return;
+        }
         if (ctx.kind().equals("init") || ctx.kind().equals("return")) at = location(from);
         Type t = Types.unqual(to);
         if (t instanceof Type.Float || ft instanceof Type.Float) {
@@ -96,7 +104,7 @@ abstract class Conversions extends TypeResolver {
         }
         if (t instanceof Type.Struct ts) {
             if (ft instanceof Type.Struct fs && fs.tag() == ts.tag()) return;
-            incompatible(t, ft, ctx, at);
+            incompatible(t, ft, ctx, at, from);
             return;
         }
         if (t instanceof Type.Ptr tp) {
@@ -138,7 +146,7 @@ abstract class Conversions extends TypeResolver {
                 argNote(ctx, t, ft);
                 return;
             }
-            incompatible(t, ft, ctx, at);
+            incompatible(t, ft, ctx, at, from);
             return;
         }
         if (Types.isInteger(t) && ft instanceof Type.Ptr) {
@@ -155,7 +163,7 @@ abstract class Conversions extends TypeResolver {
             return;
         }
         if (t instanceof Type.Void) return;
-        incompatible(t, ft, ctx, at);
+        incompatible(t, ft, ctx, at, from);
     }
 
     /** -Woverflow for an integer constant that changes value when converted to a narrower type. */
@@ -215,7 +223,9 @@ abstract class Conversions extends TypeResolver {
         argNote(ctx, t, ft);
     }
 
-    private void incompatible(Type t, Type ft, Ctx ctx, Span at) {
+    /** convert_for_assignment()'s error for types that do not convert; an assignment's is at its right operand. */
+    private void incompatible(Type t, Type ft, Ctx ctx, Span at, Expr from) {
+        if (ctx.kind().equals("assign")) at = location(from);
         String msg = switch (ctx.kind()) {
             case "init" -> "incompatible types when initializing type " + qt(t) + " using type " + qt(ft);
             case "assign" -> "incompatible types when assigning to type " + qt(t) + " from type " + qt(ft);
