@@ -7,6 +7,7 @@ import dev.kplay.cc.parse.Expr;
 import dev.kplay.cc.source.MacroLoc;
 import dev.kplay.cc.source.Span;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,6 +48,7 @@ final class Format {
             int start = i;
             i++;
             if (i < fmt.length() && fmt.charAt(i) == '%') continue;
+            List<int[]> stars = new ArrayList<>(2);   // {argNo, index of the '*'}: checked once the directive's end is known
             boolean suppressed = false;
             if (scanf) {
                 if (i < fmt.length() && fmt.charAt(i) == '*') {
@@ -57,21 +59,24 @@ final class Format {
                 while (i < fmt.length() && "-+ #0".indexOf(fmt.charAt(i)) >= 0) i++;
             }
             if (!scanf && i < fmt.length() && fmt.charAt(i) == '*') {
-                if (argNo > 0) checkArg(ch, call, args, argNo++, "*", Type.INT, fmt.substring(start, i + 1), true, null, null, "", '*', false);
+                if (argNo > 0) stars.add(new int[] {argNo++, i});
                 i++;
             }
             while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) i++;
             if (!scanf && i < fmt.length() && fmt.charAt(i) == '.') {
                 i++;
                 if (i < fmt.length() && fmt.charAt(i) == '*') {
-                    if (argNo > 0) checkArg(ch, call, args, argNo++, ".*", Type.INT, fmt.substring(start, i + 1), true, null, null, "", '*', false);
+                    if (argNo > 0) stars.add(new int[] {argNo++, i});
                     i++;
                 }
                 while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) i++;
             }
             String len = "";
             while (i < fmt.length() && "hlLqjzt".indexOf(fmt.charAt(i)) >= 0) len += fmt.charAt(i++);
-            if (i >= fmt.length()) break;
+            if (i >= fmt.length()) {
+                checkStars(ch, call, args, stars, fmt, start, -1, null, null);
+                break;
+            }
             char conv = fmt.charAt(i);
             if (scanf && conv == '[') {
                 int close = fmt.indexOf(']', i + (i + 1 < fmt.length() && fmt.charAt(i + 1) == '^' ? 3 : 2) - 1);
@@ -79,6 +84,7 @@ final class Format {
                 i = close;
             }
             String spec = fmt.substring(start, i + 1);
+            checkStars(ch, call, args, stars, fmt, start, i, viaMacros || argOfMacro != null ? null : s, map);
             // gcc names a directive by its length modifier and conversion only: '%x' for "%#08x"
             String shown = conv == '[' ? spec : "%" + len + conv;
             Type want = scanf ? expectedScanf(len, conv) : expected(len, conv);
@@ -137,6 +143,21 @@ final class Format {
             } else {
                 ch.warning(fmtExpr.span(), "too many arguments for format", "format-extra-args");
             }
+        }
+    }
+
+    /**
+     * The int arguments of a directive's '*' width and '.*' precision. gcc points at the star with
+     * the whole directive underlined, from '%' to its conversion ({@code end}; -1 for a format that
+     * ends inside the directive, or {@code s} null for a literal gcc cannot point into: reported at
+     * the argument).
+     */
+    private static void checkStars(ExprChecker ch, Expr.Call call, List<Expr> args, List<int[]> stars, String fmt,
+                                   int start, int end, Expr.StrLit s, SourceMap map) {
+        for (int[] star : stars) {
+            Span range = s == null || end < 0 ? null : span(s, map, start, end);
+            Span caret = range == null ? null : span(s, map, star[1], star[1]);
+            checkArg(ch, call, args, star[0], "*", Type.INT, fmt.substring(start, star[1] + 1), true, range, caret, "", '*', false);
         }
     }
 
@@ -214,7 +235,7 @@ final class Format {
         String wantName = Types.name(want);
         String haveName = ch.labelType(have);
         String msg = star
-            ? "field width specifier " + q(spec.endsWith(".*") ? "." + "*" : "*") + " expects argument of type " + q(wantName)
+            ? (spec.endsWith(".*") ? "field precision specifier ‘.*’" : "field width specifier ‘*’") + " expects argument of type " + q(wantName)
               + ", but argument " + argNo + " has type " + ch.qt(have)
             : "format " + q(what) + " expects argument of type " + q(wantName) + ", but argument " + argNo
               + " has type " + ch.qt(have);
@@ -222,7 +243,7 @@ final class Format {
             ch.warning(arg.span(), msg, "format=");
             return true;
         }
-        String fix = suggestion(spec, len, conv, have, scanf);
+        String fix = star ? null : suggestion(spec, len, conv, have, scanf);   // gcc offers none for a star
         Span fixAt = new Span(range.file(), range.start(), range.start());
         Severity used = ch.diags.reportRich(Severity.WARNING, caret,
             List.of(new Diagnostics.Label(range, wantName), new Diagnostics.Label(arg.span(), haveName)),
