@@ -534,6 +534,12 @@ public final class Cpu {
         if (targets != null && targets[site] == target && caller.siteEpochs[site] == e && e != -1) {
             return caller.siteCallees[site];
         }
+        return findDirectCallee(caller, site, target, argc, e);
+    }
+
+    /** directCallee when the site has no answer for this target and epoch (kept apart so the check above stays small enough to inline). */
+    private Code findDirectCallee(Code caller, int site, long target, int argc, int e) {
+        long[] targets = caller.siteTargets;
         if (natives.isNative(target)) {
             return null;
         }
