@@ -353,6 +353,7 @@ public final class Cpu {
                         if (top == ks.floor) {
                             ks.nops = n;
                             ks.instructions += budget - left;
+                            ks.dropLazyCodes();
                             return new Exit.Returned(r);
                         }
                         st[n++] = r;
@@ -413,7 +414,7 @@ public final class Cpu {
             }
             ks.growOperands(ks.opBases[d] + k.maxDepth + 16);
             ks.javaLimit = ks.depth + Tier.MAX_JAVA_DEPTH;
-            int status = k.run(this, ks, c, ks.pcs[d], 0, 0, 0, 0, 0);
+            int status = k.run(this, ks, c, ks.pcs[d], 0, 0, 0, 0, 0, 0, 0, 0);
             switch (status) {
                 case Compiled.INTERPRET -> {
                     if (ks.depth - 1 <= d) {
@@ -423,6 +424,7 @@ public final class Cpu {
                 case Compiled.RETURNED -> {
                     if (ks.depth == ks.floor) {
                         ks.instructions += budget - ks.left;
+                        ks.dropLazyCodes();
                         return new Exit.Returned(ks.retval);
                     }
                     ks.operands[ks.nops++] = ks.retval;
@@ -560,14 +562,15 @@ public final class Cpu {
 
     /**
      * A direct call's frame, pushed by the callee's compiled code (entry Compiled.CALL) with the
-     * same stores as enter(): the page where code's new frame goes when it lies in one page at hand
-     * and the frame arrays, the operand stack and the Java stack have room; else null (nothing
+     * same stores into the stack as enter(): the page where code's new frame, frame d below the
+     * caller's at callerFp with its operands from base, goes when it lies in one page at hand and
+     * the frame arrays, the operand stack and the Java stack have room; else null (nothing
      * changed), and the call goes through invoke instead.
      */
-    static byte[] directFrame(Cpu cpu, KernelStack ks, Code code) {
-        long fp = ks.sp - 16 - code.frameSize;
-        if (ks.depth == ks.codes.length || fp < ks.base() || ks.depth >= ks.javaLimit
-                || ks.nops + code.compiled.maxDepth + 16 > ks.operands.length) {
+    static byte[] directFrame(Cpu cpu, KernelStack ks, Code code, long callerFp, int d, int base) {
+        long fp = callerFp - 16 - code.frameSize;
+        if (d >= ks.codes.length || fp < ks.base() || d >= ks.javaLimit
+                || base + code.compiled.maxDepth + 16 > ks.operands.length) {
             return null;
         }
         int len = 16 + code.frameSize;
@@ -585,26 +588,66 @@ public final class Cpu {
     }
 
     /**
-     * Pushes code's frame in the page directFrame gave: the return address and the saved frame
-     * pointer, and the frame's registers; returns the new frame pointer. The compiled callee then
-     * stores its parameters (put1..put8).
+     * Pushes code's frame d in the page directFrame gave: the return address and the saved frame
+     * pointer (the caller's); returns the new frame pointer. The frame is lazy (see Compiled): of
+     * its KernelStack entry only the code is written. The compiled callee then stores its
+     * parameters (put1..put8).
      */
-    static long linkFrame(KernelStack ks, Code code, byte[] page, long ret) {
-        int d = ks.depth;
-        long sp = ks.sp;
-        long fp = sp - 16 - code.frameSize;
+    static long linkFrame(KernelStack ks, Code code, byte[] page, long ret, long callerFp, int d) {
+        long fp = callerFp - 16 - code.frameSize;
         int top = (int) (fp & (Bus.PAGE_SIZE - 1)) + 16 + code.frameSize;
         LONG.set(page, top - 8, ret);
-        LONG.set(page, top - 16, d == 0 ? 0 : ks.fps[d - 1]);
-        ks.depth = d + 1;
+        LONG.set(page, top - 16, callerFp);
         ks.codes[d] = code;
-        ks.pcs[d] = 0;
-        ks.fps[d] = fp;
-        ks.opBases[d] = ks.nops;
-        ks.entrySps[d] = sp;
-        ks.vaAreas[d] = sp;
-        ks.sp = fp;
         return fp;
+    }
+
+    /**
+     * Writes the KernelStack entries of the lazy frames up to frame d (code's, at fp with its
+     * operands from base), so that ks describes every frame as the interpreter would have pushed
+     * them; nothing to do if frame d's entry is written already. The caller sets frame d's pc
+     * and ks.nops.
+     */
+    static void materialise(KernelStack ks, Code code, int d, long fp, int base) {
+        int written = ks.depth;
+        if (written > d) {
+            return;
+        }
+        ks.depth = d + 1;
+        ks.sp = fp;
+        Code c = code;
+        for (int k = d; ; k--) {
+            long entrySp = fp + 16 + c.frameSize;
+            ks.codes[k] = c;
+            ks.fps[k] = fp;
+            ks.opBases[k] = base;
+            ks.entrySps[k] = entrySp;
+            ks.vaAreas[k] = entrySp;
+            if (k == written) {
+                return;
+            }
+            // the caller: its frame starts where this one's return address ends, its operands
+            // below the ones it left at the call
+            c = ks.codes[k - 1];
+            int pc = ks.pcs[k - 1];
+            base -= c.compiled.depth[pc] - c.bs[pc] - (c.ops[pc] == CALLI ? 1 : 0);
+            fp = entrySp;
+        }
+    }
+
+    /** VASTART of compiled frame d at fp: a lazy frame is never variadic, so its va_list area is where its caller's sp was. */
+    static long vaArea(KernelStack ks, Code code, int d, long fp) {
+        return ks.depth > d ? ks.vaAreas[d] : fp + 16 + code.frameSize;
+    }
+
+    /** RET of a compiled frame d: pops its KernelStack entry if it has one (lazy frames have none). */
+    static void leave(KernelStack ks, int d) {
+        if (ks.depth > d) {
+            int top = --ks.depth;
+            ks.sp = ks.entrySps[top];
+            ks.nops = ks.opBases[top];
+            ks.codes[top] = null;
+        }
     }
 
     // A parameter's store into the page of a frame that linkFrame pushed, at byte offset at.
@@ -633,14 +676,6 @@ public final class Cpu {
     /** The code of the top frame (the callee Cpu.invoke just entered, with ENTER). */
     static Code top(KernelStack ks) {
         return ks.codes[ks.depth - 1];
-    }
-
-    /** Pops the top frame, as RET does. */
-    void popFrame(KernelStack ks) {
-        int top = --ks.depth;
-        ks.sp = ks.entrySps[top];
-        ks.nops = ks.opBases[top];
-        ks.codes[top] = null;
     }
 
     /** ZERO: clears len bytes at dst, byte by byte (a fault stops at the first absent page). */

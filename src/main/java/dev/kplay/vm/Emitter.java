@@ -22,14 +22,15 @@ abstract class Emitter {
     static final String BUS = Type.getInternalName(Bus.class);
     static final String COMPILED = Type.getInternalName(Compiled.class);
 
-    // JVM locals of run(): the arguments (a direct call's a0..a3 and return address), then the frame's
-    // registers, then the stack slots.
-    static final int THIS = 0, L_CPU = 1, L_KS = 2, L_CODE = 3, L_ENTRY = 4, L_ARG0 = 5, L_RET = 13, L_BUS = 15,
-            L_LEFT = 16, L_FP = 18, L_BASE = 20, L_D = 21, L_SYMS = 22, L_OPS = 23, L_EXIT_PC = 24, L_EXIT_DEPTH = 25,
+    // JVM locals of run(): the arguments (a direct call's a0..a3, return address, and the caller's
+    // frame pointer, the frame's depth and operand base, which become the frame's own fp, d and base
+    // registers), then the other registers, then the stack slots.
+    static final int THIS = 0, L_CPU = 1, L_KS = 2, L_CODE = 3, L_ENTRY = 4, L_ARG0 = 5, L_RET = 13, L_FP = 15,
+            L_D = 17, L_BASE = 18, L_BUS = 19, L_LEFT = 20, L_SYMS = 22, L_OPS = 23, L_EXIT_PC = 24, L_EXIT_DEPTH = 25,
             L_EXIT_ADJ = 26, L_STATUS = 27, L_TMP = 28, L_OFF = 30, L_SLOTS = 31;
     /** The descriptor of Compiled.run. */
     static final String RUN_DESC = "(L" + Type.getInternalName(Cpu.class) + ";L" + Type.getInternalName(KernelStack.class)
-            + ";L" + Type.getInternalName(Code.class) + ";IJJJJJ)I";
+            + ";L" + Type.getInternalName(Code.class) + ";IJJJJJJII)I";
 
     final Code c;
     final CodeShape shape;
@@ -199,6 +200,16 @@ abstract class Emitter {
         push(depth);
         mv.visitInsn(IADD);
         mv.visitFieldInsn(PUTFIELD, KS, "nops", "I");
+    }
+
+    /** Writes the KernelStack entries of this frame and the lazy frames below it (see Cpu.materialise). */
+    void materialise() {
+        mv.visitVarInsn(ALOAD, L_KS);
+        mv.visitVarInsn(ALOAD, L_CODE);
+        mv.visitVarInsn(ILOAD, L_D);
+        mv.visitVarInsn(LLOAD, L_FP);
+        mv.visitVarInsn(ILOAD, L_BASE);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "materialise", "(L" + KS + ";L" + CODE + ";IJI)V", false);
     }
 
     void saveLeft() {
@@ -402,7 +413,6 @@ abstract class Emitter {
         int after = op == CALL ? d - argc : d - argc - 1;
         spillPromoted();
         setPc(pc);
-        setNops(after);
         saveLeft();
         Label ran = new Label();
         Label slow = new Label();
@@ -435,6 +445,13 @@ abstract class Emitter {
             mv.visitMethodInsn(INVOKEVIRTUAL, CODE, "rip", "(I)J", false);
             pushLong(5);
             mv.visitInsn(LADD);
+            mv.visitVarInsn(LLOAD, L_FP);
+            mv.visitVarInsn(ILOAD, L_D);
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ILOAD, L_BASE);
+            push(after);
+            mv.visitInsn(IADD);
             mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", RUN_DESC, false);
             mv.visitVarInsn(ISTORE, L_STATUS);
             mv.visitVarInsn(ILOAD, L_STATUS);
@@ -442,6 +459,9 @@ abstract class Emitter {
             mv.visitJumpInsn(IF_ICMPNE, ran);
         }
         mv.visitLabel(slow);
+        // invoke may run natives, which read the frames: the lazy ones get their entries first
+        materialise();
+        setNops(after);
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitVarInsn(ALOAD, L_CODE);
@@ -473,9 +493,11 @@ abstract class Emitter {
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitVarInsn(ALOAD, calleeLocal());
         mv.visitInsn(ICONST_0);
-        for (int i = 0; i < Compiled.DIRECT_ARGS + 1; i++) {
+        for (int i = 0; i < Compiled.DIRECT_ARGS + 2; i++) {
             mv.visitInsn(LCONST_0);
         }
+        mv.visitInsn(ICONST_0);
+        mv.visitInsn(ICONST_0);
         mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", RUN_DESC, false);
         mv.visitVarInsn(ISTORE, L_STATUS);
         mv.visitLabel(ran);

@@ -164,8 +164,18 @@ public final class KernelStack {
         return operands;
     }
 
+    /**
+     * Forgets the code of the frames above the top: a lazy frame of the compiling tier (see
+     * Compiled) writes its code there and returns without clearing it, and an unloaded module's
+     * code should not stay reachable from a task that once ran it.
+     */
+    void dropLazyCodes() {
+        java.util.Arrays.fill(codes, depth, codes.length, null);
+    }
+
     /** Drops every frame (the task died or its call was abandoned). */
     public void reset() {
+        java.util.Arrays.fill(codes, null);
         depth = 0;
         floor = 0;
         nops = 0;

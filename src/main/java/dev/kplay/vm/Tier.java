@@ -41,7 +41,8 @@ public final class Tier {
     /** Stands for "cannot be compiled" in the cache. */
     private static final Compiled NONE = new Compiled() {
         @Override
-        int run(Cpu cpu, KernelStack ks, Code code, int entry, long a0, long a1, long a2, long a3, long ret) {
+        int run(Cpu cpu, KernelStack ks, Code code, int entry, long a0, long a1, long a2, long a3, long ret,
+                long callerFp, int d, int base) {
             return entry == CALL ? NOT_DIRECT : INTERPRET;
         }
     };

@@ -25,8 +25,9 @@ import org.objectweb.asm.Type;
  *  - Faults: every instruction that can fault has its own exception handler, which refunds the
  *    instructions of the block not yet run and records the instruction index, so the oops sees the
  *    same RIP, the same frames and the same count of instructions as under the interpreter.
- *  - Calls: the frame is pushed on the KernelStack exactly as the interpreter pushes it; a compiled
- *    callee runs on the Java stack, anything else (a callee that is not compiled, a native that
+ *  - Calls: the frame is pushed in the simulated stack exactly as the interpreter pushes it; a
+ *    compiled callee runs on the Java stack, its KernelStack entry written only once something
+ *    could read it (see Compiled); anything else (a callee that is not compiled, a native that
  *    blocks, a budget that runs out below) unwinds every compiled frame into its explicit frame, and
  *    the interpreter carries on from there.
  *  - A load or store whose address is computed, and lands in the frame while locals are promoted,
@@ -78,6 +79,7 @@ final class Translator extends Emitter {
                     .defineHiddenClass(bytes, true);
             Compiled k = (Compiled) lookup.lookupClass().getDeclaredConstructor().newInstance();
             k.maxDepth = shape.maxDepth();
+            k.depth = shape.depth();
             return k;
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("compiled code of " + c.name + " does not load", e);
@@ -151,7 +153,10 @@ final class Translator extends Emitter {
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitVarInsn(ALOAD, L_CODE);
-        mv.visitMethodInsn(INVOKESTATIC, CPU, "directFrame", "(L" + CPU + ";L" + KS + ";L" + CODE + ";)[B", false);
+        mv.visitVarInsn(LLOAD, L_FP);
+        mv.visitVarInsn(ILOAD, L_D);
+        mv.visitVarInsn(ILOAD, L_BASE);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "directFrame", "(L" + CPU + ";L" + KS + ";L" + CODE + ";JII)[B", false);
         mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
         mv.visitVarInsn(ASTORE, page);
         mv.visitJumpInsn(IFNONNULL, framed);
@@ -162,7 +167,9 @@ final class Translator extends Emitter {
         mv.visitVarInsn(ALOAD, L_CODE);
         mv.visitVarInsn(ALOAD, page);
         mv.visitVarInsn(LLOAD, L_RET);
-        mv.visitMethodInsn(INVOKESTATIC, CPU, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJ)J", false);
+        mv.visitVarInsn(LLOAD, L_FP);
+        mv.visitVarInsn(ILOAD, L_D);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJJI)J", false);
         mv.visitVarInsn(LSTORE, L_FP);
         for (int i = 0; i < offsets.length; i++) {
             mv.visitVarInsn(ALOAD, page);
@@ -175,7 +182,7 @@ final class Translator extends Emitter {
             mv.visitVarInsn(LLOAD, L_ARG0 + 2 * i);
             mv.visitMethodInsn(INVOKESTATIC, CPU, "put" + sizes[i], "([BIJ)V", false);
         }
-        registers();
+        registers(true);
         for (int j = 0; j < shape.promotedOffsets().length; j++) {
             int off = shape.promotedOffsets()[j];
             int w = shape.promotedSizes()[j];
@@ -200,21 +207,26 @@ final class Translator extends Emitter {
         mv.visitJumpInsn(GOTO, block[0]);
     }
 
-    /** Loads the frame's registers from ks and code (fp is already set) and starts the other JVM locals. */
-    private void registers() {
+    /**
+     * Loads the frame's registers from ks and code (fp is already set, and with given, d and base,
+     * as a direct call passes them) and starts the other JVM locals.
+     */
+    private void registers(boolean given) {
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitFieldInsn(GETFIELD, CPU, "bus", "L" + BUS + ";");
         mv.visitVarInsn(ASTORE, L_BUS);
         ksField("left", "J");
         mv.visitVarInsn(LSTORE, L_LEFT);
-        ksField("depth", "I");
-        mv.visitInsn(ICONST_1);
-        mv.visitInsn(ISUB);
-        mv.visitVarInsn(ISTORE, L_D);
-        ksField("opBases", "[I");
-        mv.visitVarInsn(ILOAD, L_D);
-        mv.visitInsn(IALOAD);
-        mv.visitVarInsn(ISTORE, L_BASE);
+        if (!given) {
+            ksField("depth", "I");
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, L_D);
+            ksField("opBases", "[I");
+            mv.visitVarInsn(ILOAD, L_D);
+            mv.visitInsn(IALOAD);
+            mv.visitVarInsn(ISTORE, L_BASE);
+        }
         mv.visitVarInsn(ALOAD, L_CODE);
         mv.visitFieldInsn(GETFIELD, CODE, "symbols", "[J");
         mv.visitVarInsn(ASTORE, L_SYMS);
@@ -258,7 +270,7 @@ final class Translator extends Emitter {
         mv.visitInsn(ISUB);
         mv.visitInsn(LALOAD);
         mv.visitVarInsn(LSTORE, L_FP);
-        registers();
+        registers(false);
         reloadPromoted();
         // dispatch on the entry point; the interpreter only enters at the shape's entry points
         int n = c.ops.length;
@@ -463,17 +475,19 @@ final class Translator extends Emitter {
                 mv.visitVarInsn(ALOAD, L_KS);
                 mv.visitVarInsn(LLOAD, slot(d - 1));
                 mv.visitFieldInsn(PUTFIELD, KS, "retval", "J");
-                mv.visitVarInsn(ALOAD, L_CPU);
                 mv.visitVarInsn(ALOAD, L_KS);
-                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "popFrame", "(L" + KS + ";)V", false);
+                mv.visitVarInsn(ILOAD, L_D);
+                mv.visitMethodInsn(INVOKESTATIC, CPU, "leave", "(L" + KS + ";I)V", false);
                 saveLeft();
                 push(Compiled.RETURNED);
                 mv.visitInsn(IRETURN);
             }
             case VASTART -> {
-                ksField("vaAreas", "[J");
+                mv.visitVarInsn(ALOAD, L_KS);
+                mv.visitVarInsn(ALOAD, L_CODE);
                 mv.visitVarInsn(ILOAD, L_D);
-                mv.visitInsn(LALOAD);
+                mv.visitVarInsn(LLOAD, L_FP);
+                mv.visitMethodInsn(INVOKESTATIC, CPU, "vaArea", "(L" + KS + ";L" + CODE + ";IJ)J", false);
                 mv.visitVarInsn(LSTORE, slot(d));
             }
             case TRAP -> {
@@ -583,6 +597,7 @@ final class Translator extends Emitter {
         mv.visitVarInsn(ILOAD, L_D);
         mv.visitVarInsn(ILOAD, L_EXIT_PC);
         mv.visitInsn(IASTORE);
+        materialise();
         spillPromoted();
         saveLeft();
     }
