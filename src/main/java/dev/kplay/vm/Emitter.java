@@ -77,13 +77,26 @@ abstract class Emitter {
         storeSites = stores;
     }
 
+    /**
+     * The JVM locals of the page a direct call pushed this frame in (null for a frame the
+     * interpreter handed over) and the bus epoch it was found in: while the epoch stays the same,
+     * the frame's memory is that page's bytes (see Cpu.directFrame).
+     */
+    int framePage() {
+        return calleeLocal() + 1;
+    }
+
+    int frameEpoch() {
+        return calleeLocal() + 2;
+    }
+
     /** The JVM locals of a page a load (store) site keeps: its page number (long), then the page. */
     private int loadPage(int site) {
-        return calleeLocal() + 2 + 3 * site;
+        return calleeLocal() + 3 + 3 * site;
     }
 
     private int storePage(int site) {
-        return calleeLocal() + 2 + 3 * loadSites + 3 * site;
+        return calleeLocal() + 3 + 3 * loadSites + 3 * site;
     }
 
     /** Starts every site with no page. */
@@ -155,6 +168,41 @@ abstract class Emitter {
         mv.visitVarInsn(LSTORE, promoted(j));
     }
 
+    /**
+     * The promoted locals after a call returned (the callee may have written the frame through a
+     * pointer): from the frame's page when this frame holds it and the epoch says it is still the
+     * frame's, else through the bus.
+     */
+    void reloadPromotedAfterCall() {
+        int n = shape.promotedOffsets().length;
+        if (n == 0) {
+            return;
+        }
+        Label slow = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, framePage());
+        mv.visitJumpInsn(IFNULL, slow);
+        mv.visitVarInsn(ALOAD, L_BUS);
+        mv.visitMethodInsn(INVOKEINTERFACE, BUS, "epoch", "()I", true);
+        mv.visitVarInsn(ILOAD, frameEpoch());
+        mv.visitJumpInsn(IF_ICMPNE, slow);
+        for (int j = 0; j < n; j++) {
+            mv.visitVarInsn(ALOAD, framePage());
+            mv.visitVarInsn(LLOAD, L_FP);
+            mv.visitInsn(L2I);
+            push(Bus.PAGE_SIZE - 1);
+            mv.visitInsn(IAND);
+            push(shape.promotedOffsets()[j]);
+            mv.visitInsn(IADD);
+            mv.visitMethodInsn(INVOKESTATIC, CPU, "get" + shape.promotedSizes()[j], "([BI)J", false);
+            mv.visitVarInsn(LSTORE, promoted(j));
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        reloadPromoted();
+        mv.visitLabel(done);
+    }
+
     void spillPromoted() {
         for (boolean stored : shape.promotedStored()) {
             if (stored) {
@@ -177,6 +225,8 @@ abstract class Emitter {
 
     /** Stores stack slots [0, depth) into ks.operands[base + i]. */
     void spillSlots(int depth) {
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
         for (int i = 0; i < depth; i++) {
             mv.visitVarInsn(ALOAD, L_OPS);
             mv.visitVarInsn(ILOAD, L_BASE);
@@ -440,10 +490,10 @@ abstract class Emitter {
                     mv.visitInsn(LCONST_0);
                 }
             }
+            // the return address, code.rip(pc) + 5 (the call's offset is part of the translation's key)
             mv.visitVarInsn(ALOAD, L_CODE);
-            push(pc);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CODE, "rip", "(I)J", false);
-            pushLong(5);
+            mv.visitFieldInsn(GETFIELD, CODE, "address", "J");
+            pushLong(c.pcOffsets[pc] + 5L);
             mv.visitInsn(LADD);
             mv.visitVarInsn(LLOAD, L_FP);
             mv.visitVarInsn(ILOAD, L_D);
@@ -501,8 +551,6 @@ abstract class Emitter {
         mv.visitMethodInsn(INVOKEVIRTUAL, COMPILED, "run", RUN_DESC, false);
         mv.visitVarInsn(ISTORE, L_STATUS);
         mv.visitLabel(ran);
-        ksField("operands", "[J");
-        mv.visitVarInsn(ASTORE, L_OPS);
         ksField("left", "J");
         mv.visitVarInsn(LSTORE, L_LEFT);
         Label returned = new Label();
@@ -517,7 +565,7 @@ abstract class Emitter {
         ksField("retval", "J");
         mv.visitVarInsn(LSTORE, slot(after));
         forgetPages();
-        reloadPromoted();
+        reloadPromotedAfterCall();
     }
 
     /** The call site number of the call at pc (see Code.callSites). */

@@ -148,7 +148,7 @@ final class Translator extends Emitter {
             mv.visitInsn(IRETURN);
             return;
         }
-        int page = calleeLocal() + 1;
+        int page = framePage();
         Label framed = new Label();
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitVarInsn(ALOAD, L_KS);
@@ -163,6 +163,8 @@ final class Translator extends Emitter {
         push(Compiled.NOT_DIRECT);
         mv.visitInsn(IRETURN);
         mv.visitLabel(framed);
+        ksField("pageEpoch", "I");
+        mv.visitVarInsn(ISTORE, frameEpoch());
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitVarInsn(ALOAD, L_CODE);
         mv.visitVarInsn(ALOAD, page);
@@ -218,6 +220,10 @@ final class Translator extends Emitter {
         ksField("left", "J");
         mv.visitVarInsn(LSTORE, L_LEFT);
         if (!given) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, framePage());
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, frameEpoch());
             ksField("depth", "I");
             mv.visitInsn(ICONST_1);
             mv.visitInsn(ISUB);
@@ -230,8 +236,6 @@ final class Translator extends Emitter {
         mv.visitVarInsn(ALOAD, L_CODE);
         mv.visitFieldInsn(GETFIELD, CODE, "symbols", "[J");
         mv.visitVarInsn(ASTORE, L_SYMS);
-        ksField("operands", "[J");
-        mv.visitVarInsn(ASTORE, L_OPS);
         for (int v : new int[] {L_EXIT_PC, L_EXIT_DEPTH, L_EXIT_ADJ, L_STATUS}) {
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, v);
@@ -289,6 +293,8 @@ final class Translator extends Emitter {
             }
         }
         Label refuse = new Label();
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
         mv.visitVarInsn(ILOAD, L_ENTRY);
         mv.visitLookupSwitchInsn(refuse, keys, stubs);
         for (int k = 0; k < count; k++) {
@@ -570,6 +576,8 @@ final class Translator extends Emitter {
     }
 
     private void spillExit() {
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
         mv.visitVarInsn(LLOAD, L_LEFT);
         mv.visitVarInsn(ILOAD, L_EXIT_ADJ);
         mv.visitInsn(I2L);
