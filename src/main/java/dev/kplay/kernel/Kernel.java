@@ -4,7 +4,6 @@ import dev.kplay.kernel.exports.Builtins;
 import dev.kplay.kernel.exports.ExportTable;
 import dev.kplay.kernel.fs.Vfs;
 import dev.kplay.kernel.mm.AddressSpace;
-import dev.kplay.kernel.mm.Layout;
 import dev.kplay.kernel.mm.PageBudget;
 import dev.kplay.kernel.mm.Slab;
 import dev.kplay.kernel.module.Module;
@@ -15,7 +14,6 @@ import dev.kplay.kernel.panic.Taint;
 import dev.kplay.kernel.printk.BootLog;
 import dev.kplay.kernel.printk.LogRing;
 import dev.kplay.kernel.printk.Printk;
-import dev.kplay.kernel.sched.BootThreads;
 import dev.kplay.kernel.sched.Kthreads;
 import dev.kplay.kernel.sched.Scheduler;
 import dev.kplay.kernel.sched.Softirq;
@@ -31,7 +29,6 @@ import dev.kplay.kernel.time.Timers;
 import dev.kplay.kernel.workqueue.Workqueues;
 import dev.kplay.vm.Cpu;
 import dev.kplay.vm.Exit;
-import dev.kplay.vm.KernelStack;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +41,10 @@ import java.util.function.LongUnaryOperator;
  * xv6's main(). User space reaches the kernel only through Syscalls (implemented by the
  * SyscallTable this class delegates to); everything else here is the kernel's own plumbing: the
  * task table and the handles subsystems are reached by. Running module code, sleeping and waking
- * are the scheduler's (kernel/sched/Scheduler); time and timers are kernel/time's.
+ * are the scheduler's (kernel/sched/Scheduler); time and timers are kernel/time's. Tasks are made
+ * in Fork (kernel/fork.c) and end in TaskExit (kernel/exit.c); a call from kernel code through a
+ * function pointer into a module is IndirectCall's. The public methods for those stay here as
+ * one-line entries, so callers hold one handle, as C code calls do_exit() by name.
  */
 
 /** A booted kernel; user space reaches it only through {@link Syscalls}. */
@@ -59,6 +59,8 @@ public final class Kernel implements Syscalls {
     private final Slab slab;
     private final ExportTable exports;
     private final Cpu cpu;
+    /** callModule(): kernel code calling a function pointer into module code. */
+    private final IndirectCall indirectCall;
     private final dev.kplay.kernel.mm.SlabCaches slabCaches;
     private final dev.kplay.kernel.mm.Vmalloc vmalloc;
     private final dev.kplay.kernel.base.PlatformBus platformBus;
@@ -69,11 +71,11 @@ public final class Kernel implements Syscalls {
     private final ModuleLoader loader;
     private final Oops oops;
     private final Panic panic;
-    /** The task die() just reported, whose exit is then make_task_dead()'s. */
-    private Task oopsed;
+    /** copy_process(), alloc_pid(), kthreads (kernel/fork.c). */
+    private final Fork fork = new Fork(this);
+    /** do_exit() and make_task_dead() (kernel/exit.c). */
+    private final TaskExit taskExit = new TaskExit(this);
     private final dev.kplay.kernel.fs.Devices devices = new dev.kplay.kernel.fs.Devices(this);
-    private int nextPid = 2;
-    private long nextStack = Layout.VMALLOC + 0x593000L;
     private final SyscallTable sys;
     /** The kernel that booted: its identity, syscall table and built-in code (stock, or built from ~/linux). */
     private KernelImage image = KernelImage.stock();
@@ -101,6 +103,7 @@ public final class Kernel implements Syscalls {
         this.platformBus = new dev.kplay.kernel.base.PlatformBus(this);
         this.exports = new ExportTable(memory);
         this.cpu = new Cpu(memory, exports);
+        this.indirectCall = new IndirectCall(this, cpu);
         this.loader = new ModuleLoader(this);
         this.oops = new Oops(this);
         this.panic = new Panic(printk, taint, oops);
@@ -113,13 +116,14 @@ public final class Kernel implements Syscalls {
         this.softirq = new Softirq(scheduler, timers, memory, newTask(0, 0, "swapper/0", List.of()));
         timers.setInterrupts(softirq);
         this.waits = new Wait(scheduler, memory, () -> tasks.values());
-        this.kthreads = new Kthreads(scheduler, name -> spawnKthread(name, allocPid()), t -> {
+        this.kthreads = new Kthreads(scheduler, name -> fork.spawnKthread(name, allocPid()), t -> {
             doExit(t, 0);
             tasks.remove(t.pid());
         });
         this.workqueues = new Workqueues(scheduler, timers, memory, size -> slab.kmalloc(size), (name, body) -> {
-            Task t = adoptBootThread(name);
+            Task t = fork.adoptBootThread(name);
             if (t != null) {
+                t.addFlags(Task.WQ_WORKER_FLAGS);   // worker_thread() / rescuer_thread(): PF_WQ_WORKER
                 t.setBody(body);
                 scheduler.sleepIdle(t, Scheduler.TASK_IDLE);
             }
@@ -132,7 +136,7 @@ public final class Kernel implements Syscalls {
         scheduler.setHost(new Scheduler.Host() {
             @Override public void die(Task t, Exit exit) {
                 oops.die(t, exit);
-                oopsed = t;
+                taskExit.oopsed(t);
             }
 
             @Override public void dieInInterrupt(Task interrupted, Task irq, Exit exit) {
@@ -141,64 +145,11 @@ public final class Kernel implements Syscalls {
 
             @Override public long kernelSymbol(String name) { return exports.address(name); }
 
-            @Override public void exit(Task t, int status) {
-                boolean afterOops = oopsed == t;
-                oopsed = null;
-                if (!panic.panicked()) {   // after oops_end() panicked the task never leaves the kernel
-                    doExit(t, status, afterOops ? EXIT_AFTER_OOPS : EXIT_GROUP);
-                }
-            }
+            @Override public void exit(Task t, int status) { taskExit.exit(t, status); }
             @Override public void schedulingWhileAtomic(Task t, int count) { oops.schedulingWhileAtomic(t, count); }
             @Override public void switchedTo(Task t) { setCurrentTask(t); }
         });
         this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> image.syscalls().entryPoint(nr));
-    }
-
-    /** A kernel thread child of kthreadd (copy_process for kthread_create), or null past maxTasks. */
-    private Task spawnKthread(String name, int pid) {
-        if (tasks.size() >= config.maxTasks()) {
-            return null;
-        }
-        Task t = newTask(pid, 2, name, List.of());
-        t.setBody(x -> { });
-        tasks.put(pid, t);
-        return t;
-    }
-
-    /**
-     * The kernel threads that exist when init starts (BootThreads): plain data asleep for good. They
-     * never run code, so they share one empty kernel stack and have no task_struct in memory until a
-     * pool puts its kworker to work (adoptBootThread).
-     */
-    private void startBootThreads() {
-        KernelStack none = new KernelStack(0);
-        for (BootThreads.Thread b : BootThreads.ALL) {
-            Task t = new Task(b.pid(), b.pid() == 2 ? 0 : 2, b.name(), List.of(), none);
-            t.setBody(x -> { });
-            t.setNice(b.nice());
-            t.setWorkerDesc(b.workerDesc());
-            scheduler.sleepIdle(t, b.state() == Task.State.IDLE ? Scheduler.TASK_IDLE : Scheduler.TASK_INTERRUPTIBLE);
-            tasks.put(b.pid(), t);
-        }
-        nextPid = BootThreads.FIRST_USER_PID;
-    }
-
-    /**
-     * The kworker named {@code name} that a worker pool runs its work on: the boot's own thread of
-     * that name, now given a kernel stack of its own, or a new kworker (create_worker()).
-     */
-    private Task adoptBootThread(String name) {
-        for (Task b : tasks.values()) {
-            if (name.startsWith("kworker/") && b.isKthread() && b.comm().equals(name) && b.ppid() == 2) {
-                Task t = newTask(b.pid(), 2, name, List.of());
-                t.setBody(x -> { });
-                t.setNice(b.nice());
-                t.setWorkerDesc(b.workerDesc());
-                tasks.put(b.pid(), t);
-                return t;
-            }
-        }
-        return spawnKthread(name, allocPid());
     }
 
     /** Models start_kernel(): brings every subsystem up in order and starts init (pid 1). */
@@ -242,8 +193,11 @@ public final class Kernel implements Syscalls {
             k.watchdog.setBootHungTimeoutSecs(params.hungTaskTimeoutSecs());
         }
         BootLog.printInit(k.printk, k.clock);       // kernel_init(): "Run /init as init process"
-        k.tasks.put(1, k.newTask(1, 0, "init", List.of("/init")));
-        k.startBootThreads();                       // kthreadd and what rest_init() and the initcalls started
+        Task init = k.newTask(1, 0, "init", List.of("/init"));
+        init.setFlags(Task.PF_RANDOMIZE | Task.PF_SUPERPRIV);  // /init mounted /proc, /sys and /dev as root
+        init.setState(Task.State.SLEEPING);         // in do_wait() for its children from here on
+        k.tasks.put(1, init);
+        k.fork.startBootThreads();                  // kthreadd and what rest_init() and the initcalls started
         k.watchdog.start();                         // lockup_detector_init(), khungtaskd
         k.exports.share();                          // the symbols go over to the copy every kernel of this layout shares
         k.memory.freezeBootPages();                 // so do the pages the boot wrote, until written again
@@ -383,114 +337,22 @@ public final class Kernel implements Syscalls {
 
     // ---- tasks -------------------------------------------------------------------------------
 
-    /** Models copy_process(): a task with a fresh kernel stack; -EAGAIN past maxTasks. */
-    public Task newTask(int pid, int ppid, String comm, List<String> argv) {
-        long base = nextStack;
-        nextStack += KernelStack.THREAD_SIZE + 0x4000;  // VMAP_STACK: guard pages in between
-        memory.map(base, KernelStack.THREAD_SIZE);
-        Task t = new Task(pid, ppid, comm, argv, new KernelStack(base));
-        long ts = slab.kmalloc(TaskStruct.SIZE);
-        t.setTaskStruct(ts);
-        if (ts != 0) {
-            TaskStruct.fill(memory, t, ts);
-            long cred = slab.kmalloc(TaskStruct.CRED_SIZE);
-            if (cred != 0) {
-                TaskStruct.fillCred(memory, ts, cred, exports.address("init_user_ns"));
-            }
-        }
-        return t;
-    }
+    /** Models copy_process(): a task with a fresh kernel stack (see {@link Fork}). */
+    public Task newTask(int pid, int ppid, String comm, List<String> argv) { return fork.newTask(pid, ppid, comm, argv); }
 
-    /** Allocates the next pid. */
-    public int allocPid() { return nextPid++; }
-
-    /** do_exit() from make_task_dead(), after an oops killed the task. */
-    public static final List<String> EXIT_AFTER_OOPS = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
-            "make_task_dead+0x8d/0x90", "rewind_stack_and_make_dead+0x17/0x20");
-    /** do_exit() from exit_group(2). */
-    public static final List<String> EXIT_GROUP = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
-            "do_group_exit+0x2d/0x80", "__x64_sys_exit_group+0x14/0x20", "do_syscall_64+0x5d/0xb0",
-            "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
-    /** do_exit() from get_signal(), for a fatal signal on the way back to user space. */
-    public static final List<String> EXIT_ON_SIGNAL = List.of("put_files_struct+0x78/0xd0", "do_exit+0x363/0xb10",
-            "do_group_exit+0x2d/0x80", "get_signal+0x985/0x990", "arch_do_signal_or_restart+0x3e/0x830",
-            "exit_to_user_mode_prepare+0x1b2/0x240", "syscall_exit_to_user_mode+0x17/0x40", "do_syscall_64+0x69/0xb0",
-            "entry_SYSCALL_64_after_hwframe+0x6e/0xd8");
+    /** Models alloc_pid(): the next pid. */
+    public int allocPid() { return fork.allocPid(); }
 
     /** Models do_exit() from exit_group(2) (or a signal: see {@link #doExit(Task, int, List)}). */
     public void doExit(Task t, int status) {
-        doExit(t, status, EXIT_GROUP);
+        doExit(t, status, TaskExit.EXIT_GROUP);
     }
 
     /**
-     * Models do_exit(): PF_EXITING, then put_files_struct() closes every descriptor, and filp_close()
-     * reads each file's f_op->flush. A file whose f_op points into a module that is gone faults
-     * there: an oops while already exiting is a recursive fault (make_task_dead()), and the task is
-     * left dead (X) for good, never reaped, holding what it held. {@code path} is how do_exit() was
-     * reached, for that oops's call trace. Otherwise the task ends with the wait status.
+     * Models do_exit() reached by {@code path} (a {@link TaskExit} constant): files closed, children
+     * to init, a zombie left; or dead (X) for good if closing a file oopses (see {@link TaskExit}).
      */
-    public void doExit(Task t, int status, List<String> path) {
-        t.stack().reset();
-        for (var fd : new ArrayList<>(t.files().values())) {
-            if (fd.fops() != 0 && !filpCloseFlush(t, fd, path)) {
-                scheduler.remove(t);   // dead for good: it never runs again, and nobody reaps it
-                return;
-            }
-        }
-        for (var f : t.files().values()) {
-            boolean shared = tasks.values().stream().anyMatch(o -> o != t && o.files().containsValue(f));
-            Module owner = moduleByStruct(f.owner());
-            for (int i = 0; !shared && f.fops() != 0 && owner != null && i < f.moduleRefs(); i++) {
-                owner.modulePut();
-            }
-        }
-        t.files().clear();
-        forgetOriginalParent(t);
-        t.setExitStatus(status);
-        t.setState(Task.State.ZOMBIE);
-        t.stack().reset();
-        memory.unmap(t.stack().base(), KernelStack.THREAD_SIZE);
-        scheduler.remove(t);
-        if (t.adopted()) {
-            tasks.remove(t.pid());          // init reaps the orphans it adopted as they exit (its SIGCHLD handler)
-        }
-    }
-
-    /**
-     * Models forget_original_parent() from exit_notify(): the exiting task's children go to the
-     * child reaper, init (no subreaper here); a child already a zombie is reaped by init at once
-     * (its SIGCHLD and wait), one left dead (X) stays as it is, never reaped.
-     */
-    private void forgetOriginalParent(Task t) {
-        for (Task c : new ArrayList<>(tasks.values())) {
-            if (c.ppid() == t.pid() && c != t && !c.isKthread()) {
-                c.reparent(1);
-                if (c.state() == Task.State.ZOMBIE) {
-                    tasks.remove(c.pid());
-                }
-            }
-        }
-    }
-
-    /** filp_close() reading f_op->flush; false if that faulted and the exiting task is now dead. */
-    private boolean filpCloseFlush(Task t, dev.kplay.kernel.fs.OpenFile f, List<String> path) {
-        try {
-            memory.load(f.fops() + FOPS_FLUSH, 8);
-            return true;
-        } catch (dev.kplay.vm.PageFault pf) {
-            t.kernelPath().clear();
-            t.kernelPath().addAll(path);
-            oops.die(t, new Exit.Faulted(pf, exports.address("filp_close") + 0x1d, "filp_close"));
-            if (!panic.panicked()) {
-                oops.recursiveFault(t);
-                t.setState(Task.State.DEAD);
-            }
-            return false;
-        }
-    }
-
-    /** offsetof(struct file_operations, flush). */
-    private static final int FOPS_FLUSH = 0x78;
+    public void doExit(Task t, int status, List<String> path) { taskExit.doExit(t, status, path); }
 
     // ---- running module code ------------------------------------------------------------------
 
@@ -514,38 +376,7 @@ public final class Kernel implements Syscalls {
      * (Scheduler.sleepNested); if nothing can ever wake it, the task stays asleep for good and
      * a NestedExit with the Blocked exit unwinds the natives, and their syscall never returns.
      */
-    public long callModule(long fn, long... args) {
-        Task t = current();
-        if (t == null) {
-            throw new IllegalStateException("callModule with no current task");
-        }
-        KernelStack ks = t.stack();
-        if (exports.isNative(fn)) {
-            // The pointer names a kernel function (.get = param_get_int): a plain call.
-            return exports.call(fn, args, ks);
-        }
-        int floor = ks.enterNested();
-        try {
-            Exit exit = cpu.call(ks, fn, args);
-            while (exit == null || exit instanceof Exit.OutOfBudget
-                    || exit instanceof Exit.Blocked && scheduler.sleepNested(t)) {
-                long before = ks.instructions();
-                exit = cpu.run(ks, Math.min(1_000_000, config.instructionsPerSlice()));
-                long ran = ks.instructions() - before;
-                timers.advance(ran * config.nanosPerInstruction());
-                t.addRun(ran);
-            }
-            if (exit instanceof Exit.Returned r) {
-                return r.value();
-            }
-            if (exit instanceof Exit.Blocked) {
-                throw new dev.kplay.vm.NestedExit(exit);   // asleep for good: the task stays blocked
-            }
-            throw new dev.kplay.vm.NestedExit(exit);
-        } finally {
-            ks.leaveNested(floor);
-        }
-    }
+    public long callModule(long fn, long... args) { return indirectCall.call(fn, args); }
 
     /**
      * Runs kernel code written in Java on behalf of t in a system call (a sysfs store that calls a
@@ -588,15 +419,7 @@ public final class Kernel implements Syscalls {
      * Returns {@link Syscalls#DIED}.
      */
     public long kernelFault(Task t, dev.kplay.vm.PageFault pf, String function, int offset, List<String> path) {
-        t.kernelPath().clear();
-        t.kernelPath().addAll(path);
-        long rip = exports.address(function) + offset;
-        oops.die(t, new Exit.Faulted(pf, rip, function));
-        t.stack().reset();
-        if (!panic.panicked()) {
-            doExit(t, 9, EXIT_AFTER_OOPS);
-        }
-        return DIED;
+        return taskExit.kernelFault(t, pf, function, offset, path);
     }
 
     /** kallsyms: "name+0xoff/0xsize [module]" for an address, or null. */
@@ -634,6 +457,12 @@ public final class Kernel implements Syscalls {
     @Override public long close(int pid, int fd) { return sys.close(pid, fd); }
     @Override public long dup2(int pid, int oldfd, int newfd) { return sys.dup2(pid, oldfd, newfd); }
     @Override public long ioctl(int pid, int fd, int cmd, long arg) { return sys.ioctl(pid, fd, cmd, arg); }
+    @Override public long setsid(int pid) { return sys.setsid(pid); }
+    @Override public long setpgid(int caller, int pid, int pgid) { return sys.setpgid(caller, pid, pgid); }
+    @Override public long setControllingTty(int pid) { return sys.setControllingTty(pid); }
+    @Override public long tcsetpgrp(int pid, int pgrp) { return sys.tcsetpgrp(pid, pgrp); }
+    @Override public long getpriority(int caller, int pid) { return sys.getpriority(caller, pid); }
+    @Override public long setpriority(int caller, int pid, int nice) { return sys.setpriority(caller, pid, nice); }
     @Override public long lseek(int pid, int fd, long offset, int whence) { return sys.lseek(pid, fd, offset, whence); }
     @Override public long poll(int pid, int[] fds, int[] events, int[] revents, int timeoutMs) {
         return sys.poll(pid, fds, events, revents, timeoutMs);

@@ -120,7 +120,7 @@ final class LinuxTree {
     /** Takes the tree as the running kernel has it (shell edits included), before that kernel goes away. */
     void sync(Kernel k) {
         for (String path : new ArrayList<>(files.keySet())) {
-            String text = readFile(k, 1, path);
+            String text = lastText(k, path);
             if (text == null) {
                 files.remove(path);
             } else {
@@ -201,6 +201,28 @@ final class LinuxTree {
         k.close(pid, (int) fd);
     }
 
+    /**
+     * A tree file's text in a kernel about to go away: what readFile() would read, taken from the
+     * inode when it is a plain file (no open, read and close by init, which nobody sees): the
+     * stock text itself while the file still holds the stock bytes seeded at boot, else its bytes
+     * decoded as readFile() decodes a file of one chunk. Anything else is read as before.
+     */
+    private static String lastText(Kernel k, String path) {
+        if (k.vfs().lookup(ROOT + "/" + path) instanceof dev.kplay.kernel.fs.RegularFile f) {
+            byte[] stock = STOCK_BYTES.get(path);
+            if (stock != null && f.holds(stock)) {
+                return Vmlinux.stockTree().get(path);
+            }
+            if (f.size() <= CHUNK) {
+                return new String(f.contents(), StandardCharsets.UTF_8);
+            }
+        }
+        return readFile(k, 1, path);
+    }
+
+    /** The most readFile() asks for in one read(). */
+    private static final int CHUNK = 65536;
+
     private static String readFile(Kernel k, int pid, String path) {
         long fd = k.open(pid, ROOT + "/" + path, 0, 0);
         if (fd < 0) {
@@ -209,7 +231,7 @@ final class LinuxTree {
         StringBuilder b = new StringBuilder();
         try {
             while (true) {
-                byte[] chunk = k.read(pid, (int) fd, 65536);
+                byte[] chunk = k.read(pid, (int) fd, CHUNK);
                 if (chunk == null || chunk.length == 0) {
                     break;
                 }

@@ -183,6 +183,16 @@ final class CaseReplay {
                 if (miss != null) {
                     diffs.add("'dmesg' output lacks: " + miss);
                 }
+            } else if (c.line().matches("cat /proc/.+/stat")) {
+                if (gl.size() != 1 || expLines.size() != 1) {
+                    diffs.add("'" + c.line() + "': output " + gl + " != real " + expLines);
+                } else {
+                    diffs.addAll(StatFields.compare(gl.get(0), expLines.get(0)));
+                }
+            } else if (c.line().matches("cat /proc/.+/statm") && !expLines.equals(List.of("0 0 0 0 0 0 0"))) {
+                if (gl.size() != 1 || gl.get(0).split(" ").length != 7) {
+                    diffs.add("'" + c.line() + "': output " + gl + " is not statm's seven fields");
+                }
             } else if (KERNEL_FACING.stream().anyMatch(c.line()::startsWith) && !c.line().contains("ps ")) {
                 List<String> e = expLines.stream()
                         .map(x -> Normalizer.norm(x.replaceAll("(^|\\s)/([\\w.-]+\\.ko)", "$1$2"))).toList();

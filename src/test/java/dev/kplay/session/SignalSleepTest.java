@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Ctrl-C and the other signals against a foreground reader asleep in a driver, by sleep state, with
@@ -31,30 +33,24 @@ class SignalSleepTest {
         return s;
     }
 
-    @Test
-    void controlCWakesAnInterruptibleReader() throws IOException {
+    /**
+     * ^C against a reader asleep in the driver: TASK_INTERRUPTIBLE (S) is woken with -ERESTARTSYS,
+     * TASK_KILLABLE (D) too since SIGINT is fatal to cat (the driver sees fatal_signal_pending()).
+     */
+    @ParameterizedTest(name = "^C wakes the reader of /dev/{0} asleep in state {1}")
+    @CsvSource({
+        "kwait_i, S, 'kwait_i: woken, ret=-512'",
+        "kwait_k, D, 'kwait_k: woken, ret=-512 fatal=1'"})
+    void controlCWakesAReaderAsleepInTheDriver(String device, char state, String woken) throws IOException {
         Session s = built();
-        Shell.Result r = s.exec("cat /dev/kwait_i", 60_000L);
+        Shell.Result r = s.exec("cat /dev/" + device, 60_000L);
         assertTrue(r.running(), r.toString());
         // bash waits in wait4() for the reader: its state is read from the kernel, not from a second command
-        assertEquals('S', state(s, r.pid()));
+        assertEquals(state, state(s, r.pid()));
         Session.Signal sig = s.signal(2);
         assertTrue(sig.delivered());
         assertEquals(130, sig.result().exitCode());
-        assertTrue(s.dmesg().contains("kwait_i: woken, ret=-512\n"), s.dmesg());
-    }
-
-    @Test
-    void controlCIsFatalSoItWakesAKillableReaderToo() throws IOException {
-        Session s = built();
-        Shell.Result r = s.exec("cat /dev/kwait_k", 60_000L);
-        assertTrue(r.running(), r.toString());
-        // bash waits in wait4() for the reader: its state is read from the kernel, not from a second command
-        assertEquals('D', state(s, r.pid()));
-        Session.Signal sig = s.signal(2);
-        assertTrue(sig.delivered());
-        assertEquals(130, sig.result().exitCode());
-        assertTrue(s.dmesg().contains("kwait_k: woken, ret=-512 fatal=1\n"), s.dmesg());
+        assertTrue(s.dmesg().contains(woken + "\n"), s.dmesg());
     }
 
     @Test

@@ -77,6 +77,17 @@ abstract class StoreContract {
         assertThrows(IllegalStateException.class, () -> store.appendEvents("s", 1, List.of("c")), "overlap");
         assertThrows(IllegalStateException.class, () -> store.appendEvents("s", 3, List.of("c")), "gap");
         assertEquals(List.of("a", "b"), store.events("s"), "a refused append writes nothing");
+        assertThrows(IllegalStateException.class, () -> store.appendEvents("s", 1, List.of("c", "d")), "overlap");
+        assertThrows(IllegalStateException.class, () -> store.appendEvents("s", 3, List.of("c", "d")), "gap");
+        assertThrows(IllegalStateException.class, () -> store.appendEvents("t", 1, List.of("c", "d")), "gap in an empty log");
+        List<String> many = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "e" + i).toList();
+        assertThrows(IllegalStateException.class, () -> store.appendEvents("s", 1, many), "overlap of a long append");
+        assertEquals(List.of("a", "b"), store.events("s"), "a refused append writes nothing");
+        assertEquals(List.of(), store.events("t"));
+        store.appendEvents("s", 2, List.of("c", "d"));
+        store.appendEvents("s", 4, many);
+        assertEquals(24, store.eventCount("s"));
+        assertEquals("e19", store.events("s").get(23));
     }
 
     @Test

@@ -23,6 +23,8 @@ import java.util.List;
  * 8 columns; the caret sits at the display column, followed by '~' up to the end of the range.
  * A warning whose option is in the -Werror= set becomes an error with "[-Werror=flag]", and
  * {@link #render()} ends with "cc1: some warnings being treated as errors" if that happened.
+ * This class decides what is printed and in which order; drawing the quoted source line, its
+ * carets and labels is {@link SourceQuote}'s.
  */
 public final class Diagnostics {
     private final StringBuilder out = new StringBuilder();
@@ -215,7 +217,7 @@ public final class Diagnostics {
         out.append(file.name()).append(':').append(line).append(':').append(col).append(": ")
            .append(severity.label()).append(": ").append(message).append('\n');
         if (!richPending && !(range.equals(lastQuoted) && caret.equals(lastQuotedCaret))) {
-            quote(file, range, caret, line, col);
+            SourceQuote.quote(out, file, range, caret, line, col);
         }
         lastQuoted = range;
         lastQuotedCaret = caret;
@@ -260,23 +262,32 @@ public final class Diagnostics {
      * each expansion point, innermost first. {@code virt} null is an ordinary location.
      */
     public Severity reportAt(Severity severity, Span spelling, MacroLoc virt, String message, String option) {
-        Span order = spelling;
-        for (MacroLoc m = virt; m != null; m = m.unwind()) {
-            order = m.map().point();
-        }
-        Span context = order;
+        Span context = outermostPoint(spelling, virt);
         Runnable r = () -> {
             if (dropped(severity, option)) return;
             emit(severity, spelling, spelling, message, option, virt != null ? virt.def() : spelling,
                 context.file().name());
             macroNotes(spelling, virt);
         };
+        holdOrRun(context, r, severity);
+        return effective(severity, option);
+    }
+
+    /** The expansion point of the outermost macro a token came through (gcc's order), or {@code at}. */
+    private static Span outermostPoint(Span at, MacroLoc virt) {
+        Span point = at;
+        for (MacroLoc m = virt; m != null; m = m.unwind()) {
+            point = m.map().point();
+        }
+        return point;
+    }
+
+    private void holdOrRun(Span at, Runnable r, Severity severity) {
         if (held != null) {
-            hold(context, r, severity);
+            hold(at, r, severity);
         } else {
             r.run();
         }
-        return effective(severity, option);
     }
 
     /**
@@ -285,25 +296,17 @@ public final class Diagnostics {
      */
     public Severity reportRichAt(Severity severity, Span caret, MacroLoc virt, List<Label> ranges, String message,
                                  String option) {
-        Span context = caret;
-        for (MacroLoc m = virt; m != null; m = m.unwind()) {
-            context = m.map().point();
-        }
-        Span where = context;
+        Span where = outermostPoint(caret, virt);
         Runnable r = () -> {
             if (dropped(severity, option)) return;
             boolean same = caret.equals(lastQuoted) && caret.equals(lastQuotedCaret);
             richPending = true;
             emit(severity, caret, caret, message, option, virt != null ? virt.def() : caret, where.file().name());
             richPending = false;
-            if (!same) richQuote(caret, ranges, null, null);
+            if (!same) SourceQuote.rich(out, caret, ranges, null, null);
             macroNotes(caret, virt);
         };
-        if (held != null) {
-            hold(where, r, severity);
-        } else {
-            r.run();
-        }
+        holdOrRun(where, r, severity);
         return effective(severity, option);
     }
 
@@ -328,7 +331,7 @@ public final class Diagnostics {
         out.append(file.name()).append(':').append(line).append(':').append(col).append(": note: ")
            .append(message).append('\n');
         if (!(at.equals(lastQuoted) && at.equals(lastQuotedCaret))) {
-            quote(file, at, at, line, col);
+            SourceQuote.quote(out, file, at, at, line, col);
         }
         lastQuoted = at;
         lastQuotedCaret = at;
@@ -364,142 +367,15 @@ public final class Diagnostics {
         richPending = true;
         Severity used = emit(severity, caret, caret, message, option);
         richPending = false;
-        if (!same) richQuote(caret, ranges, fixit, fixitAt);
+        if (!same) SourceQuote.rich(out, caret, ranges, fixit, fixitAt);
         return used;
     }
 
     private boolean richPending;
 
-    /** A range on one line: columns a..b, the label's column and text. */
-    private record Mark(int a, int b, int labelCol, String text) {}
-
-    private void richQuote(Span caret, List<Label> ranges, String fixit, Span fixitAt) {
-        SourceFile file = caret.file();
-        int line = caret.line();
-        int col = caret.column();
-        int width = col;
-        java.util.TreeMap<Integer, List<Mark>> byLine = new java.util.TreeMap<>();
-        for (Label l : ranges) {
-            Span r = l.span();
-            if (r == null || r.file() != file) continue;
-            int rl = r.line();
-            int a = r.column();
-            int b = r.end() > r.start() && file.line(r.end() - 1) == rl ? file.column(r.end() - 1) : a;
-            int labelCol = rl == line && col >= a && col <= b ? col : a;
-            byLine.computeIfAbsent(rl, k -> new ArrayList<>()).add(new Mark(a, b, labelCol, l.text()));
-            width = Math.max(width, b);
-        }
-        int fixCol = fixitAt != null ? fixitAt.column() : -1;
-        if (fixit != null) width = Math.max(width, fixCol + fixit.length() - 1);
-        List<Mark> here = byLine.getOrDefault(line, List.of());
-        out.append(String.format("%5d | ", line)).append(expandTabs(file.lineText(line))).append('\n');
-        out.append("      | ").append(markers(col, here, false, 0)).append('\n');
-        labels(here);
-        if (fixit != null) {
-            out.append("      | ").append(" ".repeat(Math.max(0, fixCol - 1))).append(fixit).append('\n');
-        }
-        for (var e : byLine.entrySet()) {
-            if (e.getKey() == line) continue;
-            out.append(String.format("%5d | ", e.getKey())).append(expandTabs(file.lineText(e.getKey()))).append('\n');
-            out.append("      | ").append(markers(-1, e.getValue(), true, width)).append('\n');
-            labels(e.getValue());
-        }
-    }
-
-    /** gcc's layout::print_any_labels: label lines with '|' connectors, staggered when labels would touch. */
-    private void labels(List<Mark> marks) {
-        List<Mark> ls = new ArrayList<>();
-        for (Mark m : marks) if (m.text() != null) ls.add(m);
-        if (ls.isEmpty()) return;
-        ls.sort(java.util.Comparator.comparingInt(Mark::labelCol));
-        int n = ls.size();
-        int[] lineOf = new int[n];
-        boolean[] vbar = new boolean[n];
-        int max = 1;
-        int next = Integer.MAX_VALUE;
-        for (int i = n - 1; i >= 0; i--) {
-            Mark m = ls.get(i);
-            vbar[i] = true;
-            if (m.labelCol() + m.text().length() >= next) {
-                max++;
-                if (m.labelCol() == next) vbar[i] = false;
-            }
-            lineOf[i] = max;
-            next = m.labelCol();
-        }
-        for (int row = 0; row <= max; row++) {
-            StringBuilder b = new StringBuilder("      | ");
-            int column = 1;
-            for (int i = 0; i < n; i++) {
-                if (row > lineOf[i]) break;
-                Mark m = ls.get(i);
-                if (row == lineOf[i]) {
-                    b.append(" ".repeat(Math.max(0, m.labelCol() - column)));
-                    column = Math.max(column, m.labelCol());
-                    b.append(m.text());
-                    column += m.text().length();
-                } else if (vbar[i]) {
-                    b.append(" ".repeat(Math.max(0, m.labelCol() - column)));
-                    column = Math.max(column, m.labelCol());
-                    b.append('|');
-                    column++;
-                }
-            }
-            out.append(b).append('\n');
-        }
-    }
-
-    private static String markers(int caretCol, List<Mark> ranges, boolean pad, int width) {
-        int last = caretCol;
-        for (Mark r : ranges) last = Math.max(last, r.b());
-        StringBuilder b = new StringBuilder();
-        for (int c = 1; c <= last; c++) {
-            char ch = ' ';
-            for (Mark r : ranges) if (c >= r.a() && c <= r.b()) ch = '~';
-            if (c == caretCol) ch = '^';
-            b.append(ch);
-        }
-        if (pad) while (b.length() < width) b.append(' ');
-        return b.toString();
-    }
-
     /** Appends a raw line (e.g. "compilation terminated."). */
     public void raw(String line) {
         out.append(line).append('\n');
-    }
-
-    private void quote(SourceFile file, Span range, Span at, int line, int col) {
-        String src = expandTabs(file.lineText(line));
-        out.append(String.format("%5d | ", line)).append(src).append('\n');
-        int startCol = file.line(range.start()) == line ? file.column(range.start()) : col;
-        int endCol = col;
-        if (range.end() > range.start() && file.line(range.end() - 1) == line) {
-            endCol = file.column(range.end() - 1);
-        }
-        if (at.end() > at.start() && file.line(at.end() - 1) == line) {
-            endCol = Math.max(endCol, file.column(at.end() - 1));
-        }
-        startCol = Math.min(startCol, col);
-        StringBuilder caret = new StringBuilder("      | ");
-        caret.append(" ".repeat(Math.max(0, startCol - 1)));
-        for (int c = startCol; c <= Math.max(endCol, col); c++) {
-            caret.append(c == col ? '^' : '~');
-        }
-        out.append(caret).append('\n');
-    }
-
-    static String expandTabs(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\t') {
-                int n = 8 - b.length() % 8;
-                b.append(" ".repeat(n));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     public boolean hasErrors() { return errors > 0; }

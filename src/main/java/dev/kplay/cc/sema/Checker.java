@@ -327,71 +327,24 @@ public final class Checker extends Declarations {
     }
 
     /**
-     * -Wimplicit-fallthrough=5 (the kernel's level): a case whose statements can run into the next
-     * label, unless a {@code __attribute__((fallthrough))} statement says so.
+     * -Wimplicit-fallthrough=5 (the kernel's level): each place where a case runs into the next
+     * label (see {@link Fallthrough}), reported when gcc's gimplifier would report it.
      */
     private void fallthrough(Stmt.Switch sw) {
-        if (!(sw.body() instanceof Stmt.Block b)) return;
-        List<Stmt> flat = new ArrayList<>();
-        for (Stmt s : b.items()) flattenLabels(s, flat);
-        Stmt last = null;
-        for (Stmt s : flat) {
-            boolean label = s instanceof Stmt.Case || s instanceof Stmt.Default;
-            if (label) {
-                if (last != null && !(last instanceof Stmt.Fallthrough) && Flow.fallsThrough(this, last)) {
-                    Stmt from = leaf(last);
-                    Span keyword = new Span(s.span().file(), s.span().start(), s.span().start() + (s instanceof Stmt.Case ? 4 : 7));
-                    String fn = function.name;
-                    gimplify.add(() -> {
-                        diags.enterFunction(fn);
-                        Span[] at = location(from);
-                        Severity used = diags.report(Severity.WARNING, at[0], at[1], "this statement may fall through",
-                            "implicit-fallthrough=");
-                        if (used == Severity.ERROR) errors++;
-                        note(keyword, "here");
-                    });
-                }
-                last = null;
-            } else {
-                last = s;
-            }
+        for (Fallthrough.Site site : Fallthrough.sites(this, sw)) {
+            String fn = function.name;
+            gimplify.add(() -> {
+                diags.enterFunction(fn);
+                Span[] at = site.location();
+                warning(at[0], at[1], "this statement may fall through", "implicit-fallthrough=");
+                note(site.keyword(), "here");
+            });
         }
     }
 
-    /** Case and default labels as separate items: [case 1:, stmt, case 2:, stmt...]. */
-    private static void flattenLabels(Stmt s, List<Stmt> out) {
-        if (s instanceof Stmt.Case c) {
-            out.add(c);
-            flattenLabels(c.body(), out);
-        } else if (s instanceof Stmt.Default d) {
-            out.add(d);
-            flattenLabels(d.body(), out);
-        } else if (!(s instanceof Stmt.ExprStmt es && es.expr() == null && es.span().end() - es.span().start() <= 1)) {
-            out.add(s);
-        }
-    }
-
-    /** The innermost last statement, where gcc points "this statement may fall through". */
-    private static Stmt leaf(Stmt s) {
-        if (s instanceof Stmt.Block b && !b.items().isEmpty()) return leaf(b.items().get(b.items().size() - 1));
-        if (s instanceof Stmt.Labeled l) return leaf(l.body());
-        return s;
-    }
-
-    /** gcc's location of a statement: {range, caret}. */
-    private static Span[] location(Stmt s) {
-        if (s instanceof Stmt.ExprStmt es && es.expr() != null) {
-            Expr e = es.expr();
-            if (e instanceof Expr.Assign a) return new Span[] {a.span(), a.opSpan()};
-            if (e instanceof Expr.Binary b) return new Span[] {b.span(), b.opSpan()};
-            return new Span[] {e.span(), e.span()};
-        }
-        if (s instanceof Stmt.If i) {
-            Span c = i.cond().span();
-            Span paren = new Span(c.file(), Math.max(0, c.start() - 1), c.start());
-            return new Span[] {paren, paren};
-        }
-        return new Span[] {s.span(), s.span()};
+    /** warning() with the range and the caret apart (gcc's "~~^~~"). */
+    private void warning(Span range, Span caret, String msg, String option) {
+        if (diags.report(Severity.WARNING, range, caret, msg, option) == Severity.ERROR) errors++;
     }
 
     private void loop(Stmt body) {
@@ -464,9 +417,8 @@ public final class Checker extends Declarations {
         String name = function.name;
         gimplify.add(() -> {
             diags.enterFunction(name);
-            Severity used = diags.report(Severity.WARNING, call.span(), call.span(),
+            warning(call.span(), call.span(),
                 "ignoring return value of " + q(fn.name) + " declared with attribute ‘warn_unused_result’", "unused-result");
-            if (used == Severity.ERROR) errors++;
         });
     }
 
@@ -476,7 +428,7 @@ public final class Checker extends Declarations {
                && isPure(b.left()) && isPure(b.right());
         if (pure) {
             Span caret = e instanceof Expr.Binary b ? b.opSpan() : e.span();
-            if (diags.report(Severity.WARNING, e.span(), caret, "statement with no effect", "unused-value") == Severity.ERROR) errors++;
+            warning(e.span(), caret, "statement with no effect", "unused-value");
         }
     }
 

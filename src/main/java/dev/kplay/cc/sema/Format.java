@@ -79,12 +79,14 @@ final class Format {
                 i = close;
             }
             String spec = fmt.substring(start, i + 1);
+            // gcc names a directive by its length modifier and conversion only: '%x' for "%#08x"
+            String shown = conv == '[' ? spec : "%" + len + conv;
             Type want = scanf ? expectedScanf(len, conv) : expected(len, conv);
             if (want == null || argNo <= 0 || suppressed) continue;
             Span range = viaMacros ? null : span(s, map, start, i);
             Span caret = viaMacros ? null : span(s, map, i, i);
             if (argNo > args.size()) {
-                String msg = "format " + q(spec) + " expects a matching " + q(Types.name(want)) + " argument";
+                String msg = "format " + q(shown) + " expects a matching " + q(Types.name(want)) + " argument";
                 if (viaMacros) {
                     ch.diags.reportAt(Severity.WARNING, fmtAt, fmtVirt, msg, "format=");
                 } else if (argOfMacro != null && range != null) {
@@ -102,13 +104,13 @@ final class Format {
                 continue;
             }
             if (viaMacros) {
-                String msg = mismatch(ch, args, argNo, spec, want);
+                String msg = mismatch(ch, args, argNo, shown, want);
                 if (msg != null) ch.diags.reportAt(Severity.WARNING, fmtAt, fmtVirt, msg, "format=");
                 argNo++;
                 continue;
             }
             if (argOfMacro != null && range != null) {
-                String msg = mismatch(ch, args, argNo, spec, want);
+                String msg = mismatch(ch, args, argNo, shown, want);
                 if (msg != null) {
                     Expr arg = args.get(argNo - 1);
                     Span lit = s.pieces().get(0);
@@ -123,7 +125,7 @@ final class Format {
                 argNo++;
                 continue;
             }
-            if (!checkArg(ch, call, args, argNo, spec, want, spec, false, range, caret, len, conv, scanf)) {
+            if (!checkArg(ch, call, args, argNo, shown, want, spec, false, range, caret, len, conv, scanf)) {
                 argNo++;
                 continue;
             }
@@ -192,7 +194,7 @@ final class Format {
         }
     }
 
-    /** gcc's message for argument {@code argNo} against conversion {@code spec}, or null if it matches. */
+    /** gcc's message for argument {@code argNo} against conversion {@code spec} (as gcc shows it), or null if it matches. */
     private static String mismatch(ExprChecker ch, List<Expr> args, int argNo, String spec, Type want) {
         Type have = Types.decay(ch.typed.types.get(args.get(argNo - 1)));
         if (have == null || matches(want, have)) return null;
@@ -214,7 +216,7 @@ final class Format {
         String msg = star
             ? "field width specifier " + q(spec.endsWith(".*") ? "." + "*" : "*") + " expects argument of type " + q(wantName)
               + ", but argument " + argNo + " has type " + ch.qt(have)
-            : "format " + q(spec) + " expects argument of type " + q(wantName) + ", but argument " + argNo
+            : "format " + q(what) + " expects argument of type " + q(wantName) + ", but argument " + argNo
               + " has type " + ch.qt(have);
         if (range == null) {
             ch.warning(arg.span(), msg, "format=");

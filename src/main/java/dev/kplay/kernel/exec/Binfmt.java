@@ -63,6 +63,10 @@ final class Binfmt {
         at = place(mem, mm, image, base, at, s -> !s.isText() && s.name().startsWith(".rodata"), fileName, "r--p");
         long dataStart = at;
         at = place(mem, mm, image, base, at, s -> !s.isText() && !s.name().startsWith(".rodata"), fileName, "rw-p");
+        // start_data is the last PT_LOAD's address, end_data where its file contents (not .bss) end
+        long lastLoad = at > dataStart ? dataStart : textEnd < dataStart ? textEnd : textStart;
+        mm.setSegments(textStart, fileEnd(image, base, s -> s.isText()), lastLoad,
+                Math.max(lastLoad, fileEnd(image, base, s -> s.bytes() != null)));
         mm.setStartBrk(at);
         if (at == dataStart) {
             mm.setStartBrk(at);
@@ -96,6 +100,18 @@ final class Binfmt {
         mem.map(stackBase, STACK_SIZE);
         mm.addVma(new MmStruct.Vma(stackBase, STACK_TOP, null, "[stack]"));
         return stack(mem, mm, entry, path, argv, envp, stackBase, textStart, textEnd);
+    }
+
+    /** The end of the file contents of the placed sections {@code which} selects (p_vaddr + p_filesz), 0 if none. */
+    private static long fileEnd(ModuleImage image, Map<String, Long> base, java.util.function.Predicate<Section> which) {
+        long end = 0;
+        for (Section s : image.sections()) {
+            Long at = base.get(s.name());
+            if (at != null && which.test(s)) {
+                end = Math.max(end, at + s.size());
+            }
+        }
+        return end;
     }
 
     /** Places the sections {@code which} selects from {@code at} on, page-aligned as a segment; returns the end. */
@@ -176,6 +192,9 @@ final class Binfmt {
             mem.store(w + 8, 8, av[1]);
             w += 16;
         }
+        long argStart = argAddrs.isEmpty() ? (envAddrs.isEmpty() ? execfn : envAddrs.get(0)) : argAddrs.get(0);
+        long envStart = envAddrs.isEmpty() ? execfn : envAddrs.get(0);
+        mm.setArgs(sp, argStart, envStart, envStart, execfn);
         KernelStack ks = new KernelStack(stackBase, STACK_TOP, sp);
         return new Loaded(mm, entry, ks, argv.size(), argvAddr, envpAddr, textStart, textEnd);
     }

@@ -1,6 +1,7 @@
 package dev.kplay.kernel.exec;
 
 import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.TaskExit;
 import dev.kplay.kernel.fs.Inode;
 import dev.kplay.kernel.fs.RegularFile;
 import dev.kplay.kernel.mm.Layout;
@@ -190,7 +191,7 @@ public final class Exec {
     void killed(UserProcess up, int sig) {
         up.stack.block();
         if (up.task.alive()) {
-            k.doExit(up.task, sig, Kernel.EXIT_ON_SIGNAL);
+            k.doExit(up.task, sig, TaskExit.EXIT_ON_SIGNAL);
         }
         release(up);
     }

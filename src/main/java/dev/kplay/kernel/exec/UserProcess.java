@@ -180,6 +180,7 @@ final class UserProcess implements UserMode {
             left -= ran;
             if (chargeTime) {
                 exec.ran(ran);
+                task.addUserRun(ran);
             }
             if (!task.alive()) {
                 return Stop.EXITED;

@@ -38,6 +38,8 @@ public final class Builtins {
         time();
         params();
         new FileExports(k, this).register();
+        new StringExports(k, this).register();
+        new HexDumpExports(k, this).register();
         new VfsExports(k).register();
         new DebugfsExports(k, this).register();
         new JumpLabelExports(k).register();

@@ -13,7 +13,7 @@ import dev.kplay.kernel.sched.TaskStruct;
  * devtmpfs does; the VFS then dispatches the node's file operations to the module (see
  * SyscallTable). (Wait queues and schedule() are SchedExports'.)
  *
- * struct miscdevice: minor@0 name@8 fops@16 (kplay's headers document it).
+ * struct miscdevice: minor@0 name@8 fops@16 mode@72 (kplay's headers document it).
  */
 
 /** Misc device exports. */
@@ -58,7 +58,9 @@ final class DeviceExports {
         }
         long fops = mem.load(misc + 16, 8);
         k.devices().miscRegister(misc, minor, name, fops);
-        dev.put(name, new DevNode(0600, MISC_MAJOR, minor));
+        // misc_devnode(): devtmpfs makes the node with the device's own mode when it sets one
+        int mode = (int) mem.load(misc + 72, 2) & 07777;
+        dev.put(name, new DevNode(mode != 0 ? mode : 0600, MISC_MAJOR, minor));
         return 0;
     }
 }

@@ -72,6 +72,12 @@ public final class ExportTable implements Natives {
     /** Functions registered so far (the guess of where the next one goes in byAddress). */
     private int functions;
     private long nextText = Layout.KERNEL_TEXT + 0x100000;
+    /**
+     * The end of the kernel-text pages mapped so far (page-aligned): functions are laid out upwards
+     * and dozens share a page, so each maps only the pages past this (the same pages as mapping
+     * its whole range, whose earlier pages are present already).
+     */
+    private long textMapped = nextText;
     private long nextData = Layout.KERNEL_DATA;
     /**
      * The frame every kernel-text page of every kernel maps (kplay's kernel text has no bytes of its
@@ -102,7 +108,12 @@ public final class ExportTable implements Natives {
     private long addFunction(String name, int size, boolean exported, Builtin body) {
         long addr = nextText;
         nextText += (size + 0x3f) & ~0x3fL;
-        memory.mapShared(addr, size, TEXT_FRAME);
+        long end = addr + size;
+        long from = Long.compareUnsigned(addr & Layout.PAGE_MASK, textMapped) > 0 ? addr & Layout.PAGE_MASK : textMapped;
+        if (Long.compareUnsigned(from, end) < 0) {
+            memory.mapShared(from, end - from, TEXT_FRAME);
+            textMapped = (end + Layout.PAGE_SIZE - 1) & Layout.PAGE_MASK;
+        }
         add(name, addr, size, true, exported, body);
         return addr;
     }

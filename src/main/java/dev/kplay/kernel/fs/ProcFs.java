@@ -138,28 +138,12 @@ public final class ProcFs {
         // a task that is dead (or a kernel thread) has no mm, so no arguments: ps shows it as [comm]
         d.put("cmdline", file(() -> t.argv().isEmpty() || t.state() == Task.State.DEAD ? ""
                 : String.join("\0", t.argv()) + "\0"));
-        d.put("status", file(() -> status(t)));
+        d.put("status", file(() -> ProcArray.status(t)));
+        d.put("stat", file(() -> ProcArray.stat(k, t)));
+        d.put("statm", file(() -> ProcArray.statm(t)));
         d.put("stack", new GeneratedFile(0400, 0, () -> stack(k, t), null));
         d.put("fd", new Dir(0500, () -> t.files().keySet().stream().map(String::valueOf).toList(), fd -> fdLink(t, fd)));
         return d;
-    }
-
-    /**
-     * Models proc_pid_status() for the lines kplay keeps: the name (proc_task_name(), a kworker's with
-     * its workqueue), state and ids, the thread count, the pending-signal masks and the context
-     * switches (task_context_switch_counts()). The memory, capability and cpuset lines are not modelled.
-     */
-    static String status(Task t) {
-        return "Name:\t" + t.procName() + "\nUmask:\t0022\nState:\t" + t.state().status
-                + "\nTgid:\t" + t.pid() + "\nNgid:\t0\nPid:\t" + t.pid() + "\nPPid:\t" + t.ppid()
-                + "\nTracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nThreads:\t1"
-                + String.format("%nSigPnd:\t%016x%nShdPnd:\t%016x", 0L, signalMask(t.pendingSignals()))
-                + "\nvoluntary_ctxt_switches:\t" + t.nvcsw() + "\nnonvoluntary_ctxt_switches:\t" + t.nivcsw() + "\n";
-    }
-
-    /** A sigset_t as render_sigset_t() prints it: bit N-1 for signal N. */
-    static long signalMask(long pendingBits) {
-        return pendingBits >>> 1;
     }
 
     /** /proc/PID/fd/N: a link to the open file, r-x for reading, -wx for writing (proc_fd_instantiate()). */

@@ -39,6 +39,11 @@ public final class RegularFile extends Inode {
     /** The contents. */
     public byte[] contents() { return Arrays.copyOf(data, length); }
 
+    /** Whether the contents are still exactly {@code bytes}, the shareable array the file was written whole from. */
+    public boolean holds(byte[] bytes) {
+        return sharedData && data == bytes && length == bytes.length;
+    }
+
     public void truncate() { length = 0; }
 
     /** Reads up to count bytes at pos. */

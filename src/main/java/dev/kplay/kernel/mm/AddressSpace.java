@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.kplay.kernel.mm.CowFrames.ZERO_PAGE;
+import static dev.kplay.kernel.mm.CowFrames.writable;
+
 /*
  * The page tables of the simulated machine: one map from page frame number to a 4 KiB byte array
  * (present pages only), plus the code registry that says which module function starts where. It
@@ -25,8 +28,9 @@ import java.util.TreeMap;
  *
  * The pages a boot writes (kernel data, the first slab objects) come out the same on every kernel of
  * the same image: freezeBootPages() swaps each for one frozen copy that all such kernels share, and
- * the first store to it copies it back (copy-on-write, as the zero page). A read-only frame (the zero
- * page or a frozen one) is one byte longer than a page, so the store path tells it apart by its length.
+ * the first store to it copies it back (copy-on-write, as the zero page). Those read-only frames are
+ * CowFrames'; this class is the one kernel's page maps and the Bus over them, its loads and stores
+ * one method per access width (the compiled tier inlines them, so they stay side by side here).
  */
 
 /** Paged, byte-addressed memory. */
@@ -64,28 +68,6 @@ public final class AddressSpace implements Bus {
     private int epoch;
 
     /**
-     * The zero page: every freshly mapped page is this one frame, shared by all address spaces and
-     * never written; the first store to such a page gives it a frame of its own (copy-on-write, as
-     * anonymous memory works in Linux). So an idle session's stacks and buffers cost no memory.
-     */
-    private static final byte[] ZERO_PAGE = new byte[(int) Layout.PAGE_SIZE + 1];
-
-    /**
-     * Frozen boot pages by page frame number, shared by every kernel whose boot wrote the same bytes
-     * there: a few versions per frame (the page as the kernel's boot left it, and as the session's
-     * start left it: its ~/linux files written, its shell up), at most MAX_FROZEN pages in all.
-     */
-    private static final java.util.concurrent.ConcurrentHashMap<Long, byte[][]> FROZEN = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_FROZEN = 1024;
-    private static final int MAX_VERSIONS = 4;
-    private static final java.util.concurrent.atomic.AtomicInteger FROZEN_PAGES = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** Whether a store may write frame p in place (not the zero page, not a frozen page). */
-    private static boolean writable(byte[] p) {
-        return p.length == Layout.PAGE_SIZE;
-    }
-
-    /**
      * The end of boot: each page the boot wrote becomes the shared frozen copy of its bytes (made
      * from this one if none exists yet), so it costs the heap once for all kernels until written.
      * Called again once a session has set its new kernel up (files, shell), for the pages that
@@ -97,19 +79,7 @@ public final class AddressSpace implements Bus {
             if (!writable(p) || shared.contains(p)) {
                 continue;
             }
-            byte[] frozen = frozenCopy(e.getKey(), p);
-            if (frozen == null) {
-                frozen = FROZEN.compute(e.getKey(), (k, versions) -> {
-                    int n = versions == null ? 0 : versions.length;
-                    if (n >= MAX_VERSIONS || frozenCopy(versions, p) != null || FROZEN_PAGES.get() >= MAX_FROZEN) {
-                        return versions;
-                    }
-                    FROZEN_PAGES.incrementAndGet();
-                    byte[][] more = versions == null ? new byte[1][] : java.util.Arrays.copyOf(versions, n + 1);
-                    more[n] = java.util.Arrays.copyOf(p, (int) Layout.PAGE_SIZE + 1);
-                    return more;
-                }) == null ? null : frozenCopy(e.getKey(), p);
-            }
+            byte[] frozen = CowFrames.freeze(e.getKey(), p);
             if (frozen != null) {
                 e.setValue(frozen);
                 backed--;
@@ -118,22 +88,6 @@ public final class AddressSpace implements Bus {
         }
         java.util.Arrays.fill(tlbPage, null);
         epoch++;
-    }
-
-    /** The frozen version of frame pfn with p's bytes, or null. */
-    private static byte[] frozenCopy(long pfn, byte[] p) {
-        return frozenCopy(FROZEN.get(pfn), p);
-    }
-
-    private static byte[] frozenCopy(byte[][] versions, byte[] p) {
-        if (versions != null) {
-            for (byte[] v : versions) {
-                if (java.util.Arrays.equals(p, 0, p.length, v, 0, p.length)) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 
     public AddressSpace() {
@@ -202,15 +156,20 @@ public final class AddressSpace implements Bus {
             switchMm(null);
         }
         for (byte[] frame : mm.pages.values()) {
-            if (frame != ZERO_PAGE && frame.length == Layout.PAGE_SIZE && !shared.contains(frame)) {
-                backed--;
-                budget.pagesBacked(-1);
-            }
+            unback(frame);
         }
         mm.pages.clear();
         mm.code.clear();
         epoch++;
         unchargeUser(mm, mm.charged);
+    }
+
+    /** A frame leaves the page tables: if it was the address space's own, the budget gets it back. */
+    private void unback(byte[] frame) {
+        if (writable(frame) && !shared.contains(frame)) {
+            backed--;
+            budget.pagesBacked(-1);
+        }
     }
 
     /** Maps zeroed pages over [addr, addr+len). Pages already present are kept. */
@@ -272,9 +231,8 @@ public final class AddressSpace implements Bus {
     public void unmap(long addr, long len) {
         for (long p = addr & Layout.PAGE_MASK; Long.compareUnsigned(p, addr + len) < 0; p += Layout.PAGE_SIZE) {
             byte[] frame = pagesOf(p).remove(p >>> Layout.PAGE_SHIFT);
-            if (frame != null && frame != ZERO_PAGE && frame.length == Layout.PAGE_SIZE && !shared.contains(frame)) {
-                backed--;
-                budget.pagesBacked(-1);
+            if (frame != null) {
+                unback(frame);
             }
         }
         codeOf(addr).subMap(addr, true, addr + len, false).clear();

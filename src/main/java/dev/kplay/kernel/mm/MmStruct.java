@@ -46,6 +46,53 @@ public final class MmStruct {
         return null;
     }
 
+    /** start_code..end_code, start_data..end_data (load_elf_binary()), start_stack, and the argv/envp strings' bounds. */
+    private long startCode, endCode, startData, endData, startStack, argStart, argEnd, envStart, envEnd;
+
+    /** load_elf_binary(): where the text and the file-backed data ended up. */
+    public void setSegments(long codeStart, long codeEnd, long dataStart, long dataEnd) {
+        startCode = codeStart;
+        endCode = codeEnd;
+        startData = dataStart;
+        endData = dataEnd;
+    }
+
+    /** create_elf_tables() and setup_arg_pages(): the initial stack pointer and where the strings lie. */
+    public void setArgs(long stack, long argsStart, long argsEnd, long envsStart, long envsEnd) {
+        startStack = stack;
+        argStart = argsStart;
+        argEnd = argsEnd;
+        envStart = envsStart;
+        envEnd = envsEnd;
+    }
+
+    public long startCode() { return startCode; }
+
+    public long endCode() { return endCode; }
+
+    public long startData() { return startData; }
+
+    public long endData() { return endData; }
+
+    public long startStack() { return startStack; }
+
+    public long argStart() { return argStart; }
+
+    public long argEnd() { return argEnd; }
+
+    public long envStart() { return envStart; }
+
+    public long envEnd() { return envEnd; }
+
+    /** Models task_vsize(): total_vm in bytes, the length of every mapping. */
+    public long totalVm() {
+        long n = 0;
+        for (Vma v : vmas) {
+            n += v.end() - v.start();
+        }
+        return n;
+    }
+
     public long startBrk() { return startBrk; }
 
     public long brk() { return brk; }
@@ -62,6 +109,22 @@ public final class MmStruct {
 
     /** Bytes of heap and anonymous mappings reserved for the process. */
     public long charged() { return charged; }
+
+    /**
+     * Resident pages in [start, end): those with a frame of their own. A page still mapped to the
+     * zero page was never written, as an untouched anonymous page, which rss does not count.
+     */
+    public int residentIn(long start, long end) {
+        int n = 0;
+        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
+            long a = e.getKey() << Layout.PAGE_SHIFT;
+            if (e.getValue() != CowFrames.ZERO_PAGE && Long.compareUnsigned(a, start) >= 0
+                    && Long.compareUnsigned(a, end) < 0) {
+                n++;
+            }
+        }
+        return n;
+    }
 
     /** Pages with a frame of their own or the zero page (for the exit accounting). */
     public int pageCount() { return pages.size(); }

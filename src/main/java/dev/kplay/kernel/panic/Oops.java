@@ -1,10 +1,8 @@
 package dev.kplay.kernel.panic;
 
 import dev.kplay.kernel.Kernel;
-import dev.kplay.kernel.exports.ExportTable;
 import dev.kplay.kernel.mm.Layout;
 import dev.kplay.kernel.module.Module;
-import dev.kplay.kernel.printk.Printk;
 import dev.kplay.kernel.sched.Task;
 import dev.kplay.vm.Code;
 import dev.kplay.vm.Exit;
@@ -16,30 +14,28 @@ import java.util.List;
 
 /*
  * The reports a dying kernel path prints: arch/x86/mm/fault.c page_fault_oops() and
- * show_fault_oops(), arch/x86/kernel/dumpstack.c die()/__die_header()/show_regs()/
- * show_trace_log_lvl(), traps.c's invalid-opcode and divide-error paths and
- * handle_stack_overflow(), and kernel/watchdog.c's soft-lockup report. Line formats are the 6.1
- * ones character for character; values that are random on real hardware (registers, user-space
- * addresses) are plausible and fixed, and everything derived from kplay state (the faulting
- * address, RIP, RSP, the frames, the modules, the taint) is real.
+ * show_fault_oops(), arch/x86/kernel/dumpstack.c die()/__die_header(), traps.c's invalid-opcode
+ * and divide-error paths and handle_stack_overflow(), __warn(), and the soft-lockup, hung-task and
+ * scheduling-while-atomic reports. Line formats are the 6.1 ones character for character; values
+ * that are random on real hardware (registers, user-space addresses) are plausible and fixed, and
+ * everything derived from kplay state (the faulting address, RIP, RSP, the frames, the modules,
+ * the taint) is real. This class says what each report holds and in which order; the parts they
+ * share (show_regs(), the call trace, print_modules(), kallsyms) are printed by DumpStack.
  */
 
 /** Writes oops, BUG and soft-lockup reports to the log. */
 public final class Oops {
-    private static final String HARDWARE = "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2-debian-1.16.2-1 04/01/2014";
-    private static final String USER_CODE = "Code: 73 01 c3 48 8b 0d 79 92 0c 00 f7 d8 64 89 01 48 83 c8 ff c3 66 2e 0f 1f 84 00 00 00 00 00 0f 1f 44 00 00 b8 b0 00 00 00 0f 05 <48> 3d 01 f0 ff ff 73 01 c3 48 8b 0d 49 92 0c 00 f7 d8 64 89 01 48";
-
     private final Kernel kernel;
-    private int dieCounter;
-    /** exec_summary_regs: the register lines of the first oops since boot, repeated after each oops. */
-    private final List<String> summary = new java.util.ArrayList<>();
+    /** The parts every report is printed from: registers, frames, modules (dumpstack.c). */
+    private final DumpStack dump;
 
     public Oops(Kernel kernel) {
         this.kernel = kernel;
+        this.dump = new DumpStack(kernel);
     }
 
     private void line(int level, String text) {
-        kernel.printk().printk(Printk.KERN_SOH + "" + (char) ('0' + level) + text + "\n");
+        dump.line(level, text);
     }
 
     /**
@@ -72,6 +68,7 @@ public final class Oops {
         kernel.loader().debugLocksOff();
         long rip;
         String ripName = null;
+        String ripText = null;      // RIP as printed, when it is not the symbol at rip
         long cr2 = -1;
         String header;
         int err = 0;
@@ -123,7 +120,7 @@ public final class Oops {
                     line(4, "------------[ cut here ]------------");
                     line(0, "kernel BUG at " + (trap.file() != null ? trap.file() : sourceFile(rip)) + ":" + trap.line() + "!");
                 }
-                ripOverride = trap.function();
+                ripText = trap.function();
                 header = "invalid opcode";
             }
         } else if (exit instanceof Exit.StackOverflow so) {
@@ -135,14 +132,13 @@ public final class Oops {
         } else {
             throw new IllegalStateException("die() for " + exit);
         }
-        line(4, String.format("%s: %04x [#%d] PREEMPT SMP NOPTI", header, err, ++dieCounter));
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
-        line(4, HARDWARE);
-        regs(irq != null ? irq : t, rip, ripName, cr2);
+        line(4, String.format("%s: %04x [#%d] PREEMPT SMP NOPTI", header, err, dump.nextDie()));
+        dump.printInfo(t);
+        dump.regs(irq != null ? irq : t, rip, ripText, cr2);
         line(4, "Call Trace:");
         if (irq != null) {
             line(4, " <IRQ>");
-            trace(irq, ripName != null, symbolize(rip, true) == null ? " ? " : " ");
+            dump.trace(irq, ripName != null, dump.symbolize(rip, true) == null ? " ? " : " ");
             line(4, " </IRQ>");
             line(4, " <TASK>");
             line(4, " asm_sysvec_apic_timer_interrupt+0x16/0x20");
@@ -160,9 +156,9 @@ public final class Oops {
                     line(4, " " + f);
                 }
             } else {
-                trace(t, true, " ");
+                dump.trace(t, true, " ");
                 if (t.syscallNr() >= 0) {
-                    userRegs(t);
+                    dump.userRegs(t);
                 }
             }
             line(4, " </TASK>");
@@ -173,20 +169,17 @@ public final class Oops {
             }
             // with RIP in no known function (a call into freed module text) the unwinder cannot trust
             // any frame, and show_trace_log_lvl() marks them all unreliable
-            trace(t, ripName != null, symbolize(rip, true) == null ? " ? " : " ");
-            userRegs(t);
+            dump.trace(t, ripName != null, dump.symbolize(rip, true) == null ? " ? " : " ");
+            dump.userRegs(t);
             line(4, " </TASK>");
         }
-        printModules();
+        dump.printModules();
         if (cr2 != -1) {
             line(4, String.format("CR2: %016x", cr2));
         }
         line(4, "---[ end trace 0000000000000000 ]---");
         kernel.taint().add(Taint.DIE);
-        // oops_end()'s executive summary: the registers of the first oops since boot, every time
-        for (String l : summary) {
-            line(4, l);
-        }
+        dump.printSummary();   // oops_end(): the registers of the first oops since boot, every time
         if (exit instanceof Exit.StackOverflow || kernel.inInterrupt() || irq != null) {
             // oops_end(): a stack overflow is caught on the double-fault stack, in NMI context, and an
             // oops in interrupt context has no task to kill: either way there is no way back.
@@ -210,22 +203,17 @@ public final class Oops {
      */
     public void softLockup(Task t, long seconds) {
         line(0, "watchdog: BUG: soft lockup - CPU#0 stuck for " + seconds + "s! [" + t.comm() + ":" + t.pid() + "]");
-        printModules();
+        dump.printModules();
         KernelStack ks = t.stack();
         long rip = ks.depth() > 0 ? ks.frameCode(0).rip(ks.framePc(0)) : 0;
-        showRegs(t, rip, null, -1);
-        line(4, "Call Trace:");
-        line(4, " <TASK>");
-        trace(t, false);
-        userRegs(t);
-        line(4, " </TASK>");
+        dump.showRegs(t, rip);
         kernel.taint().add(Taint.SOFTLOCKUP);
     }
 
     /** Models __schedule_bug(): a task that tried to sleep with preemption disabled (in msleep(), the common case). */
     public void schedulingWhileAtomic(Task t, int preemptCount) {
         line(3, String.format("BUG: scheduling while atomic: %s/%d/0x%08x", t.comm(), t.pid(), preemptCount));
-        printModules();
+        dump.printModules();
         List<String> inner = new java.util.ArrayList<>(List.of("dump_stack_lvl+0x44/0x5c", "__schedule_bug.cold+0x42/0x4e",
                 "__schedule+0x804/0xa00", "schedule+0x5a/0xd0", "schedule_timeout+0x94/0x150",
                 "? __bpf_trace_tick_stop+0x10/0x10", "msleep+0x29/0x40"));
@@ -240,22 +228,7 @@ public final class Oops {
 
     /** Models WARN(cond, fmt...) from kernel code: the message after "cut here", then __warn()'s report. */
     public void warnMessage(Task t, String message, String fileLine, String function, List<String> inner) {
-        line(4, "------------[ cut here ]------------");
-        line(4, message);
-        line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + function);
-        printModules();
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
-        line(4, HARDWARE);
-        regsAt(t, 0xffffffff81000000L, function, -1);
-        line(4, "Call Trace:");
-        line(4, " <TASK>");
-        for (String s : inner) {
-            line(4, " " + s);
-        }
-        userRegs(t);
-        line(4, " </TASK>");
-        line(4, "---[ end trace 0000000000000000 ]---");
-        kernel.taint().add(Taint.WARN);
+        warnReport(t, message, fileLine, function, inner, false);
     }
 
     /** Models check_hung_task(): a task stuck in D state for longer than the timeout. */
@@ -273,98 +246,9 @@ public final class Oops {
         for (String f : t.sleepFrames()) {
             line(4, " " + f);
         }
-        trace(t, true);
-        userRegs(t);
+        dump.trace(t, true);
+        dump.userRegs(t);
         line(4, " </TASK>");
-    }
-
-    /** The /proc/PID/stack-style first frame of a stuck task, for later reports. */
-    public String topFrame(Task t) {
-        KernelStack ks = t.stack();
-        return ks.depth() > 0 ? symbolize(ks.frameCode(0).rip(ks.framePc(0)), true) : null;
-    }
-
-    /** Models show_regs(): the CPU line, the hardware, RIP, code and registers. */
-    private void showRegs(Task t, long rip, String ripName, long cr2) {
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
-        line(4, HARDWARE);
-        regs(t, rip, ripName, cr2);
-    }
-
-    /** The RIP text of a BUG() in modelled kernel code (Trap.function()), for the oops being printed. */
-    private String ripOverride;
-
-    private void regs(Task t, long rip, String ripName, long cr2) {
-        String where = ripOverride != null ? ripOverride : symbolize(rip, true);
-        ripOverride = null;
-        regsAt(t, rip, where != null ? where : String.format("0x%x", rip), cr2);
-    }
-
-    /** __show_regs() with RIP printed as {@code ripText}; the first oops's are kept for the summaries. */
-    private void regsAt(Task t, long rip, String ripText, long cr2) {
-        List<String> lines = new java.util.ArrayList<>();
-        regsAt(t, rip, ripText, cr2, lines);
-        if (summary.isEmpty() && dieCounter > 0) {
-            summary.addAll(lines);
-        }
-        for (String l : lines) {
-            line(4, l);
-        }
-    }
-
-    private void regsAt(Task t, long rip, String ripText, long cr2, List<String> out) {
-        KernelStack ks = t.stack();
-        java.util.function.Consumer<String> line4 = out::add;
-        line4.accept("RIP: 0010:" + ripText);
-        line4.accept(String.format("Code: Unable to access opcode bytes at 0x%016x.", rip - 42));
-        long sp = ks.sp();
-        long thisModule = 0;
-        Module m = moduleOf(rip);
-        if (m != null) {
-            thisModule = m.thisModule();
-        }
-        line4.accept(String.format("RSP: 0018:%016x EFLAGS: %08x", sp, 0x246));
-        line4.accept(String.format("RAX: %016x RBX: %016x RCX: %016x", rip & ~0xfffL, thisModule, 7L));
-        line4.accept(String.format("RDX: %016x RSI: %016x RDI: %016x", 0L, sp + 0x20, 0xffffffff82a292c0L));
-        line4.accept(String.format("RBP: %016x R08: %016x R09: %016x", sp + 0x30, 0x33L, 0L));
-        line4.accept(String.format("R10: %016x R11: %016x R12: %016x", 0L, 0L, 0x00005562dc4514f8L));
-        line4.accept(String.format("R13: %016x R14: %016x R15: %016x", 0L, 0L, 0L));
-        line4.accept("FS:  00007fe4af774040(0000) GS:ffff88800ee00000(0000) knlGS:0000000000000000");
-        line4.accept("CS:  0010 DS: 0000 ES: 0000 CR0: 0000000080050033");
-        line4.accept(String.format("CR2: %016x CR3: 0000000002a0a000 CR4: 00000000000006f0", cr2 != -1 ? rip - 42 : 0x00007f2aedd33829L));
-    }
-
-    /** The frames: module callers below RIP (all module frames if RIP is in a native), then the kernel path. */
-    private void trace(Task t, boolean ripInNative) {
-        trace(t, ripInNative, " ");
-    }
-
-    /** The frames, each after {@code prefix} (" ", or " ? " for frames the unwinder cannot vouch for). */
-    private void trace(Task t, boolean ripInNative, String prefix) {
-        KernelStack ks = t.stack();
-        for (int i = ripInNative ? 0 : 1; i < ks.depth(); i++) {
-            Code c = ks.frameCode(i);
-            String s = symbolize(c.rip(ks.framePc(i)), true);
-            if (s != null) {
-                line(4, prefix + s);
-            }
-        }
-        for (String p : t.kernelPath()) {
-            line(4, prefix + p);
-        }
-    }
-
-    /** The user-space registers at syscall entry (pt_regs of the syscall). */
-    private void userRegs(Task t) {
-        int nr = Math.max(0, t.syscallNr());
-        line(4, "RIP: 0033:0x7fe4af87eb87");
-        line(4, USER_CODE);
-        line(4, String.format("RSP: 002b:00007ffd84732f28 EFLAGS: 00000206 ORIG_RAX: %016x", (long) nr));
-        line(4, "RAX: ffffffffffffffda RBX: 00005562dc451490 RCX: 00007fe4af87eb87");
-        line(4, "RDX: 0000000000000000 RSI: 0000000000000800 RDI: 00005562dc4514f8");
-        line(4, "RBP: 0000000000000000 R08: 1999999999999999 R09: 0000000000000000");
-        line(4, "R10: 00007fe4af8f2ac0 R11: 0000000000000206 R12: 00007ffd84733170");
-        line(4, "R13: 00007ffd84733f94 R14: 00005562dc4502a0 R15: 00007ffd84733178");
     }
 
     /**
@@ -379,22 +263,32 @@ public final class Oops {
 
     /** Models WARN(1, fmt, ...): the message follows "cut here", then the same report as WARN_ON. */
     public void warn(Task t, String message, String fileLine, String function, List<String> inner) {
+        warnReport(t, message, fileLine, function, inner, true);
+    }
+
+    /**
+     * __warn() for a warning in kernel code: {@code inner} are its frames; with {@code moduleFrames}
+     * the module frames below them follow (a WARN reached from module code), else only inner.
+     */
+    private void warnReport(Task t, String message, String fileLine, String function, List<String> inner,
+                            boolean moduleFrames) {
         line(4, "------------[ cut here ]------------");
         if (message != null) {
             line(4, message);
         }
         line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + function);
-        printModules();
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
-        line(4, HARDWARE);
-        regsAt(t, 0xffffffff81000000L, function, -1);
+        dump.printModules();
+        dump.printInfo(t);
+        dump.regsAt(t, 0xffffffff81000000L, function, -1);
         line(4, "Call Trace:");
         line(4, " <TASK>");
         for (String s : inner) {
             line(4, " " + s);
         }
-        trace(t, true);
-        userRegs(t);
+        if (moduleFrames) {
+            dump.trace(t, true);
+        }
+        dump.userRegs(t);
         line(4, " </TASK>");
         line(4, "---[ end trace 0000000000000000 ]---");
         kernel.taint().add(Taint.WARN);
@@ -407,15 +301,10 @@ public final class Oops {
      * afterwards (TAINT_WARN for WARN*), as __warn() does; the caller's code then goes on.
      */
     public void warnAt(Task t, String fileLine, long rip, int taintFlag) {
-        String where = symbolize(rip, true);
+        String where = dump.symbolize(rip, true);
         line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + (where != null ? where : String.format("0x%x", rip)));
-        printModules();
-        showRegs(t, rip, null, -1);
-        line(4, "Call Trace:");
-        line(4, " <TASK>");
-        trace(t, false);
-        userRegs(t);
-        line(4, " </TASK>");
+        dump.printModules();
+        dump.showRegs(t, rip);
         line(4, "---[ end trace 0000000000000000 ]---");
         kernel.taint().add(taintFlag);
     }
@@ -423,44 +312,6 @@ public final class Oops {
     /** The CUT_HERE marker __warn_printk() and report_bug() print before a warning. */
     public void cutHere() {
         line(4, "------------[ cut here ]------------");
-    }
-
-    /** Models print_modules(). */
-    public void printModules() {
-        StringBuilder sb = new StringBuilder("Modules linked in:");
-        for (Module m : kernel.modules()) {
-            if (m.state() != dev.kplay.kernel.module.ModuleState.UNFORMED) {
-                sb.append(' ').append(m.name()).append(m.flags());
-            }
-        }
-        String last = kernel.loader().lastUnloaded();
-        if (last != null) {
-            sb.append(" [last unloaded: ").append(last).append(']');
-        }
-        line(4, sb.toString());
-    }
-
-    /** Models dump_stack() for warnings: CPU line, hardware, the trace of the current task. */
-    public void dumpStack(Task t, List<String> innermost) {
-        line(4, "CPU: 0 PID: " + t.pid() + " Comm: " + t.comm() + " " + kernel.taint().printTainted() + " " + uts());
-        line(4, HARDWARE);
-        line(4, "Call Trace:");
-        line(4, " <TASK>");
-        for (String s : innermost) {
-            line(4, " " + s);
-        }
-        trace(t, true);
-        userRegs(t);
-        line(4, " </TASK>");
-    }
-
-    private Module moduleOf(long addr) {
-        for (Module m : kernel.modules()) {
-            if (Long.compareUnsigned(addr, m.coreBase()) >= 0 && Long.compareUnsigned(addr, m.coreBase() + 0x100000) < 0) {
-                return m;
-            }
-        }
-        return null;
     }
 
     private String sourceFile(long rip) {
@@ -482,25 +333,18 @@ public final class Oops {
         return "(____ptrval____)";
     }
 
-    /** dump_stack_print_info()'s "%s %.*s %s": release, UTS_VERSION up to its first space, LINUX_PACKAGE_ID. */
-    private String uts() {
-        return kernel.image().release() + " " + kernel.image().buildTag() + " " + kernel.image().packageId();
+    /** Models print_modules(). */
+    public void printModules() {
+        dump.printModules();
+    }
+
+    /** Models dump_stack() for warnings: CPU line, hardware, the trace of the current task. */
+    public void dumpStack(Task t, List<String> innermost) {
+        dump.dumpStack(t, innermost);
     }
 
     /** kallsyms: "name+0xoff/0xsize [module]", or null for an unknown address. */
     public String symbolize(long addr, boolean withOffset) {
-        Code c = kernel.memory().codeContaining(addr);
-        if (c != null) {
-            String s = c.name();
-            if (withOffset) {
-                s += String.format("+0x%x/0x%x", addr - c.address(), c.size());
-            }
-            return c.module() != null ? s + " [" + c.module() + "]" : s;
-        }
-        ExportTable.Export e = kernel.exports().containing(addr);
-        if (e != null) {
-            return withOffset ? e.name() + String.format("+0x%x/0x%x", addr - e.address(), Math.max(1, e.size())) : e.name();
-        }
-        return null;
+        return dump.symbolize(addr, withOffset);
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * The pids in between belong to threads that ended during boot (request_module helpers, the
  * initcall kworkers that were retired), and 61..88 to /init's own commands: the first user
  * process gets 88. The list is the oracle's `ps` right after boot (chardev-noowner-shellfd,
- * chardev-noowner), which is also what a learner sees on a fresh Debian VM of this size.
+ * chardev-noowner), which is also what a learner sees on a fresh Debian VM of this size. Each
+ * thread's task->flags and scheduling class are the ones its /proc/PID/stat shows there.
  */
 
 /** The kernel threads that exist when init starts. */
@@ -27,11 +28,27 @@ public final class BootThreads {
      * the state it idles in, its nice value, and for a kworker the workqueue it last ran work for
      * (worker->desc, shown after a '-' by wq_worker_comm()), else null.
      */
-    public record Thread(int pid, String name, Task.State state, int nice, String workerDesc) {}
+    public record Thread(int pid, String name, Task.State state, int nice, String workerDesc, int flags, int rtPriority) {
+        Thread(int pid, String name, Task.State state, int nice, String workerDesc) {
+            this(pid, name, state, nice, workerDesc, workerDesc != null || name.startsWith("kworker/")
+                    ? Task.WQ_WORKER_FLAGS : Task.KTHREAD_FLAGS, 0);
+        }
+
+        /** The same thread with task->flags {@code f} (as the oracle's /proc/PID/stat shows them). */
+        Thread flags(int f) { return new Thread(pid, name, state, nice, workerDesc, f, rtPriority); }
+    }
 
     private static Thread s(int pid, String name) { return new Thread(pid, name, Task.State.SLEEPING, 0, null); }
 
-    private static Thread rescuer(int pid, String name) { return new Thread(pid, name, Task.State.IDLE, -20, null); }
+    private static Thread rescuer(int pid, String name) {
+        return new Thread(pid, name, Task.State.IDLE, -20, null).flags(Task.WQ_WORKER_FLAGS);
+    }
+
+    /** A per-CPU thread of smpboot, bound to its CPU (kthread_bind(): PF_NO_SETAFFINITY). */
+    private static Thread percpu(int pid, String name) { return s(pid, name).flags(Task.KTHREAD_FLAGS | Task.PF_NO_SETAFFINITY); }
+
+    /** A daemon that called set_freezable() (PF_NOFREEZE cleared). */
+    private static Thread freezable(Thread t) { return t.flags(t.flags() & ~Task.PF_NOFREEZE); }
 
     private static Thread kworker(int pid, String name, int nice, String desc) {
         return new Thread(pid, name, Task.State.IDLE, nice, desc);
@@ -51,21 +68,22 @@ public final class BootThreads {
             new Thread(11, "rcu_tasks_kthread", Task.State.IDLE, 0, null),
             new Thread(12, "rcu_tasks_rude_kthread", Task.State.IDLE, 0, null),
             new Thread(13, "rcu_tasks_trace_kthread", Task.State.IDLE, 0, null),
-            s(14, "ksoftirqd/0"),
+            percpu(14, "ksoftirqd/0"),
             new Thread(15, "rcu_preempt", Task.State.IDLE, 0, null),
-            s(16, "migration/0"),
+            new Thread(16, "migration/0", Task.State.SLEEPING, 0, null,
+                    Task.KTHREAD_FLAGS | Task.PF_NO_SETAFFINITY, 99),     // the stopper: SCHED_FIFO 99
             kworker(17, "kworker/0:1", 0, "events"),
-            s(18, "cpuhp/0"),
-            s(20, "kdevtmpfs"),
+            percpu(18, "cpuhp/0"),
+            s(20, "kdevtmpfs").flags(Task.KTHREAD_FLAGS | Task.PF_SUPERPRIV),   // it mounted devtmpfs
             rescuer(21, "inet_frag_wq"),
-            s(22, "kauditd"),
+            freezable(s(22, "kauditd")),
             s(23, "khungtaskd"),
             kworker(24, "kworker/u2:1", 0, "events_unbound"),
-            s(25, "oom_reaper"),
+            freezable(s(25, "oom_reaper")),
             rescuer(26, "writeback"),
             kworker(27, "kworker/u2:2", 0, null),
-            s(28, "kcompactd0"),
-            new Thread(29, "ksmd", Task.State.SLEEPING, 5, null),
+            freezable(s(28, "kcompactd0")),
+            freezable(new Thread(29, "ksmd", Task.State.SLEEPING, 5, null)),
             rescuer(30, "kintegrityd"),
             rescuer(31, "kblockd"),
             rescuer(32, "blkcg_punt_bio"),
@@ -74,7 +92,7 @@ public final class BootThreads {
             rescuer(35, "devfreq_wq"),
             rescuer(36, "quota_events_unbound"),
             kworker(37, "kworker/0:1H", -20, null),
-            s(38, "kswapd0"),
+            freezable(s(38, "kswapd0")).flags(Task.PF_KTHREAD | Task.PF_FORKNOEXEC | Task.PF_MEMALLOC | Task.PF_KSWAPD),
             rescuer(44, "kthrotld"),
             rescuer(46, "acpi_thermal_pm"),
             kworker(47, "kworker/0:2", 0, "events"),

@@ -34,7 +34,7 @@ final class ScheduleTimeout {
         }
         long expire = sched.timers.clock().jiffies() + timeoutJiffies;
         Object timer = timeoutJiffies < 0 ? null
-                : sched.timers.at(sched.timers.clock().jiffyStart(expire), () -> sched.wakeUp(t, state | TIMER_ONLY));
+                : sched.timers.at(sched.timers.clock().jiffyStart(sched.timers.wheelExpiry(expire)), () -> sched.wakeUp(t, state | TIMER_ONLY));
         sched.schedule(state, () -> {
             if (timer != null) {
                 sched.timers.cancel(timer);

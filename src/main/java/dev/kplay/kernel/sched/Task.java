@@ -30,6 +30,15 @@ public final class Task {
         }
     }
 
+    /** task->flags bits (include/linux/sched.h). */
+    public static final int PF_EXITING = 0x4, PF_WQ_WORKER = 0x20, PF_FORKNOEXEC = 0x40, PF_SUPERPRIV = 0x100,
+            PF_MEMALLOC = 0x800, PF_NOFREEZE = 0x8000, PF_KSWAPD = 0x20000, PF_KTHREAD = 0x200000,
+            PF_RANDOMIZE = 0x400000, PF_NO_SETAFFINITY = 0x4000000;
+    /** What a kthread inherits from kthreadd (PF_NOFREEZE) and copy_process() sets (PF_FORKNOEXEC). */
+    public static final int KTHREAD_FLAGS = PF_KTHREAD | PF_NOFREEZE | PF_FORKNOEXEC;
+    /** A workqueue worker or rescuer, bound to its pool's CPUs (kthread_bind_mask). */
+    public static final int WQ_WORKER_FLAGS = KTHREAD_FLAGS | PF_WQ_WORKER | PF_NO_SETAFFINITY;
+
     private final int pid;
     private int ppid;
     private String comm;
@@ -76,6 +85,18 @@ public final class Task {
     private String workerDesc;
     /** Context switches the task made by sleeping (nvcsw) and that were forced on it (nivcsw). */
     private long nvcsw, nivcsw;
+    /** The process group and session it belongs to (task_pgrp, task_session): 0 for init_task's, which kthreads keep. */
+    private int pgrp, session;
+    /** signal->tty: the session's controlling terminal, or null (kthreads, a session that never opened one). */
+    private dev.kplay.kernel.tty.TtyStruct tty;
+    /** start_boottime: virtual ns since boot when copy_process() made the task. */
+    private long startTime;
+    /** The kthread's full name (struct kthread's full_name) when its comm had to be cut to 15, else null. */
+    private String fullName;
+    /** rt_priority of a SCHED_FIFO task (1..99), 0 for SCHED_NORMAL. */
+    private int rtPriority;
+    /** task->flags (PF_*), as /proc/PID/stat shows them. */
+    private int flags;
 
     public Task(int pid, int ppid, String comm, List<String> argv, KernelStack stack) {
         this.pid = pid;
@@ -152,7 +173,22 @@ public final class Task {
 
     public long runSinceSleep() { return runSinceSleep; }
 
-    public void addRun(long instructions) { runSinceSleep += instructions; }
+    /** Module code ran {@code instructions} on the task's kernel stack (counted for the watchdog and as system time). */
+    public void addRun(long instructions) {
+        runSinceSleep += instructions;
+        kernelInstructions += instructions;
+    }
+
+    /** The task's own program ran {@code instructions} in user mode (user time). */
+    public void addUserRun(long instructions) { userInstructions += instructions; }
+
+    /** Instructions run in the kernel for this task since it started (its stime, in VM instructions). */
+    public long kernelInstructions() { return kernelInstructions; }
+
+    /** Instructions its program ran in user mode (its utime, in VM instructions). */
+    public long userInstructions() { return userInstructions; }
+
+    private long kernelInstructions, userInstructions;
 
     public void slept() { runSinceSleep = 0; }
 
@@ -224,8 +260,13 @@ public final class Task {
 
     public void setWorkerDesc(String d) { workerDesc = d; }
 
-    /** Models the name /proc shows (proc_task_name()): a kworker's comm + "-" + the workqueue it last served. */
-    public String procName() { return workerDesc == null ? comm : comm + "-" + workerDesc; }
+    /** Models proc_task_name(): a kworker's comm + "-" + the workqueue it last served, a kthread's full name. */
+    public String procName() {
+        if ((flags & PF_WQ_WORKER) != 0) {
+            return workerDesc == null ? comm : comm + "-" + workerDesc;     // wq_worker_comm()
+        }
+        return (flags & PF_KTHREAD) != 0 ? kthreadComm() : comm;
+    }
 
     public long nvcsw() { return nvcsw; }
 
@@ -236,6 +277,54 @@ public final class Task {
 
     /** The task was preempted while runnable (an involuntary switch, __schedule(SM_PREEMPT)). */
     public void countInvoluntarySwitch() { nivcsw++; }
+
+    public int pgrp() { return pgrp; }
+
+    public int session() { return session; }
+
+    /** change_pid(PIDTYPE_PGID): the task joins process group {@code g}. */
+    public void setPgrp(int g) { pgrp = g; }
+
+    /** change_pid(PIDTYPE_SID): the task joins session {@code s}. */
+    public void setSession(int s) { session = s; }
+
+    public dev.kplay.kernel.tty.TtyStruct tty() { return tty; }
+
+    public void setTty(dev.kplay.kernel.tty.TtyStruct t) { tty = t; }
+
+    public long startTime() { return startTime; }
+
+    public void setStartTime(long ns) { startTime = ns; }
+
+    /** The signal that stopped the task (do_signal_stop() leaves it in exit_code), 0 if none. */
+    private int stopSignal;
+
+    public void setStopSignal(int sig) { stopSignal = sig; }
+
+    /**
+     * task->exit_code: the wait status of a task that ended, the stop signal of a stopped one (until
+     * SIGCONT; a parent collecting the stop with WUNTRACED, which would clear it, is not modelled), else 0.
+     */
+    public int exitCode() {
+        return !alive() ? exitStatus : state == State.STOPPED ? stopSignal : 0;
+    }
+
+    public int rtPriority() { return rtPriority; }
+
+    /** sched_setscheduler(SCHED_FIFO, prio) (migration/N's stopper: 99), or 0 for SCHED_NORMAL. */
+    public void setRtPriority(int p) { rtPriority = p; }
+
+    public int flags() { return flags; }
+
+    public void setFlags(int f) { flags = f; }
+
+    public void addFlags(int f) { flags |= f; }
+
+    /** Models get_kthread_comm(): a kthread's full name, else its comm. */
+    public String kthreadComm() { return fullName != null ? fullName : comm; }
+
+    /** The name the task was created with, kept whole if comm had to be cut (kthread_create's full_name). */
+    public void setFullName(String name) { fullName = name.length() > 15 ? name : null; }
 
     /** Renames the task (kthread_create's printf-style name, set_task_comm). */
     public void setComm(String c) { comm = c.length() > 15 ? c.substring(0, 15) : c; }

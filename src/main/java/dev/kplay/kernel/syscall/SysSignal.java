@@ -1,6 +1,7 @@
 package dev.kplay.kernel.syscall;
 
 import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.TaskExit;
 import dev.kplay.kernel.sched.Task;
 
 import java.util.HashMap;
@@ -63,7 +64,7 @@ final class SysSignal {
         }
         if (sig == 9 || sig == 15 || sig == 2 || sig == 1) {
             pipes.abandon(pid);      // fifo_open()/pipe_read() return -ERESTARTSYS; the task dies on its way out
-            k.doExit(t, sig, Kernel.EXIT_ON_SIGNAL);
+            k.doExit(t, sig, TaskExit.EXIT_ON_SIGNAL);
         }
         return 0;
     }
@@ -83,6 +84,7 @@ final class SysSignal {
         if (sig == SIGCONT) {
             Stopped was = stoppedTasks.remove(t.pid());
             if (was != null) {
+                t.setStopSignal(0);         // the stop is over: exit_code is 0 again
                 t.setState(was.state());
                 t.setSleepState(was.sleepState());
                 t.setSleepFrames(was.frames());
@@ -91,6 +93,7 @@ final class SysSignal {
             stoppedTasks.put(t.pid(), new Stopped(t.state(), t.sleepState(), t.sleepFrames()));
             t.countVoluntarySwitch();       // do_signal_stop()'s schedule(), counted as it switches out
             t.setState(Task.State.STOPPED);
+            t.setStopSignal(sig);
             t.setSleepState(0);
             t.setSleepFrames(SIGNAL_STOP_PATH);
         }

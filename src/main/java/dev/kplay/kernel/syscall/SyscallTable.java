@@ -1,6 +1,7 @@
 package dev.kplay.kernel.syscall;
 
 import dev.kplay.kernel.Kernel;
+import dev.kplay.kernel.TaskExit;
 import dev.kplay.kernel.fs.ChrdevOpen;
 import dev.kplay.kernel.fs.DevNode;
 import dev.kplay.kernel.fs.Dir;
@@ -41,6 +42,7 @@ public final class SyscallTable implements Syscalls {
     private final SysOpen files;
     private final SysReadWrite readWrite;
     private final SysSignal signals;
+    private final SysSession sessions;
 
     public SyscallTable(Kernel k) {
         this.k = k;
@@ -53,6 +55,7 @@ public final class SyscallTable implements Syscalls {
         this.files = new SysOpen(k, chrdev, procReg, pipes);
         this.readWrite = new SysReadWrite(k, rw, procReg, sysfs, pipes);
         this.signals = new SysSignal(k, pipes);
+        this.sessions = new SysSession(k);
     }
 
     /**
@@ -83,9 +86,31 @@ public final class SyscallTable implements Syscalls {
         int pid = k.allocPid();
         Task t = k.newTask(pid, parent, comm, argv);
         t.files().putAll(p.files());
+        t.setPgrp(p.pgrp());                // copy_process(): the parent's group, session and terminal
+        t.setSession(p.session());
+        t.setTty(p.tty());
+        t.setFlags(Task.PF_RANDOMIZE);      // after the exec: randomize_va_space (PF_FORKNOEXEC cleared)
         k.tasks().put(pid, t);
         return pid;
     }
+
+    @Override
+    public long setsid(int pid) { return sessions.setsid(pid); }
+
+    @Override
+    public long setpgid(int caller, int pid, int pgid) { return sessions.setpgid(caller, pid, pgid); }
+
+    @Override
+    public long setControllingTty(int pid) { return sessions.setControllingTty(pid); }
+
+    @Override
+    public long tcsetpgrp(int pid, int pgrp) { return sessions.tcsetpgrp(pid, pgrp); }
+
+    @Override
+    public long getpriority(int caller, int pid) { return sessions.getpriority(caller, pid); }
+
+    @Override
+    public long setpriority(int caller, int pid, int nice) { return sessions.setpriority(caller, pid, nice); }
 
     /** Models execve() of a program: the task takes its name and arguments (begin_new_exec()). */
     @Override
@@ -113,7 +138,7 @@ public final class SyscallTable implements Syscalls {
             // that is gone faults there, and the exiting task is left dead (Kernel.doExit)
             for (OpenFile f : t.files().values()) {
                 if (f.fops() != 0 && !flushReadable(f)) {
-                    k.doExit(t, (status & 0xff) << 8, Kernel.EXIT_GROUP);
+                    k.doExit(t, (status & 0xff) << 8, TaskExit.EXIT_GROUP);
                     return;
                 }
             }

@@ -201,6 +201,43 @@ public interface Syscalls {
     /** The errno of the last failed call that returned null. */
     int lastError(int pid);
 
+    // ---- sessions and process groups (job control) ------------------------------------------
+    /** setsid(): {@code pid} leads a new session and process group; its pid, or -EPERM for a group leader. The default reports ENOSYS. */
+    default long setsid(int pid) {
+        return -38;
+    }
+
+    /** setpgid(pid, pgid) called by {@code caller}: 0 or -errno (-ESRCH, -EPERM). The default reports ENOSYS. */
+    default long setpgid(int caller, int pid, int pgid) {
+        return -38;
+    }
+
+    /**
+     * The session leader {@code pid} opens the session's terminal without O_NOCTTY: it becomes the
+     * controlling tty (tty_open_proc_set_tty()); 0 or -errno. The default reports ENOSYS.
+     */
+    default long setControllingTty(int pid) {
+        return -38;
+    }
+
+    /** tcsetpgrp(tty, pgrp) (ioctl TIOCSPGRP) on {@code pid}'s controlling tty: 0 or -errno (-ENOTTY). The default reports ENOSYS. */
+    default long tcsetpgrp(int pid, int pgrp) {
+        return -38;
+    }
+
+    /**
+     * getpriority(PRIO_PROCESS, pid) as the raw syscall returns it: 20 - nice (1..40), or -ESRCH.
+     * {@code pid} 0 is the caller. The default reports ENOSYS.
+     */
+    default long getpriority(int caller, int pid) {
+        return -38;
+    }
+
+    /** setpriority(PRIO_PROCESS, pid, nice), nice clamped to -20..19: 0 or -ESRCH. The default reports ENOSYS. */
+    default long setpriority(int caller, int pid, int nice) {
+        return -38;
+    }
+
     // ---- modules --------------------------------------------------------------------------
     /** finit_module(fd, params, flags): 0 or -errno (-EEXIST, -ENOEXEC, -ENOENT, -EBUSY...), or DIED/RUNNING. */
     long finitModule(int pid, int fd, String params, int flags);

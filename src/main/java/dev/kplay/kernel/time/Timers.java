@@ -10,8 +10,11 @@ import java.util.TreeSet;
  * Everything that is due at a point of virtual time (kernel/time/timer.c and hrtimer.c): the
  * timer_list timers modules arm with mod_timer(), hrtimers, and the kernel's own timed events
  * (a schedule_timeout() wake-up, a delayed work's timer, the watchdogs). One ordered set keyed by
- * (expiry, arming order) stands in for both the timer wheel and the hrtimer rbtree: the wheel's
- * coarser granularity for long timeouts never shows in what a module can observe at HZ=250.
+ * (expiry, arming order) stands in for both the timer wheel and the hrtimer rbtree. What the wheel
+ * does to a timer_list's expiry is kept (wheelExpiry): calc_index() rounds it up to the next
+ * bucket of its level, so a timer armed for jiffies + 3 runs when jiffies reaches + 4 (the oracle's
+ * callbacks print 4 or 5, never 3), and a timeout of a second or more by up to a level's
+ * granularity (8, 64... jiffies) later still.
  *
  * Time only moves through advanceTo(): it stops at each expiry in order, sets the clock there
  * and hands the event to the Interrupts (the CPU's interrupt entry), so a callback sees jiffies
@@ -90,11 +93,46 @@ public final class Timers {
         int was = delTimer(timer);
         mem.store(timer + TIMER_EXPIRES, 8, expires);
         mem.store(timer + TIMER_PPREV, 8, timer);          // hlist_unhashed() is false while pending
-        long delta = expires - clock.jiffies();             // time_after() arithmetic
-        long when = clock.jiffyStart(clock.jiffies() + Math.max(delta, 0));
-        add(new Event(when <= clock.now() ? clock.now() : when, seq++, Kind.TIMER_LIST, timer, null, false));
+        add(new Event(clock.jiffyStart(wheelExpiry(expires)), seq++, Kind.TIMER_LIST, timer, null, false));
         return was;
     }
+
+    /** The timer wheel at HZ=250: 6 bits of buckets a level, each level 8 times coarser, 9 levels. */
+    private static final int LVL_CLK_SHIFT = 3, LVL_BITS = 6, LVL_DEPTH = 9;
+
+    private static long lvlStart(int n) {
+        return ((1L << LVL_BITS) - 1) << ((n - 1) * LVL_CLK_SHIFT);
+    }
+
+    /**
+     * Models calc_wheel_index()'s bucket_expiry: the jiffies value at which __run_timers() collects
+     * a timer armed now for {@code expires}. base->clk is jiffies, or jiffies + 1 while the timer
+     * softirq runs callbacks (one of them re-arming its timer); an expiry already past lands in the
+     * bucket of base->clk, which the next tick runs.
+     */
+    public long wheelExpiry(long expires) {
+        long clk = clock.jiffies() + (runningTimers ? 1 : 0);
+        long delta = expires - clk;
+        long bucket;
+        if (delta < 0) {
+            bucket = clk;
+        } else {
+            int lvl = 0;
+            while (lvl < LVL_DEPTH - 1 && delta >= lvlStart(lvl + 1)) {
+                lvl++;
+            }
+            long e = expires;
+            if (lvl == LVL_DEPTH - 1 && delta >= lvlStart(LVL_DEPTH)) {
+                e = clk + lvlStart(LVL_DEPTH) - (1L << ((LVL_DEPTH - 1) * LVL_CLK_SHIFT));   // WHEEL_TIMEOUT_MAX
+            }
+            int shift = lvl * LVL_CLK_SHIFT;
+            bucket = ((e >> shift) + 1) << shift;                 // calc_index(): never early
+        }
+        return Math.max(bucket, clock.jiffies() + 1);            // the softirq runs on a tick
+    }
+
+    /** Set while the timer softirq runs expired timer_list callbacks (base->clk is then jiffies + 1). */
+    private boolean runningTimers;
 
     /** Models del_timer(): 1 if the timer was pending (and is not now), else 0. */
     public int delTimer(long timer) {
@@ -228,7 +266,12 @@ public final class Timers {
                             irq.timerDetachFault(e.addr(), pf);
                             return;
                         }
-                        irq.timerList(e.addr(), mem.load(e.addr() + TIMER_FUNCTION, 8));
+                        runningTimers = true;
+                        try {
+                            irq.timerList(e.addr(), mem.load(e.addr() + TIMER_FUNCTION, 8));
+                        } finally {
+                            runningTimers = false;
+                        }
                     }
                 }
             }

@@ -174,7 +174,7 @@ public final class Workqueues {
             return true;
         }
         Clock c = timers.clock();
-        long when = c.jiffyStart(c.jiffies() + delay);
+        long when = c.jiffyStart(timers.wheelExpiry(c.jiffies() + delay));       // dwork->timer, add_timer()
         mem.store(dwork + 32 + 16, 8, c.jiffies() + delay);
         delayed.put(dwork, timers.at(when, () -> {
             delayed.remove(dwork);

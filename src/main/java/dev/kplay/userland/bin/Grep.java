@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  */
 
 /** grep [OPTIONS] PATTERN [FILE...]. */
-final class Grep {
+public final class Grep {
     private Grep() {}
 
     static int run(Proc p) {
@@ -225,7 +225,7 @@ final class Grep {
     }
 
     /** A POSIX basic regular expression as a java.util.regex pattern. */
-    static String bre(String bre) {
+    public static String bre(String bre) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < bre.length(); i++) {
             char c = bre.charAt(i);
@@ -268,7 +268,7 @@ final class Grep {
         return Math.min(i, s.length() - 1);
     }
 
-    static String posixClasses(String s) {
+    public static String posixClasses(String s) {
         return s.replace("[:digit:]", "\\p{Digit}").replace("[:alpha:]", "\\p{Alpha}")
                 .replace("[:alnum:]", "\\p{Alnum}").replace("[:space:]", "\\s").replace("[:upper:]", "\\p{Upper}")
                 .replace("[:lower:]", "\\p{Lower}").replace("[:punct:]", "\\p{Punct}").replace("[:xdigit:]", "\\p{XDigit}")

@@ -31,6 +31,8 @@ public final class Programs {
         m.put("wc", Wc::run);
         m.put("uname", Uname::run);
         m.put("ps", Ps::run);
+        m.put("nice", Nice::nice);
+        m.put("renice", Nice::renice);
         m.put("sleep", Sleep::run);
         m.put("busybox", Busybox::run);
         m.put("modprobe", Depmod::modprobe);
@@ -40,7 +42,7 @@ public final class Programs {
         m.put("pidof", Coreutils::pidof);
         m.put("printf", Printf::run);
         m.put("awk", dev.kplay.userland.bin.awk.Awk::run);
-        m.put("sed", Sed::run);
+        m.put("sed", dev.kplay.userland.bin.sed.Sed::run);
         m.put("cut", Cut::run);
         m.put("sort", Sort::run);
         m.put("uniq", Uniq::run);

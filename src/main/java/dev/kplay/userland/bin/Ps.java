@@ -8,18 +8,53 @@ import java.util.Arrays;
 import java.util.List;
 
 /*
- * procps-ng 4.0's ps, reading /proc like the real one: /proc/PID/stat for state, ppid and times,
- * /proc/PID/cmdline for the arguments (empty for a kernel thread, shown as "[comm]"). Formats:
- * the default (this terminal's processes), "aux", "-e"/"-ef", and "-o col,col". The STAT column
- * adds 's' for a session leader and '+' for the terminal's foreground group, as procps does.
+ * procps-ng 4.0's ps, reading /proc like the real one: /proc/PID/stat for the state, ids, terminal,
+ * nice, times and sizes, /proc/PID/cmdline for the arguments (empty for a kernel thread, shown as
+ * "[comm]"). Formats: the default (this terminal's processes), "aux", "-e"/"-ef", and "-o col,col".
+ * The STAT column is pr_stat()'s: '<' for a negative nice, 'N' for a positive one, 's' for a session
+ * leader, 'l' for several threads, '+' for a process in its terminal's foreground group.
  */
 
 /** ps [aux | -e | -ef | -A | -o LIST]. */
 final class Ps {
     private Ps() {}
 
-    /** What ps knows of one task. */
-    record Task(int pid, int ppid, String comm, char state, String args, boolean tty, String stat) {}
+    /**
+     * What ps reads of one task from /proc/PID/stat (and cmdline): times in clock ticks, vsize in
+     * bytes, rss in pages.
+     */
+    record Task(int pid, int ppid, String comm, char state, String args, int pgrp, int session, int ttyNr,
+                int tpgid, int nice, int nlwp, long ticks, long startTicks, long vsize, long rss) {
+        boolean tty() { return ttyNr != 0; }
+
+        /** procps' pr_stat(): the state, then '<' or 'N' by nice, 's' session leader, 'l' threads, '+' foreground. */
+        String stat() {
+            StringBuilder b = new StringBuilder().append(state);
+            if (nice < 0) {
+                b.append('<');
+            }
+            if (nice > 0) {
+                b.append('N');
+            }
+            if (session == pid) {
+                b.append('s');
+            }
+            if (nlwp > 1) {
+                b.append('l');
+            }
+            if (pgrp == tpgid) {
+                b.append('+');
+            }
+            return b.toString();
+        }
+
+        /** The TTY column: dev_to_tty() for a pts ("pts/0"), "?" for none. */
+        String ttyName() {
+            int major = (ttyNr >> 8) & 0xfff;
+            int minor = (ttyNr & 0xff) | ((ttyNr >> 12) & 0xfff00);
+            return ttyNr == 0 ? "?" : major == 136 ? "pts/" + minor : major == 4 ? "tty" + minor : "?";
+        }
+    }
 
     static int run(Proc p) {
         boolean all = false, full = false, bsd = false;
@@ -38,7 +73,19 @@ final class Ps {
                 columns = columns == null ? new ArrayList<>() : columns;
                 columns.addAll(Arrays.asList(a.substring(2).split("[, ]")));
             } else if (a.startsWith("-")) {
-                for (char c : a.substring(1).toCharArray()) {
+                for (int j = 1; j < a.length(); j++) {
+                    char c = a.charAt(j);
+                    if (c == 'o') {
+                        // a cluster ending in o (-eo pid,stat,args): the rest of the word, or the next word, is the list
+                        String list = j + 1 < a.length() ? a.substring(j + 1) : i + 1 < args.size() ? args.get(++i) : null;
+                        if (list == null) {
+                            p.eprint("error: list of column names must follow -o\n");
+                            return 1;
+                        }
+                        columns = columns == null ? new ArrayList<>() : columns;
+                        columns.addAll(Arrays.asList(list.split("[, ]")));
+                        break;
+                    }
                     switch (c) {
                         case 'e', 'A' -> all = true;
                         case 'f' -> full = true;
@@ -60,8 +107,11 @@ final class Ps {
         }
         List<Task> tasks = tasks(p);
         if (!all) {
-            tasks = tasks.stream().filter(Task::tty).toList();
+            // the processes of ps's own terminal (procps' default selection: same tty and euid)
+            int own = tasks.stream().filter(t -> t.pid() == p.pid()).mapToInt(Task::ttyNr).findFirst().orElse(0);
+            tasks = tasks.stream().filter(t -> t.tty() && t.ttyNr() == own).toList();
         }
+        long uptime = uptimeTicks(p);
         if (columns == null) {
             columns = bsd && full ? List.of("user", "pid", "%cpu", "%mem", "vsz", "rss", "tty", "stat", "start", "time", "command")
                     : bsd ? List.of("pid", "tty", "stat", "time", "command")
@@ -69,21 +119,31 @@ final class Ps {
                     : List.of("pid", "tty", "time", "ucmd");
         }
         StringBuilder b = new StringBuilder();
-        b.append(row(columns, null, bsd)).append('\n');
+        b.append(row(columns, null, bsd, uptime)).append('\n');
         for (Task t : tasks) {
-            b.append(row(columns, t, bsd)).append('\n');
+            b.append(row(columns, t, bsd, uptime)).append('\n');
         }
         p.print(b.toString());
         return 0;
     }
 
-    private static String row(List<String> columns, Task t, boolean bsd) {
+    /** /proc/uptime's first figure, in clock ticks (what procps' etime counts from). */
+    private static long uptimeTicks(Proc p) {
+        String up = p.readText("/proc/uptime");
+        if (up == null || up.isBlank()) {
+            return 0;
+        }
+        String[] sec = up.trim().split("\\s+")[0].split("\\.");
+        return Long.parseLong(sec[0]) * 100 + (sec.length > 1 ? Long.parseLong((sec[1] + "00").substring(0, 2)) : 0);
+    }
+
+    private static String row(List<String> columns, Task t, boolean bsd, long uptime) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             String c = columns.get(i);
             boolean last = i == columns.size() - 1;
             String[] spec = spec(c, bsd);
-            String value = t == null ? spec[0] : value(c, t, bsd);
+            String value = t == null ? spec[0] : value(c, t, bsd, uptime);
             int width = Integer.parseInt(spec[1]);
             boolean right = spec[2].equals("R");
             if (i > 0) {
@@ -104,6 +164,10 @@ final class Ps {
     private static String[] spec(String c, boolean bsd) {
         return switch (c) {
             case "pid" -> new String[] {"PID", "7", "R"};
+            case "pgid", "pgrp" -> new String[] {"PGID", "7", "R"};
+            case "sid", "sess", "session" -> new String[] {"SID", "7", "R"};
+            case "tpgid" -> new String[] {"TPGID", "7", "R"};
+            case "ni", "nice" -> new String[] {"NI", "3", "R"};
             case "ppid" -> new String[] {"PPID", "7", "R"};
             case "uid" -> new String[] {"UID", "8", "L"};
             case "user" -> new String[] {"USER", "8", "L"};
@@ -125,24 +189,44 @@ final class Ps {
         };
     }
 
-    private static String value(String c, Task t, boolean bsd) {
+    /** kplay's MemTotal (/proc/meminfo), in KiB, that %MEM is a share of. */
+    private static final long MEM_TOTAL_KB = 261624;
+
+    private static String value(String c, Task t, boolean bsd, long uptime) {
+        long seconds = t.ticks() / 100;
         return switch (c) {
             case "pid" -> String.valueOf(t.pid());
             case "ppid" -> String.valueOf(t.ppid());
+            case "pgid", "pgrp" -> String.valueOf(t.pgrp());
+            case "sid", "sess", "session" -> String.valueOf(t.session());
+            case "tpgid" -> String.valueOf(t.tpgid());
+            case "ni", "nice" -> String.valueOf(t.nice());
             case "uid", "user" -> "root";
-            case "%cpu", "pcpu", "%mem", "pmem" -> "0.0";
-            case "vsz" -> t.args().isEmpty() ? "0" : String.valueOf(2000 + 37 * (t.comm().hashCode() & 0xff));
-            case "rss" -> t.args().isEmpty() ? "0" : String.valueOf(1000 + 13 * (t.comm().hashCode() & 0xff));
-            case "tty", "tt", "tname" -> t.tty() ? "pts/0" : "?";
+            case "%cpu", "pcpu" -> pcpu(t, uptime);
+            case "%mem", "pmem" -> {
+                long per = t.rss() * 4 * 1000 / MEM_TOTAL_KB;                // pr_pmem(): tenths of a percent
+                yield per / 10 + "." + per % 10;
+            }
+            case "vsz" -> String.valueOf(t.vsize() / 1024);
+            case "rss" -> String.valueOf(t.rss() * 4);
+            case "tty", "tt", "tname" -> t.ttyName();
             case "stat" -> t.stat();
             case "s", "state" -> String.valueOf(t.state());
             case "start", "stime" -> "00:00";
-            case "time" -> bsd ? "0:00" : "00:00:00";
+            case "time" -> bsd ? String.format("%d:%02d", seconds / 60, seconds % 60)
+                    : String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
             case "c" -> "0";
             case "comm", "ucomm", "ucmd" -> t.comm();
             case "cmd", "args", "command" -> t.args().isEmpty() ? "[" + t.comm() + "]" : t.args();
             default -> "-";
         };
+    }
+
+    /** pr_pcpu(): CPU time over the time since the task started, in tenths of a percent. */
+    private static String pcpu(Task t, long uptime) {
+        long seconds = (uptime - t.startTicks()) / 100;
+        long per = seconds > 0 ? t.ticks() * 1000 / 100 / seconds : 0;
+        return per > 999 ? String.valueOf(per / 10) : per / 10 + "." + per % 10;
     }
 
     /** Every task in /proc, by pid. */
@@ -157,19 +241,25 @@ final class Ps {
             }
         }
         pids.sort(null);
-        int shell = p.shell().pid();
-        List<int[]> raw = new ArrayList<>();
         List<Task> out = new ArrayList<>();
-        java.util.Map<Integer, Integer> parent = new java.util.HashMap<>();
-        java.util.Map<Integer, String[]> info = new java.util.HashMap<>();
         for (int pid : pids) {
-            String[] fields = statFields(p, pid);
-            if (fields == null) {
+            String stat = p.readText("/proc/" + pid + "/stat");
+            if (stat == null || stat.indexOf('(') < 0 || stat.lastIndexOf(')') < stat.indexOf('(')) {
+                continue;                                   // the task is gone
+            }
+            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 1).trim().split("\\s+");
+            if (f.length < 22) {
                 continue;
             }
-            String comm = fields[0];
-            char state = fields[1].isEmpty() ? '?' : fields[1].charAt(0);
-            int ppid = fields[2].matches("\\d+") ? Integer.parseInt(fields[2]) : 0;
+            long[] v = new long[f.length];
+            for (int i = 1; i < f.length; i++) {
+                try {
+                    v[i] = Long.parseUnsignedLong(f[i]);
+                } catch (NumberFormatException e) {
+                    v[i] = f[i].startsWith("-") ? Long.parseLong(f[i]) : 0;
+                }
+            }
             byte[] cmdline;
             try {
                 cmdline = p.readFile("/proc/" + pid + "/cmdline");
@@ -177,59 +267,8 @@ final class Ps {
                 cmdline = new byte[0];
             }
             String args = new String(cmdline, StandardCharsets.UTF_8).replace('\0', ' ').trim();
-            parent.put(pid, ppid);
-            info.put(pid, new String[] {comm, String.valueOf(state), args});
-            raw.add(new int[] {pid, ppid});
-        }
-        for (int[] r : raw) {
-            int pid = r[0];
-            boolean tty = false;
-            for (int q = pid, hops = 0; q > 0 && hops < 64; q = parent.getOrDefault(q, 0), hops++) {
-                if (q == shell) {
-                    tty = true;
-                    break;
-                }
-            }
-            String[] in = info.get(pid);
-            char state = pid == p.pid() ? 'R' : in[1].charAt(0);
-            StringBuilder stat = new StringBuilder().append(state);
-            if (pid == shell || pid == 1) {
-                stat.append('s');
-            }
-            if (tty && pid != shell && !p.shell().isBackground(pid)) {
-                stat.append('+');
-            }
-            String args = in[2];
-            out.add(new Task(pid, r[1], in[0], state, args, tty, stat.toString()));
-        }
-        return out;
-    }
-
-    /** {comm, state, ppid} from /proc/PID/stat, or from /proc/PID/status; null if the task is gone. */
-    private static String[] statFields(Proc p, int pid) {
-        String stat = p.readText("/proc/" + pid + "/stat");
-        if (stat != null && stat.indexOf('(') >= 0 && stat.lastIndexOf(')') > stat.indexOf('(')) {
-            String[] rest = stat.substring(stat.lastIndexOf(')') + 1).trim().split("\\s+");
-            return new String[] {stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-                rest.length > 0 ? rest[0] : "", rest.length > 1 ? rest[1] : "0"};
-        }
-        String status = p.readText("/proc/" + pid + "/status");
-        if (status == null) {
-            return null;
-        }
-        String[] out = {"", "", "0"};
-        for (String line : status.split("\n")) {
-            int tab = line.indexOf(':');
-            if (tab < 0) {
-                continue;
-            }
-            String v = line.substring(tab + 1).trim();
-            switch (line.substring(0, tab)) {
-                case "Name" -> out[0] = v;
-                case "State" -> out[1] = v;
-                case "PPid" -> out[2] = v;
-                default -> { }
-            }
+            out.add(new Task(pid, (int) v[1], comm, f[0].charAt(0), args, (int) v[2], (int) v[3], (int) v[4],
+                    (int) v[5], (int) v[16], (int) v[17], v[11] + v[12], v[19], v[20], v[21]));
         }
         return out;
     }

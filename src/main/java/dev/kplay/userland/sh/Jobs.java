@@ -147,6 +147,49 @@ final class Jobs {
         reportEndedJobs(terminal, null);
     }
 
+    /**
+     * bash's make_child() with job control on: the new process {@code child} of {@code sh} joins the job's process
+     * group (the first process of the job leads it) and, for a job in front, gets the terminal.
+     */
+    void joinJob(Shell sh, int child) {
+        if (!sh.jobControl) {
+            return;
+        }
+        if (sh.jobPgrp == 0) {
+            sh.jobPgrp = child;
+        }
+        sh.sys.setpgid(sh.pid, child, sh.jobPgrp);
+        if (!sh.inBackground) {
+            sh.sys.tcsetpgrp(sh.pid, sh.jobPgrp);
+        }
+    }
+
+    /** bash's give_terminal_to(shell_pgrp): back at the prompt, the shell's own group is in front again. */
+    void takeTerminal(Shell sh) {
+        if (sh.jobControl && !sh.inBackground) {
+            sh.jobPgrp = 0;
+            sh.sys.tcsetpgrp(sh.pid, sh.pid);
+        }
+    }
+
+    /**
+     * bash's notice of a job that ended: "[1]+  Done  cmd" from an interactive shell; from a script's
+     * bash (notify_of_job_status() with interactive_shell == 0) only a death by a signal other than
+     * SIGINT, SIGPIPE and SIGTERM (Debian builds bash with DONT_REPORT_SIGTERM), as
+     * "bash: line N:   PID Killed   cmd" (JLIST_NONINTERACTIVE).
+     */
+    String notice(int number, char mark, int pid, int sig, String state, String text) {
+        if (shell.stdinIsTerminal) {
+            return String.format("[%d]%c  %-24s%s%n", number, mark, state, text);
+        }
+        if (sig == 0 || sig == Signals.SIGINT || sig == Signals.SIGTERM || sig == SIGPIPE) {
+            return "";
+        }
+        return String.format("bash: line %d: %5d %-24s%s%n", shell.lineNumber, pid, state, text);
+    }
+
+    private static final int SIGPIPE = 13;
+
     /** The notices for the ended jobs among {@code only} (all ended jobs if null). */
     void reportEndedJobs(Sink terminal, List<Integer> only) {
         for (BackgroundJob j : new ArrayList<>(activeJobs.values())) {
@@ -167,7 +210,10 @@ final class Jobs {
             backgroundStatus.put(j.pid(), st);
             String state = sig != 0 ? (Signals.death(sig) == null ? "Interrupt" : Signals.death(sig))
                     : st == 0 ? "Done" : "Exit " + st;
-            terminal.write(String.format("[%d]%c  %-24s%s%n", j.number(), m, state, j.text()));
+            terminal.write(notice(j.number(), m, j.pid(), sig, state, j.text()));
+        }
+        if (!shell.stdinIsTerminal) {
+            return;                 // no job control in a script: a stop is not reported
         }
         // waitpid(WUNTRACED) sees a job stopped by a signal: bash says so once, and again after a SIGCONT
         for (BackgroundJob j : activeJobs.values()) {

@@ -93,6 +93,16 @@ public final class Shell {
     final Subshells subshells = new Subshells(this);
     /** False when lines come from a script whose stdin is not the terminal (read gives end of file). */
     boolean stdinIsTerminal = true;
+    /**
+     * Job control (set -m): the interactive login shell puts each job in a process group of its own
+     * and gives the terminal to the one in front; a script's bash, a subshell and "sh -c" do not.
+     * A background job's copy of the shell keeps its parent's setting for the processes it starts.
+     */
+    boolean jobControl;
+    /** The lines read so far ($LINENO of the line running): a script's bash names it in its job notices. */
+    int lineNumber;
+    /** The process group of the job being started (its first process's pid), 0 before that process exists. */
+    int jobPgrp;
     int status;
     /** A foreground job died of SIGINT, or the shell itself died: the rest of the line is abandoned. */
     boolean interrupted;
@@ -154,6 +164,9 @@ public final class Shell {
 
     private void login() {
         pid = sys.spawn(1, "bash", List.of("-bash"));
+        sys.setsid(pid);                    // a login shell leads its session (as agetty/sshd set it up)
+        sys.setControllingTty(pid);         // and pts/0 is its controlling terminal
+        jobControl = stdinIsTerminal;
         vars.put("HOME", "/root");
         vars.put("USER", "root");
         vars.put("LOGNAME", "root");
@@ -261,6 +274,7 @@ public final class Shell {
             return typed(line + "\n");
         }
         Sink.Buffer terminal = new Sink.Buffer(true, MAX_OUTPUT);
+        lineNumber++;
         jobs.resumeReady(terminal);
         List<Integer> endedBefore = jobs.ended();
         term.showLiveOutput(terminal);
@@ -298,6 +312,7 @@ public final class Shell {
      */
     public void stdinIsTerminal(boolean terminal) {
         this.stdinIsTerminal = terminal;
+        this.jobControl = terminal && !forked;
     }
 
     /**
@@ -404,6 +419,7 @@ public final class Shell {
     }
 
     private Outcome runPipeline(Pipeline pl, Input in, Sink out, Sink err) {
+        jobs.takeTerminal(this);            // each pipeline in front is a job of its own
         Input stdin = in;
         Outcome o = null;
         int deathSignal = 0;
@@ -424,6 +440,7 @@ public final class Shell {
                 stdin = Input.of(pipe.bytes());
             }
         }
+        jobs.takeTerminal(this);
         if (deathSignal != 0 && Signals.death(deathSignal) != null && !inBackground) {
             err.write(Signals.death(deathSignal) + "\n");   // a background job's end is the job notice instead
         }
@@ -439,7 +456,7 @@ public final class Shell {
     }
 
     /** The program a command name runs: a bare name or a path in /bin, /sbin, /usr/bin, /usr/sbin. */
-    Command program(String name) {
+    public Command program(String name) {
         if (!name.contains("/")) {
             return programOf(name);
         }

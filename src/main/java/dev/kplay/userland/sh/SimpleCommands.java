@@ -108,6 +108,7 @@ final class SimpleCommands {
             return new Outcome(254, null, 0);
         }
         shell.lastSpawned = child;
+        shell.jobs.joinJob(shell, child);
         Stdio io;
         try {
             io = Stdio.open(cmd.redirects(), ex, shell.sys, child, shell.cwd, stdin, out, terminal, shell.heldFds);

@@ -35,13 +35,15 @@ final class Subshells {
     /**
      * job &amp;: bash forks a subshell for the job, which runs on a thread of its own so that it can
      * stop where its task sleeps in the kernel and go on when the task is woken. The interactive
-     * shell numbers it ("[1] 89") and reports its end at a prompt; a subshell or "sh -c" has no job
-     * control: it only sets $! (the job's process outlives it, adopted by init).
+     * shell numbers it ("[1] 89") and reports its end at a prompt; bash reading a script numbers it
+     * silently; a subshell or "sh -c" has no job control: it only sets $! (the job's process
+     * outlives it, adopted by init).
      */
     Outcome startBackground(Job job, Sink terminal, List<String> notices) {
         Sink.Buffer jobOut = new Sink.Buffer(true, MAX_OUTPUT);
         Shell sub = shell.fork(shell.pid);
         sub.inBackground = true;
+        sub.jobControl = shell.jobControl;  // the job's processes get a group of their own, not the terminal
         Outcome[] done = {null};
         Coroutine co = new Coroutine("kplay-job-" + shell.pid, () -> {
             try {
@@ -68,7 +70,9 @@ final class Subshells {
             return new Outcome(0, bgPid, 0);
         }
         int n = shell.jobs.add(bgPid, o, job.text());
-        terminal.write("[" + n + "] " + bgPid + "\n");
+        if (shell.stdinIsTerminal) {
+            terminal.write("[" + n + "] " + bgPid + "\n");    // DESCRIBE_PID: an interactive shell only
+        }
         terminal.write(jobOut.bytes());
         if (o.running() && ended) {
             shell.term.watchOutput(jobOut);        // a parked job's later output is shown when it is resumed
@@ -76,7 +80,7 @@ final class Subshells {
         if (!o.running()) {
             String state = o.signal() != 0 ? Signals.death(o.signal())
                     : o.status() == 0 ? "Done" : "Exit " + o.status();
-            notices.add(String.format("[%d]+  %-24s%s%n", n, state == null ? "Interrupt" : state, job.text()));
+            notices.add(shell.jobs.notice(n, '+', bgPid, o.signal(), state == null ? "Interrupt" : state, job.text()));
         }
         return new Outcome(0, bgPid, 0);
     }
@@ -94,6 +98,7 @@ final class Subshells {
             return new Outcome(254, null, 0);
         }
         shell.lastSpawned = child;
+        shell.jobs.joinJob(shell, child);
         Shell sub = shell.fork(child);
         sub.dashC = body.size() == 1;
         sub.execLast = body.size() == 1 && execable(sub, body.get(0));

@@ -39,6 +39,17 @@ class KernelCommandsTest {
         assertEquals(3, again.split("\n").length, "bash and this ps only: the earlier ps was reaped\n" + again);
     }
 
+    /** procps reads -eo LIST as -e -o LIST: the o ends the cluster and takes the rest, or the next word. */
+    @Test
+    void anOptionClusterEndingInOTakesTheColumnList() {
+        String ps = run("ps -eo pid,stat,comm").output();
+        assertTrue(ps.startsWith("    PID STAT COMMAND\n"), ps);
+        assertTrue(ps.contains(" S    kthreadd\n"), ps);
+        String lastPs = "\\s+\\d+ R\\+ +ps\\n";   // each ps lists itself with its own pid
+        assertEquals(ps.replaceAll(lastPs, "\n"), run("ps -e -o pid,stat,comm").output().replaceAll(lastPs, "\n"));
+        assertTrue(run("ps -eopid").output().startsWith("    PID\n"), run("ps -eopid").output());
+    }
+
     @Test
     void kmodToolsWithNothingLoaded() {
         assertEquals("Module                  Size  Used by\n", run("lsmod").output());

@@ -43,6 +43,38 @@ class JobControlTest {
         assertEquals("", out("jobs"));
     }
 
+    /** bash reading a script (not interactive) prints no "[1] PID" for '&': DESCRIBE_PID is for an interactive shell. */
+    @Test
+    void aScriptsBashNumbersTheJobSilently() {
+        sh.stdinIsTerminal(false);
+        assertEquals("", out("sleep 5 &"));
+        String pid = out("echo $!").trim();
+        assertTrue(pid.matches("\\d+"), pid);
+        assertEquals("[1]+  Running                 sleep 5 &\n", out("jobs"));
+        sh.stdinIsTerminal(true);
+        String second = out("sleep 5 &");
+        assertTrue(second.matches("\\[2\\] \\d+\n"), second);
+    }
+
+    /**
+     * A script's bash reports a background job's end only if a signal other than SIGINT, SIGPIPE or
+     * SIGTERM killed it, naming the line it noticed it on (bash 5.2.15 on Debian, "bash < script"):
+     * "bash: line 3:  4741 Killed                  sleep 30".
+     */
+    @Test
+    void aScriptsBashReportsOnlyAKillBySignal() {
+        sh.stdinIsTerminal(false);
+        out("sleep 30 &");
+        out("kill $!");
+        assertEquals("x\n", out("echo x"));
+        out("sleep 30 &");
+        String pid = out("echo $!").trim();
+        assertEquals("", out("kill -9 $!"));
+        assertEquals(String.format("y%nbash: line 7: %5s Killed                  sleep 30%n", pid), out("echo y"));
+        out("true &");
+        assertEquals("", out("echo").trim());
+    }
+
     @Test
     void killNineEndsTheJobWithBashsNotice() {
         out("sleep 30 &");

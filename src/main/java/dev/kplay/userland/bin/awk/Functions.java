@@ -1,6 +1,6 @@
 package dev.kplay.userland.bin.awk;
 
-import dev.kplay.userland.bin.awk.Interpreter.RuntimeError;
+import dev.kplay.userland.bin.awk.Signals.RuntimeError;
 import dev.kplay.userland.bin.awk.Node.Expr;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,12 @@ package dev.kplay.userland.bin.awk;
 
 import dev.kplay.userland.bin.awk.Node.Expr;
 import dev.kplay.userland.bin.awk.Node.Stmt;
+import dev.kplay.userland.bin.awk.Signals.BreakSignal;
+import dev.kplay.userland.bin.awk.Signals.ContinueSignal;
+import dev.kplay.userland.bin.awk.Signals.ExitSignal;
+import dev.kplay.userland.bin.awk.Signals.NextSignal;
+import dev.kplay.userland.bin.awk.Signals.ReturnSignal;
+import dev.kplay.userland.bin.awk.Signals.RuntimeError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,50 +18,14 @@ import java.util.regex.Pattern;
 
 /*
  * A tree-walking interpreter for awk programs: variables (global, function locals, arrays by
- * reference), the current record and its fields (split lazily with FS, $0 rebuilt with OFS when
- * a field or NF is assigned), and the statements' control flow as unchecked signals. Input and
- * output belong to Awk, which drives the rules over the records.
+ * reference), statements and expressions. The current record and its fields are Fields' (split
+ * lazily with FS, $0 rebuilt with OFS when a field or NF is assigned), the statements' control
+ * flow is unchecked signals (Signals), and regexes are translated by Ere. Input and output belong
+ * to Awk, which drives the rules over the records.
  */
 
 /** Runs the statements and expressions of an awk program. */
 final class Interpreter {
-    /** A run-time error: mawk prints "run time error: MSG" and the record position, and exits 2. */
-    static final class RuntimeError extends RuntimeException {
-        RuntimeError(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    static final class NextSignal extends RuntimeException {
-        NextSignal() { super(null, null, false, false); }
-    }
-
-    static final class ExitSignal extends RuntimeException {
-        final int status;
-
-        ExitSignal(int status) {
-            super(null, null, false, false);
-            this.status = status;
-        }
-    }
-
-    private static final class BreakSignal extends RuntimeException {
-        BreakSignal() { super(null, null, false, false); }
-    }
-
-    private static final class ContinueSignal extends RuntimeException {
-        ContinueSignal() { super(null, null, false, false); }
-    }
-
-    private static final class ReturnSignal extends RuntimeException {
-        final Value value;
-
-        ReturnSignal(Value value) {
-            super(null, null, false, false);
-            this.value = value;
-        }
-    }
-
     /** Where print output and getline input go; Awk implements it over the process. */
     interface Io {
         void print(String dest, String redirect, String text);
@@ -75,9 +45,8 @@ final class Interpreter {
     private final Map<String, Object> globals = new HashMap<>();
     private final ArrayDeque<Map<String, Object>> frames = new ArrayDeque<>();
     private final Map<String, Pattern> regexCache = new HashMap<>();
-    private String record = "";
-    /** Fields 1..NF of the record, or null until they are needed. */
-    private List<String> fields;
+    /** $0 and its fields. */
+    private final Fields record = new Fields(this);
     private int exitStatus;
     private final java.util.Random random = new java.util.Random(0);
 
@@ -105,7 +74,7 @@ final class Interpreter {
 
     Value get(String name) {
         if (name.equals("NF")) {
-            return Value.num(fields().size());
+            return Value.num(record.nf());
         }
         Object o = scopeOf(name).get(name);
         if (o instanceof LazyArray la && la.isEmpty()) {
@@ -119,18 +88,7 @@ final class Interpreter {
 
     void set(String name, Value v) {
         if (name.equals("NF")) {
-            int n = (int) v.num();
-            if (n < 0) {
-                throw new RuntimeError("NF set to negative value");
-            }
-            List<String> f = fields();
-            while (f.size() > n) {
-                f.remove(f.size() - 1);
-            }
-            while (f.size() < n) {
-                f.add("");
-            }
-            rebuild();
+            record.setNf((int) v.num());
             return;
         }
         Map<String, Object> s = scopeOf(name);
@@ -172,83 +130,10 @@ final class Interpreter {
 
     // ---- the record and its fields -------------------------------------------------------------------
 
-    void setRecord(String r) {
-        record = r;
-        fields = null;
-    }
+    void setRecord(String r) { record.set(r); }
 
-    private List<String> fields() {
-        if (fields == null) {
-            fields = split(record, get("FS").str("%.6g"));
-        }
-        return fields;
-    }
-
-    /** Splits s as FS does: " " on runs of blanks (ignoring leading and trailing), one other character literally, else a regex. */
-    List<String> split(String s, String fs) {
-        List<String> out = new ArrayList<>();
-        if (fs.equals(" ")) {
-            for (String w : s.trim().split("[ \\t\\n]+")) {
-                if (!w.isEmpty()) {
-                    out.add(w);
-                }
-            }
-            return out;
-        }
-        if (s.isEmpty()) {
-            return out;
-        }
-        if (fs.length() == 1 && fs.charAt(0) != '\\') {
-            int from = 0;
-            while (true) {
-                int i = s.indexOf(fs.charAt(0), from);
-                if (i < 0) {
-                    out.add(s.substring(from));
-                    return out;
-                }
-                out.add(s.substring(from, i));
-                from = i + 1;
-            }
-        }
-        for (String w : regex(fs).split(s, -1)) {
-            out.add(w);
-        }
-        return out;
-    }
-
-    private void rebuild() {
-        record = String.join(get("OFS").str("%.6g"), fields);
-    }
-
-    private Value field(int i) {
-        if (i < 0) {
-            throw new RuntimeError("negative field index $" + i);
-        }
-        if (i == 0) {
-            return Value.strnum(record);
-        }
-        List<String> f = fields();
-        return i <= f.size() ? Value.strnum(f.get(i - 1)) : Value.UNINIT;
-    }
-
-    private void setField(int i, Value v) {
-        if (i < 0) {
-            throw new RuntimeError("negative field index $" + i);
-        }
-        if (i == 0) {
-            setRecord(str(v));
-            return;
-        }
-        if (i > 100_000) {
-            throw new RuntimeError("$" + i + " exceeds maximum field(32767)");
-        }
-        List<String> f = fields();
-        while (f.size() < i) {
-            f.add("");
-        }
-        f.set(i - 1, str(v));
-        rebuild();
-    }
+    /** Splits s as FS does (see {@link Fields#split}). */
+    List<String> split(String s, String fs) { return record.split(s, fs); }
 
     // ---- regular expressions -------------------------------------------------------------------------
 
@@ -256,90 +141,13 @@ final class Interpreter {
         Pattern p = regexCache.get(ere);
         if (p == null) {
             try {
-                p = Pattern.compile(toJava(ere));
+                p = Pattern.compile(Ere.toJava(ere));
             } catch (java.util.regex.PatternSyntaxException e) {
                 throw new RuntimeError("regular expression compile failed (" + e.getDescription() + ")\n" + ere);
             }
             regexCache.put(ere, p);
         }
         return p;
-    }
-
-    /** A POSIX ERE as a java.util.regex pattern: bracket expressions and braces are where they differ. */
-    static String toJava(String ere) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < ere.length(); i++) {
-            char c = ere.charAt(i);
-            if (c == '\\' && i + 1 < ere.length()) {
-                char n = ere.charAt(++i);
-                switch (n) {
-                    case 'n' -> b.append("\\n");
-                    case 't' -> b.append("\\t");
-                    case '/' -> b.append('/');
-                    case '"' -> b.append('"');
-                    default -> b.append('\\').append(n);
-                }
-            } else if (c == '[') {
-                int j = i + 1;
-                StringBuilder cls = new StringBuilder("[");
-                if (j < ere.length() && ere.charAt(j) == '^') {
-                    cls.append('^');
-                    j++;
-                }
-                if (j < ere.length() && ere.charAt(j) == ']') {
-                    cls.append("\\]");
-                    j++;
-                }
-                while (j < ere.length() && ere.charAt(j) != ']') {
-                    char d = ere.charAt(j);
-                    if (ere.startsWith("[:", j)) {
-                        int e = ere.indexOf(":]", j);
-                        String name = e < 0 ? "" : ere.substring(j + 2, e);
-                        String jc = switch (name) {
-                            case "digit" -> "\\p{Digit}";
-                            case "alpha" -> "\\p{Alpha}";
-                            case "alnum" -> "\\p{Alnum}";
-                            case "space" -> "\\s";
-                            case "blank" -> " \\t";
-                            case "upper" -> "\\p{Upper}";
-                            case "lower" -> "\\p{Lower}";
-                            case "punct" -> "\\p{Punct}";
-                            case "xdigit" -> "\\p{XDigit}";
-                            case "print" -> "\\p{Print}";
-                            case "cntrl" -> "\\p{Cntrl}";
-                            default -> null;
-                        };
-                        if (jc != null) {
-                            cls.append(jc);
-                            j = e + 2;
-                            continue;
-                        }
-                    }
-                    if (d == '\\' && j + 1 < ere.length()) {
-                        cls.append('\\').append(ere.charAt(j + 1));
-                        j += 2;
-                        continue;
-                    }
-                    if (d == '[' || d == '&' || d == '~' || d == '^') {
-                        cls.append('\\');
-                    }
-                    cls.append(d);
-                    j++;
-                }
-                if (j >= ere.length()) {
-                    throw new RuntimeError("regular expression compile failed (bad class -- [], [^] or [)\n" + ere);
-                }
-                b.append(cls).append(']');
-                i = j;
-            } else if (c == '{' && !ere.substring(i).matches("(?s)\\{\\d+(,\\d*)?}.*")) {
-                b.append("\\{");
-            } else if (c == '}') {
-                b.append(b.toString().matches("(?s).*\\{\\d+(,\\d*)?") ? "}" : "\\}");
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     private Pattern regexOf(Expr e) {
@@ -443,7 +251,7 @@ final class Interpreter {
         } else {
             StringBuilder b = new StringBuilder();
             if (p.args().isEmpty()) {
-                b.append(record);
+                b.append(record.text());
             }
             String ofmt = get("OFMT").str("%.6g");
             for (int i = 0; i < p.args().size(); i++) {
@@ -468,13 +276,13 @@ final class Interpreter {
             return Value.string(s.value());
         }
         if (e instanceof Node.Regex r) {
-            return Value.bool(regex(r.source()).matcher(record).find());
+            return Value.bool(regex(r.source()).matcher(record.text()).find());
         }
         if (e instanceof Node.Var v) {
             return get(v.name());
         }
         if (e instanceof Node.Field f) {
-            return field((int) eval(f.index()).num());
+            return record.field((int) eval(f.index()).num());
         }
         if (e instanceof Node.Index ix) {
             Map<String, Value> a = array(ix.array());
@@ -540,7 +348,7 @@ final class Interpreter {
         if (target instanceof Node.Var var) {
             set(var.name(), v);
         } else if (target instanceof Node.Field f) {
-            setField((int) eval(f.index()).num(), v);
+            record.setField((int) eval(f.index()).num(), v);
         } else if (target instanceof Node.Index ix) {
             array(ix.array()).put(key(ix.subscripts()), v);
         } else {
@@ -650,7 +458,7 @@ final class Interpreter {
         return Value.ONE;
     }
 
-    String record() { return record; }
+    String record() { return record.text(); }
 
     Map<String, Value> arrayNamed(String name) { return array(name); }
 
