@@ -160,4 +160,27 @@ ssize_t debugfs_read_file_bool(struct file *file, char __user *user_buf,
 ssize_t debugfs_write_file_bool(struct file *file, const char __user *user_buf,
 				size_t count, loff_t *ppos);
 
+/* kplay: what 6.1's linux/debugfs.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <asm/ptrace.h>
+#include <linux/cpumask.h>
+#include <linux/jump_label.h>
+#include <linux/rwlock.h>
+#include <linux/swait.h>
+#include <linux/completion.h>
+#include <linux/semaphore.h>
+#include <linux/kref.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/hrtimer.h>
+#include <linux/random.h>
+#include <linux/hash.h>
+#include <linux/ctype.h>
+#include <linux/sysctl.h>
+#include <linux/cred.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+
 #endif

@@ -79,4 +79,25 @@ static inline void fsleep(unsigned long usecs)
 		msleep(DIV_ROUND_UP(usecs, 1000));
 }
 
+/* kplay: what 6.1's linux/delay.h makes visible through its own includes */
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <linux/cpumask.h>
+#include <linux/jump_label.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+#include <linux/rwlock.h>
+#include <linux/uidgid.h>
+#include <linux/highuid.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/timer.h>
+#include <linux/hrtimer.h>
+#include <linux/workqueue.h>
+#include <linux/random.h>
+
 #endif /* defined(_LINUX_DELAY_H) */

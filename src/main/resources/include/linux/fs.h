@@ -328,4 +328,26 @@ extern int filp_close(struct file *, fl_owner_t id);
 extern ssize_t kernel_read(struct file *, void *, size_t, loff_t *);
 extern ssize_t kernel_write(struct file *, const void *, size_t, loff_t *);
 
+/* kplay: what 6.1's linux/fs.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <asm/ptrace.h>
+#include <linux/cpumask.h>
+#include <linux/jump_label.h>
+#include <linux/rwlock.h>
+#include <linux/swait.h>
+#include <linux/completion.h>
+#include <linux/semaphore.h>
+#include <linux/kref.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/hrtimer.h>
+#include <linux/random.h>
+#include <linux/hash.h>
+#include <linux/sysctl.h>
+#include <linux/cred.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+
 #endif /* _LINUX_FS_H */

@@ -116,4 +116,7 @@ extern unsigned int reset_devices;
 
 #define __setup(str, func)		/* nothing */
 
+/* kplay: what 6.1's linux/init.h makes visible through its own includes */
+#include <linux/stddef.h>
+
 #endif /* _LINUX_INIT_H */

@@ -184,4 +184,30 @@ extern void tasklet_init(struct tasklet_struct *t,
 extern void tasklet_setup(struct tasklet_struct *t,
 			  void (*callback)(struct tasklet_struct *));
 
+/* kplay: what 6.1's linux/interrupt.h makes visible through its own includes */
+#include <linux/typecheck.h>
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/bottom_half.h>
+#include <linux/lockdep.h>
+#include <linux/jump_label.h>
+#include <linux/spinlock.h>
+#include <linux/rwlock.h>
+#include <linux/uidgid.h>
+#include <linux/highuid.h>
+#include <linux/wait.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+
 #endif

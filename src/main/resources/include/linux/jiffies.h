@@ -91,4 +91,21 @@ extern u64 nsecs_to_jiffies64(u64 n);
 
 #define TIMESTAMP_SIZE	30
 
+/* kplay: what 6.1's linux/jiffies.h makes visible through its own includes */
+#include <linux/typecheck.h>
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/irqflags.h>
+#include <linux/atomic.h>
+#include <linux/cpumask.h>
+#include <linux/jump_label.h>
+
 #endif

@@ -124,4 +124,11 @@ extern enum system_states system_state;
 #define __CONCAT(a, b) a ## b
 #define CONCATENATE(a, b) __CONCAT(a, b)
 
+/* kplay: what 6.1's linux/kernel.h makes visible through its own includes */
+#include <linux/typecheck.h>
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/jump_label.h>
+
 #endif

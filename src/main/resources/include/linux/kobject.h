@@ -70,4 +70,28 @@ extern struct kobject *hypervisor_kobj;
 extern struct kobject *power_kobj;
 extern struct kobject *firmware_kobj;
 
+/* kplay: what 6.1's linux/kobject.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/rwlock.h>
+#include <linux/uidgid.h>
+#include <linux/highuid.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/gfp.h>
+#include <linux/hrtimer.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+
 #endif /* _KOBJECT_H_ */

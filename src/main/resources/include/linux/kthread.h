@@ -62,4 +62,26 @@ void kthread_parkme(void);
 void __noreturn kthread_exit(long result);
 void __noreturn kthread_complete_and_exit(struct completion *, long);
 
+/* kplay: what 6.1's linux/kthread.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <linux/cpumask.h>
+#include <linux/jump_label.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+#include <linux/rwlock.h>
+#include <linux/uidgid.h>
+#include <linux/highuid.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/timer.h>
+#include <linux/hrtimer.h>
+#include <linux/workqueue.h>
+#include <linux/random.h>
+
 #endif /* _LINUX_KTHREAD_H */

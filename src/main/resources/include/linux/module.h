@@ -179,4 +179,26 @@ void __noreturn __module_put_and_kthread_exit(struct module *mod, long code);
 
 extern bool is_module_address(unsigned long addr);
 
+/* kplay: what 6.1's linux/module.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/error-injection.h>
+#include <linux/rwlock.h>
+#include <linux/uidgid.h>
+#include <linux/highuid.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/hrtimer.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+
 #endif /* _LINUX_MODULE_H */

@@ -359,4 +359,11 @@ struct module;
 extern void kernel_param_lock(struct module *mod);
 extern void kernel_param_unlock(struct module *mod);
 
+/* kplay: what 6.1's linux/moduleparam.h makes visible through its own includes */
+#include <linux/typecheck.h>
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/jump_label.h>
+
 #endif /* _LINUX_MODULE_PARAMS_H */

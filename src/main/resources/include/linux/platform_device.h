@@ -191,4 +191,25 @@ static inline void platform_set_drvdata(struct platform_device *pdev,
 	module_driver(__platform_driver, platform_driver_register, \
 			platform_driver_unregister)
 
+/* kplay: what 6.1's linux/platform_device.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/error-injection.h>
+#include <linux/rwlock.h>
+#include <linux/uidgid.h>
+#include <linux/highuid.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/hrtimer.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+
 #endif /* _PLATFORM_DEVICE_H_ */

@@ -776,5 +776,11 @@ static inline void print_hex_dump_devel(const char *prefix_str, int prefix_type,
 #define print_hex_dump_bytes(prefix_str, prefix_type, buf, len)	\
 	print_hex_dump_debug(prefix_str, prefix_type, 16, 1, buf, len, true)
 
+/* kplay: what 6.1's linux/printk.h makes visible through its own includes */
+#include <linux/const.h>
+#include <linux/bits.h>
+#include <linux/export.h>
+#include <linux/jump_label.h>
+
 #endif
 

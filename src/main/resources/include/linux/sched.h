@@ -235,4 +235,26 @@ static inline void put_task_struct(struct task_struct *t)
 extern void send_sig(int sig, struct task_struct *p, int priv);
 extern void allow_signal(int sig);
 
+/* kplay: what 6.1's linux/sched.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <linux/cpumask.h>
+#include <linux/jump_label.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+#include <linux/rwlock.h>
+#include <linux/uidgid.h>
+#include <linux/highuid.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/timer.h>
+#include <linux/hrtimer.h>
+#include <linux/workqueue.h>
+#include <linux/random.h>
+
 #endif

@@ -143,4 +143,27 @@ extern struct list_head *seq_list_start_head(struct list_head *head,
 extern struct list_head *seq_list_next(void *v, struct list_head *head,
 		loff_t *ppos);
 
+/* kplay: what 6.1's linux/seq_file.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <asm/ptrace.h>
+#include <linux/cpumask.h>
+#include <linux/jump_label.h>
+#include <linux/rwlock.h>
+#include <linux/swait.h>
+#include <linux/completion.h>
+#include <linux/semaphore.h>
+#include <linux/kref.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/hrtimer.h>
+#include <linux/random.h>
+#include <linux/hash.h>
+#include <linux/ctype.h>
+#include <linux/sysctl.h>
+#include <linux/cred.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+
 #endif

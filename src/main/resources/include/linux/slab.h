@@ -206,4 +206,33 @@ extern void kvfree_sensitive(const void *addr, size_t len);
 		kmem_cache_create(#__struct, sizeof(struct __struct),	\
 			__alignof__(struct __struct), (__flags), NULL)
 
+/* kplay: what 6.1's linux/slab.h makes visible through its own includes */
+#include <linux/typecheck.h>
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/bottom_half.h>
+#include <linux/lockdep.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/spinlock.h>
+#include <linux/rwlock.h>
+#include <linux/wait.h>
+#include <linux/swait.h>
+#include <linux/completion.h>
+#include <linux/mutex.h>
+#include <linux/refcount.h>
+#include <linux/kref.h>
+#include <linux/rcupdate.h>
+#include <linux/random.h>
+
 #endif	/* _LINUX_SLAB_H */

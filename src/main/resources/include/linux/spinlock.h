@@ -160,4 +160,23 @@ static __always_inline int spin_is_locked(spinlock_t *lock)
 
 #define assert_spin_locked(lock)	do { } while (0)
 
+/* kplay: what 6.1's linux/spinlock.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/time64.h>
+#include <linux/list.h>
+#include <linux/poison.h>
+#include <linux/rwlock.h>
+
 #endif /* __LINUX_SPINLOCK_H */

@@ -98,4 +98,47 @@ int sysfs_emit(char *buf, const char *fmt, ...);
 __printf(3, 4)
 int sysfs_emit_at(char *buf, int at, const char *fmt, ...);
 
+/* kplay: what 6.1's linux/sysfs.h makes visible through its own includes */
+#include <linux/typecheck.h>
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/bottom_half.h>
+#include <linux/lockdep.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/time64.h>
+#include <linux/time.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+#include <linux/jiffies.h>
+#include <linux/spinlock.h>
+#include <linux/rwlock.h>
+#include <linux/uidgid.h>
+#include <linux/highuid.h>
+#include <linux/wait.h>
+#include <linux/swait.h>
+#include <linux/completion.h>
+#include <linux/mutex.h>
+#include <linux/refcount.h>
+#include <linux/kref.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/gfp.h>
+#include <linux/timer.h>
+#include <linux/hrtimer.h>
+#include <linux/workqueue.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+
 #endif /* _SYSFS_H_ */

@@ -104,4 +104,27 @@ extern unsigned long __round_jiffies(unsigned long j, int cpu);
 extern unsigned long round_jiffies(unsigned long j);
 extern unsigned long round_jiffies_relative(unsigned long j);
 
+/* kplay: what 6.1's linux/timer.h makes visible through its own includes */
+#include <linux/typecheck.h>
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/bottom_half.h>
+#include <linux/lockdep.h>
+#include <linux/atomic.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/spinlock.h>
+#include <linux/rwlock.h>
+
 #endif

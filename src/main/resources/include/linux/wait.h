@@ -281,4 +281,21 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, i
 extern void schedule(void);
 extern long schedule_timeout(long timeout);
 
+/* kplay: what 6.1's linux/wait.h makes visible through its own includes */
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/time64.h>
+#include <linux/rwlock.h>
+
 #endif /* _LINUX_WAIT_H */

@@ -245,4 +245,27 @@ static inline bool schedule_delayed_work(struct delayed_work *dwork,
 	return queue_delayed_work(system_wq, dwork, delay);
 }
 
+/* kplay: what 6.1's linux/workqueue.h makes visible through its own includes */
+#include <linux/typecheck.h>
+#include <linux/math.h>
+#include <linux/log2.h>
+#include <linux/export.h>
+#include <linux/cache.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/ioctl.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/current.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/bottom_half.h>
+#include <linux/lockdep.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/jump_label.h>
+#include <linux/spinlock.h>
+#include <linux/rwlock.h>
+#include <linux/rcupdate.h>
+
 #endif

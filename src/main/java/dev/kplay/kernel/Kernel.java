@@ -150,6 +150,7 @@ public final class Kernel implements Syscalls {
             @Override public void switchedTo(Task t) { setCurrentTask(t); }
         });
         this.exec = new dev.kplay.kernel.exec.Exec(this, nr -> image.syscalls().entryPoint(nr));
+        scheduler.setUserTime(exec);
     }
 
     /** Models start_kernel(): brings every subsystem up in order and starts init (pid 1). */
@@ -321,9 +322,29 @@ public final class Kernel implements Syscalls {
         scheduler.setPacer(pacer);
     }
 
-    /** Whether no task is runnable (idle time then only fires timers). */
+    /** Whether no kernel task is runnable (see also {@link #idleStretchesAdd}). */
     public boolean idle() {
         return scheduler.idle();
+    }
+
+    /**
+     * Whether two stretches of idle time that add up to {@code nanos} do what one stretch of that
+     * length does: nothing runnable, or only programs whose instructions in one stretch stay under
+     * a request's bound (then neither the parts nor the whole are cut short by it).
+     */
+    public boolean idleStretchesAdd(long nanos) {
+        return scheduler.idle() && (!exec.runnable()
+                || nanos / Math.max(1, config.nanosPerInstruction()) < config.instructionsPerSlice());
+    }
+
+    /** A request starts (a command, a stretch of idle time): user programs' instructions are counted afresh. */
+    public void beginRequest() {
+        exec.beginRequest();
+    }
+
+    /** A task woke while a user program had the CPU: the program is preempted (see Exec.wakeupPreempt). */
+    public void wakeupPreempt() {
+        exec.wakeupPreempt();
     }
 
     /** Idle time passes: runnable tasks run, timers fire, the watchdogs look (see Scheduler). */

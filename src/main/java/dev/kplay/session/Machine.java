@@ -204,6 +204,9 @@ final class Machine {
 
     /** Performs one event and logs it; builds and commands put their result in {@code out[0]}. */
     void apply(Event e, Object[] out) {
+        if (kernel != null) {
+            kernel.beginRequest();
+        }
         if (e instanceof Event.FileWritten w && LinuxTree.isTreeName(w.name())) {
             linux.write(kernel, w.name().substring(LinuxTree.PREFIX.length()), w.text());
         } else if (e instanceof Event.FileDeleted d && LinuxTree.isTreeName(d.name())) {
@@ -273,7 +276,8 @@ final class Machine {
     /** Appends e to the event log (idle time after idle time is one stretch); 503 when the log is full. */
     void record(Event e) {
         if (e instanceof Event.TimePassed t && events.size() > journal.journaled() && !tickActive
-                && events.get(events.size() - 1) instanceof Event.TimePassed last && kernel.idle()) {
+                && events.get(events.size() - 1) instanceof Event.TimePassed last
+                && kernel.idleStretchesAdd(last.nanos() + t.nanos())) {
             // Idle time after idle time is one stretch of idle time: replaying the sum fires the same timers at
             // the same instants, since no task was running in between to use the two stretches differently.
             // A stretch already in the journal is not changed (the store only appends): a new one starts.
@@ -381,6 +385,7 @@ final class Machine {
      */
     Shell.Result runOnKernel(String command) {
         Shell.Result r;
+        kernel.beginRequest();
         try {
             r = shell.run(command);
         } catch (Halted h) {

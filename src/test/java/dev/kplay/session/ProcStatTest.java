@@ -103,4 +103,18 @@ class ProcStatTest {
                 run(s, "renice -n 1 -p 999999"));
         assertEquals("nice: 'nosuch': No such file or directory\n", run(s, "nice nosuch"));
     }
+
+    /** /proc/self is the reader's own /proc/PID (proc_self_get_link), resolved for each caller. */
+    @Test
+    void procSelfIsTheReader() {
+        Session s = session(false);
+        String stat = run(s, "cat /proc/self/stat");
+        assertTrue(stat.matches("\\d+ \\(cat\\) R .*\n"), stat);
+        assertEquals("State:\tR (running)\n", run(s, "grep State /proc/self/status"));
+        String bash = run(s, "echo $$").trim();
+        String link = run(s, "readlink /proc/self").trim();
+        assertTrue(Integer.parseInt(link) > Integer.parseInt(bash), "readlink's own pid: " + link);
+        assertTrue(run(s, "ls -l /proc/self").matches("lrwxrwxrwx 1 root root 0 .* /proc/self -> \\d+\n"));
+        assertTrue(run(s, "ls /proc/self/").contains("status"));
+    }
 }

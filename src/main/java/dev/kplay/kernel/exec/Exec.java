@@ -32,10 +32,35 @@ import java.util.List;
  * program: the shell sees the command as still running, and when the kernel finishes the call
  * later (the scheduler's syscallReturned) the program is ready and runs again the next time
  * time passes (runReady).
+ *
+ * A program that computes without making a syscall is runnable in user mode (R) and gets the CPU
+ * whenever no kernel task wants it: while time passes (a sleep in the foreground, idle time, a
+ * syscall of another task waiting in the kernel), the scheduler's idle loop hands it the stretch
+ * (UserTime.run), and its instructions move the clock as they run, so its timers, its CPU time and
+ * what it reads from clock_gettime() all fall at the instant they would. This is CFS on one CPU
+ * (kernel/sched/fair.c) for the cases kplay has, with Debian's settings: sched_latency 6 ms,
+ * min_granularity 0.75 ms, wakeup_granularity 1 ms (scaled by 1 + ilog2(1 CPU) = 1), HZ=250.
+ * - One runnable program has the CPU to itself: check_preempt_tick() never preempts the only task.
+ * - Several: each one's ideal slice (6 ms / n) is shorter than a tick (4 ms) once n > 1, so the
+ *   tick preempts the running one at every tick (its delta_exec has passed the slice and
+ *   min_granularity) and the next runs: they take turns a tick each, in order, an involuntary
+ *   switch (nivcsw) each time.
+ * - A task that wakes while a program runs (a kthread its timer woke, the shell's sleep ending, the
+ *   watchdog's stopper every 4 s) preempts it: place_entity() puts the sleeper half a latency
+ *   (3 ms) behind min_vruntime, more than wakeup_granularity ahead of the program, so
+ *   check_preempt_wakeup() reschedules at once, and returning to user mode the program switches
+ *   out involuntarily. Kernel code of the woken task runs first, the program then goes on.
+ * - A background start (./spin &) only runs the program until it blocks, ends or has had one
+ *   tick: the shell goes on with the next command (fork() puts the child behind the parent,
+ *   START_DEBIT), and the program gets the rest of its CPU as time passes.
+ * Linux has no counterpart for one bound kplay adds: the programs' instructions in one request (one
+ * command, one stretch of idle time) are at most KernelConfig.instructionsPerSlice; past it the
+ * programs stay runnable and get no CPU until the next request (as a cgroup's cpu.max throttles a
+ * group), so a background spin cannot make a request's work unbounded.
  */
 
 /** The exec subsystem and the user-mode runner. */
-public final class Exec {
+public final class Exec implements dev.kplay.kernel.sched.Scheduler.UserTime {
     /** Instructions of user code between two looks at the clock. */
     static final long SLICE = 20_000;
     /** entry_SYSCALL_64: the address the syscall gate binds to (what MSR_LSTAR holds). */
@@ -69,6 +94,12 @@ public final class Exec {
 
     /** The process whose code is on the CPU. */
     private UserProcess current;
+    /** The runnable program that had the CPU last while time passed (a wake-up preempts it), or null. */
+    private UserProcess onCpu;
+    /** Instructions the runnable programs may still run in this request (see the class comment). */
+    private long fillLeft;
+    /** Set while runnable programs fill passing time: a kernel task that wakes then preempts them. */
+    private boolean filling;
 
     /**
      * Models do_execve() of {@code path} by task {@code pid}, then runs the program (see
@@ -111,10 +142,16 @@ public final class Exec {
         t.setUserMode(up);
         t.setComm(path.substring(path.lastIndexOf('/') + 1));
         processes.add(up);
+        t.arrived(k.now());
         Exit e = cpu.call(up.stack, l.entry(), new long[] {l.argc(), l.argv(), l.envp()});
         if (e != null) {
             userFault(up, e);
             return t.exitStatus();
+        }
+        if (std.background()) {
+            // the shell goes on at once: the program has the CPU until it blocks, ends, or the tick
+            long tick = k.clock().jiffyStart(k.clock().jiffies() + 1) - k.now();
+            return finish(up, up.run(this, Math.max(1, tick / Math.max(1, k.config().nanosPerInstruction()))));
         }
         return finish(up, up.run(this, k.config().instructionsPerSlice()));
     }
@@ -125,6 +162,9 @@ public final class Exec {
             return up.task.exitStatus();
         }
         up.preempted = stop == UserProcess.Stop.PREEMPTED;
+        if (up.preempted) {
+            up.task.queued(k.now());
+        }
         return Syscalls.RUNNING;
     }
 
@@ -133,10 +173,7 @@ public final class Exec {
         runReady(0);
     }
 
-    /**
-     * After {@code nanos} of time passed: the programs whose parked syscall completed run, and
-     * those still computing get the CPU for that stretch (as many instructions as fit in it).
-     */
+    /** After {@code nanos} of time passed: the programs whose parked syscall completed run. */
     public void runReady(long nanos) {
         for (UserProcess up : List.copyOf(processes)) {
             if (up.pendingPoll != null && up.completed != Long.MIN_VALUE) {
@@ -154,13 +191,163 @@ public final class Exec {
                 release(up);
             } else if (up.ready()) {
                 up.resume();
-                finish(up, up.run(this, k.config().instructionsPerSlice()));
-            } else if (up.preempted && nanos > 0) {
-                up.preempted = false;
-                long fits = Math.min(k.config().instructionsPerSlice(), nanos / Math.max(1, k.config().nanosPerInstruction()));
-                finish(up, up.run(this, Math.max(1, fits), false));
+                up.task.arrived(k.now());                                // in the background: until the tick, then as time passes
+                finish(up, up.run(this, up.std.background() ? toTick() : k.config().instructionsPerSlice()));
             }
         }
+    }
+
+    // ---- CPU time for runnable programs (see the class comment) -------------------------------
+
+    /** A new request: the runnable programs' instructions are counted afresh. */
+    public void beginRequest() {
+        fillLeft = k.config().instructionsPerSlice();
+    }
+
+    /** The runnable programs in turn order (the run queue's user-mode part). */
+    private List<UserProcess> runQueue() {
+        List<UserProcess> r = new ArrayList<>();
+        for (UserProcess up : processes) {
+            if (up.preempted && up.task.alive() && !up.stack.isBlocked()) {
+                r.add(up);
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public boolean runnable() {
+        for (UserProcess up : processes) {
+            if (up.preempted && up.task.alive() && !up.stack.isBlocked()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The CPU is free until {@code until}: the runnable programs have it in turn, each to the end
+     * of the tick when there are several, until then, until a kernel task wakes (it preempts the
+     * program), or until the request's instructions are used. False if no instruction could run.
+     */
+    @Override
+    public boolean run(long until) {
+        List<UserProcess> queue = runQueue();
+        long npi = Math.max(1, k.config().nanosPerInstruction());
+        long now = k.now();
+        if (queue.isEmpty() || fillLeft <= 0 || until - now < npi) {
+            return false;
+        }
+        UserProcess up = queue.get(0);
+        long room = (until - now) / npi;
+        long tickEnd = Long.MAX_VALUE;
+        if (queue.size() > 1) {
+            tickEnd = k.clock().jiffyStart(k.clock().jiffies() + 1);
+            room = Math.min(room, toTick());
+        }
+        UserProcess.Stop stop = slice(up, room);
+        if (stop == UserProcess.Stop.PREEMPTED && !k.scheduler().idle()) {
+            preempt(null);                          // a kernel task woke: it runs first
+        } else if (stop == UserProcess.Stop.PREEMPTED && k.now() >= tickEnd && processes.remove(up)) {
+            processes.add(up);                      // the tick ended its slice: the next one's turn, it queues behind
+        }
+        return true;
+    }
+
+    /** Instructions from now to the next tick (at least one). */
+    private long toTick() {
+        long npi = Math.max(1, k.config().nanosPerInstruction());
+        return Math.max(1, (k.clock().jiffyStart(k.clock().jiffies() + 1) - k.now() + npi - 1) / npi);
+    }
+
+    /** Runs runnable program up for at most {@code room} instructions (and the request's bound) as it fills passing time. */
+    private UserProcess.Stop slice(UserProcess up, long room) {
+        if (onCpu != up) {
+            up.task.arrived(k.now());
+        }
+        preempt(up);
+        onCpu = up;
+        up.preempted = false;
+        long before = up.stack.instructions();
+        long from = k.now();
+        filling = true;
+        UserProcess.Stop stop;
+        try {
+            stop = up.run(this, Math.max(1, Math.min(room, fillLeft)));
+        } finally {
+            filling = false;
+        }
+        fillLeft -= up.stack.instructions() - before;
+        long samples = dev.kplay.kernel.sched.Watchdog.samplesIn(from, k.now());
+        for (long i = 0; i < samples && up.task.alive(); i++) {
+            up.task.countInvoluntarySwitch();       // the stopper (migration/0) ran softlockup_fn()
+        }
+        finish(up, stop);
+        if (stop != UserProcess.Stop.PREEMPTED) {
+            onCpu = null;                           // it slept or ended: a voluntary switch, or none
+        }
+        return stop;
+    }
+
+    /**
+     * A tick while {@code fg}, a program run by its command (not filling passing time), has the
+     * CPU: with other programs runnable, its slice is over (check_preempt_tick()); each of them
+     * runs to the next tick in turn, then it goes on. They share the CPU a tick each, as CFS does.
+     */
+    void tick(UserProcess fg) {
+        if (filling) {
+            return;
+        }
+        List<UserProcess> others = runQueue();
+        others.remove(fg);
+        if (others.isEmpty() || fillLeft <= 0) {
+            return;
+        }
+        fg.task.countInvoluntarySwitch();
+        fg.task.queued(k.now());
+        for (UserProcess o : others) {
+            if (fillLeft <= 0 || !fg.task.alive()) {
+                break;
+            }
+            UserProcess.Stop stop = slice(o, toTick());
+            if (stop == UserProcess.Stop.PREEMPTED && processes.remove(o)) {
+                processes.add(o);
+            }
+        }
+        preempt(null);                              // fg takes the CPU back from the last of them
+        fg.task.arrived(k.now());
+        enter(fg);
+    }
+
+    /** Whether programs are filling passing time right now (a foreground program's run is not). */
+    boolean filling() {
+        return filling;
+    }
+
+    /** The jiffies counter (a program's run notices each tick). */
+    long jiffies() {
+        return k.clock().jiffies();
+    }
+
+    /** Another task takes the CPU from the program that had it: that one switches out involuntarily. */
+    private void preempt(UserProcess next) {
+        if (onCpu != null && onCpu != next && onCpu.task.alive() && onCpu.preempted) {
+            onCpu.task.countInvoluntarySwitch();
+        }
+        onCpu = null;
+    }
+
+    /**
+     * A task woke while a program held the CPU (the shell's sleep ended, a foreground program's
+     * nanosleep returned): check_preempt_wakeup() preempts the program.
+     */
+    public void wakeupPreempt() {
+        preempt(null);
+    }
+
+    /** Whether the running program must give the CPU back now: it fills passing time and a kernel task woke. */
+    boolean kernelWoke() {
+        return filling && !k.scheduler().idle();
     }
 
     void cancelTimer(Object timer) {
@@ -173,8 +360,9 @@ public final class Exec {
         k.memory().switchMm(up.mm());
     }
 
-    /** Instructions ran in user mode: time passes (timers fire on the way). */
-    void ran(long instructions) {
+    /** t's program ran instructions in user mode: its CPU time grows, time passes (timers fire on the way). */
+    void ran(Task t, long instructions) {
+        t.addExecRuntime(instructions * k.config().nanosPerInstruction());
         k.timers().advance(instructions * k.config().nanosPerInstruction());
     }
 

@@ -155,17 +155,13 @@ final class UserProcess implements UserMode {
         return stack.isBlocked() && completed == Long.MIN_VALUE && task.stack().depth() == 0;
     }
 
-    /** Runs the program's code for at most budget instructions. */
-    Stop run(Exec exec, long budget) {
-        return run(exec, budget, true);
-    }
-
     /**
-     * As {@link #run(Exec, long)}; {@code chargeTime} false when the instructions fill a stretch of
-     * time that has already passed (a program computing in the background while time went by).
+     * Runs the program's code for at most budget instructions, each moving the clock; it also
+     * stops (PREEMPTED) between two slices when a kernel task woke while it filled passing time.
      */
-    Stop run(Exec exec, long budget, boolean chargeTime) {
+    Stop run(Exec exec, long budget) {
         long left = budget;
+        long jiffies = exec.jiffies();
         while (true) {
             if (!task.alive()) {
                 return Stop.EXITED;
@@ -178,15 +174,17 @@ final class UserProcess implements UserMode {
             Exit e = cpu.run(stack, Math.max(1, Math.min(Exec.SLICE, left)));
             long ran = stack.instructions() - before;
             left -= ran;
-            if (chargeTime) {
-                exec.ran(ran);
-                task.addUserRun(ran);
+            exec.ran(task, ran);
+            task.addUserRun(ran);
+            if (exec.jiffies() != jiffies && left > 0 && !exec.filling() && task.alive()) {
+                exec.tick(this);                          // other runnable programs take their turn
+                jiffies = exec.jiffies();
             }
             if (!task.alive()) {
                 return Stop.EXITED;
             }
             if (e instanceof Exit.OutOfBudget) {
-                if (left <= 0) {
+                if (left <= 0 || exec.kernelWoke()) {
                     return Stop.PREEMPTED;
                 }
             } else if (e instanceof Exit.Blocked) {

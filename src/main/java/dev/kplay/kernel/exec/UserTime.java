@@ -63,6 +63,7 @@ final class UserTime {
         if (!up.std.sleep(nanos)) {
             return interrupted(up);
         }
+        exec.wakeupPreempt();           // hrtimer_wakeup(): the sleeper preempts a program that had the CPU
         exec.enter(up);
         return 0;
     }

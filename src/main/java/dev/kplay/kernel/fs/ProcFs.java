@@ -25,6 +25,8 @@ public final class ProcFs {
     public static void mount(Kernel k) {
         Dir proc = new Dir(0555, () -> pidNames(k), name -> pidDir(k, name));
         k.vfs().root().put("proc", proc);
+        // proc_self: a link to the reader's own /proc/PID; the syscalls resolve it for the calling task
+        proc.put("self", new Symlink(0777, () -> "self", 0));
         proc.put("modules", file(() -> modules(k)));
         proc.put("version", file(() -> k.image().banner() + "\n"));
         proc.put("uptime", file(() -> {
@@ -141,6 +143,7 @@ public final class ProcFs {
         d.put("status", file(() -> ProcArray.status(t)));
         d.put("stat", file(() -> ProcArray.stat(k, t)));
         d.put("statm", file(() -> ProcArray.statm(t)));
+        d.put("schedstat", file(() -> t.sumExecRuntime() + " " + t.runDelay() + " " + t.pcount() + "\n"));   // proc_pid_schedstat()
         d.put("stack", new GeneratedFile(0400, 0, () -> stack(k, t), null));
         d.put("fd", new Dir(0500, () -> t.files().keySet().stream().map(String::valueOf).toList(), fd -> fdLink(t, fd)));
         return d;

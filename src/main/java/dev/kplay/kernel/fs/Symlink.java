@@ -13,10 +13,17 @@ public final class Symlink extends Inode {
     public static final int S_IFLNK = 0120000;
 
     private final Supplier<String> target;
+    /** What stat() gives as its size: 64 for a /proc/PID/fd link (proc_fd_getattr), 0 for /proc/self. */
+    private final long size;
 
     public Symlink(int perm, Supplier<String> target) {
+        this(perm, target, 64);
+    }
+
+    public Symlink(int perm, Supplier<String> target, long size) {
         super(S_IFLNK | perm);
         this.target = target;
+        this.size = size;
     }
 
     /** What readlink() returns. */
@@ -25,5 +32,5 @@ public final class Symlink extends Inode {
     }
 
     @Override
-    public long size() { return 64; }
+    public long size() { return size; }
 }

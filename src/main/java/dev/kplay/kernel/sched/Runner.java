@@ -43,6 +43,7 @@ final class Runner {
         long deadline = sched.timers.clock().now() + MAX_WAIT;
         long runOnUntil = sched.timers.clock().now() + RUN_ON;
         long paced = sched.timers.clock().now();
+        long pacedTo = paced;
         Outcome o = runOn(t);
         while (true) {
             switch (o) {
@@ -87,8 +88,11 @@ final class Runner {
                 t.setAbandoned(true);
                 return running;
             }
-            sched.pacer.accept(when - sched.timers.clock().now());
-            sched.timers.advanceTo(when);
+            if (when > pacedTo) {                    // a program using the wait may stop short: no stretch paced twice
+                sched.pacer.accept(when - Math.max(pacedTo, sched.timers.clock().now()));
+                pacedTo = when;
+            }
+            sched.idleUntil(when);
         }
     }
 
@@ -116,8 +120,10 @@ final class Runner {
             }
             if (next != null) {
                 sched.onCpu = next;
+                sched.timers.advanceTo(Math.min(target, sched.timers.nextEvent()));
+            } else {
+                sched.idleUntil(target);
             }
-            sched.timers.advanceTo(Math.min(target, sched.timers.nextEvent()));
         }
     }
 
@@ -136,8 +142,10 @@ final class Runner {
             }
             sched.host.exit(t, sig != 0 ? sig : sched.lastValue < 0 ? 1 << 8 : 0);
         } else if (o == Outcome.DONE && t.alive() && t.state() == Task.State.RUNNING && !sched.runQueue.contains(t)) {
+            t.queued(sched.timers.clock().now());
             sched.runQueue.add(t);
         } else if (o == Outcome.PREEMPTED) {
+            t.queued(sched.timers.clock().now());
             sched.runQueue.addFirst(t);
         }
         return o;
@@ -155,6 +163,7 @@ final class Runner {
     /** Runs t until its call completes, it sleeps, dies, or the budget runs out. */
     private Outcome runOn(Task t) {
         Task prev = sched.switchTo(t);
+        t.arrived(sched.timers.clock().now());
         try {
             t.setState(Task.State.RUNNING);
             if (t.stack().isBlocked()) {
@@ -178,6 +187,7 @@ final class Runner {
                 long ran = t.stack().instructions() - before;
                 sched.budgetLeft -= ran;
                 t.addRun(ran);
+                t.addExecRuntime(ran * sched.nanosPerInstruction());
                 sched.timers.advance(ran * sched.nanosPerInstruction());
                 if (exit instanceof Exit.OutOfBudget) {
                     if (sched.budgetLeft <= 0) {
@@ -232,6 +242,7 @@ final class Runner {
      */
     boolean sleepNested(Task t) {
         long deadline = sched.timers.clock().now() + MAX_WAIT;
+        long pacedTo = sched.timers.clock().now();
         while (true) {
             if (sched.runQueue.remove(t) || sched.onCpu == t) {
                 if (sched.onCpu == t) {
@@ -254,6 +265,7 @@ final class Runner {
                 continue;
             }
             if (next != null) {
+                next.queued(sched.timers.clock().now());
                 sched.runQueue.addFirst(next);
             }
             long when = sched.timers.nextEvent();
@@ -261,8 +273,11 @@ final class Runner {
                 sched.stuck.add(t);
                 return false;
             }
-            sched.pacer.accept(when - sched.timers.clock().now());
-            sched.timers.advanceTo(when);
+            if (when > pacedTo) {
+                sched.pacer.accept(when - Math.max(pacedTo, sched.timers.clock().now()));
+                pacedTo = when;
+            }
+            sched.idleUntil(when);
             sched.switchTo(t);
         }
     }

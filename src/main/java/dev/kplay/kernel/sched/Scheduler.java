@@ -32,6 +32,11 @@ import java.util.function.LongUnaryOperator;
  * time (its wall time paced like a wait's); a task that is still running then stays on the CPU (R)
  * and goes on when time next passes.
  *
+ * User programs computing in user mode are the fair class's other tasks: whenever no kernel task
+ * wants the CPU (time passing idle, a syscall waiting for its timer), idleUntil() hands the time
+ * to them (UserTime, kept by kernel/exec with its CFS rules), and a kernel task that wakes
+ * meanwhile preempts them. Kernel code is still never preempted by them (voluntary preemption).
+ *
  * This file keeps what kernel/sched/core.c has: the state one CPU's run queue shares (struct rq,
  * current, need_resched, preempt_count), schedule(), try_to_wake_up() and cond_resched(). The rest
  * follows the kernel's own file lines: the budget loop that runs module code (Runner), the timed
@@ -78,6 +83,43 @@ public final class Scheduler {
 
         /** The task became current: current_task and its task_struct follow. */
         void switchedTo(Task t);
+    }
+
+    /**
+     * Programs runnable in user mode (kernel/exec keeps them): they get the CPU whenever no kernel
+     * task wants it, CFS-style (see Exec's class comment).
+     */
+    public interface UserTime {
+        /** Whether a program is runnable in user mode. */
+        boolean runnable();
+
+        /**
+         * The CPU is free until {@code until} (virtual ns): the runnable programs run, moving the
+         * clock, until then or until a kernel task wakes. False if none could run an instruction.
+         */
+        boolean run(long until);
+    }
+
+    /** The user-mode side of the run queue; none until kernel/exec is up. */
+    UserTime user = new UserTime() {
+        @Override public boolean runnable() { return false; }
+
+        @Override public boolean run(long until) { return false; }
+    };
+
+    public void setUserTime(UserTime u) {
+        this.user = u;
+    }
+
+    /**
+     * No kernel task wants the CPU until {@code until}: the runnable programs use the time (until
+     * then, or until a kernel task wakes), or, with none, time moves to the next event. The caller
+     * looks at the run queue again and calls again while {@code until} is ahead.
+     */
+    void idleUntil(long until) {
+        if (!user.run(until)) {
+            timers.advanceTo(Math.min(until, timers.nextEvent()));
+        }
     }
 
     final Cpu cpu;
@@ -333,6 +375,7 @@ public final class Scheduler {
         needResched = false;
         t.setWakeValue(value);
         t.stack().block();
+        t.queued(timers.clock().now());
         runQueue.add(t);
     }
 
@@ -380,6 +423,7 @@ public final class Scheduler {
         }
         t.setState(Task.State.RUNNING);
         t.setSleepState(0);
+        t.queued(timers.clock().now());
         runQueue.add(t);
         needResched = true;
         return 1;

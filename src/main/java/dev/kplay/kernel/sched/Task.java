@@ -85,6 +85,14 @@ public final class Task {
     private String workerDesc;
     /** Context switches the task made by sleeping (nvcsw) and that were forced on it (nivcsw). */
     private long nvcsw, nivcsw;
+    /**
+     * se.sum_exec_runtime (virtual ns on the CPU: its program in user mode, module code in the
+     * kernel; kplay's Java commands take no virtual time), sched_info.run_delay (ns runnable but
+     * waiting for the CPU) and sched_info.pcount (stints on the CPU), as /proc/PID/schedstat shows.
+     */
+    private long sumExecRuntime, runDelay, pcount;
+    /** When the task last became runnable without the CPU (sched_info.last_queued), or -1. */
+    private long lastQueued = -1;
     /** The process group and session it belongs to (task_pgrp, task_session): 0 for init_task's, which kthreads keep. */
     private int pgrp, session;
     /** signal->tty: the session's controlling terminal, or null (kthreads, a session that never opened one). */
@@ -278,6 +286,30 @@ public final class Task {
     /** The task was preempted while runnable (an involuntary switch, __schedule(SM_PREEMPT)). */
     public void countInvoluntarySwitch() { nivcsw++; }
 
+    public long sumExecRuntime() { return sumExecRuntime; }
+
+    public long runDelay() { return runDelay; }
+
+    public long pcount() { return pcount; }
+
+    /** Models update_curr()'s accounting: the task ran {@code nanos} more on the CPU. */
+    public void addExecRuntime(long nanos) { sumExecRuntime += nanos; }
+
+    /** Models sched_info_enqueue(): runnable at {@code now}, waiting for the CPU. */
+    public void queued(long now) {
+        if (lastQueued < 0) {
+            lastQueued = now;
+        }
+    }
+
+    /** Models sched_info_arrive(): the task gets the CPU at {@code now}. */
+    public void arrived(long now) {
+        if (lastQueued >= 0) {
+            runDelay += Math.max(0, now - lastQueued);
+            lastQueued = -1;
+        }
+        pcount++;
+    }
     public int pgrp() { return pgrp; }
 
     public int session() { return session; }

@@ -97,6 +97,15 @@ public final class Watchdog {
         return ENABLED_AT + (nanos - ENABLED_AT) / SAMPLE_PERIOD * SAMPLE_PERIOD;
     }
 
+    /**
+     * How many times the watchdog's hrtimer fired in (from, to]: each queues softlockup_fn() on the
+     * stopper (migration/0, SCHED_FIFO), which preempts a user program holding the CPU.
+     */
+    public static long samplesIn(long from, long to) {
+        long a = sampleAtOrBefore(from), b = sampleAtOrBefore(to);
+        return b < 0 ? 0 : a < 0 ? (b - ENABLED_AT) / SAMPLE_PERIOD : (b - a) / SAMPLE_PERIOD;
+    }
+
     /** Models touch_nmi_watchdog() -> touch_softlockup_watchdog(): the report period restarts at the next sample. */
     public void touch() {
         delayAt = timers.clock().now();

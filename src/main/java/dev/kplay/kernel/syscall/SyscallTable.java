@@ -124,10 +124,22 @@ public final class SyscallTable implements Syscalls {
         return 0;
     }
 
+    /**
+     * A path through /proc/self as the lookup follows that link (proc_self_get_link()): to the
+     * calling task's own /proc/PID. The link itself ("/proc/self" as the last component) stays.
+     */
+    static String procSelf(int pid, String path) {
+        String p = path.replaceAll("/+", "/");
+        return p.startsWith("/proc/self/") ? "/proc/" + pid + p.substring("/proc/self".length()) : path;
+    }
+
     /** Models readlink() of /proc/PID/fd/N: the open file's path. */
     @Override
     public String readlink(int pid, String path) {
-        return k.vfs().lookup(path) instanceof dev.kplay.kernel.fs.Symlink l ? l.target() : null;
+        if (path.replaceAll("/+", "/").replaceAll("(.)/$", "$1").equals("/proc/self")) {
+            return String.valueOf(pid);         // proc_self_get_link(): the caller's tgid
+        }
+        return k.vfs().lookup(procSelf(pid, path)) instanceof dev.kplay.kernel.fs.Symlink l ? l.target() : null;
     }
 
     @Override
@@ -221,6 +233,7 @@ public final class SyscallTable implements Syscalls {
             t.setState(Task.State.RUNNING);
             t.setSleepState(0);
             t.setSleepFrames(List.of());
+            k.wakeupPreempt();              // hrtimer_wakeup(): the sleeper preempts a program on the CPU
         }
     }
 
@@ -305,7 +318,7 @@ public final class SyscallTable implements Syscalls {
 
     @Override
     public long open(int pid, String path, int flags, int mode) {
-        return files.open(pid, path, flags, mode);
+        return files.open(pid, procSelf(pid, path), flags, mode);
     }
 
     @Override
@@ -402,6 +415,7 @@ public final class SyscallTable implements Syscalls {
 
     @Override
     public List<String> listDir(int pid, String path) {
+        path = path.replaceAll("/+", "/").replaceAll("(.)/$", "$1").equals("/proc/self") ? "/proc/" + pid : procSelf(pid, path);
         Inode i = k.vfs().lookup(path);
         if (!(i instanceof Dir d)) {
             return null;
@@ -413,7 +427,7 @@ public final class SyscallTable implements Syscalls {
 
     @Override
     public long[] stat(int pid, String path) {
-        Inode i = k.vfs().lookup(path);
+        Inode i = k.vfs().lookup(procSelf(pid, path));
         if (i == null) {
             return null;
         }

@@ -180,6 +180,24 @@ final class Coreutils {
         return 0;
     }
 
+    /** readlink FILE...: each symbolic link's target; nothing, and status 1, for a file that is not one. */
+    static int readlink(Proc p) {
+        int status = 0;
+        if (p.args().isEmpty()) {
+            p.eprint("readlink: missing operand\nTry 'readlink --help' for more information.\n");
+            return 1;
+        }
+        for (String a : p.args()) {
+            String target = p.sys().readlink(p.pid(), p.path(a));
+            if (target == null) {
+                status = 1;
+            } else {
+                p.print(target + "\n");
+            }
+        }
+        return status;
+    }
+
     /** basename NAME [SUFFIX]. */
     static int basename(Proc p) {
         if (p.args().isEmpty()) {

@@ -66,6 +66,19 @@ final class Ls {
         List<Entry> dirs = new ArrayList<>();
         for (String o : operands) {
             long[] st = p.sys().stat(p.pid(), p.path(o));
+            if (st != null && (st[0] & S_IFMT) == S_IFLNK) {
+                // a symbolic link named on the command line: -l shows the link; otherwise, or with a
+                // trailing '/', ls follows it to a directory and lists that
+                String target = p.sys().readlink(p.pid(), p.path(o));
+                String dir = p.path(o).substring(0, Math.max(1, p.path(o).lastIndexOf('/')));
+                long[] to = target == null ? null : p.sys().stat(p.pid(), Paths.resolve(dir, target));
+                if (to != null && (to[0] & S_IFMT) == S_IFDIR && !dirAsFile && (!longFormat || o.endsWith("/"))) {
+                    dirs.add(new Entry(o, to));
+                } else {
+                    files.add(new Entry(o, st, target));
+                }
+                continue;
+            }
             if (st == null) {
                 p.eprint("ls: cannot access '" + o + "': No such file or directory\n");
                 status = 2;

@@ -59,6 +59,7 @@ public final class Programs {
         m.put("tee", Coreutils::tee);
         m.put("seq", Coreutils::seq);
         m.put("basename", Coreutils::basename);
+        m.put("readlink", Coreutils::readlink);
         m.put("dirname", Coreutils::dirname);
         m.put("mawk", dev.kplay.userland.bin.awk.Awk::run);
         m.put("bash", Builtins::subshell);

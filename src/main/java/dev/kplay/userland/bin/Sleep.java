@@ -49,7 +49,14 @@ final class Sleep {
                 return 0;
             }
         }
-        if (!p.shell().clock().sleep(nanos)) {
+        p.sys().nanosleep(p.pid(), true);
+        boolean slept;
+        try {
+            slept = p.shell().clock().sleep(nanos);
+        } finally {
+            p.sys().nanosleep(p.pid(), false);      // woken: it preempts a program that had the CPU meanwhile
+        }
+        if (!slept) {
             throw new Interrupted();
         }
         return 0;
