@@ -562,18 +562,18 @@ public final class Cpu {
 
     /**
      * A direct call's frame, pushed by the callee's compiled code (entry Compiled.CALL) with the
-     * same stores into the stack as enter(): the page where code's new frame, frame d below the
-     * caller's at callerFp with its operands from base, goes when it lies in one page at hand and
-     * the frame arrays, the operand stack and the Java stack have room; else null (nothing
-     * changed), and the call goes through invoke instead.
+     * same stores into the stack as enter(): the page where the new frame of frameSize bytes,
+     * frame d below the caller's at callerFp with its operands from base up to base + room, goes
+     * when it lies in one page at hand and the frame arrays, the operand stack and the Java stack
+     * have room; else null (nothing changed), and the call goes through invoke instead. The
+     * callee's translation passes its own frameSize and room (maxDepth + 16) as constants.
      */
-    static byte[] directFrame(Cpu cpu, KernelStack ks, Code code, long callerFp, int d, int base) {
-        long fp = callerFp - 16 - code.frameSize;
-        if (d >= ks.codes.length || fp < ks.base() || d >= ks.javaLimit
-                || base + code.compiled.maxDepth + 16 > ks.operands.length) {
+    static byte[] directFrame(Cpu cpu, KernelStack ks, long callerFp, int d, int base, int frameSize, int room) {
+        long fp = callerFp - 16 - frameSize;
+        if (d >= ks.codes.length || fp < ks.base() || d >= ks.javaLimit || base + room > ks.operands.length) {
             return null;
         }
-        int len = 16 + code.frameSize;
+        int len = 16 + frameSize;
         if (fp >>> 12 == ks.pagePfn && (int) (fp & (Bus.PAGE_SIZE - 1)) + len <= Bus.PAGE_SIZE
                 && ks.pageEpoch == cpu.bus.epoch()) {
             return ks.page;
@@ -588,14 +588,14 @@ public final class Cpu {
     }
 
     /**
-     * Pushes code's frame d in the page directFrame gave: the return address and the saved frame
+     * Pushes code's frame d (frameSize bytes) in the page directFrame gave: the return address and the saved frame
      * pointer (the caller's); returns the new frame pointer. The frame is lazy (see Compiled): of
      * its KernelStack entry only the code is written. The compiled callee then stores its
      * parameters (put1..put8).
      */
-    static long linkFrame(KernelStack ks, Code code, byte[] page, long ret, long callerFp, int d) {
-        long fp = callerFp - 16 - code.frameSize;
-        int top = (int) (fp & (Bus.PAGE_SIZE - 1)) + 16 + code.frameSize;
+    static long linkFrame(KernelStack ks, Code code, byte[] page, long ret, long callerFp, int d, int frameSize) {
+        long fp = callerFp - 16 - frameSize;
+        int top = (int) (fp & (Bus.PAGE_SIZE - 1)) + 16 + frameSize;
         LONG.set(page, top - 8, ret);
         LONG.set(page, top - 16, callerFp);
         ks.codes[d] = code;

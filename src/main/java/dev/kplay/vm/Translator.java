@@ -152,11 +152,12 @@ final class Translator extends Emitter {
         Label framed = new Label();
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitVarInsn(ALOAD, L_KS);
-        mv.visitVarInsn(ALOAD, L_CODE);
         mv.visitVarInsn(LLOAD, L_FP);
         mv.visitVarInsn(ILOAD, L_D);
         mv.visitVarInsn(ILOAD, L_BASE);
-        mv.visitMethodInsn(INVOKESTATIC, CPU, "directFrame", "(L" + CPU + ";L" + KS + ";L" + CODE + ";JII)[B", false);
+        push(c.frameSize);
+        push(shape.maxDepth() + 16);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "directFrame", "(L" + CPU + ";L" + KS + ";JIIII)[B", false);
         mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
         mv.visitVarInsn(ASTORE, page);
         mv.visitJumpInsn(IFNONNULL, framed);
@@ -171,7 +172,8 @@ final class Translator extends Emitter {
         mv.visitVarInsn(LLOAD, L_RET);
         mv.visitVarInsn(LLOAD, L_FP);
         mv.visitVarInsn(ILOAD, L_D);
-        mv.visitMethodInsn(INVOKESTATIC, CPU, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJJI)J", false);
+        push(c.frameSize);
+        mv.visitMethodInsn(INVOKESTATIC, CPU, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJJII)J", false);
         mv.visitVarInsn(LSTORE, L_FP);
         for (int i = 0; i < offsets.length; i++) {
             mv.visitVarInsn(ALOAD, page);
