@@ -61,5 +61,6 @@ void cd_forget(struct inode *);
 #include <linux/hrtimer.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/rwsem.h>
 
 #endif

@@ -182,5 +182,6 @@ ssize_t debugfs_write_file_bool(struct file *file, const char __user *user_buf,
 #include <linux/cred.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/rwsem.h>
 
 #endif

@@ -293,5 +293,6 @@ __printf(2, 3) void _dev_info(const struct device *dev, const char *fmt, ...);
 #include <linux/hrtimer.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/rwsem.h>
 
 #endif /* _DEVICE_H_ */

@@ -349,5 +349,6 @@ extern ssize_t kernel_write(struct file *, const void *, size_t, loff_t *);
 #include <linux/cred.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/rwsem.h>
 
 #endif /* _LINUX_FS_H */

@@ -93,5 +93,6 @@ extern struct kobject *firmware_kobj;
 #include <linux/hrtimer.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/rwsem.h>
 
 #endif /* _KOBJECT_H_ */

@@ -93,5 +93,6 @@ extern void misc_deregister(struct miscdevice *misc);
 #include <linux/hrtimer.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/rwsem.h>
 
 #endif

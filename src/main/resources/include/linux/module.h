@@ -200,5 +200,6 @@ extern bool is_module_address(unsigned long addr);
 #include <linux/hrtimer.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/rwsem.h>
 
 #endif /* _LINUX_MODULE_H */

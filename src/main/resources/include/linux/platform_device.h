@@ -211,5 +211,6 @@ static inline void platform_set_drvdata(struct platform_device *pdev,
 #include <linux/hrtimer.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/rwsem.h>
 
 #endif /* _PLATFORM_DEVICE_H_ */

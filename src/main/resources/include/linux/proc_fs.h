@@ -109,5 +109,6 @@ static inline void *pde_data(const struct inode *inode)
 #include <linux/cred.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/rwsem.h>
 
 #endif /* _LINUX_PROC_FS_H */

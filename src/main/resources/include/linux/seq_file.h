@@ -165,5 +165,6 @@ extern struct list_head *seq_list_next(void *v, struct list_head *head,
 #include <linux/cred.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/rwsem.h>
 
 #endif

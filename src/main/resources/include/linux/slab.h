@@ -234,5 +234,6 @@ extern void kvfree_sensitive(const void *addr, size_t len);
 #include <linux/kref.h>
 #include <linux/rcupdate.h>
 #include <linux/random.h>
+#include <linux/rwsem.h>
 
 #endif	/* _LINUX_SLAB_H */

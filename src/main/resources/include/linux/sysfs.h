@@ -140,5 +140,6 @@ int sysfs_emit_at(char *buf, int at, const char *fmt, ...);
 #include <linux/workqueue.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/rwsem.h>
 
 #endif /* _SYSFS_H_ */

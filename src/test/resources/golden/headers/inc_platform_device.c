@@ -344,5 +344,8 @@
 #ifdef _ASM_X86_SYSCALL_WRAPPER_H
 #warning "asm/syscall_wrapper.h"
 #endif
+#ifdef _LINUX_RWSEM_H
+#warning "linux/rwsem.h"
+#endif
 #include <linux/module.h>
 MODULE_LICENSE("GPL");

@@ -91,8 +91,17 @@ public final class TaskExit {
         k.memory().unmap(t.stack().base(), KernelStack.THREAD_SIZE);
         k.scheduler().remove(t);
         if (t.adopted()) {
-            k.tasks().remove(t.pid());          // init reaps the orphans it adopted as they exit (its SIGCHLD handler)
+            reapByInit(t);                      // init reaps the orphans it adopted as they exit (its SIGCHLD handler)
         }
+    }
+
+    /** init's wait() for an orphan that ended: its times go to init's cutime and cstime. */
+    private void reapByInit(Task t) {
+        Task init = k.task(1);
+        if (init != null) {
+            init.reaped(t, k.config().nanosPerInstruction());
+        }
+        k.tasks().remove(t.pid());
     }
 
     /**
@@ -105,7 +114,7 @@ public final class TaskExit {
             if (c.ppid() == t.pid() && c != t && !c.isKthread()) {
                 c.reparent(1);
                 if (c.state() == Task.State.ZOMBIE) {
-                    k.tasks().remove(c.pid());
+                    reapByInit(c);
                 }
             }
         }

@@ -34,7 +34,7 @@ final class BuildBudget {
         }
     }
 
-    /** A build took {@code spent} of wall time. */
+    /** A build ran for {@code spent} of wall time (what it spent parked at the end of a time slice left out). */
     void spend(long spent) {
         nanos -= spent;
     }

@@ -7,7 +7,9 @@ import tools.jackson.databind.json.JsonMapper;
 /*
  * One event as one JSON text, the form a session's log takes in the store: {"type": ..., fields}.
  * The store treats the text as opaque; this is the only place that knows its shape, so parking,
- * restarts and other nodes all read back exactly the events that were logged.
+ * restarts and other nodes all read back exactly the events that were logged. The events every
+ * request adds that have no text in them (idle time, a build, a plain reboot) are spelled out
+ * directly, as Jackson writes them, without a map and a generator each time.
  */
 
 /** Event <-> JSON. */
@@ -18,6 +20,18 @@ public final class EventCodec {
 
     /** The JSON text of an event. */
     public static String write(Event e) {
+        if (e instanceof Event.TimePassed t) {
+            return "{\"type\":\"time\",\"nanos\":" + t.nanos() + "}";
+        } else if (e instanceof Event.Built) {
+            return "{\"type\":\"build\"}";
+        } else if (e instanceof Event.Rebooted r && !r.stock() && r.cmdline() == null) {
+            return "{\"type\":\"reboot\"}";
+        }
+        return JSON.writeValueAsString(fields(e));
+    }
+
+    /** The event's fields in the order of its JSON text. */
+    static Map<String, Object> fields(Event e) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (e instanceof Event.FileWritten w) {
             m.put("type", "file");
@@ -55,7 +69,12 @@ public final class EventCodec {
         } else {
             throw new IllegalStateException("no JSON form for " + e);
         }
-        return JSON.writeValueAsString(m);
+        return m;
+    }
+
+    /** The JSON text of an event as Jackson writes its fields (what write() spells out directly). */
+    static String writeFields(Event e) {
+        return JSON.writeValueAsString(fields(e));
     }
 
     /** The event a JSON text written by {@link #write} stands for. */

@@ -62,6 +62,13 @@ final class Machine {
      * the kernel can see. Null otherwise.
      */
     volatile Runnable preemptPoint;
+    /** The preemption point as the kernel's clock and the compiler (CpuLimit) reach it: for this machine's life. */
+    final Runnable slicePoint = () -> {
+        Runnable p = preemptPoint;
+        if (p != null) {
+            p.run();
+        }
+    };
 
     Machine(Toolchain toolchain, SessionLimits limits, LongSupplier wallNanos, PageBudget budget, BootParams bootParams,
             LogStreams streams, JournalWriter journal) {
@@ -333,12 +340,7 @@ final class Machine {
         }
         kernel = Kernel.boot(KernelConfig.defaults(), budget, linux.bootImage(), bootParams);
         kernel.setPacer(clock::pace);
-        kernel.clock().onTick(jiffies -> {
-            Runnable p = preemptPoint;
-            if (p != null) {
-                p.run();
-            }
-        });
+        kernel.clock().onTick(jiffies -> slicePoint.run());
         boots++;
         kernelSubscription = kernel.log().subscribe(this::publish);
         for (LogRecord r : kernel.log().records()) {

@@ -51,6 +51,8 @@ public final class Session {
     /** The state the event log rebuilds, and apply(). */
     private final Machine m;
     private final BuildBudget buildBudget;
+    /** Wall time this session's jobs spent parked at the end of a time slice (the build budget leaves it out). */
+    private volatile long parkedNanos;
     private long lastWall;
     private volatile long lastUsedNanos;
     private boolean closed;
@@ -257,10 +259,11 @@ public final class Session {
             buildBudget.take(wallNanos.getAsLong());
             Object[] r = {null};
             long t0 = wallNanos.getAsLong();
+            long parked0 = parkedNanos;
             try {
                 m.apply(new Event.Built(), r);
             } finally {
-                buildBudget.spend(wallNanos.getAsLong() - t0);
+                buildBudget.spend(wallNanos.getAsLong() - t0 - (parkedNanos - parked0));    // time it ran, not parked
             }
             return (BuildResult) r[0];
         });
@@ -639,6 +642,12 @@ public final class Session {
     /** The server's scheduler runs a job of this session: {@code p} is its preemption point (null: none now). */
     void preemptPoint(Runnable p) {
         m.preemptPoint = p;
+        dev.kplay.cc.diag.CpuLimit.slicePoint(p == null ? null : m.slicePoint);   // a build of the job, too
+    }
+
+    /** The server's scheduler parked a job of this session for {@code nanos} of wall time (a slice ended). */
+    void parked(long nanos) {
+        parkedNanos += nanos;
     }
 
     /** Server CPU time this session's requests have used since this copy was built. */

@@ -36,6 +36,9 @@ import java.util.function.Supplier;
  *   kernel's state is Java objects on this thread's stack, so a preempted job keeps its thread;
  *   there are at most MAX_PREEMPTED of them (past that a job runs its whole budget, as before),
  *   and a new worker thread is started when one parks, so the CPUs stay in use.
+ *   A build checks at the compiler's CPU-limit check (every 4096 units of work: cc.diag.CpuLimit)
+ *   as a kernel does at its clock's ticks; the wall time a job spends parked is the session's
+ *   (Session.parked), so the build budget counts only the time a build ran.
  * - Nothing waits on a thread. A command runs at full speed (Session.execDeferred) and owes the
  *   wall time its sleeps would have taken; its lane is then held, without a thread, until that
  *   time has passed: timers send its log records to the streams when each falls due and deliver
@@ -414,8 +417,12 @@ public final class SessionScheduler implements AutoCloseable {
             }
             notifyAll();
         }
+        long parkedAt = wallNanos.getAsLong();
         p.await();
         slice.start = wallNanos.getAsLong();
+        if (slice.lane.session instanceof Session s) {
+            s.parked(slice.start - parkedAt);
+        }
     }
 
     /** After a job or a delivery: the lane runs on, or leaves the table when it has nothing. Holds the monitor. */

@@ -117,4 +117,23 @@ class ProcStatTest {
         assertTrue(run(s, "ls -l /proc/self").matches("lrwxrwxrwx 1 root root 0 .* /proc/self -> \\d+\n"));
         assertTrue(run(s, "ls /proc/self/").contains("status"));
     }
+
+    /**
+     * CPU time: insmod of a module whose init busy-waits (mdelay(30) + udelay(500)) spends it as
+     * system time; bash reaps insmod and adds it to its cstime (wait_task_zombie()).
+     */
+    @Test
+    void aReapedChildsSystemTimeIsTheShellsCstime() throws Exception {
+        Session s = session(true);
+        try (var in = ProcStatTest.class.getResourceAsStream("/golden/sleepy.c")) {
+            s.putFile("sleepy.c", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertTrue(s.build().ok());
+        List<String> before = fields(run(s, "cat /proc/$$/stat"));
+        assertEquals("0", before.get(14), "cstime before");
+        run(s, "insmod sleepy.ko");
+        List<String> after = fields(run(s, "cat /proc/$$/stat"));
+        assertTrue(Integer.parseInt(after.get(14)) >= 3, "cstime after mdelay(30): " + after);
+        assertEquals("0", after.get(11), "bash's own stime: its work is its children's");
+    }
 }

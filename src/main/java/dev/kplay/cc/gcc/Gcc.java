@@ -257,7 +257,7 @@ public final class Gcc {
     static <T> T onDeepStack(Supplier<T> work) {
         Object[] result = new Object[1];
         RuntimeException[] failure = new RuntimeException[1];
-        Thread t = new Thread(null, () -> {
+        Thread t = new Thread(null, CpuLimit.inherit(() -> {
             try {
                 result[0] = work.get();
             } catch (StackOverflowError e) {
@@ -265,7 +265,7 @@ public final class Gcc {
             } catch (RuntimeException e) {
                 failure[0] = e;
             }
-        }, "cc1", COMPILER_STACK_BYTES);
+        }), "cc1", COMPILER_STACK_BYTES);
         t.start();
         try {
             t.join();

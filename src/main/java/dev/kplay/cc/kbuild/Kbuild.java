@@ -209,7 +209,7 @@ public final class Kbuild {
     static boolean onDeepStack(Runnable work) {
         boolean[] overflowed = new boolean[1];
         RuntimeException[] failure = new RuntimeException[1];
-        Thread t = new Thread(null, () -> {
+        Thread t = new Thread(null, CpuLimit.inherit(() -> {
             try {
                 work.run();
             } catch (StackOverflowError e) {
@@ -217,7 +217,7 @@ public final class Kbuild {
             } catch (RuntimeException e) {
                 failure[0] = e;
             }
-        }, "cc1", COMPILER_STACK_BYTES);
+        }), "cc1", COMPILER_STACK_BYTES);
         t.start();
         try {
             t.join();

@@ -56,6 +56,7 @@ public final class Builtins {
         SchedExports sched = new SchedExports(k, this);
         sched.register();
         new LockExports(k).register();
+        new RwsemExports(k).register();
         new WorkExports(k, this).register();
         for (String s : new String[] {"do_one_initcall", "do_init_module", "__do_sys_finit_module", "__do_sys_delete_module",
                 "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "__x64_sys_ioctl", "ksys_lseek", "do_sys_poll",

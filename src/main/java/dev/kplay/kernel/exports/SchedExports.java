@@ -119,6 +119,10 @@ final class SchedExports {
 
     /** udelay() and friends spin: time passes (interrupts included) with the task on the CPU. */
     private long delay(long nanos) {
+        Task cur = k.current();
+        if (cur != null && !k.inInterrupt()) {
+            cur.addKernelDelay(Math.max(0, nanos));   // a busy wait: the CPU is the task's all along
+        }
         k.timers().advance(Math.max(0, nanos));
         return 0;
     }

@@ -10,11 +10,11 @@ import dev.kplay.kernel.sched.Task;
  *
  * What kplay models feeds the fields: the state, the parent, the process group, session and
  * controlling tty (kernel/sys.c, tty_jobctrl.c), task->flags, nice and the SCHED_FIFO priority,
- * the start time, the CPU time (the VM instructions the task ran, in module code as system time and
- * in its own program as user time), pending signals, and the mm of a program the task exec'd
+ * the start time, the CPU time (the VM instructions the task ran, in module code and the kernel's
+ * busy waits as system time and in its own program as user time; its reaped children's in cutime
+ * and cstime), pending signals, and the mm of a program the task exec'd
  * (kernel/exec): its size, resident pages and layout. What kplay does not model shows as the kernel
- * shows a task without it, and is named here: page faults (min_flt...), the time of reaped children
- * (cutime...), blocked, ignored and caught signals beyond a kernel thread's and a program's own
+ * shows a task without it, and is named here: page faults (min_flt...), blocked, ignored and caught signals beyond a kernel thread's and a program's own
  * handlers, and the memory of the shell's built-in programs (bash, cat, ps...), which run as Java
  * stand-ins with no mm, so their size fields are 0 and ps shows them with VSZ 0.
  */
@@ -75,7 +75,8 @@ final class ProcArray {
         put(b, t.ppid(), t.pgrp(), t.session(), tty == null ? 0 : tty.ttyNr(), tty == null ? -1 : tty.pgrp());
         b.append(' ').append(Integer.toUnsignedString(t.flags()));
         put(b, 0, 0, 0, 0);                                                   // min_flt, cmin_flt, maj_flt, cmaj_flt
-        put(b, clockT(t.userInstructions() * nsPerInsn), clockT(t.kernelInstructions() * nsPerInsn), 0, 0);
+        put(b, clockT(t.userNanos(nsPerInsn)), clockT(t.kernelNanos(nsPerInsn)), clockT(t.childUserNanos()),
+                clockT(t.childKernelNanos()));
         put(b, rt ? -1 - t.rtPriority() : 20 + t.nice(), rt ? 0 : t.nice(), 1, 0, clockT(t.startTime()));
         put(b, mm == null ? 0 : mm.totalVm(), mm == null ? 0 : mm.residentIn(0, -1));
         b.append(' ').append(RLIM_INFINITY);

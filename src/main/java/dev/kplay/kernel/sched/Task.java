@@ -197,6 +197,29 @@ public final class Task {
     public long userInstructions() { return userInstructions; }
 
     private long kernelInstructions, userInstructions;
+    /** Virtual ns the task spent in the kernel's busy waits (udelay, mdelay), system time beyond its instructions. */
+    private long kernelDelayNanos;
+    /** The user and system time (ns) of the children this task reaped with wait(), and theirs (signal->cutime, cstime). */
+    private long childUserNanos, childKernelNanos;
+
+    /** A busy wait of {@code nanos} in the kernel on this task's behalf (__udelay()). */
+    public void addKernelDelay(long nanos) { kernelDelayNanos += nanos; }
+
+    /** User time in virtual ns, at {@code nsPerInsn} a VM instruction. */
+    public long userNanos(long nsPerInsn) { return userInstructions * nsPerInsn; }
+
+    /** System time in virtual ns: module code run at {@code nsPerInsn} an instruction, and busy waits. */
+    public long kernelNanos(long nsPerInsn) { return kernelInstructions * nsPerInsn + kernelDelayNanos; }
+
+    /** Models wait_task_zombie()'s accounting: the reaped child's times, its own reaped children's included. */
+    public void reaped(Task child, long nsPerInsn) {
+        childUserNanos += child.userNanos(nsPerInsn) + child.childUserNanos;
+        childKernelNanos += child.kernelNanos(nsPerInsn) + child.childKernelNanos;
+    }
+
+    public long childUserNanos() { return childUserNanos; }
+
+    public long childKernelNanos() { return childKernelNanos; }
 
     public void slept() { runSinceSleep = 0; }
 

@@ -198,6 +198,10 @@ public final class SyscallTable implements Syscalls {
             return -Errno.ECHILD;
         }
         sleepInWait(parent, false);     // the child's exit woke the parent's do_wait()
+        Task p = k.task(parent);
+        if (p != null) {
+            p.reaped(t, k.config().nanosPerInstruction());
+        }
         k.tasks().remove(pid);
         return pid;
     }

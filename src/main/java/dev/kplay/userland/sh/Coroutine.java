@@ -50,7 +50,8 @@ public final class Coroutine {
 
     Coroutine(String name, Runnable body, boolean foreground) {
         this.foreground = foreground;
-        thread = new Thread(() -> {
+        // a gcc in the job builds at the slice point of the job that started it (CpuLimit)
+        thread = new Thread(dev.kplay.cc.diag.CpuLimit.inherit(() -> {
             CURRENT.set(this);
             try {
                 awaitTurn();
@@ -66,7 +67,7 @@ public final class Coroutine {
                     lock.notifyAll();
                 }
             }
-        }, name);
+        }), name);
         thread.setDaemon(true);
     }
 

@@ -167,6 +167,29 @@ class TickPreemptionTest {
     }
 
     @Test
+    void idleTicksOfAnOpenPageCoalesceAndReplayTheSame() {
+        java.util.concurrent.atomic.AtomicLong wall = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+        Session s = new Session("ticks", Kbuild::build, SessionLimits.defaults(), wall::get);
+        s.putFile("spin.c", SPIN);
+        assertEquals(0, run(s, "gcc -o spin spin.c").exitCode());
+        String pid = run(s, "./spin &").output().trim().split(" ")[1];
+        long before = schedstat(s, pid)[0];
+        int events = s.events().size();
+        for (int i = 0; i < 5 * 60; i++) {          // a minute of the page's 200 ms ticks
+            wall.addAndGet(200_000_000L);
+            s.passTime();
+        }
+        long ran = schedstat(s, pid)[0] - before;
+        assertTrue(ran > 59_000_000_000L, "the minute was the program's: " + ran);
+        assertTrue(s.events().size() - events <= 8, "stretches of up to a request's bound are one event: "
+                + (s.events().size() - events));
+        String live = run(s, "cat /proc/" + pid + "/schedstat").output();
+        Session again = Session.replay("again", s.events(), Kbuild::build, SessionLimits.defaults().fastForward(),
+                System::nanoTime);
+        assertEquals(live, run(again, "cat /proc/" + pid + "/schedstat").output());
+    }
+
+    @Test
     void aReplayGivesTheSameBytes() {
         Session s = session();
         String pid = run(s, "./spin &").output().trim().split(" ")[1];
