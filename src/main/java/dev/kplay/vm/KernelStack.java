@@ -61,11 +61,11 @@ public final class KernelStack {
     Exit pending;
     /**
      * The depth from which a call from compiled code goes through the interpreter instead of nesting
-     * on the Java stack: the depth when Cpu.runCompiled started plus Tier.MAX_JAVA_DEPTH (each compiled
+     * on the Java stack: the depth when TierCalls.runCompiled started plus Tier.MAX_JAVA_DEPTH (each compiled
      * frame on the Java stack is one frame pushed since).
      */
     int javaLimit;
-    /** The page of the last frame a direct call pushed, its page number and the bus epoch it was found in (see Cpu.directFrame). */
+    /** The page of the last frame a direct call pushed, its page number and the bus epoch it was found in (see Frames.directFrame). */
     byte[] page;
     long pagePfn = -1;
     int pageEpoch;

@@ -7,14 +7,14 @@ import java.lang.invoke.MethodHandles;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Type;
 
 /*
  * The compiling tier's code generator: one kplay function -> one JVM method, which HotSpot then
  * optimises like any Java code. Chicory compiles WebAssembly to the JVM the same way.
  *
  * How the interpreter's properties survive translation (Emitter has the JVM-local layout and the
- * code of memory accesses and calls):
+ * state hand-over, AccessEmitter the code of memory accesses and calls, InsnEmitter the rest of
+ * the instructions; this class makes the class, its entries and its exits):
  *  - Operand-stack slot i is JVM local S(i); CodeShape proves each instruction has one depth, so
  *    the mapping is static. Frame slots CodeShape promotes are JVM locals P(j), written back to the
  *    frame before anything can look at it (calls, exits) and reloaded after calls.
@@ -35,22 +35,15 @@ import org.objectweb.asm.Type;
  */
 
 /** Translates kplay bytecode to JVM classes. */
-final class Translator extends Emitter {
+final class Translator extends InsnEmitter {
 
     /** Largest JVM method HotSpot still compiles by default (DontCompileHugeMethods). */
     private static final int HUGE_METHOD = 8000;
 
-    private final Label[] start;
-    private final Label[] end;
-    private final Label[] handler;
     private final Label thrown = new Label();
 
     private Translator(Code c, CodeShape shape, MethodVisitor mv, boolean pages) {
         super(c, shape, mv, pages);
-        int n = c.ops.length;
-        start = new Label[n];
-        end = new Label[n];
-        handler = new Label[n];
     }
 
     /** A new instance of the compiled class for c, or null if c cannot be compiled. */
@@ -157,7 +150,7 @@ final class Translator extends Emitter {
         mv.visitVarInsn(ILOAD, L_BASE);
         push(c.frameSize);
         push(shape.maxDepth() + 16);
-        mv.visitMethodInsn(INVOKESTATIC, CPU, "directFrame", "(L" + CPU + ";L" + KS + ";JIIII)[B", false);
+        mv.visitMethodInsn(INVOKESTATIC, FRAMES, "directFrame", "(L" + CPU + ";L" + KS + ";JIIII)[B", false);
         mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
         mv.visitVarInsn(ASTORE, page);
         mv.visitJumpInsn(IFNONNULL, framed);
@@ -173,7 +166,7 @@ final class Translator extends Emitter {
         mv.visitVarInsn(LLOAD, L_FP);
         mv.visitVarInsn(ILOAD, L_D);
         push(c.frameSize);
-        mv.visitMethodInsn(INVOKESTATIC, CPU, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJJII)J", false);
+        mv.visitMethodInsn(INVOKESTATIC, FRAMES, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJJII)J", false);
         mv.visitVarInsn(LSTORE, L_FP);
         for (int i = 0; i < offsets.length; i++) {
             mv.visitVarInsn(ALOAD, page);
@@ -184,7 +177,7 @@ final class Translator extends Emitter {
             push(offsets[i]);
             mv.visitInsn(IADD);
             mv.visitVarInsn(LLOAD, L_ARG0 + 2 * i);
-            mv.visitMethodInsn(INVOKESTATIC, CPU, "put" + sizes[i], "([BIJ)V", false);
+            mv.visitMethodInsn(INVOKESTATIC, FRAMES, "put" + sizes[i], "([BIJ)V", false);
         }
         registers(true);
         for (int j = 0; j < shape.promotedOffsets().length; j++) {
@@ -315,233 +308,6 @@ final class Translator extends Emitter {
         mv.visitLabel(refuse);
         push(Compiled.INTERPRET);
         mv.visitInsn(IRETURN);
-    }
-
-    private void insn(int pc) {
-        int op = c.ops[pc];
-        int d = shape.depth()[pc];
-        long a = c.as[pc];
-        int b = c.bs[pc];
-        if (block[pc] != null) {
-            mv.visitLabel(block[pc]);
-            int len = shape.blockLength()[pc];
-            Label paid = new Label();
-            mv.visitVarInsn(LLOAD, L_LEFT);
-            pushLong(len);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFGE, paid);
-            exitTo(pc, d, 0);
-            mv.visitLabel(paid);
-            mv.visitVarInsn(LLOAD, L_LEFT);
-            pushLong(len);
-            mv.visitInsn(LSUB);
-            mv.visitVarInsn(LSTORE, L_LEFT);
-        }
-        if (start[pc] != null) {
-            mv.visitLabel(start[pc]);
-        }
-        switch (op) {
-            case CONST -> {
-                pushLong(a);
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case LOCAL -> {
-                mv.visitVarInsn(LLOAD, L_FP);
-                pushLong(a);
-                mv.visitInsn(LADD);
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case SYM -> {
-                mv.visitVarInsn(ALOAD, L_SYMS);
-                push((int) a);
-                mv.visitInsn(LALOAD);
-                pushLong(b);
-                mv.visitInsn(LADD);
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case LD1S, LD1U, LD2S, LD2U, LD4S, LD4U, LD8 -> load(pc, op, d);
-            case ST1, ST2, ST4, ST8 -> store(pc, op, d);
-            case COPY -> {
-                guardFrame(pc, d, slot(d - 1), a);
-                guardFrame(pc, d, slot(d - 2), a);
-                mv.visitVarInsn(ALOAD, L_CPU);
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                push((int) a);
-                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "copy", "(JJI)V", false);
-                forgetLoadPages();
-            }
-            case ZERO -> {
-                guardFrame(pc, d, slot(d - 1), a);
-                mv.visitVarInsn(ALOAD, L_CPU);
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                push((int) a);
-                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "zero", "(JI)V", false);
-                forgetLoadPages();
-            }
-            case Opcodes.DUP -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case DROP, LINE -> { }
-            case Opcodes.SWAP -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LSTORE, slot(d - 1));
-                mv.visitVarInsn(LSTORE, slot(d - 2));
-            }
-            case ADD -> binary(d, LADD);
-            case SUB -> binary(d, LSUB);
-            case MUL -> binary(d, LMUL);
-            case AND -> binary(d, LAND);
-            case OR -> binary(d, LOR);
-            case XOR -> binary(d, LXOR);
-            case DIVS, DIVU, REMS, REMU -> divide(op, d);
-            case SHL, SHRS, SHRU -> {
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(L2I);
-                mv.visitInsn(op == SHL ? LSHL : op == SHRS ? LSHR : LUSHR);
-                mv.visitVarInsn(LSTORE, slot(d - 2));
-            }
-            case EQ, NE, LTS, LES, GTS, GES -> {
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(LCMP);
-                bool(d - 2, switch (op) {
-                    case EQ -> IFEQ;
-                    case NE -> IFNE;
-                    case LTS -> IFLT;
-                    case LES -> IFLE;
-                    case GTS -> IFGT;
-                    default -> IFGE;
-                });
-            }
-            case LTU, LEU, GTU, GEU -> {
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-                bool(d - 2, switch (op) {
-                    case LTU -> IFLT;
-                    case LEU -> IFLE;
-                    case GTU -> IFGT;
-                    default -> IFGE;
-                });
-            }
-            case NEG -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(LNEG);
-                mv.visitVarInsn(LSTORE, slot(d - 1));
-            }
-            case NOT -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                pushLong(-1L);
-                mv.visitInsn(LXOR);
-                mv.visitVarInsn(LSTORE, slot(d - 1));
-            }
-            case LNOT -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                bool(d - 1, IFEQ);
-            }
-            case SEXT -> {
-                int bits = (int) a;
-                if (bits < 64) {
-                    mv.visitVarInsn(LLOAD, slot(d - 1));
-                    push(64 - bits);
-                    mv.visitInsn(LSHL);
-                    push(64 - bits);
-                    mv.visitInsn(LSHR);
-                    mv.visitVarInsn(LSTORE, slot(d - 1));
-                }
-            }
-            case ZEXT -> {
-                int bits = (int) a;
-                if (bits == 1) {
-                    mv.visitVarInsn(LLOAD, slot(d - 1));
-                    mv.visitInsn(LCONST_0);
-                    mv.visitInsn(LCMP);
-                    bool(d - 1, IFNE);
-                } else if (bits < 64) {
-                    mv.visitVarInsn(LLOAD, slot(d - 1));
-                    pushLong((1L << bits) - 1);
-                    mv.visitInsn(LAND);
-                    mv.visitVarInsn(LSTORE, slot(d - 1));
-                }
-            }
-            case JMP -> mv.visitJumpInsn(GOTO, block[(int) a]);
-            case JZ, JNZ -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                mv.visitJumpInsn(op == JZ ? IFEQ : IFNE, block[(int) a]);
-            }
-            case CALL, CALLI -> call(pc, op, d, a, b);
-            case Opcodes.RET -> {
-                spillPromoted();
-                mv.visitVarInsn(ALOAD, L_KS);
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitFieldInsn(PUTFIELD, KS, "retval", "J");
-                mv.visitVarInsn(ALOAD, L_KS);
-                mv.visitVarInsn(ILOAD, L_D);
-                mv.visitMethodInsn(INVOKESTATIC, CPU, "leave", "(L" + KS + ";I)V", false);
-                saveLeft();
-                push(Compiled.RETURNED);
-                mv.visitInsn(IRETURN);
-            }
-            case VASTART -> {
-                mv.visitVarInsn(ALOAD, L_KS);
-                mv.visitVarInsn(ALOAD, L_CODE);
-                mv.visitVarInsn(ILOAD, L_D);
-                mv.visitVarInsn(LLOAD, L_FP);
-                mv.visitMethodInsn(INVOKESTATIC, CPU, "vaArea", "(L" + KS + ";L" + CODE + ";IJ)J", false);
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case TRAP -> {
-                push((int) a);
-                mv.visitMethodInsn(INVOKESTATIC, COMPILED, "trap", "(I)L" + Type.getInternalName(Trap.class) + ";", false);
-                mv.visitInsn(ATHROW);
-            }
-            default -> throw new IllegalStateException("no translation for opcode " + op);
-        }
-        if (end[pc] != null) {
-            mv.visitLabel(end[pc]);
-        }
-    }
-
-    private void binary(int d, int jvmOp) {
-        mv.visitVarInsn(LLOAD, slot(d - 2));
-        mv.visitVarInsn(LLOAD, slot(d - 1));
-        mv.visitInsn(jvmOp);
-        mv.visitVarInsn(LSTORE, slot(d - 2));
-    }
-
-    private void divide(int op, int d) {
-        mv.visitVarInsn(LLOAD, slot(d - 1));
-        mv.visitMethodInsn(INVOKESTATIC, COMPILED, "divCheck", "(J)V", false);
-        mv.visitVarInsn(LLOAD, slot(d - 2));
-        mv.visitVarInsn(LLOAD, slot(d - 1));
-        switch (op) {
-            case DIVS -> mv.visitInsn(LDIV);
-            case REMS -> mv.visitInsn(LREM);
-            case DIVU -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "divideUnsigned", "(JJ)J", false);
-            default -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "remainderUnsigned", "(JJ)J", false);
-        }
-        mv.visitVarInsn(LSTORE, slot(d - 2));
-    }
-
-    /** Consumes an int comparison result on the JVM stack; slot target = (result jvmIf 0) ? 1 : 0. */
-    private void bool(int target, int jvmIf) {
-        Label yes = new Label();
-        Label done = new Label();
-        mv.visitJumpInsn(jvmIf, yes);
-        mv.visitInsn(LCONST_0);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(yes);
-        mv.visitInsn(LCONST_1);
-        mv.visitLabel(done);
-        mv.visitVarInsn(LSTORE, slot(target));
     }
 
     /** The shared exits and the per-instruction fault handlers and deopt points. */
