@@ -7,7 +7,6 @@ import dev.kplay.kernel.printk.LogRecord;
 import dev.kplay.userland.sh.Shell;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -16,8 +15,10 @@ import java.util.function.LongSupplier;
  * shell on it, and the event log everything is recorded in. The kernel is a pure function of the
  * log, so replay() rebuilds an identical session (a shared link, a lost node, a test).
  *
- * Session is the facade the web layer calls: it checks each request, takes the lock, lets idle
- * wall time pass, and journals the new events afterwards. The work is in the package:
+ * Session is the facade the web layer calls: it checks each request and runs it through the
+ * Gate, which takes the lock, lets idle wall time pass, and journals the new events afterwards.
+ * The work is in the package:
+ *   Gate          the lock, the session's end, and the wall time and journal around each call
  *   Machine       the state the log rebuilds, and apply() that performs and logs an event
  *   Commands      command lines run live, deferred or redone with a Ctrl-C; signals
  *   LogStreams    the dmesg and terminal listeners, and the records a deferred command holds
@@ -25,10 +26,10 @@ import java.util.function.LongSupplier;
  *   BuildBudget   the Build button's time budget
  *   CommandLines  the input checks, and the insmod and rmmod buttons' command lines
  *
- * Locking: one lock per session; every operation that touches the kernel holds it, so the kernel
- * (which has no locks of its own) only ever runs on one thread at a time. signal() is the one
- * exception: a Ctrl-C must reach a command that is sleeping while holding the lock, so it only
- * raises a flag on the command's clock.
+ * Locking: one lock per session (Gate's); every operation that touches the kernel holds it, so
+ * the kernel (which has no locks of its own) only ever runs on one thread at a time. signal() is
+ * the one exception: a Ctrl-C must reach a command that is sleeping while holding the lock, so it
+ * only raises a flag on the command's clock.
  *
  * Time: a command's sleep runs on the CommandClock (fixed virtual steps, wall-paced when
  * interactive). Idle wall time between requests becomes TimePassed events when followWallClock
@@ -37,31 +38,20 @@ import java.util.function.LongSupplier;
 
 /** A kernel, its files, its shell and its event log. */
 public final class Session {
-    private static final long MIN_IDLE_NANOS = 1_000_000L;
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
-
     private final String id;
     private final SessionLimits limits;
     private final LongSupplier wallNanos;
-    private final ReentrantLock lock = new ReentrantLock();
     /** The log and terminal listeners, and a deferred command's held records. */
     private final LogStreams streams = new LogStreams();
-    /** How far the event log is in the store. */
-    private final JournalWriter journal = new JournalWriter();
+    /** The lock, the session's end, and the wall time and journal around each call. */
+    private final Gate gate;
     /** The state the event log rebuilds, and apply(). */
     private final Machine m;
     private final BuildBudget buildBudget;
     /** Wall time this session's jobs spent parked at the end of a time slice (the build budget leaves it out). */
     private volatile long parkedNanos;
-    private long lastWall;
-    private volatile long lastUsedNanos;
-    private boolean closed;
     /** The server scheduler's runtime of this session between its lanes (SessionScheduler; under its monitor). */
     long schedRuntime;
-    /** close() was asked; whoever next holds the lock, or lets it go, closes the session. */
-    private volatile boolean closeRequested;
-    /** Server CPU time this session's requests have used (this copy, since it was built). */
-    private volatile long cpuNanos;
     /** Command lines run live, deferred or redone, and signals. */
     private final Commands commands;
 
@@ -84,16 +74,15 @@ public final class Session {
         this.id = id;
         this.limits = limits;
         this.wallNanos = wallNanos;
-        this.lastWall = wallNanos.getAsLong();
-        this.lastUsedNanos = lastWall;
-        this.buildBudget = new BuildBudget(lastWall);
-        this.m = new Machine(toolchain, limits, wallNanos, budget, params, streams, journal);
+        this.gate = new Gate(id, limits, wallNanos, streams);
+        this.buildBudget = new BuildBudget(gate.lastUsedNanos());
+        this.m = new Machine(toolchain, limits, wallNanos, budget, params, streams, gate.journal);
         this.commands = new Commands(m, streams, limits);
         m.boot();
         if (!m.bootParams.extra().isEmpty()) {
             m.events.add(new Event.Booted(m.bootParams.extra()));
         }
-        this.lastWall = wallNanos.getAsLong();
+        gate.open(m, commands);
     }
 
     /** The boot parameters of {@code cmdline}, or a 400 naming the one kplay does not simulate. */
@@ -103,7 +92,7 @@ public final class Session {
 
     /** The boot parameters the running kernel was booted with, after "console=ttyS0 panic=1" ("" for none). */
     public String cmdline() {
-        return locked(() -> m.bootParams.extra());
+        return gate.locked(() -> m.bootParams.extra());
     }
 
     /**
@@ -141,13 +130,8 @@ public final class Session {
         if (cmdline != null) {
             log = log.subList(1, log.size());
         }
-        s.lock.lock();
-        try {
-            s.m.replay(log, observer);
-            s.lastWall = wallNanos.getAsLong();
-        } finally {
-            s.unlock();
-        }
+        List<Event> events = log;
+        s.gate.replaying(() -> s.m.replay(events, observer));
         return s;
     }
 
@@ -167,7 +151,7 @@ public final class Session {
         for (String c : scenario.commands()) {
             CommandLines.checkCommand(c);
         }
-        locked(() -> {
+        gate.locked(() -> {
             m.runScenario(scenario);
             return null;
         });
@@ -177,14 +161,14 @@ public final class Session {
 
     /** The kernel release this session runs ("6.1.0-56-amd64"). */
     public String kernelRelease() {
-        return locked(() -> m.kernel.uname(1)[2]);
+        return gate.locked(() -> m.kernel.uname(1)[2]);
     }
 
     /** How many times the kernel has been booted (1 after creation). */
     public int boots() { return m.boots; }
 
     /** Wall time (System.nanoTime scale) of the last request. */
-    public long lastUsedNanos() { return lastUsedNanos; }
+    public long lastUsedNanos() { return gate.lastUsedNanos(); }
 
     // ---- files ---------------------------------------------------------------------------------
 
@@ -192,7 +176,7 @@ public final class Session {
     public void putFile(String name, String text) {
         CommandLines.checkFileName(name);
         CommandLines.checkSource(name, text, limits.maxSourceBytes());
-        locked(() -> {
+        gate.locked(() -> {
             m.writeFile(name, text);
             return null;
         });
@@ -205,7 +189,7 @@ public final class Session {
         if (!tree) {
             checkName(name);
         }
-        locked(() -> {
+        gate.locked(() -> {
             m.deleteFile(name, tree, path);
             return null;
         });
@@ -213,12 +197,12 @@ public final class Session {
 
     /** The source file names, sorted. */
     public List<String> fileNames() {
-        return locked(m::fileNames);
+        return gate.locked(m::fileNames);
     }
 
     /** What builds made in /root (X.ko, executables), by name: part of the state a replay rebuilds. */
     public List<String> artifacts() {
-        return locked(() -> new ArrayList<>(m.modules.keySet()));
+        return gate.locked(() -> new ArrayList<>(m.modules.keySet()));
     }
 
     /** A source file's text; 404 if there is none. */
@@ -228,7 +212,7 @@ public final class Session {
         if (!tree) {
             checkName(name);
         }
-        return locked(() -> m.readFile(name, tree, path));
+        return gate.locked(() -> m.readFile(name, tree, path));
     }
 
     /**
@@ -237,7 +221,7 @@ public final class Session {
      */
     public byte[] rootFile(String name) {
         checkName(name);
-        return locked(() -> m.rootFile(name));
+        return gate.locked(() -> m.rootFile(name));
     }
 
     /** Refuses a files-API name the session would not accept (400): a file of /root, or "linux/PATH" in ~/linux. */
@@ -254,7 +238,7 @@ public final class Session {
 
     /** Runs kbuild over the files; each built X.ko lands in /root next to X.c. */
     public BuildResult build() {
-        return locked(() -> {
+        return gate.locked(() -> {
             m.refuseIfPanicked();
             buildBudget.take(wallNanos.getAsLong());
             Object[] r = {null};
@@ -273,7 +257,7 @@ public final class Session {
     public Shell.Result exec(String command, Long timeoutMs) {
         CommandLines.checkCommand(command);
         long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
-        return locked(() -> commands.exec(command, timeout));
+        return gate.locked(() -> commands.exec(command, timeout));
     }
 
     /**
@@ -287,7 +271,7 @@ public final class Session {
     public Deferred execDeferred(String command, Long timeoutMs) {
         CommandLines.checkCommand(command);
         long timeout = timeoutMs == null ? limits.defaultTimeoutMs() : Math.max(0, Math.min(timeoutMs, limits.maxTimeoutMs()));
-        return locked(() -> commands.execDeferred(command, timeout));
+        return gate.locked(() -> commands.execDeferred(command, timeout));
     }
 
     /** The wall times (into the deferred command) at which its held log records fall due. */
@@ -305,17 +289,7 @@ public final class Session {
      * journal, and the session's wall clock starts again from now.
      */
     public void deliver() {
-        lock.lock();
-        try {
-            if (commands.deliver()) {
-                lastWall = wallNanos.getAsLong();
-                if (!closed) {
-                    flushJournal();
-                }
-            }
-        } finally {
-            unlock();
-        }
+        gate.deliver();
     }
 
     /**
@@ -325,21 +299,7 @@ public final class Session {
      * result, or null if it had no sleep left to interrupt (it then goes on as it was).
      */
     public Shell.Result interruptDeferred(long elapsedNanos) {
-        lock.lock();
-        try {
-            if (!commands.deferredTail() || closed) {
-                return null;
-            }
-            Shell.Result r = commands.interruptDeferred(elapsedNanos);
-            if (r == null) {
-                return null;
-            }
-            lastWall = wallNanos.getAsLong();
-            flushJournal();
-            return r;
-        } finally {
-            unlock();
-        }
+        return gate.interruptDeferred(elapsedNanos);
     }
 
     /** Most characters one call may type at the terminal (a line, as n_tty's 4095-byte buffer, and some). */
@@ -358,7 +318,7 @@ public final class Session {
             throw new SessionException(SessionException.Kind.TOO_LARGE, "typed text too long (the limit is "
                     + MAX_TYPED_CHARS + " characters)");
         }
-        return locked(() -> {
+        return gate.locked(() -> {
             m.refuseIfPanicked();
             Object[] out = {null};
             m.apply(new Event.Typed(text), out);
@@ -371,7 +331,7 @@ public final class Session {
      * runs its cases): a program reading stdin gets end of file instead of waiting for typed lines.
      */
     public void runAsScript() {
-        locked(() -> {
+        gate.locked(() -> {
             m.scriptStdin = true;
             m.shell.stdinIsTerminal(false);
             return null;
@@ -409,24 +369,7 @@ public final class Session {
      * or else the foreground job still blocked in the kernel.
      */
     public Signal signal(int sig) {
-        // A command holding the session is reached through its clock, never by waiting for the
-        // lock: it may not have started sleeping yet, and waiting would let the sleep run out.
-        while (!lock.tryLock()) {
-            if (m.clock.interrupt()) {
-                return new Signal(true, null);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
-        }
-        try {
-            return signalLocked(sig);
-        } finally {
-            unlock();
-        }
-    }
-
-    private Signal signalLocked(int sig) {
-        Shell.Result result = locked(() -> commands.signal(sig));
-        return new Signal(result != null, result);
+        return gate.signal(sig);
     }
 
     /** A fresh kernel with the same files (and built modules): the newest kernel built in ~/linux, if any. */
@@ -449,7 +392,7 @@ public final class Session {
         if (cmdline != null) {
             bootParams(cmdline);
         }
-        locked(() -> {
+        gate.locked(() -> {
             m.apply(new Event.Rebooted(stock, cmdline == null ? null : dev.kplay.kernel.BootParams.parse(cmdline).extra()));
             return null;
         });
@@ -458,12 +401,12 @@ public final class Session {
     // ---- the kernel's state -------------------------------------------------------------------------
 
     public KernelSnapshot snapshot() {
-        return locked(() -> m.kernel.snapshot());
+        return gate.locked(() -> m.kernel.snapshot());
     }
 
     /** The whole log ring in the console format, one record per line. */
     public String dmesg() {
-        return locked(m::dmesg);
+        return gate.locked(m::dmesg);
     }
 
     /**
@@ -473,7 +416,7 @@ public final class Session {
      * session locked: it must only queue the record.
      */
     public AutoCloseable subscribe(long afterSeq, Consumer<LogRecord> listener, Runnable onClose) {
-        return locked(() -> {
+        return gate.locked(() -> {
             return streams.subscribe(m.kernel.log().after(afterSeq), listener, onClose);
         });
     }
@@ -489,58 +432,16 @@ public final class Session {
 
     /** A copy of the event log. */
     public List<Event> events() {
-        return locked(() -> List.copyOf(m.events));
+        return gate.locked(() -> List.copyOf(m.events));
     }
 
     /**
      * Ends the session: listeners stop, later calls fail with 404. Never waits for the lock: if a
-     * job holds it (a long command, perhaps parked between two time slices), the job's thread
-     * closes the session as it lets go (see unlock). Returns whether it is closed on return.
+     * job holds it, the job's thread closes the session as it lets go (see Gate). Returns whether
+     * it is closed on return.
      */
     public boolean close() {
-        closeRequested = true;
-        return closeIfRequested();
-    }
-
-    /** Closes the session if close() was asked and the lock is free now; whether it is closed. */
-    private boolean closeIfRequested() {
-        if (!lock.tryLock()) {
-            return false;
-        }
-        try {
-            if (!closed) {
-                closeLocked();
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void closeLocked() {
-        try {
-            commands.endDeferred();
-            flushJournal(true);     // parked or drained: the idle time at the end, a command not yet delivered
-        } catch (SessionException stale) {
-            // another node has this session's log now; this copy has nothing to add
-        }
-        closed = true;
-        m.unsubscribeKernel();
-        m.shell.shutdown();
-        m.kernel.release();
-        streams.close();
-    }
-
-    /**
-     * Lets go of the lock, and closes the session if close() was asked meanwhile: close() raises
-     * the flag before it tries the lock, and this reads it after letting go, so one of the two
-     * sees the other (the flag and the lock's state are both volatile).
-     */
-    private void unlock() {
-        lock.unlock();
-        if (closeRequested && !lock.isHeldByCurrentThread()) {
-            closeIfRequested();
-        }
+        return gate.close();
     }
 
     /**
@@ -549,7 +450,7 @@ public final class Session {
      * tests, where the wall clock does not drive the kernel.
      */
     public void idle(long nanos) {
-        locked(() -> {
+        gate.locked(() -> {
             m.apply(new Event.TimePassed(nanos));
             return null;
         });
@@ -560,64 +461,7 @@ public final class Session {
      * ticks in the live dmesg pane. Does nothing if a request holds the session (it moves time itself).
      */
     public void passTime() {
-        if (!limits.followWallClock() || !lock.tryLock()) {
-            return;
-        }
-        try {
-            if (!closed) {
-                catchUp();
-            }
-        } finally {
-            unlock();
-        }
-    }
-
-    /** Idle wall time since the last request passes in the kernel (interactive sessions only). */
-    private void catchUp() {
-        long now = wallNanos.getAsLong();
-        if (commands.deferredTail()) {
-            return;     // a deferred command's wall time is still passing: it is its time, not idle time
-        }
-        if (!limits.followWallClock()) {
-            lastWall = now;
-            return;
-        }
-        long idle = now - lastWall;
-        if (idle >= MIN_IDLE_NANOS) {
-            m.apply(new Event.TimePassed(idle));
-            lastWall = now;
-        }
-    }
-
-    private interface Body<T> {
-        T run();
-    }
-
-    private <T> T locked(Body<T> body) {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new SessionException(SessionException.Kind.NOT_FOUND, "no such session: " + id);
-            }
-            long now = wallNanos.getAsLong();
-            long cpu0 = CPU.getCurrentThreadCpuTime();
-            int before = m.events.size();
-            catchUp();
-            int afterCatchUp = m.events.size();
-            try {
-                T result = body.run();
-                lastWall = wallNanos.getAsLong();
-                return result;
-            } finally {
-                if (m.events.size() > afterCatchUp || before == 0) {
-                    lastUsedNanos = now;
-                }
-                cpuNanos += Math.max(0, CPU.getCurrentThreadCpuTime() - cpu0);
-                flushJournal();
-            }
-        } finally {
-            unlock();
-        }
+        gate.passTime();
     }
 
     // ---- the journal ------------------------------------------------------------------------------
@@ -630,13 +474,7 @@ public final class Session {
 
     /** From now on new events also go to {@code journal}; the first {@code already} are there. */
     public void journalTo(Journal journal, int already) {
-        lock.lock();
-        try {
-            this.journal.attach(journal, already);
-            flushJournal();
-        } finally {
-            unlock();
-        }
+        gate.journalTo(journal, already);
     }
 
     /** The server's scheduler runs a job of this session: {@code p} is its preemption point (null: none now). */
@@ -652,25 +490,16 @@ public final class Session {
 
     /** Server CPU time this session's requests have used since this copy was built. */
     public long cpuNanos() {
-        return cpuNanos;
+        return gate.cpuNanos();
     }
 
     /** Events this session has written to its journal (all of them after each request). */
     public int journaled() {
-        return journal.journaled();
+        return gate.journal.journaled();
     }
 
     /** Whether another node wrote this session's log since this copy last did (the copy is stale). */
     public boolean stale() {
-        return journal.stale();
-    }
-
-    private void flushJournal() {
-        flushJournal(false);
-    }
-
-    /** Appends the new events to the journal (see JournalWriter.flush). */
-    private void flushJournal(boolean all) {
-        journal.flush(id, m.events, commands.deferredTail(), all, wallNanos);
+        return gate.journal.stale();
     }
 }

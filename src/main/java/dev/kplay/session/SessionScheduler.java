@@ -1,7 +1,6 @@
 package dev.kplay.session;
 
 import dev.kplay.userland.sh.Shell;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.function.Supplier;
 
 /*
  * The server's own scheduler, under every session's kernel (DESIGN.md, "Budgets and fairness"). A
- * request never runs a session's work itself: it queues a job on the session's lane and gets a
- * future; the server's request thread is free at once (the web layer answers asynchronously).
+ * request never runs a session's work itself: it queues a job on the session's lane (Lane) and
+ * gets a future; the server's request thread is free at once (the web layer answers asynchronously).
  *
  * - Worker threads run the jobs, at most `threads` at once (the CPUs), one job per session at a
  *   time, in order. When a CPU is free a worker takes the lane that has used the least of them
@@ -78,24 +77,6 @@ public final class SessionScheduler implements AutoCloseable {
     static final long SLICE_NANOS = 20_000_000L;
     /** Most preempted jobs parked at once (each keeps its thread): past it a job runs its budget out. */
     static final int MAX_PREEMPTED = 64;
-
-    /** A session's queue of jobs. */
-    private static final class Lane {
-        final Object session;
-        final ArrayDeque<Runnable> queue = new ArrayDeque<>();
-        final ArrayDeque<Runnable> urgent = new ArrayDeque<>();
-        boolean running;
-        Held held;
-        boolean tickQueued;
-        long vruntime;
-        /** The lane's job was preempted and waits for a CPU to go on. */
-        Preempted resume;
-
-        Lane(Object session) {
-            this.session = session;
-            this.vruntime = session instanceof Session s ? s.schedRuntime : 0;
-        }
-    }
 
     /** The job a session's lane is running: where its current slice started. */
     private final class Slice implements Runnable {

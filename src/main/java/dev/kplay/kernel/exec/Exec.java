@@ -319,6 +319,23 @@ public final class Exec implements dev.kplay.kernel.sched.Scheduler.UserTime {
         enter(fg);
     }
 
+    /**
+     * Between two slices of {@code fg}, a program run by its command: kernel tasks that woke meanwhile
+     * preempt it (check_preempt_wakeup()) and run first, a tick's worth each at most, then it goes on.
+     */
+    void kernelPreempts(UserProcess fg) {
+        if (filling || k.scheduler().idle()) {
+            return;
+        }
+        long now = k.now();
+        if (k.scheduler().runWoken(toTick())) {
+            fg.task.countInvoluntarySwitch();
+            fg.task.queued(now);
+            fg.task.arrived(k.now());
+            enter(fg);
+        }
+    }
+
     /** Whether programs are filling passing time right now (a foreground program's run is not). */
     boolean filling() {
         return filling;

@@ -176,9 +176,12 @@ final class UserProcess implements UserMode {
             left -= ran;
             exec.ran(task, ran);
             task.addUserRun(ran);
-            if (exec.jiffies() != jiffies && left > 0 && !exec.filling() && task.alive()) {
-                exec.tick(this);                          // other runnable programs take their turn
-                jiffies = exec.jiffies();
+            if (left > 0 && !exec.filling() && task.alive()) {
+                exec.kernelPreempts(this);                // a woken kernel task runs first
+                if (exec.jiffies() != jiffies && task.alive()) {
+                    exec.tick(this);                      // other runnable programs take their turn
+                    jiffies = exec.jiffies();
+                }
             }
             if (!task.alive()) {
                 return Stop.EXITED;

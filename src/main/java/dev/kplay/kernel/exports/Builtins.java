@@ -40,6 +40,7 @@ public final class Builtins {
         new FileExports(k, this).register();
         new StringExports(k, this).register();
         new HexDumpExports(k, this).register();
+        new KfifoExports(k, this).register();
         new VfsExports(k).register();
         new DebugfsExports(k, this).register();
         new JumpLabelExports(k).register();

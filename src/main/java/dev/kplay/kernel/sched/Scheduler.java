@@ -112,6 +112,26 @@ public final class Scheduler {
     }
 
     /**
+     * Kernel tasks woke while a program ran in user mode (a kworker its timer queued work for): at
+     * the interrupt's return to user mode they get the CPU first, each until it sleeps or has had
+     * {@code instructions} (kplay's bound: a kthread that never sleeps would keep the CPU on Linux).
+     * True if one ran.
+     */
+    public boolean runWoken(long instructions) {
+        if (runQueue.isEmpty() || timers.inInterrupt() || onCpu != null) {
+            return false;
+        }
+        long saved = budgetLeft;
+        budgetLeft = instructions;
+        try {
+            runner.drain();
+        } finally {
+            budgetLeft = saved;
+        }
+        return true;
+    }
+
+    /**
      * No kernel task wants the CPU until {@code until}: the runnable programs use the time (until
      * then, or until a kernel task wakes), or, with none, time moves to the next event. The caller
      * looks at the run queue again and calls again while {@code until} is ahead.

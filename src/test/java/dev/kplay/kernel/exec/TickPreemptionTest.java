@@ -126,6 +126,59 @@ class TickPreemptionTest {
         assertEquals("State:\tR (running)\n", state(s, pid));
     }
 
+    /** A timer re-armed every 100 ms that queues work on system_wq each time: the kworker prints. */
+    static final String TIMER_WORK = """
+            #include <linux/init.h>
+            #include <linux/jiffies.h>
+            #include <linux/module.h>
+            #include <linux/timer.h>
+            #include <linux/workqueue.h>
+            static struct timer_list t;
+            static struct work_struct w;
+            static int n;
+            static void work_fn(struct work_struct *work) { pr_info("twq: work %d\\n", n); }
+            static void timer_fn(struct timer_list *unused)
+            {
+                n++;
+                schedule_work(&w);
+                if (n < 5)
+                    mod_timer(&t, jiffies + msecs_to_jiffies(100));
+            }
+            static int __init twq_init(void)
+            {
+                INIT_WORK(&w, work_fn);
+                timer_setup(&t, timer_fn, 0);
+                mod_timer(&t, jiffies + msecs_to_jiffies(100));
+                return 0;
+            }
+            static void __exit twq_exit(void) { del_timer_sync(&t); flush_work(&w); }
+            module_init(twq_init);
+            module_exit(twq_exit);
+            MODULE_LICENSE("GPL");
+            """;
+
+    @Test
+    void aKworkerWokenDuringAForegroundProgramRunsAtOnce() {
+        Session s = session();
+        s.putFile("twq.c", TIMER_WORK);
+        s.build();                                  // twq.ko (the user programs' sources are no modules)
+        assertEquals(0, run(s, "insmod twq.ko").exitCode(), s.build().output());
+        long t0 = now(s);
+        assertEquals("count done\n", run(s, "./count").output());
+        assertTrue(now(s) - t0 > 1_000_000_000L, "the program computed past the five works");
+        java.util.List<Double> at = new java.util.ArrayList<>();
+        for (String line : s.dmesg().split("\n")) {
+            if (line.contains("twq: work")) {
+                at.add(Double.parseDouble(line.substring(1, line.indexOf(']')).trim()));
+            }
+        }
+        assertEquals(5, at.size(), s.dmesg());
+        for (int i = 1; i < at.size(); i++) {
+            double gap = at.get(i) - at.get(i - 1);
+            assertTrue(gap > 0.1 && gap < 0.106, "the work runs as its timer queues it, not after the program: " + at);
+        }
+    }
+
     @Test
     void aBackgroundComputationFinishesAsTimePasses() {
         Session s = session();
