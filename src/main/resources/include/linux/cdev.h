@@ -62,5 +62,6 @@ void cd_forget(struct inode *);
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/rwsem.h>
+#include <linux/idr.h>
 
 #endif

@@ -3,6 +3,7 @@
 #define __LINUX_CPUMASK_H
 
 #include <linux/bitops.h>
+#include <linux/bitmap.h>
 #include <linux/smp.h>
 
 #define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < 1; (cpu)++)

@@ -294,5 +294,6 @@ __printf(2, 3) void _dev_info(const struct device *dev, const char *fmt, ...);
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/rwsem.h>
+#include <linux/idr.h>
 
 #endif /* _DEVICE_H_ */

@@ -84,7 +84,7 @@ struct kfifo __STRUCT_KFIFO_PTR(unsigned char, 0, void);
 /* DEFINE_KFIFO - a fifo with its buffer, ready to use */
 #define DEFINE_KFIFO(fifo, type, size) \
 	DECLARE_KFIFO(fifo, type, size) = \
-	{ \
+	(typeof(fifo)) { \
 		{ \
 			{ \
 			.in	= 0, \

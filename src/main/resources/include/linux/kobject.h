@@ -94,5 +94,6 @@ extern struct kobject *firmware_kobj;
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/rwsem.h>
+#include <linux/idr.h>
 
 #endif /* _KOBJECT_H_ */

@@ -94,5 +94,6 @@ extern void misc_deregister(struct miscdevice *misc);
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/rwsem.h>
+#include <linux/idr.h>
 
 #endif

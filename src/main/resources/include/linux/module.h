@@ -201,5 +201,6 @@ extern bool is_module_address(unsigned long addr);
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/rwsem.h>
+#include <linux/idr.h>
 
 #endif /* _LINUX_MODULE_H */

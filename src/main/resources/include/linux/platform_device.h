@@ -212,5 +212,6 @@ static inline void platform_set_drvdata(struct platform_device *pdev,
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/rwsem.h>
+#include <linux/idr.h>
 
 #endif /* _PLATFORM_DEVICE_H_ */

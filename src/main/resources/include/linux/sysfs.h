@@ -141,5 +141,6 @@ int sysfs_emit_at(char *buf, int at, const char *fmt, ...);
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/rwsem.h>
+#include <linux/idr.h>
 
 #endif /* _SYSFS_H_ */

@@ -13,6 +13,9 @@ static long glong = -1;
 static unsigned char gbytes[] = { 1, 2, 255 };
 static int *gnull;
 static int counter(void) { static int n; return ++n; }
+/* gcc takes a struct compound literal as a constant aggregate (DEFINE_KFIFO, __SPIN_LOCK_UNLOCKED) */
+static struct ops gcl = (struct ops){ .fn = twice, .name = "cl", .flags = 3 };
+static struct { int n; struct ops o; } gnest = { 5, (struct ops){ .flags = 4 } };
 int test(void)
 {
 	ASSERT(5, g1);
@@ -34,6 +37,12 @@ int test(void)
 	ASSERT(-1, glong);
 	ASSERT(255, gbytes[2]);
 	ASSERT(1, gnull == 0);
+	ASSERT(4, gcl.fn(2));
+	ASSERT(0, strcmp(gcl.name, "cl"));
+	ASSERT(3, gcl.flags);
+	ASSERT(5, gnest.n);
+	ASSERT(4, gnest.o.flags);
+	ASSERT(1, gnest.o.fn == 0);
 	ASSERT(1, counter());
 	ASSERT(2, counter());
 	int a[] = { 1, 2, 3 };

@@ -347,5 +347,17 @@
 #ifdef _LINUX_RWSEM_H
 #warning "linux/rwsem.h"
 #endif
+#ifdef __IDR_H__
+#warning "linux/idr.h"
+#endif
+#ifdef _LINUX_KFIFO_H
+#warning "linux/kfifo.h"
+#endif
+#ifdef __LINUX_BITMAP_H
+#warning "linux/bitmap.h"
+#endif
+#ifdef __LINUX_FIND_H_
+#warning "linux/find.h"
+#endif
 #include <linux/module.h>
 MODULE_LICENSE("GPL");

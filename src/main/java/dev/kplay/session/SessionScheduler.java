@@ -37,7 +37,9 @@ import java.util.function.Supplier;
  *   and a new worker thread is started when one parks, so the CPUs stay in use.
  *   A build checks at the compiler's CPU-limit check (every 4096 units of work: cc.diag.CpuLimit)
  *   as a kernel does at its clock's ticks; the wall time a job spends parked is the session's
- *   (Session.parked), so the build budget counts only the time a build ran.
+ *   (Session.parked), so the build budget counts only the time a build ran. At most `cpus` builds
+ *   park at once (past that a build runs on): a near-limit build holds 50-90 MB of compiler state,
+ *   so builds in memory stay at 2 x cpus, where without slices they were cpus.
  * - Nothing waits on a thread. A command runs at full speed (Session.execDeferred) and owes the
  *   wall time its sleeps would have taken; its lane is then held, without a thread, until that
  *   time has passed: timers send its log records to the streams when each falls due and deliver
@@ -70,6 +72,8 @@ public final class SessionScheduler implements AutoCloseable {
     /** Worker threads alive (parked preempted jobs' threads included), and preempted jobs parked now. */
     private int liveWorkers;
     private int preemptedNow;
+    /** Of those, builds: at most cpus, as a build's compiler state takes tens of MB of heap (see preempt). */
+    private int buildsParked;
     private int threadsStarted;
     private long preemptions;
 
@@ -372,13 +376,14 @@ public final class SessionScheduler implements AutoCloseable {
      */
     private void preempt(Slice slice) {
         Preempted p;
+        boolean build = dev.kplay.cc.diag.CpuLimit.compiling();
         synchronized (this) {
             long now = wallNanos.getAsLong();
             Lane l = slice.lane;
             l.vruntime += now - slice.start;
             slice.start = now;
-            if (closed || preemptedNow >= MAX_PREEMPTED || l.resume != null) {
-                return;
+            if (closed || preemptedNow >= MAX_PREEMPTED || l.resume != null || build && buildsParked >= cpus) {
+                return;                         // past cpus parked builds a build runs on: builds in memory stay <= 2 x cpus
             }
             boolean waiting = false;
             for (Lane c : ready) {
@@ -392,6 +397,9 @@ public final class SessionScheduler implements AutoCloseable {
             onCpu--;
             preemptedNow++;
             preemptions++;
+            if (build) {
+                buildsParked++;
+            }
             makeReady(l);
             if (liveWorkers - preemptedNow < cpus) {
                 startWorker();                  // this thread is parked: another one uses the CPU it gave back
@@ -400,6 +408,11 @@ public final class SessionScheduler implements AutoCloseable {
         }
         long parkedAt = wallNanos.getAsLong();
         p.await();
+        if (build) {
+            synchronized (this) {
+                buildsParked--;
+            }
+        }
         slice.start = wallNanos.getAsLong();
         if (slice.lane.session instanceof Session s) {
             s.parked(slice.start - parkedAt);

@@ -64,6 +64,11 @@ public final class CpuLimit {
         }
     }
 
+    /** Whether the calling thread is compiling within a budget (a build, not a kernel, is at the slice point). */
+    public static boolean compiling() {
+        return CURRENT.get() != null;
+    }
+
     /** Sets the slice point for the budgets started on the calling thread from now (null: none). */
     public static void slicePoint(Runnable p) {
         if (p == null) {

@@ -1,5 +1,6 @@
 package dev.kplay.cc.lower;
 
+import dev.kplay.cc.diag.CpuLimit;
 import dev.kplay.cc.parse.Expr;
 import dev.kplay.cc.parse.Stmt;
 import dev.kplay.cc.sema.Obj;
@@ -26,6 +27,7 @@ abstract class ExprLowerer extends LvalueLowerer {
     // ---- values --------------------------------------------------------------------------------
 
     void value(Expr e) {
+        CpuLimit.tick();
         Type t = type(e);
         if (e instanceof Expr.Call c) {
             call(c);

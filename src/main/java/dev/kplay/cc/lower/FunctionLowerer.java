@@ -1,5 +1,6 @@
 package dev.kplay.cc.lower;
 
+import dev.kplay.cc.diag.CpuLimit;
 import dev.kplay.cc.parse.Decl;
 import dev.kplay.cc.parse.Expr;
 import dev.kplay.cc.parse.Initializer;
@@ -110,6 +111,7 @@ final class FunctionLowerer extends ExprLowerer {
 
     @Override
     void statement(Stmt s) {
+        CpuLimit.tick();
         if (s == null) return;
         if (!(s instanceof Stmt.Block)) code.line = s.span().line();
         if (s instanceof Stmt.Block b) {

@@ -233,7 +233,23 @@ public final class Lowerer {
     }
 
     private void write(byte[] buf, List<long[]> pending, InitLayout.Entry e) {
-        int off = (int) e.offset();
+        write(buf, pending, e, 0);
+    }
+
+    /**
+     * Writes entry {@code e} of an initializer that starts at {@code base}. A struct compound literal
+     * in a static initializer ({@code static T x = (T){...}}, the form of DEFINE_KFIFO) is a constant
+     * aggregate to gcc: its own entries are written in place.
+     */
+    private void write(byte[] buf, List<long[]> pending, InitLayout.Entry e, long base) {
+        int off = (int) (base + e.offset());
+        if (e.expr() instanceof Expr.CompoundLit c && Types.isStruct(e.type())) {
+            InitLayout.Flat inner = typed.inits.get(c.init());
+            if (inner != null) {
+                for (InitLayout.Entry ie : inner.entries()) write(buf, pending, ie, off);
+            }
+            return;
+        }
         if (e.expr() instanceof Expr.StrLit s && e.type() instanceof Type.Arr a) {
             int n = (int) Math.max(0, Math.min(Math.min(s.bytes().length, a.length()), buf.length - off));
             System.arraycopy(s.bytes(), 0, buf, off, n);

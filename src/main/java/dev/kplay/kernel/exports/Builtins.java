@@ -41,6 +41,7 @@ public final class Builtins {
         new StringExports(k, this).register();
         new HexDumpExports(k, this).register();
         new KfifoExports(k, this).register();
+        new IdrExports(k).register();
         new VfsExports(k).register();
         new DebugfsExports(k, this).register();
         new JumpLabelExports(k).register();

@@ -278,6 +278,9 @@ public final class Vsprintf {
             case 'h' -> {
                 return hexString(ext, ptr, mem, width);
             }
+            case 'b' -> {
+                return bitmap(ext.length() > 1 && ext.charAt(1) == 'l', ptr, mem, Math.max(width, 0));
+            }
             default -> {
                 if (ptr == 0 || Long.compareUnsigned(ptr, -4095L) >= 0) {
                     return rawPointer(ptr, width, flags);
@@ -285,6 +288,48 @@ public final class Vsprintf {
                 return PTRVAL;
             }
         }
+    }
+
+    /**
+     * Models bitmap_string() ("%*pb": nr_bits in width, 32-bit chunks in hex from the top, the first
+     * one only as wide as its bits need, joined by ',') and bitmap_list_string() ("%*pbl": the set
+     * bits as ranges, "3-5,11-14,64").
+     */
+    private static String bitmap(boolean list, long ptr, Memory mem, int nrBits) {
+        byte[] b = nrBits == 0 ? new byte[0] : mem.bytes(ptr, ((nrBits + 63) / 64) * 8);
+        if (b == null) {
+            return "(efault)";
+        }
+        java.util.function.IntPredicate bit = i -> ((b[i / 8] >> (i % 8)) & 1) != 0;
+        StringBuilder out = new StringBuilder();
+        if (list) {
+            for (int i = 0; i < nrBits; i++) {
+                if (!bit.test(i)) {
+                    continue;
+                }
+                int end = i;
+                while (end + 1 < nrBits && bit.test(end + 1)) {
+                    end++;
+                }
+                out.append(out.length() > 0 ? "," : "").append(i).append(end > i ? "-" + end : "");
+                i = end;
+            }
+            return out.toString();
+        }
+        int chunk = nrBits % 32 == 0 ? 32 : nrBits % 32;
+        for (int i = ((nrBits + 31) / 32) * 32 - 32; i >= 0; i -= 32) {
+            long val = 0;
+            for (int j = 0; j < chunk; j++) {
+                if (bit.test(i + j)) {
+                    val |= 1L << j;
+                }
+            }
+            String hex = Long.toHexString(val);
+            int digits = (chunk + 3) / 4;
+            out.append(out.length() > 0 ? "," : "").append("0".repeat(Math.max(0, digits - hex.length()))).append(hex);
+            chunk = 32;
+        }
+        return out.toString();
     }
 
     /**
