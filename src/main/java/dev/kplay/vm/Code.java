@@ -34,7 +34,7 @@ public final class Code {
     /** Call instructions (CALL, CALLI) in the code: the call sites of a compiled function, numbered in order. */
     final int callSites;
     /**
-     * Each call site's last direct callee (Cpu.directCallee), the address it was called at and the
+     * Each call site's last direct callee (TierCalls.directCallee), the address it was called at and the
      * bus epoch then; null until a compiled call site calls directly.
      */
     long[] siteTargets;

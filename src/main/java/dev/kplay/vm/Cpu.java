@@ -17,21 +17,14 @@ import static dev.kplay.vm.Opcodes.*;
  * Hot functions run as JVM code of the compiling tier (Tier, Translator): the interpreter hands a
  * frame over at a function's entry, a loop head or a return point, and takes it back in its own
  * terms whenever the compiled code stops (see Compiled), so both tiers give the same results, the
- * same instruction counts and the same faults.
+ * same instruction counts and the same faults. TierCalls runs the compiled frames and makes the
+ * calls compiled code makes through the CPU; Frames has the frames compiled code pushes itself.
  */
 
 /** The CPU. Stateless between runs apart from what it is given. */
 public final class Cpu {
-    /** Little-endian views of a page for the frame pushes of enter (as AddressSpace stores them). */
-    private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
     final Bus bus;
-    private final Natives natives;
+    final Natives natives;
 
     public Cpu(Bus bus, Natives natives) {
         this.bus = bus;
@@ -66,7 +59,7 @@ public final class Cpu {
     }
 
     /** Pushes a frame for code; null on success, or a StackOverflow exit. */
-    private Exit enter(KernelStack ks, Code code, long[] args, int argc, long returnAddress) {
+    Exit enter(KernelStack ks, Code code, long[] args, int argc, long returnAddress) {
         int d = ks.depth;
         long fp = ks.sp - 16 - code.frameSize;
         byte[] page;
@@ -77,8 +70,8 @@ public final class Cpu {
         // the whole frame is in one page at hand: the same stores as enterSlow's, without a lookup each
         int o = (int) (fp & (Bus.PAGE_SIZE - 1));
         int top = o + 16 + code.frameSize;
-        LONG.set(page, top - 8, returnAddress);
-        LONG.set(page, top - 16, d == 0 ? 0 : ks.fps[d - 1]);
+        Frames.put8(page, top - 8, returnAddress);
+        Frames.put8(page, top - 16, d == 0 ? 0 : ks.fps[d - 1]);
         int[] offsets = code.paramOffsets;
         int[] sizes = code.paramSizes;
         for (int i = 0; i < offsets.length && i < argc; i++) {
@@ -97,10 +90,10 @@ public final class Cpu {
 
     private void storeParam(byte[] page, int at, int size, long value, long addr) {
         switch (size) {
-            case 1 -> page[at] = (byte) value;
-            case 2 -> SHORT.set(page, at, (short) value);
-            case 4 -> INT.set(page, at, (int) value);
-            case 8 -> LONG.set(page, at, value);
+            case 1 -> Frames.put1(page, at, value);
+            case 2 -> Frames.put2(page, at, value);
+            case 4 -> Frames.put4(page, at, value);
+            case 8 -> Frames.put8(page, at, value);
             default -> bus.store(addr, size, value);
         }
     }
@@ -170,7 +163,7 @@ public final class Cpu {
                         ks.pcs[ks.depth - 1] = pc;
                         ks.nops = n;
                         ks.left = left;
-                        Exit e = runCompiled(ks, budget);
+                        Exit e = TierCalls.runCompiled(this, ks, budget);
                         left = ks.left;
                         st = ks.operands;
                         if (e != null) {
@@ -353,6 +346,7 @@ public final class Cpu {
                         if (top == ks.floor) {
                             ks.nops = n;
                             ks.instructions += budget - left;
+                            ks.dropLazyCodes();
                             return new Exit.Returned(r);
                         }
                         st[n++] = r;
@@ -397,244 +391,6 @@ public final class Cpu {
                     nativeAddr != 0 ? nativeAddr : c.rip(ks.pcs[ks.depth - 1]),
                     nativeAddr != 0 ? natives.nameOf(nativeAddr) : null);
         }
-    }
-
-    /**
-     * Runs compiled frames while the top frame has compiled code. Returns null when the interpreter
-     * should continue the top frame (ks holds its state), or the exit that ends the run.
-     */
-    private Exit runCompiled(KernelStack ks, long budget) {
-        while (true) {
-            int d = ks.depth - 1;
-            Code c = ks.codes[d];
-            Compiled k = c.compiled;
-            if (k == null || ks.opBases[d] + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
-                return null;
-            }
-            ks.growOperands(ks.opBases[d] + k.maxDepth + 16);
-            ks.javaLimit = ks.depth + Tier.MAX_JAVA_DEPTH;
-            int status = k.run(this, ks, c, ks.pcs[d], 0, 0, 0, 0, 0);
-            switch (status) {
-                case Compiled.INTERPRET -> {
-                    if (ks.depth - 1 <= d) {
-                        return null;
-                    }
-                }
-                case Compiled.RETURNED -> {
-                    if (ks.depth == ks.floor) {
-                        ks.instructions += budget - ks.left;
-                        return new Exit.Returned(ks.retval);
-                    }
-                    ks.operands[ks.nops++] = ks.retval;
-                    ks.pcs[ks.depth - 1]++;
-                }
-                case Compiled.BLOCKED -> {
-                    ks.instructions += budget - ks.left;
-                    return new Exit.Blocked();
-                }
-                case Compiled.THROWN -> {
-                    ks.instructions += budget - ks.left;
-                    return thrown(ks);
-                }
-                default -> {
-                    ks.instructions += budget - ks.left;
-                    Exit e = ks.pending;
-                    ks.pending = null;
-                    return e;
-                }
-            }
-        }
-    }
-
-    /** The exit for what compiled code threw at the top frame's pc (or inside the native it called). */
-    private Exit thrown(KernelStack ks) {
-        RuntimeException t = ks.thrown;
-        long nat = ks.nativeAddr;
-        ks.thrown = null;
-        ks.nativeAddr = 0;
-        long rip = nat != 0 ? nat : ks.codes[ks.depth - 1].rip(ks.pcs[ks.depth - 1]);
-        String name = nat != 0 ? natives.nameOf(nat) : null;
-        if (t instanceof NestedExit e) {
-            return e.exit();
-        }
-        if (t instanceof PageFault pf) {
-            return new Exit.Faulted(pf, rip, name);
-        }
-        if (t instanceof Trap trap) {
-            return new Exit.Trapped(trap, rip, name);
-        }
-        return new Exit.Trapped(new Trap(Trap.Kind.INVALID_OPCODE, null, 0), rip, name);
-    }
-
-    /** The argument buffer of a call from compiled code with argc arguments. */
-    long[] argBuffer(KernelStack ks, int argc) {
-        return ks.args.length >= argc ? ks.args : (ks.args = new long[argc]);
-    }
-
-    /**
-     * A call from compiled code, made as the interpreter's CALL makes it: the caller has set its pc
-     * (the call) and the operand count after popping the arguments. Returns RETURNED with the
-     * result in ks.retval; ENTER when the callee's frame is pushed and it has compiled code
-     * (the top frame's Code.compiled), which the caller then runs from its own call site, so that each
-     * site's JVM type profile sees the one function it calls; or the status that stops the caller
-     * (see Compiled).
-     */
-    int invoke(KernelStack ks, Code caller, int pc, long target, long[] args, int argc) {
-        if (natives.isNative(target)) {
-            // A native may run module code on this stack itself (a slab constructor, say): that run
-            // uses these registers too, so they are put back as this frame left them.
-            long left = ks.left;
-            int javaLimit = ks.javaLimit;
-            ks.nativeAddr = target;
-            long r;
-            try {
-                r = natives.call(target, java.util.Arrays.copyOf(args, argc), ks);
-            } finally {
-                ks.left = left;
-                ks.javaLimit = javaLimit;
-                ks.nativeAddr = target;
-            }
-            ks.nativeAddr = 0;
-            if (ks.blocked) {
-                ks.blockedIn = target;
-                ks.pcs[ks.depth - 1] = pc + 1;
-                return Compiled.BLOCKED;
-            }
-            ks.retval = r;
-            return Compiled.RETURNED;
-        }
-        Code callee = bus.fetch(target);
-        if (callee == null) {
-            ks.pending = new Exit.Trapped(new Trap(Trap.Kind.INVALID_OPCODE, null, 0), target, null);
-            return Compiled.EXITED;
-        }
-        Exit overflow = enter(ks, callee, args, argc, caller.rip(pc) + 5);
-        if (overflow != null) {
-            ks.pending = overflow;
-            return Compiled.EXITED;
-        }
-        Compiled k = Tier.heat(callee);
-        if (k == null || ks.depth > ks.javaLimit || ks.nops + k.maxDepth >= KernelStack.MAX_OPERANDS - 16) {
-            return Compiled.INTERPRET;
-        }
-        ks.growOperands(ks.nops + k.maxDepth + 16);
-        return Compiled.ENTER;
-    }
-
-    /**
-     * The callee of call site {@code site} of compiled code {@code caller}, a call of target with
-     * argc arguments, if compiled code may call it directly (see Compiled.CALL), else null (the
-     * call then goes through invoke). Faults as the call's fetch would. The answer is kept per site
-     * while the bus epoch stays the same (it then depends on nothing else: a function's compiled
-     * code, once there, stays).
-     */
-    Code directCallee(Code caller, int site, long target, int argc) {
-        long[] targets = caller.siteTargets;
-        int e = bus.epoch();
-        if (targets != null && targets[site] == target && caller.siteEpochs[site] == e && e != -1) {
-            return caller.siteCallees[site];
-        }
-        if (natives.isNative(target)) {
-            return null;
-        }
-        Code c = bus.fetch(target);
-        if (c == null || c.compiled == null || !c.direct || argc < c.paramOffsets.length) {
-            return null;
-        }
-        if (targets == null) {
-            caller.siteTargets = targets = new long[caller.callSites];
-            caller.siteCallees = new Code[caller.callSites];
-            caller.siteEpochs = new int[caller.callSites];
-        }
-        targets[site] = target;
-        caller.siteCallees[site] = c;
-        caller.siteEpochs[site] = e;
-        return c;
-    }
-
-    /**
-     * A direct call's frame, pushed by the callee's compiled code (entry Compiled.CALL) with the
-     * same stores as enter(): the page where code's new frame goes when it lies in one page at hand
-     * and the frame arrays, the operand stack and the Java stack have room; else null (nothing
-     * changed), and the call goes through invoke instead.
-     */
-    static byte[] directFrame(Cpu cpu, KernelStack ks, Code code) {
-        long fp = ks.sp - 16 - code.frameSize;
-        if (ks.depth == ks.codes.length || fp < ks.base() || ks.depth >= ks.javaLimit
-                || ks.nops + code.compiled.maxDepth + 16 > ks.operands.length) {
-            return null;
-        }
-        int len = 16 + code.frameSize;
-        if (fp >>> 12 == ks.pagePfn && (int) (fp & (Bus.PAGE_SIZE - 1)) + len <= Bus.PAGE_SIZE
-                && ks.pageEpoch == cpu.bus.epoch()) {
-            return ks.page;
-        }
-        byte[] page = cpu.bus.writableBytes(fp, len);
-        if (page != null) {
-            ks.page = page;
-            ks.pagePfn = fp >>> 12;
-            ks.pageEpoch = cpu.bus.epoch();
-        }
-        return page;
-    }
-
-    /**
-     * Pushes code's frame in the page directFrame gave: the return address and the saved frame
-     * pointer, and the frame's registers; returns the new frame pointer. The compiled callee then
-     * stores its parameters (put1..put8).
-     */
-    static long linkFrame(KernelStack ks, Code code, byte[] page, long ret) {
-        int d = ks.depth;
-        long sp = ks.sp;
-        long fp = sp - 16 - code.frameSize;
-        int top = (int) (fp & (Bus.PAGE_SIZE - 1)) + 16 + code.frameSize;
-        LONG.set(page, top - 8, ret);
-        LONG.set(page, top - 16, d == 0 ? 0 : ks.fps[d - 1]);
-        ks.depth = d + 1;
-        ks.codes[d] = code;
-        ks.pcs[d] = 0;
-        ks.fps[d] = fp;
-        ks.opBases[d] = ks.nops;
-        ks.entrySps[d] = sp;
-        ks.vaAreas[d] = sp;
-        ks.sp = fp;
-        return fp;
-    }
-
-    // A parameter's store into the page of a frame that linkFrame pushed, at byte offset at.
-
-    static void put1(byte[] page, int at, long value) { page[at] = (byte) value; }
-
-    static void put2(byte[] page, int at, long value) { SHORT.set(page, at, (short) value); }
-
-    static void put4(byte[] page, int at, long value) { INT.set(page, at, (int) value); }
-
-    static void put8(byte[] page, int at, long value) { LONG.set(page, at, value); }
-
-    // Loads from a page compiled code holds (zero-extended, as Bus.load1..load8 give them).
-
-    static long get1(byte[] page, int at) { return page[at] & 0xffL; }
-
-    static long get2(byte[] page, int at) { return (short) SHORT.get(page, at) & 0xffffL; }
-
-    static long get4(byte[] page, int at) { return (int) INT.get(page, at) & 0xffffffffL; }
-
-    static long get8(byte[] page, int at) { return (long) LONG.get(page, at); }
-
-    /** The page number compiled code keeps with a page it holds: addr's, or -1 for none. */
-    static long pfnOf(byte[] page, long addr) { return page == null ? -1 : addr >>> 12; }
-
-    /** The code of the top frame (the callee Cpu.invoke just entered, with ENTER). */
-    static Code top(KernelStack ks) {
-        return ks.codes[ks.depth - 1];
-    }
-
-    /** Pops the top frame, as RET does. */
-    void popFrame(KernelStack ks) {
-        int top = --ks.depth;
-        ks.sp = ks.entrySps[top];
-        ks.nops = ks.opBases[top];
-        ks.codes[top] = null;
     }
 
     /** ZERO: clears len bytes at dst, byte by byte (a fault stops at the first absent page). */

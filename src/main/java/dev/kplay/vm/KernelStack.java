@@ -61,11 +61,11 @@ public final class KernelStack {
     Exit pending;
     /**
      * The depth from which a call from compiled code goes through the interpreter instead of nesting
-     * on the Java stack: the depth when Cpu.runCompiled started plus Tier.MAX_JAVA_DEPTH (each compiled
+     * on the Java stack: the depth when TierCalls.runCompiled started plus Tier.MAX_JAVA_DEPTH (each compiled
      * frame on the Java stack is one frame pushed since).
      */
     int javaLimit;
-    /** The page of the last frame a direct call pushed, its page number and the bus epoch it was found in (see Cpu.directFrame). */
+    /** The page of the last frame a direct call pushed, its page number and the bus epoch it was found in (see Frames.directFrame). */
     byte[] page;
     long pagePfn = -1;
     int pageEpoch;
@@ -164,8 +164,18 @@ public final class KernelStack {
         return operands;
     }
 
+    /**
+     * Forgets the code of the frames above the top: a lazy frame of the compiling tier (see
+     * Compiled) writes its code there and returns without clearing it, and an unloaded module's
+     * code should not stay reachable from a task that once ran it.
+     */
+    void dropLazyCodes() {
+        java.util.Arrays.fill(codes, depth, codes.length, null);
+    }
+
     /** Drops every frame (the task died or its call was abandoned). */
     public void reset() {
+        java.util.Arrays.fill(codes, null);
         depth = 0;
         floor = 0;
         nops = 0;

@@ -41,7 +41,8 @@ public final class Tier {
     /** Stands for "cannot be compiled" in the cache. */
     private static final Compiled NONE = new Compiled() {
         @Override
-        int run(Cpu cpu, KernelStack ks, Code code, int entry, long a0, long a1, long a2, long a3, long ret) {
+        int run(Cpu cpu, KernelStack ks, Code code, int entry, long a0, long a1, long a2, long a3, long ret,
+                long callerFp, int d, int base) {
             return entry == CALL ? NOT_DIRECT : INTERPRET;
         }
     };
@@ -107,7 +108,7 @@ public final class Tier {
 
     /** The compiled code for c's body, translated or from the cache; null if it cannot be compiled. */
     static Compiled compiled(Code c) {
-        Key key = new Key(c.ops, c.as, c.bs, c.frameSize, c.symbols.length, c.paramOffsets, c.paramSizes);
+        Key key = new Key(c.ops, c.as, c.bs, c.frameSize, c.symbols.length, c.paramOffsets, c.paramSizes, c.pcOffsets);
         Compiled k;
         synchronized (cache) {
             k = cache.get(key);
@@ -126,13 +127,17 @@ public final class Tier {
         return k == NONE ? null : k;
     }
 
-    /** A function body and its frame layout (a direct call stores the parameters): what its translation depends on. */
-    private record Key(int[] ops, long[] as, int[] bs, int frameSize, int symbols, int[] paramOffsets, int[] paramSizes) {
+    /**
+     * A function body, its frame layout (a direct call stores the parameters) and its instructions'
+     * offsets (a call's return address): what its translation depends on.
+     */
+    private record Key(int[] ops, long[] as, int[] bs, int frameSize, int symbols, int[] paramOffsets, int[] paramSizes,
+                       int[] pcOffsets) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && frameSize == k.frameSize && symbols == k.symbols && Arrays.equals(ops, k.ops)
                     && Arrays.equals(as, k.as) && Arrays.equals(bs, k.bs) && Arrays.equals(paramOffsets, k.paramOffsets)
-                    && Arrays.equals(paramSizes, k.paramSizes);
+                    && Arrays.equals(paramSizes, k.paramSizes) && Arrays.equals(pcOffsets, k.pcOffsets);
         }
 
         @Override

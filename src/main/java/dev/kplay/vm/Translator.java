@@ -7,14 +7,14 @@ import java.lang.invoke.MethodHandles;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Type;
 
 /*
  * The compiling tier's code generator: one kplay function -> one JVM method, which HotSpot then
  * optimises like any Java code. Chicory compiles WebAssembly to the JVM the same way.
  *
  * How the interpreter's properties survive translation (Emitter has the JVM-local layout and the
- * code of memory accesses and calls):
+ * state hand-over, AccessEmitter the code of memory accesses and calls, InsnEmitter the rest of
+ * the instructions; this class makes the class, its entries and its exits):
  *  - Operand-stack slot i is JVM local S(i); CodeShape proves each instruction has one depth, so
  *    the mapping is static. Frame slots CodeShape promotes are JVM locals P(j), written back to the
  *    frame before anything can look at it (calls, exits) and reloaded after calls.
@@ -25,8 +25,9 @@ import org.objectweb.asm.Type;
  *  - Faults: every instruction that can fault has its own exception handler, which refunds the
  *    instructions of the block not yet run and records the instruction index, so the oops sees the
  *    same RIP, the same frames and the same count of instructions as under the interpreter.
- *  - Calls: the frame is pushed on the KernelStack exactly as the interpreter pushes it; a compiled
- *    callee runs on the Java stack, anything else (a callee that is not compiled, a native that
+ *  - Calls: the frame is pushed in the simulated stack exactly as the interpreter pushes it; a
+ *    compiled callee runs on the Java stack, its KernelStack entry written only once something
+ *    could read it (see Compiled); anything else (a callee that is not compiled, a native that
  *    blocks, a budget that runs out below) unwinds every compiled frame into its explicit frame, and
  *    the interpreter carries on from there.
  *  - A load or store whose address is computed, and lands in the frame while locals are promoted,
@@ -34,22 +35,15 @@ import org.objectweb.asm.Type;
  */
 
 /** Translates kplay bytecode to JVM classes. */
-final class Translator extends Emitter {
+final class Translator extends InsnEmitter {
 
     /** Largest JVM method HotSpot still compiles by default (DontCompileHugeMethods). */
     private static final int HUGE_METHOD = 8000;
 
-    private final Label[] start;
-    private final Label[] end;
-    private final Label[] handler;
     private final Label thrown = new Label();
 
     private Translator(Code c, CodeShape shape, MethodVisitor mv, boolean pages) {
         super(c, shape, mv, pages);
-        int n = c.ops.length;
-        start = new Label[n];
-        end = new Label[n];
-        handler = new Label[n];
     }
 
     /** A new instance of the compiled class for c, or null if c cannot be compiled. */
@@ -78,6 +72,7 @@ final class Translator extends Emitter {
                     .defineHiddenClass(bytes, true);
             Compiled k = (Compiled) lookup.lookupClass().getDeclaredConstructor().newInstance();
             k.maxDepth = shape.maxDepth();
+            k.depth = shape.depth();
             return k;
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("compiled code of " + c.name + " does not load", e);
@@ -146,23 +141,32 @@ final class Translator extends Emitter {
             mv.visitInsn(IRETURN);
             return;
         }
-        int page = calleeLocal() + 1;
+        int page = framePage();
         Label framed = new Label();
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitVarInsn(ALOAD, L_KS);
-        mv.visitVarInsn(ALOAD, L_CODE);
-        mv.visitMethodInsn(INVOKESTATIC, CPU, "directFrame", "(L" + CPU + ";L" + KS + ";L" + CODE + ";)[B", false);
+        mv.visitVarInsn(LLOAD, L_FP);
+        mv.visitVarInsn(ILOAD, L_D);
+        mv.visitVarInsn(ILOAD, L_BASE);
+        push(c.frameSize);
+        push(shape.maxDepth() + 16);
+        mv.visitMethodInsn(INVOKESTATIC, FRAMES, "directFrame", "(L" + CPU + ";L" + KS + ";JIIII)[B", false);
         mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
         mv.visitVarInsn(ASTORE, page);
         mv.visitJumpInsn(IFNONNULL, framed);
         push(Compiled.NOT_DIRECT);
         mv.visitInsn(IRETURN);
         mv.visitLabel(framed);
+        ksField("pageEpoch", "I");
+        mv.visitVarInsn(ISTORE, frameEpoch());
         mv.visitVarInsn(ALOAD, L_KS);
         mv.visitVarInsn(ALOAD, L_CODE);
         mv.visitVarInsn(ALOAD, page);
         mv.visitVarInsn(LLOAD, L_RET);
-        mv.visitMethodInsn(INVOKESTATIC, CPU, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJ)J", false);
+        mv.visitVarInsn(LLOAD, L_FP);
+        mv.visitVarInsn(ILOAD, L_D);
+        push(c.frameSize);
+        mv.visitMethodInsn(INVOKESTATIC, FRAMES, "linkFrame", "(L" + KS + ";L" + CODE + ";[BJJII)J", false);
         mv.visitVarInsn(LSTORE, L_FP);
         for (int i = 0; i < offsets.length; i++) {
             mv.visitVarInsn(ALOAD, page);
@@ -173,9 +177,9 @@ final class Translator extends Emitter {
             push(offsets[i]);
             mv.visitInsn(IADD);
             mv.visitVarInsn(LLOAD, L_ARG0 + 2 * i);
-            mv.visitMethodInsn(INVOKESTATIC, CPU, "put" + sizes[i], "([BIJ)V", false);
+            mv.visitMethodInsn(INVOKESTATIC, FRAMES, "put" + sizes[i], "([BIJ)V", false);
         }
-        registers();
+        registers(true);
         for (int j = 0; j < shape.promotedOffsets().length; j++) {
             int off = shape.promotedOffsets()[j];
             int w = shape.promotedSizes()[j];
@@ -200,26 +204,33 @@ final class Translator extends Emitter {
         mv.visitJumpInsn(GOTO, block[0]);
     }
 
-    /** Loads the frame's registers from ks and code (fp is already set) and starts the other JVM locals. */
-    private void registers() {
+    /**
+     * Loads the frame's registers from ks and code (fp is already set, and with given, d and base,
+     * as a direct call passes them) and starts the other JVM locals.
+     */
+    private void registers(boolean given) {
         mv.visitVarInsn(ALOAD, L_CPU);
         mv.visitFieldInsn(GETFIELD, CPU, "bus", "L" + BUS + ";");
         mv.visitVarInsn(ASTORE, L_BUS);
         ksField("left", "J");
         mv.visitVarInsn(LSTORE, L_LEFT);
-        ksField("depth", "I");
-        mv.visitInsn(ICONST_1);
-        mv.visitInsn(ISUB);
-        mv.visitVarInsn(ISTORE, L_D);
-        ksField("opBases", "[I");
-        mv.visitVarInsn(ILOAD, L_D);
-        mv.visitInsn(IALOAD);
-        mv.visitVarInsn(ISTORE, L_BASE);
+        if (!given) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, framePage());
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, frameEpoch());
+            ksField("depth", "I");
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, L_D);
+            ksField("opBases", "[I");
+            mv.visitVarInsn(ILOAD, L_D);
+            mv.visitInsn(IALOAD);
+            mv.visitVarInsn(ISTORE, L_BASE);
+        }
         mv.visitVarInsn(ALOAD, L_CODE);
         mv.visitFieldInsn(GETFIELD, CODE, "symbols", "[J");
         mv.visitVarInsn(ASTORE, L_SYMS);
-        ksField("operands", "[J");
-        mv.visitVarInsn(ASTORE, L_OPS);
         for (int v : new int[] {L_EXIT_PC, L_EXIT_DEPTH, L_EXIT_ADJ, L_STATUS}) {
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, v);
@@ -258,7 +269,7 @@ final class Translator extends Emitter {
         mv.visitInsn(ISUB);
         mv.visitInsn(LALOAD);
         mv.visitVarInsn(LSTORE, L_FP);
-        registers();
+        registers(false);
         reloadPromoted();
         // dispatch on the entry point; the interpreter only enters at the shape's entry points
         int n = c.ops.length;
@@ -277,6 +288,8 @@ final class Translator extends Emitter {
             }
         }
         Label refuse = new Label();
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
         mv.visitVarInsn(ILOAD, L_ENTRY);
         mv.visitLookupSwitchInsn(refuse, keys, stubs);
         for (int k = 0; k < count; k++) {
@@ -295,231 +308,6 @@ final class Translator extends Emitter {
         mv.visitLabel(refuse);
         push(Compiled.INTERPRET);
         mv.visitInsn(IRETURN);
-    }
-
-    private void insn(int pc) {
-        int op = c.ops[pc];
-        int d = shape.depth()[pc];
-        long a = c.as[pc];
-        int b = c.bs[pc];
-        if (block[pc] != null) {
-            mv.visitLabel(block[pc]);
-            int len = shape.blockLength()[pc];
-            Label paid = new Label();
-            mv.visitVarInsn(LLOAD, L_LEFT);
-            pushLong(len);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFGE, paid);
-            exitTo(pc, d, 0);
-            mv.visitLabel(paid);
-            mv.visitVarInsn(LLOAD, L_LEFT);
-            pushLong(len);
-            mv.visitInsn(LSUB);
-            mv.visitVarInsn(LSTORE, L_LEFT);
-        }
-        if (start[pc] != null) {
-            mv.visitLabel(start[pc]);
-        }
-        switch (op) {
-            case CONST -> {
-                pushLong(a);
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case LOCAL -> {
-                mv.visitVarInsn(LLOAD, L_FP);
-                pushLong(a);
-                mv.visitInsn(LADD);
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case SYM -> {
-                mv.visitVarInsn(ALOAD, L_SYMS);
-                push((int) a);
-                mv.visitInsn(LALOAD);
-                pushLong(b);
-                mv.visitInsn(LADD);
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case LD1S, LD1U, LD2S, LD2U, LD4S, LD4U, LD8 -> load(pc, op, d);
-            case ST1, ST2, ST4, ST8 -> store(pc, op, d);
-            case COPY -> {
-                guardFrame(pc, d, slot(d - 1), a);
-                guardFrame(pc, d, slot(d - 2), a);
-                mv.visitVarInsn(ALOAD, L_CPU);
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                push((int) a);
-                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "copy", "(JJI)V", false);
-                forgetLoadPages();
-            }
-            case ZERO -> {
-                guardFrame(pc, d, slot(d - 1), a);
-                mv.visitVarInsn(ALOAD, L_CPU);
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                push((int) a);
-                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "zero", "(JI)V", false);
-                forgetLoadPages();
-            }
-            case Opcodes.DUP -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case DROP, LINE -> { }
-            case Opcodes.SWAP -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LSTORE, slot(d - 1));
-                mv.visitVarInsn(LSTORE, slot(d - 2));
-            }
-            case ADD -> binary(d, LADD);
-            case SUB -> binary(d, LSUB);
-            case MUL -> binary(d, LMUL);
-            case AND -> binary(d, LAND);
-            case OR -> binary(d, LOR);
-            case XOR -> binary(d, LXOR);
-            case DIVS, DIVU, REMS, REMU -> divide(op, d);
-            case SHL, SHRS, SHRU -> {
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(L2I);
-                mv.visitInsn(op == SHL ? LSHL : op == SHRS ? LSHR : LUSHR);
-                mv.visitVarInsn(LSTORE, slot(d - 2));
-            }
-            case EQ, NE, LTS, LES, GTS, GES -> {
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(LCMP);
-                bool(d - 2, switch (op) {
-                    case EQ -> IFEQ;
-                    case NE -> IFNE;
-                    case LTS -> IFLT;
-                    case LES -> IFLE;
-                    case GTS -> IFGT;
-                    default -> IFGE;
-                });
-            }
-            case LTU, LEU, GTU, GEU -> {
-                mv.visitVarInsn(LLOAD, slot(d - 2));
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-                bool(d - 2, switch (op) {
-                    case LTU -> IFLT;
-                    case LEU -> IFLE;
-                    case GTU -> IFGT;
-                    default -> IFGE;
-                });
-            }
-            case NEG -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(LNEG);
-                mv.visitVarInsn(LSTORE, slot(d - 1));
-            }
-            case NOT -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                pushLong(-1L);
-                mv.visitInsn(LXOR);
-                mv.visitVarInsn(LSTORE, slot(d - 1));
-            }
-            case LNOT -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                bool(d - 1, IFEQ);
-            }
-            case SEXT -> {
-                int bits = (int) a;
-                if (bits < 64) {
-                    mv.visitVarInsn(LLOAD, slot(d - 1));
-                    push(64 - bits);
-                    mv.visitInsn(LSHL);
-                    push(64 - bits);
-                    mv.visitInsn(LSHR);
-                    mv.visitVarInsn(LSTORE, slot(d - 1));
-                }
-            }
-            case ZEXT -> {
-                int bits = (int) a;
-                if (bits == 1) {
-                    mv.visitVarInsn(LLOAD, slot(d - 1));
-                    mv.visitInsn(LCONST_0);
-                    mv.visitInsn(LCMP);
-                    bool(d - 1, IFNE);
-                } else if (bits < 64) {
-                    mv.visitVarInsn(LLOAD, slot(d - 1));
-                    pushLong((1L << bits) - 1);
-                    mv.visitInsn(LAND);
-                    mv.visitVarInsn(LSTORE, slot(d - 1));
-                }
-            }
-            case JMP -> mv.visitJumpInsn(GOTO, block[(int) a]);
-            case JZ, JNZ -> {
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                mv.visitJumpInsn(op == JZ ? IFEQ : IFNE, block[(int) a]);
-            }
-            case CALL, CALLI -> call(pc, op, d, a, b);
-            case Opcodes.RET -> {
-                spillPromoted();
-                mv.visitVarInsn(ALOAD, L_KS);
-                mv.visitVarInsn(LLOAD, slot(d - 1));
-                mv.visitFieldInsn(PUTFIELD, KS, "retval", "J");
-                mv.visitVarInsn(ALOAD, L_CPU);
-                mv.visitVarInsn(ALOAD, L_KS);
-                mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "popFrame", "(L" + KS + ";)V", false);
-                saveLeft();
-                push(Compiled.RETURNED);
-                mv.visitInsn(IRETURN);
-            }
-            case VASTART -> {
-                ksField("vaAreas", "[J");
-                mv.visitVarInsn(ILOAD, L_D);
-                mv.visitInsn(LALOAD);
-                mv.visitVarInsn(LSTORE, slot(d));
-            }
-            case TRAP -> {
-                push((int) a);
-                mv.visitMethodInsn(INVOKESTATIC, COMPILED, "trap", "(I)L" + Type.getInternalName(Trap.class) + ";", false);
-                mv.visitInsn(ATHROW);
-            }
-            default -> throw new IllegalStateException("no translation for opcode " + op);
-        }
-        if (end[pc] != null) {
-            mv.visitLabel(end[pc]);
-        }
-    }
-
-    private void binary(int d, int jvmOp) {
-        mv.visitVarInsn(LLOAD, slot(d - 2));
-        mv.visitVarInsn(LLOAD, slot(d - 1));
-        mv.visitInsn(jvmOp);
-        mv.visitVarInsn(LSTORE, slot(d - 2));
-    }
-
-    private void divide(int op, int d) {
-        mv.visitVarInsn(LLOAD, slot(d - 1));
-        mv.visitMethodInsn(INVOKESTATIC, COMPILED, "divCheck", "(J)V", false);
-        mv.visitVarInsn(LLOAD, slot(d - 2));
-        mv.visitVarInsn(LLOAD, slot(d - 1));
-        switch (op) {
-            case DIVS -> mv.visitInsn(LDIV);
-            case REMS -> mv.visitInsn(LREM);
-            case DIVU -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "divideUnsigned", "(JJ)J", false);
-            default -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "remainderUnsigned", "(JJ)J", false);
-        }
-        mv.visitVarInsn(LSTORE, slot(d - 2));
-    }
-
-    /** Consumes an int comparison result on the JVM stack; slot target = (result jvmIf 0) ? 1 : 0. */
-    private void bool(int target, int jvmIf) {
-        Label yes = new Label();
-        Label done = new Label();
-        mv.visitJumpInsn(jvmIf, yes);
-        mv.visitInsn(LCONST_0);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(yes);
-        mv.visitInsn(LCONST_1);
-        mv.visitLabel(done);
-        mv.visitVarInsn(LSTORE, slot(target));
     }
 
     /** The shared exits and the per-instruction fault handlers and deopt points. */
@@ -556,6 +344,8 @@ final class Translator extends Emitter {
     }
 
     private void spillExit() {
+        ksField("operands", "[J");
+        mv.visitVarInsn(ASTORE, L_OPS);
         mv.visitVarInsn(LLOAD, L_LEFT);
         mv.visitVarInsn(ILOAD, L_EXIT_ADJ);
         mv.visitInsn(I2L);
@@ -583,6 +373,7 @@ final class Translator extends Emitter {
         mv.visitVarInsn(ILOAD, L_D);
         mv.visitVarInsn(ILOAD, L_EXIT_PC);
         mv.visitInsn(IASTORE);
+        materialise();
         spillPromoted();
         saveLeft();
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that ends on the stack guard page, a fault deep in a chain of compiled frames, code that reads
  * the return addresses and parameters calls leave in the frames and writes into its caller's
  * frame, loads and stores through the pages compiled code keeps (a store that gives a zero page
- * its own frame). Each module is insmod'ed with the tier forced off and forced on; the output, dmesg (the
+ * its own frame), natives that print the call trace or sleep at the bottom of chains of lazy frames
+ * (frames without a KernelStack entry yet). Each module is insmod'ed with the tier forced off and forced on; the output, dmesg (the
  * oops with its RIP and call trace included) and the virtual uptime must be identical, and dmesg
  * must show what the module's "expect:" line says.
  */
