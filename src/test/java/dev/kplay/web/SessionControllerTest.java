@@ -34,7 +34,9 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** The HTTP contract's shapes and errors, over a real session registry. */
-@WebMvcTest({SessionController.class, ScenarioController.class, PageController.class})
+// answer-wait 0: every command's answer takes the asynchronous path (FutureAnswersQuickTest has the quick one)
+@WebMvcTest(value = {SessionController.class, ScenarioController.class, PageController.class},
+        properties = "kplay.http.answer-wait=0")
 @Import({SessionControllerTest.Config.class, FutureAnswers.Install.class})
 class SessionControllerTest {
     @TestConfiguration
