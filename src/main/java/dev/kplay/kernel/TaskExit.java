@@ -83,7 +83,7 @@ public final class TaskExit {
                 owner.modulePut();
             }
         }
-        t.files().clear();
+        t.fileTable().clear();
         forgetOriginalParent(t);
         t.setExitStatus(status);
         t.setState(Task.State.ZOMBIE);

@@ -224,7 +224,7 @@ final class UserSyscalls {
                 want++;
             }
             k.dup2(t.pid(), (int) fd, want);
-            t.files().remove((int) fd);
+            t.fileTable().remove((int) fd);
             return want;
         }
         return fd;

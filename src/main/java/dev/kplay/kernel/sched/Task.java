@@ -5,6 +5,8 @@ import dev.kplay.vm.KernelStack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /*
@@ -49,7 +51,9 @@ public final class Task {
     private final KernelStack stack;
     /** Kernel functions the current syscall went through, outermost first (entry_SYSCALL_64... do_init_module). */
     private final List<String> kernelPath = new ArrayList<>();
-    private final TreeMap<Integer, OpenFile> files = new TreeMap<>();
+    /** The fd table, made when the task first opens a file (most of a boot's kthreads never do). */
+    private TreeMap<Integer, OpenFile> files;
+    private static final SortedMap<Integer, OpenFile> NO_FILES = Collections.emptySortedMap();
     private int lastError;
     /** The number of the syscall the task is in (ORIG_RAX), -1 outside one. */
     private int syscallNr = -1;
@@ -83,16 +87,43 @@ public final class Task {
     private int nice;
     /** A kworker's worker->desc: the workqueue it last ran work for (null: none yet, or not a kworker). */
     private String workerDesc;
-    /** Context switches the task made by sleeping (nvcsw) and that were forced on it (nivcsw). */
-    private long nvcsw, nivcsw;
-    /**
-     * se.sum_exec_runtime (virtual ns on the CPU: its program in user mode, module code in the
-     * kernel; kplay's Java commands take no virtual time), sched_info.run_delay (ns runnable but
-     * waiting for the CPU) and sched_info.pcount (stints on the CPU), as /proc/PID/schedstat shows.
-     */
-    private long sumExecRuntime, runDelay, pcount;
-    /** When the task last became runnable without the CPU (sched_info.last_queued), or -1. */
-    private long lastQueued = -1;
+    /** What the task has used of the CPU; null until it is first queued or runs (most of a boot's kthreads never are). */
+    private Accounting acct;
+
+    /** A task's CPU accounting: an idle session's kernel holds dozens of tasks that never run, and pays for none of this. */
+    private static final class Accounting {
+        /** Context switches the task made by sleeping (nvcsw) and that were forced on it (nivcsw). */
+        long nvcsw, nivcsw;
+        /**
+         * se.sum_exec_runtime (virtual ns on the CPU: its program in user mode, module code in the
+         * kernel; kplay's Java commands take no virtual time), sched_info.run_delay (ns runnable but
+         * waiting for the CPU) and sched_info.pcount (stints on the CPU), as /proc/PID/schedstat shows.
+         */
+        long sumExecRuntime, runDelay, pcount;
+        /** When the task last became runnable without the CPU (sched_info.last_queued), or -1. */
+        long lastQueued = -1;
+        /** Instructions run in the kernel (stime) and by its program in user mode (utime). */
+        long kernelInstructions, userInstructions;
+        /** Virtual ns the task spent in the kernel's busy waits (udelay, mdelay), system time beyond its instructions. */
+        long kernelDelayNanos;
+        /** The user and system time (ns) of the children this task reaped with wait(), and theirs (signal->cutime, cstime). */
+        long childUserNanos, childKernelNanos;
+    }
+
+    private static final Accounting NONE = new Accounting();
+
+    /** The accounting to read (all zero for a task that never ran). */
+    private Accounting acct() {
+        return acct != null ? acct : NONE;
+    }
+
+    /** The accounting to add to. */
+    private Accounting using() {
+        if (acct == null) {
+            acct = new Accounting();
+        }
+        return acct;
+    }
     /** The process group and session it belongs to (task_pgrp, task_session): 0 for init_task's, which kthreads keep. */
     private int pgrp, session;
     /** signal->tty: the session's controlling terminal, or null (kthreads, a session that never opened one). */
@@ -159,15 +190,25 @@ public final class Task {
 
     public List<String> kernelPath() { return kernelPath; }
 
-    public TreeMap<Integer, OpenFile> files() { return files; }
+    /** The open files by descriptor, to read (empty and unmodifiable for a task that never opened one). */
+    public SortedMap<Integer, OpenFile> files() { return files != null ? files : NO_FILES; }
+
+    /** The fd table, to change. */
+    public SortedMap<Integer, OpenFile> fileTable() {
+        if (files == null) {
+            files = new TreeMap<>();
+        }
+        return files;
+    }
 
     /** Installs f at the lowest free descriptor; returns it. */
     public int installFd(OpenFile f) {
+        SortedMap<Integer, OpenFile> table = fileTable();
         int fd = 0;
-        while (files.containsKey(fd)) {
+        while (table.containsKey(fd)) {
             fd++;
         }
-        files.put(fd, f);
+        table.put(fd, f);
         return fd;
     }
 
@@ -184,42 +225,37 @@ public final class Task {
     /** Module code ran {@code instructions} on the task's kernel stack (counted for the watchdog and as system time). */
     public void addRun(long instructions) {
         runSinceSleep += instructions;
-        kernelInstructions += instructions;
+        using().kernelInstructions += instructions;
     }
 
     /** The task's own program ran {@code instructions} in user mode (user time). */
-    public void addUserRun(long instructions) { userInstructions += instructions; }
+    public void addUserRun(long instructions) { using().userInstructions += instructions; }
 
     /** Instructions run in the kernel for this task since it started (its stime, in VM instructions). */
-    public long kernelInstructions() { return kernelInstructions; }
+    public long kernelInstructions() { return acct().kernelInstructions; }
 
     /** Instructions its program ran in user mode (its utime, in VM instructions). */
-    public long userInstructions() { return userInstructions; }
-
-    private long kernelInstructions, userInstructions;
-    /** Virtual ns the task spent in the kernel's busy waits (udelay, mdelay), system time beyond its instructions. */
-    private long kernelDelayNanos;
-    /** The user and system time (ns) of the children this task reaped with wait(), and theirs (signal->cutime, cstime). */
-    private long childUserNanos, childKernelNanos;
+    public long userInstructions() { return acct().userInstructions; }
 
     /** A busy wait of {@code nanos} in the kernel on this task's behalf (__udelay()). */
-    public void addKernelDelay(long nanos) { kernelDelayNanos += nanos; }
+    public void addKernelDelay(long nanos) { using().kernelDelayNanos += nanos; }
 
     /** User time in virtual ns, at {@code nsPerInsn} a VM instruction. */
-    public long userNanos(long nsPerInsn) { return userInstructions * nsPerInsn; }
+    public long userNanos(long nsPerInsn) { return acct().userInstructions * nsPerInsn; }
 
     /** System time in virtual ns: module code run at {@code nsPerInsn} an instruction, and busy waits. */
-    public long kernelNanos(long nsPerInsn) { return kernelInstructions * nsPerInsn + kernelDelayNanos; }
+    public long kernelNanos(long nsPerInsn) { return acct().kernelInstructions * nsPerInsn + acct().kernelDelayNanos; }
 
     /** Models wait_task_zombie()'s accounting: the reaped child's times, its own reaped children's included. */
     public void reaped(Task child, long nsPerInsn) {
-        childUserNanos += child.userNanos(nsPerInsn) + child.childUserNanos;
-        childKernelNanos += child.kernelNanos(nsPerInsn) + child.childKernelNanos;
+        Accounting a = using();
+        a.childUserNanos += child.userNanos(nsPerInsn) + child.childUserNanos();
+        a.childKernelNanos += child.kernelNanos(nsPerInsn) + child.childKernelNanos();
     }
 
-    public long childUserNanos() { return childUserNanos; }
+    public long childUserNanos() { return acct().childUserNanos; }
 
-    public long childKernelNanos() { return childKernelNanos; }
+    public long childKernelNanos() { return acct().childKernelNanos; }
 
     public void slept() { runSinceSleep = 0; }
 
@@ -299,39 +335,41 @@ public final class Task {
         return (flags & PF_KTHREAD) != 0 ? kthreadComm() : comm;
     }
 
-    public long nvcsw() { return nvcsw; }
+    public long nvcsw() { return acct().nvcsw; }
 
-    public long nivcsw() { return nivcsw; }
+    public long nivcsw() { return acct().nivcsw; }
 
     /** The task gave up the CPU by sleeping in schedule() (a voluntary switch, __schedule(SM_NONE)). */
-    public void countVoluntarySwitch() { nvcsw++; }
+    public void countVoluntarySwitch() { using().nvcsw++; }
 
     /** The task was preempted while runnable (an involuntary switch, __schedule(SM_PREEMPT)). */
-    public void countInvoluntarySwitch() { nivcsw++; }
+    public void countInvoluntarySwitch() { using().nivcsw++; }
 
-    public long sumExecRuntime() { return sumExecRuntime; }
+    public long sumExecRuntime() { return acct().sumExecRuntime; }
 
-    public long runDelay() { return runDelay; }
+    public long runDelay() { return acct().runDelay; }
 
-    public long pcount() { return pcount; }
+    public long pcount() { return acct().pcount; }
 
     /** Models update_curr()'s accounting: the task ran {@code nanos} more on the CPU. */
-    public void addExecRuntime(long nanos) { sumExecRuntime += nanos; }
+    public void addExecRuntime(long nanos) { using().sumExecRuntime += nanos; }
 
     /** Models sched_info_enqueue(): runnable at {@code now}, waiting for the CPU. */
     public void queued(long now) {
-        if (lastQueued < 0) {
-            lastQueued = now;
+        Accounting a = using();
+        if (a.lastQueued < 0) {
+            a.lastQueued = now;
         }
     }
 
     /** Models sched_info_arrive(): the task gets the CPU at {@code now}. */
     public void arrived(long now) {
-        if (lastQueued >= 0) {
-            runDelay += Math.max(0, now - lastQueued);
-            lastQueued = -1;
+        Accounting a = using();
+        if (a.lastQueued >= 0) {
+            a.runDelay += Math.max(0, now - a.lastQueued);
+            a.lastQueued = -1;
         }
-        pcount++;
+        a.pcount++;
     }
     public int pgrp() { return pgrp; }
 

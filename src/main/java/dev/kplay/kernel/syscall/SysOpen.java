@@ -141,7 +141,7 @@ final class SysOpen {
         if (t == null) {
             return -Errno.ESRCH;
         }
-        OpenFile f = t.files().remove(fd);
+        OpenFile f = t.fileTable().remove(fd);
         if (f == null) {
             return -Errno.EBADF;
         }
@@ -198,7 +198,7 @@ final class SysOpen {
             if (t.files().containsKey(newfd)) {
                 close(pid, newfd);
             }
-            t.files().put(newfd, f);
+            t.fileTable().put(newfd, f);
         }
         return newfd;
     }

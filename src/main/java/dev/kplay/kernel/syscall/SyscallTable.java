@@ -85,7 +85,7 @@ public final class SyscallTable implements Syscalls {
         }
         int pid = k.allocPid();
         Task t = k.newTask(pid, parent, comm, argv);
-        t.files().putAll(p.files());
+        t.fileTable().putAll(p.files());
         t.setPgrp(p.pgrp());                // copy_process(): the parent's group, session and terminal
         t.setSession(p.session());
         t.setTty(p.tty());
