@@ -85,6 +85,7 @@ static inline void fsleep(unsigned long usecs)
 #include <linux/cache.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <linux/cpumask.h>
 #include <linux/jump_label.h>

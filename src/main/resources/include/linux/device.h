@@ -279,6 +279,7 @@ __printf(2, 3) void _dev_info(const struct device *dev, const char *fmt, ...);
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/cpumask.h>

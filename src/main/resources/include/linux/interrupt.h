@@ -194,6 +194,7 @@ extern void tasklet_setup(struct tasklet_struct *t,
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/bottom_half.h>

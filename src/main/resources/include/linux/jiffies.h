@@ -101,6 +101,7 @@ extern u64 nsecs_to_jiffies64(u64 n);
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/irqflags.h>

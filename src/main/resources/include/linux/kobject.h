@@ -79,6 +79,7 @@ extern struct kobject *firmware_kobj;
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/cpumask.h>

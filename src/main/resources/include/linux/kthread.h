@@ -69,6 +69,7 @@ void __noreturn kthread_complete_and_exit(struct completion *, long);
 #include <linux/cache.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <linux/cpumask.h>
 #include <linux/jump_label.h>

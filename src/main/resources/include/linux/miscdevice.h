@@ -79,6 +79,7 @@ extern void misc_deregister(struct miscdevice *misc);
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/cpumask.h>

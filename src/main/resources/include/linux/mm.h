@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/overflow.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 
 #define PAGE_ALIGNED(addr)	IS_ALIGNED((unsigned long)(addr), PAGE_SIZE)
 #define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)

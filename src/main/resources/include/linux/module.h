@@ -186,6 +186,7 @@ extern bool is_module_address(unsigned long addr);
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/cpumask.h>

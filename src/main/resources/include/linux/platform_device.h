@@ -197,6 +197,7 @@ static inline void platform_set_drvdata(struct platform_device *pdev,
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/cpumask.h>

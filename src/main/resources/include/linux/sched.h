@@ -242,6 +242,7 @@ extern void allow_signal(int sig);
 #include <linux/cache.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <linux/cpumask.h>
 #include <linux/jump_label.h>

@@ -215,6 +215,7 @@ extern void kvfree_sensitive(const void *addr, size_t len);
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/irqflags.h>

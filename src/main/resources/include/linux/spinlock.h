@@ -169,6 +169,7 @@ static __always_inline int spin_is_locked(spinlock_t *lock)
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/cpumask.h>

@@ -108,6 +108,7 @@ int sysfs_emit_at(char *buf, int at, const char *fmt, ...);
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/irqflags.h>

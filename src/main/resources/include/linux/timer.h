@@ -114,6 +114,7 @@ extern unsigned long round_jiffies_relative(unsigned long j);
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/irqflags.h>

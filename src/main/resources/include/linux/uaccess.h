@@ -14,6 +14,7 @@
 #include <linux/minmax.h>
 #include <linux/sched.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 
 #define TASK_SIZE_MAX		0x00007ffffffff000UL
 

@@ -255,6 +255,7 @@ static inline bool schedule_delayed_work(struct delayed_work *dwork,
 #include <linux/string.h>
 #include <linux/ioctl.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/current.h>
 #include <linux/irqflags.h>

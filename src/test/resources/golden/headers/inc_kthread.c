@@ -338,6 +338,12 @@
 #ifdef _ASM_X86_PARAM_H
 #warning "asm/param.h"
 #endif
+#ifdef _ASM_X86_PROCESSOR_H
+#warning "asm/processor.h"
+#endif
+#ifdef __ASM_VDSO_PROCESSOR_H
+#warning "asm/vdso/processor.h"
+#endif
 #ifdef _ASM_X86_PTRACE_H
 #warning "asm/ptrace.h"
 #endif

@@ -353,7 +353,7 @@ public final class Parser extends DeclParser {
         while (at("volatile") || at("inline") || at("goto")) next();
         expect("(");
         Expr template = parsePrimary();
-        boolean barrier = template instanceof Expr.StrLit s && new String(s.bytes()).isBlank();
+        boolean barrier = template instanceof Expr.StrLit s && isBarrier(new String(s.bytes()));
         int depth = 0;
         boolean operands = false;
         while (!atEof()) {
@@ -372,8 +372,19 @@ public final class Parser extends DeclParser {
         Span sp = from(start);
         expectSemi();
         if (!barrier || operands) {
-            report(sp, "inline assembly is not supported by kplay (only ‘asm volatile(\"\" ::: \"memory\")’ barriers)");
+            report(sp, "inline assembly is not supported by kplay (only ‘asm volatile(\"\" ::: \"memory\")’ barriers"
+                    + " and x86's ‘rep; nop’ spin-wait hint)");
         }
         return new Stmt.Asm(sp);
+    }
+
+    /**
+     * An asm template that does nothing kplay's CPU can see: empty (a compiler barrier), or x86's
+     * PAUSE, spelled "rep; nop" as rep_nop() (cpu_relax()) has it, or "pause": a hint to the core
+     * that it is in a spin-wait loop, with no architectural effect.
+     */
+    private static boolean isBarrier(String template) {
+        String t = template.strip().replaceAll("\\s+", " ");
+        return t.isEmpty() || t.equals("rep; nop") || t.equals("rep;nop") || t.equals("pause");
     }
 }
