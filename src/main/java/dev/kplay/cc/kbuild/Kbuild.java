@@ -104,6 +104,7 @@ public final class Kbuild {
                 overLimit[0] |= c.overLimit();
                 out.append(diags.render());
                 diagnostics.addAll(diags.list());
+                out.append(Modpost.undeclaredNote(diags.list()));
                 if (c.image() == null) {
                     out.append("make[1]: *** [").append(COMMON).append("/scripts/Makefile.build:255: ")
                        .append(obj).append(".o] Error 1\n");

@@ -145,6 +145,28 @@ final class Modpost {
             + "), but kplay does not simulate " + (names.size() == 1 ? "it" : "them") + " yet";
     }
 
+    private static final java.util.regex.Pattern IMPLICIT =
+        java.util.regex.Pattern.compile("^implicit declaration of function ‘([A-Za-z_][A-Za-z0-9_]*)’");
+
+    /**
+     * kplay's note after a file's diagnostics when it called, undeclared, a function Linux 6.1's vmlinux
+     * exports: kplay's headers do not declare it yet (gcc's error stands, as the real build would give it
+     * had the module forgotten an #include; the note says it did not). Empty when there is none.
+     */
+    static String undeclaredNote(List<dev.kplay.cc.diag.Diagnostic> diagnostics) {
+        Set<String> names = new LinkedHashSet<>();
+        for (dev.kplay.cc.diag.Diagnostic d : diagnostics) {
+            java.util.regex.Matcher m = IMPLICIT.matcher(d.message());
+            if (m.find() && SymbolTable.linuxExport(m.group(1))) names.add("\"" + m.group(1) + "\"");
+        }
+        if (names.isEmpty()) return "";
+        List<String> list = new ArrayList<>(names);
+        String joined = list.size() == 1 ? list.get(0)
+            : String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
+        return "kplay: note: Linux 6.1 exports " + joined + ", but kplay's headers do not declare "
+            + (list.size() == 1 ? "it" : "them") + " yet: if your #includes are right, kplay is behind, not your module\n";
+    }
+
     /** Models check_sec_ref(): every code and data reference, in section order. */
     private static void checkSectionRefs(String objName, ModuleImage o, List<String> out) {
         List<Symbol> syms = o.symbols();

@@ -35,6 +35,26 @@ public final class SymbolTable {
         return UNMODELLED;
     }
 
+    /** Whether vmlinux exports {@code name} in Linux 6.1 (resources/kplay/linux-6.1-exports.txt), modelled or not. */
+    public static boolean linuxExport(String name) {
+        return LinuxExports.NAMES.contains(name);
+    }
+
+    /** The names of Linux 6.1's vmlinux exports, read the first time a build asks. */
+    private static final class LinuxExports {
+        static final java.util.Set<String> NAMES = load();
+
+        private static java.util.Set<String> load() {
+            try (InputStream in = SymbolTable.class.getResourceAsStream("/kplay/linux-6.1-exports.txt")) {
+                if (in == null) throw new IllegalStateException("resources/kplay/linux-6.1-exports.txt is missing");
+                return java.util.Set.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toArray(String[]::new));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read linux-6.1-exports.txt", e);
+            }
+        }
+    }
+
     private static Map<String, String> loadUnmodelled() {
         try (InputStream in = SymbolTable.class.getResourceAsStream("/kplay/unmodelled.symvers")) {
             if (in == null) throw new IllegalStateException("resources/kplay/unmodelled.symvers is missing");

@@ -27,6 +27,28 @@ class CurriculumBuildTest {
         }
     }
 
+    /**
+     * A call, undeclared, to a function Linux 6.1's vmlinux exports but kplay's headers do not declare
+     * (find_vpid, sysfs_create_link): gcc's own error, then kplay's note that names them, before make's
+     * lines; a function Linux does not export (my_helper) gets gcc's error alone.
+     */
+    @org.junit.jupiter.api.Test
+    void anUndeclaredLinuxExportIsKplaysGap() {
+        String src = "#include <linux/module.h>\nMODULE_LICENSE(\"GPL\");\n"
+            + "static int __init u_init(void)\n{\n\tfind_vpid(1);\n\tsysfs_create_link(0, 0, \"x\");\n\tmy_helper();\n\treturn 0;\n}\n"
+            + "module_init(u_init);\n";
+        BuildResult r = Kbuild.build(Map.of("u.c", src));
+        java.util.List<String> lines = r.output().lines().toList();
+        int note = lines.indexOf("kplay: note: Linux 6.1 exports \"find_vpid\" and \"sysfs_create_link\", but kplay's"
+            + " headers do not declare them yet: if your #includes are right, kplay is behind, not your module");
+        assertTrue(note > 0, r.output());
+        assertTrue(lines.get(note - 1).equals("cc1: some warnings being treated as errors"), r.output());
+        assertTrue(lines.get(note + 1).startsWith("make[1]: *** "), r.output());
+        assertTrue(r.output().contains("error: implicit declaration of function ‘find_vpid’"), r.output());
+        assertTrue(r.output().contains("error: implicit declaration of function ‘my_helper’"), r.output());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("kplay:")).count(), r.output());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kthread-timer", "workqueue-tasklet", "procfs-seq", "params-misc", "chardev-cdev",
         "misc-api"})
