@@ -89,9 +89,7 @@ final class FutureAnswers implements HandlerMethodReturnValueHandler {
             try {
                 value = future.getNow(null);
             } catch (CompletionException | CancellationException e) {
-                Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                if (t instanceof Exception x) throw x;
-                throw new ServletException("Async processing failed", t);
+                throw cause(e);
             }
             writers.handleReturnValue(value, new Resumed(returnType, value), mav, webRequest);
             return;
@@ -206,11 +204,15 @@ final class FutureAnswers implements HandlerMethodReturnValueHandler {
     /** A failure, answered as the DispatcherServlet would: by its exception resolvers (ApiErrors). */
     private void fail(HttpServletRequest request, HttpServletResponse response, Object handler, Throwable error)
             throws Exception {
-        Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        Exception e = t instanceof Exception x ? x : new ServletException("Async processing failed", t);
-        if (resolvers.getObject().resolveException(request, response, handler, e) == null) {
+        if (resolvers.getObject().resolveException(request, response, handler, cause(error)) == null) {
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         }
+    }
+
+    /** What a future failed with, as the exception resolvers take it (a CompletionException's cause). */
+    private static Exception cause(Throwable error) {
+        Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return t instanceof Exception x ? x : new ServletException("Async processing failed", t);
     }
 
     /** The controller method's return type seen through the future: the value's type (as Spring's async dispatch sees it). */

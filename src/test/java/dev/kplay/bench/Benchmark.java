@@ -95,9 +95,7 @@ public final class Benchmark {
         // a session's history holds 20,000 steps: each run here takes a fresh one now and then
         Step rebootStep = i -> {
             if (i % 4000 == 3999) {
-                delete(current[0]);
-                current[0] = createSession();
-                put(current[0], "/files/hello-3.c", hello);
+                current[0] = renew(current[0], hello);
             }
             post(current[0], "/reboot", "{}");
         };
@@ -122,9 +120,7 @@ public final class Benchmark {
         long[] took = new long[1];
         Step roundTrip = i -> {
             if (i % 1000 == 999) {
-                delete(current[0]);
-                current[0] = createSession();
-                put(current[0], "/files/hello-3.c", hello);
+                current[0] = renew(current[0], hello);
             }
             long start = System.nanoTime();
             String build = post(current[0], "/build", "{}");
@@ -277,6 +273,14 @@ public final class Benchmark {
             Thread.sleep(100);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** A fresh session with hello-3.c in place of {@code id} (ended). */
+    private String renew(String id, String hello) throws Exception {
+        delete(id);
+        String fresh = createSession();
+        put(fresh, "/files/hello-3.c", hello);
+        return fresh;
     }
 
     private String createSession() throws Exception {

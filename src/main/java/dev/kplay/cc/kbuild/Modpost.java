@@ -137,12 +137,16 @@ final class Modpost {
      * that kplay does not simulate: the module is right, kplay is behind.
      */
     static String unsimulatedNote(Map<String, String> symbols) {
-        List<String> names = new ArrayList<>();
-        for (String n : symbols.keySet()) names.add("\"" + n + "\"");
-        String list = names.size() == 1 ? names.get(0)
-            : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return "kplay: note: Linux 6.1 exports " + list + " (" + String.join(", ", new LinkedHashSet<>(symbols.values()))
-            + "), but kplay does not simulate " + (names.size() == 1 ? "it" : "them") + " yet";
+        return "kplay: note: Linux 6.1 exports " + quotedList(symbols.keySet()) + " ("
+            + String.join(", ", new LinkedHashSet<>(symbols.values()))
+            + "), but kplay does not simulate " + (symbols.size() == 1 ? "it" : "them") + " yet";
+    }
+
+    /** "a", "a" and "b", "a", "b" and "c": the names quoted, as kplay's notes list them. */
+    private static String quotedList(java.util.Collection<String> names) {
+        List<String> q = new ArrayList<>();
+        for (String n : names) q.add("\"" + n + "\"");
+        return q.size() == 1 ? q.get(0) : String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
     }
 
     private static final java.util.regex.Pattern IMPLICIT =
@@ -157,14 +161,11 @@ final class Modpost {
         Set<String> names = new LinkedHashSet<>();
         for (dev.kplay.cc.diag.Diagnostic d : diagnostics) {
             java.util.regex.Matcher m = IMPLICIT.matcher(d.message());
-            if (m.find() && SymbolTable.linuxExport(m.group(1))) names.add("\"" + m.group(1) + "\"");
+            if (m.find() && SymbolTable.linuxExport(m.group(1))) names.add(m.group(1));
         }
         if (names.isEmpty()) return "";
-        List<String> list = new ArrayList<>(names);
-        String joined = list.size() == 1 ? list.get(0)
-            : String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
-        return "kplay: note: Linux 6.1 exports " + joined + ", but kplay's headers do not declare "
-            + (list.size() == 1 ? "it" : "them") + " yet: if your #includes are right, kplay is behind, not your module\n";
+        return "kplay: note: Linux 6.1 exports " + quotedList(names) + ", but kplay's headers do not declare "
+            + (names.size() == 1 ? "it" : "them") + " yet: if your #includes are right, kplay is behind, not your module\n";
     }
 
     /** Models check_sec_ref(): every code and data reference, in section order. */
