@@ -377,8 +377,10 @@ public final class SessionScheduler implements AutoCloseable {
     private void preempt(Slice slice) {
         Preempted p;
         boolean build = dev.kplay.cc.diag.CpuLimit.compiling();
+        long parkedAt;
         synchronized (this) {
             long now = wallNanos.getAsLong();
+            parkedAt = now;                     // before another worker can take the CPU, not after notifyAll
             Lane l = slice.lane;
             l.vruntime += now - slice.start;
             slice.start = now;
@@ -406,7 +408,6 @@ public final class SessionScheduler implements AutoCloseable {
             }
             notifyAll();
         }
-        long parkedAt = wallNanos.getAsLong();
         p.await();
         if (build) {
             synchronized (this) {

@@ -116,7 +116,10 @@ class BuildSliceTest {
     void onOneCpuAnEchoIsAnsweredWhileGccCompilesInTheTerminal() throws Exception {
         Session builder = session("gcc");
         Session other = session("other");
-        builder.putFile("prog.c", big(8).replace("#include <linux/module.h>", "#include <stdio.h>")
+        // 24,000 statements: hundreds of ms even with the compiler fully JIT-compiled, so the echo
+        // (queued 20 ms in, answered at the next slice point) cannot come after the whole gcc on a
+        // fast or busy machine; 8,000 left too little margin once the suite had warmed the compiler
+        builder.putFile("prog.c", big(24).replace("#include <linux/module.h>", "#include <stdio.h>")
                 .replace("MODULE_LICENSE(\"GPL\");", "").replace("module_param(seed, int, 0);", "")
                 .replace("static int __init big_init(void)", "int main(void)").replace("pr_info(\"big:", "printf(\"big:")
                 .replace("module_init(big_init);", ""));
