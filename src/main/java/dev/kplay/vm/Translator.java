@@ -95,13 +95,14 @@ final class Translator extends InsnEmitter {
         init.visitMaxs(0, 0);
         init.visitEnd();
         MethodVisitor mv = cw.visitMethod(0, "run", RUN_DESC, null, null);
-        new Translator(c, shape, mv, pages).method();
-        byte[] bytes = cw.toByteArray();
-        // The class file is the method plus a small constant pool; past this HotSpot would not compile it.
-        return bytes.length > HUGE_METHOD + 2000 ? null : bytes;
+        int length = new Translator(c, shape, mv, pages).method();
+        // HotSpot compiles no method of more bytecode than this. The class file's stack map frames
+        // (one per branch target, each listing every local) are not code: the size checked is the code's
+        return length > HUGE_METHOD ? null : cw.toByteArray();
     }
 
-    private void method() {
+    /** Writes the method; returns the length of its bytecode. */
+    private int method() {
         int n = c.ops.length;
         for (int pc = 0; pc < n; pc++) {
             if (shape.depth()[pc] < 0) {
@@ -125,8 +126,11 @@ final class Translator extends InsnEmitter {
             }
         }
         stubs();
+        Label end = new Label();
+        mv.visitLabel(end);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+        return end.getOffset();
     }
 
     /**
