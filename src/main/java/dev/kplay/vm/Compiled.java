@@ -68,9 +68,4 @@ public abstract class Compiled {
     static Trap trap(int line) {
         return new Trap(Trap.Kind.INVALID_OPCODE, null, line);
     }
-
-    /** Whether [addr, addr+len) overlaps the frame [fp, fp+frameSize). */
-    static boolean hits(long addr, long len, long fp, long frameSize) {
-        return Long.compareUnsigned(addr - fp + len - 1, frameSize + len - 1) < 0;
-    }
 }

@@ -240,12 +240,18 @@ abstract class Emitter {
         if (deopt[pc] == null) {
             deopt[pc] = new Label();
         }
+        // [addr, addr+len) overlaps [fp, fp+frameSize) iff addr-fp+len-1 <u frameSize+len-1: written
+        // out with its constants folded (unsigned as signed, both sides plus Long.MIN_VALUE). A call
+        // would cost HotSpot's inlining budget, shared by the whole method, at every access.
+        long l = Math.max(1, len);
         mv.visitVarInsn(LLOAD, addrSlot);
-        pushLong(Math.max(1, len));
         mv.visitVarInsn(LLOAD, L_FP);
-        pushLong(c.frameSize);
-        mv.visitMethodInsn(INVOKESTATIC, COMPILED, "hits", "(JJJJ)Z", false);
-        mv.visitJumpInsn(IFNE, deopt[pc]);
+        mv.visitInsn(LSUB);
+        pushLong(l - 1 + Long.MIN_VALUE);
+        mv.visitInsn(LADD);
+        pushLong(c.frameSize + l - 1 + Long.MIN_VALUE);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLT, deopt[pc]);
     }
 
     /** A store went through the bus: every load site forgets the page it kept (see AccessEmitter). */

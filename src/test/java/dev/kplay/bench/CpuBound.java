@@ -23,7 +23,14 @@ import java.util.regex.Pattern;
  */
 final class CpuBound {
     static final List<String> WORKLOADS = List.of("sieve", "crc", "sort", "fib");
-    private static final int RUNS = 7;
+    /**
+     * Native runs, best taken: PROCESSES processes of RUNS runs each. The best of one process varies
+     * from process to process far more than within one (the same fib binary: 4.8 ms in one, 7.4 ms
+     * in the next, with 100 runs each; 7 runs in one process was the figure before), so the native
+     * side is the machine's gcc at its best, and the ratio is the stricter for it.
+     */
+    private static final int PROCESSES = 5;
+    private static final int RUNS = 20;
     private static final int WARMUP = 5;
     /** Runs without a better time after which the JIT counts as settled, and the most runs in all. */
     private static final int SETTLED = 20;
@@ -77,13 +84,15 @@ final class CpuBound {
                 """.formatted(w));
         Path bin = dir.resolve(w);
         run(List.of("gcc", "-O0", "-o", bin.toString(), c.toString(), main.toString()));
-        String output = run(List.of(bin.toString(), Integer.toString(RUNS)));
         long best = Long.MAX_VALUE;
         long result = 0;
-        for (String line : output.strip().split("\n")) {
-            String[] f = line.trim().split(" ");
-            best = Math.min(best, Long.parseLong(f[0]));
-            result = Long.parseLong(f[1]);
+        for (int p = 0; p < PROCESSES; p++) {
+            String output = run(List.of(bin.toString(), Integer.toString(RUNS)));
+            for (String line : output.strip().split("\n")) {
+                String[] f = line.trim().split(" ");
+                best = Math.min(best, Long.parseLong(f[0]));
+                result = Long.parseLong(f[1]);
+            }
         }
         return new long[] {best, result};
     }
