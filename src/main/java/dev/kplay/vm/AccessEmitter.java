@@ -46,7 +46,7 @@ abstract class AccessEmitter extends Emitter {
         storeSites = stores;
     }
 
-    /** The JVM locals of a page a load (store) site keeps: its page number (long), then the page. */
+    /** The JVM locals of a page a load (store) site keeps: the address where it starts (long), then the page. */
     private int loadPage(int site) {
         return calleeLocal() + 3 + 3 * site;
     }
@@ -117,7 +117,7 @@ abstract class AccessEmitter extends Emitter {
     }
 
     // Each load and store site at a computed address keeps the page it last reached in JVM locals:
-    // a page number (-1: none) and its frame. While the method runs nothing else can change what a
+    // its start address (Frames.NO_PAGE: none) and its frame. While the method runs nothing else can change what a
     // page number maps to, except a store that gives a zero or frozen page its own frame: so the
     // load sites forget their pages after every store through the bus (and COPY, ZERO), every site
     // after every call.
@@ -141,7 +141,7 @@ abstract class AccessEmitter extends Emitter {
         mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
         mv.visitVarInsn(ASTORE, page + 2);
         mv.visitVarInsn(LLOAD, addrSlot);
-        mv.visitMethodInsn(INVOKESTATIC, FRAMES, "pfnOf", "([BJ)J", false);
+        mv.visitMethodInsn(INVOKESTATIC, FRAMES, "baseOf", "([BJ)J", false);
         mv.visitVarInsn(LSTORE, page);
         mv.visitLabel(done);
     }
@@ -169,34 +169,39 @@ abstract class AccessEmitter extends Emitter {
         mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
         mv.visitVarInsn(ASTORE, page + 2);
         mv.visitVarInsn(LLOAD, addrSlot);
-        mv.visitMethodInsn(INVOKESTATIC, FRAMES, "pfnOf", "([BJ)J", false);
+        mv.visitMethodInsn(INVOKESTATIC, FRAMES, "baseOf", "([BJ)J", false);
         mv.visitVarInsn(LSTORE, page);
         mv.visitLabel(done);
     }
 
-    /** Jumps to miss unless [addr, addr+w) lies in the page numbered by the long local pfn; else L_OFF = the offset in it. */
-    private void inPage(int w, int addrSlot, int pfn, Label miss) {
+    /**
+     * Jumps to miss unless [addr, addr+w) lies in the page that starts at the long local base; else
+     * L_OFF = the offset in it. One unsigned compare, addr - base <= PAGE_SIZE - w (as signed, both
+     * sides plus Long.MIN_VALUE), checks both the page and the room in it.
+     */
+    private void inPage(int w, int addrSlot, int base, Label miss) {
         mv.visitVarInsn(LLOAD, addrSlot);
-        push(12);
-        mv.visitInsn(LUSHR);
-        mv.visitVarInsn(LLOAD, pfn);
+        mv.visitVarInsn(LLOAD, base);
+        mv.visitInsn(LSUB);
+        mv.visitInsn(DUP2);
+        pushLong(Long.MIN_VALUE);
+        mv.visitInsn(LADD);
+        pushLong(Bus.PAGE_SIZE - w + Long.MIN_VALUE);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFNE, miss);
-        mv.visitVarInsn(LLOAD, addrSlot);
+        Label in = new Label();
+        mv.visitJumpInsn(IFLE, in);
+        mv.visitInsn(POP2);
+        mv.visitJumpInsn(GOTO, miss);
+        mv.visitLabel(in);
         mv.visitInsn(L2I);
-        push(Bus.PAGE_SIZE - 1);
-        mv.visitInsn(IAND);
-        mv.visitInsn(org.objectweb.asm.Opcodes.DUP);
         mv.visitVarInsn(ISTORE, L_OFF);
-        push(Bus.PAGE_SIZE - w);
-        mv.visitJumpInsn(IF_ICMPGT, miss);
     }
 
     /** A store went through the bus: a load site's page may have been a zero or frozen page it replaced. */
     @Override
     void forgetLoadPages() {
         for (int k = 0; k < loadSites; k++) {
-            mv.visitLdcInsn(-1L);
+            mv.visitLdcInsn(Frames.NO_PAGE);
             mv.visitVarInsn(LSTORE, loadPage(k));
         }
     }
@@ -205,7 +210,7 @@ abstract class AccessEmitter extends Emitter {
     void forgetPages() {
         forgetLoadPages();
         for (int k = 0; k < storeSites; k++) {
-            mv.visitLdcInsn(-1L);
+            mv.visitLdcInsn(Frames.NO_PAGE);
             mv.visitVarInsn(LSTORE, storePage(k));
         }
     }

@@ -129,8 +129,14 @@ final class Frames {
 
     static long get8(byte[] page, int at) { return (long) LONG.get(page, at); }
 
-    /** The page number compiled code keeps with a page it holds: addr's, or -1 for none. */
-    static long pfnOf(byte[] page, long addr) { return page == null ? -1 : addr >>> 12; }
+    /**
+     * Where a site holds no page: a non-canonical address, so no address within a page of it is one
+     * a load or store can reach (the bus faults there first).
+     */
+    static final long NO_PAGE = 0x4000_0000_0000_0000L;
+
+    /** The start address compiled code keeps with a page it holds: addr's page's, or NO_PAGE for none. */
+    static long baseOf(byte[] page, long addr) { return page == null ? NO_PAGE : addr & -Bus.PAGE_SIZE; }
 
     /** The code of the top frame (the callee TierCalls.invoke just entered, with ENTER). */
     static Code top(KernelStack ks) {
