@@ -53,6 +53,7 @@ public final class Programs {
         m.put("mknod", Mknod::run);
         m.put("mkdir", Mkdir::run);
         m.put("cp", Cp::run);
+        m.put("dd", Dd::run);
         m.put("gcc", GccCommand::run);
         m.put("cc", GccCommand::run);
         m.put("mkfifo", Mknod::mkfifo);

@@ -25,8 +25,13 @@ class ToolCasesTest {
     static final Map<String, String> FILES = new LinkedHashMap<>();
 
     static List<Case> cases() throws IOException {
+        return cases("/userland/tool-cases.txt", FILES);
+    }
+
+    /** The cases of a recorded resource in this format; its files go into {@code files}. */
+    static List<Case> cases(String resource, Map<String, String> files) throws IOException {
         String text;
-        try (InputStream in = ToolCasesTest.class.getResourceAsStream("/userland/tool-cases.txt")) {
+        try (InputStream in = ToolCasesTest.class.getResourceAsStream(resource)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<Case> out = new ArrayList<>();
@@ -34,7 +39,7 @@ class ToolCasesTest {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].startsWith("### file: ")) {
                 String body = lines[++i];
-                FILES.put(lines[i - 1].substring(10), unescape(body.substring(0, body.length() - "### end".length())));
+                files.put(lines[i - 1].substring(10), unescape(body.substring(0, body.length() - "### end".length())));
             } else if (lines[i].startsWith("### cmd: ")) {
                 String cmd = lines[i].substring(9);
                 int rc = Integer.parseInt(lines[++i].substring("### rc: ".length()));

@@ -9,8 +9,8 @@ import java.util.List;
  * so those are done here by hand; %e and %f agree with glibc and go through String.format.
  */
 
-/** awk's printf formatting. */
-final class Format {
+/** awk's printf formatting (and C's %g for the other programs that print with it: dd). */
+public final class Format {
     private Format() {}
 
     /** Too few arguments for the format; the message is mawk's run-time error. */
@@ -192,7 +192,7 @@ final class Format {
     }
 
     /** %g: %e if the exponent is below -4 or at least the precision, else %f; trailing zeros go unless '#'. */
-    private static String general(double a, int prec, boolean alt) {
+    public static String general(double a, int prec, boolean alt) {
         int p = prec == 0 ? 1 : prec;
         int x = 0;
         if (a != 0) {
