@@ -26,8 +26,14 @@ public final class Compiler {
 
     /** Compiles {@code tokens} (preprocessed, ending in EOF); null if any error was reported. */
     public static ModuleImage compile(SourceFile file, List<Token> tokens, Diagnostics diags) {
+        return compile(file, tokens, diags, List.of());
+    }
+
+    /** As compile(), with the macros the preprocessor left defined, for gcc's "did you mean" hints. */
+    public static ModuleImage compile(SourceFile file, List<Token> tokens, Diagnostics diags, Iterable<String> macros) {
         Parser parser = new Parser(tokens, diags);
         Checker checker = new Checker(diags);
+        checker.macros(macros);
         Decl last = null;
         try {
             for (Decl d; (d = parser.nextExternal()) != null; ) {

@@ -205,7 +205,7 @@ public final class Gcc {
             try {
                 List<Token> tokens = pp.preprocess(source);
                 if (tokens != null && !refuseFloat(tokens, diags)) {
-                    image[0] = Compiler.compile(source, tokens, diags);
+                    image[0] = Compiler.compile(source, tokens, diags, pp.spellingMacros());
                 }
             } catch (CpuLimit.Exceeded e) {
                 tooLong[0] = true;

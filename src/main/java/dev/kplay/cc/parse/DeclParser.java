@@ -64,6 +64,15 @@ abstract class DeclParser extends ExprParser {
             Token t = peek();
             String c = canon(t);
             if (t.kind() == TokenKind.IDENT) {
+                boolean specsSeen = storage != Decl.Storage.NONE || quals != 0 || inline;
+                if (type == null && words.isEmpty() && atFileScope() && specsSeen && isUnknownName(0)) {
+                    // reported as gcc's parser does, before the declaration it starts (a function's
+                    // return type: before "In function"); the type is taken as int, quietly
+                    report(here(), "unknown type name ‘" + t.text() + "’");
+                    next();
+                    type = new TypeSpec.Basic(t.where(), List.of("int"));
+                    continue;
+                }
                 if (type == null && words.isEmpty() && (isTypedefName(t) || isUnknownTypeName(0))) {
                     next();
                     type = new TypeSpec.TypedefName(t.where(), t.text());

@@ -290,9 +290,23 @@ abstract class ParserBase {
      * that names nothing, followed by another identifier, starts a declaration with an unknown type
      * name ("unknown_t x = 0;"), not an expression statement.
      */
+    boolean atFileScope() {
+        return scopes.size() == 1;
+    }
+
     boolean isUnknownTypeName(int k) {
+        return scopes.size() >= 2 && isUnknownName(k);
+    }
+
+    /**
+     * An identifier no declaration names, followed by another identifier: gcc's "try a bit harder
+     * to detect an unknown typename" (c_parser_next_tokens_start_typename), which makes it a type
+     * name it reports as unknown. At file scope the parser asks only once declaration specifiers
+     * have begun ("static ssize dev_read(...)"); a line that starts with one is parseDeclaration's.
+     */
+    boolean isUnknownName(int k) {
         Token t = peek(k);
-        if (t.kind() != TokenKind.IDENT || peek(k + 1).kind() != TokenKind.IDENT || scopes.size() < 2) return false;
+        if (t.kind() != TokenKind.IDENT || peek(k + 1).kind() != TokenKind.IDENT) return false;
         for (Map<String, Boolean> s : scopes) {
             if (s.containsKey(t.text())) return false;
         }

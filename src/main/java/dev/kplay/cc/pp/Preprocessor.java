@@ -91,7 +91,8 @@ public final class Preprocessor {
 
     final Map<String, String> userFiles;
     final Diagnostics diags;
-    final Map<String, Macro> macros = new HashMap<>();
+    /** The defined macros, in the order of definition (gcc's "did you mean" offers them in that order). */
+    final Map<String, Macro> macros = new java.util.LinkedHashMap<>();
     final ArrayDeque<Frame> stack = new ArrayDeque<>();
     private final List<String> prelude = new ArrayList<>();
     private final List<String> forceIncludes = new ArrayList<>();
@@ -160,6 +161,23 @@ public final class Preprocessor {
             pp.prelude.add("#undef __OPTIMIZE__\n");
         }
         return pp;
+    }
+
+    /**
+     * The macros gcc's "did you mean" may offer (c-spellcheck.cc should_suggest_as_macro_p): every
+     * defined one except user macros whose names are reserved for the implementation (__KERNEL__,
+     * _LINUX_TYPES_H); builtins such as __LINE__ are offered.
+     */
+    public List<String> spellingMacros() {
+        List<String> out = new ArrayList<>();
+        for (Macro m : macros.values()) {
+            String n = m.name();
+            boolean reserved = n.length() > 1 && n.charAt(0) == '_' && (n.charAt(1) == '_' || Character.isUpperCase(n.charAt(1)));
+            if (m.builtin() != null || !reserved) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** Adds a -D definition ("NAME" or "NAME=VALUE" style: name and its replacement text). */

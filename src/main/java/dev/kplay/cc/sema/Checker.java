@@ -44,6 +44,11 @@ public final class Checker extends Declarations {
 
     public Typed typed() { return typed; }
 
+    /** The preprocessor's macros, which gcc's "did you mean" also offers (see Spelling). */
+    public void macros(Iterable<String> names) {
+        macroNames = names;
+    }
+
     public boolean hadErrors() { return errors > 0; }
 
     // ---- external declarations ---------------------------------------------------------------

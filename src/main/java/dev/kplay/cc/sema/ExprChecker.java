@@ -16,6 +16,9 @@ import java.util.Set;
  * Every expression's type goes into {@link Typed#types}; lowering recomputes nothing.
  */
 abstract class ExprChecker extends Operators {
+    /** The macros gcc's "did you mean" may offer (Spelling): defined by the time the checker runs. */
+    Iterable<String> macroNames = java.util.List.of();
+
     Type returnType;
     List<Obj> functionLocals;
     final Set<String> undeclaredInFunction = new HashSet<>();
@@ -132,7 +135,7 @@ abstract class ExprChecker extends Operators {
             if (function == null) {
                 error(id.span(), q(id.name()) + " undeclared here (not in a function)");
             } else {
-                String hint = Spelling.suggest(scope, id.name(), false);
+                String hint = Spelling.suggest(scope, id.name(), Spelling.Kind.NAME, macroNames);
                 if (hint == null) {
                     error(id.span(), q(id.name()) + " undeclared (first use in this function)");
                 } else {
@@ -315,7 +318,7 @@ abstract class ExprChecker extends Operators {
         if (c.callee() instanceof Expr.Ident id && scope.lookup(id.name()) == null) {
             Type bt = Builtins.check(this, c, id);
             if (bt != null) return bt;
-            String hint = Spelling.suggest(scope, id.name(), true);
+            String hint = Spelling.suggest(scope, id.name(), Spelling.Kind.FUNCTION, macroNames);
             if (hint == null) {
                 warning(id.span(), "implicit declaration of function " + q(id.name()), "implicit-function-declaration");
             } else {

@@ -8,13 +8,18 @@ import java.util.Map;
 /**
  * One block scope: ordinary identifiers and struct/union/enum tags (C's two name spaces that nest).
  * {@code order} keeps declaration order, because gcc reports unused variables when a scope is popped,
- * walking its bindings last-declared first.
+ * walking its bindings last-declared first; {@code bindings} keeps the order of both name spaces
+ * together (an Obj, or a tag's name), as gcc's scope does, for its "did you mean" (Spelling).
  */
 final class Scope {
     final Scope parent;
     final Map<String, Obj> names = new HashMap<>();
     final Map<String, Object> tags = new HashMap<>();
     final List<Obj> order = new ArrayList<>();
+    final List<Object> bindings = new ArrayList<>();
+
+    /** A tag's place among a scope's bindings. */
+    record TagName(String name) {}
 
     Scope(Scope parent) {
         this.parent = parent;
@@ -39,6 +44,14 @@ final class Scope {
     void add(Obj o) {
         names.put(o.name, o);
         order.add(o);
+        bindings.add(o);
+    }
+
+    /** Declares (or completes) tag {@code name} in this scope. */
+    void putTag(String name, Object tag) {
+        if (tags.put(name, tag) == null) {
+            bindings.add(new TagName(name));
+        }
     }
 
     boolean isFile() { return parent == null; }

@@ -229,7 +229,7 @@ abstract class TypeResolver {
                 error(s.span(), q(s.tag()) + " defined as wrong kind of tag");
             }
             tag = new Type.Tag(s.tag(), s.union());
-            if (s.tag() != null) scope.tags.put(s.tag(), tag);
+            if (s.tag() != null) scope.putTag(s.tag(), tag);
             return new Type.Struct(tag, 0);
         }
         Object existing = s.tag() == null ? null : scope.tags.get(s.tag());
@@ -241,7 +241,7 @@ abstract class TypeResolver {
                 if (t.span != null) note(t.span, "originally defined here");
             }
             tag = new Type.Tag(s.tag(), s.union());
-            if (s.tag() != null) scope.tags.put(s.tag(), tag);
+            if (s.tag() != null) scope.putTag(s.tag(), tag);
         }
         tag.span = s.tagSpan();
         layout(tag, s);
@@ -342,7 +342,7 @@ abstract class TypeResolver {
             Object found = e.tag() == null ? null : scope.lookupTag(e.tag());
             if (found instanceof Type.EnumTag t) return new Type.Enum(t, 0);
             Type.EnumTag t = new Type.EnumTag(e.tag());
-            if (e.tag() != null) scope.tags.put(e.tag(), t);
+            if (e.tag() != null) scope.putTag(e.tag(), t);
             return new Type.Enum(t, 0);
         }
         Type.EnumTag tag = new Type.EnumTag(e.tag());
@@ -350,7 +350,7 @@ abstract class TypeResolver {
             Object existing = scope.tags.get(e.tag());
             if (existing instanceof Type.EnumTag t && !t.complete) tag = t;
             else if (existing != null) error(e.span(), "redeclaration of " + q("enum " + e.tag()));
-            scope.tags.put(e.tag(), tag);
+            scope.putTag(e.tag(), tag);
         }
         Type type = new Type.Enum(tag, 0);
         long next = 0;
