@@ -376,6 +376,17 @@ public final class Diagnostics {
 
     private boolean richPending;
 
+    /** A note at {@code at} (the start of a line) whose fix-it inserts {@code inserted} as a new line there. */
+    public void noteInsertingLine(Span at, String message, String inserted) {
+        Runnable r = () -> {
+            richPending = true;
+            emit(Severity.NOTE, at, at, message, null);
+            richPending = false;
+            SourceQuote.insertion(out, at.file(), at.line(), inserted);
+        };
+        holdOrRun(at, r, Severity.NOTE);
+    }
+
     /** Appends a raw line (e.g. "compilation terminated."). */
     public void raw(String line) {
         out.append(line).append('\n');

@@ -45,6 +45,16 @@ final class SourceQuote {
         out.append(caret).append('\n');
     }
 
+    /**
+     * A fix-it that inserts a whole line before line {@code line} (gcc's "#include" hint): the line
+     * before it, the new line after "+++ |+", then the line that follows it.
+     */
+    static void insertion(StringBuilder out, SourceFile file, int line, String text) {
+        if (line > 1) sourceLine(out, file, line - 1);
+        out.append("  +++ |+").append(text).append('\n');
+        if (line <= file.lineCount()) sourceLine(out, file, line);
+    }
+
     /** "   12 | text": the line number in five columns, then the line with its tabs expanded. */
     private static void sourceLine(StringBuilder out, SourceFile file, int line) {
         out.append(String.format("%5d | ", line)).append(expandTabs(file.lineText(line))).append('\n');

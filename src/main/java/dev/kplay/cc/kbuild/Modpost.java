@@ -161,7 +161,10 @@ final class Modpost {
         Set<String> names = new LinkedHashSet<>();
         for (dev.kplay.cc.diag.Diagnostic d : diagnostics) {
             java.util.regex.Matcher m = IMPLICIT.matcher(d.message());
-            if (m.find() && SymbolTable.linuxExport(m.group(1))) names.add(m.group(1));
+            // a C library name (abort, which vmlinux also exports) is gcc's to explain: it names the header
+            if (m.find() && SymbolTable.linuxExport(m.group(1)) && !dev.kplay.cc.sema.LibcHints.knows(m.group(1))) {
+                names.add(m.group(1));
+            }
         }
         if (names.isEmpty()) return "";
         return "kplay: note: Linux 6.1 exports " + quotedList(names) + ", but kplay's headers do not declare "

@@ -23,6 +23,8 @@ abstract class ExprChecker extends Operators {
     List<Obj> functionLocals;
     final Set<String> undeclaredInFunction = new HashSet<>();
     boolean undeclaredNoteShown;
+    /** The headers gcc's "#include" hint has named with its fix-it already (once per header and file). */
+    private final java.util.Set<String> includeHinted = new java.util.HashSet<>();
     ExprChecker(Diagnostics diags, Typed typed) {
         super(diags, typed);
     }
@@ -129,15 +131,39 @@ abstract class ExprChecker extends Operators {
 
     // ---- identifiers ---------------------------------------------------------------------------
 
+    private static String definedIn(String name, String header) {
+        return q(name) + " is defined in header " + q(header) + "; did you forget to ‘#include " + header + "’?";
+    }
+
+    /**
+     * gcc's note for a C library name (see LibcHints): the first one that names a header carries
+     * the fix-it that inserts its #include after the file's last #include above, and stands there;
+     * a later one stands at the name.
+     */
+    private void headerNote(Span at, String header, String message) {
+        if (!includeHinted.add(header)) {
+            note(at, message);
+            return;
+        }
+        dev.kplay.cc.source.SourceFile f = at.file();
+        int line = 1;
+        for (int l = 1; l < at.line(); l++) {
+            if (f.lineText(l).matches("\\s*#\\s*include\\b.*")) line = l + 1;
+        }
+        diags.noteInsertingLine(new Span(f, f.lineStart(line), f.lineStart(line)), message, "#include " + header);
+    }
+
     private Type ident(Expr.Ident id) {
         Obj o = scope.lookup(id.name());
         if (o == null) {
             if (function == null) {
                 error(id.span(), q(id.name()) + " undeclared here (not in a function)");
             } else {
-                String hint = Spelling.suggest(scope, id.name(), Spelling.Kind.NAME, macroNames);
+                String header = LibcHints.header(id.name());
+                String hint = header != null ? null : Spelling.suggest(scope, id.name(), Spelling.Kind.NAME, macroNames);
                 if (hint == null) {
                     error(id.span(), q(id.name()) + " undeclared (first use in this function)");
+                    if (header != null) headerNote(id.span(), header, definedIn(id.name(), header));
                 } else {
                     reported++;
                     errors++;
@@ -318,9 +344,25 @@ abstract class ExprChecker extends Operators {
         if (c.callee() instanceof Expr.Ident id && scope.lookup(id.name()) == null) {
             Type bt = Builtins.check(this, c, id);
             if (bt != null) return bt;
-            String hint = Spelling.suggest(scope, id.name(), Spelling.Kind.FUNCTION, macroNames);
+            LibcHints.Builtin builtin = LibcHints.builtin(id.name());
+            String header = builtin != null ? null : LibcHints.header(id.name());
+            String hint = builtin != null || header != null ? null
+                : Spelling.suggest(scope, id.name(), Spelling.Kind.FUNCTION, macroNames);
+            Type declared = new Type.Func(Type.INT, List.of(), false, false, 0);
             if (hint == null) {
                 warning(id.span(), "implicit declaration of function " + q(id.name()), "implicit-function-declaration");
+                if (builtin != null) {
+                    String provide = "include " + q(builtin.header()) + " or provide a declaration of " + q(id.name());
+                    headerNote(id.span(), builtin.header(), provide);
+                    if (builtin.type() != null) {
+                        warning(id.span(), "incompatible implicit declaration of built-in function " + q(id.name()),
+                            "builtin-declaration-mismatch");
+                        headerNote(id.span(), builtin.header(), provide);
+                        declared = builtin.type();
+                    }
+                } else if (header != null) {
+                    headerNote(id.span(), header, definedIn(id.name(), header));
+                }
             } else {
                 reported++;
                 Severity used = diags.reportRich(Severity.WARNING, id.span(), List.of(Diagnostics.Label.of(id.span())), hint,
@@ -328,7 +370,7 @@ abstract class ExprChecker extends Operators {
                     "implicit-function-declaration");
                 if (used == Severity.ERROR) errors++;
             }
-            Obj o = new Obj(id.name(), Obj.Kind.FUNC, new Type.Func(Type.INT, List.of(), false, false, 0), id.span());
+            Obj o = new Obj(id.name(), Obj.Kind.FUNC, declared, id.span());
             o.fileScope = true;
             o.isExtern = true;
             o.implicit = true;

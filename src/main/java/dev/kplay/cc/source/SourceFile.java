@@ -39,6 +39,16 @@ public final class SourceFile {
         return lo + 1;
     }
 
+    /** The offset where 1-based line n starts. */
+    public int lineStart(int n) {
+        return lineStarts[n - 1];
+    }
+
+    /** How many lines the text has (a last line without a newline counts). */
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
     /** The text of 1-based line n, without its newline. */
     public String lineText(int n) {
         int start = lineStarts[n - 1];
