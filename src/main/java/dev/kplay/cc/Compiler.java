@@ -51,10 +51,12 @@ public final class Compiler {
                 }
             }
             diags.release();   // a function body the parser gave up on may still hold its errors
+            diags.reachParse(Integer.MAX_VALUE);
             checker.finish();
         } catch (CpuLimit.Exceeded e) {
             throw e;
         } catch (RuntimeException e) {
+            diags.reachParse(Integer.MAX_VALUE);
             if (diags.hasErrors()) return null;
             Span at = last != null ? last.span() : new Span(file, 0, 0);
             diags.report(Severity.ERROR, at, "internal compiler error: " + e, null);

@@ -148,6 +148,8 @@ public final class Diagnostics {
         long key;
         if (severity == Severity.NOTE) {
             key = lastKey;
+        } else if (readAt >= 0) {
+            key = readAt * 2L - 1;          // the preprocessor said it as the parser read the tokens there
         } else if (emissionPoint != null) {
             key = emissionPoint.start() * 2L + 1;
         } else if (caret.file() == heldFile) {
@@ -186,7 +188,7 @@ public final class Diagnostics {
             message = message + " [-W" + option + "]";
         }
         SourceFile file = span.file();
-        if (severity != Severity.NOTE && module != null) {
+        if (module != null) {
             // gcc 12 prints the chain when a header's line map differs from the last one it printed
             // one for: a diagnostic in the main file between two in the same header does not
             // repeat it (recorded: fmtmix's unused variable between -Wformat warnings in printk.h)
@@ -217,9 +219,11 @@ public final class Diagnostics {
         // The end of input, past a file's last newline, is a location without a column (linemap's
         // column 0): gcc prints "x.c:7: error: ..." there and quotes no line.
         boolean atEnd = span.start() >= file.text().length() && file.text().endsWith("\n");
-        out.append(file.name()).append(':').append(line).append(atEnd ? "" : ":" + col).append(": ")
+        out.append(file.name()).append(':').append(line).append(atEnd || lineOnlyPending ? "" : ":" + col).append(": ")
            .append(severity.label()).append(": ").append(message).append('\n');
-        if (!atEnd && !richPending && !(range.equals(lastQuoted) && caret.equals(lastQuotedCaret))) {
+        if (lineOnlyPending) {
+            SourceQuote.lineOnly(out, file, line);
+        } else if (!atEnd && !richPending && !(range.equals(lastQuoted) && caret.equals(lastQuotedCaret))) {
             SourceQuote.quote(out, file, range, caret, line, col);
         }
         lastQuoted = range;
@@ -375,6 +379,60 @@ public final class Diagnostics {
     }
 
     private boolean richPending;
+    /** The diagnostic being emitted has a line and no column (gcc's location of a macro's #define line). */
+    private boolean lineOnlyPending;
+
+    // ---- preprocessor diagnostics in parse order -------------------------------------------------
+
+    /** A preprocessor diagnostic waiting for the parser to reach its offset in the main file; read: where its tokens start. */
+    private record Deferred(int offset, int read, Runnable report) {}
+
+    /** While a deferred diagnostic reports: the offset its tokens start at, which orders it before what is said there. */
+    private int readAt = -1;
+
+    private final List<Deferred> deferred = new ArrayList<>();
+
+    /**
+     * gcc's preprocessor runs as the parser asks for tokens, so what it reports inside a function
+     * is reported in that function ("In function ‘f’:") and in order with the parser's and checker's
+     * diagnostics. kplay preprocesses first: a diagnostic of the preprocessor at {@code offset} of the
+     * main file waits here until the parser passes that point (see {@link #reachParse}).
+     */
+    public void deferToParse(int offset, int read, Runnable report) {
+        deferred.add(new Deferred(offset, read, report));
+    }
+
+    /** The parser is at {@code offset} of the main file (Integer.MAX_VALUE at its end): reports what lies before it. */
+    public void reachParse(int offset) {
+        while (!deferred.isEmpty() && deferred.get(0).offset() < offset) {
+            Deferred d = deferred.remove(0);
+            readAt = d.read();
+            try {
+                d.report().run();
+            } finally {
+                readAt = -1;
+            }
+        }
+    }
+
+    /**
+     * A note at a line with no column, after the include chain {@code chain} (null: the line maps')
+     * (gcc's "x.h:141: note: macro "f" defined here", the line quoted over an empty marker line).
+     */
+    public void noteAtLine(SourceFile file, int line, String message, List<String> chain) {
+        Span at = new Span(file, file.lineStart(line), file.lineStart(line));
+        Runnable r = () -> {
+            includedFrom = chain;
+            lineOnlyPending = true;
+            try {
+                emit(Severity.NOTE, at, at, message, null);
+            } finally {
+                lineOnlyPending = false;
+                includedFrom = null;
+            }
+        };
+        holdOrRun(at, r, Severity.NOTE);
+    }
 
     /** A note at {@code at} (the start of a line) whose fix-it inserts {@code inserted} as a new line there. */
     public void noteInsertingLine(Span at, String message, String inserted) {
@@ -398,6 +456,7 @@ public final class Diagnostics {
 
     /** All diagnostics as gcc printed them, with the -Werror trailer if any warning was promoted. */
     public String render() {
+        reachParse(Integer.MAX_VALUE);      // a build that stopped before parsing (a user program's float) still says them
         return promoted ? out + "cc1: some warnings being treated as errors\n" : out.toString();
     }
 }

@@ -55,6 +55,12 @@ final class SourceQuote {
         if (line <= file.lineCount()) sourceLine(out, file, line);
     }
 
+    /** A location with a line and no column: the line, and a marker line with nothing marked. */
+    static void lineOnly(StringBuilder out, SourceFile file, int line) {
+        sourceLine(out, file, line);
+        out.append("      | ").append('\n');
+    }
+
     /** "   12 | text": the line number in five columns, then the line with its tabs expanded. */
     private static void sourceLine(StringBuilder out, SourceFile file, int line) {
         out.append(String.format("%5d | ", line)).append(expandTabs(file.lineText(line))).append('\n');

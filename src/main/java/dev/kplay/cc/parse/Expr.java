@@ -34,7 +34,12 @@ public sealed interface Expr {
     /** A floating constant: parsed so the checker can reject it as gcc does with -mno-sse. */
     record FloatLit(Span span, String text) implements Expr {}
 
-    record Ident(Span span, String name) implements Expr {}
+    /** A name; {@code token} is the token it was read from (its macro expansions, for diagnostics), or null. */
+    record Ident(Span span, String name, dev.kplay.cc.lex.Token token) implements Expr {
+        public Ident(Span span, String name) {
+            this(span, name, null);
+        }
+    }
 
     /** Where a syntax error was reported instead of an expression (gcc's error_mark_node). */
     record Error(Span span) implements Expr {}

@@ -202,7 +202,7 @@ abstract class ExprParser extends ParserBase {
                     // __FUNCTION__ and __PRETTY_FUNCTION__ are the same in C.
                     return new Expr.StrLit(start, currentFunction.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
-                return new Expr.Ident(start, t.text());
+                return new Expr.Ident(start, t.text(), t);
             }
             case NUMBER -> {
                 next();

@@ -44,6 +44,7 @@ public final class Parser extends DeclParser {
     public Decl nextExternal() {
         while (!atEof()) {
             diags.enterFunction(null);
+            reachParse(peek().where(), true);
             int start = pos;
             try {
                 if (accept(";")) continue;
@@ -117,6 +118,11 @@ public final class Parser extends DeclParser {
         return new Decl.Declaration(from(start), specs, list);
     }
 
+    /** Reports the preprocessor's deferred diagnostics before (or up to the end of) span w of the main file. */
+    private void reachParse(Span w, boolean before) {
+        if (w.file() == tokens.get(tokens.size() - 1).where().file()) diags.reachParse(before ? w.start() : w.end());
+    }
+
     private static Declarator withAttrs(Declarator d, List<Attribute> attrs) {
         if (attrs.isEmpty()) return d;
         List<Attribute> all = new ArrayList<>(d.attrs());
@@ -137,6 +143,7 @@ public final class Parser extends DeclParser {
         } finally {
             currentFunction = null;
         }
+        reachParse(prev().where(), false);    // the preprocessor's diagnostics in the body, in the function
         popScope();
         return new Decl.FunctionDef(from(start), specs, d, body);
     }

@@ -161,6 +161,14 @@ abstract class ParserBase {
         String message = "expected ‘" + s + "’" + beforeText(t);
         java.util.List<Diagnostics.Label> ranges = new java.util.ArrayList<>();
         Span caret;
+        // gcc's fix-it goes after the previous token or before the next one; a location inside a macro
+        // expansion takes no fix-it (rich_location refuses it), and the error stays at the next token
+        // ("printk(KERN_INFO "hello\n")" then "return": expected ‘;’ before ‘return’, at the return)
+        String fixit = s;
+        if (after && prev().expansion() != null || before && t.expansion() != null) {
+            fixit = null;
+            after = false;
+        }
         if (after) {
             Span p = prev().where();
             caret = new Span(p.file(), p.end(), p.end());
@@ -174,7 +182,7 @@ abstract class ParserBase {
             if (matching.file() == caret.file() && matching.line() == caret.line()) ranges.add(Diagnostics.Label.of(matching));
             else noteMatching = true;
         }
-        diags.reportRich(Severity.ERROR, caret, ranges, s, caret, message, null);
+        diags.reportRich(Severity.ERROR, caret, ranges, fixit, fixit == null ? null : caret, message, null);
         if (noteMatching) {
             diags.report(Severity.NOTE, matching, "to match this ‘" + (s.equals(")") ? "(" : "[") + "’", null);
         }

@@ -188,6 +188,7 @@ public final class Preprocessor {
     /** Preprocesses {@code main}; the tokens end with EOF. Returns null after a fatal error. */
     public List<Token> preprocess(SourceFile main) {
         List<Token> out = new ArrayList<>();
+        mainFile = main;
         try {
             List<Token> mainToks = Lexer.tokenize(main, diags);
             stack.push(new Frame(mainToks, main, "u:" + main.name(), 1, 0));
@@ -259,7 +260,12 @@ public final class Preprocessor {
         CpuLimit.tick();
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
-            if (f.pos < f.size()) return f.get(f.pos++);
+            if (f.pos < f.size()) {
+                PToken t = f.get(f.pos++);
+                fromFile = f.file != null;
+                if (fromFile) lastLexed = t;
+                return t;
+            }
             stack.pop();
             if (f.file != null) directives.endOfFile(f);
         }
@@ -283,6 +289,7 @@ public final class Preprocessor {
                 PToken t = f.get(f.pos);
                 if (t == SENTINEL) return null;
                 f.pos++;
+                if (f.file != null) lastLexed = t;
                 return t;
             }
             if (f.file != null) return null;
@@ -320,6 +327,10 @@ public final class Preprocessor {
     private boolean expand(PToken t) {
         Token tok = t.tok();
         if (tok.kind() != TokenKind.IDENT && tok.kind() != TokenKind.KEYWORD) return false;
+        if (fromFile) {
+            invocationStart = tok.where().start();      // a macro the file itself invokes: expansions nest in it
+            fromFile = false;
+        }
         String name = tok.text();
         if (name.equals("_Pragma")) return pragmaOperator();
         Macro m = macros.get(name);
@@ -355,7 +366,17 @@ public final class Preprocessor {
         while (true) {
             PToken a = nextInArgs();
             if (a == null) {
-                report(Severity.ERROR, tok.where(), "unterminated argument list invoking macro \"" + name + "\"");
+                // at the end of the input, after the last token read; what was read is gone, the name stays
+                Span last = consumed.get(consumed.size() - 1).tok().where();
+                Span end = new Span(last.file(), last.end(), last.end());
+                String msg = "unterminated argument list invoking macro \"" + name + "\"";
+                if (end.file() == mainFile) {
+                    diags.deferToParse(end.start(), Math.min(invocationStart, end.start()),
+                        () -> diags.report(Severity.ERROR, end, msg, null));
+                } else {
+                    report(Severity.ERROR, end, msg);
+                }
+                sinkUnexpanded(t);
                 return true;
             }
             consumed.add(a);
@@ -380,9 +401,22 @@ public final class Preprocessor {
             String msg = args.size() < want
                 ? "macro \"" + name + "\" requires " + want + " arguments, but only " + args.size() + " given"
                 : "macro \"" + name + "\" passed " + args.size() + " arguments, but takes just " + want;
-            report(Severity.ERROR, tok.where(), msg);
-            report(Severity.NOTE, m.where(), "macro \"" + name + "\" defined here");
-            push(consumed);
+            // libcpp: the error at the closing parenthesis, the note at the #define's line (no column),
+            // and the arguments it read are gone: the parser gets the macro's name alone
+            Span at = lastLexed != null ? lastLexed.tok().where() : rparen.tok().where();
+            SourceFile def = m.where().file();
+            int defLine = m.where().line();
+            List<String> defChain = null;  // the line maps know where the header was included
+            String note = "macro \"" + name + "\" defined here";
+            if (at.file() == mainFile) {
+                diags.deferToParse(at.start(), Math.min(invocationStart, at.start()), () -> {
+                    diags.report(Severity.ERROR, at, msg, null);
+                    diags.noteAtLine(def, defLine, note, defChain);
+                });
+            } else {
+                report(Severity.ERROR, at, msg);
+                diags.noteAtLine(def, defLine, note, defChain);
+            }
             sinkUnexpanded(t);
             return true;
         }
@@ -483,7 +517,19 @@ public final class Preprocessor {
         return out;
     }
 
+    /** The file being preprocessed: diagnostics in it wait for the parser (Diagnostics.deferToParse). */
+    private SourceFile mainFile;
+    /**
+     * The last token read from a file (libcpp's location for an error inside an expansion: in the
+     * arguments of pr_info, the closing parenthesis of pr_info's), whether the token next() gave last
+     * came from a file, and where the macro invocation written in the file that is expanding started.
+     */
+    private PToken lastLexed;
+    private boolean fromFile;
+    private int invocationStart;
+
     void fatal(Span at, String message) {
+        diags.reachParse(Integer.MAX_VALUE);        // what was reported before this point comes first
         if (at == null) {
             Frame f = null;
             for (Frame x : stack) {

@@ -428,6 +428,9 @@ public final class Checker extends Declarations {
     }
 
     private void noEffect(Expr e) {
+        if (e instanceof Expr.Ident id && typed.refs.get(id) != null && typed.refs.get(id).erroneous) {
+            return;                     // an undeclared name is gcc's error_mark: nothing more is said of it
+        }
         boolean pure = e instanceof Expr.Ident || e instanceof Expr.IntLit
             || e instanceof Expr.Binary b && !b.op().equals(",") && !b.op().equals("&&") && !b.op().equals("||")
                && isPure(b.left()) && isPure(b.right());

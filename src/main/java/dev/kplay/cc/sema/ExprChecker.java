@@ -161,7 +161,23 @@ abstract class ExprChecker extends Operators {
             } else {
                 String header = LibcHints.header(id.name());
                 String hint = header != null ? null : Spelling.suggest(scope, id.name(), Spelling.Kind.NAME, macroNames);
-                if (hint == null) {
+                dev.kplay.cc.source.MacroLoc virt = id.token() != null ? id.token().virt() : null;
+                if (virt != null) {
+                    // a name that came through macros (pr_info's arguments): at its spelling, with the
+                    // expansions it came through, and "did you mean" without a fix-it (none in a macro)
+                    Span spelling = id.token().span();
+                    reported++;
+                    errors++;
+                    hardErrors++;
+                    diags.reportAt(Severity.ERROR, spelling, virt, q(id.name()) + " undeclared (first use in this function)"
+                        + (hint == null ? "" : "; did you mean " + q(hint) + "?"), null);
+                    if (header != null) headerNote(spelling, header, definedIn(id.name(), header));
+                    if (!undeclaredNoteShown) {
+                        undeclaredNoteShown = true;
+                        diags.reportAt(Severity.NOTE, spelling, virt,
+                            "each undeclared identifier is reported only once for each function it appears in", null);
+                    }
+                } else if (hint == null) {
                     error(id.span(), q(id.name()) + " undeclared (first use in this function)");
                     if (header != null) headerNote(id.span(), header, definedIn(id.name(), header));
                 } else {
@@ -171,7 +187,7 @@ abstract class ExprChecker extends Operators {
                     diags.reportRich(Severity.ERROR, id.span(), List.of(Diagnostics.Label.of(id.span())), hint, id.span(),
                         q(id.name()) + " undeclared (first use in this function); did you mean " + q(hint) + "?", null);
                 }
-                if (!undeclaredNoteShown) {
+                if (!undeclaredNoteShown && virt == null) {
                     undeclaredNoteShown = true;
                     note(id.span(), "each undeclared identifier is reported only once for each function it appears in");
                 }

@@ -8,8 +8,8 @@ package dev.kplay.cc.sema;
  * closer; struct, union and enum tags count as names, as they share gcc's scopes; implicitly
  * declared functions do not (they were misspellings themselves), nor names reserved for the
  * implementation (__x, _X) unless the misspelling starts with '_'. A function's lookup takes
- * functions and pointers to functions. Then the macros get a turn, one that is strictly closer
- * wins (a user macro with a reserved name never, a builtin such as __LINE__ may); gcc walks its
+ * functions and pointers to functions. Then the macros get a turn, one that is strictly closer and
+ * worth offering wins (a user macro with a reserved name never, a builtin such as __LINE__ may); gcc walks its
  * identifier hash table, kplay the order of definition, which can differ only between two
  * macros at the same distance. The suggestion must be within the cutoff for its own length.
  */
@@ -42,8 +42,18 @@ final class Spelling {
                 best.consider(name);
             }
         }
+        // gcc's best_macro_match: a search of its own that starts from the best distance so far; its
+        // answer replaces the best only if it is one to offer (a macro of the same name, distance 0,
+        // is not: "timer_setup" misused with two arguments still gets "did you mean ‘timer_reduce’?")
+        Best macro = new Best(goal);
+        macro.distance = best.distance;
         for (String m : macros) {
-            best.consider(m);
+            macro.consider(m);
+        }
+        String m = macro.meaningful();
+        if (m != null) {
+            best.candidate = m;
+            best.distance = macro.distance;
         }
         return best.meaningful();
     }

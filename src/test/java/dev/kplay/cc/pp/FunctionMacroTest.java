@@ -35,14 +35,18 @@ class FunctionMacroTest {
 
     @Test
     void wrongArgumentCount() {
+        // as Debian 12's cpp: the error at the closing parenthesis, the note at the #define's line with
+        // no column, and the arguments dropped (the name alone goes on)
         PP pp = new PP().run("#define F(a, b) a\nF(1)\n");
-        assertTrue(pp.diags.render().contains("t.c:2:1: error: macro \"F\" requires 2 arguments, but only 1 given"),
+        assertTrue(pp.diags.render().contains("t.c:2:4: error: macro \"F\" requires 2 arguments, but only 1 given\n"
+            + "    2 | F(1)\n      |    ^\nt.c:1: note: macro \"F\" defined here\n    1 | #define F(a, b) a\n      | \n"),
             pp.diags.render());
-        assertTrue(pp.diags.render().contains("note: macro \"F\" defined here"));
-        assertEquals("F ( 1 )", pp.text());
+        assertEquals("F", pp.text());
         pp = new PP().run("#define F(a) a\nF(1, 2)\n");
         assertTrue(pp.diags.render().contains("error: macro \"F\" passed 2 arguments, but takes just 1"));
         pp = new PP().run("#define F(a) a\nF(1, 2\n");
-        assertTrue(pp.diags.render().contains("t.c:2:1: error: unterminated argument list invoking macro \"F\""));
+        assertTrue(pp.diags.render().contains("t.c:2:7: error: unterminated argument list invoking macro \"F\""),
+            pp.diags.render());
+        assertEquals("F", pp.text());
     }
 }
