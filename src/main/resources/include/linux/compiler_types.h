@@ -50,6 +50,8 @@
 #define asmlinkage
 #define __visible_when_needed
 #define __ADDRESSABLE(sym)
+/* 6.1 makes a static pointer to sym here so that it is kept; kplay keeps every symbol */
+#define ___ADDRESSABLE(sym, __attrs)
 
 /* Is this type a native word size -- useful for atomic operations */
 #define __native_word(t) \

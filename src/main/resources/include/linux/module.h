@@ -112,38 +112,34 @@ struct module;
 
 extern struct module __this_module;
 
-/**
- * module_init() - driver initialization entry point
- * @x: function to be run at kernel boot time or module insertion
+/*
+ * module_init() and module_exit() as 6.1 defines them, at the same lines: gcc quotes
+ * them under errors in a module's init or exit function.
  *
- * module_init() will either be called during do_initcalls() (if
- * builtin) or at module insertion time (if a module).  There can only
- * be one per module.
  *
- * As in Linux 6.1 for modules: init_module is an alias of the function,
- * so modpost and the loader see init_module/cleanup_module symbols.
+ *
+ *
+ *
+ *
+ *
+ *
+ *
  */
+/* Each module must use one module_init(). */
 #define module_init(initfn)					\
 	static inline initcall_t __maybe_unused __inittest(void)		\
 	{ return initfn; }					\
 	int init_module(void) __copy(initfn)			\
-		__attribute__((alias(#initfn)));
+		__attribute__((alias(#initfn)));		\
+	___ADDRESSABLE(init_module, __initdata);
 
-/**
- * module_exit() - driver exit entry point
- * @x: function to be run when driver is removed
- *
- * module_exit() will wrap the driver clean-up code
- * with cleanup_module() when used with rmmod when
- * the driver is a module.  If the driver is statically
- * compiled into the kernel, module_exit() has no effect.
- * There can only be one per module.
- */
+/* This is only required if you want to be unloadable. */
 #define module_exit(exitfn)					\
 	static inline exitcall_t __maybe_unused __exittest(void)		\
 	{ return exitfn; }					\
 	void cleanup_module(void) __copy(exitfn)		\
-		__attribute__((alias(#exitfn)));
+		__attribute__((alias(#exitfn)));		\
+	___ADDRESSABLE(cleanup_module, __exitdata);
 
 /* This means "can be init if no module support, otherwise module load
    may call it." */

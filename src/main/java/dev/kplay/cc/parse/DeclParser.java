@@ -309,11 +309,13 @@ abstract class DeclParser extends ExprParser {
         attrs.addAll(maybeAttributes());
         String name = null;
         Span nameSpan = null;
+        Token nameToken = null;
         Declarator nested = null;
         if (peek().kind() == TokenKind.IDENT) {
             Token t = next();
             name = t.text();
             nameSpan = t.where();
+            nameToken = t;
         } else if (at("(") && isNestedDeclarator()) {
             next();
             attrs.addAll(maybeAttributes());
@@ -344,11 +346,12 @@ abstract class DeclParser extends ExprParser {
             attrs.addAll(nested.attrs());
             name = nested.name();
             nameSpan = nested.nameSpan();
+            nameToken = nested.nameToken();
         }
         ders.addAll(suffixes);
         for (int i = pointers.size() - 1; i >= 0; i--) ders.add(pointers.get(i));
         Span sp = pos > 0 && prev().where().file() == start.file() ? from(start) : start;
-        return new Declarator(sp, name, nameSpan, ders, attrs);
+        return new Declarator(sp, name, nameSpan, ders, attrs, nameToken);
     }
 
     /** After pointers: is this "(" the start of a nested declarator rather than a parameter list? */

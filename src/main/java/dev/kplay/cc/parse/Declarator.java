@@ -9,7 +9,12 @@ import java.util.List;
  * [Array(3), Pointer]: an array of 3 pointers to int. The type is built by applying the list from
  * its end to the base type.
  */
-public record Declarator(Span span, String name, Span nameSpan, List<Derivation> derivations, List<Attribute> attrs) {
+public record Declarator(Span span, String name, Span nameSpan, List<Derivation> derivations, List<Attribute> attrs,
+                         dev.kplay.cc.lex.Token nameToken) {
+
+    public Declarator(Span span, String name, Span nameSpan, List<Derivation> derivations, List<Attribute> attrs) {
+        this(span, name, nameSpan, derivations, attrs, null);
+    }
 
     public sealed interface Derivation {}
 

@@ -127,7 +127,7 @@ public final class Parser extends DeclParser {
         if (attrs.isEmpty()) return d;
         List<Attribute> all = new ArrayList<>(d.attrs());
         all.addAll(attrs);
-        return new Declarator(d.span(), d.name(), d.nameSpan(), d.derivations(), all);
+        return new Declarator(d.span(), d.name(), d.nameSpan(), d.derivations(), all, d.nameToken());
     }
 
     private Decl.FunctionDef parseFunctionBody(Span start, Decl.DeclSpecs specs, Declarator d) {

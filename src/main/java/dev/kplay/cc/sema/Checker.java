@@ -197,6 +197,7 @@ public final class Checker extends Declarations {
                 warning(o.span, q(o.name) + " used but never defined", null);
             }
         }
+        checkAliases();
         for (Runnable r : optimizer) r.run();
     }
 

@@ -115,7 +115,7 @@ abstract class Conversions extends TypeResolver {
                     || Types.isInteger(tb) && Types.isInteger(fb) && Types.sizeOf(tb) == Types.sizeOf(fb);   // -Wno-pointer-sign
                 if (voidish && (tb instanceof Type.Func || fb instanceof Type.Func)) compat = true;
                 if (!compat) {
-                    incompatiblePointer(t, ft, ctx, at);
+                    incompatiblePointer(t, ft, ctx, at, from);
                     return;
                 }
                 int lost = fb.quals() & ~tb.quals();
@@ -211,15 +211,26 @@ abstract class Conversions extends TypeResolver {
         }
     }
 
-    private void incompatiblePointer(Type t, Type ft, Ctx ctx, Span at) {
+    private void incompatiblePointer(Type t, Type ft, Ctx ctx, Span at, Expr from) {
         String msg = switch (ctx.kind()) {
             case "init" -> "initialization of " + qt(t) + " from incompatible pointer type " + qt(ft);
             case "assign" -> "assignment to " + qt(t) + " from incompatible pointer type " + qt(ft);
             case "return" -> "returning " + qt(ft) + " from a function with incompatible return type " + qt(t);
             default -> "passing argument " + ctx.argNo() + " of " + q(calleeName(ctx)) + " from incompatible pointer type";
         };
-        if (ctx.kind().equals("arg")) argDiag(Severity.WARNING, at, ft, msg, "incompatible-pointer-types");
-        else warning(at, msg, "incompatible-pointer-types");
+        if (ctx.kind().equals("arg")) {
+            argDiag(Severity.WARNING, at, ft, msg, "incompatible-pointer-types");
+        } else if (from instanceof Expr.Ident id && id.token() != null && id.token().virt() != null) {
+            // a name a macro put there (module_init's "return initfn;" with a void init): at its
+            // spelling, with the macro it came through
+            reported++;
+            if (diags.reportAt(Severity.WARNING, id.token().span(), id.token().virt(), msg, "incompatible-pointer-types")
+                    == Severity.ERROR) {
+                errors++;
+            }
+        } else {
+            warning(at, msg, "incompatible-pointer-types");
+        }
         argNote(ctx, t, ft);
     }
 

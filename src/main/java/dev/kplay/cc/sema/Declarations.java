@@ -1,6 +1,7 @@
 package dev.kplay.cc.sema;
 
 import dev.kplay.cc.diag.Diagnostics;
+import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.parse.Attribute;
 import dev.kplay.cc.parse.Decl;
 import dev.kplay.cc.parse.Declarator;
@@ -75,6 +76,7 @@ abstract class Declarations extends ExprChecker {
                 Obj fn = declareFunction(dr.name(), t, specs, attrs, at);
                 paramSpans(fn, dr);
                 typed.declared.put(id, fn);
+                if (scope.isFile()) aliasTarget(attrs).ifPresent(target -> aliases.add(new Alias(fn, target, dr.nameToken())));
                 continue;
             }
             if (scope.isFile()) {
@@ -185,6 +187,42 @@ abstract class Declarations extends ExprChecker {
                 fn.paramRanges = ranges;
                 return;
             }
+        }
+    }
+
+    /** A function declared as an alias of another (module_init's init_module), for cgraph's check at the end. */
+    record Alias(Obj alias, String target, dev.kplay.cc.lex.Token nameToken) {}
+
+    final List<Alias> aliases = new java.util.ArrayList<>();
+
+    private static java.util.Optional<String> aliasTarget(List<Attribute> attrs) {
+        for (Attribute a : attrs) {
+            if (a.name().equals("alias") && !a.args().isEmpty() && a.args().get(0) instanceof Expr.StrLit s) {
+                return java.util.Optional.of(new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * gcc's handle_alias_pairs: an alias whose type is not compatible with its target's (a void init
+     * function under module_init's int init_module) gets -Wattribute-alias at the alias, with the
+     * macro it came from, and a note at the target.
+     */
+    void checkAliases() {
+        for (Alias a : aliases) {
+            Obj target = fileObj(a.target());
+            if (target == null || target.kind != Obj.Kind.FUNC || Types.compatible(a.alias().type, target.type)) continue;
+            String msg = q(a.alias().name) + " alias between functions of incompatible types " + qt(a.alias().type)
+                + " and " + qt(target.type);
+            dev.kplay.cc.lex.Token nt = a.nameToken();
+            reported++;
+            if (nt != null && nt.virt() != null) {
+                diags.reportAt(Severity.WARNING, nt.span(), nt.virt(), msg, "attribute-alias=");
+            } else {
+                diags.report(Severity.WARNING, a.alias().span, msg, "attribute-alias=");
+            }
+            note(target.span, "aliased declaration here");
         }
     }
 
