@@ -63,6 +63,13 @@ public final class Compiler {
             return null;
         }
         if (diags.hasErrors()) return null;
+        if (!parser.nestedFunctions.isEmpty()) {
+            Parser.Nested n = parser.nestedFunctions.get(0);
+            diags.enterFunction(n.in());
+            diags.report(Severity.ERROR, n.at(), "nested functions are not supported", null);
+            diags.raw("kplay: note: nested functions are a GNU C extension gcc compiles; kplay does not compile them yet");
+            return null;
+        }
         String base = file.name().replaceAll(".*/", "").replaceAll("\\.c$", "");
         try {
             return new Lowerer(checker.typed(), base.replace('-', '_'), base + ".o").lower();

@@ -15,7 +15,8 @@ public sealed interface Decl {
     record Declaration(Span span, DeclSpecs specs, List<InitDeclarator> declarators) implements Decl {}
 
     /** A function definition; {@code body.close()} is the closing brace. */
-    record FunctionDef(Span span, DeclSpecs specs, Declarator declarator, Stmt.Block body) implements Decl {}
+    /** {@code nested}: the body defines a nested function (GNU C), which kplay parses and refuses. */
+    record FunctionDef(Span span, DeclSpecs specs, Declarator declarator, Stmt.Block body, boolean nested) implements Decl {}
 
     /** {@code _Static_assert(expr, "message");}; message null when omitted (C2x form). */
     record StaticAssert(Span span, Expr cond, String message) implements Decl {}

@@ -35,6 +35,12 @@ public final class Parser extends DeclParser {
         return out;
     }
 
+    /** A nested function definition: where it starts, in which function. */
+    public record Nested(Span at, String in) {}
+
+    /** The nested function definitions (kplay refuses them after the rest is checked). */
+    public final List<Nested> nestedFunctions = new ArrayList<>();
+
     /** True if any syntax error was reported. */
     public boolean hadErrors() { return errorCount > 0; }
 
@@ -107,9 +113,17 @@ public final class Parser extends DeclParser {
             if (accept(",")) continue;
             if (accept(";")) break;
             if (!topLevel && d.isFunction() && at("{")) {
-                report(here(), "nested functions are not supported");
-                skipToEndOfStatement();
-                break;
+                // a nested function, GNU C's: gcc takes it (a missing '}' makes module_init's __inittest
+                // one); kplay compiles none and says so only if nothing else is wrong (Compiler)
+                nestedFunctions.add(new Nested(here(), currentFunction));
+                list.add(new Decl.InitDeclarator(d, null, attrs, asmLabel));
+                int depth = 0;
+                do {
+                    if (at("{")) depth++;
+                    else if (at("}")) depth--;
+                    next();
+                } while (depth > 0 && !atEof());
+                return new Decl.Declaration(from(start), specs, list);
             }
             reportExpected(init != null ? "expected ‘,’ or ‘;’" : "expected ‘=’, ‘,’, ‘;’, ‘asm’ or ‘__attribute__’");
             skipToEndOfStatement();
@@ -137,6 +151,7 @@ public final class Parser extends DeclParser {
         Declarator.Function f = (Declarator.Function) d.derivations().get(0);
         for (Declarator.Param p : f.params()) declareName(p.declarator().name(), false);
         currentFunction = d.name();
+        int nestedBefore = nestedFunctions.size();
         Stmt.Block body;
         try {
             body = parseCompound();
@@ -145,7 +160,7 @@ public final class Parser extends DeclParser {
         }
         reachParse(prev().where(), false);    // the preprocessor's diagnostics in the body, in the function
         popScope();
-        return new Decl.FunctionDef(from(start), specs, d, body);
+        return new Decl.FunctionDef(from(start), specs, d, body, nestedFunctions.size() > nestedBefore);
     }
 
     // compound-statement = "{" (declaration | statement)* "}"
@@ -165,13 +180,14 @@ public final class Parser extends DeclParser {
         }
         popScope();
         Span close = here();
-        if (atEof()) {
+        boolean unterminated = atEof();
+        if (unterminated) {
             errorState = false;
             reportExpected("expected declaration or statement");
         } else {
             next();
         }
-        return new Stmt.Block(span(start, close), items, close);
+        return new Stmt.Block(span(start, close), items, close, unterminated);
     }
 
     // block-item = declaration | static-assert | statement

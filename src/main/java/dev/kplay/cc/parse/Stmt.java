@@ -8,7 +8,8 @@ public sealed interface Stmt {
     Span span();
 
     /** {@code { items }}; {@code close} is the closing brace (gcc reports function-end diagnostics there). */
-    record Block(Span span, List<Stmt> items, Span close) implements Stmt {}
+    /** {@code unterminated}: the input ended before its closing brace. */
+    record Block(Span span, List<Stmt> items, Span close, boolean unterminated) implements Stmt {}
 
     /** An expression statement; {@code expr} is null for the empty statement ";". */
     record ExprStmt(Span span, Expr expr) implements Stmt {}

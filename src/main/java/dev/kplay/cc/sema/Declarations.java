@@ -73,9 +73,12 @@ abstract class Declarations extends ExprChecker {
             }
             if (t instanceof Type.Func) {
                 if (id.init() != null) error(at, "function " + q(dr.name()) + " is initialized like a variable");
-                Obj fn = declareFunction(dr.name(), t, specs, attrs, at);
+                Obj fn = declareFunction(dr.name(), t, specs, attrs, at, dr.nameToken());
                 paramSpans(fn, dr);
                 typed.declared.put(id, fn);
+                if (!scope.isFile() && aliasTarget(attrs).isPresent()) {
+                    warning(at, "‘alias’ attribute ignored", "attributes");   // a block-scope declaration aliases nothing
+                }
                 if (scope.isFile()) aliasTarget(attrs).ifPresent(target -> aliases.add(new Alias(fn, target, dr.nameToken())));
                 continue;
             }
@@ -119,10 +122,27 @@ abstract class Declarations extends ExprChecker {
     }
 
     Obj declareFunction(String name, Type t, Decl.DeclSpecs specs, List<Attribute> attrs, Span at) {
+        return declareFunction(name, t, specs, attrs, at, null);
+    }
+
+    /** The declarations "invalid storage class" was said of (a block's declarations can be checked twice). */
+    private final java.util.Set<Object> storageReported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** {@code nameToken}: the token of the name, for a diagnostic at a macro's location (or null). */
+    Obj declareFunction(String name, Type t, Decl.DeclSpecs specs, List<Attribute> attrs, Span at,
+                        dev.kplay.cc.lex.Token nameToken) {
         Obj prev = scope.isFile() ? scope.names.get(name) : fileObj(name);
         boolean isStatic = specs.storage() == Decl.Storage.STATIC;
-        if (!scope.isFile() && isStatic) {
-            error(at, "invalid storage class for function " + q(name));
+        if (!scope.isFile() && isStatic && storageReported.add(nameToken != null ? nameToken : at)) {
+            String msg = "invalid storage class for function " + q(name);
+            if (nameToken != null && nameToken.virt() != null) {
+                reported++;
+                errors++;
+                hardErrors++;
+                diags.reportAt(Severity.ERROR, nameToken.span(), nameToken.virt(), msg, null);
+            } else {
+                error(at, msg);
+            }
         }
         if (prev != null && prev.kind == Obj.Kind.FUNC) {
             String prevKind = prev.implicit ? "previous implicit declaration" : prev.defined ? "previous definition" : "previous declaration";

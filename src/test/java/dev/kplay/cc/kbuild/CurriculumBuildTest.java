@@ -49,6 +49,24 @@ class CurriculumBuildTest {
         assertEquals(1, lines.stream().filter(l -> l.startsWith("kplay:")).count(), r.output());
     }
 
+    /**
+     * A nested function (GNU C) in an otherwise correct module: gcc compiles it, kplay does not, and
+     * says so after everything else was checked; where the module has errors of its own (a missing
+     * brace that puts module_init inside the init function), gcc's errors stand alone (missingbrace).
+     */
+    @org.junit.jupiter.api.Test
+    void aNestedFunctionIsRefusedWhenNothingElseIsWrong() {
+        String src = "#include <linux/module.h>\nMODULE_LICENSE(\"GPL\");\n"
+            + "static int __init n_init(void)\n{\n\tint twice(int x) { return 2 * x; }\n\treturn twice(0);\n}\n"
+            + "module_init(n_init);\n";
+        BuildResult r = Kbuild.build(Map.of("n.c", src));
+        assertTrue(!r.ok(), r.output());
+        assertTrue(r.output().contains("n.c: In function ‘n_init’:\nn.c:5:26: error: nested functions are not supported\n"),
+            r.output());
+        assertTrue(r.output().contains("kplay: note: nested functions are a GNU C extension gcc compiles; kplay does not"
+            + " compile them yet"), r.output());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kthread-timer", "workqueue-tasklet", "procfs-seq", "params-misc", "chardev-cdev",
         "misc-api"})
