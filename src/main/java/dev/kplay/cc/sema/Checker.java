@@ -343,8 +343,17 @@ public final class Checker extends Declarations {
             String fn = function.name;
             gimplify.add(() -> {
                 diags.enterFunction(fn);
-                Span[] at = site.location();
-                warning(at[0], at[1], "this statement may fall through", "implicit-fallthrough=");
+                dev.kplay.cc.lex.Token call = site.macroCall();
+                if (call != null) {
+                    Span point = new Span(call.span().file(), call.span().start(), call.span().start());  // a caret, no range
+                    if (diags.reportAt(Severity.WARNING, point, call.virt(), "this statement may fall through",
+                            "implicit-fallthrough=") == Severity.ERROR) {
+                        errors++;
+                    }
+                } else {
+                    Span[] at = site.location();
+                    warning(at[0], at[1], "this statement may fall through", "implicit-fallthrough=");
+                }
                 note(site.keyword(), "here");
             });
         }

@@ -27,6 +27,11 @@ final class Fallthrough {
             return Fallthrough.location(from);
         }
 
+        /** The call a macro wrote that the statement ends in, or null (see macroCall). */
+        dev.kplay.cc.lex.Token macroCall() {
+            return Fallthrough.macroCall(leaf(from));
+        }
+
         /** The label's keyword ("case" or "default"), where the note "here" points. */
         Span keyword() {
             Span s = label.span();
@@ -73,6 +78,22 @@ final class Fallthrough {
         if (s instanceof Stmt.Block b && !b.items().isEmpty()) return leaf(b.items().get(b.items().size() - 1));
         if (s instanceof Stmt.Labeled l) return leaf(l.body());
         return s;
+    }
+
+    /**
+     * The callee token of the call a statement comes down to when macros wrote it (pr_info(...) is a
+     * statement expression whose last statement calls _printk): gcc's gimplifier sees that call last
+     * and reports at it, with the expansions it came through. Null when there is none.
+     */
+    static dev.kplay.cc.lex.Token macroCall(Stmt s) {
+        if (!(s instanceof Stmt.ExprStmt es) || es.expr() == null) return null;
+        Expr e = es.expr();
+        if (e instanceof Expr.StmtExpr se) return macroCall(leaf(se.body()));
+        if (e instanceof Expr.Call c && c.callee() instanceof Expr.Ident id && id.token() != null
+                && id.token().virt() != null) {
+            return id.token();
+        }
+        return null;
     }
 
     /** gcc's location of a statement: {range, caret}. */

@@ -75,7 +75,13 @@ final class Uninit {
             expr(f.step());
             conditional--;
         } else if (s instanceof Stmt.Switch sw) {
-            expr(sw.cond());
+            if (sw.cond() instanceof Expr.Ident id) {
+                // the switch reads the variable itself: gcc's warning is at the switch statement
+                Span kw = new Span(sw.span().file(), sw.span().start(), sw.span().start() + "switch".length());
+                read(var(id), kw, kw);
+            } else {
+                expr(sw.cond());
+            }
             conditional++;
             stmt(sw.body());
             conditional--;
