@@ -39,4 +39,19 @@ record Macro(String name, List<String> params, boolean variadic, List<Token> bod
         }
         return true;
     }
+
+    /**
+     * The macros gcc's "did you mean" may offer (c-spellcheck.cc should_suggest_as_macro_p): every
+     * defined one except user macros whose names are reserved for the implementation (__KERNEL__,
+     * _LINUX_TYPES_H); builtins such as __LINE__ are offered. In the order given (of definition).
+     */
+    static List<String> suggestable(java.util.Collection<Macro> macros) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Macro m : macros) {
+            String n = m.name();
+            boolean reserved = n.length() > 1 && n.charAt(0) == '_' && (n.charAt(1) == '_' || Character.isUpperCase(n.charAt(1)));
+            if (m.builtin() != null || !reserved) out.add(n);
+        }
+        return out;
+    }
 }

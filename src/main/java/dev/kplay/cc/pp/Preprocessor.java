@@ -163,21 +163,9 @@ public final class Preprocessor {
         return pp;
     }
 
-    /**
-     * The macros gcc's "did you mean" may offer (c-spellcheck.cc should_suggest_as_macro_p): every
-     * defined one except user macros whose names are reserved for the implementation (__KERNEL__,
-     * _LINUX_TYPES_H); builtins such as __LINE__ are offered.
-     */
+    /** The macros gcc's "did you mean" may offer (see {@link Macro#suggestable}). */
     public List<String> spellingMacros() {
-        List<String> out = new ArrayList<>();
-        for (Macro m : macros.values()) {
-            String n = m.name();
-            boolean reserved = n.length() > 1 && n.charAt(0) == '_' && (n.charAt(1) == '_' || Character.isUpperCase(n.charAt(1)));
-            if (m.builtin() != null || !reserved) {
-                out.add(n);
-            }
-        }
-        return out;
+        return Macro.suggestable(macros.values());
     }
 
     /** Adds a -D definition ("NAME" or "NAME=VALUE" style: name and its replacement text). */
@@ -366,17 +354,8 @@ public final class Preprocessor {
         while (true) {
             PToken a = nextInArgs();
             if (a == null) {
-                // at the end of the input, after the last token read; what was read is gone, the name stays
-                Span last = consumed.get(consumed.size() - 1).tok().where();
-                Span end = new Span(last.file(), last.end(), last.end());
-                String msg = "unterminated argument list invoking macro \"" + name + "\"";
-                if (end.file() == mainFile) {
-                    diags.deferToParse(end.start(), Math.min(invocationStart, end.start()),
-                        () -> diags.report(Severity.ERROR, end, msg, null));
-                } else {
-                    report(Severity.ERROR, end, msg);
-                }
-                sinkUnexpanded(t);
+                invocationErrors.unterminated(name, consumed.get(consumed.size() - 1).tok().where());
+                sinkUnexpanded(t);      // what was read is gone, the name stays
                 return true;
             }
             consumed.add(a);
@@ -401,22 +380,7 @@ public final class Preprocessor {
             String msg = args.size() < want
                 ? "macro \"" + name + "\" requires " + want + " arguments, but only " + args.size() + " given"
                 : "macro \"" + name + "\" passed " + args.size() + " arguments, but takes just " + want;
-            // libcpp: the error at the closing parenthesis, the note at the #define's line (no column),
-            // and the arguments it read are gone: the parser gets the macro's name alone
-            Span at = lastLexed != null ? lastLexed.tok().where() : rparen.tok().where();
-            SourceFile def = m.where().file();
-            int defLine = m.where().line();
-            List<String> defChain = null;  // the line maps know where the header was included
-            String note = "macro \"" + name + "\" defined here";
-            if (at.file() == mainFile) {
-                diags.deferToParse(at.start(), Math.min(invocationStart, at.start()), () -> {
-                    diags.report(Severity.ERROR, at, msg, null);
-                    diags.noteAtLine(def, defLine, note, defChain);
-                });
-            } else {
-                report(Severity.ERROR, at, msg);
-                diags.noteAtLine(def, defLine, note, defChain);
-            }
+            invocationErrors.wrongCount(m, msg, lastLexed != null ? lastLexed.tok().where() : rparen.tok().where());
             sinkUnexpanded(t);
             return true;
         }
@@ -519,6 +483,7 @@ public final class Preprocessor {
 
     /** The file being preprocessed: diagnostics in it wait for the parser (Diagnostics.deferToParse). */
     private SourceFile mainFile;
+    private final InvocationErrors invocationErrors = new InvocationErrors(this);
     /**
      * The last token read from a file (libcpp's location for an error inside an expansion: in the
      * arguments of pr_info, the closing parenthesis of pr_info's), whether the token next() gave last
@@ -526,7 +491,11 @@ public final class Preprocessor {
      */
     private PToken lastLexed;
     private boolean fromFile;
-    private int invocationStart;
+    int invocationStart;
+
+    SourceFile mainFile() {
+        return mainFile;
+    }
 
     void fatal(Span at, String message) {
         diags.reachParse(Integer.MAX_VALUE);        // what was reported before this point comes first
