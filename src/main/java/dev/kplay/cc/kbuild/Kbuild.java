@@ -104,7 +104,7 @@ public final class Kbuild {
                 overLimit[0] |= c.overLimit();
                 out.append(diags.render());
                 diagnostics.addAll(diags.list());
-                out.append(Modpost.undeclaredNote(diags.list()));
+                out.append(Modpost.undeclaredNote(diags.list(), c.linuxIncludes()));
                 if (c.image() == null) {
                     out.append("make[1]: *** [").append(COMMON).append("/scripts/Makefile.build:255: ")
                        .append(obj).append(".o] Error 1\n");
@@ -148,9 +148,13 @@ public final class Kbuild {
     }
 
     /** One file's compilation: its image (null on errors), srcversion, and whether the CPU limit stopped it. */
-    record Compiled(ModuleImage image, String srcversion, boolean overLimit) {
+    record Compiled(ModuleImage image, String srcversion, boolean overLimit, List<String> linuxIncludes) {
         Compiled(ModuleImage image, String srcversion) {
-            this(image, srcversion, false);
+            this(image, srcversion, false, List.of());
+        }
+
+        Compiled(ModuleImage image, String srcversion, boolean overLimit) {
+            this(image, srcversion, overLimit, List.of());
         }
     }
 
@@ -197,7 +201,7 @@ public final class Kbuild {
             return new Compiled(null, null);
         }
         if (diags.hasErrors()) image[0] = null;
-        return new Compiled(image[0], srcversion(text, pp.includedUserFiles(), files));
+        return new Compiled(image[0], srcversion(text, pp.includedUserFiles(), files), false, pp.linuxIncludes());
     }
 
     /** Stack for one compilation: the parser and checker recurse once per nesting level. */

@@ -153,23 +153,40 @@ final class Modpost {
         java.util.regex.Pattern.compile("^implicit declaration of function ‘([A-Za-z_][A-Za-z0-9_]*)’");
 
     /**
-     * kplay's note after a file's diagnostics when it called, undeclared, a function Linux 6.1's vmlinux
-     * exports: kplay's headers do not declare it yet (gcc's error stands, as the real build would give it
-     * had the module forgotten an #include; the note says it did not). Empty when there is none.
+     * kplay's notes after a file's diagnostics when it used, undeclared, a name Linux 6.1's vmlinux
+     * exports, or a macro or static inline its headers define: kplay's headers do not have it yet (gcc's
+     * error stands, as the real build would give it had the module forgotten an #include; the note says
+     * it did not). Empty when there is none.
      */
-    static String undeclaredNote(List<dev.kplay.cc.diag.Diagnostic> diagnostics) {
+    static String undeclaredNote(List<dev.kplay.cc.diag.Diagnostic> diagnostics, List<String> includes) {
         Set<String> names = new LinkedHashSet<>();
+        Set<String> defined = new LinkedHashSet<>();
         for (dev.kplay.cc.diag.Diagnostic d : diagnostics) {
             java.util.regex.Matcher m = IMPLICIT.matcher(d.message());
+            java.util.regex.Matcher u = UNDECLARED.matcher(d.message());
+            String name = m.find() ? m.group(1) : u.find() ? u.group(1) : null;
             // a C library name (abort, which vmlinux also exports) is gcc's to explain: it names the header
-            if (m.find() && SymbolTable.linuxExport(m.group(1)) && !dev.kplay.cc.sema.LibcHints.knows(m.group(1))) {
-                names.add(m.group(1));
+            if (name == null || dev.kplay.cc.sema.LibcHints.knows(name)) continue;
+            if (SymbolTable.linuxExport(name)) {
+                names.add(name);
+            } else if (SymbolTable.linuxHeadersDefine(name, includes)) {
+                defined.add(name);
             }
         }
-        if (names.isEmpty()) return "";
-        return "kplay: note: Linux 6.1 exports " + quotedList(names) + ", but kplay's headers do not declare "
-            + (names.size() == 1 ? "it" : "them") + " yet: if your #includes are right, kplay is behind, not your module\n";
+        String out = "";
+        if (!names.isEmpty()) {
+            out += "kplay: note: Linux 6.1 exports " + quotedList(names) + ", but kplay's headers do not declare "
+                + (names.size() == 1 ? "it" : "them") + " yet: if your #includes are right, kplay is behind, not your module\n";
+        }
+        if (!defined.isEmpty()) {
+            out += "kplay: note: in Linux 6.1 the headers this file includes define " + quotedList(defined)
+                + ", but kplay's do not yet: kplay is behind, not your module\n";
+        }
+        return out;
     }
+
+    private static final java.util.regex.Pattern UNDECLARED =
+        java.util.regex.Pattern.compile("^‘([A-Za-z_][A-Za-z0-9_]*)’ undeclared");
 
     /** Models check_sec_ref(): every code and data reference, in section order. */
     private static void checkSectionRefs(String objName, ModuleImage o, List<String> out) {

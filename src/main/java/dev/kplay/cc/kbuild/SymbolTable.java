@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,18 +41,55 @@ public final class SymbolTable {
         return LinuxExports.NAMES.contains(name);
     }
 
+    /**
+     * Whether, in Linux 6.1, a header that {@code includes} (#include names: "linux/slab.h") reach
+     * defines {@code name} as a macro or static inline function (resources/kplay/linux-6.1-names.txt,
+     * the real headers' #include graph and what each defines).
+     */
+    public static boolean linuxHeadersDefine(String name, java.util.Collection<String> includes) {
+        List<String> where = LinuxNames.DEFINED_IN.get(name);
+        if (where == null) return false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(includes);
+        while (!todo.isEmpty()) {
+            String h = todo.pop();
+            if (!seen.add(h)) continue;
+            if (where.contains(h)) return true;
+            todo.addAll(LinuxNames.INCLUDES.getOrDefault(h, List.of()));
+        }
+        return false;
+    }
+
     /** The names of Linux 6.1's vmlinux exports, read the first time a build asks. */
     private static final class LinuxExports {
-        static final java.util.Set<String> NAMES = load();
+        static final java.util.Set<String> NAMES = nameList("linux-6.1-exports.txt");
+    }
 
-        private static java.util.Set<String> load() {
-            try (InputStream in = SymbolTable.class.getResourceAsStream("/kplay/linux-6.1-exports.txt")) {
-                if (in == null) throw new IllegalStateException("resources/kplay/linux-6.1-exports.txt is missing");
-                return java.util.Set.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toArray(String[]::new));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read linux-6.1-exports.txt", e);
+    /** Linux 6.1's headers: what each includes, and where each macro and static inline is defined. */
+    private static final class LinuxNames {
+        static final Map<String, List<String>> INCLUDES = new java.util.HashMap<>();
+        static final Map<String, List<String>> DEFINED_IN = new java.util.HashMap<>();
+
+        static {
+            for (String line : nameList("linux-6.1-names.txt")) {
+                List<String> f = List.of(line.split(" "));
+                if (f.get(0).equals("@")) {
+                    INCLUDES.put(f.get(1), f.subList(2, f.size()));
+                } else {
+                    DEFINED_IN.put(f.get(0), f.subList(1, f.size()));
+                }
             }
+        }
+    }
+
+    /** The lines of a resource of kplay/ ('#' starts a comment line). */
+    private static java.util.Set<String> nameList(String file) {
+        try (InputStream in = SymbolTable.class.getResourceAsStream("/kplay/" + file)) {
+            if (in == null) throw new IllegalStateException("resources/kplay/" + file + " is missing");
+            return new java.util.LinkedHashSet<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 

@@ -39,6 +39,10 @@ final class Directives {
     }
 
     /** The user's files included so far, in include order. */
+    java.util.Set<String> linuxIncludes() {
+        return includes.linuxIncludes;
+    }
+
     List<String> includedUserFiles() {
         return includes.includedUserFiles();
     }

@@ -43,6 +43,9 @@ final class Includes {
         return List.copyOf(userTokens.keySet());
     }
 
+    /** The headers of Linux's (kplay's built-in ones) that the module's own files #include, in order. */
+    final java.util.Set<String> linuxIncludes = new java.util.LinkedHashSet<>();
+
     /** #pragma once in the file with this key: it is not entered again. */
     void pragmaOnce(String key) {
         pragmaOnce.add(key);
@@ -81,6 +84,10 @@ final class Includes {
             pp.missingLinuxHeader = pp.systemRoot.isEmpty() && LinuxHeaders.exists(h.name()) ? h.name() : null;
             pp.missingLibcHeader = !pp.systemRoot.isEmpty() && !h.quoted() ? h.name() : null;
             pp.fatal(h.span(), h.name() + ": No such file or directory");
+        }
+        String from = pp.stack.peek().key;
+        if (key.startsWith("s:") && from != null && from.startsWith("u:")) {
+            linuxIncludes.add(key.substring(2));        // a header of Linux's the module's own files include
         }
         if (pragmaOnce.contains(key)) return;
         String guard = guards.get(key);

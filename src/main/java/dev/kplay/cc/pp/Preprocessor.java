@@ -163,6 +163,13 @@ public final class Preprocessor {
         return pp;
     }
 
+    /** The Linux headers the module's files #include, and those gcc's command line forces in (-include). */
+    public List<String> linuxIncludes() {
+        List<String> out = new ArrayList<>(forceIncludes);
+        out.addAll(directives.linuxIncludes());
+        return out;
+    }
+
     /** The macros gcc's "did you mean" may offer (see {@link Macro#suggestable}). */
     public List<String> spellingMacros() {
         return Macro.suggestable(macros.values());

@@ -50,6 +50,24 @@ class CurriculumBuildTest {
     }
 
     /**
+     * A macro or static inline that Linux 6.1's headers define, reached from the module's #includes,
+     * which kplay's headers lack (alloc_page from linux/gfp.h): gcc's error, then kplay's note; a name
+     * 6.1 defines only in headers these includes do not reach (TRUE) gets gcc's error alone.
+     */
+    @org.junit.jupiter.api.Test
+    void aLinuxHeaderNameKplayLacksIsKplaysGap() {
+        String src = "#include <linux/module.h>\n#include <linux/gfp.h>\nMODULE_LICENSE(\"GPL\");\n"
+            + "static int __init g_init(void)\n{\n\tstruct page *p = alloc_page(GFP_KERNEL);\n\treturn p ? TRUE : 0;\n}\n"
+            + "module_init(g_init);\n";
+        BuildResult r = Kbuild.build(Map.of("g.c", src));
+        assertTrue(r.output().contains("error: implicit declaration of function ‘alloc_page’"), r.output());
+        assertTrue(r.output().contains("error: ‘TRUE’ undeclared"), r.output());
+        assertTrue(r.output().contains("kplay: note: in Linux 6.1 the headers this file includes define \"alloc_page\","
+            + " but kplay's do not yet: kplay is behind, not your module\n"), r.output());
+        assertTrue(!r.output().contains("\"TRUE\""), r.output());
+    }
+
+    /**
      * A nested function (GNU C) in an otherwise correct module: gcc compiles it, kplay does not, and
      * says so after everything else was checked; where the module has errors of its own (a missing
      * brace that puts module_init inside the init function), gcc's errors stand alone (missingbrace).
