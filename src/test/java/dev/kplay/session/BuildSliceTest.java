@@ -78,7 +78,7 @@ class BuildSliceTest {
     void onOneCpuAnEchoIsAnsweredWhileABuildCompilesAndTheBuildIsUnchanged() throws Exception {
         Session builder = session("builder");
         Session other = session("other");
-        builder.putFile("big.c", big(8));
+        builder.putFile("big.c", big(24));      // hundreds of ms even with the compiler JIT-compiled (see below)
         onCpu(builder);
         long t0 = System.nanoTime();
         CompletableFuture<BuildResult> build = sched.submit(builder, builder::build);
@@ -97,7 +97,7 @@ class BuildSliceTest {
         assertEquals(0, sched.figures()[4], "no job is left parked");
 
         Session direct = session("direct");
-        direct.putFile("big.c", big(8));
+        direct.putFile("big.c", big(24));
         BuildResult unsliced = direct.build();
         assertEquals(unsliced.output(), built.output());
         assertEquals(unsliced.diagnostics(), built.diagnostics());
