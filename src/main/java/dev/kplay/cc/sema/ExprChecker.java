@@ -365,8 +365,20 @@ abstract class ExprChecker extends Operators {
             String hint = builtin != null || header != null ? null
                 : Spelling.suggest(scope, id.name(), Spelling.Kind.FUNCTION, macroNames);
             Type declared = new Type.Func(Type.INT, List.of(), false, false, 0);
-            if (hint == null) {
+            dev.kplay.cc.source.MacroLoc virt = id.token() != null ? id.token().virt() : null;
+            if (virt != null) {
+                // a call a macro's arguments hold (pr_info's): at its spelling, with the expansions, and
+                // "did you mean" without a fix-it
+                reported++;
+                if (diags.reportAt(Severity.WARNING, id.token().span(), virt, "implicit declaration of function "
+                        + q(id.name()) + (hint == null ? "" : "; did you mean " + q(hint) + "?"),
+                        "implicit-function-declaration") == Severity.ERROR) {
+                    errors++;
+                }
+            } else if (hint == null) {
                 warning(id.span(), "implicit declaration of function " + q(id.name()), "implicit-function-declaration");
+            }
+            if (hint == null || virt != null) {
                 if (builtin != null) {
                     String provide = "include " + q(builtin.header()) + " or provide a declaration of " + q(id.name());
                     headerNote(id.span(), builtin.header(), provide);
@@ -379,7 +391,7 @@ abstract class ExprChecker extends Operators {
                 } else if (header != null) {
                     headerNote(id.span(), header, definedIn(id.name(), header));
                 }
-            } else {
+            } else {                            // a hint, outside macros: with gcc's fix-it
                 reported++;
                 Severity used = diags.reportRich(Severity.WARNING, id.span(), List.of(Diagnostics.Label.of(id.span())), hint,
                     id.span(), "implicit declaration of function " + q(id.name()) + "; did you mean " + q(hint) + "?",
