@@ -181,6 +181,8 @@ public final class Checker extends Declarations {
 
     /** Reports what gcc reports after the front end; call once after the last external declaration. */
     public void finish() {
+        diags.enterFunction(null);
+        finishGlobals();
         for (Runnable r : gimplify) r.run();
         for (Runnable r : middleEnd) r.run();
         diags.enterFunction(null);

@@ -301,8 +301,16 @@ abstract class Declarations extends ExprChecker {
             staticInit(o, id.init());
         }
         if (!o.isExtern && !Types.isComplete(o.type) && !(o.type instanceof Type.Arr)) {
-            error(at, "storage size of " + q(name) + " isn't known");
+            // a file-scope object may still get its type later in the file: gcc says so at the end
+            incompleteGlobals.add(() -> error(at, "storage size of " + q(name) + " isn’t known"));
         }
+    }
+
+    /** File-scope objects whose type was still incomplete: reported when the file ends (finishGlobals). */
+    private final List<Runnable> incompleteGlobals = new ArrayList<>();
+
+    void finishGlobals() {
+        for (Runnable r : incompleteGlobals) r.run();
     }
 
     private void staticInit(Obj o, Initializer init) {
@@ -356,7 +364,7 @@ abstract class Declarations extends ExprChecker {
             }
         }
         if (!Types.isComplete(o.type)) {
-            error(at, "storage size of " + q(name) + " isn't known");
+            error(at, "storage size of " + q(name) + " isn’t known");
             o.type = Type.INT;
         }
     }

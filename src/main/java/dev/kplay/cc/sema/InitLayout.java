@@ -29,7 +29,11 @@ public final class InitLayout {
     private InitLayout(ExprChecker ch, String name) {
         this.ch = ch;
         this.path = name == null ? "(anonymous)" : name;
+        this.named = name != null;
     }
+
+    private final boolean named;
+    private boolean incompleteSaid;
 
     static Flat flatten(ExprChecker ch, Type t, Initializer init) {
         return flatten(ch, t, init, null);
@@ -181,8 +185,16 @@ public final class InitLayout {
         }
         if (t instanceof Type.Struct s) {
             if (!s.tag().complete) {
-                if (!items.isEmpty()) ch.error(items.get(0).init().span(), "variable has initializer but incomplete type");
-                return items.size();
+                // gcc's start_decl: at the struct's name (a missing #include leaves file_operations unknown);
+                // then the items go on against no members: each field unknown, each value in excess
+                if (items.isEmpty()) return 0;
+                if (!incompleteSaid) {
+                    incompleteSaid = true;
+                    String what = named ? "variable " + ExprChecker.q(path) : "variable";
+                    ch.error(s.tag().span != null ? s.tag().span : items.get(0).init().span(),
+                        what + " has initializer but incomplete type");
+                }
+                if (!braced) return items.size();
             }
             List<Type.Member> ms = s.tag().members;
             int mi = 0;

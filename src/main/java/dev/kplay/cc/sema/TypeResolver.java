@@ -229,6 +229,7 @@ abstract class TypeResolver {
                 error(s.span(), q(s.tag()) + " defined as wrong kind of tag");
             }
             tag = new Type.Tag(s.tag(), s.union());
+            tag.span = s.tagSpan();             // where it is named first, until a definition says more
             if (s.tag() != null) scope.putTag(s.tag(), tag);
             return new Type.Struct(tag, 0);
         }
