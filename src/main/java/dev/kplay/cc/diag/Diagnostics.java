@@ -416,19 +416,17 @@ public final class Diagnostics {
     }
 
     /**
-     * A note at a line with no column, after the include chain {@code chain} (null: the line maps')
-     * (gcc's "x.h:141: note: macro "f" defined here", the line quoted over an empty marker line).
+     * A note at a line with no column, after the include chain the line maps give (gcc's "x.h:141:
+     * note: macro "f" defined here", the line quoted over an empty marker line).
      */
-    public void noteAtLine(SourceFile file, int line, String message, List<String> chain) {
+    public void noteAtLine(SourceFile file, int line, String message) {
         Span at = new Span(file, file.lineStart(line), file.lineStart(line));
         Runnable r = () -> {
-            includedFrom = chain;
             lineOnlyPending = true;
             try {
                 emit(Severity.NOTE, at, at, message, null);
             } finally {
                 lineOnlyPending = false;
-                includedFrom = null;
             }
         };
         holdOrRun(at, r, Severity.NOTE);

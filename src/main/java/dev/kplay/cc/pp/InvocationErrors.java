@@ -28,7 +28,7 @@ final class InvocationErrors {
         String note = "macro \"" + m.name() + "\" defined here";
         say(at, () -> {
             pp.report(Severity.ERROR, at, message);
-            pp.diags.noteAtLine(def, defLine, note, null);   // the line maps know where def was included
+            pp.diags.noteAtLine(def, defLine, note);          // the line maps know where def was included
         });
     }
 

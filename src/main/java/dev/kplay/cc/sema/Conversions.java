@@ -220,16 +220,9 @@ abstract class Conversions extends TypeResolver {
         };
         if (ctx.kind().equals("arg")) {
             argDiag(Severity.WARNING, at, ft, msg, "incompatible-pointer-types");
-        } else if (from instanceof Expr.Ident id && id.token() != null && id.token().virt() != null) {
-            // a name a macro put there (module_init's "return initfn;" with a void init): at its
-            // spelling, with the macro it came through
-            reported++;
-            if (diags.reportAt(Severity.WARNING, id.token().span(), id.token().virt(), msg, "incompatible-pointer-types")
-                    == Severity.ERROR) {
-                errors++;
-            }
         } else {
-            warning(at, msg, "incompatible-pointer-types");
+            // a name a macro put there (module_init's "return initfn;" with a void init) stands where it is spelled
+            warningAt(from instanceof Expr.Ident id ? id.token() : null, at, msg, "incompatible-pointer-types");
         }
         argNote(ctx, t, ft);
     }

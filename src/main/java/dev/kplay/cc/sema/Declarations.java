@@ -1,7 +1,6 @@
 package dev.kplay.cc.sema;
 
 import dev.kplay.cc.diag.Diagnostics;
-import dev.kplay.cc.diag.Severity;
 import dev.kplay.cc.parse.Attribute;
 import dev.kplay.cc.parse.Decl;
 import dev.kplay.cc.parse.Declarator;
@@ -76,10 +75,12 @@ abstract class Declarations extends ExprChecker {
                 Obj fn = declareFunction(dr.name(), t, specs, attrs, at, dr.nameToken());
                 paramSpans(fn, dr);
                 typed.declared.put(id, fn);
-                if (!scope.isFile() && aliasTarget(attrs).isPresent()) {
+                String target = aliasTarget(attrs);
+                if (target != null && !scope.isFile()) {
                     warning(at, "‘alias’ attribute ignored", "attributes");   // a block-scope declaration aliases nothing
+                } else if (target != null) {
+                    aliases.add(new Alias(fn, target, dr.nameToken()));
                 }
-                if (scope.isFile()) aliasTarget(attrs).ifPresent(target -> aliases.add(new Alias(fn, target, dr.nameToken())));
                 continue;
             }
             if (scope.isFile()) {
@@ -134,15 +135,7 @@ abstract class Declarations extends ExprChecker {
         Obj prev = scope.isFile() ? scope.names.get(name) : fileObj(name);
         boolean isStatic = specs.storage() == Decl.Storage.STATIC;
         if (!scope.isFile() && isStatic && storageReported.add(nameToken != null ? nameToken : at)) {
-            String msg = "invalid storage class for function " + q(name);
-            if (nameToken != null && nameToken.virt() != null) {
-                reported++;
-                errors++;
-                hardErrors++;
-                diags.reportAt(Severity.ERROR, nameToken.span(), nameToken.virt(), msg, null);
-            } else {
-                error(at, msg);
-            }
+            errorAt(nameToken, at, "invalid storage class for function " + q(name));
         }
         if (prev != null && prev.kind == Obj.Kind.FUNC) {
             String prevKind = prev.implicit ? "previous implicit declaration" : prev.defined ? "previous definition" : "previous declaration";
@@ -215,13 +208,14 @@ abstract class Declarations extends ExprChecker {
 
     final List<Alias> aliases = new java.util.ArrayList<>();
 
-    private static java.util.Optional<String> aliasTarget(List<Attribute> attrs) {
+    /** The function an alias attribute names ("hello_init" of alias("hello_init")), or null. */
+    private static String aliasTarget(List<Attribute> attrs) {
         for (Attribute a : attrs) {
             if (a.name().equals("alias") && !a.args().isEmpty() && a.args().get(0) instanceof Expr.StrLit s) {
-                return java.util.Optional.of(new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+                return new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
         }
-        return java.util.Optional.empty();
+        return null;
     }
 
     /**
@@ -235,24 +229,15 @@ abstract class Declarations extends ExprChecker {
             if (target == null || target.kind != Obj.Kind.FUNC || Types.compatible(a.alias().type, target.type)) continue;
             String msg = q(a.alias().name) + " alias between functions of incompatible types " + qt(a.alias().type)
                 + " and " + qt(target.type);
-            dev.kplay.cc.lex.Token nt = a.nameToken();
-            reported++;
-            if (nt != null && nt.virt() != null) {
-                diags.reportAt(Severity.WARNING, nt.span(), nt.virt(), msg, "attribute-alias=");
-            } else {
-                diags.report(Severity.WARNING, a.alias().span, msg, "attribute-alias=");
-            }
+            warningAt(a.nameToken(), a.alias().span, msg, "attribute-alias=");
             note(target.span, "aliased declaration here");
         }
     }
 
     private void markAlias(List<Attribute> attrs) {
-        for (Attribute a : attrs) {
-            if (a.name().equals("alias") && !a.args().isEmpty() && a.args().get(0) instanceof Expr.StrLit s) {
-                Obj target = fileObj(new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8));
-                if (target != null) target.used = true;
-            }
-        }
+        String name = aliasTarget(attrs);
+        Obj target = name == null ? null : fileObj(name);
+        if (target != null) target.used = true;
     }
 
     private void globalVariable(Decl.InitDeclarator id, Type t, Decl.DeclSpecs specs, List<Attribute> attrs, Span at) {

@@ -161,35 +161,22 @@ abstract class ExprChecker extends Operators {
             } else {
                 String header = LibcHints.header(id.name());
                 String hint = header != null ? null : Spelling.suggest(scope, id.name(), Spelling.Kind.NAME, macroNames);
-                dev.kplay.cc.source.MacroLoc virt = id.token() != null ? id.token().virt() : null;
-                if (virt != null) {
-                    // a name that came through macros (pr_info's arguments): at its spelling, with the
-                    // expansions it came through, and "did you mean" without a fix-it (none in a macro)
-                    Span spelling = id.token().span();
-                    reported++;
-                    errors++;
-                    hardErrors++;
-                    diags.reportAt(Severity.ERROR, spelling, virt, q(id.name()) + " undeclared (first use in this function)"
-                        + (hint == null ? "" : "; did you mean " + q(hint) + "?"), null);
-                    if (header != null) headerNote(spelling, header, definedIn(id.name(), header));
-                    if (!undeclaredNoteShown) {
-                        undeclaredNoteShown = true;
-                        diags.reportAt(Severity.NOTE, spelling, virt,
-                            "each undeclared identifier is reported only once for each function it appears in", null);
-                    }
-                } else if (hint == null) {
-                    error(id.span(), q(id.name()) + " undeclared (first use in this function)");
-                    if (header != null) headerNote(id.span(), header, definedIn(id.name(), header));
-                } else {
+                String msg = q(id.name()) + " undeclared (first use in this function)";
+                boolean fromMacro = id.token() != null && id.token().virt() != null;
+                if (hint != null && !fromMacro) {
                     reported++;
                     errors++;
                     hardErrors++;
                     diags.reportRich(Severity.ERROR, id.span(), List.of(Diagnostics.Label.of(id.span())), hint, id.span(),
-                        q(id.name()) + " undeclared (first use in this function); did you mean " + q(hint) + "?", null);
+                        msg + "; did you mean " + q(hint) + "?", null);
+                } else {
+                    // through macros (pr_info's arguments): "did you mean" without a fix-it (none in a macro)
+                    errorAt(id.token(), id.span(), hint == null ? msg : msg + "; did you mean " + q(hint) + "?");
                 }
-                if (!undeclaredNoteShown && virt == null) {
+                if (header != null) headerNote(fromMacro ? id.token().span() : id.span(), header, definedIn(id.name(), header));
+                if (!undeclaredNoteShown) {
                     undeclaredNoteShown = true;
-                    note(id.span(), "each undeclared identifier is reported only once for each function it appears in");
+                    noteAt(id.token(), id.span(), "each undeclared identifier is reported only once for each function it appears in");
                 }
             }
             o = new Obj(id.name(), Obj.Kind.VAR, Type.INT, id.span());
@@ -365,20 +352,11 @@ abstract class ExprChecker extends Operators {
             String hint = builtin != null || header != null ? null
                 : Spelling.suggest(scope, id.name(), Spelling.Kind.FUNCTION, macroNames);
             Type declared = new Type.Func(Type.INT, List.of(), false, false, 0);
-            dev.kplay.cc.source.MacroLoc virt = id.token() != null ? id.token().virt() : null;
-            if (virt != null) {
-                // a call a macro's arguments hold (pr_info's): at its spelling, with the expansions, and
-                // "did you mean" without a fix-it
-                reported++;
-                if (diags.reportAt(Severity.WARNING, id.token().span(), virt, "implicit declaration of function "
-                        + q(id.name()) + (hint == null ? "" : "; did you mean " + q(hint) + "?"),
-                        "implicit-function-declaration") == Severity.ERROR) {
-                    errors++;
-                }
-            } else if (hint == null) {
-                warning(id.span(), "implicit declaration of function " + q(id.name()), "implicit-function-declaration");
-            }
-            if (hint == null || virt != null) {
+            boolean fromMacro = id.token() != null && id.token().virt() != null;
+            if (hint == null || fromMacro) {
+                // through macros (pr_info's arguments): "did you mean" without a fix-it
+                warningAt(id.token(), id.span(), "implicit declaration of function " + q(id.name())
+                    + (hint == null ? "" : "; did you mean " + q(hint) + "?"), "implicit-function-declaration");
                 if (builtin != null) {
                     String provide = "include " + q(builtin.header()) + " or provide a declaration of " + q(id.name());
                     headerNote(id.span(), builtin.header(), provide);

@@ -55,6 +55,38 @@ abstract class TypeResolver {
         diags.report(Severity.NOTE, at, msg, null);
     }
 
+    // At a token a macro may have made (a name in pr_info's arguments, module_init's initfn): where it
+    // is spelled, with the expansions it came through, as gcc reports at a virtual location; at
+    // {@code at} for a token written in the file (or none).
+
+    void errorAt(dev.kplay.cc.lex.Token t, Span at, String msg) {
+        if (t == null || t.virt() == null) {
+            error(at, msg);
+            return;
+        }
+        reported++;
+        errors++;
+        hardErrors++;
+        diags.reportAt(Severity.ERROR, t.span(), t.virt(), msg, null);
+    }
+
+    void warningAt(dev.kplay.cc.lex.Token t, Span at, String msg, String option) {
+        if (t == null || t.virt() == null) {
+            warning(at, msg, option);
+            return;
+        }
+        reported++;
+        if (diags.reportAt(Severity.WARNING, t.span(), t.virt(), msg, option) == Severity.ERROR) errors++;
+    }
+
+    void noteAt(dev.kplay.cc.lex.Token t, Span at, String msg) {
+        if (t == null || t.virt() == null) {
+            note(at, msg);
+        } else {
+            diags.reportAt(Severity.NOTE, t.span(), t.virt(), msg, null);
+        }
+    }
+
     static String q(String s) { return "‘" + s + "’"; }
 
     /** A type in quotes as gcc prints it: "‘size_t’ {aka ‘long unsigned int’}" for a typedef'd type. */
