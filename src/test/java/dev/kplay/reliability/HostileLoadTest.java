@@ -307,15 +307,23 @@ class HostileLoadTest {
         List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(SECONDS);
-        // samples of the live heap (admission control's figure) with the requests made so far
+        // samples of the live heap (admission control's figure) with the requests made so far, printed
         List<double[]> heap = Collections.synchronizedList(new ArrayList<>());
+        // the live heap measured exactly (a full collection) twice under load, at 40% and at 85% of the
+        // run, with the requests made so far: {MiB, requests}
+        List<double[]> exact = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(SESSIONS + 1);
         pool.submit(() -> {
+            long total = TimeUnit.SECONDS.toNanos(SECONDS);
             while (System.nanoTime() < end) {
                 try {
-                    heap.add(new double[] {metric("kplay_heap_after_gc_bytes") / (1 << 20), latencies.size(),
-                        System.nanoTime() - start});
-                    Thread.sleep(Math.max(1000, SECONDS * 1000L / 12));
+                    long at = System.nanoTime() - start;
+                    heap.add(new double[] {metric("kplay_heap_after_gc_bytes") / (1 << 20), latencies.size(), at});
+                    if (exact.size() < 2 && at >= total * (exact.isEmpty() ? 40 : 85) / 100) {
+                        int requests = latencies.size();
+                        exact.add(new double[] {node.liveHeapMiB(), requests});
+                    }
+                    Thread.sleep(Math.max(1000, SECONDS * 1000L / 24));
                 } catch (Exception e) {
                     return null;
                 }
@@ -380,20 +388,17 @@ class HostileLoadTest {
                 + Math.round(liveBefore * 0.10 + ONCE_MIB + logs) + " MiB)");
         assertTrue(liveAfter <= liveBefore * 1.10 + ONCE_MIB + logs,
                 "live heap stays flat: " + liveBefore + " -> " + liveAfter + " MiB");
-        // the live heap's floor during the run: admission control's figure ramps up while the first
-        // collections under load promote and clean, so the windows are the samples after the first
-        // quarter of the run, first half against second half; it may grow by the event logs
-        List<double[]> during = heap.stream().filter(h -> h[2] >= quarter).toList();
-        if (during.size() >= 4) {
-            int mid = during.size() / 2;
-            double early = during.subList(0, mid).stream().mapToDouble(h -> h[0]).min().orElse(0);
-            double[] late = during.subList(mid, during.size()).stream().min((a, b) -> Double.compare(a[0], b[0])).orElseThrow();
-            double requestsBetween = late[1] - during.get(0)[1];
-            System.out.println("[reliability]   live heap floor during the run: first half " + Math.round(early)
-                    + " MiB, second half " + Math.round(late[0]) + " MiB");
-            assertTrue(late[0] <= early * 1.25 + 16 + Math.max(0, requestsBetween) * EVENT_LOG_BYTES / (1 << 20),
-                    "the heap's floor does not climb: " + heap.stream().map(h -> Math.round(h[0])).toList());
-        }
+        // Under load the live heap does not climb either: measured exactly twice during the run (a full
+        // collection each), at 40% and 85%, the second may exceed the first by 10% + 16 MiB and the event
+        // logs of the requests between. (The admission figure printed above is no such measure: a G1 mixed
+        // collection leaves the garbage of the regions it skipped, so its floor swung 84 -> 170 MiB in a
+        // CI run whose full-GC figures were flat.)
+        System.out.println("[reliability]   live heap under load after a full GC: "
+                + exact.stream().map(e -> Math.round(e[0]) + " MiB at " + (long) e[1] + " requests").toList());
+        assertEquals(2, exact.size(), "two exact measures of the live heap under load");
+        double between = (exact.get(1)[1] - exact.get(0)[1]) * EVENT_LOG_BYTES / (1 << 20);
+        assertTrue(exact.get(1)[0] <= exact.get(0)[0] * 1.10 + 16 + between,
+                "the live heap does not climb under load: " + exact.get(0)[0] + " -> " + exact.get(1)[0] + " MiB");
         healthy();
     }
 
