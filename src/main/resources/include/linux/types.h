@@ -130,6 +130,13 @@ struct callback_head {
 } __attribute__((aligned(8)));
 #define rcu_head callback_head
 
+/* the comparison and swap functions sort(), sort_r() and bsearch() take */
+typedef void (*swap_r_func_t)(void *a, void *b, int size, const void *priv);
+typedef void (*swap_func_t)(void *a, void *b, int size);
+
+typedef int (*cmp_r_func_t)(const void *a, const void *b, const void *priv);
+typedef int (*cmp_func_t)(const void *a, const void *b);
+
 typedef struct {
 	uid_t val;
 } kuid_t;

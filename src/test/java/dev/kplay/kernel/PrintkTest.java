@@ -47,6 +47,15 @@ class PrintkTest {
                 ring.records().stream().map(LogRecord::text).toList());
     }
 
+    /** A newline inside one printk: each line gets the prefix from syslog(2), /dev/kmsg escapes it (as 6.1's printk.c). */
+    @Test
+    void aRecordOfSeveralLinesIsPrefixedPerLineAndEscapedInKmsg() {
+        LogRecord r = new LogRecord(7, 6, 0, 3_245_846_000L, "strconv: kstrtoint(\"7\n\") = 0 \\ ’");
+        assertEquals("<6>[    3.245846] strconv: kstrtoint(\"7\n<6>[    3.245846] \") = 0 \\ ’", r.syslog());
+        assertEquals("[    3.245846] strconv: kstrtoint(\"7\n[    3.245846] \") = 0 \\ ’", r.console());
+        assertEquals("6,7,3245846,-;strconv: kstrtoint(\"7\\x0a\") = 0 \\x5c \\xe2\\x80\\x99", r.kmsg());
+    }
+
     @Test
     void oldestRecordsAreOverwritten() {
         LogRing small = new LogRing(1000);

@@ -42,6 +42,8 @@ public final class Builtins {
         new HexDumpExports(k, this).register();
         new KfifoExports(k, this).register();
         new IdrExports(k).register();
+        new RbtreeExports(k).register();
+        new SortExports(k).register();
         new VfsExports(k).register();
         new DebugfsExports(k, this).register();
         new JumpLabelExports(k).register();
