@@ -44,6 +44,7 @@ public final class Builtins {
         new IdrExports(k).register();
         new RbtreeExports(k).register();
         new SortExports(k).register();
+        new NotifierExports(k).register();
         new VfsExports(k).register();
         new DebugfsExports(k, this).register();
         new JumpLabelExports(k).register();
