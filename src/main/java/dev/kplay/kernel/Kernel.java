@@ -109,6 +109,7 @@ public final class Kernel implements Syscalls {
         this.panic = new Panic(printk, taint, oops);
         this.sys = new SyscallTable(this);
         this.timers = new Timers(clock, memory);
+        panic.onPanic(timers::halt);
         this.watchdog = new Watchdog(timers, (t, secs) -> oops.softLockup(t, secs), (t, secs) -> oops.hungTask(t, secs),
                 () -> tasks.values());
         printk.setConsoleWrite(watchdog::touch);    // console=ttyS0: serial8250_console_write() touches the watchdog

@@ -42,9 +42,6 @@ public final class Builtins {
         new HexDumpExports(k, this).register();
         new KfifoExports(k, this).register();
         new IdrExports(k).register();
-        new RbtreeExports(k).register();
-        new SortExports(k).register();
-        new NotifierExports(k).register();
         new VfsExports(k).register();
         new DebugfsExports(k, this).register();
         new JumpLabelExports(k).register();
@@ -54,6 +51,8 @@ public final class Builtins {
         new TaskExports(k).register();
         new MemoryExports(k, this).register();
         new CredExports(k).register();
+        RcuExports rcu = new RcuExports(k);
+        rcu.registerSynchronize();    // where CredExports registered it: the addresses after it stay
         new DriverExports(k, this).register();
         new DeviceExports(k).register();
         new PanicExports(k, this).register();
@@ -75,6 +74,11 @@ public final class Builtins {
         }
         t.internal("__run_timers", 0x2c0);     // where a timer left armed in a freed module faults
         sched.moduleKthreadExit();
+        // Last, so that the kernel addresses registered before keep theirs (recorded transcripts show them)
+        new RbtreeExports(k).register();
+        new SortExports(k).register();
+        new NotifierExports(k).register();
+        rcu.register();
     }
 
     /** vsnprintf over arguments args[from..]. */

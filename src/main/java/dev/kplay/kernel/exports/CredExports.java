@@ -55,6 +55,5 @@ final class CredExports {
         }
         t.function("__rcu_read_lock", 0x20, (a, s) -> 0);
         t.function("__rcu_read_unlock", 0x40, (a, s) -> 0);
-        t.function("synchronize_rcu", 0x80, (a, s) -> 0);
     }
 }

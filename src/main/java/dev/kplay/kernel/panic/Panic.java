@@ -25,6 +25,8 @@ public final class Panic {
     private final Oops oops;
     /** The panic message once panic() ran, else null; never goes back to null (a reboot is a new kernel). */
     private String message;
+    /** What stops with the machine (the timers), told once the report is out. */
+    private final List<Runnable> halts = new java.util.ArrayList<>();
 
     public Panic(Printk printk, Taint taint, Oops oops) {
         this.printk = printk;
@@ -48,6 +50,12 @@ public final class Panic {
         line(String.format("Kernel Offset: 0x%x from 0xffffffff81000000 (relocation range: 0xffffffff80000000-0xffffffffbfffffff)",
                 KERNEL_OFFSET));
         line("Rebooting in 1 seconds..");
+        halts.forEach(Runnable::run);
+    }
+
+    /** Registers what must stop when the kernel panics (nothing fires or wakes afterwards). */
+    public void onPanic(Runnable halt) {
+        halts.add(halt);
     }
 
     /** True once the kernel panicked. */

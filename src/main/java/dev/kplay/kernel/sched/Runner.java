@@ -100,7 +100,7 @@ final class Runner {
     void advanceTime(long nanos) {
         long target = sched.timers.clock().now() + Math.max(0, nanos);
         sched.budgetLeft = sched.config.instructionsPerSlice();
-        while (sched.timers.clock().now() < target) {
+        while (sched.timers.clock().now() < target && !sched.timers.halted()) {
             Task next = sched.onCpu != null ? sched.onCpu : sched.runQueue.poll();
             sched.onCpu = null;
             if (next != null && sched.budgetLeft > 0) {

@@ -31,6 +31,9 @@ public final class Softirq implements Timers.Interrupts {
             "__sysvec_apic_timer_interrupt", "sysvec_apic_timer_interrupt");
     static final List<String> TASKLET_PATH = List.of("tasklet_action_common", "__do_softirq", "__irq_exit_rcu",
             "sysvec_apic_timer_interrupt");
+    /** An RCU callback's frames below it (rcu_core() from the RCU softirq), as the oracle recorded them (case rcu_oops). */
+    static final List<String> RCU_PATH = List.of("rcu_do_batch+0x19a/0x540", "rcu_core+0x1b5/0x4d0",
+            "handle_softirqs+0xd7/0x280", "__irq_exit_rcu+0xac/0xe0", "sysvec_apic_timer_interrupt+0x6e/0x90");
     static final int TASKLET_STATE = 8, TASKLET_COUNT = 16, TASKLET_USE_CALLBACK = 20, TASKLET_FUNC = 24, TASKLET_DATA = 32;
     static final long STATE_SCHED = 1, STATE_RUN = 2;
 
@@ -52,6 +55,11 @@ public final class Softirq implements Timers.Interrupts {
     @Override
     public void timerList(long timer, long function) {
         sched.runInterrupt(irqStack, function, new long[] {timer}, TIMER_PATH, Scheduler.SOFTIRQ_OFFSET);
+    }
+
+    /** Runs an RCU callback, func(head), in the RCU softirq (rcu_do_batch()). */
+    public void rcuCallback(long func, long head) {
+        sched.runInterrupt(irqStack, func, new long[] {head}, RCU_PATH, Scheduler.SOFTIRQ_OFFSET);
     }
 
     @Override

@@ -75,6 +75,9 @@ public final class Timers {
     /** Pending kernel events that are not housekeeping (sleep timeouts, delayed-work timers). */
     private int kernelWork;
 
+    /** Set by panic(): nothing fires and time stands still. */
+    private boolean halted;
+
     public Timers(Clock clock, AddressSpace mem) {
         this.clock = clock;
         this.mem = mem;
@@ -201,8 +204,24 @@ public final class Timers {
 
     // ---- the passing of time -------------------------------------------------------------------
 
+    /**
+     * panic(): the machine stops. Nothing pending fires any more, not a sleeper's timeout nor a
+     * timer, and time stands still (a task the panic caught asleep never wakes).
+     */
+    public void halt() {
+        halted = true;
+    }
+
+    /** Whether panic() stopped the machine. */
+    public boolean halted() {
+        return halted;
+    }
+
     /** When the next event is due (virtual ns), or Long.MAX_VALUE if nothing is pending. */
     public long nextEvent() {
+        if (halted) {
+            return Long.MAX_VALUE;
+        }
         long next = pending.isEmpty() ? Long.MAX_VALUE : pending.first().when();
         if (irq != null && irq.softirqPending()) {
             next = Math.min(next, clock.jiffyStart(clock.jiffies() + 1));
@@ -212,7 +231,7 @@ public final class Timers {
 
     /** Whether module-visible work is pending (anything but the kernel's own housekeeping). */
     public boolean moduleWorkPending() {
-        return !byAddress.isEmpty() || kernelWork > 0 || (irq != null && irq.softirqPending());
+        return !halted && (!byAddress.isEmpty() || kernelWork > 0 || (irq != null && irq.softirqPending()));
     }
 
     /** Moves time forward by delta ns, firing what falls due on the way. */
@@ -224,6 +243,10 @@ public final class Timers {
 
     /** Moves time to {@code target}, firing every event due by then, in order, at its own time. */
     public void advanceTo(long target) {
+        if (halted) {
+            clock.advanceTo(target);   // the stretch the panic cut short ends; nothing fires
+            return;
+        }
         if (inInterrupt || irq == null) {
             clock.advanceTo(target);
             return;
@@ -244,7 +267,7 @@ public final class Timers {
     private void fireDue(boolean tick) {
         inInterrupt = true;
         try {
-            while (!pending.isEmpty() && pending.first().when() <= clock.now()) {
+            while (!halted && !pending.isEmpty() && pending.first().when() <= clock.now()) {
                 Event e = pending.pollFirst();
                 switch (e.kind()) {
                     case KERNEL -> {
@@ -275,7 +298,7 @@ public final class Timers {
                     }
                 }
             }
-            if (tick) {
+            if (tick && !halted) {
                 irq.tick();
             }
         } finally {
