@@ -108,8 +108,6 @@ extern int blocking_notifier_call_chain(struct blocking_notifier_head *nh,
 extern int raw_notifier_call_chain(struct raw_notifier_head *nh,
 		unsigned long val, void *v);
 
-extern bool atomic_notifier_call_chain_is_empty(struct atomic_notifier_head *nh);
-
 #define NOTIFY_DONE		0x0000		/* Don't care */
 #define NOTIFY_OK		0x0001		/* Suits me */
 #define NOTIFY_STOP_MASK	0x8000		/* Don't call further */

@@ -10,7 +10,8 @@
 #define smp_processor_id()	0
 #define get_cpu()		({ preempt_disable(); 0; })
 #define put_cpu()		preempt_enable()
-#define num_online_cpus()	1U
-#define nr_cpu_ids		1U
+
+/* nr_cpu_ids and num_online_cpus() are cpumask.h's, as in 6.1 */
+#include <linux/cpumask.h>
 
 #endif /* __LINUX_SMP_H */

@@ -63,6 +63,7 @@ public final class Kernel implements Syscalls {
     private final IndirectCall indirectCall;
     private final dev.kplay.kernel.mm.SlabCaches slabCaches;
     private final dev.kplay.kernel.mm.Vmalloc vmalloc;
+    private final dev.kplay.kernel.mm.PerCpu perCpu;
     private final dev.kplay.kernel.base.PlatformBus platformBus;
     private final Vfs vfs = new Vfs();
     private final TreeMap<Integer, Task> tasks = new TreeMap<>();
@@ -100,6 +101,7 @@ public final class Kernel implements Syscalls {
         this.slab = new Slab(memory, config.memoryBytes(), budget);
         this.slabCaches = new dev.kplay.kernel.mm.SlabCaches(slab, memory);
         this.vmalloc = new dev.kplay.kernel.mm.Vmalloc(memory, slab);
+        this.perCpu = new dev.kplay.kernel.mm.PerCpu(memory);
         this.platformBus = new dev.kplay.kernel.base.PlatformBus(this);
         this.exports = new ExportTable(memory);
         this.cpu = new Cpu(memory, exports);
@@ -235,6 +237,8 @@ public final class Kernel implements Syscalls {
     public dev.kplay.kernel.mm.SlabCaches slabCaches() { return slabCaches; }
 
     public dev.kplay.kernel.mm.Vmalloc vmalloc() { return vmalloc; }
+
+    public dev.kplay.kernel.mm.PerCpu perCpu() { return perCpu; }
 
     /** The platform bus: virtual devices and their drivers. */
     public dev.kplay.kernel.base.PlatformBus platformBus() { return platformBus; }

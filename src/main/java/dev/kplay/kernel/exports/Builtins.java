@@ -79,6 +79,7 @@ public final class Builtins {
         new SortExports(k).register();
         new NotifierExports(k).register();
         rcu.register();
+        new PerCpuExports(k).register();
     }
 
     /** vsnprintf over arguments args[from..]. */

@@ -29,6 +29,8 @@ public final class Module {
     long coreSize;
     long initBase;
     long initSize;
+    /** The offset of its per-CPU data in the per-CPU area (0 for none). */
+    long percpu;
     /** Address of each image section that was laid out. */
     final Map<String, Long> sectionAddrs = new HashMap<>();
     /** Resolved address of each image symbol (0 if none). */
