@@ -8,7 +8,8 @@
  * xarray. kplay's kernel keeps the ids itself; xa_head is non-NULL exactly
  * while an id is allocated, as Linux's tree root is, so idr_is_empty() and
  * ida_is_empty() read it. The radix-tree and xarray interfaces underneath
- * (idr_preload_end, the tagged walks, xa_*) are not declared.
+ * (idr_preload_end, the tagged walks) are not declared; struct xarray is
+ * xarray.h's.
  */
 
 #ifndef __IDR_H__
@@ -20,12 +21,7 @@
 #include <linux/spinlock.h>
 #include <linux/err.h>
 #include <linux/limits.h>
-
-struct xarray {
-	spinlock_t	xa_lock;
-	gfp_t		xa_flags;
-	void		*xa_head;
-};
+#include <linux/xarray.h>
 
 struct idr {
 	struct xarray	idr_rt;

@@ -80,6 +80,7 @@ public final class Builtins {
         new NotifierExports(k).register();
         rcu.register();
         new PerCpuExports(k).register();
+        new XarrayExports(k).register();
     }
 
     /** vsnprintf over arguments args[from..]. */
