@@ -51,6 +51,8 @@ static int __init xarray_alloc_init(void)
 	pr_info("xarray_alloc: cmpxchg %px, now %s\n", entry, (char *)xa_load(&plain, 9));
 	entry = xa_store(&plain, 9, xa_mk_internal(3), GFP_KERNEL);
 	pr_info("xarray_alloc: storing an internal entry: %d\n", xa_err(entry));
+	ret = xa_alloc(&plain, &id, names[2], xa_limit_32b, GFP_KERNEL);
+	pr_info("xarray_alloc: xa_alloc on a plain array: %d\n", ret);
 	return 0;
 }
 

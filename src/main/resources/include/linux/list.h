@@ -43,10 +43,24 @@ static inline void INIT_LIST_HEAD(struct list_head *list)
  * This is only for internal list manipulation where we know
  * the prev/next entries already!
  */
+/*
+ * Debian's 6.1 is built with CONFIG_DEBUG_LIST and CONFIG_BUG_ON_DATA_CORRUPTION:
+ * every add and delete is checked first (lib/list_debug.c), and a corrupted
+ * list is a "list_add corruption." / "list_del corruption" error and a
+ * kernel BUG, not a write through a bad pointer.
+ */
+extern bool __list_add_valid(struct list_head *new,
+			     struct list_head *prev,
+			     struct list_head *next);
+extern bool __list_del_entry_valid(struct list_head *entry);
+
 static inline void __list_add(struct list_head *new,
 			      struct list_head *prev,
 			      struct list_head *next)
 {
+	if (!__list_add_valid(new, prev, next))
+		return;
+
 	next->prev = new;
 	new->next = next;
 	new->prev = prev;
@@ -94,6 +108,9 @@ static inline void __list_del(struct list_head * prev, struct list_head * next)
 
 static inline void __list_del_entry(struct list_head *entry)
 {
+	if (!__list_del_entry_valid(entry))
+		return;
+
 	__list_del(entry->prev, entry->next);
 }
 

@@ -19,6 +19,9 @@ import java.util.List;
  * with width {@code params.get(k).size()} (1, 2, 4 or 8). A variadic function gets its
  * extra arguments in a save area VASTART points at.
  *
+ * <p>{@code inlined}: a static inline function of a header, which gcc -O2 compiles into each caller
+ * and kplay keeps as a function of its own: call traces leave its frames out, as Linux's have none.
+ *
  * <p>Structs by value (the compiler's convention, which kernel code calling module functions must
  * follow): a struct argument is passed as the address of the caller's object (an 8-byte param; the
  * callee copies it into its own frame); a function returning a struct takes a hidden first argument,
@@ -26,8 +29,14 @@ import java.util.List;
  * sign- or zero-extended from their C type's width.
  */
 public record Function(String name, String section, int offset, int size, boolean global, boolean variadic,
-                       List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines)
+                       List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines, boolean inlined)
         implements Routine {
+    /** A function gcc keeps out of line (see {@link #inlined}). */
+    public Function(String name, String section, int offset, int size, boolean global, boolean variadic,
+                    List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines) {
+        this(name, section, offset, size, global, variadic, params, frameSize, code, pcOffsets, lines, false);
+    }
+
     /** Where argument k lands in the frame. */
     public record Param(int offset, int size) {}
 

@@ -148,7 +148,7 @@ public final class KoFile {
         out.writeInt(f.offset());
         out.writeInt(f.size());
         out.writeBoolean(f.global());
-        out.writeBoolean(f.variadic());
+        out.writeByte((f.variadic() ? 1 : 0) | (f.inlined() ? 2 : 0));     // bit 1 added later: older files read as not inlined
         out.writeInt(f.params().size());
         for (Function.Param p : f.params()) {
             out.writeInt(p.offset());
@@ -171,7 +171,9 @@ public final class KoFile {
         int offset = in.readInt();
         int size = in.readInt();
         boolean global = in.readBoolean();
-        boolean variadic = in.readBoolean();
+        int flags = in.readUnsignedByte();
+        boolean variadic = (flags & 1) != 0;
+        boolean inlined = (flags & 2) != 0;
         List<Function.Param> params = new ArrayList<>();
         for (int i = 0, n = count(in); i < n; i++) {
             params.add(new Function.Param(in.readInt(), in.readInt()));
@@ -187,7 +189,7 @@ public final class KoFile {
             code.add(new Insn(ops[op], in.readLong(), in.readInt()));
         }
         return new Function(name, section, offset, size, global, variadic, List.copyOf(params), frameSize,
-                List.copyOf(code), ints(in), ints(in));
+                List.copyOf(code), ints(in), ints(in), inlined);
     }
 
     private static byte[] elfHeader() {

@@ -17,6 +17,8 @@ public final class Code {
     final int size;
     final int frameSize;
     final boolean variadic;
+    /** A header's static inline function gcc would have inlined (Routine.inlined): no frame in call traces. */
+    final boolean inlined;
     final int[] paramOffsets;
     final int[] paramSizes;
     final int[] ops;
@@ -45,7 +47,7 @@ public final class Code {
     /** The compiled tier's translation, once the function is hot; null until then or if it cannot be compiled. */
     Compiled compiled;
 
-    private Code(String name, String module, long address, int size, int frameSize, boolean variadic,
+    private Code(String name, String module, long address, int size, int frameSize, boolean variadic, boolean inlined,
                  int[] paramOffsets, int[] paramSizes, int[] ops, long[] as, int[] bs, int[] pcOffsets, int[] lines,
                  long[] symbols) {
         this.name = name;
@@ -54,6 +56,7 @@ public final class Code {
         this.size = size;
         this.frameSize = frameSize;
         this.variadic = variadic;
+        this.inlined = inlined;
         this.paramOffsets = paramOffsets;
         this.paramSizes = paramSizes;
         this.ops = ops;
@@ -103,7 +106,7 @@ public final class Code {
             }
         }
         return new Code(f.name(), module, address, Math.max(1, f.size()), (f.frameSize() + 15) & ~15, f.variadic(),
-                po, ps, ops, as, bs, pcOffsets, f.lines(), symbols);
+                f.inlined(), po, ps, ops, as, bs, pcOffsets, f.lines(), symbols);
     }
 
     public String name() { return name; }
@@ -114,6 +117,9 @@ public final class Code {
     public long address() { return address; }
 
     public int size() { return size; }
+
+    /** Whether gcc would have compiled this function into its callers (a header's static inline). */
+    public boolean inlined() { return inlined; }
 
     /** The instruction address of instruction index pc (RIP). */
     public long rip(int pc) {

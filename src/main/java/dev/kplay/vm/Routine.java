@@ -36,4 +36,7 @@ public interface Routine {
 
     /** Width in bytes (1, 2, 4 or 8) of argument k. */
     int paramSize(int k);
+
+    /** A header's static inline function, which gcc would have inlined: no frame of its own in call traces. */
+    default boolean inlined() { return false; }
 }

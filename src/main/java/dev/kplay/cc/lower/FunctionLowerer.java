@@ -95,8 +95,9 @@ final class FunctionLowerer extends ExprLowerer {
         int frameSize = (frame + 15) / 16 * 16;
         String section = Lowerer.sectionAttr(fn);
         if (section == null) section = ".text";
+        boolean inlined = fn.isStatic && fn.inline && fn.span != null && !module.mainFile(fn.span.file().name());
         return new Function(fn.symbol, section, 0, size, !fn.isStatic, ft.variadic(), List.copyOf(params), frameSize,
-            insns, Arrays.copyOf(pc, insns.size()), code.lines());
+            insns, Arrays.copyOf(pc, insns.size()), code.lines(), inlined);
     }
 
     private int alignAttr(Obj o) {

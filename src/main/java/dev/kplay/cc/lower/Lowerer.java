@@ -80,6 +80,11 @@ public final class Lowerer {
 
     Typed typed() { return typed; }
 
+    /** Whether a source file name is the file being compiled (not a header it includes). */
+    boolean mainFile(String name) {
+        return name.equals(fileName) || name.endsWith("/" + fileName);
+    }
+
     /** Builds the object image. */
     public ModuleImage lower() {
         for (Typed.FunctionInfo fi : typed.functions) infos.put(fi.fn(), fi);
@@ -102,7 +107,7 @@ public final class Lowerer {
             SectionBuf s = section(f.section());
             int off = s.reserve(f.size(), 16);
             Function placed = new Function(f.name(), f.section(), off, f.size(), f.global(), f.variadic(), f.params(),
-                f.frameSize(), f.code(), f.pcOffsets(), f.lines());
+                f.frameSize(), f.code(), f.pcOffsets(), f.lines(), f.inlined());
             functions.add(placed);
             defs.put(sym(fi.fn()), new SymDef(f.section(), off, f.size(), Symbol.Kind.FUNC, f.global()));
         }

@@ -81,6 +81,7 @@ public final class Builtins {
         rcu.register();
         new PerCpuExports(k).register();
         new XarrayExports(k).register();
+        new ListDebugExports(k).register();
     }
 
     /** vsnprintf over arguments args[from..]. */

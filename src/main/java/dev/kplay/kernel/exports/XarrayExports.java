@@ -20,11 +20,10 @@ import java.util.TreeMap;
  * storing NULL erases; an erased entry loses its marks; xa_insert finds -EBUSY at any entry,
  * reserved ones too; xa_alloc hands out the lowest free index within the limit (-EBUSY when none);
  * xa_alloc_cyclic goes on from *next and wraps to the limit's start (returning 1). Misuse gets
- * 6.1's WARN_ON_ONCE and -EINVAL, as the oracle recorded: storing an internal entry (case
- * xarray_alloc; lib/xarray.c:1548, as an error entry xa_err() decodes), xa_alloc on an array that
- * does not track free entries (1835; its trace shows kplay's out-of-line xa_alloc() frame, which
- * gcc inlines: kplay's call traces keep header inline functions' frames). xa_insert and xa_cmpxchg
- * of an internal entry return -EINVAL without their WARN (its line is not recorded yet).
+ * 6.1's WARN_ON_ONCE and -EINVAL, as the oracle recorded (case xarray_alloc): storing an internal
+ * entry (lib/xarray.c:1548, as an error entry xa_err() decodes), xa_alloc on an array that does
+ * not track free entries (1835). xa_insert and xa_cmpxchg of an internal entry return -EINVAL
+ * without their WARN (its line is not recorded yet).
  */
 
 /** xa_* exports. */

@@ -125,6 +125,9 @@ final class DumpStack {
         KernelStack ks = t.stack();
         for (int i = ripInNative ? 0 : 1; i < ks.depth(); i++) {
             Code c = ks.frameCode(i);
+            if (c.inlined()) {
+                continue;     // a header's static inline: gcc compiled it into the caller, which the next frame shows
+            }
             String s = symbolize(c.rip(ks.framePc(i)), true);
             if (s != null) {
                 line(4, prefix + s);

@@ -1,0 +1,25 @@
+/* lc_del_prev_null.c: a corrupted list under CONFIG_DEBUG_LIST */
+#include <linux/init.h>
+#include <linux/module.h>
+#include <linux/list.h>
+#include <linux/poison.h>
+
+static struct list_head a, b, c;
+
+
+static int __init lc_del_prev_null_init(void)
+{
+	pr_info("lc_del_prev_null: start\n");
+	a.next = &b;
+	list_del(&a);
+	pr_info("lc_del_prev_null: survived\n");
+	return 0;
+}
+
+static void __exit lc_del_prev_null_exit(void)
+{
+}
+
+module_init(lc_del_prev_null_init);
+module_exit(lc_del_prev_null_exit);
+MODULE_LICENSE("GPL");
