@@ -120,10 +120,30 @@ final class DumpStack {
         trace(t, ripInNative, " ");
     }
 
+    /**
+     * The RIP an oops in module code shows: where it faulted, or, in a header's static inline
+     * function that gcc would have compiled into its caller, the call in the first caller that is a
+     * function of its own (the inlined code is part of it on Linux).
+     */
+    long outOfLineRip(Task t, long rip) {
+        KernelStack ks = t.stack();
+        int j = firstOutOfLine(ks);
+        return j == 0 || j >= ks.depth() ? rip : ks.frameCode(j).rip(ks.framePc(j));
+    }
+
+    /** The innermost frame that is not a header's inline function (0 if the top one is not). */
+    private static int firstOutOfLine(KernelStack ks) {
+        int j = 0;
+        while (j < ks.depth() - 1 && ks.frameCode(j).inlined()) {
+            j++;
+        }
+        return j;
+    }
+
     /** The frames, each after {@code prefix} (" ", or " ? " for frames the unwinder cannot vouch for). */
     void trace(Task t, boolean ripInNative, String prefix) {
         KernelStack ks = t.stack();
-        for (int i = ripInNative ? 0 : 1; i < ks.depth(); i++) {
+        for (int i = ripInNative ? 0 : firstOutOfLine(ks) + 1; i < ks.depth(); i++) {
             Code c = ks.frameCode(i);
             if (c.inlined()) {
                 continue;     // a header's static inline: gcc compiled it into the caller, which the next frame shows

@@ -77,6 +77,9 @@ public final class Oops {
             PageFault pf = f.fault();
             rip = f.rip();
             ripName = f.nativeName();
+            if (ripName == null && pf.access() != PageFault.Access.FETCH) {
+                rip = dump.outOfLineRip(irq != null ? irq : t, rip);
+            }
             String[] worker = ripName == null ? null : WORKERS.get(ripName);
             if (worker != null && kernel.exports().address(worker[0]) != 0) {
                 inner = List.of(ripName + worker[2]);
@@ -112,6 +115,9 @@ public final class Oops {
         } else if (exit instanceof Exit.Trapped tr) {
             rip = tr.rip();
             ripName = tr.nativeName();
+            if (ripName == null) {
+                rip = dump.outOfLineRip(irq != null ? irq : t, rip);
+            }
             Trap trap = tr.trap();
             if (trap.kind() == Trap.Kind.DIVIDE_ERROR) {
                 header = "divide error";
