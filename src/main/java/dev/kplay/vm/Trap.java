@@ -15,6 +15,8 @@ public final class Trap extends RuntimeException {
     private final String file;
     private final int line;
     private final String function;
+    /** Kernel frames between the BUG and the caller, innermost first, as the trace lists them. */
+    private final java.util.List<String> inner;
 
     public Trap(Kind kind, String file, int line) {
         this(kind, file, line, null);
@@ -25,12 +27,21 @@ public final class Trap extends RuntimeException {
      * source has them, {@code function} the RIP as the oops prints it ("__kmem_cache_free+0x284/0x2a0").
      */
     public Trap(Kind kind, String file, int line, String function) {
+        this(kind, file, line, function, java.util.List.of());
+    }
+
+    /** As above, with the kernel functions the BUG() was reached through (innermost first). */
+    public Trap(Kind kind, String file, int line, String function, java.util.List<String> inner) {
         super(null, null, false, false);
         this.kind = kind;
         this.file = file;
         this.line = line;
         this.function = function;
+        this.inner = inner;
     }
+
+    /** The kernel frames between a modelled BUG() and its caller (empty for most). */
+    public java.util.List<String> inner() { return inner; }
 
     /** Where a BUG() in modelled kernel code was, as the oops's RIP line names it, or null. */
     public String function() { return function; }

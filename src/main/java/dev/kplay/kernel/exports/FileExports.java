@@ -5,6 +5,9 @@ import dev.kplay.kernel.mm.AddressSpace;
 import dev.kplay.kernel.mm.Layout;
 import dev.kplay.vm.KernelStack;
 import dev.kplay.vm.PageFault;
+import dev.kplay.vm.Trap;
+
+import java.util.List;
 
 
 /*
@@ -214,6 +217,12 @@ public final class FileExports {
 
     /** Models raw copy_{to,from}_user(): returns the number of bytes NOT copied. */
     private long copy(long to, long from, long n, boolean toUser) {
+        return copy(to, from, n, toUser, null);
+    }
+
+    /** A copy from or to user memory; caller: the kernel function that made it (its frame in a usercopy BUG), or null. */
+    private long copy(long to, long from, long n, boolean toUser, String caller) {
+        checkObjectSize(toUser ? from : to, n, toUser, caller);
         long user = toUser ? to : from;
         for (long i = 0; i < n; i++) {
             if (!Layout.isUser(user + i)) {
@@ -231,6 +240,33 @@ public final class FileExports {
         return 0;
     }
 
+    /**
+     * Hardened usercopy (CONFIG_HARDENED_USERCOPY, on in Debian's 6.1), for the kernel side of a copy
+     * in a kmalloc object: a copy that runs past the object's end is usercopy_abort()'s message and
+     * BUG at mm/usercopy.c:101, from __check_heap_object(), as the oracle recorded (case usercopy; through
+ * simple_read_from_buffer/simple_write_to_buffer too).
+     * Not modelled yet: objects of kmem_cache_create() caches (6.1 refuses any copy that is not in
+     * the cache's usercopy region), stack frames, page allocations, NULL and wrapped pointers.
+     */
+    private void checkObjectSize(long ptr, long n, boolean toUser, String caller) {
+        if (n == 0) {
+            return;
+        }
+        long[] obj = k.slab().slabObject(ptr);
+        if (obj == null || Long.compareUnsigned(n, obj[0] - obj[1]) <= 0) {
+            return;
+        }
+        k.printk().log(0, String.format("usercopy: Kernel memory %s attempt detected %s SLUB object '%s' (offset %d, size %d)!",
+                toUser ? "exposure" : "overwrite", toUser ? "from" : "to", dev.kplay.kernel.mm.Slab.cacheName(obj[0]),
+                obj[1], n));
+        java.util.List<String> inner = new java.util.ArrayList<>(List.of("__check_heap_object+0xa9/0xc0",
+                "__check_object_size+0x1df/0x220"));
+        if (caller != null) {
+            inner.add(caller);
+        }
+        throw new Trap(Trap.Kind.INVALID_OPCODE, "mm/usercopy.c", 101, "usercopy_abort+0x75/0x77", List.copyOf(inner));
+    }
+
     /** Models simple_read_from_buffer(to, count, ppos, from, available). */
     private long simpleReadFromBuffer(long[] a, KernelStack s) {
         long to = a[0], count = a[1], ppos = a[2], from = a[3], available = a[4];
@@ -242,7 +278,7 @@ public final class FileExports {
             return 0;
         }
         long n = Math.min(count, available - pos);
-        long left = copy(to, from + pos, n, true);
+        long left = copy(to, from + pos, n, true, "simple_read_from_buffer+0x53/0xb0");
         if (left == n) {
             return -14;
         }
@@ -262,7 +298,7 @@ public final class FileExports {
             return 0;
         }
         long n = Math.min(count, available - pos);
-        long left = copy(to + pos, from, n, false);
+        long left = copy(to + pos, from, n, false, "simple_write_to_buffer+0x52/0xb0");
         if (left == n) {
             return -14;
         }

@@ -32,6 +32,8 @@ public final class Slab {
     private long next = Layout.DIRECT_MAP + 0x2000000L;
     private long used;
     private final Map<Long, Long> sizes = new HashMap<>();
+    /** Each slab of a kmalloc cache (up to 8192), by its first address: the cache's object size. */
+    private final java.util.TreeMap<Long, Long> slabs = new java.util.TreeMap<>(Long::compareUnsigned);
     /** Freelists by cache size (up to 8192), made on first use. */
     private final Map<Integer, FreeList> free = new HashMap<>();
 
@@ -121,6 +123,7 @@ public final class Slab {
             long base = next;
             next += slab;
             memory.map(base, slab);
+            slabs.put(base, size);
             // objects at base, base+size, ... as long as one fits whole (4096 is no multiple of 96 or 192)
             list.carve(base + size, base + (slab / size) * size);
             addr = base;
@@ -225,6 +228,28 @@ public final class Slab {
         used -= size;
         budget.uncharge(size);
         return true;
+    }
+
+    /**
+     * The kmalloc cache object addr lies in, as hardened usercopy finds it from the slab page:
+     * {object size, offset of addr in its object}, or null if addr is in no kmalloc slab.
+     */
+    public long[] slabObject(long addr) {
+        java.util.Map.Entry<Long, Long> e = slabs.floorEntry(addr);
+        if (e == null) {
+            return null;
+        }
+        long size = e.getValue();
+        long off = addr - e.getKey();
+        if (Long.compareUnsigned(off, Math.max(Layout.PAGE_SIZE, size)) >= 0) {
+            return null;
+        }
+        return new long[] {size, off % size};
+    }
+
+    /** The name of the kmalloc cache of object size size (kmalloc-64, kmalloc-1k). */
+    public static String cacheName(long size) {
+        return "kmalloc-" + (size >= 1024 ? size / 1024 + "k" : String.valueOf(size));
     }
 
     /** Models ksize(): the usable size of a live object, 0 if not live. */

@@ -127,6 +127,7 @@ public final class Oops {
                     line(0, "kernel BUG at " + (trap.file() != null ? trap.file() : sourceFile(rip)) + ":" + trap.line() + "!");
                 }
                 ripText = trap.function();
+                inner = trap.inner();
                 header = "invalid opcode";
             }
         } else if (exit instanceof Exit.StackOverflow so) {
