@@ -245,8 +245,9 @@ public final class FileExports {
      * in a kmalloc object: a copy that runs past the object's end is usercopy_abort()'s message and
      * BUG at mm/usercopy.c:101, from __check_heap_object(), as the oracle recorded (case usercopy; through
  * simple_read_from_buffer/simple_write_to_buffer too).
-     * Not modelled yet: objects of kmem_cache_create() caches (6.1 refuses any copy that is not in
-     * the cache's usercopy region), stack frames, page allocations, NULL and wrapped pointers.
+     * Not modelled yet: the usercopy regions of kmem_cache_create_usercopy() caches (the oracle let a
+     * copy from a plain kmem_cache_create() object through), stack frames, page allocations, NULL and
+     * wrapped pointers.
      */
     private void checkObjectSize(long ptr, long n, boolean toUser, String caller) {
         if (n == 0) {
