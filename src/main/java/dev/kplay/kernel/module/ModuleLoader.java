@@ -79,7 +79,7 @@ public final class ModuleLoader {
             addTaintModule(mod, Taint.UNSIGNED_MODULE);
         }
         mod.refcnt = 1;
-        err = percpuModalloc(mod);
+        err = ModulePercpu.alloc(kernel, mod);
         if (err == 0) {
             err = simplifySymbols(mod);
         }
@@ -153,41 +153,10 @@ public final class ModuleLoader {
         kernel.taint().add(flag);
     }
 
-    /**
-     * Models percpu_modalloc(): the module's .data..percpu section goes to the per-CPU area's
-     * reserved chunk, its symbols are offsets there (see PerCpu), and CPU 0's copy gets the
-     * section's initial bytes. -ENOMEM, with 6.1's warning, when the chunk has no room.
-     */
-    private long percpuModalloc(Module mod) {
-        for (Section s : mod.image().sections()) {
-            if (!s.name().equals(PERCPU_SECTION)) {
-                continue;
-            }
-            if (s.align() > Layout.PAGE_SIZE) {
-                kernel.printk().log(4, mod.name() + ": per-cpu alignment " + s.align() + " > " + Layout.PAGE_SIZE);
-                return -Errno.ENOMEM;
-            }
-            long off = kernel.perCpu().allocReserved(s.size(), s.align());
-            if (off == 0) {
-                kernel.printk().log(4, mod.name() + ": Could not allocate " + s.size() + " bytes percpu data");
-                return -Errno.ENOMEM;
-            }
-            mod.percpu = off;
-            mod.sectionAddrs.put(s.name(), off);
-            if (s.bytes() != null) {
-                kernel.memory().write(dev.kplay.kernel.mm.PerCpu.address(off), s.bytes());
-            }
-        }
-        return 0;
-    }
-
-    /** The section of a module's per-CPU variables (DEFINE_PER_CPU). */
-    private static final String PERCPU_SECTION = ".data..percpu";
-
     /** Which group a section goes to: 0 text, 1 read-only, 2 read-write; -1 not allocated. */
     private static int group(Section s) {
         String n = s.name();
-        if (n.equals(PERCPU_SECTION)) {
+        if (n.equals(ModulePercpu.SECTION)) {
             return -1;    // percpu_modalloc() places it
         }
         if (n.equals(".modinfo") || n.startsWith(".comment") || n.startsWith(".note") || n.startsWith(".debug")) {
@@ -494,10 +463,7 @@ public final class ModuleLoader {
     }
 
     private void freeMemory(Module mod) {
-        if (mod.percpu != 0) {
-            kernel.perCpu().free(mod.percpu);     // percpu_modfree()
-            mod.percpu = 0;
-        }
+        ModulePercpu.free(kernel, mod);
         kernel.memory().unmap(mod.coreBase, mod.coreSize);
         if (mod.initSize > 0) {
             kernel.memory().unmap(mod.initBase, mod.initSize);
