@@ -48,6 +48,9 @@ class HostileLoadTest {
     static final int SECONDS = Integer.getInteger("kplay.rel.seconds", 120);
     /** The soak's live-heap allowance: what fills once (the store's cache, buffers), and the event logs' bytes a request. */
     static final int ONCE_MIB = 32, EVENT_LOG_BYTES = 256;
+    /** The soak server's heap (-Xmx) and the fraction below which it admits new sessions (kplay.memory.admit-sessions-below). */
+    static final int HEAP_MIB = 512;
+    static final double ADMIT_SESSIONS_BELOW = 0.70;
     static final String HOG = """
             #include <linux/module.h>
             #include <linux/slab.h>
@@ -285,7 +288,7 @@ class HostileLoadTest {
         // logs sit near admission control's threshold, so a correct 503 now and then would fail "0 errors".
         // Admission control's thresholds are the same on both servers.
         stop();
-        node = startNode("soak", "-Xmx512m");
+        node = startNode("soak", "-Xmx" + HEAP_MIB + "m");
         String hello3 = Files.readString(Path.of("src/test/resources/golden/hello-3.c"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < SESSIONS; i++) {
@@ -388,17 +391,21 @@ class HostileLoadTest {
                 + Math.round(liveBefore * 0.10 + ONCE_MIB + logs) + " MiB)");
         assertTrue(liveAfter <= liveBefore * 1.10 + ONCE_MIB + logs,
                 "live heap stays flat: " + liveBefore + " -> " + liveAfter + " MiB");
-        // Under load the live heap does not climb either: measured exactly twice during the run (a full
-        // collection each), at 40% and 85%, the second may exceed the first by 10% + 16 MiB and the event
-        // logs of the requests between. (The admission figure printed above is no such measure: a G1 mixed
-        // collection leaves the garbage of the regions it skipped, so its floor swung 84 -> 170 MiB in a
-        // CI run whose full-GC figures were flat.)
+        // Under load the live heap leaves admission control room: measured exactly twice during the run
+        // (a full collection each, at 40% and 85%), it stays under the threshold below which new sessions
+        // are admitted (70% of the heap). It does not tell a leak: what requests in flight hold (parked
+        // builds, their compilers' state) varies from one moment to the next (135 and 222 MiB in one run
+        // whose heap after the run was 86 MiB); the leak check is the full-GC comparison above. Nor does
+        // admission's own figure, which a G1 mixed collection leaves with the garbage of the regions it
+        // skipped (its floor swung 84 -> 170 MiB in a CI run whose full-GC figures were flat).
         System.out.println("[reliability]   live heap under load after a full GC: "
-                + exact.stream().map(e -> Math.round(e[0]) + " MiB at " + (long) e[1] + " requests").toList());
+                + exact.stream().map(e -> Math.round(e[0]) + " MiB at " + (long) e[1] + " requests").toList()
+                + " of " + HEAP_MIB + " MiB");
         assertEquals(2, exact.size(), "two exact measures of the live heap under load");
-        double between = (exact.get(1)[1] - exact.get(0)[1]) * EVENT_LOG_BYTES / (1 << 20);
-        assertTrue(exact.get(1)[0] <= exact.get(0)[0] * 1.10 + 16 + between,
-                "the live heap does not climb under load: " + exact.get(0)[0] + " -> " + exact.get(1)[0] + " MiB");
+        for (double[] e : exact) {
+            assertTrue(e[0] <= HEAP_MIB * ADMIT_SESSIONS_BELOW, "the live heap under load stays under admission's "
+                    + "threshold: " + e[0] + " MiB of " + HEAP_MIB);
+        }
         healthy();
     }
 
