@@ -75,7 +75,7 @@ public final class Timers {
     /** Pending kernel events that are not housekeeping (sleep timeouts, delayed-work timers). */
     private int kernelWork;
 
-    /** Set by panic(): nothing fires and time stands still. */
+    /** Set by panic(): nothing fires any more. */
     private boolean halted;
 
     public Timers(Clock clock, AddressSpace mem) {
@@ -206,7 +206,8 @@ public final class Timers {
 
     /**
      * panic(): the machine stops. Nothing pending fires any more, not a sleeper's timeout nor a
-     * timer, and time stands still (a task the panic caught asleep never wakes).
+     * timer (a task the panic caught asleep never wakes); the stretch of time the panic cut short
+     * still ends, and after it the kernel moves time no more (Kernel.advanceTime).
      */
     public void halt() {
         halted = true;
