@@ -43,8 +43,9 @@ final class XarrayExports {
     private final AddressSpace mem;
     /** The WARN_ON_ONCEs that fired (each fires once per boot). */
     private boolean warnedStore, warnedAlloc;
-    private final Map<Long, TreeMap<Long, Long>> entries = new HashMap<>();
-    private final Map<Long, TreeMap<Long, Integer>> marks = new HashMap<>();
+    /** Entries and marks by struct address; made on first use (most kernels have no XArray). */
+    private Map<Long, TreeMap<Long, Long>> entries;
+    private Map<Long, TreeMap<Long, Integer>> marks;
 
     XarrayExports(Kernel k) {
         this.k = k;
@@ -111,7 +112,9 @@ final class XarrayExports {
         t.function("xa_find", 0x100, (a, s) -> find(a[0], a[1], a[2], a[3], false));
         t.function("xa_find_after", 0x120, (a, s) -> find(a[0], a[1], a[2], a[3], true));
         t.function("xa_destroy", 0xb0, (a, s) -> {
+            map(a[0]);
             entries.remove(a[0]);
+            marks(a[0]);
             marks.remove(a[0]);
             mem.store(a[0] + HEAD, 8, 0);
             syncFlags(a[0]);
@@ -120,10 +123,16 @@ final class XarrayExports {
     }
 
     private TreeMap<Long, Long> map(long xa) {
+        if (entries == null) {
+            entries = new HashMap<>();
+        }
         return entries.computeIfAbsent(xa, x -> new TreeMap<>(Long::compareUnsigned));
     }
 
     private TreeMap<Long, Integer> marks(long xa) {
+        if (marks == null) {
+            marks = new HashMap<>();
+        }
         return marks.computeIfAbsent(xa, x -> new TreeMap<>(Long::compareUnsigned));
     }
 

@@ -26,7 +26,7 @@ public final class PerCpu {
 
     private final AddressSpace memory;
     /** Allocated runs by offset: offset -> size. */
-    private final TreeMap<Long, Long> used = new TreeMap<>();
+    private TreeMap<Long, Long> used;
 
     public PerCpu(AddressSpace memory) {
         this.memory = memory;
@@ -44,7 +44,9 @@ public final class PerCpu {
 
     /** free_percpu() of an offset alloc() or allocReserved() gave; nothing for 0. */
     public void free(long offset) {
-        used.remove(offset);
+        if (used != null) {
+            used.remove(offset);
+        }
     }
 
     /** The address of CPU 0's copy at offset. */
@@ -55,6 +57,9 @@ public final class PerCpu {
     private long alloc(long from, long to, long size, long align) {
         if (size <= 0 || size > to - from) {
             return 0;
+        }
+        if (used == null) {
+            used = new TreeMap<>();
         }
         long a = Math.max(1, align);
         long at = align(from, a);

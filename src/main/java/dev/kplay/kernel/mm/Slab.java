@@ -32,8 +32,14 @@ public final class Slab {
     private long next = Layout.DIRECT_MAP + 0x2000000L;
     private long used;
     private final Map<Long, Long> sizes = new HashMap<>();
-    /** Each slab of a kmalloc cache (up to 8192), by its first address: the cache's object size. */
-    private final java.util.TreeMap<Long, Long> slabs = new java.util.TreeMap<>(Long::compareUnsigned);
+    /**
+     * Each slab of a kmalloc cache (up to 8192): its first address and the cache's object size, in
+     * address order (slabs are carved upwards from next), so a binary search finds an address's slab.
+     * Plain arrays: every idle session has a few dozen.
+     */
+    private long[] slabBases = new long[0];
+    private int[] slabSizes = new int[0];
+    private int slabCount;
     /** Freelists by cache size (up to 8192), made on first use. */
     private final Map<Integer, FreeList> free = new HashMap<>();
 
@@ -123,7 +129,7 @@ public final class Slab {
             long base = next;
             next += slab;
             memory.map(base, slab);
-            slabs.put(base, size);
+            addSlab(base, (int) size);
             // objects at base, base+size, ... as long as one fits whole (4096 is no multiple of 96 or 192)
             list.carve(base + size, base + (slab / size) * size);
             addr = base;
@@ -235,16 +241,35 @@ public final class Slab {
      * {object size, offset of addr in its object}, or null if addr is in no kmalloc slab.
      */
     public long[] slabObject(long addr) {
-        java.util.Map.Entry<Long, Long> e = slabs.floorEntry(addr);
-        if (e == null) {
+        int lo = 0, hi = slabCount - 1, at = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(slabBases[mid], addr) <= 0) {
+                at = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (at < 0) {
             return null;
         }
-        long size = e.getValue();
-        long off = addr - e.getKey();
+        long size = slabSizes[at];
+        long off = addr - slabBases[at];
         if (Long.compareUnsigned(off, Math.max(Layout.PAGE_SIZE, size)) >= 0) {
             return null;
         }
         return new long[] {size, off % size};
+    }
+
+    private void addSlab(long base, int size) {
+        if (slabCount == slabBases.length) {
+            int n = Math.max(8, slabCount * 2);
+            slabBases = java.util.Arrays.copyOf(slabBases, n);
+            slabSizes = java.util.Arrays.copyOf(slabSizes, n);
+        }
+        slabBases[slabCount] = base;
+        slabSizes[slabCount++] = size;
     }
 
     /** The name of the kmalloc cache of object size size (kmalloc-64, kmalloc-1k). */

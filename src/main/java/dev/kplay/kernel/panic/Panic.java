@@ -26,7 +26,7 @@ public final class Panic {
     /** The panic message once panic() ran, else null; never goes back to null (a reboot is a new kernel). */
     private String message;
     /** What stops with the machine (the timers), told once the report is out. */
-    private final List<Runnable> halts = new java.util.ArrayList<>();
+    private Runnable halt = () -> { };
 
     public Panic(Printk printk, Taint taint, Oops oops) {
         this.printk = printk;
@@ -50,12 +50,12 @@ public final class Panic {
         line(String.format("Kernel Offset: 0x%x from 0xffffffff81000000 (relocation range: 0xffffffff80000000-0xffffffffbfffffff)",
                 KERNEL_OFFSET));
         line("Rebooting in 1 seconds..");
-        halts.forEach(Runnable::run);
+        halt.run();
     }
 
-    /** Registers what must stop when the kernel panics (nothing fires or wakes afterwards). */
+    /** Sets what must stop when the kernel panics (nothing fires or wakes afterwards). */
     public void onPanic(Runnable halt) {
-        halts.add(halt);
+        this.halt = halt;
     }
 
     /** True once the kernel panicked. */

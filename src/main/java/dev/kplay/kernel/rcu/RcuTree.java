@@ -80,7 +80,7 @@ public final class RcuTree {
     private final Cpu cpu;
     private final LongConsumer kvfree;
     /** The grace period in progress and the one after it, if requested; each ends with an event armed when it was made. */
-    private final ArrayDeque<Batch> batches = new ArrayDeque<>();
+    private final ArrayDeque<Batch> batches = new ArrayDeque<>(1);
     /** The last module callback queued (its rcu_head's next is linked to the following one). */
     private long tail;
 
