@@ -125,11 +125,7 @@ final class MemoryExports {
             return p != 0 ? p : k.vmalloc().vmalloc(a[0]);
         });
         t.function("kvfree", 0x40, (a, s) -> {
-            if (Vmalloc.isVmallocAddr(a[0])) {
-                k.vmalloc().vfree(a[0]);
-            } else {
-                k.slab().kfree(a[0]);
-            }
+            k.vmalloc().kvfree(a[0]);
             return 0;
         });
         t.function("is_vmalloc_addr", 0x20, (a, s) -> Vmalloc.isVmallocAddr(a[0]) ? 1 : 0);

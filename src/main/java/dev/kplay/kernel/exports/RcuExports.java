@@ -1,7 +1,6 @@
 package dev.kplay.kernel.exports;
 
 import dev.kplay.kernel.Kernel;
-import dev.kplay.kernel.mm.Vmalloc;
 import dev.kplay.kernel.rcu.RcuTree;
 import dev.kplay.kernel.sched.Scheduler;
 import dev.kplay.kernel.sched.Task;
@@ -34,7 +33,7 @@ final class RcuExports {
                 Task t = sched.current();
                 return (long) t.pid() << 40 ^ (t.nvcsw() + t.nivcsw()) << 20 ^ t.userInstructions();
             }
-        }, this::kvfree);
+        }, k.vmalloc()::kvfree);
     }
 
     /** synchronize_rcu(), registered apart (before the others, where the kernel's table has long had it). */
@@ -78,13 +77,5 @@ final class RcuExports {
             ticks++;
         }
         k.scheduler().sleepTimeout(Scheduler.TASK_UNINTERRUPTIBLE | Scheduler.TIMER_ONLY, ticks, (left, sig) -> 0);
-    }
-
-    private void kvfree(long ptr) {
-        if (Vmalloc.isVmallocAddr(ptr)) {
-            k.vmalloc().vfree(ptr);
-        } else {
-            k.slab().kfree(ptr);
-        }
     }
 }

@@ -112,10 +112,12 @@ final class XarrayExports {
         t.function("xa_find", 0x100, (a, s) -> find(a[0], a[1], a[2], a[3], false));
         t.function("xa_find_after", 0x120, (a, s) -> find(a[0], a[1], a[2], a[3], true));
         t.function("xa_destroy", 0xb0, (a, s) -> {
-            map(a[0]);
-            entries.remove(a[0]);
-            marks(a[0]);
-            marks.remove(a[0]);
+            if (entries != null) {
+                entries.remove(a[0]);
+            }
+            if (marks != null) {
+                marks.remove(a[0]);
+            }
             mem.store(a[0] + HEAD, 8, 0);
             syncFlags(a[0]);
             return 0;

@@ -174,7 +174,7 @@ public final class SlabCaches {
             int perSlab = (int) ((Layout.PAGE_SIZE << order) / size);
             long objects = slab.liveObjects(size);
             long slabs = (objects + perSlab - 1) / perSlab;
-            line(sb, size >= 1024 ? "kmalloc-" + size / 1024 + "k" : "kmalloc-" + size, slabs * perSlab, size,
+            line(sb, Slab.cacheName(size), slabs * perSlab, size,
                     perSlab, order, slabs);
         }
         return sb.toString();

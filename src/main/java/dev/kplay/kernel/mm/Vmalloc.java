@@ -57,6 +57,15 @@ public final class Vmalloc {
         return true;
     }
 
+    /** Models kvfree() (mm/util.c): vfree() for a vmalloc address, else kfree(). */
+    public void kvfree(long addr) {
+        if (isVmallocAddr(addr)) {
+            vfree(addr);
+        } else {
+            slab.kfree(addr);
+        }
+    }
+
     /** The size of the area starting at addr, or 0 (for vmalloc_to_page-style lookups and ksize). */
     public long areaSize(long addr) {
         return areas.getOrDefault(addr, 0L);
