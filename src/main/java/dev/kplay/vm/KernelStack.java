@@ -15,8 +15,8 @@ public final class KernelStack {
     public static final int THREAD_SIZE = 16 * 1024;
     static final int MAX_FRAMES = THREAD_SIZE / 16;
     static final int MAX_OPERANDS = 4096;
-    private static final int INITIAL_FRAMES = 8;
-    private static final int INITIAL_OPERANDS = 64;
+    private static final int INITIAL_FRAMES = 4;
+    private static final int INITIAL_OPERANDS = 16;
 
     /** Lowest address of the stack area; the stack grows down from base + THREAD_SIZE. */
     private final long base;
@@ -69,8 +69,12 @@ public final class KernelStack {
     byte[] page;
     long pagePfn = -1;
     int pageEpoch;
-    /** Arguments of the call being made (copied into the callee's frame at once, so one buffer serves all calls). */
-    long[] args = new long[8];
+    /**
+     * Arguments of the call being made (copied into the callee's frame at once, so one buffer serves all
+     * calls); grown by the first call that needs more (most stacks never call).
+     */
+    long[] args = NO_ARGS;
+    private static final long[] NO_ARGS = {};
 
     /** Top of the stack area: where an empty stack's pointer is. */
     private final long top;

@@ -4,7 +4,6 @@ import dev.kplay.vm.Bus;
 import dev.kplay.vm.Code;
 import dev.kplay.vm.PageFault;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -38,9 +37,9 @@ public final class AddressSpace implements Bus {
     /** Frames mapped with mapShared (kernel text): never counted as backed. */
     private final java.util.Set<byte[]> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private final Map<Long, byte[]> kernelPages = new HashMap<>();
+    private final LongMap<byte[]> kernelPages = new LongMap<>();
     /** The page map user addresses go to: the active mm's, or the machine's own while no process has one. */
-    private Map<Long, byte[]> userPages = kernelPages;
+    private LongMap<byte[]> userPages = kernelPages;
     private final TreeMap<Long, Code> kernelCode = new TreeMap<>(Long::compareUnsigned);
     private TreeMap<Long, Code> userCode = kernelCode;
     /** The process whose user half is mapped (switch_mm), or null. */
@@ -74,14 +73,14 @@ public final class AddressSpace implements Bus {
      * writes.
      */
     public void freezeBootPages() {
-        for (Map.Entry<Long, byte[]> e : kernelPages.entrySet()) {
-            byte[] p = e.getValue();
-            if (!writable(p) || shared.contains(p)) {
+        for (int i = 0; i < kernelPages.capacity(); i++) {
+            byte[] p = kernelPages.valueAt(i);
+            if (p == null || !writable(p) || shared.contains(p)) {
                 continue;
             }
-            byte[] frozen = CowFrames.freeze(e.getKey(), p);
+            byte[] frozen = CowFrames.freeze(kernelPages.keyAt(i), p);
             if (frozen != null) {
-                e.setValue(frozen);
+                kernelPages.setValueAt(i, frozen);
                 backed--;
                 budget.pagesBacked(-1);
             }
@@ -99,7 +98,7 @@ public final class AddressSpace implements Bus {
     }
 
     /** The page map that holds addr's page. */
-    private Map<Long, byte[]> pagesOf(long addr) {
+    private LongMap<byte[]> pagesOf(long addr) {
         return Layout.isUser(addr) ? userPages : kernelPages;
     }
 
@@ -155,8 +154,11 @@ public final class AddressSpace implements Bus {
         if (activeMm == mm) {
             switchMm(null);
         }
-        for (byte[] frame : mm.pages.values()) {
-            unback(frame);
+        for (int i = 0; i < mm.pages.capacity(); i++) {
+            byte[] frame = mm.pages.valueAt(i);
+            if (frame != null) {
+                unback(frame);
+            }
         }
         mm.pages.clear();
         mm.code.clear();
@@ -289,7 +291,7 @@ public final class AddressSpace implements Bus {
     /** The TLB missed: the page tables. Zero pages are cached for loads and fetches too (a store checks). */
     private byte[] walk(long addr, PageFault.Access access) {
         long pfn = addr >>> Layout.PAGE_SHIFT;
-        Map<Long, byte[]> map = pagesOf(addr);
+        LongMap<byte[]> map = pagesOf(addr);
         byte[] p = map.get(pfn);
         if (p == null) {
             throw new PageFault(addr, access);

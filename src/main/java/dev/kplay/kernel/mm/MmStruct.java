@@ -21,7 +21,7 @@ public final class MmStruct {
     /** A mapping: [start, end), the file it maps (null: anonymous), and its name in /proc/PID/maps. */
     public record Vma(long start, long end, String file, String name) {}
 
-    final Map<Long, byte[]> pages = new HashMap<>();
+    final LongMap<byte[]> pages = new LongMap<>();
     /** User memory reserved from the server's pool for this mm (see AddressSpace.chargeUser). */
     long charged;
     final TreeMap<Long, Code> code = new TreeMap<>(Long::compareUnsigned);
@@ -116,9 +116,10 @@ public final class MmStruct {
      */
     public int residentIn(long start, long end) {
         int n = 0;
-        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
-            long a = e.getKey() << Layout.PAGE_SHIFT;
-            if (e.getValue() != CowFrames.ZERO_PAGE && Long.compareUnsigned(a, start) >= 0
+        for (int i = 0; i < pages.capacity(); i++) {
+            byte[] frame = pages.valueAt(i);
+            long a = pages.keyAt(i) << Layout.PAGE_SHIFT;
+            if (frame != null && frame != CowFrames.ZERO_PAGE && Long.compareUnsigned(a, start) >= 0
                     && Long.compareUnsigned(a, end) < 0) {
                 n++;
             }

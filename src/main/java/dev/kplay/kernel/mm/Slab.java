@@ -31,7 +31,7 @@ public final class Slab {
     private final PageBudget budget;
     private long next = Layout.DIRECT_MAP + 0x2000000L;
     private long used;
-    private final Map<Long, Long> sizes = new HashMap<>();
+    private final LongMap<Long> sizes = new LongMap<>();
     /**
      * Each slab of a kmalloc cache (up to 8192): its first address and the cache's object size, in
      * address order (slabs are carved upwards from next), so a binary search finds an address's slab.
@@ -183,7 +183,14 @@ public final class Slab {
 
     /** Live kmalloc objects in the cache of that size (for /proc/slabinfo). */
     public long liveObjects(int cacheSize) {
-        return sizes.values().stream().filter(v -> v == cacheSize).count();
+        long n = 0;
+        for (int i = 0; i < sizes.capacity(); i++) {
+            Long v = sizes.valueAt(i);
+            if (v != null && v == cacheSize) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Counts bytes another allocator (vmalloc) takes against the limit; false if they do not fit. */
@@ -279,7 +286,8 @@ public final class Slab {
 
     /** Models ksize(): the usable size of a live object, 0 if not live. */
     public long ksize(long addr) {
-        return sizes.getOrDefault(addr, 0L);
+        Long size = sizes.get(addr);
+        return size == null ? 0 : size;
     }
 
     /** Bytes currently allocated. */
