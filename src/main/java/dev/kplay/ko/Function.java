@@ -22,6 +22,10 @@ import java.util.List;
  * <p>{@code inlined}: a static inline function of a header, which gcc -O2 compiles into each caller
  * and kplay keeps as a function of its own: call traces leave its frames out, as Linux's have none.
  *
+ * <p>{@code tailCalls}: the indices (ascending) of the call instructions gcc -O2 would compile to a
+ * jump (a sibling call: the callee returns straight to this function's caller), so that this
+ * function has no frame while its callee runs, and call traces leave it out as Linux's do.
+ *
  * <p>Structs by value (the compiler's convention, which kernel code calling module functions must
  * follow): a struct argument is passed as the address of the caller's object (an 8-byte param; the
  * callee copies it into its own frame); a function returning a struct takes a hidden first argument,
@@ -29,12 +33,21 @@ import java.util.List;
  * sign- or zero-extended from their C type's width.
  */
 public record Function(String name, String section, int offset, int size, boolean global, boolean variadic,
-                       List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines, boolean inlined)
+                       List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines, boolean inlined,
+                       int[] tailCalls)
         implements Routine {
-    /** A function gcc keeps out of line (see {@link #inlined}). */
+    private static final int[] NONE = {};
+
+    /** A function gcc keeps out of line (see {@link #inlined}), with no sibling calls. */
     public Function(String name, String section, int offset, int size, boolean global, boolean variadic,
                     List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines) {
-        this(name, section, offset, size, global, variadic, params, frameSize, code, pcOffsets, lines, false);
+        this(name, section, offset, size, global, variadic, params, frameSize, code, pcOffsets, lines, false, NONE);
+    }
+
+    /** The same function placed elsewhere or with its symbols renumbered: {@code code} is f's, instruction for instruction. */
+    public Function(Function f, int offset, List<Insn> code) {
+        this(f.name, f.section, offset, f.size, f.global, f.variadic, f.params, f.frameSize, code, f.pcOffsets, f.lines,
+                f.inlined, f.tailCalls);
     }
 
     /** Where argument k lands in the frame. */

@@ -148,7 +148,9 @@ public final class KoFile {
         out.writeInt(f.offset());
         out.writeInt(f.size());
         out.writeBoolean(f.global());
-        out.writeByte((f.variadic() ? 1 : 0) | (f.inlined() ? 2 : 0));     // bit 1 added later: older files read as not inlined
+        boolean tail = f.tailCalls() != null && f.tailCalls().length > 0;
+        // bits 1 and 2 added later: older files read as not inlined, without sibling calls
+        out.writeByte((f.variadic() ? 1 : 0) | (f.inlined() ? 2 : 0) | (tail ? 4 : 0));
         out.writeInt(f.params().size());
         for (Function.Param p : f.params()) {
             out.writeInt(p.offset());
@@ -163,6 +165,9 @@ public final class KoFile {
         }
         ints(out, f.pcOffsets());
         ints(out, f.lines());
+        if (tail) {
+            ints(out, f.tailCalls());
+        }
     }
 
     private static Function function(DataInputStream in) throws IOException {
@@ -188,8 +193,11 @@ public final class KoFile {
             }
             code.add(new Insn(ops[op], in.readLong(), in.readInt()));
         }
+        int[] pcOffsets = ints(in);
+        int[] lines = ints(in);
+        int[] tailCalls = (flags & 4) != 0 ? ints(in) : new int[0];
         return new Function(name, section, offset, size, global, variadic, List.copyOf(params), frameSize,
-                List.copyOf(code), ints(in), ints(in), inlined);
+                List.copyOf(code), pcOffsets, lines, inlined, tailCalls);
     }
 
     private static byte[] elfHeader() {

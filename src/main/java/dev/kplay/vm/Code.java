@@ -19,6 +19,8 @@ public final class Code {
     final boolean variadic;
     /** A header's static inline function gcc would have inlined (Routine.inlined): no frame in call traces. */
     final boolean inlined;
+    /** The call instructions gcc would make sibling calls (Routine.tailCalls), ascending; null if none. */
+    private final int[] tailCalls;
     final int[] paramOffsets;
     final int[] paramSizes;
     final int[] ops;
@@ -48,8 +50,8 @@ public final class Code {
     Compiled compiled;
 
     private Code(String name, String module, long address, int size, int frameSize, boolean variadic, boolean inlined,
-                 int[] paramOffsets, int[] paramSizes, int[] ops, long[] as, int[] bs, int[] pcOffsets, int[] lines,
-                 long[] symbols) {
+                 int[] tailCalls, int[] paramOffsets, int[] paramSizes, int[] ops, long[] as, int[] bs, int[] pcOffsets,
+                 int[] lines, long[] symbols) {
         this.name = name;
         this.module = module;
         this.address = address;
@@ -57,6 +59,7 @@ public final class Code {
         this.frameSize = frameSize;
         this.variadic = variadic;
         this.inlined = inlined;
+        this.tailCalls = tailCalls == null || tailCalls.length == 0 ? null : tailCalls;
         this.paramOffsets = paramOffsets;
         this.paramSizes = paramSizes;
         this.ops = ops;
@@ -106,7 +109,7 @@ public final class Code {
             }
         }
         return new Code(f.name(), module, address, Math.max(1, f.size()), (f.frameSize() + 15) & ~15, f.variadic(),
-                f.inlined(), po, ps, ops, as, bs, pcOffsets, f.lines(), symbols);
+                f.inlined(), f.tailCalls(), po, ps, ops, as, bs, pcOffsets, f.lines(), symbols);
     }
 
     public String name() { return name; }
@@ -120,6 +123,11 @@ public final class Code {
 
     /** Whether gcc would have compiled this function into its callers (a header's static inline). */
     public boolean inlined() { return inlined; }
+
+    /** Whether instruction pc is a call gcc would have made a sibling call (a jump: no frame of this function while the callee runs). */
+    public boolean tailCallAt(int pc) {
+        return tailCalls != null && java.util.Arrays.binarySearch(tailCalls, pc) >= 0;
+    }
 
     /** The instruction address of instruction index pc (RIP). */
     public long rip(int pc) {

@@ -108,6 +108,25 @@ public final class KernelStack {
     /** The instruction index of frame i from the top; for callers, the call instruction. */
     public int framePc(int fromTop) { return pcs[depth - 1 - fromTop]; }
 
+    /**
+     * Whether Linux's unwinder would find frame i (from the top): not a header's static inline
+     * function (gcc compiled it into its caller), and not a function stopped at a call gcc made a
+     * sibling call (a jump: its frame is gone while the callee runs). A call in tail position to an
+     * inline function is a sibling call only if the inline function's own call is one, as its code
+     * is then the caller's tail.
+     */
+    public boolean frameShown(int fromTop) {
+        if (frameCode(fromTop).inlined()) {
+            return false;
+        }
+        for (int i = fromTop; frameCode(i).tailCallAt(framePc(i)); i--) {
+            if (i == 0 || !frameCode(i - 1).inlined()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A native asks to sleep: the CPU stops after the call returns and the task keeps its frames. */
     public void block() { blocked = true; }
 

@@ -39,4 +39,7 @@ public interface Routine {
 
     /** A header's static inline function, which gcc would have inlined: no frame of its own in call traces. */
     default boolean inlined() { return false; }
+
+    /** The call instructions (ascending indices) gcc would make sibling calls (a jump): no frame in call traces while their callee runs. */
+    default int[] tailCalls() { return null; }
 }

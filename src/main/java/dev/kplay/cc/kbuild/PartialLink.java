@@ -74,9 +74,7 @@ public final class PartialLink {
                 for (Insn i : f.code()) {
                     code.add(i.op() == Op.SYM || i.op() == Op.CALL ? new Insn(i.op(), map[(int) i.a()], i.b()) : i);
                 }
-                functions.add(new Function(f.name(), f.section(), (int) (f.offset() + at.get(f.section())), f.size(),
-                    f.global(), f.variadic(), f.params(), f.frameSize(), List.copyOf(code), f.pcOffsets(), f.lines(),
-                    f.inlined()));
+                functions.add(new Function(f, (int) (f.offset() + at.get(f.section())), List.copyOf(code)));
             }
             for (Relocation r : objects.get(k).relocations()) {
                 relocations.add(new Relocation(r.section(), (int) (r.offset() + at.get(r.section())), map[r.symbol()],

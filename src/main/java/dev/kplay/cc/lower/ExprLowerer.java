@@ -34,6 +34,9 @@ abstract class ExprLowerer extends LvalueLowerer {
             return;
         }
         if (t instanceof Type.Arr || t instanceof Type.Func) {
+            if (t instanceof Type.Arr) {
+                escapes(e);
+            }
             addr(e);
             return;
         }
@@ -131,7 +134,10 @@ abstract class ExprLowerer extends LvalueLowerer {
 
     private void unary(Expr.Unary u, Type t) {
         switch (u.op()) {
-            case "&" -> addr(u.operand());
+            case "&" -> {
+                escapes(u.operand());
+                addr(u.operand());
+            }
             case "*" -> {
                 value(u.operand());
                 load(t);
@@ -480,6 +486,9 @@ abstract class ExprLowerer extends LvalueLowerer {
             code.emit(Op.CALL, module.sym(direct), argc);
         } else {
             code.emit(Op.CALLI, 0, argc);
+        }
+        if (tailCandidates.contains(c)) {
+            tailPcs.add(code.size() - 1);
         }
         if (Types.isInteger(ret)) normalize(ret);
         code.line = line;

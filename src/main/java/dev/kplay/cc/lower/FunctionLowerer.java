@@ -72,6 +72,7 @@ final class FunctionLowerer extends ExprLowerer {
             offsets.put(o, alloc(Types.sizeOf(o.type), Math.max(Types.alignOf(o.type), alignAttr(o))));
         }
         code.line = info.def().span().line();
+        tailCandidates = TailCalls.of(typed, info, returnType);
         for (int[] c : structCopies) {
             code.emit(Op.LOCAL, c[1]);
             code.emit(Op.LOCAL, c[0]);
@@ -96,8 +97,10 @@ final class FunctionLowerer extends ExprLowerer {
         String section = Lowerer.sectionAttr(fn);
         if (section == null) section = ".text";
         boolean inlined = fn.isStatic && fn.inline && fn.span != null && !module.mainFile(fn.span.file().name());
+        // a frame another function may reach keeps every call a call (see TailCalls)
+        int[] tail = addressEscapes ? new int[0] : tailPcs.stream().mapToInt(Integer::intValue).sorted().toArray();
         return new Function(fn.symbol, section, 0, size, !fn.isStatic, ft.variadic(), List.copyOf(params), frameSize,
-            insns, Arrays.copyOf(pc, insns.size()), code.lines(), inlined);
+            insns, Arrays.copyOf(pc, insns.size()), code.lines(), inlined, tail);
     }
 
     private int alignAttr(Obj o) {

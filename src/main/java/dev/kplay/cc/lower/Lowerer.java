@@ -106,8 +106,7 @@ public final class Lowerer {
             if (f == null) continue;
             SectionBuf s = section(f.section());
             int off = s.reserve(f.size(), 16);
-            Function placed = new Function(f.name(), f.section(), off, f.size(), f.global(), f.variadic(), f.params(),
-                f.frameSize(), f.code(), f.pcOffsets(), f.lines(), f.inlined());
+            Function placed = new Function(f, off, f.code());
             functions.add(placed);
             defs.put(sym(fi.fn()), new SymDef(f.section(), off, f.size(), Symbol.Kind.FUNC, f.global()));
         }

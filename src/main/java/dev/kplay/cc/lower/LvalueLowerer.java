@@ -28,6 +28,12 @@ abstract class LvalueLowerer {
 
     int frame;
 
+    /** The calls TailCalls found in tail position, and the indices of the call instructions emitted for them. */
+    java.util.Set<Expr.Call> tailCandidates = java.util.Set.of();
+    final java.util.List<Integer> tailPcs = new java.util.ArrayList<>();
+    /** Whether the address of a local or parameter is used as a value (so a callee may reach the frame). */
+    boolean addressEscapes;
+
     LvalueLowerer(Lowerer module) {
         this.module = module;
         this.typed = module.typed();
@@ -119,6 +125,25 @@ abstract class LvalueLowerer {
 
     // ---- addresses -----------------------------------------------------------------------------
 
+    /** The address of lvalue e is used as a value: if e is (part of) a local or parameter, the frame is reachable. */
+    void escapes(Expr e) {
+        while (true) {
+            if (e instanceof Expr.Cast c) {
+                e = c.operand();
+            } else if (e instanceof Expr.Member m && !m.arrow()) {
+                e = m.base();
+            } else if (e instanceof Expr.Index ix && type(ix.base()) instanceof Type.Arr) {
+                e = ix.base();
+            } else {
+                break;
+            }
+        }
+        if (e instanceof Expr.Ident id && offsets.containsKey(typed.refs.get(id))
+                || e instanceof Expr.CompoundLit c && offsets.containsKey(typed.declared.get(c))) {
+            addressEscapes = true;
+        }
+    }
+
     void addr(Expr e) {
         if (e instanceof Expr.Ident id) {
             Obj o = typed.refs.get(id);
@@ -164,7 +189,11 @@ abstract class LvalueLowerer {
         Expr ptr = bt instanceof Type.Ptr ? ix.base() : ix.index();
         Expr idx = bt instanceof Type.Ptr ? ix.index() : ix.base();
         Type pt = Types.decay(type(ptr));
-        value(ptr);
+        if (type(ptr) instanceof Type.Arr) {
+            addr(ptr);      // the same code as its value, but indexing an array does not let its address escape
+        } else {
+            value(ptr);
+        }
         value(idx);
         scale(((Type.Ptr) pt).base());
         code.emit(Op.ADD);

@@ -66,7 +66,7 @@ final class MemoryExports {
         t.function("kmem_cache_destroy", 0x120, (a, s) -> {
             KmemCache c = k.slabCaches().byAddress(a[0]);
             if (c != null && !k.slabCaches().destroy(c)) {
-                objectsRemaining(c, s);
+                objectsRemaining(c);
             }
             return 0;
         });
@@ -83,7 +83,7 @@ final class MemoryExports {
      * a stack dump, taint B) and each object left in it; then kmem_cache_destroy() WARNs with its
      * caller, and the cache stays (it is still in /proc/slabinfo).
      */
-    private void objectsRemaining(KmemCache c, dev.kplay.vm.KernelStack ks) {
+    private void objectsRemaining(KmemCache c) {
         dev.kplay.kernel.sched.Task t = k.current();
         var log = k.printk();
         for (var slab : c.liveBySlab().entrySet()) {
@@ -106,7 +106,7 @@ final class MemoryExports {
             }
         }
         if (t != null) {
-            String caller = ks.depth() > 0 ? k.oopsReporter().symbolize(ks.frameCode(0).rip(ks.framePc(0)) + 5, true) : null;
+            String caller = k.oopsReporter().returnAddress(t);
             k.oopsReporter().warn(t, "kmem_cache_destroy " + c.name() + ": Slab cache still has objects when called from "
                     + (caller != null ? caller : "0x0"), "mm/slab_common.c:493", "kmem_cache_destroy+0x141/0x150", List.of());
         }

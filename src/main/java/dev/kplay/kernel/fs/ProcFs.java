@@ -202,6 +202,9 @@ public final class ProcFs {
             sb.append("[<0>] ").append(k.symbolize(t.stack().blockedIn() + Math.max(1, e.size()) * 7 / 16, true)).append('\n');
         }
         for (int i = 0; i < t.stack().depth(); i++) {
+            if (!t.stack().frameShown(i)) {
+                continue;
+            }
             var c = t.stack().frameCode(i);
             String s = k.symbolize(c.rip(t.stack().framePc(i)), true);
             if (s != null) {

@@ -145,8 +145,8 @@ final class DumpStack {
         KernelStack ks = t.stack();
         for (int i = ripInNative ? 0 : firstOutOfLine(ks) + 1; i < ks.depth(); i++) {
             Code c = ks.frameCode(i);
-            if (c.inlined()) {
-                continue;     // a header's static inline: gcc compiled it into the caller, which the next frame shows
+            if (!ks.frameShown(i)) {
+                continue;     // inlined into its caller, or gone in a sibling call (see KernelStack.frameShown)
             }
             String s = symbolize(c.rip(ks.framePc(i)), true);
             if (s != null) {

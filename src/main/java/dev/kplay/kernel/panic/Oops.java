@@ -354,4 +354,19 @@ public final class Oops {
     public String symbolize(long addr, boolean withOffset) {
         return dump.symbolize(addr, withOffset);
     }
+
+    /**
+     * _RET_IP_ (%pS) in a kernel function the task's module code called: the return address of the
+     * innermost module frame Linux has (a caller gone in a sibling call returns to its own caller),
+     * else where the kernel path called the module ("__do_sys_delete_module+0x1b9/0x330"); null if none.
+     */
+    public String returnAddress(Task t) {
+        KernelStack ks = t.stack();
+        for (int i = 0; i < ks.depth(); i++) {
+            if (ks.frameShown(i)) {
+                return symbolize(ks.frameCode(i).rip(ks.framePc(i)) + 5, true);
+            }
+        }
+        return t.kernelPath().isEmpty() ? null : t.kernelPath().get(0);
+    }
 }
