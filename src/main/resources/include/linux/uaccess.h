@@ -12,6 +12,8 @@
 #include <linux/compiler.h>
 #include <linux/errno.h>
 #include <linux/minmax.h>
+#include <linux/limits.h>
+#include <linux/bug.h>
 #include <linux/sched.h>
 #include <asm/page.h>
 #include <asm/processor.h>
@@ -33,16 +35,69 @@ _copy_from_user(void *, const void __user *, unsigned long);
 extern __must_check unsigned long
 _copy_to_user(void __user *, const void *, unsigned long);
 
+/*
+ * check_copy_size() of linux/thread_info.h, as Debian's 6.1 has it (FORTIFY_SOURCE, HARDENED_USERCOPY):
+ * a copy of more bytes than the kernel-side object has, when gcc knows that object's size
+ * (__builtin_object_size: a local or global array, &variable), is "Buffer overflow detected"
+ * and copies nothing; a copy whose size is not a compile-time constant then goes through
+ * __check_object_size() (hardened usercopy), one of constant size does not. gcc answers both
+ * builtins after inlining these __always_inline functions into the module's function; kplay, which
+ * compiles them out of line, has each caller pass its answers in (sema's Typed.Hidden).
+ * A constant size known to be too big is gcc's error at build time: check_copy_size() calls
+ * __bad_copy_from() or __bad_copy_to() then, declared __compiletime_error.
+ */
+extern void __copy_overflow(int size, unsigned long count);
+extern void __check_object_size(const void *ptr, unsigned long n, bool to_user);
+
+static __always_inline void check_object_size(const void *ptr, unsigned long n, bool to_user)
+{
+	if (!__builtin_constant_p(n))
+		__check_object_size(ptr, n, to_user);
+}
+
+static __always_inline __must_check bool
+check_copy_size(const void *addr, size_t bytes, bool is_source)
+{
+	int sz = __builtin_object_size(addr, 0);
+	if (unlikely(sz >= 0 && sz < bytes)) {
+		if (!__builtin_constant_p(bytes))
+			__copy_overflow(sz, bytes);
+		return false;
+	}
+	if (unlikely(bytes > INT_MAX)) {
+		/*
+		 * WARN_ON_ONCE(bytes > INT_MAX), at its line in 6.1's linux/thread_info.h. kplay: at every
+		 * such copy, not once: its once-flag would be a static in every module that includes this
+		 * header (kplay places a static local even of a function it drops, gcc does not).
+		 */
+		warn_slowpath_fmt("include/linux/thread_info.h", 233, TAINT_WARN, NULL);
+		return false;
+	}
+	check_object_size(addr, bytes, is_source);
+	return true;
+}
+
+/* check_copy_size()'s __bad_copy_to()/__bad_copy_from() for a constant size, which gcc reports at build time */
+#define __copy_size_error(ptr, n, msg)							\
+	__builtin_kplay_error_if(__builtin_constant_p(n) && __builtin_object_size(ptr, 0) != (size_t)-1	\
+				 && __builtin_object_size(ptr, 0) < (n), msg)
+
 static __always_inline unsigned long __must_check
 copy_from_user(void *to, const void __user *from, unsigned long n)
 {
-	return _copy_from_user(to, from, n);
+	__copy_size_error(to, n, "call to ‘__bad_copy_to’ declared with attribute error: copy destination size is too small");
+	if (check_copy_size(to, n, false))
+		n = _copy_from_user(to, from, n);
+	return n;
 }
 
 static __always_inline unsigned long __must_check
 copy_to_user(void __user *to, const void *from, unsigned long n)
 {
-	return _copy_to_user(to, from, n);
+	__copy_size_error(from, n, "call to ‘__bad_copy_from’ declared with attribute error: copy source size is too small");
+	if (check_copy_size(from, n, true))
+		n = _copy_to_user(to, from, n);
+	return n;
 }
 
 #define __copy_from_user(to, from, n)	copy_from_user(to, from, n)

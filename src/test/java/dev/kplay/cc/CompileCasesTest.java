@@ -175,6 +175,20 @@ class CompileCasesTest {
         assertEquals(resource("/cc/modules/cpy.out"), diags.render());
     }
 
+    /**
+     * Checked on the oracle: copy_to_user() of a constant 16 bytes from an 8-byte local buffer does
+     * not build (check_copy_size() calls __bad_copy_from(), declared __compiletime_error). gcc puts
+     * the error in linux/thread_info.h with "inlined from" notes; kplay at the call, with gcc's words.
+     */
+    @Test
+    void constantCopyBiggerThanItsBufferDoesNotBuild() throws IOException {
+        assumeTrue(CompileCasesTest.class.getResource("/include/linux/module.h") != null, "built-in headers");
+        Diagnostics diags = new Diagnostics(KERNEL_WERROR);
+        assertNull(build("constbig.c", resource("/cc/modules/constbig.c"), diags));
+        assertTrue(diags.render().contains("constbig.c:9:13: error: call to \u2018__bad_copy_from\u2019 declared with attribute error:"
+                + " copy source size is too small"), diags.render());
+    }
+
     /** Checked on the oracle: a read handler with the wrong return type in file_operations. */
     @Test
     void wrongFopsSignatureAsTheRealKbuild() throws IOException {

@@ -30,6 +30,7 @@ final class Normalizer {
         s = s.replaceAll("\\b(process|pid|task) \\d+\\b", "$1 N");
         s = s.replaceAll("(scheduling while atomic: \\S+?)/\\d+/", "$1/N/");
         s = s.replaceAll("\\[\\d+\\]", "[N]");
+        s = s.replaceAll("(process stack \\(offset )\\d+", "$1N");     // the stack pointer minus the buffer: gcc's frame layout, not kplay's
         s = s.replaceAll("@offset=\\d+", "@offset=N");     // SLUB's object in its slab: CONFIG_SLAB_FREELIST_RANDOM, new at each boot
         s = s.replaceAll("(stuck for \\d+s! \\[[^:\\]]+:)\\d+\\]", "$1N]");   // the soft-lockup report's [comm:pid]
         s = s.replaceAll("6\\.1\\.0-\\S+( #1\\s+(SMP )?(PREEMPT_DYNAMIC )?Debian \\S+( \\(\\S+\\))?)?", "KVER");

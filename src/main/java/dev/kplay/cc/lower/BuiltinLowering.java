@@ -21,6 +21,13 @@ final class BuiltinLowering {
             code.emit(Op.CONST, k);
             return;
         }
+        Integer hidden = x.typed.hiddenUses.get(c);
+        if (hidden != null) {
+            // answered by the caller (Typed.Hidden): the hidden parameter
+            code.emit(Op.LOCAL, x.hiddenOffsets[hidden]);
+            code.emit(Op.LD8);
+            return;
+        }
         String base = name.substring("__builtin_".length());
         switch (base) {
             case "expect", "expect_with_probability", "assume_aligned" -> {

@@ -5,6 +5,7 @@ import dev.kplay.cc.parse.Expr;
 import dev.kplay.cc.parse.Stmt;
 import dev.kplay.cc.sema.Obj;
 import dev.kplay.cc.sema.Type;
+import dev.kplay.cc.sema.Typed;
 import dev.kplay.cc.sema.Types;
 import dev.kplay.vm.Op;
 import java.util.List;
@@ -437,6 +438,22 @@ abstract class ExprLowerer extends LvalueLowerer {
         return false;
     }
 
+    /** Pushes the answers a call passes to its callee's hidden parameters (Typed.Hidden); returns how many. */
+    private int hiddenArguments(Expr.Call c, Obj callee) {
+        List<Typed.HiddenArg> given = typed.hiddenArgs.get(c);
+        for (int i = 0; i < callee.hidden.size(); i++) {
+            Typed.HiddenArg a = given != null && i < given.size() ? given.get(i) : null;
+            if (a != null && a.value() == null) {
+                code.emit(Op.LOCAL, hiddenOffsets[a.forward()]);
+                code.emit(Op.LD8);
+            } else {
+                // a call checked before the callee's body asked (a prototype first): gcc's "unknown"
+                code.emit(Op.CONST, a != null ? a.value() : callee.hidden.get(i).unknown());
+            }
+        }
+        return callee.hidden.size();
+    }
+
     void call(Expr.Call c) {
         String builtin = typed.builtins.get(c);
         if (builtin != null) {
@@ -481,6 +498,9 @@ abstract class ExprLowerer extends LvalueLowerer {
             for (int i = 0; i < c.args().size(); i++) {
                 argument(c, f, i);
             }
+        }
+        if (direct != null && direct.hidden != null) {
+            argc += hiddenArguments(c, direct);
         }
         if (direct != null) {
             code.emit(Op.CALL, module.sym(direct), argc);

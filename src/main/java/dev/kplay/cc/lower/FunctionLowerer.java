@@ -68,6 +68,14 @@ final class FunctionLowerer extends ExprLowerer {
                 offsets.put(p, off);
             }
         }
+        if (fn.hidden != null) {
+            // after the declared parameters: the answers each caller passes (Typed.Hidden)
+            hiddenOffsets = new int[fn.hidden.size()];
+            for (int i = 0; i < hiddenOffsets.length; i++) {
+                hiddenOffsets[i] = alloc(8, 8);
+                params.add(new Function.Param(hiddenOffsets[i], 8));
+            }
+        }
         for (Obj o : info.locals()) {
             offsets.put(o, alloc(Types.sizeOf(o.type), Math.max(Types.alignOf(o.type), alignAttr(o))));
         }

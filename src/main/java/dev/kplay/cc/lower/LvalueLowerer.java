@@ -33,6 +33,8 @@ abstract class LvalueLowerer {
     final java.util.List<Integer> tailPcs = new java.util.ArrayList<>();
     /** Whether the address of a local or parameter is used as a value (so a callee may reach the frame). */
     boolean addressEscapes;
+    /** Where the function's hidden parameters (Typed.Hidden) are in its frame. */
+    int[] hiddenOffsets = new int[0];
 
     LvalueLowerer(Lowerer module) {
         this.module = module;

@@ -27,7 +27,15 @@ final class Builtins {
         Map.entry("ffs", 1), Map.entry("ffsl", 1), Map.entry("ffsll", 1), Map.entry("parity", 1), Map.entry("parityl", 1),
         Map.entry("parityll", 1), Map.entry("abs", 1), Map.entry("labs", 1), Map.entry("bswap16", 1),
         Map.entry("bswap32", 1), Map.entry("bswap64", 1), Map.entry("add_overflow", 3), Map.entry("sub_overflow", 3),
-        Map.entry("mul_overflow", 3), Map.entry("assume_aligned", 2));
+        Map.entry("mul_overflow", 3), Map.entry("assume_aligned", 2), Map.entry("kplay_error_if", 2));
+
+    /** The text of a string literal argument (kplay_error_if's message). */
+    static String message(Expr e) {
+        if (!(e instanceof Expr.StrLit s)) return "error";
+        byte[] b = s.bytes();
+        int len = b.length > 0 && b[b.length - 1] == 0 ? b.length - 1 : b.length;
+        return new String(b, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     /** Types a call to builtin {@code id}, or returns null if {@code id} is not a builtin. */
     static Type check(ExprChecker ch, Expr.Call c, Expr.Ident id) {
@@ -68,7 +76,12 @@ final class Builtins {
             case "constant_p" -> {
                 checkAll(ch, args);
                 Object v = args.isEmpty() ? null : ch.consts.eval(args.get(0));
-                ch.typed.constants.put(c, v != null ? 1L : 0L);
+                Integer hidden = v == null && !args.isEmpty() ? ch.hiddenQuery(args.get(0), Typed.Hidden.CONSTANT_P) : null;
+                if (hidden != null) {
+                    ch.typed.hiddenUses.put(c, hidden);
+                } else {
+                    ch.typed.constants.put(c, v != null ? 1L : 0L);
+                }
                 result = Type.INT;
             }
             case "unreachable", "trap", "va_start", "va_end", "va_copy", "prefetch" -> {
@@ -82,8 +95,29 @@ final class Builtins {
             case "object_size", "dynamic_object_size" -> {
                 checkAll(ch, args);
                 Long t = args.size() > 1 ? ch.consts.intValue(args.get(1)) : Long.valueOf(0);
-                ch.typed.constants.put(c, t != null && t >= 2 ? 0L : -1L);
+                int kind = t == null ? 0 : (int) (t & 3);
+                Integer hidden = ch.hiddenQuery(args.get(0), kind);
+                if (hidden != null) {
+                    ch.typed.hiddenUses.put(c, hidden);     // each caller's answer (see Typed.Hidden)
+                } else {
+                    ch.typed.constants.put(c, ObjectSize.of(ch.typed, args.get(0), kind));
+                }
                 result = Type.ULONG;
+            }
+            case "kplay_error_if" -> {
+                // kplay's headers: gcc's error for a call to a function declared __attribute__((error(msg)))
+                // that constant folding leaves in the code, which kplay (no inlining) cannot tell otherwise
+                checkAll(ch, args);
+                Long v = ch.consts.intValue(args.get(0));
+                if (v != null && v != 0) {
+                    ch.error(c.span(), message(args.get(1)));
+                } else if (v == null && ch.function != null && ch.function.hidden != null) {
+                    // asks about the parameters: each call answers it (ExprChecker.callChecks)
+                    if (ch.function.callChecks == null) ch.function.callChecks = new java.util.ArrayList<>();
+                    ch.function.callChecks.add(c);
+                }
+                ch.typed.constants.put(c, 0L);
+                result = Type.INT;
             }
             case "choose_expr" -> {
                 if (args.size() != 3) {

@@ -121,6 +121,7 @@ public final class Checker extends Declarations {
             typed.declared.put(p, o);
             params.add(o);
         }
+        functionParams = params;
         block(fd.body(), false);
         popScope();
         diags.emissionPoint(fd.body().close());

@@ -12,9 +12,17 @@ public final class ConstEval {
     public record Addr(Obj obj, Expr.StrLit str, Expr.CompoundLit lit, long addend) {}
 
     private final Typed typed;
+    /** Values given for some expressions (a callee's parameters at one call), or null. */
+    private final java.util.function.Function<Expr, Long> given;
 
     public ConstEval(Typed typed) {
+        this(typed, null);
+    }
+
+    /** Evaluation where {@code given} answers first (null: as usual). */
+    ConstEval(Typed typed, java.util.function.Function<Expr, Long> given) {
         this.typed = typed;
+        this.given = given;
     }
 
     /** The value of an integer constant expression, or null if it is not one. */
@@ -65,6 +73,12 @@ public final class ConstEval {
     }
 
     private Object evalRaw(Expr e) {
+        if (given != null) {
+            Long v = given.apply(e);
+            if (v != null) {
+                return v;
+            }
+        }
         Type t = typed.types.get(e);
         if (e instanceof Expr.IntLit l) return normalize(parseInt(l.text()), t);
         if (e instanceof Expr.CharLit c) return c.value();
@@ -86,7 +100,9 @@ public final class ConstEval {
         }
         if (e instanceof Expr.Call c) {
             String b = typed.builtins.get(c);
-            if ("__builtin_constant_p".equals(b) || "__builtin_types_compatible_p".equals(b)) return typed.constants.get(e);
+            if ("__builtin_constant_p".equals(b) || "__builtin_types_compatible_p".equals(b) || "__builtin_object_size".equals(b)) {
+                return typed.constants.get(e);
+            }
             if ("__builtin_expect".equals(b)) return evalRaw(c.args().get(0));
             if ("__builtin_choose_expr".equals(b)) {
                 Long cond = intValue(c.args().get(0));
@@ -127,7 +143,7 @@ public final class ConstEval {
             return r instanceof Long l ? (Object) normalize(l, t) : r;
         }
         if (e instanceof Expr.Binary b) {
-            if (t == null) return binary(b, null);
+            if (t == null || given != null) return binary(b, t);     // (the cache holds answers without given values)
             java.util.Optional<Object> known = typed.folded.get(b);
             if (known != null) return known.orElse(null);
             Object v;

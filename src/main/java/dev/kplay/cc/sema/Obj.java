@@ -1,5 +1,7 @@
 package dev.kplay.cc.sema;
 
+import dev.kplay.cc.parse.Expr;
+
 import dev.kplay.cc.parse.Attribute;
 import dev.kplay.cc.parse.Decl;
 import dev.kplay.cc.parse.Initializer;
@@ -52,6 +54,25 @@ public final class Obj {
     public List<Span> paramSpans = List.of();
     /** For functions: each parameter's whole declaration ("int *p"), underlined in those notes. */
     public List<Span> paramRanges = List.of();
+    /**
+     * For a header's static inline function: what its body asks of its parameters that gcc answers
+     * after inlining it into each caller (Typed.Hidden); each becomes a hidden argument its callers
+     * pass. Null if none.
+     */
+    public List<Typed.Hidden> hidden;
+    /** For such a function: its __builtin_kplay_error_if() checks, evaluated at each call (see ExprChecker). Null if none. */
+    public List<Expr.Call> callChecks;
+
+    /** The index of hidden query (param, kind), added if new. */
+    public int hiddenIndex(int param, int kind) {
+        if (hidden == null) hidden = new ArrayList<>();
+        int i = hidden.indexOf(new Typed.Hidden(param, kind));
+        if (i < 0) {
+            hidden.add(new Typed.Hidden(param, kind));
+            i = hidden.size() - 1;
+        }
+        return i;
+    }
 
     public Obj(String name, Kind kind, Type type, Span span) {
         this.name = name;

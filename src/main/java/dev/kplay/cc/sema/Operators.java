@@ -4,6 +4,8 @@ import dev.kplay.cc.diag.Diagnostics;
 import dev.kplay.cc.parse.Expr;
 import dev.kplay.cc.source.Span;
 
+import java.util.List;
+
 /**
  * The operators of C11 6.5.3 to 6.5.16: unary, binary (with pointer arithmetic and the usual
  * arithmetic conversions), the conditional operator and assignment, with the lvalue and
@@ -13,6 +15,31 @@ import dev.kplay.cc.source.Span;
 abstract class Operators extends Conversions {
     /** The function being checked, or null at file scope. */
     Obj function;
+    /** Its parameters, in order. */
+    List<Obj> functionParams = List.of();
+
+    /**
+     * The hidden argument (Typed.Hidden) that answers a compile-time builtin on {@code arg} in the
+     * function being checked: its index, or null unless arg is a parameter of an always_inline
+     * function, which gcc inlines into every caller before it answers.
+     */
+    Integer hiddenQuery(Expr arg, int kind) {
+        while (arg instanceof Expr.Cast c) {
+            arg = c.operand();
+        }
+        if (!(arg instanceof Expr.Ident id) || function == null || !function.inline || !function.isStatic
+                || function.attr("always_inline") == null && function.attr("__always_inline__") == null
+                || !(function.type instanceof Type.Func f) || f.variadic()) {
+            return null;
+        }
+        Obj p = typed.refs.get(id);
+        for (int i = 0; p != null && p.isParam && i < functionParams.size(); i++) {
+            if (functionParams.get(i) == p) {
+                return function.hiddenIndex(i, kind);
+            }
+        }
+        return null;
+    }
 
     static boolean isLvalue(Typed typed, Expr e) {
         if (e instanceof Expr.Ident id) {

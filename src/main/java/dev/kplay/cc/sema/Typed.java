@@ -44,6 +44,29 @@ public final class Typed {
     public final List<Obj> globals = new ArrayList<>();
 
     /** A checked function definition. */
+    /**
+     * A compile-time question an inline function asks of its parameter {@code param}: kind 0..3 is
+     * __builtin_object_size(param, kind), 4 is __builtin_constant_p(param). gcc answers it in each
+     * caller after inlining; kplay compiles the function out of line, so each caller passes the answer
+     * it has (a constant, or its own hidden argument when it passes its parameter on).
+     */
+    public record Hidden(int param, int kind) {
+        public static final int CONSTANT_P = 4;
+
+        /** What the answer is when the caller cannot tell: the builtin's "unknown". */
+        public long unknown() {
+            return kind == CONSTANT_P ? 0 : (kind & 2) == 0 ? -1 : 0;
+        }
+    }
+
+    /** A hidden argument at a call: {@code value}, or the caller's own hidden argument {@code forward} (value null). */
+    public record HiddenArg(Long value, int forward) {}
+
+    /** Builtin calls answered by a hidden argument of the function they are in: the argument's index. */
+    public final Map<Expr.Call, Integer> hiddenUses = new IdentityHashMap<>();
+    /** The hidden arguments of calls to functions that take some, in the callee's order. */
+    public final Map<Expr.Call, List<HiddenArg>> hiddenArgs = new IdentityHashMap<>();
+
     public record FunctionInfo(Obj fn, Decl.FunctionDef def, List<Obj> params, List<Obj> locals,
                                Map<Stmt.Switch, List<Stmt>> cases) {}
 

@@ -37,7 +37,8 @@ public final class Builtins {
         alloc();
         time();
         params();
-        new FileExports(k, this).register();
+        FileExports files = new FileExports(k, this);
+        files.register();
         new StringExports(k, this).register();
         new HexDumpExports(k, this).register();
         new KfifoExports(k, this).register();
@@ -82,6 +83,7 @@ public final class Builtins {
         new PerCpuExports(k).register();
         new XarrayExports(k).register();
         new ListDebugExports(k).register();
+        files.registerCopyChecks();
     }
 
     /** vsnprintf over arguments args[from..]. */

@@ -33,9 +33,10 @@ public final class FileExports {
     }
 
     void register() {
-        t.function("_copy_to_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], true));
+        // lib/usercopy.c's: no object check (copy_to_user() made it inline, see linux/uaccess.h)
+        t.function("_copy_to_user", 0x40, (a, s) -> rawCopy(a[0], a[1], a[2], true));
         t.function("copy_to_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], true));
-        t.function("_copy_from_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], false));
+        t.function("_copy_from_user", 0x40, (a, s) -> rawCopy(a[0], a[1], a[2], false));
         t.function("copy_from_user", 0x40, (a, s) -> copy(a[0], a[1], a[2], false));
         t.function("strncpy_from_user", 0x60, (a, s) -> strncpyFromUser(a[0], a[1], a[2]));
         for (String[] kt : new String[][] {{"kstrtoint", "4", "s"}, {"kstrtouint", "4", "u"}, {"kstrtol", "8", "s"},
@@ -223,6 +224,28 @@ public final class FileExports {
     /** A copy from or to user memory; caller: the kernel function that made it (its frame in a usercopy BUG), or null. */
     private long copy(long to, long from, long n, boolean toUser, String caller) {
         checkObjectSize(toUser ? from : to, n, toUser, caller);
+        return rawCopy(to, from, n, toUser);
+    }
+
+    /**
+     * The hardening of 6.1's copies that gcc inlines into module code (linux/uaccess.h): __check_object_size,
+     * and __copy_overflow's warning for a copy bigger than an object of known size. Registered after the
+     * rest (see Builtins.register).
+     */
+    void registerCopyChecks() {
+        t.function("__check_object_size", 0x220, (a, s) -> {
+            checkObjectSize(a[0], a[1], a[2] != 0, null);
+            return 0;
+        });
+        t.function("__copy_overflow", 0x30, (a, s) -> {
+            k.oopsReporter().warn(k.current(), String.format("Buffer overflow detected (%d < %d)!", (int) a[0], a[1]),
+                    "mm/maccess.c:228", "__copy_overflow+0x16/0x30", List.of());
+            return 0;
+        });
+    }
+
+    /** raw_copy_{to,from}_user(): the bytes, up to the first user address that faults; returns the number NOT copied. */
+    private long rawCopy(long to, long from, long n, boolean toUser) {
         long user = toUser ? to : from;
         for (long i = 0; i < n; i++) {
             if (!Layout.isUser(user + i)) {
@@ -241,27 +264,54 @@ public final class FileExports {
     }
 
     /**
-     * Hardened usercopy (CONFIG_HARDENED_USERCOPY, on in Debian's 6.1), for the kernel side of a copy
-     * in a kmalloc object: a copy that runs past the object's end is usercopy_abort()'s message and
-     * BUG at mm/usercopy.c:101, from __check_heap_object(), as the oracle recorded (case usercopy; through
- * simple_read_from_buffer/simple_write_to_buffer too).
+     * Hardened usercopy (CONFIG_HARDENED_USERCOPY, on in Debian's 6.1): __check_object_size() for the
+     * kernel side of a copy, as mm/usercopy.c makes it: a NULL (or ZERO_SIZE_PTR) or wrapping pointer;
+     * an object on the task's stack that runs off either end of it or starts below the stack pointer
+     * (x86 with ORC checks no frames); a copy running past the end of a kmalloc object. Each is
+     * usercopy_abort()'s message and BUG at mm/usercopy.c:101, as the oracle recorded (cases usercopy,
+     * ucbogus; through simple_read_from_buffer/simple_write_to_buffer too).
      * Not modelled yet: the usercopy regions of kmem_cache_create_usercopy() caches (the oracle let a
-     * copy from a plain kmem_cache_create() object through), stack frames, page allocations, NULL and
-     * wrapped pointers.
+     * copy from a plain kmem_cache_create() object through, as kplay does), page allocations, kernel text.
      */
     private void checkObjectSize(long ptr, long n, boolean toUser, String caller) {
         if (n == 0) {
             return;
         }
+        if (Long.compareUnsigned(ptr + (n - 1), ptr) < 0) {
+            usercopyAbort("wrapped address", null, toUser, 0, ptr + n, "__check_object_size.cold+0x2e/0xcb", caller);
+        }
+        if (Long.compareUnsigned(ptr, 16) <= 0) {
+            usercopyAbort("null address", null, toUser, ptr, n, "__check_object_size.cold+0x44/0xcb", caller);
+        }
+        dev.kplay.kernel.sched.Task t = k.current();
+        if (t != null && t.stack() != null) {
+            long stack = t.stack().base();
+            long end = stack + KernelStack.THREAD_SIZE;
+            // current_stack_pointer in __check_object_size: below the caller's frame by its return address and pushes
+            long sp = t.stack().sp() - 0x28;
+            boolean touches = Long.compareUnsigned(ptr + n, stack) > 0 && Long.compareUnsigned(ptr, end) < 0;
+            if (touches) {
+                if (Long.compareUnsigned(ptr, stack) < 0 || Long.compareUnsigned(ptr + n, end) > 0
+                        || Long.compareUnsigned(ptr, sp) < 0) {
+                    usercopyAbort("process stack", null, toUser, sp - ptr, n, "__check_object_size.cold+0x5e/0xcb", caller);
+                }
+                return;     // GOOD_STACK
+            }
+        }
         long[] obj = k.slab().slabObject(ptr);
         if (obj == null || Long.compareUnsigned(n, obj[0] - obj[1]) <= 0) {
             return;
         }
-        k.printk().log(0, String.format("usercopy: Kernel memory %s attempt detected %s SLUB object '%s' (offset %d, size %d)!",
-                toUser ? "exposure" : "overwrite", toUser ? "from" : "to", dev.kplay.kernel.mm.Slab.cacheName(obj[0]),
-                obj[1], n));
-        java.util.List<String> inner = new java.util.ArrayList<>(List.of("__check_heap_object+0xa9/0xc0",
-                "__check_object_size+0x1df/0x220"));
+        usercopyAbort("SLUB object", dev.kplay.kernel.mm.Slab.cacheName(obj[0]), toUser, obj[1], n, null, caller);
+    }
+
+    /** Models usercopy_abort(): the message, then BUG(); {@code checkFrame}: __check_object_size's own frame, or null for the heap check's. */
+    private void usercopyAbort(String name, String detail, boolean toUser, long offset, long len, String checkFrame, String caller) {
+        k.printk().log(0, String.format("usercopy: Kernel memory %s attempt detected %s %s%s (offset %s, size %s)!",
+                toUser ? "exposure" : "overwrite", toUser ? "from" : "to", name, detail != null ? " '" + detail + "'" : "",
+                Long.toUnsignedString(offset), Long.toUnsignedString(len)));
+        java.util.List<String> inner = new java.util.ArrayList<>(checkFrame != null ? List.of(checkFrame)
+                : List.of("__check_heap_object+0xa9/0xc0", "__check_object_size+0x1df/0x220"));
         if (caller != null) {
             inner.add(caller);
         }
