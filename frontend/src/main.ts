@@ -692,7 +692,7 @@ async function start(): Promise<void> {
     setBusy();
     await busy(() => openReplay(link));
     started = true;
-    if (!embed) editor.focus();
+    if (!embed) focusEditorUnlessTaken();
     ready();
     return;
   }
@@ -702,7 +702,7 @@ async function start(): Promise<void> {
   if (work && worthRestoring(work.scenario) && await busy(() => restoreWork(work))) {
     initialFiles = client.files();
     await loadLesson();
-    editor.focus();
+    focusEditorUnlessTaken();
     ready();
     return;
   }
@@ -728,8 +728,18 @@ async function start(): Promise<void> {
   initialFiles = client.files();
   await loadTree();
   await loadLesson();
-  if (!embed) editor.focus();
+  if (!embed) focusEditorUnlessTaken();
   ready();
+}
+
+/**
+ * The editor takes the keyboard when the page has started, unless the user has already put it
+ * elsewhere: the page is usable before the ~/linux tree and a lesson have loaded, and a click into
+ * the terminal then must not see its typing land in the code.
+ */
+function focusEditorUnlessTaken(): void {
+  const active = document.activeElement;
+  if (active === null || active === document.body || active === document.documentElement) editor.focus();
 }
 
 /** The session's ~/linux tree as a group of editor tabs (files the tab already holds keep its text). */

@@ -31,6 +31,15 @@ public final class Compiler {
 
     /** As compile(), with the macros the preprocessor left defined, for gcc's "did you mean" hints. */
     public static ModuleImage compile(SourceFile file, List<Token> tokens, Diagnostics diags, Iterable<String> macros) {
+        return compile(file, tokens, diags, macros, false);
+    }
+
+    /**
+     * As compile(); {@code kernel}: code kbuild compiles (a module, a kernel from ~/linux), with the
+     * kernel's -fstack-protector-strong (Debian's gcc leaves user programs without it).
+     */
+    public static ModuleImage compile(SourceFile file, List<Token> tokens, Diagnostics diags, Iterable<String> macros,
+                                      boolean kernel) {
         Parser parser = new Parser(tokens, diags);
         Checker checker = new Checker(diags);
         checker.macros(macros);
@@ -72,7 +81,7 @@ public final class Compiler {
         }
         String base = file.name().replaceAll(".*/", "").replaceAll("\\.c$", "");
         try {
-            return new Lowerer(checker.typed(), base.replace('-', '_'), base + ".o").lower();
+            return new Lowerer(checker.typed(), base.replace('-', '_'), base + ".o", kernel).lower();
         } catch (CpuLimit.Exceeded e) {
             throw e;
         } catch (RuntimeException e) {

@@ -76,16 +76,28 @@ public final class KernelStack {
     long[] args = NO_ARGS;
     private static final long[] NO_ARGS = {};
 
-    /** Top of the stack area: where an empty stack's pointer is. */
+    /** Where an empty stack's pointer is. */
     private final long top;
 
+    /**
+     * What a kernel stack holds above the first frame kplay runs on it: the pt_regs of the entry
+     * (168 bytes) and the frames of the kernel functions that called the module (entry_SYSCALL_64,
+     * do_syscall_64, ksys_write, vfs_write, proc_reg_write...), some 0x200 bytes on the oracle's 6.1.
+     * A module function's frame is therefore that far below the stack's end, as on Linux: a buffer
+     * overrun there runs into those frames, not off the stack, and a recursion has that much less
+     * room before the guard page.
+     */
+    static final int ENTRY_FRAMES = 0x200;
+
+    /** A task's kernel stack of THREAD_SIZE bytes from base. */
     public KernelStack(long base) {
-        this(base, base + THREAD_SIZE, base + THREAD_SIZE);
+        this(base, base + THREAD_SIZE - ENTRY_FRAMES, base + THREAD_SIZE - ENTRY_FRAMES);
     }
 
     /**
      * A stack over [base, top) whose first frame goes below {@code sp} (a user program's stack:
-     * argv, envp and the auxiliary vector sit between sp and top, put there by execve).
+     * argv, envp and the auxiliary vector sit between sp and top, put there by execve); an emptied
+     * stack's pointer is top.
      */
     public KernelStack(long base, long top, long sp) {
         this.base = base;

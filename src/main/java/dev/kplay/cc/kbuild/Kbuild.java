@@ -180,7 +180,7 @@ public final class Kbuild {
             try {
                 List<Token> tokens = pp.preprocess(source);
                 if (tokens != null) {
-                    image[0] = Compiler.compile(source, tokens, diags, pp.spellingMacros());
+                    image[0] = Compiler.compile(source, tokens, diags, pp.spellingMacros(), true);
                 }
             } catch (CpuLimit.Exceeded e) {
                 tooLong[0] = true;

@@ -44,6 +44,31 @@ final class Code {
         lines.add(line);
     }
 
+    Insn get(int i) { return insns.get(i); }
+
+    /** Replaces instruction i by {@code insn} (a jump to a label: see {@link #jumpAt}); indices stay. */
+    void replace(int i, Insn insn) {
+        insns.set(i, insn);
+    }
+
+    /** Instruction i becomes a jump to {@code label} (patched in {@link #finish}). */
+    void jumpAt(int i, Op op, int label) {
+        insns.set(i, new Insn(op, label, -1));
+    }
+
+    /** Inserts instructions at index {@code at} with source line {@code line}; labels placed at or after it move with the code. */
+    void insert(int at, List<Insn> add, int line) {
+        insns.addAll(at, add);
+        for (int k = 0; k < add.size(); k++) {
+            lines.add(at, line);
+        }
+        for (int l = 0; l < targets.size(); l++) {
+            if (targets.get(l) >= at) {
+                targets.set(l, targets.get(l) + add.size());
+            }
+        }
+    }
+
     List<Insn> finish() {
         List<Insn> out = new ArrayList<>(insns.size());
         for (Insn i : insns) {

@@ -76,8 +76,17 @@ final class FunctionLowerer extends ExprLowerer {
                 params.add(new Function.Param(hiddenOffsets[i], 8));
             }
         }
+        int arrays = 0;
         for (Obj o : info.locals()) {
-            offsets.put(o, alloc(Types.sizeOf(o.type), Math.max(Types.alignOf(o.type), alignAttr(o))));
+            int align = Math.max(Types.alignOf(o.type), alignAttr(o));
+            if (StackProtector.guarded(o)) {
+                // placed under the canary once the body is lowered (StackProtector.apply): an offset of its own until then
+                arrays = (arrays + align - 1) / align * align;
+                offsets.put(o, StackProtector.UNPLACED + arrays);
+                arrays += (int) Math.max(1, Types.sizeOf(o.type));
+            } else {
+                offsets.put(o, alloc(Types.sizeOf(o.type), align));
+            }
         }
         code.line = info.def().span().line();
         tailCandidates = TailCalls.of(typed, info, returnType);
@@ -97,6 +106,10 @@ final class FunctionLowerer extends ExprLowerer {
             code.emit(Op.CONST, 0);
         }
         code.emit(Op.RET);
+        if (arrays > 0 || addressEscapes && module.stackProtector) {
+            StackProtector.apply(this, info.locals(), info.def().span().line(), info.def().body().close().line(),
+                    module.stackProtector);
+        }
         List<Insn> insns = code.finish();
         int[] pc = code.pcOffsets(insns);
         int end = pc[insns.size()] + 1;
@@ -111,7 +124,7 @@ final class FunctionLowerer extends ExprLowerer {
             insns, Arrays.copyOf(pc, insns.size()), code.lines(), inlined, tail);
     }
 
-    private int alignAttr(Obj o) {
+    int alignAttr(Obj o) {
         var a = o.attr("aligned");
         if (a == null) return 1;
         if (a.args().isEmpty()) return 16;

@@ -64,6 +64,7 @@ public final class Lowerer {
     private final List<String> symNames = new ArrayList<>();
     private final List<Symbol.Kind> symKinds = new ArrayList<>();
     private final Map<Object, Integer> symIndex = new IdentityHashMap<>();
+    private final Map<String, Integer> externalSyms = new java.util.HashMap<>();
     private final Map<String, Integer> stringSyms = new HashMap<>();
     private final Map<Integer, SymDef> defs = new HashMap<>();
     private final Map<String, SectionBuf> sections = new LinkedHashMap<>();
@@ -72,10 +73,18 @@ public final class Lowerer {
     private final Map<Obj, Function> lowered = new IdentityHashMap<>();
     private final Map<Obj, Typed.FunctionInfo> infos = new IdentityHashMap<>();
 
+    /** Whether functions get gcc's stack canary (-fstack-protector-strong, kbuild's; see StackProtector). */
+    final boolean stackProtector;
+
     public Lowerer(Typed typed, String moduleName, String fileName) {
+        this(typed, moduleName, fileName, false);
+    }
+
+    public Lowerer(Typed typed, String moduleName, String fileName, boolean stackProtector) {
         this.typed = typed;
         this.moduleName = moduleName;
         this.fileName = fileName;
+        this.stackProtector = stackProtector;
     }
 
     Typed typed() { return typed; }
@@ -147,6 +156,16 @@ public final class Lowerer {
         symKinds.add(o.kind == Obj.Kind.FUNC ? Symbol.Kind.FUNC : Symbol.Kind.OBJECT);
         symIndex.put(o, symNames.size() - 1);
         if (o.kind == Obj.Kind.FUNC) need(o);
+        return symNames.size() - 1;
+    }
+
+    /** The symbol of a kernel function the compiler calls on its own (__stack_chk_fail), undefined here. */
+    int externalFunction(String name) {
+        Integer i = externalSyms.get(name);
+        if (i != null) return i;
+        symNames.add(name);
+        symKinds.add(Symbol.Kind.FUNC);
+        externalSyms.put(name, symNames.size() - 1);
         return symNames.size() - 1;
     }
 

@@ -434,7 +434,15 @@ public final class Builtins {
 
     private void time() {
         t.function("get_random_u32", 0x40, (a, s) -> Vsprintf.hashPointer(k.clock().now()));
-        t.function("__stack_chk_fail", 0x20, (a, s) -> 0);
+        // called by a function compiled with gcc's stack protector whose canary changed (cc.lower.StackProtector):
+        // panic("stack-protector: Kernel stack is corrupted in: %pB") with its return address, that function's end
+        t.function("__stack_chk_fail", 0x10, (a, s) -> {
+            String where = s.depth() > 0 ? k.oopsReporter().symbolize(s.frameCode(0).rip(s.framePc(0)) + 5, true) : null;
+            k.panicState().panic(k.current(), "stack-protector: Kernel stack is corrupted in: " + (where != null ? where : "0x0"),
+                    java.util.List.of("__stack_chk_fail+0x10/0x10"));
+            s.block();
+            return 0;
+        });
     }
 
     private void params() {

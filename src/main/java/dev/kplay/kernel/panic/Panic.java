@@ -39,13 +39,20 @@ public final class Panic {
      * report, then the kernel is dead. A second panic while panicking only stops, as panic_cpu does.
      */
     public void panic(Task t, String msg) {
+        panic(t, msg, List.of());
+    }
+
+    /** panic() called from kernel function frames {@code callers} (innermost first) under the task's own frames. */
+    public void panic(Task t, String msg, List<String> callers) {
         if (message != null) {
             return;
         }
         message = msg;
         line("Kernel panic - not syncing: " + msg);
         if (t != null && !taint.test(Taint.DIE)) {
-            oops.dumpStack(t, List.of("dump_stack_lvl+0x44/0x5c", "panic+0x118/0x2f4"));
+            List<String> inner = new java.util.ArrayList<>(List.of("dump_stack_lvl+0x44/0x5c", "panic+0x118/0x2f4"));
+            inner.addAll(callers);
+            oops.dumpStack(t, inner);
         }
         line(String.format("Kernel Offset: 0x%x from 0xffffffff81000000 (relocation range: 0xffffffff80000000-0xffffffffbfffffff)",
                 KERNEL_OFFSET));

@@ -97,6 +97,9 @@ class SymversTest {
         return name;
     }
 
+    /** Exports a module calls without declaring them: the calls the compiler itself emits. */
+    private static final Set<String> COMPILER_CALLED = Set.of("__stack_chk_fail");
+
     @Test
     void everyDeclarationIsExportedAndEveryExportDeclared() throws Exception {
         Set<String> declared = declared();
@@ -105,7 +108,9 @@ class SymversTest {
         List<String> missing = declared.stream().filter(n -> !exported.contains(n) && !NOT_EXPORTED.contains(n))
             .collect(Collectors.toList());
         assertEquals(List.of(), missing, "declared by a header but neither in Module.symvers nor in unmodelled.symvers");
-        List<String> undeclared = exported.stream().filter(n -> !declared.contains(n)).collect(Collectors.toList());
+        // what the compiler calls on its own is in no header (gcc's stack protector calls __stack_chk_fail)
+        List<String> undeclared = exported.stream().filter(n -> !declared.contains(n) && !COMPILER_CALLED.contains(n))
+            .collect(Collectors.toList());
         assertEquals(List.of(), undeclared, "in Module.symvers but declared by no header");
     }
 
