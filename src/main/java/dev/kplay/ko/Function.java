@@ -26,6 +26,10 @@ import java.util.List;
  * jump (a sibling call: the callee returns straight to this function's caller), so that this
  * function has no frame while its callee runs, and call traces leave it out as Linux's do.
  *
+ * <p>{@code coldCalls}: the call instructions (ascending) to a {@code __cold} function (dump_stack,
+ * printk, panic) inside a branch of a function that is not cold itself, which gcc -O2 moves to the
+ * function's {@code .cold} part: a trace taken in the callee names the caller {@code name.cold}.
+ *
  * <p>Structs by value (the compiler's convention, which kernel code calling module functions must
  * follow): a struct argument is passed as the address of the caller's object (an 8-byte param; the
  * callee copies it into its own frame); a function returning a struct takes a hidden first argument,
@@ -34,20 +38,20 @@ import java.util.List;
  */
 public record Function(String name, String section, int offset, int size, boolean global, boolean variadic,
                        List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines, boolean inlined,
-                       int[] tailCalls)
+                       int[] tailCalls, int[] coldCalls)
         implements Routine {
     private static final int[] NONE = {};
 
     /** A function gcc keeps out of line (see {@link #inlined}), with no sibling calls. */
     public Function(String name, String section, int offset, int size, boolean global, boolean variadic,
                     List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines) {
-        this(name, section, offset, size, global, variadic, params, frameSize, code, pcOffsets, lines, false, NONE);
+        this(name, section, offset, size, global, variadic, params, frameSize, code, pcOffsets, lines, false, NONE, NONE);
     }
 
     /** The same function placed elsewhere or with its symbols renumbered: {@code code} is f's, instruction for instruction. */
     public Function(Function f, int offset, List<Insn> code) {
         this(f.name, f.section, offset, f.size, f.global, f.variadic, f.params, f.frameSize, code, f.pcOffsets, f.lines,
-                f.inlined, f.tailCalls);
+                f.inlined, f.tailCalls, f.coldCalls);
     }
 
     /** Where argument k lands in the frame. */

@@ -149,8 +149,9 @@ public final class KoFile {
         out.writeInt(f.size());
         out.writeBoolean(f.global());
         boolean tail = f.tailCalls() != null && f.tailCalls().length > 0;
-        // bits 1 and 2 added later: older files read as not inlined, without sibling calls
-        out.writeByte((f.variadic() ? 1 : 0) | (f.inlined() ? 2 : 0) | (tail ? 4 : 0));
+        boolean cold = f.coldCalls() != null && f.coldCalls().length > 0;
+        // bits 1, 2 and 3 added later: older files read as not inlined, without sibling or cold calls
+        out.writeByte((f.variadic() ? 1 : 0) | (f.inlined() ? 2 : 0) | (tail ? 4 : 0) | (cold ? 8 : 0));
         out.writeInt(f.params().size());
         for (Function.Param p : f.params()) {
             out.writeInt(p.offset());
@@ -167,6 +168,9 @@ public final class KoFile {
         ints(out, f.lines());
         if (tail) {
             ints(out, f.tailCalls());
+        }
+        if (cold) {
+            ints(out, f.coldCalls());
         }
     }
 
@@ -196,8 +200,9 @@ public final class KoFile {
         int[] pcOffsets = ints(in);
         int[] lines = ints(in);
         int[] tailCalls = (flags & 4) != 0 ? ints(in) : new int[0];
+        int[] coldCalls = (flags & 8) != 0 ? ints(in) : new int[0];
         return new Function(name, section, offset, size, global, variadic, List.copyOf(params), frameSize,
-                List.copyOf(code), pcOffsets, lines, inlined, tailCalls);
+                List.copyOf(code), pcOffsets, lines, inlined, tailCalls, coldCalls);
     }
 
     private static byte[] elfHeader() {

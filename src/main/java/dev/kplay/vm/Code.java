@@ -21,6 +21,8 @@ public final class Code {
     final boolean inlined;
     /** The call instructions gcc would make sibling calls (Routine.tailCalls), ascending; null if none. */
     private final int[] tailCalls;
+    /** The calls gcc would place in the .cold part (Routine.coldCalls), ascending; null if none. */
+    private final int[] coldCalls;
     final int[] paramOffsets;
     final int[] paramSizes;
     final int[] ops;
@@ -50,7 +52,7 @@ public final class Code {
     Compiled compiled;
 
     private Code(String name, String module, long address, int size, int frameSize, boolean variadic, boolean inlined,
-                 int[] tailCalls, int[] paramOffsets, int[] paramSizes, int[] ops, long[] as, int[] bs, int[] pcOffsets,
+                 int[] tailCalls, int[] coldCalls, int[] paramOffsets, int[] paramSizes, int[] ops, long[] as, int[] bs, int[] pcOffsets,
                  int[] lines, long[] symbols) {
         this.name = name;
         this.module = module;
@@ -60,6 +62,7 @@ public final class Code {
         this.variadic = variadic;
         this.inlined = inlined;
         this.tailCalls = tailCalls == null || tailCalls.length == 0 ? null : tailCalls;
+        this.coldCalls = coldCalls == null || coldCalls.length == 0 ? null : coldCalls;
         this.paramOffsets = paramOffsets;
         this.paramSizes = paramSizes;
         this.ops = ops;
@@ -109,7 +112,7 @@ public final class Code {
             }
         }
         return new Code(f.name(), module, address, Math.max(1, f.size()), (f.frameSize() + 15) & ~15, f.variadic(),
-                f.inlined(), f.tailCalls(), po, ps, ops, as, bs, pcOffsets, f.lines(), symbols);
+                f.inlined(), f.tailCalls(), f.coldCalls(), po, ps, ops, as, bs, pcOffsets, f.lines(), symbols);
     }
 
     public String name() { return name; }
@@ -127,6 +130,15 @@ public final class Code {
     /** Whether instruction pc is a call gcc would have made a sibling call (a jump: no frame of this function while the callee runs). */
     public boolean tailCallAt(int pc) {
         return tailCalls != null && java.util.Arrays.binarySearch(tailCalls, pc) >= 0;
+    }
+
+    /** How many calls the function's .cold part has. */
+    public int coldCalls() { return coldCalls == null ? 0 : coldCalls.length; }
+
+    /** Which call of the function's .cold part instruction pc is (0, 1...), or -1 if it is not in one. */
+    public int coldCallAt(int pc) {
+        int i = coldCalls == null ? -1 : java.util.Arrays.binarySearch(coldCalls, pc);
+        return Math.max(-1, i);
     }
 
     /** The instruction address of instruction index pc (RIP). */

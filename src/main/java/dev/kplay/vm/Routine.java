@@ -42,4 +42,7 @@ public interface Routine {
 
     /** The call instructions (ascending indices) gcc would make sibling calls (a jump): no frame in call traces while their callee runs. */
     default int[] tailCalls() { return null; }
+
+    /** The calls (ascending indices) gcc would place in the function's .cold part: its frame is "name.cold" while their callee runs. */
+    default int[] coldCalls() { return null; }
 }

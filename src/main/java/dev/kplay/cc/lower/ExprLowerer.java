@@ -510,6 +510,9 @@ abstract class ExprLowerer extends LvalueLowerer {
         if (tailCandidates.contains(c)) {
             tailPcs.add(code.size() - 1);
         }
+        if (conditional > 0 && !coldFunction && cold(direct)) {
+            coldPcs.add(code.size() - 1);
+        }
         if (Types.isInteger(ret)) normalize(ret);
         code.line = line;
     }

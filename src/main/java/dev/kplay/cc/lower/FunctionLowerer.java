@@ -90,6 +90,7 @@ final class FunctionLowerer extends ExprLowerer {
         }
         code.line = info.def().span().line();
         tailCandidates = TailCalls.of(typed, info, returnType);
+        coldFunction = cold(fn);
         for (int[] c : structCopies) {
             code.emit(Op.LOCAL, c[1]);
             code.emit(Op.LOCAL, c[0]);
@@ -120,8 +121,9 @@ final class FunctionLowerer extends ExprLowerer {
         boolean inlined = fn.isStatic && fn.inline && fn.span != null && !module.mainFile(fn.span.file().name());
         // a frame another function may reach keeps every call a call (see TailCalls)
         int[] tail = addressEscapes ? new int[0] : tailPcs.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] cold = coldPcs.stream().mapToInt(Integer::intValue).sorted().toArray();
         return new Function(fn.symbol, section, 0, size, !fn.isStatic, ft.variadic(), List.copyOf(params), frameSize,
-            insns, Arrays.copyOf(pc, insns.size()), code.lines(), inlined, tail);
+            insns, Arrays.copyOf(pc, insns.size()), code.lines(), inlined, tail, cold);
     }
 
     int alignAttr(Obj o) {
@@ -159,17 +161,21 @@ final class FunctionLowerer extends ExprLowerer {
             int otherwise = code.label(), end = code.label();
             value(i.cond());
             code.jump(Op.JZ, otherwise);
+            conditional++;
             statement(i.then());
             code.jump(Op.JMP, end);
             code.place(otherwise);
             statement(i.otherwise());
+            conditional--;
             code.place(end);
         } else if (s instanceof Stmt.While w) {
             int top = code.label(), end = code.label();
             code.place(top);
             value(w.cond());
             code.jump(Op.JZ, end);
+            conditional++;
             loopBody(w.body(), end, top);
+            conditional--;
             code.jump(Op.JMP, top);
             code.place(end);
         } else if (s instanceof Stmt.DoWhile d && d.cond() instanceof Expr.IntLit z && z.text().equals("0")
@@ -193,7 +199,9 @@ final class FunctionLowerer extends ExprLowerer {
                 value(f.cond());
                 code.jump(Op.JZ, end);
             }
+            conditional++;
             loopBody(f.body(), end, cont);
+            conditional--;
             code.place(cont);
             if (f.step() != null) {
                 value(f.step());
@@ -202,7 +210,9 @@ final class FunctionLowerer extends ExprLowerer {
             code.jump(Op.JMP, top);
             code.place(end);
         } else if (s instanceof Stmt.Switch sw) {
+            conditional++;
             switchStmt(sw);
+            conditional--;
         } else if (s instanceof Stmt.Case c) {
             code.place(caseLabel(c));
             statement(c.body());

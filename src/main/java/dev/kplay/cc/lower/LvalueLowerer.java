@@ -33,6 +33,20 @@ abstract class LvalueLowerer {
     final java.util.List<Integer> tailPcs = new java.util.ArrayList<>();
     /** Whether the address of a local or parameter is used as a value (so a callee may reach the frame). */
     boolean addressEscapes;
+    /**
+     * How many branches (of an if, a loop or a switch) the code being lowered is in; a call to a
+     * __cold function (dump_stack, printk, panic) in one goes to the function's .cold part, unless
+     * the function is cold itself (__init, __exit): gcc -O2's function splitting.
+     */
+    int conditional;
+    boolean coldFunction;
+    /** The call instructions gcc would have put in the .cold part. */
+    final java.util.List<Integer> coldPcs = new java.util.ArrayList<>();
+
+    static boolean cold(Obj fn) {
+        return fn != null && (fn.attr("cold") != null || fn.attr("__cold__") != null);
+    }
+
     /** Where the function's hidden parameters (Typed.Hidden) are in its frame. */
     int[] hiddenOffsets = new int[0];
 

@@ -105,6 +105,7 @@ final class StackProtector {
                 new Insn(Op.DROP, 0, 0));
         code.insert(0, entry, entryLine);
         f.tailPcs.replaceAll(pc -> pc + entry.size());
+        f.coldPcs.replaceAll(pc -> pc + entry.size());
     }
 
     /** A variable of the function's frame (not a static local, not a block-scope extern). */

@@ -148,7 +148,7 @@ final class DumpStack {
             if (!ks.frameShown(i)) {
                 continue;     // inlined into its caller, or gone in a sibling call (see KernelStack.frameShown)
             }
-            String s = symbolize(c.rip(ks.framePc(i)), true);
+            String s = frameText(c, ks.framePc(i));
             if (s != null) {
                 line(4, prefix + s);
             }
@@ -211,6 +211,21 @@ final class DumpStack {
     /** dump_stack_print_info()'s "%s %.*s %s": release, UTS_VERSION up to its first space, LINUX_PACKAGE_ID. */
     private String uts() {
         return kernel.image().release() + " " + kernel.image().buildTag() + " " + kernel.image().packageId();
+    }
+
+    /**
+     * A module frame stopped at call instruction pc, as kallsyms names its return address: in the
+     * function, or in its .cold part for a call gcc moved there ("cold_branch.cold+0xa/0x17": each
+     * call there some 0x12 bytes of code, as gcc's are).
+     */
+    String frameText(Code c, int pc) {
+        int k = c.coldCallAt(pc);
+        if (k < 0) {
+            return symbolize(c.rip(pc), true);
+        }
+        int size = 0xa + 0x12 * (c.coldCalls() - 1) + 0xd;
+        String s = String.format("%s.cold+0x%x/0x%x", c.name(), 0xa + 0x12 * k, size);
+        return c.module() != null ? s + " [" + c.module() + "]" : s;
     }
 
     /** kallsyms: "name+0xoff/0xsize [module]", or null for an unknown address. */
