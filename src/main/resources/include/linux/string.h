@@ -9,13 +9,13 @@
 #include <linux/overflow.h>	/* for array_size */
 #include <linux/stdarg.h>
 #include <linux/err.h>
+#include <linux/limits.h>
 
 extern char *strndup_user(const char __user *, long);
 extern void *memdup_user(const void __user *, size_t);
 extern void *vmemdup_user(const void __user *, size_t);
 extern void *memdup_user_nul(const void __user *, size_t);
 
-extern char * strcpy(char *,const char *);
 extern char * strncpy(char *,const char *, __kernel_size_t);
 size_t strlcpy(char *, const char *, size_t);
 ssize_t strscpy(char *, const char *, size_t);
@@ -99,6 +99,29 @@ static inline void memzero_explicit(void *s, size_t count)
 {
 	memset(s, 0, count);
 	barrier_data(s);
+}
+
+/*
+ * FORTIFY_SOURCE's strcpy() (linux/fortify-string.h; Debian builds 6.1 with CONFIG_FORTIFY_SOURCE): when
+ * gcc knows the size of the destination (__builtin_object_size(p, 1): a local or global array, a
+ * member array), a string that does not fit is fortify_panic()'s "detected buffer overflow in
+ * strcpy" and a BUG, before a byte is written. gcc answers the builtin after inlining strcpy()
+ * into the caller; kplay has each caller pass its answer in (sema's Typed.Hidden).
+ */
+extern void fortify_panic(const char *name) __noreturn __cold;
+
+static __always_inline char *strcpy(char *p, const char *q)
+{
+	size_t p_size = __builtin_object_size(p, 1);
+	size_t size;
+
+	if (p_size == SIZE_MAX)
+		return __builtin_strcpy(p, q);
+	size = strlen(q) + 1;
+	if (p_size < size)
+		fortify_panic(__func__);
+	__builtin_memcpy(p, q, size);
+	return p;
 }
 
 #endif /* _LINUX_STRING_H_ */

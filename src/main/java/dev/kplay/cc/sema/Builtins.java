@@ -45,6 +45,17 @@ final class Builtins {
         List<Expr> args = c.args();
         if (LIBC.containsKey(base)) {
             Obj o = ch.scope.lookup(base);
+            if (o != null && o.kind == Obj.Kind.FUNC && o.inline && o.isStatic) {
+                // __builtin_strcpy in FORTIFY's static inline strcpy: the library's strcpy, not the inline one
+                o = ch.typed.libraryFunctions.get(base);
+                if (o == null) {
+                    o = new Obj(base, Obj.Kind.FUNC, new Type.Func(LIBC.get(base), List.of(), false, false, 0), id.span());
+                    o.fileScope = true;
+                    o.isExtern = true;
+                    ch.typed.libraryFunctions.put(base, o);
+                    ch.typed.globals.add(o);
+                }
+            }
             if (o == null) {
                 o = new Obj(base, Obj.Kind.FUNC, new Type.Func(LIBC.get(base), List.of(), false, false, 0), id.span());
                 o.fileScope = true;

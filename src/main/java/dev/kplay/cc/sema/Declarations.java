@@ -73,6 +73,7 @@ abstract class Declarations extends ExprChecker {
             if (t instanceof Type.Func) {
                 if (id.init() != null) error(at, "function " + q(dr.name()) + " is initialized like a variable");
                 Obj fn = declareFunction(dr.name(), t, specs, attrs, at, dr.nameToken());
+                if (id.asmLabel() != null) fn.symbol = id.asmLabel();    // int f(void) __asm__("g"): the symbol is g
                 paramSpans(fn, dr);
                 typed.declared.put(id, fn);
                 String target = aliasTarget(attrs);
@@ -85,6 +86,8 @@ abstract class Declarations extends ExprChecker {
             }
             if (scope.isFile()) {
                 globalVariable(id, t, specs, attrs, at);
+                Obj o = typed.declared.get(id);
+                if (o != null && id.asmLabel() != null) o.symbol = id.asmLabel();
             } else if (specs.storage() == Decl.Storage.EXTERN) {
                 Obj o = fileObj(dr.name());
                 if (o == null) {

@@ -62,6 +62,9 @@ public final class Typed {
     /** A hidden argument at a call: {@code value}, or the caller's own hidden argument {@code forward} (value null). */
     public record HiddenArg(Long value, int forward) {}
 
+    /** The library functions __builtin_strcpy and friends call where a static inline of the same name hides them. */
+    public final Map<String, Obj> libraryFunctions = new java.util.HashMap<>();
+
     /** Builtin calls answered by a hidden argument of the function they are in: the argument's index. */
     public final Map<Expr.Call, Integer> hiddenUses = new IdentityHashMap<>();
     /** The hidden arguments of calls to functions that take some, in the callee's order. */

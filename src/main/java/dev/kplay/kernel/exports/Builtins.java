@@ -84,6 +84,7 @@ public final class Builtins {
         new XarrayExports(k).register();
         new ListDebugExports(k).register();
         files.registerCopyChecks();
+        new StringExports(k, this).registerFortify();
     }
 
     /** vsnprintf over arguments args[from..]. */

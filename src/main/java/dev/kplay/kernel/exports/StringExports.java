@@ -33,6 +33,19 @@ final class StringExports {
         this.mem = k.memory();
     }
 
+    /**
+     * fortify_panic(name), which FORTIFY's inline string functions call (linux/string.h's strcpy) when
+     * a string does not fit its destination: pr_emerg and BUG() at lib/string_helpers.c:1027, as the
+     * oracle recorded (case fortify). Registered after the rest (see Builtins.register).
+     */
+    void registerFortify() {
+        t.function("fortify_panic", 0x11, (a, s) -> {
+            k.printk().log(0, "detected buffer overflow in " + b.cstr(a[0]));
+            throw new dev.kplay.vm.Trap(dev.kplay.vm.Trap.Kind.INVALID_OPCODE, "lib/string_helpers.c", 1027,
+                    "fortify_panic+0xf/0x11", java.util.List.of());
+        });
+    }
+
     void register() {
         t.function("strsep", 0x60, (a, s) -> strsep(a[0], a[1]));
         t.function("strcasecmp", 0x50, (a, s) -> strcasecmp(a[0], a[1]));

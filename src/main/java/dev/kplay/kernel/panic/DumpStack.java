@@ -143,12 +143,16 @@ final class DumpStack {
     /** The frames, each after {@code prefix} (" ", or " ? " for frames the unwinder cannot vouch for). */
     void trace(Task t, boolean ripInNative, String prefix) {
         KernelStack ks = t.stack();
+        boolean coldInlined = false;   // an inline function just above stopped at a call gcc moved to the .cold part
         for (int i = ripInNative ? 0 : firstOutOfLine(ks) + 1; i < ks.depth(); i++) {
             Code c = ks.frameCode(i);
             if (!ks.frameShown(i)) {
-                continue;     // inlined into its caller, or gone in a sibling call (see KernelStack.frameShown)
+                // inlined into its caller, or gone in a sibling call (see KernelStack.frameShown)
+                coldInlined = c.inlined() && c.coldCallAt(ks.framePc(i)) >= 0;
+                continue;
             }
-            String s = frameText(c, ks.framePc(i));
+            String s = frameText(c, ks.framePc(i), coldInlined);
+            coldInlined = false;
             if (s != null) {
                 line(4, prefix + s);
             }
@@ -216,10 +220,11 @@ final class DumpStack {
     /**
      * A module frame stopped at call instruction pc, as kallsyms names its return address: in the
      * function, or in its .cold part for a call gcc moved there ("cold_branch.cold+0xa/0x17": each
-     * call there some 0x12 bytes of code, as gcc's are).
+     * call there some 0x12 bytes of code, as gcc's are); {@code coldInlined}: the call is one of an
+     * inline function's, in the part gcc moved of its copy here.
      */
-    String frameText(Code c, int pc) {
-        int k = c.coldCallAt(pc);
+    String frameText(Code c, int pc, boolean coldInlined) {
+        int k = coldInlined ? 0 : c.coldCallAt(pc);
         if (k < 0) {
             return symbolize(c.rip(pc), true);
         }
