@@ -18,7 +18,7 @@ import dev.kplay.cc.parse.Expr;
 
 /** Compile-time object sizes, as far as the expression shows the object. */
 final class ObjectSize {
-    /** What the pointer's lvalue reaches: the whole variable's size, the offset in it, the end of the subobject. */
+    /** What the pointer's lvalue reaches: the whole variable's size (-1: unknown), the offset in it, the end of the subobject. */
     private record Place(long whole, long offset, long subEnd) {}
 
     private final Typed typed;
@@ -30,10 +30,11 @@ final class ObjectSize {
     /** The value of __builtin_object_size(e, type) (type 0..3). */
     static long of(Typed typed, Expr e, int type) {
         Place p = new ObjectSize(typed).pointer(e);
-        if (p == null || p.offset < 0 || p.offset > p.whole) {
-            return (type & 2) == 0 ? -1 : 0;
+        long unknown = (type & 2) == 0 ? -1 : 0;
+        if (p == null || p.offset < 0 || (type & 1) == 0 && (p.whole < 0 || p.offset > p.whole)) {
+            return unknown;
         }
-        long end = (type & 1) == 0 ? p.whole : Math.min(p.subEnd, p.whole);
+        long end = (type & 1) == 0 ? p.whole : p.whole < 0 ? p.subEnd : Math.min(p.subEnd, p.whole);
         return Math.max(0, end - p.offset);
     }
 
@@ -79,6 +80,18 @@ final class ObjectSize {
             }
             long at = base.offset + mem.offset();
             return new Place(base.whole, at, at + Types.sizeOf(mem.type()));
+        }
+        if (e instanceof Expr.Member m && m.arrow()) {
+            // p->member: the object p points into is unknown, the member (types 1, 3) is not, unless it is
+            // the struct's last, which gcc takes for a flexible array (-fstrict-flex-arrays=0)
+            Type.Member mem = typed.members.get(m);
+            Type pt = Types.decay(typed.type(m.base()));
+            if (mem == null || !(pt instanceof Type.Ptr ptr) || !(Types.unqual(ptr.base()) instanceof Type.Struct s)
+                    || s.tag().members == null || s.tag().members.isEmpty()
+                    || s.tag().members.get(s.tag().members.size() - 1).offset() == mem.offset()) {
+                return null;
+            }
+            return new Place(-1, mem.offset(), mem.offset() + Types.sizeOf(mem.type()));
         }
         if (e instanceof Expr.Index ix && typed.types.get(ix.base()) instanceof Type.Arr arr) {
             Long i = new ConstEval(typed).intValue(ix.index());
