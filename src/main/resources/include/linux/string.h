@@ -16,11 +16,9 @@ extern void *memdup_user(const void __user *, size_t);
 extern void *vmemdup_user(const void __user *, size_t);
 extern void *memdup_user_nul(const void __user *, size_t);
 
-extern char * strncpy(char *,const char *, __kernel_size_t);
 size_t strlcpy(char *, const char *, size_t);
 ssize_t strscpy(char *, const char *, size_t);
 ssize_t strscpy_pad(char *dest, const char *src, size_t count);
-extern char * strcat(char *, const char *);
 extern char * strncat(char *, const char *, __kernel_size_t);
 extern size_t strlcat(char *, const char *, __kernel_size_t);
 extern int strcmp(const char *,const char *);
@@ -102,11 +100,13 @@ static inline void memzero_explicit(void *s, size_t count)
 }
 
 /*
- * FORTIFY_SOURCE's strcpy() (linux/fortify-string.h; Debian builds 6.1 with CONFIG_FORTIFY_SOURCE): when
- * gcc knows the size of the destination (__builtin_object_size(p, 1): a local or global array, a
- * member array), a string that does not fit is fortify_panic()'s "detected buffer overflow in
- * strcpy" and a BUG, before a byte is written. gcc answers the builtin after inlining strcpy()
- * into the caller; kplay has each caller pass its answer in (sema's Typed.Hidden).
+ * FORTIFY_SOURCE's strcpy(), strncpy() and strcat() (linux/fortify-string.h; Debian builds 6.1 with
+ * CONFIG_FORTIFY_SOURCE): when gcc knows the size of the destination (__builtin_object_size(p, 1):
+ * a local or global array, a member array), a copy that does not fit is fortify_panic()'s
+ * "detected buffer overflow in strcpy" and a BUG, and a constant strncpy() size bigger than the
+ * destination does not build. gcc answers the builtins after inlining these functions into the
+ * caller; kplay has each caller pass its answers in (sema's Typed.Hidden). The kernel's own
+ * functions are reached through __builtin_*.
  */
 extern void fortify_panic(const char *name) __noreturn __cold;
 
@@ -122,6 +122,29 @@ static __always_inline char *strcpy(char *p, const char *q)
 		fortify_panic(__func__);
 	__builtin_memcpy(p, q, size);
 	return p;
+}
+
+static __always_inline char *strncpy(char *p, const char *q, __kernel_size_t size)
+{
+	size_t p_size = __builtin_object_size(p, 1);
+
+	__builtin_kplay_error_if(__builtin_constant_p(size) && __builtin_object_size(p, 1) < size,
+		"call to ‘__write_overflow’ declared with attribute error: detected write beyond size of object (1st parameter)");
+	if (p_size < size)
+		fortify_panic(__func__);
+	return __builtin_strncpy(p, q, size);
+}
+
+static __always_inline char *strcat(char *p, const char *q)
+{
+	size_t p_size = __builtin_object_size(p, 1);
+
+	if (p_size == SIZE_MAX)
+		return __builtin_strcat(p, q);
+	/* 6.1: if (strlcat(p, q, p_size) >= p_size) fortify_panic(__func__); (kplay has no strlcat yet) */
+	if (strlen(p) + strlen(q) >= p_size)
+		fortify_panic(__func__);
+	return __builtin_strcat(p, q);
 }
 
 #endif /* _LINUX_STRING_H_ */
