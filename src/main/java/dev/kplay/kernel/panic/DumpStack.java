@@ -228,7 +228,7 @@ final class DumpStack {
         if (k < 0) {
             return symbolize(c.rip(pc), true);
         }
-        int size = 0xa + 0x12 * (c.coldCalls() - 1) + 0xd;
+        int size = 0xa + 0x12 * (Math.max(1, c.coldCalls()) - 1) + 0xd;
         String s = String.format("%s.cold+0x%x/0x%x", c.name(), 0xa + 0x12 * k, size);
         return c.module() != null ? s + " [" + c.module() + "]" : s;
     }
