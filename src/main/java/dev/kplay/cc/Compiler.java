@@ -36,7 +36,7 @@ public final class Compiler {
 
     /**
      * As compile(); {@code kernel}: code kbuild compiles (a module, a kernel from ~/linux), with the
-     * kernel's -fstack-protector-strong (Debian's gcc leaves user programs without it).
+     * kernel's -fstack-protector-strong (kplay builds user programs without it).
      */
     public static ModuleImage compile(SourceFile file, List<Token> tokens, Diagnostics diags, Iterable<String> macros,
                                       boolean kernel) {

@@ -77,7 +77,7 @@ final class StackProtector {
             }
         }
         if (!canary) {
-            return;     // a user program (Debian's gcc protects nothing by default): the arrays placed, no more
+            return;     // a user program (kplay builds user space without the protector): the arrays placed, no more
         }
         int slot = f.alloc(8, 8);
         // 2. every return goes through the check
