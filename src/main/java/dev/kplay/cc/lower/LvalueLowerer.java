@@ -44,7 +44,7 @@ abstract class LvalueLowerer {
     final java.util.List<Integer> coldPcs = new java.util.ArrayList<>();
 
     static boolean cold(Obj fn) {
-        return fn != null && (fn.attr("cold") != null || fn.attr("__cold__") != null);
+        return fn != null && fn.attr("cold") != null;
     }
 
     /** Where the function's hidden parameters (Typed.Hidden) are in its frame. */

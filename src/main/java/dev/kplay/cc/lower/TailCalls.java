@@ -130,8 +130,7 @@ final class TailCalls {
     private boolean noreturn(Expr.Call c) {
         if (c.callee() instanceof Expr.Ident id) {
             Obj o = typed.refs.get(id);
-            return o != null && (o.attr("noreturn") != null || o.attr("__noreturn__") != null
-                    || o.def != null && o.def.specs().noreturn());
+            return o != null && o.noreturn();
         }
         return false;
     }

@@ -466,8 +466,7 @@ public final class Checker extends Declarations {
         if ("__builtin_unreachable".equals(b) || "__builtin_trap".equals(b)) return true;
         if (c.callee() instanceof Expr.Ident id) {
             Obj o = typed.refs.get(id);
-            return o != null && (o.attr("noreturn") != null || o.def != null && o.def.specs().noreturn()
-                || o.attr("__noreturn__") != null);
+            return o != null && o.noreturn();
         }
         return false;
     }

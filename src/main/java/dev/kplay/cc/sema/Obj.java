@@ -85,7 +85,12 @@ public final class Obj {
 
     public boolean isFunction() { return kind == Kind.FUNC; }
 
-    /** The first attribute called {@code name}, or null. */
+    /** A function that never returns: __attribute__((noreturn)) (__noreturn) or _Noreturn. */
+    public boolean noreturn() {
+        return attr("noreturn") != null || def != null && def.specs().noreturn();
+    }
+
+    /** The first attribute called {@code name} (the parser stores __name__ as name), or null. */
     public Attribute attr(String name) {
         for (Attribute a : attrs) {
             if (a.name().equals(name)) return a;

@@ -28,7 +28,7 @@ abstract class Operators extends Conversions {
             arg = c.operand();
         }
         if (!(arg instanceof Expr.Ident id) || function == null || !function.inline || !function.isStatic
-                || function.attr("always_inline") == null && function.attr("__always_inline__") == null
+                || function.attr("always_inline") == null
                 || !(function.type instanceof Type.Func f) || f.variadic()) {
             return null;
         }
