@@ -67,6 +67,7 @@ final class Translator extends InsnEmitter {
         if (bytes == null) {
             return null;
         }
+        dump(c, bytes);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup()
                     .defineHiddenClass(bytes, true);
@@ -76,6 +77,18 @@ final class Translator extends InsnEmitter {
             return k;
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("compiled code of " + c.name + " does not load", e);
+        }
+    }
+
+    /** With -Dkplay.tier.dump=DIR, each translation's class file goes to DIR/NAME.class (for javap -c). */
+    private static void dump(Code c, byte[] bytes) {
+        String dir = System.getProperty("kplay.tier.dump");
+        if (dir != null) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(dir, c.name + ".class"), bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
