@@ -65,12 +65,13 @@ check_copy_size(const void *addr, size_t bytes, bool is_source)
 		return false;
 	}
 	if (unlikely(bytes > INT_MAX)) {
-		/*
-		 * WARN_ON_ONCE(bytes > INT_MAX), at its line in 6.1's linux/thread_info.h. kplay: at every
-		 * such copy, not once: its once-flag would be a static in every module that includes this
-		 * header (kplay places a static local even of a function it drops, gcc does not).
-		 */
-		warn_slowpath_fmt("include/linux/thread_info.h", 233, TAINT_WARN, NULL);
+		/* WARN_ON_ONCE(bytes > INT_MAX), at its line in 6.1's linux/thread_info.h: once per module */
+		static bool __section(".data.once") __warned;
+
+		if (!__warned) {
+			__warned = true;
+			warn_slowpath_fmt("include/linux/thread_info.h", 233, TAINT_WARN, NULL);
+		}
 		return false;
 	}
 	check_object_size(addr, bytes, is_source);

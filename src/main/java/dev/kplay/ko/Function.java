@@ -29,6 +29,8 @@ import java.util.List;
  * <p>{@code coldCalls}: the call instructions (ascending) to a {@code __cold} function (dump_stack,
  * printk, panic) inside a branch of a function that is not cold itself, which gcc -O2 moves to the
  * function's {@code .cold} part: a trace taken in the callee names the caller {@code name.cold}.
+ * A function that is cold itself (an {@code __init} one) has {@link #WHOLLY_COLD}: gcc moves none of
+ * it, and an inline function's cold calls stay in it too.
  *
  * <p>Structs by value (the compiler's convention, which kernel code calling module functions must
  * follow): a struct argument is passed as the address of the caller's object (an 8-byte param; the
@@ -40,6 +42,9 @@ public record Function(String name, String section, int offset, int size, boolea
                        List<Param> params, int frameSize, List<Insn> code, int[] pcOffsets, int[] lines, boolean inlined,
                        int[] tailCalls, int[] coldCalls)
         implements Routine {
+    /** The coldCalls of a function that is cold itself: nothing of it goes to a .cold part. */
+    public static final int[] WHOLLY_COLD = {-1};
+
     private static final int[] NONE = {};
 
     /** A function gcc keeps out of line (see {@link #inlined}), with no sibling calls. */

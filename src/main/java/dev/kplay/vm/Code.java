@@ -133,7 +133,10 @@ public final class Code {
     }
 
     /** How many calls the function's .cold part has. */
-    public int coldCalls() { return coldCalls == null ? 0 : coldCalls.length; }
+    public int coldCalls() { return coldCalls == null || coldCalls[0] < 0 ? 0 : coldCalls.length; }
+
+    /** Whether the function is cold itself (ko.Function.WHOLLY_COLD): it has no .cold part, nor do inline functions' calls in it. */
+    public boolean whollyCold() { return coldCalls != null && coldCalls[0] < 0; }
 
     /** Which call of the function's .cold part instruction pc is (0, 1...), or -1 if it is not in one. */
     public int coldCallAt(int pc) {

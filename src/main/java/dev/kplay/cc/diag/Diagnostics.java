@@ -92,6 +92,28 @@ public final class Diagnostics {
         return emit(severity, range, caret, message, option);
     }
 
+    /** The "In function ..., inlined from ..." context of the diagnostic being reported, or null. */
+    private String inlinedContext;
+
+    /**
+     * Reports a diagnostic gcc finds in {@code callee} after inlining it into {@code caller} at
+     * {@code site}: gcc names the chain instead of the function ("In function ‘fortify_memcpy_chk’,"
+     * then "    inlined from ‘init’ at m.c:17:2:"), the site where the call was written (a macro's
+     * at its expansion in the file).
+     */
+    public Severity reportInlined(Severity severity, Span range, Span caret, String message, String option, String callee,
+                                  String caller, Span site) {
+        // (this column counts bytes, a tab as one, where a diagnostic's own counts display columns)
+        int line = site.line();
+        inlinedContext = "In function ‘" + callee + "’,\n    inlined from ‘" + caller + "’ at " + site.file().name() + ":"
+                + line + ":" + (site.start() - site.file().lineStart(line) + 1) + ":";
+        try {
+            return report(severity, range, caret, message, option);
+        } finally {
+            inlinedContext = null;
+        }
+    }
+
     // ---- holding: gcc's order inside a function ------------------------------------------------
 
     private record Pending(long key, Runnable render, String function) {}
@@ -202,10 +224,12 @@ public final class Diagnostics {
         if (severity != Severity.NOTE) {
             // gcc announces the context when it differs from the last one announced: "In function"
             // for a function, "At top level" when file scope follows a function.
-            String context = function == null ? "" : function;
+            String context = inlinedContext != null ? inlinedContext : function == null ? "" : function;
             if (!context.equals(printedContext)) {
                 String at = contextFile;
-                if (function != null) {
+                if (inlinedContext != null) {
+                    out.append(inlinedContext).append('\n');
+                } else if (function != null) {
                     out.append(at).append(": In function ‘").append(function).append("’:\n");
                 } else if (anyPrinted && printedContext != null && !printedContext.isEmpty()) {
                     out.append(at).append(": At top level:\n");

@@ -121,7 +121,7 @@ final class FunctionLowerer extends ExprLowerer {
         boolean inlined = fn.isStatic && fn.inline && fn.span != null && !module.mainFile(fn.span.file().name());
         // a frame another function may reach keeps every call a call (see TailCalls)
         int[] tail = addressEscapes ? new int[0] : tailPcs.stream().mapToInt(Integer::intValue).sorted().toArray();
-        int[] cold = coldPcs.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] cold = coldFunction ? Function.WHOLLY_COLD : coldPcs.stream().mapToInt(Integer::intValue).sorted().toArray();
         return new Function(fn.symbol, section, 0, size, !fn.isStatic, ft.variadic(), List.copyOf(params), frameSize,
             insns, Arrays.copyOf(pc, insns.size()), code.lines(), inlined, tail, cold);
     }

@@ -98,7 +98,7 @@ public final class Lowerer {
     public ModuleImage lower() {
         for (Typed.FunctionInfo fi : typed.functions) infos.put(fi.fn(), fi);
         for (Obj o : typed.globals) {
-            if (o.kind == Obj.Kind.VAR && !o.isExtern && (o.fileScope || o.isStatic)) data(o);
+            if (o.kind == Obj.Kind.VAR && !o.isExtern && o.fileScope) data(o);
         }
         for (Typed.FunctionInfo fi : typed.functions) {
             Obj fn = fi.fn();
@@ -109,6 +109,7 @@ public final class Lowerer {
             Obj fn = worklist.poll();
             lowered.put(fn, new FunctionLowerer(this, infos.get(fn)).lower());
         }
+        staticLocals();
         List<Function> functions = new ArrayList<>();
         for (Typed.FunctionInfo fi : typed.functions) {
             Function f = lowered.get(fi.fn());
@@ -122,6 +123,26 @@ public final class Lowerer {
         aliases();
         return new ModuleImage(moduleName, fileName, sectionList(), symbolList(), List.copyOf(relocs),
             List.copyOf(functions), List.of(), null, null);
+    }
+
+    /**
+     * The static variables of functions, after the functions: those the lowered code (or another
+     * one's initialiser) refers to. gcc drops the rest with the inline functions it does not emit
+     * (a header's WARN_ONCE() flag in one no caller used).
+     */
+    private void staticLocals() {
+        java.util.Set<Obj> placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (Obj o : typed.globals) {
+                if (o.kind == Obj.Kind.VAR && !o.isExtern && !o.fileScope && o.isStatic && symIndex.containsKey(o)
+                        && placed.add(o)) {
+                    data(o);
+                    more = true;
+                }
+            }
+        }
     }
 
     /** Queues a defined function for lowering (once). */

@@ -51,6 +51,11 @@ public final class Checker extends Declarations {
 
     public boolean hadErrors() { return errors > 0; }
 
+    @Override
+    void afterOptimising(Runnable r) {
+        optimizer.add(r);
+    }
+
     // ---- external declarations ---------------------------------------------------------------
 
     /** Checks one external declaration. */
@@ -262,8 +267,13 @@ public final class Checker extends Declarations {
             else if (ds.decl() instanceof Decl.StaticAssert sa) staticAssert(sa);
         } else if (s instanceof Stmt.If i) {
             condition(i.cond());
+            guards.add(i.cond());
+            guardSenses.add(true);
             statement(i.then());
+            guardSenses.set(guardSenses.size() - 1, false);
             if (i.otherwise() != null) statement(i.otherwise());
+            guards.remove(guards.size() - 1);
+            guardSenses.remove(guardSenses.size() - 1);
         } else if (s instanceof Stmt.While w) {
             condition(w.cond());
             loop(w.body());

@@ -421,15 +421,21 @@ abstract class ExprChecker extends Operators {
             }
         }
         if (callee != null && callee.attr("format") != null) Format.check(this, callee, c);
-        if (callee != null && callee.hidden != null) hiddenArgs(c, callee);
+        if (callee != null && InlineChecks.reportsCall(callee)) InlineChecks.record(this, c, callee);
+        if (callee != null && (callee.hidden != null || callee.callChecks != null || callee.attributeCalls != null)) {
+            hiddenArgs(c, callee);
+        }
         if (f.ret() instanceof Type.Float) reportSse(c.span());
         return Types.unqual(f.ret());
     }
 
+    /** Runs {@code r} where gcc's optimisers report, after the front end's diagnostics of the whole file. */
+    abstract void afterOptimising(Runnable r);
+
     /** The answers this call passes to the callee's hidden questions (Typed.Hidden), as gcc would find them after inlining it here. */
     private void hiddenArgs(Expr.Call c, Obj callee) {
         List<Typed.HiddenArg> out = new java.util.ArrayList<>();
-        for (Typed.Hidden h : callee.hidden) {
+        for (Typed.Hidden h : callee.hidden != null ? callee.hidden : List.<Typed.Hidden>of()) {
             Expr a = h.param() < c.args().size() ? c.args().get(h.param()) : null;
             Integer forward = a == null ? null : hiddenQuery(a, h.kind());
             if (forward != null) {
@@ -437,44 +443,12 @@ abstract class ExprChecker extends Operators {
             } else if (a == null) {
                 out.add(new Typed.HiddenArg(h.unknown(), 0));
             } else if (h.kind() == Typed.Hidden.CONSTANT_P) {
-                out.add(new Typed.HiddenArg(consts.eval(a) != null ? 1L : 0L, 0));
+                out.add(new Typed.HiddenArg(consts.eval(a) != null || InlineChecks.folded(this, a, 0, false) != null ? 1L : 0L, 0));
             } else {
                 out.add(new Typed.HiddenArg(ObjectSize.of(typed, a, h.kind()), 0));
             }
         }
         typed.hiddenArgs.put(c, out);
-        if (callee.callChecks != null) callChecks(c, callee, out);
-    }
-
-    /**
-     * The callee's __builtin_kplay_error_if() checks with this call's answers: gcc reports a call to a
-     * __compiletime_error function that survives inlining the callee here and folding (check_copy_size's
-     * __bad_copy_from for copy_to_user(u, buf8, 16)); kplay evaluates the guard with the callee's
-     * parameters and hidden answers as this call gives them. A check this caller cannot decide it
-     * passes on when it is itself such a function (its own callers decide).
-     */
-    private void callChecks(Expr.Call c, Obj callee, List<Typed.HiddenArg> answers) {
-        List<Obj> params = null;
-        for (Typed.FunctionInfo fi : typed.functions) {
-            if (fi.fn() == callee) params = fi.params();
-        }
-        List<Obj> callerParams = params;
-        java.util.function.Function<Expr, Long> given = e -> {
-            if (e instanceof Expr.Call b && typed.hiddenUses.containsKey(b)) {
-                Integer h = typed.hiddenUses.get(b);
-                return h < answers.size() ? answers.get(h).value() : null;
-            }
-            if (e instanceof Expr.Ident id && callerParams != null) {
-                int i = callerParams.indexOf(typed.refs.get(id));
-                return i >= 0 && i < c.args().size() ? consts.intValue(c.args().get(i)) : null;
-            }
-            return null;
-        };
-        for (Expr.Call check : callee.callChecks) {
-            Long v = new ConstEval(typed, given).intValue(check.args().get(0));
-            if (v != null && v != 0) {
-                error(c.span(), Builtins.message(check.args().get(1)));
-            }
-        }
+        InlineChecks.atCall(this, c, callee, out);
     }
 }

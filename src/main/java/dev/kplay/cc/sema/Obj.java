@@ -36,6 +36,8 @@ public final class Obj {
     public boolean used;
     /** Read (not only written): -Wunused-but-set. */
     public boolean read;
+    /** Whether the variable is assigned, incremented or has its address taken anywhere (its initial value is not all it holds). */
+    public boolean written;
     public long enumValue;
     public final List<Attribute> attrs = new ArrayList<>();
     public Initializer init;
@@ -62,6 +64,8 @@ public final class Obj {
     public List<Typed.Hidden> hidden;
     /** For such a function: its __builtin_kplay_error_if() checks, evaluated at each call (see ExprChecker). Null if none. */
     public List<Expr.Call> callChecks;
+    /** For such a function: its calls of error or warning functions, reported at the callers where they stay (see InlineChecks). Null if none. */
+    public List<Typed.GuardedCall> attributeCalls;
 
     /** The index of hidden query (param, kind), added if new. */
     public int hiddenIndex(int param, int kind) {

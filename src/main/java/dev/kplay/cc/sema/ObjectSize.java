@@ -44,7 +44,7 @@ final class ObjectSize {
             return pointer(c.operand());
         }
         if (e instanceof Expr.StrLit s) {
-            return new Place(s.bytes().length, 0, s.bytes().length);
+            return new Place(s.bytes().length + 1, 0, s.bytes().length + 1);     // with its NUL
         }
         if (e instanceof Expr.Unary u && u.op().equals("&")) {
             return lvalue(u.operand());

@@ -17,6 +17,18 @@ abstract class Operators extends Conversions {
     Obj function;
     /** Its parameters, in order. */
     List<Obj> functionParams = List.of();
+    /**
+     * The if conditions around the statement being checked, outermost first, and whether it is in
+     * each one's then branch (true) or else branch: what guards a call (see InlineChecks).
+     */
+    final List<Expr> guards = new java.util.ArrayList<>();
+    final List<Boolean> guardSenses = new java.util.ArrayList<>();
+
+    /** Whether gcc inlines the function being checked into every caller (static, inline, always_inline, not variadic). */
+    boolean inlinedEverywhere() {
+        return function != null && function.inline && function.isStatic && function.attr("always_inline") != null
+                && function.type instanceof Type.Func f && !f.variadic();
+    }
 
     /**
      * The hidden argument (Typed.Hidden) that answers a compile-time builtin on {@code arg} in the
@@ -27,9 +39,7 @@ abstract class Operators extends Conversions {
         while (arg instanceof Expr.Cast c) {
             arg = c.operand();
         }
-        if (!(arg instanceof Expr.Ident id) || function == null || !function.inline || !function.isStatic
-                || function.attr("always_inline") == null
-                || !(function.type instanceof Type.Func f) || f.variadic()) {
+        if (!(arg instanceof Expr.Ident id) || !inlinedEverywhere()) {
             return null;
         }
         Obj p = typed.refs.get(id);
@@ -39,6 +49,16 @@ abstract class Operators extends Conversions {
             }
         }
         return null;
+    }
+
+    /** Marks the variable e names (through parentheses and casts) as written (Obj.written). */
+    private void written(Expr e) {
+        while (e instanceof Expr.Cast c) {
+            e = c.operand();
+        }
+        if (e instanceof Expr.Ident id && typed.refs.get(id) != null) {
+            typed.refs.get(id).written = true;
+        }
     }
 
     static boolean isLvalue(Typed typed, Expr e) {
@@ -54,6 +74,7 @@ abstract class Operators extends Conversions {
 
     private boolean requireModifiable(Expr target, Span at, String what) {
         Type t = typed.types.get(target);
+        written(target);
         if (!isLvalue(typed, target)) {
             error(at, "lvalue required as " + what);
             return false;
@@ -80,6 +101,7 @@ abstract class Operators extends Conversions {
         switch (u.op()) {
             case "&" -> {
                 Type t = check(u.operand());
+                written(u.operand());
                 if (u.operand() instanceof Expr.Member m && typed.members.get(m) != null && typed.members.get(m).isBitfield()) {
                     error(u.span(), "cannot take address of bit-field " + q(m.name()));
                 } else if (!(t instanceof Type.Func) && !isLvalue(typed, u.operand())) {

@@ -62,6 +62,17 @@ public final class Typed {
     /** A hidden argument at a call: {@code value}, or the caller's own hidden argument {@code forward} (value null). */
     public record HiddenArg(Long value, int forward) {}
 
+    /**
+     * A call, in a function gcc inlines everywhere, of a function declared with
+     * __attribute__((error(msg))) or ((warning(msg))), under the if conditions {@code guards}
+     * (then branch where {@code senses} says true, else branch where false): gcc reports it in each
+     * caller where, after inlining, the conditions fold to true (see InlineChecks). Such calls are
+     * {@code compileTimeCalls}, which lowering drops.
+     */
+    public final java.util.Set<Expr.Call> compileTimeCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    public record GuardedCall(Expr.Call call, Obj target, List<Expr> guards, List<Boolean> senses) {}
+
     /** The library functions __builtin_strcpy and friends call where a static inline of the same name hides them. */
     public final Map<String, Obj> libraryFunctions = new java.util.HashMap<>();
 

@@ -224,7 +224,7 @@ final class DumpStack {
      * inline function's, in the part gcc moved of its copy here.
      */
     String frameText(Code c, int pc, boolean coldInlined) {
-        int k = coldInlined ? 0 : c.coldCallAt(pc);
+        int k = coldInlined && !c.whollyCold() ? 0 : c.coldCallAt(pc);
         if (k < 0) {
             return symbolize(c.rip(pc), true);
         }

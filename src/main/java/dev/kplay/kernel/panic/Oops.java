@@ -303,11 +303,13 @@ public final class Oops {
 
     /**
      * Models __warn() for a WARN in module code (report_bug() on the ud2 of __WARN_FLAGS): the
-     * WARNING line names the site's file:line and the function at {@code rip}, then the modules,
+     * WARNING line names the site's file:line and the function at {@code rip} (or the one a header's
+     * inline function there is part of), then the modules,
      * CPU and registers with RIP at the site, and the callers below it. Taints {@code taintFlag}
      * afterwards (TAINT_WARN for WARN*), as __warn() does; the caller's code then goes on.
      */
     public void warnAt(Task t, String fileLine, long rip, int taintFlag) {
+        rip = dump.outOfLineRip(t, rip);   // a WARN in a header's inline function is in its caller on Linux
         String where = dump.symbolize(rip, true);
         line(4, "WARNING: CPU: 0 PID: " + t.pid() + " at " + fileLine + " " + (where != null ? where : String.format("0x%x", rip)));
         dump.printModules();
