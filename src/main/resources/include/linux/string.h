@@ -124,12 +124,19 @@ static __always_inline char *strcpy(char *p, const char *q)
 	return p;
 }
 
+void __write_overflow(void) __compiletime_error("detected write beyond size of object (1st parameter)");
+
+#define __compiletime_lessthan(bounds, length)	(	\
+	__builtin_constant_p((bounds) < (length)) &&	\
+	(bounds) < (length)				\
+)
+
 static __always_inline char *strncpy(char *p, const char *q, __kernel_size_t size)
 {
 	size_t p_size = __builtin_object_size(p, 1);
 
-	__builtin_kplay_error_if(__builtin_constant_p(size) && __builtin_object_size(p, 1) < size,
-		"call to ‘__write_overflow’ declared with attribute error: detected write beyond size of object (1st parameter)");
+	if (__compiletime_lessthan(p_size, size))
+		__write_overflow();
 	if (p_size < size)
 		fortify_panic(__func__);
 	return __builtin_strncpy(p, q, size);
@@ -160,7 +167,6 @@ static __always_inline char *strcat(char *p, const char *q)
 
 void __read_overflow2(void) __compiletime_error("detected read beyond size of object (2nd parameter)");
 void __read_overflow2_field(size_t avail, size_t wanted) __compiletime_warning("detected read beyond size of field (2nd parameter); maybe use struct_group()?");
-void __write_overflow(void) __compiletime_error("detected write beyond size of object (1st parameter)");
 void __write_overflow_field(size_t avail, size_t wanted) __compiletime_warning("detected write beyond size of field (1st parameter); maybe use struct_group()?");
 
 #define __underlying_memcpy	__builtin_memcpy
@@ -169,11 +175,6 @@ void __write_overflow_field(size_t avail, size_t wanted) __compiletime_warning("
 
 #define __struct_size(p)	__builtin_object_size(p, 0)
 #define __member_size(p)	__builtin_object_size(p, 1)
-
-#define __compiletime_lessthan(bounds, length)	(	\
-	__builtin_constant_p((bounds) < (length)) &&	\
-	(bounds) < (length)				\
-)
 
 static __always_inline void fortify_memset_chk(__kernel_size_t size,
 					 const size_t p_size,

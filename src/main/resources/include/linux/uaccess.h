@@ -44,7 +44,7 @@ _copy_to_user(void __user *, const void *, unsigned long);
  * builtins after inlining these __always_inline functions into the module's function; kplay, which
  * compiles them out of line, has each caller pass its answers in (sema's Typed.Hidden).
  * A constant size known to be too big is gcc's error at build time: check_copy_size() calls
- * __bad_copy_from() or __bad_copy_to() then, declared __compiletime_error.
+ * __bad_copy_from() or __bad_copy_to() then, declared __compiletime_error (sema's InlineChecks).
  */
 extern void __copy_overflow(int size, unsigned long count);
 extern void __check_object_size(const void *ptr, unsigned long n, bool to_user);
@@ -55,13 +55,27 @@ static __always_inline void check_object_size(const void *ptr, unsigned long n, 
 		__check_object_size(ptr, n, to_user);
 }
 
+extern void __compiletime_error("copy source size is too small")
+__bad_copy_from(void);
+extern void __compiletime_error("copy destination size is too small")
+__bad_copy_to(void);
+
+static inline void copy_overflow(int size, unsigned long count)
+{
+	__copy_overflow(size, count);
+}
+
 static __always_inline __must_check bool
 check_copy_size(const void *addr, size_t bytes, bool is_source)
 {
 	int sz = __builtin_object_size(addr, 0);
 	if (unlikely(sz >= 0 && sz < bytes)) {
 		if (!__builtin_constant_p(bytes))
-			__copy_overflow(sz, bytes);
+			copy_overflow(sz, bytes);
+		else if (is_source)
+			__bad_copy_from();
+		else
+			__bad_copy_to();
 		return false;
 	}
 	if (unlikely(bytes > INT_MAX)) {
@@ -78,15 +92,9 @@ check_copy_size(const void *addr, size_t bytes, bool is_source)
 	return true;
 }
 
-/* check_copy_size()'s __bad_copy_to()/__bad_copy_from() for a constant size, which gcc reports at build time */
-#define __copy_size_error(ptr, n, msg)							\
-	__builtin_kplay_error_if(__builtin_constant_p(n) && __builtin_object_size(ptr, 0) != (size_t)-1	\
-				 && __builtin_object_size(ptr, 0) < (n), msg)
-
 static __always_inline unsigned long __must_check
 copy_from_user(void *to, const void __user *from, unsigned long n)
 {
-	__copy_size_error(to, n, "call to ‘__bad_copy_to’ declared with attribute error: copy destination size is too small");
 	if (check_copy_size(to, n, false))
 		n = _copy_from_user(to, from, n);
 	return n;
@@ -95,7 +103,6 @@ copy_from_user(void *to, const void __user *from, unsigned long n)
 static __always_inline unsigned long __must_check
 copy_to_user(void __user *to, const void *from, unsigned long n)
 {
-	__copy_size_error(from, n, "call to ‘__bad_copy_from’ declared with attribute error: copy source size is too small");
 	if (check_copy_size(from, n, true))
 		n = _copy_to_user(to, from, n);
 	return n;

@@ -96,17 +96,22 @@ public final class Diagnostics {
     private String inlinedContext;
 
     /**
-     * Reports a diagnostic gcc finds in {@code callee} after inlining it into {@code caller} at
-     * {@code site}: gcc names the chain instead of the function ("In function ‘fortify_memcpy_chk’,"
-     * then "    inlined from ‘init’ at m.c:17:2:"), the site where the call was written (a macro's
-     * at its expansion in the file).
+     * Reports a diagnostic gcc finds in {@code fns[0]} after inlining it into {@code fns[1]} at
+     * {@code sites[0]}, that into {@code fns[2]} at {@code sites[1]}, and so on: gcc names the chain
+     * instead of the function ("In function ‘check_copy_size’," then one "    inlined from ‘f’ at
+     * file:L:C" line for each site, the last ending in ":"), each site where the call was written (a
+     * macro's at its expansion in the file), its column in bytes (a tab counts one).
      */
-    public Severity reportInlined(Severity severity, Span range, Span caret, String message, String option, String callee,
-                                  String caller, Span site) {
-        // (this column counts bytes, a tab as one, where a diagnostic's own counts display columns)
-        int line = site.line();
-        inlinedContext = "In function ‘" + callee + "’,\n    inlined from ‘" + caller + "’ at " + site.file().name() + ":"
-                + line + ":" + (site.start() - site.file().lineStart(line) + 1) + ":";
+    public Severity reportInlined(Severity severity, Span range, Span caret, String message, String option, List<String> fns,
+                                  List<Span> sites) {
+        StringBuilder context = new StringBuilder("In function ‘" + fns.get(0) + "’");
+        for (int i = 0; i < sites.size(); i++) {
+            Span site = sites.get(i);
+            int line = site.line();
+            context.append(",\n    inlined from ‘").append(fns.get(i + 1)).append("’ at ").append(site.file().name()).append(':')
+                    .append(line).append(':').append(site.start() - site.file().lineStart(line) + 1);
+        }
+        inlinedContext = context.append(':').toString();
         try {
             return report(severity, range, caret, message, option);
         } finally {

@@ -27,9 +27,9 @@ final class Builtins {
         Map.entry("ffs", 1), Map.entry("ffsl", 1), Map.entry("ffsll", 1), Map.entry("parity", 1), Map.entry("parityl", 1),
         Map.entry("parityll", 1), Map.entry("abs", 1), Map.entry("labs", 1), Map.entry("bswap16", 1),
         Map.entry("bswap32", 1), Map.entry("bswap64", 1), Map.entry("add_overflow", 3), Map.entry("sub_overflow", 3),
-        Map.entry("mul_overflow", 3), Map.entry("assume_aligned", 2), Map.entry("kplay_error_if", 2));
+        Map.entry("mul_overflow", 3), Map.entry("assume_aligned", 2));
 
-    /** The text of a string literal argument (kplay_error_if's message). */
+    /** The text of a string literal argument (an error or warning attribute's message). */
     static String message(Expr e) {
         if (!(e instanceof Expr.StrLit s)) return "error";
         byte[] b = s.bytes();
@@ -114,21 +114,6 @@ final class Builtins {
                     ch.typed.constants.put(c, ObjectSize.of(ch.typed, args.get(0), kind));
                 }
                 result = Type.ULONG;
-            }
-            case "kplay_error_if" -> {
-                // kplay's headers: gcc's error for a call to a function declared __attribute__((error(msg)))
-                // that constant folding leaves in the code, which kplay (no inlining) cannot tell otherwise
-                checkAll(ch, args);
-                Long v = ch.consts.intValue(args.get(0));
-                if (v != null && v != 0) {
-                    ch.error(c.span(), message(args.get(1)));
-                } else if (v == null && ch.function != null && ch.function.hidden != null) {
-                    // asks about the parameters: each call answers it (ExprChecker.callChecks)
-                    if (ch.function.callChecks == null) ch.function.callChecks = new java.util.ArrayList<>();
-                    ch.function.callChecks.add(c);
-                }
-                ch.typed.constants.put(c, 0L);
-                result = Type.INT;
             }
             case "choose_expr" -> {
                 if (args.size() != 3) {

@@ -422,7 +422,7 @@ abstract class ExprChecker extends Operators {
         }
         if (callee != null && callee.attr("format") != null) Format.check(this, callee, c);
         if (callee != null && InlineChecks.reportsCall(callee)) InlineChecks.record(this, c, callee);
-        if (callee != null && (callee.hidden != null || callee.callChecks != null || callee.attributeCalls != null)) {
+        if (callee != null && (callee.hidden != null || callee.attributeCalls != null)) {
             hiddenArgs(c, callee);
         }
         if (f.ret() instanceof Type.Float) reportSse(c.span());
@@ -449,6 +449,6 @@ abstract class ExprChecker extends Operators {
             }
         }
         typed.hiddenArgs.put(c, out);
-        InlineChecks.atCall(this, c, callee, out);
+        InlineChecks.atCall(this, c, callee);
     }
 }

@@ -15,9 +15,8 @@ import java.util.function.Function;
  * declared with attribute error: ..."), in the caller's terms ("In function ‘fortify_memcpy_chk’,
  * inlined from ‘init’ at m.c:17:2:"). kplay does not inline: it records those calls with the if
  * conditions around them when it checks the callee, and evaluates the conditions at each call with
- * the call's arguments (and the hidden answers, Typed.Hidden) as the parameters' values. Older
- * headers state such a check directly as __builtin_kplay_error_if(cond, msg) (uaccess.h's
- * check_copy_size); those are evaluated the same way.
+ * the call's arguments (and the hidden answers, Typed.Hidden) as the parameters' values, through
+ * every always_inline function in between (check_copy_size in copy_to_user).
  */
 
 /** The compile-time checks of always_inline functions, evaluated at each call. */
@@ -36,54 +35,70 @@ final class InlineChecks {
         }
         if (ch.function.attributeCalls == null) ch.function.attributeCalls = new ArrayList<>();
         ch.typed.compileTimeCalls.add(c);
-        ch.function.attributeCalls.add(new Typed.GuardedCall(c, target, List.copyOf(ch.guards), List.copyOf(ch.guardSenses)));
+        ch.function.attributeCalls.add(new Typed.GuardedCall(c, target, List.copyOf(ch.guards), List.copyOf(ch.guardSenses),
+                List.of(ch.function), List.of()));
     }
 
-    /** The callee's checks at call {@code c}, which gives the hidden questions {@code answers}. */
-    static void atCall(ExprChecker ch, Expr.Call c, Obj callee, List<Typed.HiddenArg> answers) {
-        List<Obj> params = null;
-        for (Typed.FunctionInfo fi : ch.typed.functions) {
-            if (fi.fn() == callee) params = fi.params();
-        }
-        if (callee.callChecks != null) {
-            ConstEval eval = new ConstEval(ch.typed, given(ch, c, callee, params, answers, false));
-            for (Expr.Call check : callee.callChecks) {
-                Long v = eval.intValue(check.args().get(0));
-                if (v != null && v != 0) {
-                    ch.error(c.span(), Builtins.message(check.args().get(1)));
-                }
-            }
-        }
+    /** The callee's checks at call {@code c}. */
+    static void atCall(ExprChecker ch, Expr.Call c, Obj callee) {
         if (callee.attributeCalls == null || ch.function == null) {
             return;
         }
-        String caller = ch.function.name;
-        List<Obj> calleeParams = params;
+        Obj caller = ch.function;
+        List<Typed.GuardedCall> here = new ArrayList<>();
+        for (Typed.GuardedCall g : callee.attributeCalls) {
+            List<Expr.Call> sites = new ArrayList<>(g.sites());
+            sites.add(c);
+            if (ch.inlinedEverywhere()) {
+                // gcc decides in the functions this one is inlined into: their calls of it evaluate this
+                List<Obj> fns = new ArrayList<>(g.fns());
+                fns.add(caller);
+                if (caller.attributeCalls == null) caller.attributeCalls = new ArrayList<>();
+                caller.attributeCalls.add(new Typed.GuardedCall(g.call(), g.target(), g.guards(), g.senses(), List.copyOf(fns),
+                        List.copyOf(sites)));
+                continue;
+            }
+            here.add(g);
+        }
+        if (here.isEmpty()) {
+            return;
+        }
         // once the whole file is checked: a local's value folds only if nothing writes it anywhere (Obj.written)
         ch.afterOptimising(() -> {
             if (ch.hardErrors > 0) return;   // gcc's middle end, which finds these, does not run after errors
-            ConstEval eval = new ConstEval(ch.typed, given(ch, c, callee, calleeParams, answers, true));
-            for (Typed.GuardedCall g : callee.attributeCalls) {
+            for (Typed.GuardedCall g : here) {
+                List<Expr.Call> sites = new ArrayList<>(g.sites());
+                sites.add(c);
+                Chain chain = new Chain(ch, g.fns(), sites);
                 boolean stays = true;
                 for (int i = 0; i < g.guards().size() && stays; i++) {
-                    Long v = eval.intValue(g.guards().get(i));
+                    Long v = chain.eval(0, g.guards().get(i));
                     stays = v != null && (v != 0) == g.senses().get(i);
                 }
                 if (stays) {
-                    report(ch, g, callee, caller, c);
+                    report(ch, g, sites, caller);
                 }
             }
         });
     }
 
-    /** gcc's report of call g, which stays in callee where it is inlined into caller at c. */
-    private static void report(ExprChecker ch, Typed.GuardedCall g, Obj callee, String caller, Expr.Call c) {
+    /** gcc's report of call g, which stays in g.fns()[0] where that is inlined in turn at sites, the last in caller. */
+    private static void report(ExprChecker ch, Typed.GuardedCall g, List<Expr.Call> sites, Obj caller) {
         boolean error = g.target().attr("error") != null;
         var attr = g.target().attr(error ? "error" : "warning");
         String msg = "call to " + ExprChecker.q(g.target().name) + " declared with attribute " + (error ? "error" : "warning")
                 + ": " + (attr.args().isEmpty() ? "" : Builtins.message(attr.args().get(0)));
+        List<String> names = new ArrayList<>();
+        for (Obj f : g.fns()) {
+            names.add(f.name);
+        }
+        names.add(caller.name);
+        List<dev.kplay.cc.source.Span> at = new ArrayList<>();
+        for (Expr.Call site : sites) {
+            at.add(expansionPoint(site));
+        }
         Severity used = ch.diags.reportInlined(error ? Severity.ERROR : Severity.WARNING, g.call().span(), g.call().span(), msg,
-                error ? null : "attribute-warning", callee.name, caller, expansionPoint(c));
+                error ? null : "attribute-warning", names, at);
         if (used == Severity.ERROR) {
             ch.errors++;
             ch.hardErrors++;
@@ -103,34 +118,89 @@ final class InlineChecks {
     }
 
     /**
-     * The values gcc knows inside the callee once it is inlined at c: a hidden builtin's answer, a
-     * parameter's argument when that folds to a constant, and __builtin_constant_p of an
-     * expression that does; with {@code unwritten}, locals nothing writes fold to their initial values.
+     * What gcc knows inside fns[0] once it is inlined into fns[1] at sites[0], that into fns[2] at
+     * sites[1], and so on, the last site in a function of its own: a parameter's value is its
+     * argument's at the site, evaluated one level out; a hidden builtin's answer (Typed.Hidden) the
+     * site's; __builtin_constant_p of an expression whether it folds; a local's value its
+     * initialiser's if nothing writes it (Obj.written: known once the whole file is checked).
      */
-    private static Function<Expr, Long> given(ExprChecker ch, Expr.Call c, Obj callee, List<Obj> params,
-                                              List<Typed.HiddenArg> answers, boolean unwritten) {
-        ConstEval[] self = new ConstEval[1];
-        Function<Expr, Long> given = e -> {
-            if (e instanceof Expr.Call b && ch.typed.hiddenUses.containsKey(b)) {
-                int h = ch.typed.hiddenUses.get(b);
-                Typed.Hidden q = callee.hidden != null && h < callee.hidden.size() ? callee.hidden.get(h) : null;
-                if (unwritten && q != null && q.kind() == Typed.Hidden.CONSTANT_P && q.param() < c.args().size()
-                        && folded(ch, c.args().get(q.param()), 0, true) != null) {
-                    return 1L;
+    private static final class Chain {
+        private final ExprChecker ch;
+        private final List<Obj> fns;
+        private final List<Expr.Call> sites;
+        private final List<List<Obj>> params = new ArrayList<>();
+        private final ConstEval[] evals;
+        private int depth;
+
+        Chain(ExprChecker ch, List<Obj> fns, List<Expr.Call> sites) {
+            this.ch = ch;
+            this.fns = fns;
+            this.sites = sites;
+            for (Obj f : fns) {
+                List<Obj> ps = List.of();
+                for (Typed.FunctionInfo fi : ch.typed.functions) {
+                    if (fi.fn() == f) ps = fi.params();
                 }
-                return h < answers.size() ? answers.get(h).value() : null;
+                params.add(ps);
             }
-            if (e instanceof Expr.Call b && "__builtin_constant_p".equals(ch.typed.builtins.get(b)) && !b.args().isEmpty()) {
-                return self[0].intValue(b.args().get(0)) != null ? 1L : 0L;
+            evals = new ConstEval[fns.size()];
+            for (int k = 0; k < evals.length; k++) {
+                int level = k;
+                evals[k] = new ConstEval(ch.typed, e -> given(level, e));
             }
-            if (e instanceof Expr.Ident id && params != null) {
-                int i = params.indexOf(ch.typed.refs.get(id));
-                return i >= 0 && i < c.args().size() ? folded(ch, c.args().get(i), 0, unwritten) : null;
+        }
+
+        /** e, an expression of fns[k]'s body, as gcc folds it there. */
+        Long eval(int k, Expr e) {
+            return evals[k].intValue(e);
+        }
+
+        /** Argument i of the call of fns[k], folded where the call is. */
+        private Long arg(int k, int i) {
+            Expr.Call s = sites.get(k);
+            if (i >= s.args().size()) return null;
+            Expr a = s.args().get(i);
+            return k + 1 < fns.size() ? eval(k + 1, a) : folded(ch, a, 0, true);
+        }
+
+        /** The answer to hidden question h of fns[k] at its call. */
+        private Long hidden(int k, int h) {
+            Obj f = fns.get(k);
+            Typed.Hidden q = f.hidden != null && h < f.hidden.size() ? f.hidden.get(h) : null;
+            if (q == null) return null;
+            if (q.kind() == Typed.Hidden.CONSTANT_P) {
+                return arg(k, q.param()) != null ? 1L : 0L;
             }
-            return null;
-        };
-        self[0] = new ConstEval(ch.typed, given);
-        return given;
+            List<Typed.HiddenArg> given = ch.typed.hiddenArgs.get(sites.get(k));
+            Typed.HiddenArg a = given != null && h < given.size() ? given.get(h) : null;
+            if (a == null) return null;
+            return a.value() != null ? a.value() : k + 1 < fns.size() ? hidden(k + 1, a.forward()) : null;
+        }
+
+        private Long given(int k, Expr e) {
+            if (depth > 32) return null;   // a local initialised from itself
+            depth++;
+            try {
+                if (e instanceof Expr.Call b && ch.typed.hiddenUses.containsKey(b)) {
+                    return hidden(k, ch.typed.hiddenUses.get(b));
+                }
+                if (e instanceof Expr.Call b && "__builtin_constant_p".equals(ch.typed.builtins.get(b)) && !b.args().isEmpty()) {
+                    return eval(k, b.args().get(0)) != null ? 1L : 0L;
+                }
+                Obj o = e instanceof Expr.Ident id ? ch.typed.refs.get(id) : null;
+                if (o == null || o.kind != Obj.Kind.VAR) return null;
+                int i = params.get(k).indexOf(o);
+                if (i >= 0) return arg(k, i);
+                if (!o.fileScope && !o.isStatic && !o.isParam && ((o.type.quals() & Type.CONST) != 0 || !o.written)
+                        && o.init instanceof Initializer.Single s) {
+                    Long v = eval(k, s.expr());
+                    return v == null || !Types.isInteger(o.type) ? v : Long.valueOf(ConstEval.normalize(v, o.type));
+                }
+                return null;
+            } finally {
+                depth--;
+            }
+        }
     }
 
     /**

@@ -62,8 +62,6 @@ public final class Obj {
      * pass. Null if none.
      */
     public List<Typed.Hidden> hidden;
-    /** For such a function: its __builtin_kplay_error_if() checks, evaluated at each call (see ExprChecker). Null if none. */
-    public List<Expr.Call> callChecks;
     /** For such a function: its calls of error or warning functions, reported at the callers where they stay (see InlineChecks). Null if none. */
     public List<Typed.GuardedCall> attributeCalls;
 

@@ -67,11 +67,14 @@ public final class Typed {
      * __attribute__((error(msg))) or ((warning(msg))), under the if conditions {@code guards}
      * (then branch where {@code senses} says true, else branch where false): gcc reports it in each
      * caller where, after inlining, the conditions fold to true (see InlineChecks). Such calls are
-     * {@code compileTimeCalls}, which lowering drops.
+     * {@code compileTimeCalls}, which lowering drops. {@code fns}: the function the call is in, then
+     * the always_inline functions it is inlined into in turn (check_copy_size, copy_to_user);
+     * {@code sites}: where each of those calls the one before (one fewer).
      */
     public final java.util.Set<Expr.Call> compileTimeCalls = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    public record GuardedCall(Expr.Call call, Obj target, List<Expr> guards, List<Boolean> senses) {}
+    public record GuardedCall(Expr.Call call, Obj target, List<Expr> guards, List<Boolean> senses, List<Obj> fns,
+                              List<Expr.Call> sites) {}
 
     /** The library functions __builtin_strcpy and friends call where a static inline of the same name hides them. */
     public final Map<String, Obj> libraryFunctions = new java.util.HashMap<>();
