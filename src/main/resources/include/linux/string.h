@@ -40,7 +40,6 @@ static inline __must_check char *strstrip(char *str)
 extern char * strstr(const char *, const char *);
 extern char * strnstr(const char *, const char *, size_t);
 extern __kernel_size_t strlen(const char *);
-extern __kernel_size_t strnlen(const char *,__kernel_size_t);
 extern char * strpbrk(const char *,const char *);
 extern char * strsep(char **,const char *);
 extern __kernel_size_t strspn(const char *,const char *);
@@ -100,7 +99,7 @@ static inline void memzero_explicit(void *s, size_t count)
 }
 
 /*
- * FORTIFY_SOURCE's strcpy(), strncpy() and strcat() (linux/fortify-string.h; Debian builds 6.1 with
+ * FORTIFY_SOURCE's strcpy(), strncpy(), strcat(), strnlen() and strlen() (linux/fortify-string.h; Debian builds 6.1 with
  * CONFIG_FORTIFY_SOURCE): when gcc knows the size of the destination (__builtin_object_size(p, 1):
  * a local or global array, a member array), a copy that does not fit is fortify_panic()'s
  * "detected buffer overflow in strcpy" and a BUG, and a constant strncpy() size bigger than the
@@ -148,10 +147,44 @@ static __always_inline char *strcat(char *p, const char *q)
 
 	if (p_size == SIZE_MAX)
 		return __builtin_strcat(p, q);
-	/* 6.1: if (strlcat(p, q, p_size) >= p_size) fortify_panic(__func__); (kplay has no strlcat yet) */
-	if (strlen(p) + strlen(q) >= p_size)
+	if (strlcat(p, q, p_size) >= p_size)
 		fortify_panic(__func__);
-	return __builtin_strcat(p, q);
+	return p;
+}
+
+extern __kernel_size_t __real_strnlen(const char *, __kernel_size_t) __asm__("strnlen");
+static __always_inline __kernel_size_t strnlen(const char *p, __kernel_size_t maxlen)
+{
+	size_t p_size = __builtin_object_size(p, 1);
+	size_t ret;
+
+	/* Do not check characters beyond the end of p. */
+	ret = __real_strnlen(p, maxlen < p_size ? maxlen : p_size);
+	if (p_size <= ret && maxlen != ret)
+		fortify_panic(__func__);
+	return ret;
+}
+
+/*
+ * Defined after fortified strnlen to reuse it. However, it must still be
+ * possible for strlen() to be used on compile-time strings for use in
+ * static initializers (i.e. as a constant expression).
+ */
+#define strlen(p)							\
+	__builtin_choose_expr(__is_constexpr(__builtin_strlen(p)),	\
+		__builtin_strlen(p), __fortify_strlen(p))
+static __always_inline __kernel_size_t __fortify_strlen(const char *p)
+{
+	__kernel_size_t ret;
+	size_t p_size = __builtin_object_size(p, 1);
+
+	/* Give up if we don't know how large p is. */
+	if (p_size == SIZE_MAX)
+		return __builtin_strlen(p);
+	ret = strnlen(p, p_size);
+	if (p_size <= ret)
+		fortify_panic(__func__);
+	return ret;
 }
 
 /*

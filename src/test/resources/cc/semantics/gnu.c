@@ -33,5 +33,9 @@ int test(void)
 	ASSERT(1, __builtin_add_overflow(2147483647, 1, &r));
 	ASSERT(-2147483648, r);
 	asm volatile("" ::: "memory");
+	/* linux/const.h's __is_constexpr: a null pointer constant operand gives ?: the other's type */
+	ASSERT(1, sizeof(int) == sizeof(*(8 ? ((void *)((long)(3) * 0l)) : (int *)8)));
+	ASSERT(0, sizeof(int) == sizeof(*(8 ? ((void *)((long)(r) * 0l)) : (int *)8)));
+	ASSERT(3, sizeof(char[__builtin_strlen("abc")]));
 	return failures;
 }

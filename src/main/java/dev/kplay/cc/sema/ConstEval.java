@@ -104,6 +104,14 @@ public final class ConstEval {
                 return typed.constants.get(e);
             }
             if ("__builtin_expect".equals(b)) return evalRaw(c.args().get(0));
+            if (c.callee() instanceof Expr.Ident f && f.name().equals("__builtin_strlen") && c.args().size() == 1 && evalRaw(c.args().get(0)) instanceof Addr a
+                    && a.str() != null && a.addend() >= 0 && a.addend() <= a.str().bytes().length) {
+                // gcc folds the length of a string literal (linux/string.h's strlen() in a static initialiser)
+                byte[] s = a.str().bytes();
+                int n = (int) a.addend();
+                while (n < s.length && s[n] != 0) n++;
+                return (long) (n - a.addend());
+            }
             if ("__builtin_choose_expr".equals(b)) {
                 Long cond = intValue(c.args().get(0));
                 return cond == null ? null : evalRaw(c.args().get(cond != 0 ? 1 : 2));

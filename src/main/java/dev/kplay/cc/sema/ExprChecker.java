@@ -63,7 +63,13 @@ abstract class ExprChecker extends Operators {
         if (e instanceof Expr.Member m) return member(m);
         if (e instanceof Expr.Cast c) return cast(c);
         if (e instanceof Expr.SizeofExpr s) {
-            Type t = check(s.operand());
+            unevaluated++;
+            Type t;
+            try {
+                t = check(s.operand());
+            } finally {
+                unevaluated--;
+            }
             if (s.operand() instanceof Expr.Member m && typed.members.get(m) != null && typed.members.get(m).isBitfield()) {
                 error(s.span(), "‘sizeof’ applied to a bit-field");
             }
@@ -219,7 +225,7 @@ abstract class ExprChecker extends Operators {
             return Type.INT;
         }
         Type base = ((Type.Ptr) p).base();
-        if (base instanceof Type.Void) warning(ix.span(), "dereferencing ‘void *’ pointer", null);
+        if (base instanceof Type.Void && unevaluated == 0) warning(ix.span(), "dereferencing ‘void *’ pointer", null);
         return base;
     }
 

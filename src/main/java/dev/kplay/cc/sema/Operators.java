@@ -23,6 +23,8 @@ abstract class Operators extends Conversions {
      */
     final List<Expr> guards = new java.util.ArrayList<>();
     final List<Boolean> guardSenses = new java.util.ArrayList<>();
+    /** How deep the expression being checked is inside sizeof's operand, which gcc does not evaluate (nor warn about dereferencing void * there). */
+    int unevaluated;
 
     /** Whether gcc inlines the function being checked into every caller (static, inline, always_inline, not variadic). */
     boolean inlinedEverywhere() {
@@ -112,7 +114,7 @@ abstract class Operators extends Conversions {
             case "*" -> {
                 Type t = rvalue(u.operand());
                 if (t instanceof Type.Ptr p) {
-                    if (p.base() instanceof Type.Void) warning(u.span(), "dereferencing ‘void *’ pointer", null);
+                    if (p.base() instanceof Type.Void && unevaluated == 0) warning(u.span(), "dereferencing ‘void *’ pointer", null);
                     return p.base();
                 }
                 error(u.span(), "invalid type argument of unary ‘*’ (have " + qt(t) + ")");
@@ -272,6 +274,9 @@ abstract class Operators extends Conversions {
         }
         if (a instanceof Type.Void || b instanceof Type.Void) return Type.VOID;
         if (a instanceof Type.Ptr pa && b instanceof Type.Ptr pb) {
+            // C11 6.5.15p6: a null pointer constant takes the other operand's type (linux/const.h's __is_constexpr)
+            if (isNullConstant(c.otherwise())) return a;
+            if (c.then() != null && isNullConstant(c.then())) return b;
             if (pa.base() instanceof Type.Void) return a;
             if (pb.base() instanceof Type.Void) return b;
             if (!Types.compatibleUnqual(Types.unqual(pa.base()), Types.unqual(pb.base()))) {

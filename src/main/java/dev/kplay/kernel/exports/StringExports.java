@@ -47,6 +47,21 @@ final class StringExports {
         // what FORTIFY's checks call at run time after gcc warned at build time (lib/string_helpers.c): nothing
         t.function("__read_overflow2_field", 0x5, (a, s) -> 0);
         t.function("__write_overflow_field", 0x5, (a, s) -> 0);
+        // strlcat (lib/string.c), which FORTIFY's strcat() calls: a destination with no NUL within count is its BUG_ON
+        t.function("strlcat", 0x80, (a, s) -> {
+            long dsize = strlen(a[0]);
+            long len = strlen(a[1]);
+            if (Long.compareUnsigned(dsize, a[2]) >= 0) {
+                throw new dev.kplay.vm.Trap(dev.kplay.vm.Trap.Kind.INVALID_OPCODE, "lib/string.c", 337, "strlcat+0x73/0x80",
+                        java.util.List.of());
+            }
+            long copy = Long.compareUnsigned(len, a[2] - dsize) >= 0 ? a[2] - dsize - 1 : len;
+            for (long i = 0; i < copy; i++) {
+                mem.store(a[0] + dsize + i, 1, mem.load(a[1] + i, 1));
+            }
+            mem.store(a[0] + dsize + copy, 1, 0);
+            return dsize + len;
+        });
     }
 
     void register() {
@@ -168,6 +183,15 @@ final class StringExports {
     }
 
     /** Models strlcpy(): copies at most size-1 bytes and a NUL (size > 0); returns strlen(src). */
+    /** The bytes before the NUL at p (faulting where the memory does). */
+    private long strlen(long p) {
+        long n = 0;
+        while (mem.load(p + n, 1) != 0) {
+            n++;
+        }
+        return n;
+    }
+
     private long strlcpy(long dest, long src, long size) {
         String str = b.cstr(src);
         if (size != 0) {
