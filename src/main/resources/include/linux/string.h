@@ -16,8 +16,6 @@ extern void *memdup_user(const void __user *, size_t);
 extern void *vmemdup_user(const void __user *, size_t);
 extern void *memdup_user_nul(const void __user *, size_t);
 
-size_t strlcpy(char *, const char *, size_t);
-ssize_t strscpy(char *, const char *, size_t);
 ssize_t strscpy_pad(char *dest, const char *src, size_t count);
 extern char * strncat(char *, const char *, __kernel_size_t);
 extern size_t strlcat(char *, const char *, __kernel_size_t);
@@ -99,14 +97,19 @@ static inline void memzero_explicit(void *s, size_t count)
 }
 
 /*
- * FORTIFY_SOURCE's strcpy(), strncpy(), strcat(), strnlen() and strlen() (linux/fortify-string.h; Debian builds 6.1 with
- * CONFIG_FORTIFY_SOURCE): when gcc knows the size of the destination (__builtin_object_size(p, 1):
+ * FORTIFY_SOURCE's strcpy(), strncpy(), strcat(), strnlen(), strlen(), strlcpy() and strscpy()
+ * (linux/fortify-string.h; Debian builds 6.1 with CONFIG_FORTIFY_SOURCE): when gcc knows the
+ * size of the destination (__builtin_object_size(p, 1):
  * a local or global array, a member array), a copy that does not fit is fortify_panic()'s
  * "detected buffer overflow in strcpy" and a BUG, and a constant strncpy() size bigger than the
  * destination does not build. gcc answers the builtins after inlining these functions into the
  * caller; kplay has each caller pass its answers in (sema's Typed.Hidden). The kernel's own
- * functions are reached through __builtin_*.
+ * functions are reached through __builtin_* or an asm label (__real_strnlen is strnlen).
  */
+#include <linux/bug.h>
+#include <linux/const.h>
+#include <linux/stringify.h>
+
 extern void fortify_panic(const char *name) __noreturn __cold;
 
 static __always_inline char *strcpy(char *p, const char *q)
@@ -187,6 +190,80 @@ static __always_inline __kernel_size_t __fortify_strlen(const char *p)
 	return ret;
 }
 
+extern size_t __real_strlcpy(char *, const char *, size_t) __asm__("strlcpy");
+static __always_inline size_t strlcpy(char *p, const char *q, size_t size)
+{
+	size_t p_size = __builtin_object_size(p, 1);
+	size_t q_size = __builtin_object_size(q, 1);
+	size_t q_len;	/* Full count of source string length. */
+	size_t len;	/* Count of characters going into destination. */
+
+	if (p_size == SIZE_MAX && q_size == SIZE_MAX)
+		return __real_strlcpy(p, q, size);
+	q_len = strlen(q);
+	len = (q_len >= size) ? size - 1 : q_len;
+	if (__builtin_constant_p(size) && __builtin_constant_p(q_len) && size) {
+		/* Write size is always larger than destination. */
+		if (len >= p_size)
+			__write_overflow();
+	}
+	if (size) {
+		if (len >= p_size)
+			fortify_panic(__func__);
+		__builtin_memcpy(p, q, len);
+		p[len] = '\0';
+	}
+	return q_len;
+}
+
+/* defined after fortified strnlen to reuse it */
+extern ssize_t __real_strscpy(char *, const char *, size_t) __asm__("strscpy");
+static __always_inline ssize_t strscpy(char *p, const char *q, size_t size)
+{
+	size_t len;
+	/* Use string size rather than possible enclosing struct size. */
+	size_t p_size = __builtin_object_size(p, 1);
+	size_t q_size = __builtin_object_size(q, 1);
+
+	/* If we cannot get size of p and q default to call strscpy. */
+	if (p_size == SIZE_MAX && q_size == SIZE_MAX)
+		return __real_strscpy(p, q, size);
+
+	/*
+	 * If size can be known at compile time and is greater than
+	 * p_size, generate a compile time write overflow error.
+	 */
+	if (__compiletime_lessthan(p_size, size))
+		__write_overflow();
+
+	/*
+	 * This call protects from read overflow, because len will default to q
+	 * length if it smaller than size.
+	 */
+	len = strnlen(q, size);
+	/*
+	 * If len equals size, we will copy only size bytes which leads to
+	 * -E2BIG being returned.
+	 * Otherwise we will copy len + 1 because of the final '\O'.
+	 */
+	len = len == size ? size : len + 1;
+
+	/*
+	 * Generate a runtime write overflow error if len is greater than
+	 * p_size.
+	 */
+	if (len > p_size)
+		fortify_panic(__func__);
+
+	/*
+	 * We can now safely call vanilla strscpy because we are protected from:
+	 * 1. Read overflow thanks to call to strnlen().
+	 * 2. Write overflow thanks to above ifs.
+	 */
+	return __real_strscpy(p, q, len);
+}
+
+
 /*
  * FORTIFY_SOURCE's memset(), memcpy() and memmove(), as 6.1's linux/fortify-string.h has them:
  * macros, so that __builtin_object_size() sees the caller's buffer. A constant size past the end of
@@ -195,9 +272,6 @@ static __always_inline __kernel_size_t __fortify_strlen(const char *p)
  * fortify_panic()'s BUG, and a memcpy()/memmove() past a member that the object still holds is a
  * WARN_ONCE at the caller's line ("detected field-spanning write").
  */
-#include <linux/bug.h>
-#include <linux/stringify.h>
-
 void __read_overflow2(void) __compiletime_error("detected read beyond size of object (2nd parameter)");
 void __read_overflow2_field(size_t avail, size_t wanted) __compiletime_warning("detected read beyond size of field (2nd parameter); maybe use struct_group()?");
 void __write_overflow_field(size_t avail, size_t wanted) __compiletime_warning("detected write beyond size of field (1st parameter); maybe use struct_group()?");

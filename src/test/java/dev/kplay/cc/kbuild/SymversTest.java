@@ -35,7 +35,7 @@ class SymversTest {
         // FORTIFY's __compiletime_error functions: gcc refuses a module that keeps a call to one, so none is exported
         "__write_overflow", "__read_overflow2", "__bad_copy_from", "__bad_copy_to",
         // FORTIFY's name for the library's strnlen (__asm__("strnlen")), which its inline strnlen() calls
-        "__real_strnlen");
+        "__real_strnlen", "__real_strlcpy", "__real_strscpy");
 
     static Set<String> declared() throws Exception {
         Path root = Path.of(SymversTest.class.getResource("/include").toURI());
@@ -104,9 +104,10 @@ class SymversTest {
     /**
      * Exports a module calls with no header declaring them: the calls gcc itself emits (its stack
      * protector's __stack_chk_fail), and the library functions FORTIFY's inline wrappers of the same
-     * name reach through __builtin_* or an asm label (linux/string.h's strcpy, strncpy, strcat, strnlen).
+     * name reach through __builtin_* or an asm label (linux/string.h's strcpy, strncpy, strcat, strnlen, strlcpy, strscpy).
      */
-    private static final Set<String> COMPILER_CALLED = Set.of("__stack_chk_fail", "strcpy", "strncpy", "strcat", "strnlen");
+    private static final Set<String> COMPILER_CALLED = Set.of("__stack_chk_fail", "strcpy", "strncpy", "strcat", "strnlen",
+        "strlcpy", "strscpy");
 
     @Test
     void everyDeclarationIsExportedAndEveryExportDeclared() throws Exception {
