@@ -46,11 +46,7 @@ extern __kernel_size_t strcspn(const char *,const char *);
 extern void * memset(void *,int,__kernel_size_t);
 extern void * memcpy(void *,const void *,__kernel_size_t);
 extern void * memmove(void *,const void *,__kernel_size_t);
-extern void * memscan(void *,int,__kernel_size_t);
-extern int memcmp(const void *,const void *,__kernel_size_t);
 extern int bcmp(const void *,const void *,__kernel_size_t);
-extern void * memchr(const void *,int,__kernel_size_t);
-void *memchr_inv(const void *s, int c, size_t n);
 char *strreplace(char *s, char old, char new);
 
 extern void kfree_const(const void *x);
@@ -58,7 +54,6 @@ extern void kfree_const(const void *x);
 extern char *kstrdup(const char *s, gfp_t gfp) __malloc;
 extern const char *kstrdup_const(const char *s, gfp_t gfp);
 extern char *kstrndup(const char *s, size_t len, gfp_t gfp);
-extern void *kmemdup(const void *src, size_t len, gfp_t gfp) __alloc_size(2);
 extern char *kmemdup_nul(const char *s, size_t len, gfp_t gfp);
 
 extern char **argv_split(gfp_t gfp, const char *str, int *argcp);
@@ -372,5 +367,75 @@ static __always_inline bool fortify_memcpy_chk(__kernel_size_t size,
 		__struct_size(p), __struct_size(q),			\
 		__member_size(p), __member_size(q),			\
 		memmove)
+
+/*
+ * The reads FORTIFY checks (6.1's memscan(), memcmp(), memchr(), memchr_inv(), kmemdup()): past
+ * the object, a constant size does not build (__read_overflow) and any other is fortify_panic().
+ */
+void __read_overflow(void) __compiletime_error("detected read beyond size of object (1st parameter)");
+
+extern void *__real_memscan(void *, int, __kernel_size_t) __asm__("memscan");
+static __always_inline void *memscan(void *p, int c, __kernel_size_t size)
+{
+	size_t p_size = __struct_size(p);
+
+	if (__compiletime_lessthan(p_size, size))
+		__read_overflow();
+	if (p_size < size)
+		fortify_panic(__func__);
+	return __real_memscan(p, c, size);
+}
+
+static __always_inline int memcmp(const void *p, const void *q, __kernel_size_t size)
+{
+	size_t p_size = __struct_size(p);
+	size_t q_size = __struct_size(q);
+
+	if (__builtin_constant_p(size)) {
+		if (__compiletime_lessthan(p_size, size))
+			__read_overflow();
+		if (__compiletime_lessthan(q_size, size))
+			__read_overflow2();
+	}
+	if (p_size < size || q_size < size)
+		fortify_panic(__func__);
+	return __builtin_memcmp(p, q, size);
+}
+
+extern void *__real_memchr(const void *, int, __kernel_size_t) __asm__("memchr");
+static __always_inline void *memchr(const void *p, int c, __kernel_size_t size)
+{
+	size_t p_size = __struct_size(p);
+
+	if (__compiletime_lessthan(p_size, size))
+		__read_overflow();
+	if (p_size < size)
+		fortify_panic(__func__);
+	return __real_memchr(p, c, size);
+}
+
+void *__real_memchr_inv(const void *s, int c, size_t n) __asm__("memchr_inv");
+static __always_inline void *memchr_inv(const void *p, int c, size_t size)
+{
+	size_t p_size = __struct_size(p);
+
+	if (__compiletime_lessthan(p_size, size))
+		__read_overflow();
+	if (p_size < size)
+		fortify_panic(__func__);
+	return __real_memchr_inv(p, c, size);
+}
+
+extern void *__real_kmemdup(const void *src, size_t len, gfp_t gfp) __asm__("kmemdup") __alloc_size(2);
+static __always_inline void *kmemdup(const void *p, size_t size, gfp_t gfp)
+{
+	size_t p_size = __struct_size(p);
+
+	if (__compiletime_lessthan(p_size, size))
+		__read_overflow();
+	if (p_size < size)
+		fortify_panic(__func__);
+	return __real_kmemdup(p, size, gfp);
+}
 
 #endif /* _LINUX_STRING_H_ */
