@@ -107,19 +107,6 @@ static inline void memzero_explicit(void *s, size_t count)
 
 extern void fortify_panic(const char *name) __noreturn __cold;
 
-static __always_inline char *strcpy(char *p, const char *q)
-{
-	size_t p_size = __builtin_object_size(p, 1);
-	size_t size;
-
-	if (p_size == SIZE_MAX)
-		return __builtin_strcpy(p, q);
-	size = strlen(q) + 1;
-	if (p_size < size)
-		fortify_panic(__func__);
-	__builtin_memcpy(p, q, size);
-	return p;
-}
 
 void __write_overflow(void) __compiletime_error("detected write beyond size of object (1st parameter)");
 
@@ -183,6 +170,32 @@ static __always_inline __kernel_size_t __fortify_strlen(const char *p)
 	if (p_size <= ret)
 		fortify_panic(__func__);
 	return ret;
+}
+
+/* Defined after fortified strlen to reuse it. */
+static __always_inline char *strcpy(char *p, const char *q)
+{
+	size_t p_size = __builtin_object_size(p, 1);
+	size_t q_size = __builtin_object_size(q, 1);
+
+	/* If neither buffer size is known, immediately give up. */
+	if (__builtin_constant_p(p_size) &&
+	    __builtin_constant_p(q_size) &&
+	    p_size == SIZE_MAX && q_size == SIZE_MAX)
+		return __builtin_strcpy(p, q);
+	{
+		/* 6.1 assigns size here; kplay folds a local only from its initialiser (sema's InlineChecks) */
+		size_t size = strlen(q) + 1;
+
+		/* Compile-time check for const size overflow. */
+		if (__compiletime_lessthan(p_size, size))
+			__write_overflow();
+		/* Run-time check for dynamic size overflow. */
+		if (p_size < size)
+			fortify_panic(__func__);
+		__builtin_memcpy(p, q, size);
+	}
+	return p;
 }
 
 extern size_t __real_strlcpy(char *, const char *, size_t) __asm__("strlcpy");

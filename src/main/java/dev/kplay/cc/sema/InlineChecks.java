@@ -125,6 +125,9 @@ final class InlineChecks {
      * initialiser's if nothing writes it (Obj.written: known once the whole file is checked).
      */
     private static final class Chain {
+        /** Functions whose value for a string literal is its length: strlen() and FORTIFY's own (linux/string.h). */
+        private static final java.util.Set<String> STRLEN = java.util.Set.of("__builtin_strlen", "__fortify_strlen", "strlen");
+
         private final ExprChecker ch;
         private final List<Obj> fns;
         private final List<Expr.Call> sites;
@@ -163,6 +166,26 @@ final class InlineChecks {
             return k + 1 < fns.size() ? eval(k + 1, a) : folded(ch, a, 0, true);
         }
 
+        /** The string literal e is in fns[k] (a parameter the callers passed one to, down the chain), or null. */
+        private Expr literal(int k, Expr e) {
+            while (e instanceof Expr.Cast c) {
+                e = c.operand();
+            }
+            if (e instanceof Expr.StrLit) return e;
+            Obj o = e instanceof Expr.Ident id ? ch.typed.refs.get(id) : null;
+            int i = o == null ? -1 : params.get(k).indexOf(o);
+            Expr.Call s = sites.get(k);
+            if (i < 0 || i >= s.args().size()) return null;
+            return k + 1 < fns.size() ? literal(k + 1, s.args().get(i)) : literal(s.args().get(i));
+        }
+
+        private static Expr literal(Expr e) {
+            while (e instanceof Expr.Cast c) {
+                e = c.operand();
+            }
+            return e instanceof Expr.StrLit ? e : null;
+        }
+
         /** The answer to hidden question h of fns[k] at its call. */
         private Long hidden(int k, int h) {
             Obj f = fns.get(k);
@@ -186,6 +209,14 @@ final class InlineChecks {
                 }
                 if (e instanceof Expr.Call b && "__builtin_constant_p".equals(ch.typed.builtins.get(b)) && !b.args().isEmpty()) {
                     return eval(k, b.args().get(0)) != null ? 1L : 0L;
+                }
+                if (e instanceof Expr.Call b && b.callee() instanceof Expr.Ident f && STRLEN.contains(f.name()) && b.args().size() == 1
+                        && literal(k, b.args().get(0)) instanceof Expr.StrLit lit) {
+                    // the length of a string literal the caller passed (strcpy(buf, "text")), as gcc folds it
+                    byte[] bytes = lit.bytes();
+                    int n = 0;
+                    while (n < bytes.length && bytes[n] != 0) n++;
+                    return (long) n;
                 }
                 Obj o = e instanceof Expr.Ident id ? ch.typed.refs.get(id) : null;
                 if (o == null || o.kind != Obj.Kind.VAR) return null;
