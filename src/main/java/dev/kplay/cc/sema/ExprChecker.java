@@ -403,6 +403,7 @@ abstract class ExprChecker extends Operators {
             return Type.INT;
         }
         String name = callee != null ? callee.name : null;
+        if (callee != null && callee.kind == Obj.Kind.FUNC) typed.directCalls.merge(callee, 1, Integer::sum);
         List<Type> params = f.params();
         if (f.prototype()) {
             Span at = c.callee().span();

@@ -21,6 +21,8 @@ public final class Typed {
     public final Map<Expr, Type> types = new IdentityHashMap<>();
     /** What each identifier expression names. */
     public final Map<Expr.Ident, Obj> refs = new IdentityHashMap<>();
+    /** How many calls name each function directly (f(x), not through a pointer). */
+    public final Map<Obj, Integer> directCalls = new IdentityHashMap<>();
     /** The member each member access selects, offset accumulated through anonymous members. */
     public final Map<Expr.Member, Type.Member> members = new IdentityHashMap<>();
     /** Values of integer constant expressions the checker evaluated (case labels, array sizes). */
