@@ -147,24 +147,12 @@ public final class Lowerer {
 
     private Map<Obj, Integer> references;
 
-    /**
-     * Whether gcc -O2 inlines fn into its caller because it is called once (-finline-functions-called-once):
-     * a static function of the .c file, named by one call and nowhere else (its address never taken), not
-     * noinline, cold or used. Its frame then shows in no trace, as a header's inline function's does not.
-     */
+    /** Whether gcc inlines fn into its one caller (Typed.calledOnce): its frame then shows in no trace, as a header's inline function's does not. */
     boolean calledOnce(Obj fn) {
-        if (!fn.isStatic || fn.span == null || fn.span.file().name().endsWith(".h") || fn.attr("noinline") != null
-                || fn.attr("cold") != null || fn.attr("used") != null || typed.directCalls.getOrDefault(fn, 0) != 1
-                || fn.type instanceof Type.Func f && f.variadic()) {
-            return false;
-        }
         if (references == null) {
-            references = new java.util.IdentityHashMap<>();
-            for (Obj o : typed.refs.values()) {
-                references.merge(o, 1, Integer::sum);
-            }
+            references = typed.referenceCounts();
         }
-        return references.getOrDefault(fn, 0) == 1;
+        return typed.calledOnce(fn, references);
     }
 
     /** Queues a defined function for lowering (once). */

@@ -403,7 +403,10 @@ abstract class ExprChecker extends Operators {
             return Type.INT;
         }
         String name = callee != null ? callee.name : null;
-        if (callee != null && callee.kind == Obj.Kind.FUNC) typed.directCalls.merge(callee, 1, Integer::sum);
+        if (callee != null && callee.kind == Obj.Kind.FUNC) {
+            typed.directCalls.merge(callee, 1, Integer::sum);
+            typed.lastCall.put(callee, new Typed.CallSite(c, function));
+        }
         List<Type> params = f.params();
         if (f.prototype()) {
             Span at = c.callee().span();

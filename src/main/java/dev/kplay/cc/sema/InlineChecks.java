@@ -97,6 +97,16 @@ final class InlineChecks {
         for (Expr.Call site : sites) {
             at.add(expansionPoint(site));
         }
+        // gcc also inlines a function called once into its caller, and names that one too
+        java.util.Map<Obj, Integer> references = ch.typed.referenceCounts();
+        java.util.Set<Obj> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Obj f = caller; ch.typed.calledOnce(f, references) && seen.add(f); ) {
+            Typed.CallSite once = ch.typed.lastCall.get(f);
+            if (once == null || once.caller() == null) break;
+            names.add(once.caller().name);
+            at.add(expansionPoint(once.call()));
+            f = once.caller();
+        }
         Severity used = ch.diags.reportInlined(error ? Severity.ERROR : Severity.WARNING, g.call().span(), g.call().span(), msg,
                 error ? null : "attribute-warning", names, at);
         if (used == Severity.ERROR) {

@@ -23,6 +23,29 @@ public final class Typed {
     public final Map<Expr.Ident, Obj> refs = new IdentityHashMap<>();
     /** How many calls name each function directly (f(x), not through a pointer). */
     public final Map<Obj, Integer> directCalls = new IdentityHashMap<>();
+    /** A direct call of a function and the function it is in (the last one checked: the only one of a function called once). */
+    public record CallSite(Expr.Call call, Obj caller) {}
+    public final Map<Obj, CallSite> lastCall = new IdentityHashMap<>();
+
+    /** How many expressions name each object or function (once the file is checked). */
+    public Map<Obj, Integer> referenceCounts() {
+        Map<Obj, Integer> n = new IdentityHashMap<>();
+        for (Obj o : refs.values()) {
+            n.merge(o, 1, Integer::sum);
+        }
+        return n;
+    }
+
+    /**
+     * Whether gcc -O2 inlines fn into its caller because it is called once (-finline-functions-called-once):
+     * a static function of a .c file, named by one call and nowhere else (its address never taken), not
+     * noinline, cold or used, not variadic. {@code references}: referenceCounts().
+     */
+    public boolean calledOnce(Obj fn, Map<Obj, Integer> references) {
+        return fn.isStatic && fn.span != null && !fn.span.file().name().endsWith(".h") && fn.attr("noinline") == null
+                && fn.attr("cold") == null && fn.attr("used") == null && directCalls.getOrDefault(fn, 0) == 1
+                && !(fn.type instanceof Type.Func f && f.variadic()) && references.getOrDefault(fn, 0) == 1;
+    }
     /** The member each member access selects, offset accumulated through anonymous members. */
     public final Map<Expr.Member, Type.Member> members = new IdentityHashMap<>();
     /** Values of integer constant expressions the checker evaluated (case labels, array sizes). */
