@@ -94,8 +94,8 @@ static inline void memzero_explicit(void *s, size_t count)
 /*
  * FORTIFY_SOURCE's strcpy(), strncpy(), strcat(), strnlen(), strlen(), strlcpy() and strscpy()
  * (linux/fortify-string.h; Debian builds 6.1 with CONFIG_FORTIFY_SOURCE): when gcc knows the
- * size of the destination (__builtin_object_size(p, 1):
- * a local or global array, a member array), a copy that does not fit is fortify_panic()'s
+ * size of the destination (__builtin_object_size(p, 1): a local or global array, a member
+ * array), a copy that does not fit is fortify_panic()'s
  * "detected buffer overflow in strcpy" and a BUG, and a constant strncpy() size bigger than the
  * destination does not build. gcc answers the builtins after inlining these functions into the
  * caller; kplay has each caller pass its answers in (sema's Typed.Hidden). The kernel's own
@@ -106,7 +106,6 @@ static inline void memzero_explicit(void *s, size_t count)
 #include <linux/stringify.h>
 
 extern void fortify_panic(const char *name) __noreturn __cold;
-
 
 void __write_overflow(void) __compiletime_error("detected write beyond size of object (1st parameter)");
 
