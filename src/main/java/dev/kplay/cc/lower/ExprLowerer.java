@@ -520,7 +520,7 @@ abstract class ExprLowerer extends LvalueLowerer {
         if (tailCandidates.contains(c)) {
             tailPcs.add(code.size() - 1);
         }
-        if (conditional > 0 && !coldFunction && cold(direct)) {
+        if ((conditional > 0 || earlyExit) && !coldFunction && cold(direct)) {
             coldPcs.add(code.size() - 1);
         }
         if (Types.isInteger(ret)) normalize(ret);

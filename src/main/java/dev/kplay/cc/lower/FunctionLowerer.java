@@ -302,6 +302,7 @@ final class FunctionLowerer extends ExprLowerer {
     }
 
     private void returnStmt(Stmt.Return r) {
+        if (conditional > 0) earlyExit = true;
         if (hiddenReturn >= 0) {
             code.emit(Op.LOCAL, hiddenReturn);
             code.emit(Op.LD8);

@@ -39,6 +39,13 @@ abstract class LvalueLowerer {
      * the function is cold itself (__init, __exit): gcc -O2's function splitting.
      */
     int conditional;
+    /**
+     * Whether a return in a branch came before (if (copy_from_user(...)) return -EFAULT;): a path
+     * avoids what follows, so gcc predicts a __cold call after it never reached and moves it to
+     * .cold too (recorded: dmp's dump_stack() after an early return). A call every path reaches
+     * stays in the function.
+     */
+    boolean earlyExit;
     boolean coldFunction;
     /** The call instructions gcc would have put in the .cold part. */
     final java.util.List<Integer> coldPcs = new java.util.ArrayList<>();
