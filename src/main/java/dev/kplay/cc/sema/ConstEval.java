@@ -59,6 +59,13 @@ public final class ConstEval {
     }
 
     /** Truncates {@code v} to type {@code t} and extends it back as the VM keeps values. */
+    /** strlen() of string literal bytes s from offset from: up to the first NUL or the end. */
+    static long literalLength(byte[] s, int from) {
+        int n = from;
+        while (n < s.length && s[n] != 0) n++;
+        return n - from;
+    }
+
     public static long normalize(long v, Type t) {
         if (t instanceof Type.Ptr) return v;
         if (!Types.isInteger(t)) return v;
@@ -107,10 +114,7 @@ public final class ConstEval {
             if (c.callee() instanceof Expr.Ident f && f.name().equals("__builtin_strlen") && c.args().size() == 1 && evalRaw(c.args().get(0)) instanceof Addr a
                     && a.str() != null && a.addend() >= 0 && a.addend() <= a.str().bytes().length) {
                 // gcc folds the length of a string literal (linux/string.h's strlen() in a static initialiser)
-                byte[] s = a.str().bytes();
-                int n = (int) a.addend();
-                while (n < s.length && s[n] != 0) n++;
-                return (long) (n - a.addend());
+                return literalLength(a.str().bytes(), (int) a.addend());
             }
             if ("__builtin_choose_expr".equals(b)) {
                 Long cond = intValue(c.args().get(0));

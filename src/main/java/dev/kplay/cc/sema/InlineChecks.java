@@ -223,18 +223,14 @@ final class InlineChecks {
                 if (e instanceof Expr.Call b && b.callee() instanceof Expr.Ident f && STRLEN.contains(f.name()) && b.args().size() == 1
                         && literal(k, b.args().get(0)) instanceof Expr.StrLit lit) {
                     // the length of a string literal the caller passed (strcpy(buf, "text")), as gcc folds it
-                    byte[] bytes = lit.bytes();
-                    int n = 0;
-                    while (n < bytes.length && bytes[n] != 0) n++;
-                    return (long) n;
+                    return ConstEval.literalLength(lit.bytes(), 0);
                 }
                 Obj o = e instanceof Expr.Ident id ? ch.typed.refs.get(id) : null;
                 if (o == null || o.kind != Obj.Kind.VAR) return null;
                 int i = params.get(k).indexOf(o);
                 if (i >= 0) return arg(k, i);
-                if (!o.fileScope && !o.isStatic && !o.isParam && ((o.type.quals() & Type.CONST) != 0 || !o.written)
-                        && o.init instanceof Initializer.Single s) {
-                    Long v = eval(k, s.expr());
+                if (foldsToInitialiser(o, true)) {
+                    Long v = eval(k, ((Initializer.Single) o.init).expr());
                     return v == null || !Types.isInteger(o.type) ? v : Long.valueOf(ConstEval.normalize(v, o.type));
                 }
                 return null;
@@ -242,6 +238,15 @@ final class InlineChecks {
                 depth--;
             }
         }
+    }
+
+    /**
+     * Whether gcc's optimisers know local o to hold its initialiser: a const one, or with {@code unwritten}
+     * one nothing writes (Obj.written, final once the file is checked).
+     */
+    private static boolean foldsToInitialiser(Obj o, boolean unwritten) {
+        return o.kind == Obj.Kind.VAR && !o.fileScope && !o.isStatic && !o.isParam
+                && ((o.type.quals() & Type.CONST) != 0 || unwritten && !o.written) && o.init instanceof Initializer.Single;
     }
 
     /**
@@ -259,10 +264,8 @@ final class InlineChecks {
             x = cast.operand();
         }
         Obj o = x instanceof Expr.Ident id ? ch.typed.refs.get(id) : null;
-        if (o != null && o.kind == Obj.Kind.VAR && !o.fileScope
-                && !o.isParam && ((o.type.quals() & Type.CONST) != 0 || unwritten && !o.written)
-                && o.init instanceof Initializer.Single s) {
-            Long w = folded(ch, s.expr(), depth + 1, unwritten);
+        if (o != null && foldsToInitialiser(o, unwritten)) {
+            Long w = folded(ch, ((Initializer.Single) o.init).expr(), depth + 1, unwritten);
             Type t = ch.typed.types.get(e);
             return w == null || t == null || !Types.isInteger(t) ? w : Long.valueOf(ConstEval.normalize(w, t));
         }
