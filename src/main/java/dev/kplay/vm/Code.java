@@ -17,7 +17,7 @@ public final class Code {
     final int size;
     final int frameSize;
     final boolean variadic;
-    /** A header's static inline function gcc would have inlined (Routine.inlined): no frame in call traces. */
+    /** A function gcc would have inlined (Routine.inlined: static inline, or called once): no frame in call traces. */
     final boolean inlined;
     /** The call instructions gcc would make sibling calls (Routine.tailCalls), ascending; null if none. */
     private final int[] tailCalls;
@@ -124,7 +124,7 @@ public final class Code {
 
     public int size() { return size; }
 
-    /** Whether gcc would have compiled this function into its callers (a header's static inline). */
+    /** Whether gcc would have compiled this function into its callers (static inline, or called once). */
     public boolean inlined() { return inlined; }
 
     /** Whether instruction pc is a call gcc would have made a sibling call (a jump: no frame of this function while the callee runs). */

@@ -37,7 +37,7 @@ public interface Routine {
     /** Width in bytes (1, 2, 4 or 8) of argument k. */
     int paramSize(int k);
 
-    /** A header's static inline function, which gcc would have inlined: no frame of its own in call traces. */
+    /** A function gcc would have inlined (static inline, or called once): no frame of its own in call traces. */
     default boolean inlined() { return false; }
 
     /** The call instructions (ascending indices) gcc would make sibling calls (a jump): no frame in call traces while their callee runs. */

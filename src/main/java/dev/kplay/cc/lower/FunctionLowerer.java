@@ -118,8 +118,9 @@ final class FunctionLowerer extends ExprLowerer {
         int frameSize = (frame + 15) / 16 * 16;
         String section = Lowerer.sectionAttr(fn);
         if (section == null) section = ".text";
-        boolean inlined = fn.isStatic && fn.inline && fn.span != null && !module.mainFile(fn.span.file().name())
-                || module.calledOnce(fn);
+        // gcc -O2 compiles a static inline function (a header's, or one of the file's) and a function
+        // called once into their callers
+        boolean inlined = fn.isStatic && fn.inline && fn.span != null || module.calledOnce(fn);
         // a frame another function may reach keeps every call a call (see TailCalls)
         int[] tail = addressEscapes ? new int[0] : tailPcs.stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] cold = coldFunction ? Function.WHOLLY_COLD : coldPcs.stream().mapToInt(Integer::intValue).sorted().toArray();

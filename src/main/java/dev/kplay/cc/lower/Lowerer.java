@@ -89,11 +89,6 @@ public final class Lowerer {
 
     Typed typed() { return typed; }
 
-    /** Whether a source file name is the file being compiled (not a header it includes). */
-    boolean mainFile(String name) {
-        return name.equals(fileName) || name.endsWith("/" + fileName);
-    }
-
     /** Builds the object image. */
     public ModuleImage lower() {
         for (Typed.FunctionInfo fi : typed.functions) infos.put(fi.fn(), fi);
